@@ -1,0 +1,974 @@
+/* ties-document.c
+ *
+ * Copyright 2026 The Ties authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "ties-document.h"
+#include "ties-util.h"
+
+struct _TiesDocument
+{
+  GObject parent_instance;
+
+  char *title;
+  char *description;
+
+  GListStore *actors;
+  GListStore *sources;
+  GListStore *events;
+  GListStore *event_kinds;
+  TiesHistory *history;
+
+  char *layout;
+  char *focus;
+  char *filter_from;
+  char *filter_to;
+  char **filter_kinds;
+
+  TiesExtras *extras;
+  TiesExtras *view_extras;
+  TiesExtras *filter_extras;
+
+  /* Id → object, rebuilt when an edit happened since (stamp differs). */
+  GHashTable *actor_index;
+  GHashTable *source_index;
+  GHashTable *event_index;
+  guint64 stamp;
+  guint64 index_stamp;
+};
+
+G_DEFINE_FINAL_TYPE (TiesDocument, ties_document, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_TITLE,
+  PROP_DESCRIPTION,
+  PROP_LAYOUT,
+  PROP_FOCUS,
+  PROP_FILTER_FROM,
+  PROP_FILTER_TO,
+  PROP_FILTER_KINDS,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+ties_document_touch (TiesDocument *self)
+{
+  g_assert (TIES_IS_DOCUMENT (self));
+
+  self->stamp++;
+}
+
+static void
+on_store_items_changed (TiesDocument *self,
+                        guint         position,
+                        guint         removed,
+                        guint         added,
+                        GListModel   *model)
+{
+  ties_document_touch (self);
+}
+
+static void
+on_history_changed (TiesDocument *self,
+                    TiesHistory  *history)
+{
+  ties_document_touch (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+ties_document_finalize (GObject *object)
+{
+  TiesDocument *self = (TiesDocument *) object;
+
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->description, g_free);
+  g_clear_object (&self->history);
+  g_clear_object (&self->actors);
+  g_clear_object (&self->sources);
+  g_clear_object (&self->events);
+  g_clear_object (&self->event_kinds);
+  g_clear_pointer (&self->layout, g_free);
+  g_clear_pointer (&self->focus, g_free);
+  g_clear_pointer (&self->filter_from, g_free);
+  g_clear_pointer (&self->filter_to, g_free);
+  g_clear_pointer (&self->filter_kinds, g_strfreev);
+  g_clear_pointer (&self->extras, ties_extras_free);
+  g_clear_pointer (&self->view_extras, ties_extras_free);
+  g_clear_pointer (&self->filter_extras, ties_extras_free);
+  g_clear_pointer (&self->actor_index, g_hash_table_unref);
+  g_clear_pointer (&self->source_index, g_hash_table_unref);
+  g_clear_pointer (&self->event_index, g_hash_table_unref);
+
+  G_OBJECT_CLASS (ties_document_parent_class)->finalize (object);
+}
+
+static void
+ties_document_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  TiesDocument *self = TIES_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+
+    case PROP_DESCRIPTION:
+      g_value_set_string (value, self->description);
+      break;
+
+    case PROP_LAYOUT:
+      g_value_set_string (value, self->layout);
+      break;
+
+    case PROP_FOCUS:
+      g_value_set_string (value, self->focus);
+      break;
+
+    case PROP_FILTER_FROM:
+      g_value_set_string (value, self->filter_from);
+      break;
+
+    case PROP_FILTER_TO:
+      g_value_set_string (value, self->filter_to);
+      break;
+
+    case PROP_FILTER_KINDS:
+      g_value_set_boxed (value, self->filter_kinds);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ties_document_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  TiesDocument *self = TIES_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      ties_document_set_title (self, g_value_get_string (value));
+      break;
+
+    case PROP_DESCRIPTION:
+      ties_document_set_description (self, g_value_get_string (value));
+      break;
+
+    case PROP_LAYOUT:
+      ties_document_set_layout (self, g_value_get_string (value));
+      break;
+
+    case PROP_FOCUS:
+      ties_document_set_focus (self, g_value_get_string (value));
+      break;
+
+    case PROP_FILTER_FROM:
+      ties_document_set_filter_from (self, g_value_get_string (value));
+      break;
+
+    case PROP_FILTER_TO:
+      ties_document_set_filter_to (self, g_value_get_string (value));
+      break;
+
+    case PROP_FILTER_KINDS:
+      ties_document_set_filter_kinds (self, g_value_get_boxed (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ties_document_class_init (TiesDocumentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = ties_document_finalize;
+  object_class->get_property = ties_document_get_property;
+  object_class->set_property = ties_document_set_property;
+
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL,
+                         "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_DESCRIPTION] =
+    g_param_spec_string ("description", NULL, NULL,
+                         "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /* "force", "radial" or "circle" */
+  properties[PROP_LAYOUT] =
+    g_param_spec_string ("layout", NULL, NULL,
+                         "force",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /* Id of the actor at the centre of a radial layout, or NULL */
+  properties[PROP_FOCUS] =
+    g_param_spec_string ("focus", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /* EDTF dates bounding the events shown, or NULL */
+  properties[PROP_FILTER_FROM] =
+    g_param_spec_string ("filter-from", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_FILTER_TO] =
+    g_param_spec_string ("filter-to", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /* Event kinds shown; empty shows all */
+  properties[PROP_FILTER_KINDS] =
+    g_param_spec_boxed ("filter-kinds", NULL, NULL,
+                        G_TYPE_STRV,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* After every edit, undo and redo made through the history. */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static void
+ties_document_init (TiesDocument *self)
+{
+  self->title = g_strdup ("");
+  self->description = g_strdup ("");
+  self->layout = g_strdup ("force");
+  self->filter_kinds = g_new0 (char *, 1);
+
+  self->actors = g_list_store_new (TIES_TYPE_ACTOR);
+  self->sources = g_list_store_new (TIES_TYPE_SOURCE);
+  self->events = g_list_store_new (TIES_TYPE_EVENT);
+  self->event_kinds = g_list_store_new (TIES_TYPE_EVENT_KIND);
+  self->history = ties_history_new ();
+
+  self->actor_index = g_hash_table_new (g_str_hash, g_str_equal);
+  self->source_index = g_hash_table_new (g_str_hash, g_str_equal);
+  self->event_index = g_hash_table_new (g_str_hash, g_str_equal);
+  self->index_stamp = G_MAXUINT64;
+
+  g_signal_connect_object (self->actors, "items-changed", G_CALLBACK (on_store_items_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sources, "items-changed", G_CALLBACK (on_store_items_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->events, "items-changed", G_CALLBACK (on_store_items_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->history, "changed", G_CALLBACK (on_history_changed), self, G_CONNECT_SWAPPED);
+}
+
+TiesDocument *
+ties_document_new (void)
+{
+  return g_object_new (TIES_TYPE_DOCUMENT, NULL);
+}
+
+#define DEFINE_STRING_PROPERTY(name, PROP, nullable)                          \
+const char *                                                                  \
+ties_document_get_##name (TiesDocument *self)                                 \
+{                                                                             \
+  g_return_val_if_fail (TIES_IS_DOCUMENT (self), NULL);                       \
+  return self->name;                                                          \
+}                                                                             \
+                                                                              \
+void                                                                          \
+ties_document_set_##name (TiesDocument *self,                                 \
+                          const char   *value)                                \
+{                                                                             \
+  g_return_if_fail (TIES_IS_DOCUMENT (self));                                 \
+  if (!(nullable) && value == NULL)                                           \
+    value = "";                                                               \
+  if (_ties_set_str (&self->name, value))                                     \
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP]);             \
+}
+
+DEFINE_STRING_PROPERTY (title, PROP_TITLE, FALSE)
+DEFINE_STRING_PROPERTY (description, PROP_DESCRIPTION, FALSE)
+DEFINE_STRING_PROPERTY (focus, PROP_FOCUS, TRUE)
+DEFINE_STRING_PROPERTY (filter_from, PROP_FILTER_FROM, TRUE)
+DEFINE_STRING_PROPERTY (filter_to, PROP_FILTER_TO, TRUE)
+
+#undef DEFINE_STRING_PROPERTY
+
+const char *
+ties_document_get_layout (TiesDocument *self)
+{
+  g_return_val_if_fail (TIES_IS_DOCUMENT (self), NULL);
+
+  return self->layout;
+}
+
+void
+ties_document_set_layout (TiesDocument *self,
+                          const char   *layout)
+{
+  g_return_if_fail (TIES_IS_DOCUMENT (self));
+
+  if (layout == NULL)
+    layout = "force";
+
+  if (_ties_set_str (&self->layout, layout))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAYOUT]);
+}
+
+const char * const *
+ties_document_get_filter_kinds (TiesDocument *self)
+{
+  g_return_val_if_fail (TIES_IS_DOCUMENT (self), NULL);
+
+  return (const char * const *) self->filter_kinds;
+}
+
+void
+ties_document_set_filter_kinds (TiesDocument       *self,
+                                const char * const *kinds)
+{
+  g_return_if_fail (TIES_IS_DOCUMENT (self));
+
+  if (_ties_set_strv (&self->filter_kinds, kinds))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER_KINDS]);
+}
+
+#define DEFINE_EXTRAS(name, field)                                            \
+TiesExtras *                                                                  \
+ties_document_get_##name (TiesDocument *self)                                 \
+{                                                                             \
+  g_return_val_if_fail (TIES_IS_DOCUMENT (self), NULL);                       \
+  return self->field;                                                         \
+}                                                                             \
+                                                                              \
+void                                                                          \
+ties_document_take_##name (TiesDocument *self,                                \
+                           TiesExtras   *extras)                              \
+{                                                                             \
+  g_return_if_fail (TIES_IS_DOCUMENT (self));                                 \
+  g_clear_pointer (&self->field, ties_extras_free);                           \
+  self->field = extras;                                                       \
+}
+
+DEFINE_EXTRAS (extras, extras)
+DEFINE_EXTRAS (view_extras, view_extras)
+DEFINE_EXTRAS (filter_extras, filter_extras)
+
+#undef DEFINE_EXTRAS
+
+GListStore *
+ties_document_get_actors (TiesDocument *self)
+{
+  g_return_val_if_fail (TIES_IS_DOCUMENT (self), NULL);
+
+  return self->actors;
+}
+
+GListStore *
+ties_document_get_sources (TiesDocument *self)
+{
+  g_return_val_if_fail (TIES_IS_DOCUMENT (self), NULL);
+
+  return self->sources;
+}
+
+GListStore *
+ties_document_get_events (TiesDocument *self)
+{
+  g_return_val_if_fail (TIES_IS_DOCUMENT (self), NULL);
+
+  return self->events;
+}
+
+GListStore *
+ties_document_get_event_kinds (TiesDocument *self)
+{
+  g_return_val_if_fail (TIES_IS_DOCUMENT (self), NULL);
+
+  return self->event_kinds;
+}
+
+TiesHistory *
+ties_document_get_history (TiesDocument *self)
+{
+  g_return_val_if_fail (TIES_IS_DOCUMENT (self), NULL);
+
+  return self->history;
+}
+
+typedef const char *(*GetIdFunc) (gpointer item);
+
+static void
+index_store (GHashTable *index,
+             GListStore *store,
+             GetIdFunc   get_id)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
+
+  g_hash_table_remove_all (index);
+
+  for (guint i = 0; i < n; i++)
+    {
+      /* The store holds a reference, so the index need not. */
+      gpointer item = g_list_model_get_item (G_LIST_MODEL (store), i);
+      const char *id = get_id (item);
+
+      /* The first of duplicate ids wins, as a reader would expect. */
+      if (id != NULL && !g_hash_table_contains (index, id))
+        g_hash_table_insert (index, (gpointer) id, item);
+
+      g_object_unref (item);
+    }
+}
+
+static void
+ties_document_ensure_index (TiesDocument *self)
+{
+  g_assert (TIES_IS_DOCUMENT (self));
+
+  if (self->index_stamp == self->stamp)
+    return;
+
+  index_store (self->actor_index, self->actors, (GetIdFunc) ties_actor_get_id);
+  index_store (self->source_index, self->sources, (GetIdFunc) ties_source_get_id);
+  index_store (self->event_index, self->events, (GetIdFunc) ties_event_get_id);
+  self->index_stamp = self->stamp;
+}
+
+TiesActor *
+ties_document_lookup_actor (TiesDocument *self,
+                            const char   *id)
+{
+  g_return_val_if_fail (TIES_IS_DOCUMENT (self), NULL);
+
+  if (id == NULL)
+    return NULL;
+
+  ties_document_ensure_index (self);
+
+  return g_hash_table_lookup (self->actor_index, id);
+}
+
+TiesSource *
+ties_document_lookup_source (TiesDocument *self,
+                             const char   *id)
+{
+  g_return_val_if_fail (TIES_IS_DOCUMENT (self), NULL);
+
+  if (id == NULL)
+    return NULL;
+
+  ties_document_ensure_index (self);
+
+  return g_hash_table_lookup (self->source_index, id);
+}
+
+TiesEvent *
+ties_document_lookup_event (TiesDocument *self,
+                            const char   *id)
+{
+  g_return_val_if_fail (TIES_IS_DOCUMENT (self), NULL);
+
+  if (id == NULL)
+    return NULL;
+
+  ties_document_ensure_index (self);
+
+  return g_hash_table_lookup (self->event_index, id);
+}
+
+TiesEventKind *
+ties_document_lookup_event_kind (TiesDocument *self,
+                                 const char   *id)
+{
+  guint n;
+
+  g_return_val_if_fail (TIES_IS_DOCUMENT (self), NULL);
+
+  if (id == NULL)
+    return NULL;
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->event_kinds));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TiesEventKind) kind = g_list_model_get_item (G_LIST_MODEL (self->event_kinds), i);
+
+      if (g_strcmp0 (ties_event_kind_get_id (kind), id) == 0)
+        return kind;
+    }
+
+  return ties_event_kind_lookup_builtin (id);
+}
+
+static gboolean
+ties_document_id_in_use (TiesDocument *self,
+                         const char   *id)
+{
+  return ties_document_lookup_actor (self, id) != NULL
+      || ties_document_lookup_source (self, id) != NULL
+      || ties_document_lookup_event (self, id) != NULL;
+}
+
+char *
+ties_document_make_id (TiesDocument *self,
+                       const char   *text)
+{
+  g_autoptr(GString) slug = g_string_new (NULL);
+  g_autofree char *ascii = NULL;
+
+  g_return_val_if_fail (TIES_IS_DOCUMENT (self), NULL);
+
+  /* "Māori Party" → "maori-party": ids are for files and scripts. */
+  ascii = g_str_to_ascii (text != NULL ? text : "", "C");
+  for (const char *p = ascii; *p != '\0'; p++)
+    {
+      if (g_ascii_isalnum (*p))
+        g_string_append_c (slug, g_ascii_tolower (*p));
+      else if (slug->len > 0 && slug->str[slug->len - 1] != '-')
+        g_string_append_c (slug, '-');
+    }
+  while (slug->len > 0 && slug->str[slug->len - 1] == '-')
+    g_string_truncate (slug, slug->len - 1);
+  if (slug->len == 0)
+    g_string_assign (slug, "item");
+
+  if (!ties_document_id_in_use (self, slug->str))
+    return g_string_free (g_steal_pointer (&slug), FALSE);
+
+  for (guint n = 2; ; n++)
+    {
+      g_autofree char *candidate = g_strdup_printf ("%s-%u", slug->str, n);
+
+      if (!ties_document_id_in_use (self, candidate))
+        return g_steal_pointer (&candidate);
+    }
+}
+
+/* A copy of @strv with @old replaced by @replacement (or dropped when
+ * @replacement is NULL), without duplicates. */
+static char **
+strv_replace (const char * const *strv,
+              const char         *old,
+              const char         *replacement)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
+    {
+      const char *value = g_str_equal (strv[i], old) ? replacement : strv[i];
+
+      if (value != NULL && g_hash_table_add (seen, (gpointer) value))
+        g_strv_builder_add (builder, value);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+/* Every reference to actor @old now names @replacement (NULL: none). */
+static void
+ties_document_replace_actor_references (TiesDocument *self,
+                                        const char   *old,
+                                        const char   *replacement)
+{
+  guint n;
+
+  g_assert (TIES_IS_DOCUMENT (self));
+  g_assert (old != NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->events));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TiesEvent) event = g_list_model_get_item (G_LIST_MODEL (self->events), i);
+
+      if (ties_event_has_participant (event, old))
+        {
+          g_auto(GStrv) participants = strv_replace (ties_event_get_participants (event), old, replacement);
+          ties_history_set (self->history, event, "participants", participants, NULL);
+        }
+
+      if (g_strcmp0 (ties_event_get_initiator (event), old) == 0)
+        ties_history_set (self->history, event, "initiator", replacement, NULL);
+    }
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->actors));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TiesActor) actor = g_list_model_get_item (G_LIST_MODEL (self->actors), i);
+
+      if (g_strcmp0 (ties_actor_get_affiliation (actor), old) == 0)
+        {
+          /* An actor is never its own affiliation. */
+          const char *value = g_strcmp0 (ties_actor_get_id (actor), replacement) == 0 ? NULL : replacement;
+          ties_history_set (self->history, actor, "affiliation", value, NULL);
+        }
+    }
+
+  if (g_strcmp0 (self->focus, old) == 0)
+    ties_history_set (self->history, self, "focus", replacement, NULL);
+}
+
+void
+ties_document_add_actor (TiesDocument *self,
+                         TiesActor    *actor)
+{
+  g_return_if_fail (TIES_IS_DOCUMENT (self));
+  g_return_if_fail (TIES_IS_ACTOR (actor));
+
+  ties_history_begin (self->history, _("Add Actor"));
+  ties_history_append (self->history, self->actors, actor);
+  ties_history_end (self->history);
+}
+
+void
+ties_document_remove_actor (TiesDocument *self,
+                            TiesActor    *actor)
+{
+  guint position;
+
+  g_return_if_fail (TIES_IS_DOCUMENT (self));
+  g_return_if_fail (TIES_IS_ACTOR (actor));
+
+  if (!g_list_store_find (self->actors, actor, &position))
+    g_return_if_reached ();
+
+  ties_history_begin (self->history, _("Delete Actor"));
+  ties_document_replace_actor_references (self, ties_actor_get_id (actor), NULL);
+  ties_history_remove (self->history, self->actors, position);
+  ties_history_end (self->history);
+}
+
+void
+ties_document_rename_actor (TiesDocument *self,
+                            TiesActor    *actor,
+                            const char   *new_id)
+{
+  g_autofree char *old_id = NULL;
+
+  g_return_if_fail (TIES_IS_DOCUMENT (self));
+  g_return_if_fail (TIES_IS_ACTOR (actor));
+  g_return_if_fail (new_id != NULL && *new_id != '\0');
+
+  old_id = g_strdup (ties_actor_get_id (actor));
+  if (g_strcmp0 (old_id, new_id) == 0)
+    return;
+
+  ties_history_begin (self->history, _("Rename Actor"));
+  ties_document_replace_actor_references (self, old_id, new_id);
+  ties_history_set (self->history, actor, "id", new_id, NULL);
+  ties_history_end (self->history);
+}
+
+void
+ties_document_merge_actors (TiesDocument *self,
+                            TiesActor    *keep,
+                            TiesActor    *merged)
+{
+  g_autoptr(GStrvBuilder) aliases = NULL;
+  g_auto(GStrv) new_aliases = NULL;
+  const char * const *old_aliases;
+  guint position;
+
+  g_return_if_fail (TIES_IS_DOCUMENT (self));
+  g_return_if_fail (TIES_IS_ACTOR (keep));
+  g_return_if_fail (TIES_IS_ACTOR (merged));
+  g_return_if_fail (keep != merged);
+
+  if (!g_list_store_find (self->actors, merged, &position))
+    g_return_if_reached ();
+
+  /* The merged actor's names stay findable as aliases of the one kept. */
+  aliases = g_strv_builder_new ();
+  old_aliases = ties_actor_get_aliases (keep);
+  for (guint i = 0; old_aliases != NULL && old_aliases[i] != NULL; i++)
+    g_strv_builder_add (aliases, old_aliases[i]);
+  if (g_strcmp0 (ties_actor_get_name (merged), ties_actor_get_name (keep)) != 0
+      && !g_strv_contains (old_aliases, ties_actor_get_name (merged)))
+    g_strv_builder_add (aliases, ties_actor_get_name (merged));
+  old_aliases = ties_actor_get_aliases (merged);
+  for (guint i = 0; old_aliases != NULL && old_aliases[i] != NULL; i++)
+    if (!g_strv_contains (ties_actor_get_aliases (keep), old_aliases[i]))
+      g_strv_builder_add (aliases, old_aliases[i]);
+  new_aliases = g_strv_builder_end (aliases);
+
+  ties_history_begin (self->history, _("Merge Actors"));
+  ties_document_replace_actor_references (self, ties_actor_get_id (merged), ties_actor_get_id (keep));
+  ties_history_set (self->history, keep, "aliases", new_aliases, NULL);
+  ties_history_remove (self->history, self->actors, position);
+  ties_history_end (self->history);
+}
+
+void
+ties_document_move_actor (TiesDocument *self,
+                          TiesActor    *actor,
+                          double        x,
+                          double        y,
+                          gboolean      pinned)
+{
+  g_return_if_fail (TIES_IS_DOCUMENT (self));
+  g_return_if_fail (TIES_IS_ACTOR (actor));
+
+  ties_history_begin (self->history, _("Move Actor"));
+  ties_history_set (self->history, actor,
+                    "has-position", TRUE,
+                    "x", x,
+                    "y", y,
+                    "pinned", pinned,
+                    NULL);
+  ties_history_end (self->history);
+}
+
+void
+ties_document_add_source (TiesDocument *self,
+                          TiesSource   *source)
+{
+  g_return_if_fail (TIES_IS_DOCUMENT (self));
+  g_return_if_fail (TIES_IS_SOURCE (source));
+
+  ties_history_begin (self->history, _("Add Source"));
+  ties_history_append (self->history, self->sources, source);
+  ties_history_end (self->history);
+}
+
+void
+ties_document_remove_source (TiesDocument *self,
+                             TiesSource   *source)
+{
+  const char *id;
+  guint position;
+  guint n;
+
+  g_return_if_fail (TIES_IS_DOCUMENT (self));
+  g_return_if_fail (TIES_IS_SOURCE (source));
+
+  if (!g_list_store_find (self->sources, source, &position))
+    g_return_if_reached ();
+
+  id = ties_source_get_id (source);
+
+  ties_history_begin (self->history, _("Delete Source"));
+
+  /* Evidence without its source would dangle. */
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->events));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TiesEvent) event = g_list_model_get_item (G_LIST_MODEL (self->events), i);
+      GListStore *evidence = ties_event_get_evidence (event);
+
+      for (guint j = g_list_model_get_n_items (G_LIST_MODEL (evidence)); j > 0; j--)
+        {
+          g_autoptr(TiesEvidence) item = g_list_model_get_item (G_LIST_MODEL (evidence), j - 1);
+
+          if (g_strcmp0 (ties_evidence_get_source (item), id) == 0)
+            ties_history_remove (self->history, evidence, j - 1);
+        }
+    }
+
+  ties_history_remove (self->history, self->sources, position);
+  ties_history_end (self->history);
+}
+
+void
+ties_document_add_event (TiesDocument *self,
+                         TiesEvent    *event)
+{
+  g_return_if_fail (TIES_IS_DOCUMENT (self));
+  g_return_if_fail (TIES_IS_EVENT (event));
+
+  ties_history_begin (self->history, _("Add Event"));
+  ties_history_append (self->history, self->events, event);
+  ties_history_end (self->history);
+}
+
+void
+ties_document_remove_event (TiesDocument *self,
+                            TiesEvent    *event)
+{
+  guint position;
+
+  g_return_if_fail (TIES_IS_DOCUMENT (self));
+  g_return_if_fail (TIES_IS_EVENT (event));
+
+  if (!g_list_store_find (self->events, event, &position))
+    g_return_if_reached ();
+
+  ties_history_begin (self->history, _("Delete Event"));
+  ties_history_remove (self->history, self->events, position);
+  ties_history_end (self->history);
+}
+
+static gboolean
+text_ends_with (const char *text,
+                const char *end_of_match,
+                const char *prefix)
+{
+  gsize len = strlen (prefix);
+
+  return (gsize) (end_of_match - text) >= len
+      && memcmp (end_of_match - len, prefix, len) == 0;
+}
+
+TiesEvidenceStatus
+ties_evidence_anchor (TiesEvidence *evidence,
+                      TiesSource   *source)
+{
+  const char *exact;
+  const char *prefix;
+  const char *suffix;
+  const char *text;
+  const char *found = NULL;
+  guint n_found = 0;
+  gsize exact_len;
+  TiesEvidenceStatus status;
+
+  g_return_val_if_fail (TIES_IS_EVIDENCE (evidence), TIES_EVIDENCE_ORPHANED);
+  g_return_val_if_fail (source == NULL || TIES_IS_SOURCE (source), TIES_EVIDENCE_ORPHANED);
+
+  exact = ties_evidence_get_exact (evidence);
+  prefix = ties_evidence_get_prefix (evidence);
+  suffix = ties_evidence_get_suffix (evidence);
+  exact_len = strlen (exact);
+
+  if (source == NULL || exact_len == 0)
+    {
+      status = TIES_EVIDENCE_ORPHANED;
+      goto out;
+    }
+
+  if (ties_source_range_equals (source,
+                                ties_evidence_get_start (evidence),
+                                ties_evidence_get_end (evidence),
+                                exact))
+    {
+      status = TIES_EVIDENCE_ANCHORED;
+      goto out;
+    }
+
+  /* The text changed, or the offsets were wrong: the quote, narrowed by its
+   * prefix and suffix, may still say where it belongs, but only if it names
+   * one place. Anything else would attach evidence to words it never
+   * quoted. */
+  text = ties_source_get_text (source);
+  for (const char *p = strstr (text, exact); p != NULL; p = strstr (p + 1, exact))
+    {
+      if (!text_ends_with (text, p, prefix) || strncmp (p + exact_len, suffix, strlen (suffix)) != 0)
+        continue;
+
+      found = p;
+      if (++n_found > 1)
+        break;
+    }
+
+  /* Context that no longer matches exactly is weaker evidence than a quote
+   * found once: fall back to the bare quote. */
+  if (n_found == 0)
+    {
+      for (const char *p = strstr (text, exact); p != NULL; p = strstr (p + 1, exact))
+        {
+          found = p;
+          if (++n_found > 1)
+            break;
+        }
+    }
+
+  if (n_found == 1)
+    {
+      glong start = ties_source_byte_to_offset (source, found - text);
+
+      ties_evidence_set_start (evidence, start);
+      ties_evidence_set_end (evidence, start + g_utf8_strlen (exact, exact_len));
+      status = TIES_EVIDENCE_REANCHORED;
+    }
+  else
+    {
+      status = TIES_EVIDENCE_ORPHANED;
+    }
+
+out:
+  ties_evidence_set_status (evidence, status);
+
+  return status;
+}
+
+guint
+ties_document_anchor_evidence (TiesDocument *self)
+{
+  guint n_orphaned = 0;
+  guint n;
+
+  g_return_val_if_fail (TIES_IS_DOCUMENT (self), 0);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->events));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TiesEvent) event = g_list_model_get_item (G_LIST_MODEL (self->events), i);
+      GListModel *evidence = G_LIST_MODEL (ties_event_get_evidence (event));
+      guint n_evidence = g_list_model_get_n_items (evidence);
+
+      for (guint j = 0; j < n_evidence; j++)
+        {
+          g_autoptr(TiesEvidence) item = g_list_model_get_item (evidence, j);
+          TiesSource *source = ties_document_lookup_source (self, ties_evidence_get_source (item));
+
+          if (ties_evidence_anchor (item, source) == TIES_EVIDENCE_ORPHANED)
+            n_orphaned++;
+        }
+    }
+
+  return n_orphaned;
+}
+
+guint
+ties_document_count_orphaned (TiesDocument *self)
+{
+  guint n_orphaned = 0;
+  guint n;
+
+  g_return_val_if_fail (TIES_IS_DOCUMENT (self), 0);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->events));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TiesEvent) event = g_list_model_get_item (G_LIST_MODEL (self->events), i);
+      GListModel *evidence = G_LIST_MODEL (ties_event_get_evidence (event));
+      guint n_evidence = g_list_model_get_n_items (evidence);
+
+      for (guint j = 0; j < n_evidence; j++)
+        {
+          g_autoptr(TiesEvidence) item = g_list_model_get_item (evidence, j);
+
+          if (ties_evidence_get_status (item) == TIES_EVIDENCE_ORPHANED)
+            n_orphaned++;
+        }
+    }
+
+  return n_orphaned;
+}

@@ -1,0 +1,115 @@
+/* ties-document.h: actors, sources, events and how they are viewed
+ *
+ * Copyright 2026 The Ties authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "ties-actor.h"
+#include "ties-event.h"
+#include "ties-event-kind.h"
+#include "ties-evidence.h"
+#include "ties-extras.h"
+#include "ties-history.h"
+#include "ties-source.h"
+
+G_BEGIN_DECLS
+
+#define TIES_TYPE_DOCUMENT (ties_document_get_type ())
+
+G_DECLARE_FINAL_TYPE (TiesDocument, ties_document, TIES, DOCUMENT, GObject)
+
+TiesDocument       *ties_document_new                 (void);
+
+const char         *ties_document_get_title           (TiesDocument *self);
+void                ties_document_set_title           (TiesDocument *self,
+                                                       const char   *title);
+const char         *ties_document_get_description     (TiesDocument *self);
+void                ties_document_set_description     (TiesDocument *self,
+                                                       const char   *description);
+
+/* GListStores of TiesActor, TiesSource, TiesEvent and the document's own
+ * TiesEventKinds (the built-in kinds are not in it). Edit them through
+ * the history, or the functions below, so that every edit can be undone. */
+GListStore         *ties_document_get_actors          (TiesDocument *self);
+GListStore         *ties_document_get_sources         (TiesDocument *self);
+GListStore         *ties_document_get_events          (TiesDocument *self);
+GListStore         *ties_document_get_event_kinds     (TiesDocument *self);
+TiesHistory        *ties_document_get_history         (TiesDocument *self);
+
+TiesActor          *ties_document_lookup_actor        (TiesDocument *self,
+                                                       const char   *id);
+TiesSource         *ties_document_lookup_source       (TiesDocument *self,
+                                                       const char   *id);
+TiesEvent          *ties_document_lookup_event        (TiesDocument *self,
+                                                       const char   *id);
+/* A declared kind, or a built-in one. */
+TiesEventKind      *ties_document_lookup_event_kind   (TiesDocument *self,
+                                                       const char   *id);
+/* An id not yet used by any actor, source or event, made from @text. */
+char               *ties_document_make_id             (TiesDocument *self,
+                                                       const char   *text);
+
+/* View: layout, focus and filter, saved with the document. */
+const char         *ties_document_get_layout          (TiesDocument *self);
+void                ties_document_set_layout          (TiesDocument *self,
+                                                       const char   *layout);
+const char         *ties_document_get_focus           (TiesDocument *self);
+void                ties_document_set_focus           (TiesDocument *self,
+                                                       const char   *focus);
+const char         *ties_document_get_filter_from     (TiesDocument *self);
+void                ties_document_set_filter_from     (TiesDocument *self,
+                                                       const char   *from);
+const char         *ties_document_get_filter_to       (TiesDocument *self);
+void                ties_document_set_filter_to       (TiesDocument *self,
+                                                       const char   *to);
+const char * const *ties_document_get_filter_kinds    (TiesDocument *self);
+void                ties_document_set_filter_kinds    (TiesDocument *self,
+                                                       const char * const *kinds);
+
+/* Unknown members of the top level, of "view" and of "view.filter". */
+TiesExtras         *ties_document_get_extras          (TiesDocument *self);
+void                ties_document_take_extras         (TiesDocument *self,
+                                                       TiesExtras   *extras);
+TiesExtras         *ties_document_get_view_extras     (TiesDocument *self);
+void                ties_document_take_view_extras    (TiesDocument *self,
+                                                       TiesExtras   *extras);
+TiesExtras         *ties_document_get_filter_extras   (TiesDocument *self);
+void                ties_document_take_filter_extras  (TiesDocument *self,
+                                                       TiesExtras   *extras);
+
+/* Undoable compound edits. */
+void                ties_document_add_actor           (TiesDocument *self,
+                                                       TiesActor    *actor);
+void                ties_document_remove_actor        (TiesDocument *self,
+                                                       TiesActor    *actor);
+void                ties_document_rename_actor        (TiesDocument *self,
+                                                       TiesActor    *actor,
+                                                       const char   *new_id);
+void                ties_document_merge_actors        (TiesDocument *self,
+                                                       TiesActor    *keep,
+                                                       TiesActor    *merged);
+void                ties_document_move_actor          (TiesDocument *self,
+                                                       TiesActor    *actor,
+                                                       double        x,
+                                                       double        y,
+                                                       gboolean      pinned);
+void                ties_document_add_source          (TiesDocument *self,
+                                                       TiesSource   *source);
+void                ties_document_remove_source       (TiesDocument *self,
+                                                       TiesSource   *source);
+void                ties_document_add_event           (TiesDocument *self,
+                                                       TiesEvent    *event);
+void                ties_document_remove_event        (TiesDocument *self,
+                                                       TiesEvent    *event);
+
+/* Checks every evidence item against its source's text and sets its
+ * status; returns the number of orphaned items. */
+guint               ties_document_anchor_evidence     (TiesDocument *self);
+guint               ties_document_count_orphaned      (TiesDocument *self);
+TiesEvidenceStatus  ties_evidence_anchor              (TiesEvidence *evidence,
+                                                       TiesSource   *source);
+
+G_END_DECLS

@@ -1,0 +1,593 @@
+/* ties-history.c
+ *
+ * Copyright 2026 The Ties authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <gobject/gvaluecollector.h>
+
+#include "ties-history.h"
+
+/* Every edit is one of two reversible primitives, property changes and list
+ * splices, so any compound edit (deleting an actor and every reference to
+ * it) undoes exactly by replaying its primitives backwards. */
+typedef enum {
+  COMMAND_SET,
+  COMMAND_SPLICE,
+  COMMAND_GROUP,
+} CommandType;
+
+typedef struct _Command Command;
+
+struct _Command
+{
+  CommandType type;
+  char *label;
+
+  /* COMMAND_SET */
+  GObject *object;
+  GParamSpec *pspec;
+  GValue old_value;
+  GValue new_value;
+
+  /* COMMAND_SPLICE */
+  GListStore *store;
+  guint position;
+  GPtrArray *removed;
+  GPtrArray *added;
+
+  /* COMMAND_GROUP */
+  GPtrArray *children;
+};
+
+struct _TiesHistory
+{
+  GObject parent_instance;
+
+  /* Commands done, oldest first; those at index >= position were undone. */
+  GPtrArray *commands;
+  guint position;
+
+  /* Open groups, innermost last. */
+  GPtrArray *open_groups;
+
+  /* The position at the last save, or G_MAXUINT when that state is gone. */
+  guint saved_position;
+
+  guint applying : 1;
+};
+
+G_DEFINE_FINAL_TYPE (TiesHistory, ties_history, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
+  PROP_UNDO_LABEL,
+  PROP_REDO_LABEL,
+  PROP_MODIFIED,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+command_free (Command *command)
+{
+  if (command == NULL)
+    return;
+
+  g_free (command->label);
+  g_clear_object (&command->object);
+  g_clear_pointer (&command->pspec, g_param_spec_unref);
+  if (G_IS_VALUE (&command->old_value))
+    g_value_unset (&command->old_value);
+  if (G_IS_VALUE (&command->new_value))
+    g_value_unset (&command->new_value);
+  g_clear_object (&command->store);
+  g_clear_pointer (&command->removed, g_ptr_array_unref);
+  g_clear_pointer (&command->added, g_ptr_array_unref);
+  g_clear_pointer (&command->children, g_ptr_array_unref);
+  g_free (command);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Command, command_free)
+
+static void
+splice_store (GListStore *store,
+              guint       position,
+              guint       n_removals,
+              GPtrArray  *additions)
+{
+  g_list_store_splice (store, position, n_removals,
+                       additions != NULL ? additions->pdata : NULL,
+                       additions != NULL ? additions->len : 0);
+}
+
+static void
+command_apply (Command  *command,
+               gboolean  undo)
+{
+  switch (command->type)
+    {
+    case COMMAND_SET:
+      g_object_set_property (command->object, command->pspec->name,
+                             undo ? &command->old_value : &command->new_value);
+      break;
+
+    case COMMAND_SPLICE:
+      if (undo)
+        splice_store (command->store, command->position, command->added->len, command->removed);
+      else
+        splice_store (command->store, command->position, command->removed->len, command->added);
+      break;
+
+    case COMMAND_GROUP:
+      if (undo)
+        {
+          for (guint i = command->children->len; i > 0; i--)
+            command_apply (g_ptr_array_index (command->children, i - 1), TRUE);
+        }
+      else
+        {
+          for (guint i = 0; i < command->children->len; i++)
+            command_apply (g_ptr_array_index (command->children, i), FALSE);
+        }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+ties_history_notify_state (TiesHistory *self)
+{
+  g_assert (TIES_IS_HISTORY (self));
+
+  g_object_freeze_notify (G_OBJECT (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNDO_LABEL]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REDO_LABEL]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+  g_object_thaw_notify (G_OBJECT (self));
+
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* Takes a command that has already been applied. */
+static void
+ties_history_record (TiesHistory *self,
+                     Command     *command)
+{
+  g_assert (TIES_IS_HISTORY (self));
+  g_assert (command != NULL);
+
+  if (self->open_groups->len > 0)
+    {
+      Command *group = g_ptr_array_index (self->open_groups, self->open_groups->len - 1);
+      g_ptr_array_add (group->children, command);
+      return;
+    }
+
+  /* A new edit makes the undone ones unreachable. */
+  if (self->position < self->commands->len)
+    {
+      if (self->saved_position > self->position)
+        self->saved_position = G_MAXUINT;
+      g_ptr_array_set_size (self->commands, self->position);
+    }
+
+  g_ptr_array_add (self->commands, command);
+  self->position = self->commands->len;
+
+  ties_history_notify_state (self);
+}
+
+static void
+ties_history_finalize (GObject *object)
+{
+  TiesHistory *self = (TiesHistory *) object;
+
+  g_clear_pointer (&self->open_groups, g_ptr_array_unref);
+  g_clear_pointer (&self->commands, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (ties_history_parent_class)->finalize (object);
+}
+
+static void
+ties_history_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  TiesHistory *self = TIES_HISTORY (object);
+
+  switch (prop_id)
+    {
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, ties_history_get_can_undo (self));
+      break;
+
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, ties_history_get_can_redo (self));
+      break;
+
+    case PROP_UNDO_LABEL:
+      g_value_set_string (value, ties_history_get_undo_label (self));
+      break;
+
+    case PROP_REDO_LABEL:
+      g_value_set_string (value, ties_history_get_redo_label (self));
+      break;
+
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, ties_history_get_modified (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ties_history_class_init (TiesHistoryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = ties_history_finalize;
+  object_class->get_property = ties_history_get_property;
+
+  properties[PROP_CAN_UNDO] =
+    g_param_spec_boolean ("can-undo", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_CAN_REDO] =
+    g_param_spec_boolean ("can-redo", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_UNDO_LABEL] =
+    g_param_spec_string ("undo-label", NULL, NULL,
+                         NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_REDO_LABEL] =
+    g_param_spec_string ("redo-label", NULL, NULL,
+                         NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /* Whether the document differs from its last saved state. */
+  properties[PROP_MODIFIED] =
+    g_param_spec_boolean ("modified", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* After every recorded edit, undo and redo. */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static void
+ties_history_init (TiesHistory *self)
+{
+  self->commands = g_ptr_array_new_with_free_func ((GDestroyNotify) command_free);
+  self->open_groups = g_ptr_array_new ();
+}
+
+TiesHistory *
+ties_history_new (void)
+{
+  return g_object_new (TIES_TYPE_HISTORY, NULL);
+}
+
+void
+ties_history_begin (TiesHistory *self,
+                    const char  *label)
+{
+  Command *group;
+
+  g_return_if_fail (TIES_IS_HISTORY (self));
+  g_return_if_fail (!self->applying);
+
+  group = g_new0 (Command, 1);
+  group->type = COMMAND_GROUP;
+  group->label = g_strdup (label);
+  group->children = g_ptr_array_new_with_free_func ((GDestroyNotify) command_free);
+
+  g_ptr_array_add (self->open_groups, group);
+}
+
+void
+ties_history_end (TiesHistory *self)
+{
+  Command *group;
+
+  g_return_if_fail (TIES_IS_HISTORY (self));
+  g_return_if_fail (self->open_groups->len > 0);
+
+  group = g_ptr_array_steal_index (self->open_groups, self->open_groups->len - 1);
+
+  /* An empty group is not a step; a group of one is that one step. */
+  if (group->children->len == 0)
+    {
+      command_free (group);
+      return;
+    }
+
+  if (self->open_groups->len > 0)
+    {
+      g_ptr_array_add (((Command *) g_ptr_array_index (self->open_groups, self->open_groups->len - 1))->children, group);
+      return;
+    }
+
+  ties_history_record (self, group);
+}
+
+void
+ties_history_set_value (TiesHistory  *self,
+                        gpointer      object,
+                        const char   *property,
+                        const GValue *value)
+{
+  g_autoptr(Command) command = NULL;
+  GParamSpec *pspec;
+
+  g_return_if_fail (TIES_IS_HISTORY (self));
+  g_return_if_fail (G_IS_OBJECT (object));
+  g_return_if_fail (property != NULL);
+  g_return_if_fail (G_IS_VALUE (value));
+  g_return_if_fail (!self->applying);
+
+  pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), property);
+  g_return_if_fail (pspec != NULL);
+
+  command = g_new0 (Command, 1);
+  command->type = COMMAND_SET;
+  command->object = g_object_ref (object);
+  command->pspec = g_param_spec_ref (pspec);
+  g_value_init (&command->old_value, pspec->value_type);
+  g_value_init (&command->new_value, pspec->value_type);
+  g_object_get_property (object, pspec->name, &command->old_value);
+  if (!g_value_transform (value, &command->new_value))
+    {
+      g_critical ("Cannot set property “%s” of type %s from a %s",
+                  pspec->name, g_type_name (pspec->value_type), G_VALUE_TYPE_NAME (value));
+      return;
+    }
+
+  /* Setting what is already there is not an edit. */
+  if (g_param_values_cmp (pspec, &command->old_value, &command->new_value) == 0)
+    return;
+
+  command_apply (command, FALSE);
+  ties_history_record (self, g_steal_pointer (&command));
+}
+
+void
+ties_history_set (TiesHistory *self,
+                  gpointer     object,
+                  const char  *first_property,
+                  ...)
+{
+  const char *name;
+  va_list args;
+
+  g_return_if_fail (TIES_IS_HISTORY (self));
+  g_return_if_fail (G_IS_OBJECT (object));
+
+  ties_history_begin (self, NULL);
+
+  va_start (args, first_property);
+  for (name = first_property; name != NULL; name = va_arg (args, const char *))
+    {
+      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), name);
+      g_auto(GValue) value = G_VALUE_INIT;
+      g_autofree char *error = NULL;
+
+      if (pspec == NULL)
+        {
+          g_critical ("%s has no property “%s”", G_OBJECT_TYPE_NAME (object), name);
+          break;
+        }
+
+      G_VALUE_COLLECT_INIT (&value, pspec->value_type, args, 0, &error);
+      if (error != NULL)
+        {
+          g_critical ("%s", error);
+          break;
+        }
+
+      ties_history_set_value (self, object, name, &value);
+    }
+  va_end (args);
+
+  ties_history_end (self);
+}
+
+void
+ties_history_splice (TiesHistory *self,
+                     GListStore  *store,
+                     guint        position,
+                     guint        n_removals,
+                     gpointer    *additions,
+                     guint        n_additions)
+{
+  g_autoptr(Command) command = NULL;
+
+  g_return_if_fail (TIES_IS_HISTORY (self));
+  g_return_if_fail (G_IS_LIST_STORE (store));
+  g_return_if_fail (position + n_removals <= g_list_model_get_n_items (G_LIST_MODEL (store)));
+  g_return_if_fail (!self->applying);
+
+  if (n_removals == 0 && n_additions == 0)
+    return;
+
+  command = g_new0 (Command, 1);
+  command->type = COMMAND_SPLICE;
+  command->store = g_object_ref (store);
+  command->position = position;
+  command->removed = g_ptr_array_new_full (n_removals, g_object_unref);
+  command->added = g_ptr_array_new_full (n_additions, g_object_unref);
+
+  for (guint i = 0; i < n_removals; i++)
+    g_ptr_array_add (command->removed, g_list_model_get_item (G_LIST_MODEL (store), position + i));
+  for (guint i = 0; i < n_additions; i++)
+    g_ptr_array_add (command->added, g_object_ref (additions[i]));
+
+  command_apply (command, FALSE);
+  ties_history_record (self, g_steal_pointer (&command));
+}
+
+void
+ties_history_insert (TiesHistory *self,
+                     GListStore  *store,
+                     guint        position,
+                     gpointer     item)
+{
+  ties_history_splice (self, store, position, 0, &item, 1);
+}
+
+void
+ties_history_append (TiesHistory *self,
+                     GListStore  *store,
+                     gpointer     item)
+{
+  g_return_if_fail (G_IS_LIST_STORE (store));
+
+  ties_history_splice (self, store, g_list_model_get_n_items (G_LIST_MODEL (store)), 0, &item, 1);
+}
+
+void
+ties_history_remove (TiesHistory *self,
+                     GListStore  *store,
+                     guint        position)
+{
+  ties_history_splice (self, store, position, 1, NULL, 0);
+}
+
+gboolean
+ties_history_undo (TiesHistory *self)
+{
+  g_return_val_if_fail (TIES_IS_HISTORY (self), FALSE);
+  g_return_val_if_fail (self->open_groups->len == 0, FALSE);
+
+  if (self->position == 0)
+    return FALSE;
+
+  self->applying = TRUE;
+  command_apply (g_ptr_array_index (self->commands, self->position - 1), TRUE);
+  self->applying = FALSE;
+  self->position--;
+
+  ties_history_notify_state (self);
+
+  return TRUE;
+}
+
+gboolean
+ties_history_redo (TiesHistory *self)
+{
+  g_return_val_if_fail (TIES_IS_HISTORY (self), FALSE);
+  g_return_val_if_fail (self->open_groups->len == 0, FALSE);
+
+  if (self->position >= self->commands->len)
+    return FALSE;
+
+  self->applying = TRUE;
+  command_apply (g_ptr_array_index (self->commands, self->position), FALSE);
+  self->applying = FALSE;
+  self->position++;
+
+  ties_history_notify_state (self);
+
+  return TRUE;
+}
+
+gboolean
+ties_history_get_can_undo (TiesHistory *self)
+{
+  g_return_val_if_fail (TIES_IS_HISTORY (self), FALSE);
+
+  return self->position > 0;
+}
+
+gboolean
+ties_history_get_can_redo (TiesHistory *self)
+{
+  g_return_val_if_fail (TIES_IS_HISTORY (self), FALSE);
+
+  return self->position < self->commands->len;
+}
+
+const char *
+ties_history_get_undo_label (TiesHistory *self)
+{
+  g_return_val_if_fail (TIES_IS_HISTORY (self), NULL);
+
+  if (self->position == 0)
+    return NULL;
+
+  return ((Command *) g_ptr_array_index (self->commands, self->position - 1))->label;
+}
+
+const char *
+ties_history_get_redo_label (TiesHistory *self)
+{
+  g_return_val_if_fail (TIES_IS_HISTORY (self), NULL);
+
+  if (self->position >= self->commands->len)
+    return NULL;
+
+  return ((Command *) g_ptr_array_index (self->commands, self->position))->label;
+}
+
+gboolean
+ties_history_get_modified (TiesHistory *self)
+{
+  g_return_val_if_fail (TIES_IS_HISTORY (self), FALSE);
+
+  return self->position != self->saved_position;
+}
+
+void
+ties_history_mark_saved (TiesHistory *self)
+{
+  g_return_if_fail (TIES_IS_HISTORY (self));
+
+  if (self->saved_position == self->position)
+    return;
+
+  self->saved_position = self->position;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
+void
+ties_history_clear (TiesHistory *self)
+{
+  g_return_if_fail (TIES_IS_HISTORY (self));
+  g_return_if_fail (self->open_groups->len == 0);
+
+  g_ptr_array_set_size (self->commands, 0);
+  self->position = 0;
+  self->saved_position = 0;
+
+  ties_history_notify_state (self);
+}

@@ -1,0 +1,50 @@
+/* ties-network.h: the ties between actors, derived from the events
+ *
+ * Copyright 2026 The Ties authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "ties-date.h"
+#include "ties-document.h"
+#include "ties-tie.h"
+
+G_BEGIN_DECLS
+
+#define TIES_TYPE_NETWORK (ties_network_get_type ())
+
+G_DECLARE_FINAL_TYPE (TiesNetwork, ties_network, TIES, NETWORK, GObject)
+
+/* Never saved: always recomputed from the document's events, lazily, the
+ * first time it is asked for after an edit ("changed" says when). */
+TiesNetwork        *ties_network_new               (TiesDocument       *document);
+TiesDocument       *ties_network_get_document      (TiesNetwork        *self);
+
+/* Only events whose date overlaps [from, to] count (NULL: open end). With
+ * a bound set, undated events are left out: nothing says they fall in. */
+void                ties_network_set_range         (TiesNetwork        *self,
+                                                    TiesDate           *from,
+                                                    TiesDate           *to);
+/* Only events of these kinds count; NULL or empty: all kinds. */
+void                ties_network_set_kinds         (TiesNetwork        *self,
+                                                    const char * const *kinds);
+
+/* A GListModel of TiesTie, in order of each pair's first shared event. */
+GListModel         *ties_network_get_ties          (TiesNetwork        *self);
+TiesTie            *ties_network_lookup_tie        (TiesNetwork        *self,
+                                                    const char         *actor_a,
+                                                    const char         *actor_b);
+gboolean            ties_network_includes_event    (TiesNetwork        *self,
+                                                    TiesEvent          *event);
+guint               ties_network_get_n_events      (TiesNetwork        *self);
+/* Number of distinct actors tied to @actor_id. */
+guint               ties_network_get_degree        (TiesNetwork        *self,
+                                                    const char         *actor_id);
+/* Number of counted events @actor_id takes part in. */
+guint               ties_network_get_event_count   (TiesNetwork        *self,
+                                                    const char         *actor_id);
+void                ties_network_update            (TiesNetwork        *self);
+
+G_END_DECLS

@@ -1,0 +1,41 @@
+/* ties-tie.h: what links two actors, derived from the events they share
+ *
+ * Copyright 2026 The Ties authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "ties-event.h"
+
+G_BEGIN_DECLS
+
+#define TIES_TYPE_TIE (ties_tie_get_type ())
+
+G_DECLARE_FINAL_TYPE (TiesTie, ties_tie, TIES, TIE, GObject)
+
+/* Ends are ordered: strcmp (actor_a, actor_b) < 0. */
+const char         *ties_tie_get_actor_a      (TiesTie *self);
+const char         *ties_tie_get_actor_b      (TiesTie *self);
+/* Number of events the two share. */
+guint               ties_tie_get_weight       (TiesTie *self);
+/* Events initiated by a towards b, and by b towards a. */
+guint               ties_tie_get_n_a_to_b     (TiesTie *self);
+guint               ties_tie_get_n_b_to_a     (TiesTie *self);
+gboolean            ties_tie_get_directed     (TiesTie *self);
+/* The shared events in document order (TiesEvent). */
+GPtrArray          *ties_tie_get_events       (TiesTie *self);
+/* Distinct kinds of those events, in order of first appearance. */
+const char * const *ties_tie_get_kinds        (TiesTie *self);
+/* Earliest and latest dated event (by ties_date_compare), or NULL. */
+TiesDate           *ties_tie_get_first_date   (TiesTie *self);
+TiesDate           *ties_tie_get_last_date    (TiesTie *self);
+
+/* For TiesNetwork. */
+TiesTie            *_ties_tie_new             (const char *actor_a,
+                                               const char *actor_b);
+void                _ties_tie_add_event       (TiesTie    *self,
+                                               TiesEvent  *event);
+
+G_END_DECLS

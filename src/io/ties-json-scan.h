@@ -1,0 +1,95 @@
+/* ties-json-scan.h: raw-byte checks and source positions for JSON documents
+ *
+ * Copyright 2026 The Ties authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* The deepest nesting of arrays and objects a document may have. */
+#define TIES_JSON_SCAN_MAX_DEPTH 256
+
+/* Checks the raw bytes of a document before they are handed to json-glib.
+ *
+ * On success returns TRUE and sets *json_start to the offset just after an
+ * optional UTF-8 byte-order mark (EF BB BF), which RFC 8259 lets a parser
+ * ignore; *line and *column are set to 0.
+ *
+ * On failure returns FALSE and sets @error (G_IO_ERROR,
+ * G_IO_ERROR_INVALID_DATA) with the message "LINE:COLUMN: what is wrong",
+ * and *line and *column to the position of the first problem (1-based; the
+ * column counts characters, not bytes).  Problems found: a NUL byte, invalid
+ * UTF-8, nesting deeper than TIES_JSON_SCAN_MAX_DEPTH arrays/objects (the
+ * position is that of the first bracket beyond the limit), and a file that is
+ * empty or holds only whitespace.
+ *
+ * Nesting is counted outside strings only.  Because json-glib 1.6 also reads
+ * 'single-quoted' strings and /comments/ (from one '/' to the next), and
+ * reads some malformed \u escapes past a closing quote, the check follows its
+ * tokenizer on these points, so that nothing json-glib treats as a bracket
+ * escapes the count.
+ *
+ * One linear pass for UTF-8 (g_utf8_validate_len()) and one for nesting;
+ * positions are only computed when there is an error.
+ *
+ * @json_start, @line and @column may be NULL.
+ */
+gboolean ties_json_scan_check          (const char  *data,
+                                        gsize        length,
+                                        gsize       *json_start,
+                                        guint       *line,
+                                        guint       *column,
+                                        GError     **error);
+
+/* Finds where the value at @path starts in @data.
+ *
+ * @path is in Ties's dotted form: "$" is the root; ".name" selects a member
+ * of an object; "[N]" an element of an array; ["name"] (a JSON string
+ * literal in brackets, escapes allowed) selects a member whose name contains
+ * '.' or '[' or is empty.  Examples: "$.events[12].participants[1]",
+ * "$.actors[0].id", "$[\"odd.name\"][3]".
+ *
+ * Returns TRUE and sets *line and *column (1-based, column in characters) to
+ * the first character of the value; when @key is TRUE and the last step of
+ * the path is a member, to the opening quote of the member's name instead.
+ * If a member name occurs more than once in an object, the last occurrence
+ * counts, as in json-glib.
+ *
+ * Returns FALSE if the path does not exist in @data (or is malformed); then
+ * *line and *column give the start of the deepest ancestor value that does
+ * exist (the root, or the start of the document if it has no value).
+ *
+ * A leading byte-order mark is skipped.  Only meant for documents that
+ * parse; on other input it does not crash but the answer is unspecified.
+ *
+ * @line and @column may be NULL.
+ */
+gboolean ties_json_locate              (const char  *data,
+                                        gsize        length,
+                                        const char  *path,
+                                        gboolean     key,
+                                        guint       *line,
+                                        guint       *column);
+
+/* Sets *line and *column (1-based) of the byte at @offset in @data.
+ *
+ * Lines end with "\n" (so "\r\n" works too; a "\r" is the last character of
+ * its line).  The column counts characters (Unicode code points) from the
+ * start of the line; a byte-order mark at the start of the document is not
+ * counted, as editors do not show it.  Each byte of an invalid UTF-8
+ * sequence counts as one character.  An offset inside a multi-byte character
+ * gives that character's column; an offset past @length is treated as
+ * @length.
+ *
+ * @line and @column may be NULL.
+ */
+void     ties_json_offset_to_position  (const char  *data,
+                                        gsize        length,
+                                        gsize        offset,
+                                        guint       *line,
+                                        guint       *column);
+
+G_END_DECLS
