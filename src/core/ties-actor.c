@@ -24,6 +24,7 @@ struct _TiesActor
   double y;
   gboolean pinned;
   TiesExtras *extras;
+  TiesExtras *position_extras;
 };
 
 G_DEFINE_FINAL_TYPE (TiesActor, ties_actor, G_TYPE_OBJECT)
@@ -60,6 +61,7 @@ ties_actor_finalize (GObject *object)
   g_clear_pointer (&self->aliases, g_strfreev);
   g_clear_pointer (&self->notes, g_free);
   g_clear_pointer (&self->extras, ties_extras_free);
+  g_clear_pointer (&self->position_extras, ties_extras_free);
 
   G_OBJECT_CLASS (ties_actor_parent_class)->finalize (object);
 }
@@ -606,4 +608,23 @@ ties_actor_kind_from_string (const char    *text,
     }
 
   return FALSE;
+}
+
+/* Unknown members of "position". */
+TiesExtras *
+ties_actor_get_position_extras (TiesActor *self)
+{
+  g_return_val_if_fail (TIES_IS_ACTOR (self), NULL);
+
+  return self->position_extras;
+}
+
+void
+ties_actor_take_position_extras (TiesActor  *self,
+                                 TiesExtras *extras)
+{
+  g_return_if_fail (TIES_IS_ACTOR (self));
+
+  g_clear_pointer (&self->position_extras, ties_extras_free);
+  self->position_extras = extras;
 }

@@ -71,5 +71,8 @@ void                ties_actor_set_pinned      (TiesActor     *self,
 TiesExtras         *ties_actor_get_extras      (TiesActor     *self);
 void                ties_actor_take_extras     (TiesActor     *self,
                                                 TiesExtras    *extras);
+TiesExtras         *ties_actor_get_position_extras  (TiesActor  *self);
+void                ties_actor_take_position_extras (TiesActor  *self,
+                                                     TiesExtras *extras);
 
 G_END_DECLS

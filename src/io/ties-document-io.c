@@ -585,9 +585,7 @@ load_actor (Loader     *loader,
       ties_actor_set_x (actor, json_node_get_double (x));
       ties_actor_set_y (actor, json_node_get_double (y));
       ties_actor_set_pinned (actor, pinned != NULL && json_node_get_boolean (pinned));
-      if (json_object_get_size (pos) > count_known (pos, position_members))
-        loader_problem (loader, g_steal_pointer (&pos_path),
-                        _("a position holds only “x”, “y” and “pinned”"));
+      ties_actor_take_position_extras (actor, collect_extras (pos, position_members, count_known (pos, position_members)));
     }
 
   ties_actor_take_extras (actor, collect_extras (object, actor_members, count_known (object, actor_members)));
@@ -1384,6 +1382,7 @@ write_actor (TiesJsonWriter *w,
       ties_json_writer_double (w, ties_actor_get_y (actor));
       ties_json_writer_member (w, "pinned");
       ties_json_writer_boolean (w, ties_actor_get_pinned (actor));
+      write_extras (w, ties_actor_get_position_extras (actor));
       ties_json_writer_end_object (w);
     }
   else
