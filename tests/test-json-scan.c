@@ -89,9 +89,9 @@ test_check_empty (void)
 {
   assert_check_fails ("", 0, 1, 1, "the file is empty");
   assert_check_fails (NULL, 0, 1, 1, "the file is empty");
-  assert_check_fails (" \n\t\r\n ", 6, 1, 1, "the file is empty");
+  assert_check_fails (" \n\t\r\n ", 6, 1, 1, "the file holds only white space");
   assert_check_fails ("\xEF\xBB\xBF", 3, 1, 1, "the file is empty");
-  assert_check_fails ("\xEF\xBB\xBF  \n", 6, 1, 1, "the file is empty");
+  assert_check_fails ("\xEF\xBB\xBF  \n", 6, 1, 1, "the file holds only white space");
   /* Not empty: json-glib reports whatever is wrong with these. */
   assert_check_ok (" x ", 3, 0);
   assert_check_ok ("0", 1, 0);

@@ -40,6 +40,7 @@ struct _TiesDocument
   GHashTable *event_index;
   guint64 stamp;
   guint64 index_stamp;
+  guint64 index_serial;
 };
 
 G_DEFINE_FINAL_TYPE (TiesDocument, ties_document, G_TYPE_OBJECT)
@@ -277,6 +278,7 @@ ties_document_init (TiesDocument *self)
   self->events = g_list_store_new (TIES_TYPE_EVENT);
   self->event_kinds = g_list_store_new (TIES_TYPE_EVENT_KIND);
   self->history = ties_history_new ();
+  ties_history_set_owner (self->history, self);
 
   self->actor_index = g_hash_table_new (g_str_hash, g_str_equal);
   self->source_index = g_hash_table_new (g_str_hash, g_str_equal);
@@ -454,13 +456,15 @@ ties_document_ensure_index (TiesDocument *self)
 {
   g_assert (TIES_IS_DOCUMENT (self));
 
-  if (self->index_stamp == self->stamp)
+  if (self->index_stamp == self->stamp
+      && self->index_serial == ties_history_get_serial (self->history))
     return;
 
   index_store (self->actor_index, self->actors, (GetIdFunc) ties_actor_get_id);
   index_store (self->source_index, self->sources, (GetIdFunc) ties_source_get_id);
   index_store (self->event_index, self->events, (GetIdFunc) ties_event_get_id);
   self->index_stamp = self->stamp;
+  self->index_serial = ties_history_get_serial (self->history);
 }
 
 TiesActor *

@@ -8,6 +8,7 @@
 #include <gobject/gvaluecollector.h>
 
 #include "ties-history.h"
+#include "ties-util.h"
 
 /* Every edit is one of two reversible primitives, property changes and list
  * splices, so any compound edit (deleting an actor and every reference to
@@ -27,6 +28,8 @@ struct _Command
 
   /* COMMAND_SET */
   GObject *object;
+  /* The history's owner is not referenced: it owns the history. */
+  gboolean object_borrowed;
   GParamSpec *pspec;
   GValue old_value;
   GValue new_value;
@@ -52,8 +55,14 @@ struct _TiesHistory
   /* Open groups, innermost last. */
   GPtrArray *open_groups;
 
+  /* The object whose history this is (a document), not referenced. */
+  GObject *owner;
+
   /* The position at the last save, or G_MAXUINT when that state is gone. */
   guint saved_position;
+
+  /* Counts every change applied, inside groups too. */
+  guint64 serial;
 
   guint applying : 1;
 };
@@ -85,6 +94,8 @@ command_free (Command *command)
     return;
 
   g_free (command->label);
+  if (command->object_borrowed)
+    command->object = NULL;
   g_clear_object (&command->object);
   g_clear_pointer (&command->pspec, g_param_spec_unref);
   if (G_IS_VALUE (&command->old_value))
@@ -99,6 +110,18 @@ command_free (Command *command)
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Command, command_free)
+
+static gboolean
+values_equal (GParamSpec   *pspec,
+              const GValue *a,
+              const GValue *b)
+{
+  /* Boxed values compare by pointer in g_param_values_cmp(). */
+  if (G_VALUE_HOLDS (a, G_TYPE_STRV))
+    return _ties_strv_equal (g_value_get_boxed (a), g_value_get_boxed (b));
+
+  return g_param_values_cmp (pspec, a, b) == 0;
+}
 
 static void
 splice_store (GListStore *store,
@@ -361,7 +384,8 @@ ties_history_set_value (TiesHistory  *self,
 
   command = g_new0 (Command, 1);
   command->type = COMMAND_SET;
-  command->object = g_object_ref (object);
+  command->object_borrowed = object == self->owner;
+  command->object = command->object_borrowed ? object : g_object_ref (object);
   command->pspec = g_param_spec_ref (pspec);
   g_value_init (&command->old_value, pspec->value_type);
   g_value_init (&command->new_value, pspec->value_type);
@@ -373,11 +397,16 @@ ties_history_set_value (TiesHistory  *self,
       return;
     }
 
-  /* Setting what is already there is not an edit. */
-  if (g_param_values_cmp (pspec, &command->old_value, &command->new_value) == 0)
+  command_apply (command, FALSE);
+  self->serial++;
+
+  /* Setters normalise (NULL to "", say): what was stored is what redo
+   * must store, and storing what was already there is not an edit. */
+  g_value_reset (&command->new_value);
+  g_object_get_property (object, pspec->name, &command->new_value);
+  if (values_equal (pspec, &command->old_value, &command->new_value))
     return;
 
-  command_apply (command, FALSE);
   ties_history_record (self, g_steal_pointer (&command));
 }
 
@@ -453,6 +482,7 @@ ties_history_splice (TiesHistory *self,
     g_ptr_array_add (command->added, g_object_ref (additions[i]));
 
   command_apply (command, FALSE);
+  self->serial++;
   ties_history_record (self, g_steal_pointer (&command));
 }
 
@@ -483,6 +513,18 @@ ties_history_remove (TiesHistory *self,
   ties_history_splice (self, store, position, 1, NULL, 0);
 }
 
+/* Edits of @owner's own properties do not keep it alive: it holds the
+ * history, and a reference back would never let either go. */
+void
+ties_history_set_owner (TiesHistory *self,
+                        gpointer     owner)
+{
+  g_return_if_fail (TIES_IS_HISTORY (self));
+  g_return_if_fail (owner == NULL || G_IS_OBJECT (owner));
+
+  self->owner = owner;
+}
+
 gboolean
 ties_history_undo (TiesHistory *self)
 {
@@ -495,6 +537,7 @@ ties_history_undo (TiesHistory *self)
   self->applying = TRUE;
   command_apply (g_ptr_array_index (self->commands, self->position - 1), TRUE);
   self->applying = FALSE;
+  self->serial++;
   self->position--;
 
   ties_history_notify_state (self);
@@ -514,11 +557,22 @@ ties_history_redo (TiesHistory *self)
   self->applying = TRUE;
   command_apply (g_ptr_array_index (self->commands, self->position), FALSE);
   self->applying = FALSE;
+  self->serial++;
   self->position++;
 
   ties_history_notify_state (self);
 
   return TRUE;
+}
+
+/* Changes whenever an edit, undo or redo changes anything, even in the
+ * middle of a group, so caches can tell they are stale. */
+guint64
+ties_history_get_serial (TiesHistory *self)
+{
+  g_return_val_if_fail (TIES_IS_HISTORY (self), 0);
+
+  return self->serial;
 }
 
 gboolean

@@ -14,6 +14,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (TiesHistory, ties_history, TIES, HISTORY, GObject)
 
 TiesHistory *ties_history_new            (void);
+void         ties_history_set_owner      (TiesHistory  *self,
+                                          gpointer      owner);
 
 /* Edits between begin and end (which nest) are one step of undo. */
 void         ties_history_begin          (TiesHistory  *self,
@@ -50,6 +52,7 @@ void         ties_history_remove         (TiesHistory  *self,
 
 gboolean     ties_history_undo           (TiesHistory  *self);
 gboolean     ties_history_redo           (TiesHistory  *self);
+guint64      ties_history_get_serial     (TiesHistory  *self);
 gboolean     ties_history_get_can_undo   (TiesHistory  *self);
 gboolean     ties_history_get_can_redo   (TiesHistory  *self);
 const char  *ties_history_get_undo_label (TiesHistory  *self);

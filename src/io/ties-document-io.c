@@ -41,6 +41,11 @@ typedef struct
   gsize length;
 
   TiesDocument *document;
+  /* Every id declared, even by a record refused for another fault, so that
+   * one fault is reported once and not again at each reference to it. */
+  GHashTable *actor_ids;
+  GHashTable *source_ids;
+  GHashTable *kind_ids;
   GPtrArray *problems;
   guint n_problems;
   GPtrArray *warnings;
@@ -191,8 +196,24 @@ loader_member (Loader      *loader,
       else
         expected = _("a number");
 
-      loader_problem (loader, member_path (path, name),
-                      _("expected %s, found %s"), expected, node_type_name (node));
+      if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) != G_TYPE_STRING
+          && json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+        {
+          char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+          /* "found 1.5" says more than "found a number". */
+          if (json_node_get_value_type (node) == G_TYPE_INT64)
+            g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, json_node_get_int (node));
+          else
+            g_ascii_formatd (number, sizeof number, "%g", json_node_get_double (node));
+          loader_problem (loader, member_path (path, name),
+                          _("expected %s, found %s"), expected, number);
+        }
+      else
+        {
+          loader_problem (loader, member_path (path, name),
+                          _("expected %s, found %s"), expected, node_type_name (node));
+        }
       return FALSE;
     }
 
@@ -460,6 +481,28 @@ loader_check_duplicate (Loader     *loader,
   g_hash_table_insert (seen, (gpointer) id, GUINT_TO_POINTER (index));
 }
 
+/* Notes the id of @object, whatever else is wrong with it. */
+static void
+note_id (GHashTable *ids,
+         JsonObject *object)
+{
+  JsonNode *node;
+
+  if (object == NULL)
+    return;
+
+  node = json_object_get_member (object, "id");
+  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    g_hash_table_add (ids, g_strdup (json_node_get_string (node)));
+}
+
+static gboolean
+loader_knows_kind (Loader     *loader,
+                   const char *kind)
+{
+  return ties_event_kind_lookup_builtin (kind) != NULL || g_hash_table_contains (loader->kind_ids, kind);
+}
+
 static const char * const kind_members[] = { "id", "label", "line", NULL };
 
 static void
@@ -486,6 +529,7 @@ load_event_kinds (Loader     *loader,
       TiesLineStyle line = TIES_LINE_SOLID;
       TiesEventKind *kind;
 
+      note_id (loader->kind_ids, object);
       if (object == NULL || (id = loader_id (loader, object, path)) == NULL)
         continue;
 
@@ -635,6 +679,7 @@ load_actors (Loader     *loader,
       g_autofree char *path = g_strdup_printf ("$.actors[%u]", i - 1);
       JsonObject *object = loader_object_element (loader, array, i - 1, path);
 
+      note_id (loader->actor_ids, object);
       if (object != NULL)
         actors->pdata[i - 1] = load_actor (loader, object, path);
       json_array_remove_element (array, i - 1);
@@ -654,7 +699,7 @@ load_actors (Loader     *loader,
       if (actor == NULL || (affiliation = ties_actor_get_affiliation (actor)) == NULL)
         continue;
 
-      if (!g_hash_table_contains (seen, affiliation))
+      if (!g_hash_table_contains (loader->actor_ids, affiliation))
         loader_problem (loader, g_strdup_printf ("$.actors[%u].affiliation", i),
                         _("no actor has the id “%s”"), affiliation);
       else if (g_str_equal (affiliation, ties_actor_get_id (actor)))
@@ -730,6 +775,7 @@ load_sources (Loader     *loader,
       JsonObject *object = loader_object_element (loader, array, i, path);
       TiesSource *source;
 
+      note_id (loader->source_ids, object);
       if (object == NULL || (source = load_source (loader, object, path)) == NULL)
         continue;
 
@@ -802,7 +848,7 @@ load_evidence (Loader     *loader,
   loader_offset (loader, selector, selector_path, "end", &end);
 
   source = ties_document_lookup_source (loader->document, source_id);
-  if (source == NULL)
+  if (!g_hash_table_contains (loader->source_ids, source_id))
     loader_problem (loader, member_path (path, "source"),
                     _("no source has the id “%s”"), source_id);
 
@@ -870,7 +916,7 @@ load_event (Loader     *loader,
   id = loader_id (loader, object, path);
   loader_string (loader, object, path, "title", TRUE, FALSE, MAX_LINE_LENGTH, &title);
   if (loader_string (loader, object, path, "kind", FALSE, FALSE, MAX_ID_LENGTH, &kind)
-      && ties_document_lookup_event_kind (loader->document, kind) == NULL)
+      && !loader_knows_kind (loader, kind))
     loader_problem (loader, member_path (path, "kind"),
                     _("unknown event kind “%s”: declare it in “event_kinds”"), kind);
   loader_date (loader, object, path, "date", &date);
@@ -882,11 +928,11 @@ load_event (Loader     *loader,
   loader_string (loader, object, path, "notes", FALSE, FALSE, 0, &notes);
 
   for (guint i = 0; participants != NULL && participants[i] != NULL; i++)
-    if (ties_document_lookup_actor (loader->document, participants[i]) == NULL)
+    if (!g_hash_table_contains (loader->actor_ids, participants[i]))
       loader_problem (loader, g_strdup_printf ("%s.participants[%u]", path, i),
                       _("no actor has the id “%s”"), participants[i]);
 
-  if (initiator != NULL && ties_document_lookup_actor (loader->document, initiator) == NULL)
+  if (initiator != NULL && !g_hash_table_contains (loader->actor_ids, initiator))
     loader_problem (loader, member_path (path, "initiator"),
                     _("no actor has the id “%s”"), initiator);
 
@@ -982,7 +1028,7 @@ load_view (Loader     *loader,
     loader_problem (loader, g_strdup ("$.view.layout"),
                     _("unknown layout “%s”: use force, radial or circle"), layout);
   if (loader_string (loader, view, "$.view", "focus", FALSE, TRUE, MAX_ID_LENGTH, &focus)
-      && focus != NULL && ties_document_lookup_actor (loader->document, focus) == NULL)
+      && focus != NULL && !g_hash_table_contains (loader->actor_ids, focus))
     loader_problem (loader, g_strdup ("$.view.focus"), _("no actor has the id “%s”"), focus);
 
   ties_document_set_layout (loader->document, layout);
@@ -1001,7 +1047,7 @@ load_view (Loader     *loader,
     loader_date (loader, filter, "$.view.filter", "to", &to);
     kinds = loader_strv (loader, filter, "$.view.filter", "kinds", MAX_ID_LENGTH);
     for (guint i = 0; kinds != NULL && kinds[i] != NULL; i++)
-      if (ties_document_lookup_event_kind (loader->document, kinds[i]) == NULL)
+      if (!loader_knows_kind (loader, kinds[i]))
         loader_problem (loader, g_strdup_printf ("$.view.filter.kinds[%u]", i),
                         _("unknown event kind “%s”"), kinds[i]);
 
@@ -1112,29 +1158,105 @@ loader_error (Loader *loader)
   return g_error_new_literal (TIES_DOCUMENT_IO_ERROR, loader->code, text->str);
 }
 
-/* "<data>:3:7: Parse error: unexpected …" from json-glib, made ours. */
+/* Whether the file stops inside a string or with brackets still open:
+ * json-glib then reports the last token it saw, which misleads. */
+static gboolean
+is_cut_short (const char *data,
+              gsize       length)
+{
+  gboolean in_string = FALSE;
+  gssize depth = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '{' || c == '[')
+        depth++;
+      else if (c == '}' || c == ']')
+        depth--;
+    }
+
+  return in_string || depth > 0;
+}
+
+/* The byte offset of json-glib's 1-based line and byte column. */
+static gsize
+json_glib_offset (const char *data,
+                  gsize       length,
+                  guint       line,
+                  guint       column)
+{
+  gsize offset = 0;
+
+  for (guint l = 1; l < line && offset < length; offset++)
+    if (data[offset] == '\n')
+      l++;
+
+  return MIN (offset + (column > 0 ? column - 1 : 0), length);
+}
+
+/* "<data>:3:7: Parse error: unexpected …" from json-glib, made ours:
+ * columns in characters, on one line, and a plain word for a file that
+ * was cut short. */
 static GError *
 syntax_error (const char *display_name,
+              const char *data,
+              gsize       start,
+              gsize       length,
               GError     *json_error)
 {
-  guint line = 0, column = 0;
-  const char *message = json_error->message;
+  g_autoptr(GString) message = g_string_new (NULL);
+  const char *text = json_error->message;
   const char *rest;
+  guint line = 1, column = 1;
+  gsize offset = start;
 
-  if (g_str_has_prefix (message, "<data>:")
-      && sscanf (message + strlen ("<data>:"), "%u:%u:", &line, &column) == 2
-      && (rest = strstr (message, ": ")) != NULL)
+  if (g_str_has_prefix (text, "<data>:")
+      && sscanf (text + strlen ("<data>:"), "%u:%u:", &line, &column) == 2
+      && (rest = strstr (text, ": ")) != NULL)
     {
-      message = rest + 2;
-      if (g_str_has_prefix (message, "Parse error: "))
-        message += strlen ("Parse error: ");
+      offset = start + json_glib_offset (data + start, length - start, line, column);
+      text = rest + 2;
+      if (g_str_has_prefix (text, "Parse error: "))
+        text += strlen ("Parse error: ");
+      ties_json_offset_to_position (data, length, offset, &line, &column);
+    }
 
+  /* Only when json-glib stumbled at the very last token: an unterminated
+   * string in the middle also leaves the brackets unbalanced. */
+  while (offset < length && !g_ascii_isspace (data[offset]))
+    offset++;
+  while (offset < length && g_ascii_isspace (data[offset]))
+    offset++;
+  if (offset == length && is_cut_short (data + start, length - start))
+    {
+      ties_json_offset_to_position (data, length, length, &line, &column);
       return g_error_new (TIES_DOCUMENT_IO_ERROR, TIES_DOCUMENT_IO_ERROR_SYNTAX,
-                          _("%s:%u:%u: not valid JSON: %s"), display_name, line, column, message);
+                          _("%s:%u:%u: not valid JSON: the file ends before the document does (was it cut short?)"),
+                          display_name, line, column);
+    }
+
+  /* json-glib quotes what it read, line breaks and all. */
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if ((guchar) *p < 0x20)
+        g_string_append_printf (message, "\\x%02x", (guchar) *p);
+      else
+        g_string_append_c (message, *p);
     }
 
   return g_error_new (TIES_DOCUMENT_IO_ERROR, TIES_DOCUMENT_IO_ERROR_SYNTAX,
-                      _("%s:1:1: not valid JSON: %s"), display_name, message);
+                      _("%s:%u:%u: not valid JSON: %s"), display_name, line, column, message->str);
 }
 
 TiesDocument *
@@ -1168,16 +1290,17 @@ ties_document_load_from_data (const char  *data,
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data + start, length - start, &local_error))
     {
-      g_propagate_error (error, syntax_error (display_name, local_error));
+      g_propagate_error (error, syntax_error (display_name, data, start, length, local_error));
       return NULL;
     }
 
   root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
+      ties_json_locate (data, length, "$", FALSE, &line, &column);
       g_set_error (error, TIES_DOCUMENT_IO_ERROR, TIES_DOCUMENT_IO_ERROR_FORMAT,
-                   _("%s:1:1: $: a Ties document is a JSON object, but this file holds %s"),
-                   display_name, node_type_name (root));
+                   _("%s:%u:%u: $: a Ties document is a JSON object, but this file holds %s"),
+                   display_name, line, column, node_type_name (root));
       return NULL;
     }
 
@@ -1190,10 +1313,16 @@ ties_document_load_from_data (const char  *data,
   loader.length = length;
   loader.document = document;
   loader.problems = problems;
+  loader.actor_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  loader.source_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  loader.kind_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   loader.warnings = warnings != NULL ? warning_lines : NULL;
   loader.code = TIES_DOCUMENT_IO_ERROR_INVALID;
 
   load_root (&loader, json_node_get_object (root));
+  g_hash_table_unref (loader.actor_ids);
+  g_hash_table_unref (loader.source_ids);
+  g_hash_table_unref (loader.kind_ids);
 
   if (loader.n_problems > 0)
     {

@@ -402,7 +402,7 @@ ties_json_scan_check (const char  *data,
   /* The first NUL or invalid UTF-8 sequence, if any, ends the part that is
    * scanned for depth: the first problem in the file is the one reported. */
   limit = length;
-  if (length > 0 && !g_utf8_validate_len (data, length, &invalid))
+  if (!g_utf8_validate_len (data, length, &invalid))
     limit = (gsize) (invalid - data);
 
   too_deep = find_too_deep (bytes, start, limit);
@@ -436,7 +436,8 @@ ties_json_scan_check (const char  *data,
     while (i < length && is_space (bytes[i]))
       i++;
     if (i == length)
-      return set_check_error (data, length, 0, _("the file is empty"),
+      return set_check_error (data, length, 0,
+                              start == length ? _("the file is empty") : _("the file holds only white space"),
                               line, column, error);
   }
 

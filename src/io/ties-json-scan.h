@@ -14,9 +14,10 @@ G_BEGIN_DECLS
 
 /* Checks the raw bytes of a document before they are handed to json-glib.
  *
- * On success returns TRUE and sets *json_start to the offset just after an
- * optional UTF-8 byte-order mark (EF BB BF), which RFC 8259 lets a parser
- * ignore; *line and *column are set to 0.
+ * Sets *json_start to the offset just after an optional UTF-8 byte-order
+ * mark (EF BB BF), which RFC 8259 lets a parser ignore: hand json-glib the
+ * bytes from there.  On success returns TRUE and sets *line and *column
+ * to 0.
  *
  * On failure returns FALSE and sets @error (G_IO_ERROR,
  * G_IO_ERROR_INVALID_DATA) with the message "LINE:COLUMN: what is wrong",
