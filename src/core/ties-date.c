@@ -979,6 +979,26 @@ format_point_plain (const Point *point)
 }
 
 static char *
+qualify (char     *plain,
+         gboolean  approximate,
+         gboolean  uncertain)
+{
+  g_autofree char *text = plain;
+
+  if (approximate && uncertain)
+    /* Translators: %s is a date that is both approximate and uncertain */
+    return g_strdup_printf (_("%s (approx., uncertain)"), text);
+  if (approximate)
+    /* Translators: %s is an approximate date */
+    return g_strdup_printf (_("%s (approx.)"), text);
+  if (uncertain)
+    /* Translators: %s is an uncertain date */
+    return g_strdup_printf (_("%s (uncertain)"), text);
+
+  return g_steal_pointer (&text);
+}
+
+static char *
 format_point (const Point *point)
 {
   g_autofree char *plain = NULL;
@@ -1007,6 +1027,60 @@ point_is_plain (const Point *point)
 
   return !point->approximate && !point->uncertain && point->n_unspecified == 0 &&
          !point->month_unspecified && !point->day_unspecified;
+}
+
+/* "22–25 January 2019" for two plain ends, or NULL when the two ends
+ * share nothing worth writing once. */
+static char *
+format_compact_interval (const Point *start,
+                         const Point *end)
+{
+  g_autofree char *start_text = format_point_plain (start);
+  g_autofree char *end_text = format_point_plain (end);
+
+  if (g_str_equal (start_text, end_text))
+    return g_steal_pointer (&start_text);
+
+  if (start->precision == TIES_DATE_PRECISION_DAY &&
+      end->precision == TIES_DATE_PRECISION_DAY &&
+      start->year == end->year)
+    {
+      if (start->month == end->month)
+        {
+          g_autofree char *name = month_name (start->month, FALSE);
+
+          /* Translators: days in one month, e.g. “22–25 January 2019”:
+           * %1$d and %2$d are days, %3$s the month and %4$d the year */
+          return g_strdup_printf (_("%1$d–%2$d %3$s %4$d"),
+                                  start->day, end->day, name, start->year);
+        }
+      else
+        {
+          g_autofree char *start_name = month_name (start->month, FALSE);
+          g_autofree char *end_name = month_name (end->month, FALSE);
+
+          /* Translators: days in one year, e.g. “30 April – 2 May 2019”:
+           * %1$d day, %2$s month, %3$d day, %4$s month, %5$d year */
+          return g_strdup_printf (_("%1$d %2$s – %3$d %4$s %5$d"),
+                                  start->day, start_name,
+                                  end->day, end_name, start->year);
+        }
+    }
+
+  if (start->precision == TIES_DATE_PRECISION_MONTH &&
+      end->precision == TIES_DATE_PRECISION_MONTH &&
+      start->year == end->year)
+    {
+      g_autofree char *start_name = month_name (start->month, TRUE);
+      g_autofree char *end_name = month_name (end->month, TRUE);
+
+      /* Translators: months in one year, e.g. “April – June 2019”:
+       * %1$s and %2$s are months, %3$d the year */
+      return g_strdup_printf (_("%1$s – %2$s %3$d"),
+                              start_name, end_name, start->year);
+    }
+
+  return NULL;
 }
 
 static char *
@@ -1043,49 +1117,20 @@ format_interval (const TiesDate *self)
 
   end_text = format_point (end);
 
-  if (point_is_plain (start) && point_is_plain (end))
+  /* Ends qualified alike read as one qualified span:
+   * "16–22 September 2019 (approx.)". */
+  if (start->approximate == end->approximate && start->uncertain == end->uncertain)
     {
-      if (g_str_equal (start_text, end_text))
-        return g_steal_pointer (&start_text);
+      Point plain_start = *start;
+      Point plain_end = *end;
+      char *compact;
 
-      if (start->precision == TIES_DATE_PRECISION_DAY &&
-          end->precision == TIES_DATE_PRECISION_DAY &&
-          start->year == end->year)
-        {
-          if (start->month == end->month)
-            {
-              g_autofree char *name = month_name (start->month, FALSE);
+      plain_start.approximate = plain_end.approximate = FALSE;
+      plain_start.uncertain = plain_end.uncertain = FALSE;
 
-              /* Translators: days in one month, e.g. “22–25 January 2019”:
-               * %1$d and %2$d are days, %3$s the month and %4$d the year */
-              return g_strdup_printf (_("%1$d–%2$d %3$s %4$d"),
-                                      start->day, end->day, name, start->year);
-            }
-          else
-            {
-              g_autofree char *start_name = month_name (start->month, FALSE);
-              g_autofree char *end_name = month_name (end->month, FALSE);
-
-              /* Translators: days in one year, e.g. “30 April – 2 May 2019”:
-               * %1$d day, %2$s month, %3$d day, %4$s month, %5$d year */
-              return g_strdup_printf (_("%1$d %2$s – %3$d %4$s %5$d"),
-                                      start->day, start_name,
-                                      end->day, end_name, start->year);
-            }
-        }
-
-      if (start->precision == TIES_DATE_PRECISION_MONTH &&
-          end->precision == TIES_DATE_PRECISION_MONTH &&
-          start->year == end->year)
-        {
-          g_autofree char *start_name = month_name (start->month, TRUE);
-          g_autofree char *end_name = month_name (end->month, TRUE);
-
-          /* Translators: months in one year, e.g. “April – June 2019”:
-           * %1$s and %2$s are months, %3$d the year */
-          return g_strdup_printf (_("%1$s – %2$s %3$d"),
-                                  start_name, end_name, start->year);
-        }
+      if (point_is_plain (&plain_start) && point_is_plain (&plain_end)
+          && (compact = format_compact_interval (&plain_start, &plain_end)) != NULL)
+        return qualify (compact, start->approximate, start->uncertain);
     }
 
   /* Translators: an interval, e.g. “December 2018 – January 2019” */
