@@ -488,7 +488,7 @@ note_id (GHashTable *ids,
 {
   JsonNode *node;
 
-  if (object == NULL)
+  if (ids == NULL || object == NULL)
     return;
 
   node = json_object_get_member (object, "id");
@@ -505,54 +505,33 @@ loader_knows_kind (Loader     *loader,
 
 static const char * const kind_members[] = { "id", "label", "line", NULL };
 
-static void
-load_event_kinds (Loader     *loader,
-                  JsonObject *root)
+static gpointer
+load_event_kind (Loader     *loader,
+                 JsonObject *object,
+                 const char *path)
 {
-  g_autoptr(JsonArray) array = loader_root_array (loader, root, "event_kinds");
-  g_autoptr(GPtrArray) kinds = NULL;
-  g_autoptr(GHashTable) seen = NULL;
-  guint n;
+  const char *id, *label = "", *line_text = "solid";
+  TiesLineStyle line = TIES_LINE_SOLID;
+  TiesEventKind *kind;
+  guint n_problems = loader->n_problems;
 
-  if (array == NULL)
-    return;
+  id = loader_id (loader, object, path);
+  if (id != NULL && ties_event_kind_lookup_builtin (id) != NULL)
+    loader_problem (loader, member_path (path, "id"),
+                    _("“%s” is a built-in kind and cannot be declared again"), id);
+  loader_string (loader, object, path, "label", FALSE, FALSE, MAX_LINE_LENGTH, &label);
+  if (loader_string (loader, object, path, "line", FALSE, FALSE, MAX_LINE_LENGTH, &line_text)
+      && !ties_line_style_from_string (line_text, &line))
+    loader_problem (loader, member_path (path, "line"),
+                    _("unknown line style “%s”: use solid, dashed, dotted or dash-dot"), line_text);
 
-  n = json_array_get_length (array);
-  kinds = g_ptr_array_new_full (n, g_object_unref);
-  seen = g_hash_table_new (g_str_hash, g_str_equal);
+  if (id == NULL || loader->n_problems != n_problems)
+    return NULL;
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *path = g_strdup_printf ("$.event_kinds[%u]", i);
-      JsonObject *object = loader_object_element (loader, array, i, path);
-      const char *id, *label = "", *line_text = "solid";
-      TiesLineStyle line = TIES_LINE_SOLID;
-      TiesEventKind *kind;
+  kind = ties_event_kind_new (id, label, line);
+  ties_event_kind_take_extras (kind, collect_extras (object, kind_members, count_known (object, kind_members)));
 
-      note_id (loader->kind_ids, object);
-      if (object == NULL || (id = loader_id (loader, object, path)) == NULL)
-        continue;
-
-      if (ties_event_kind_lookup_builtin (id) != NULL)
-        {
-          loader_problem (loader, member_path (path, "id"),
-                          _("“%s” is a built-in kind and cannot be declared again"), id);
-          continue;
-        }
-
-      loader_check_duplicate (loader, seen, id, "event_kinds", i, _("kind"));
-      loader_string (loader, object, path, "label", FALSE, FALSE, MAX_LINE_LENGTH, &label);
-      if (loader_string (loader, object, path, "line", FALSE, FALSE, MAX_LINE_LENGTH, &line_text)
-          && !ties_line_style_from_string (line_text, &line))
-        loader_problem (loader, member_path (path, "line"),
-                        _("unknown line style “%s”: use solid, dashed, dotted or dash-dot"), line_text);
-
-      kind = ties_event_kind_new (id, label, line);
-      ties_event_kind_take_extras (kind, collect_extras (object, kind_members, count_known (object, kind_members)));
-      g_ptr_array_add (kinds, kind);
-    }
-
-  g_list_store_splice (ties_document_get_event_kinds (loader->document), 0, 0, kinds->pdata, kinds->len);
+  return kind;
 }
 
 static const char * const actor_members[] = {
@@ -637,15 +616,68 @@ load_actor (Loader     *loader,
   return g_steal_pointer (&actor);
 }
 
-/* Moves the converted items of @items (which owns a reference to each,
- * and holds NULL for those that failed) into @store, in order. A load
- * with failures is refused anyway, but only after every problem has been
- * found. */
+typedef gpointer    (*LoadFunc)  (Loader     *loader,
+                                  JsonObject *object,
+                                  const char *path);
+typedef const char *(*GetIdFunc) (gpointer    item);
+
+/* Converts the root array @name with @load. Returns an array as long as
+ * the JSON one, holding a reference to each converted item and NULL for
+ * each refused one (the load then fails, but only after every problem has
+ * been found), or NULL when there is no such array.
+ *
+ * It works from the end and drops each element once converted, so that
+ * json-glib's tree shrinks while the model grows: peak memory stays near
+ * the tree's own size. */
+static GPtrArray *
+load_collection (Loader     *loader,
+                 JsonObject *root,
+                 const char *name,
+                 GHashTable *ids,
+                 LoadFunc    load,
+                 GetIdFunc   get_id,
+                 const char *what)
+{
+  g_autoptr(JsonArray) array = loader_root_array (loader, root, name);
+  g_autoptr(GHashTable) seen = NULL;
+  GPtrArray *items;
+  guint n;
+
+  if (array == NULL)
+    return NULL;
+
+  n = json_array_get_length (array);
+  items = g_ptr_array_sized_new (n);
+  g_ptr_array_set_size (items, n);
+
+  for (guint i = n; i > 0; i--)
+    {
+      g_autofree char *path = g_strdup_printf ("$.%s[%u]", name, i - 1);
+      JsonObject *object = loader_object_element (loader, array, i - 1, path);
+
+      note_id (ids, object);
+      if (object != NULL)
+        items->pdata[i - 1] = load (loader, object, path);
+      json_array_remove_element (array, i - 1);
+    }
+
+  seen = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < n; i++)
+    if (items->pdata[i] != NULL)
+      loader_check_duplicate (loader, seen, get_id (items->pdata[i]), name, i, what);
+
+  return items;
+}
+
+/* Moves the converted items into @store, in order, and frees @items. */
 static void
 store_converted (GListStore *store,
                  GPtrArray  *items)
 {
   guint kept = 0;
+
+  if (items == NULL)
+    return;
 
   for (guint i = 0; i < items->len; i++)
     if (items->pdata[i] != NULL)
@@ -655,43 +687,18 @@ store_converted (GListStore *store,
 
   for (guint i = 0; i < kept; i++)
     g_object_unref (items->pdata[i]);
-  g_ptr_array_set_size (items, 0);
+  g_ptr_array_unref (items);
 }
 
 static void
 load_actors (Loader     *loader,
              JsonObject *root)
 {
-  g_autoptr(JsonArray) array = loader_root_array (loader, root, "actors");
-  g_autoptr(GPtrArray) actors = NULL;
-  g_autoptr(GHashTable) seen = NULL;
-  guint n;
-
-  if (array == NULL)
-    return;
-
-  n = json_array_get_length (array);
-  actors = g_ptr_array_sized_new (n);
-  g_ptr_array_set_size (actors, n);
-
-  for (guint i = n; i > 0; i--)
-    {
-      g_autofree char *path = g_strdup_printf ("$.actors[%u]", i - 1);
-      JsonObject *object = loader_object_element (loader, array, i - 1, path);
-
-      note_id (loader->actor_ids, object);
-      if (object != NULL)
-        actors->pdata[i - 1] = load_actor (loader, object, path);
-      json_array_remove_element (array, i - 1);
-    }
-
-  seen = g_hash_table_new (g_str_hash, g_str_equal);
-  for (guint i = 0; i < n; i++)
-    if (actors->pdata[i] != NULL)
-      loader_check_duplicate (loader, seen, ties_actor_get_id (actors->pdata[i]), "actors", i, _("actor"));
+  GPtrArray *actors = load_collection (loader, root, "actors", loader->actor_ids,
+                                       (LoadFunc) load_actor, (GetIdFunc) ties_actor_get_id, _("actor"));
 
   /* References need every actor first. */
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; actors != NULL && i < actors->len; i++)
     {
       TiesActor *actor = actors->pdata[i];
       const char *affiliation;
@@ -757,33 +764,9 @@ static void
 load_sources (Loader     *loader,
               JsonObject *root)
 {
-  g_autoptr(JsonArray) array = loader_root_array (loader, root, "sources");
-  g_autoptr(GPtrArray) sources = NULL;
-  g_autoptr(GHashTable) seen = NULL;
-  guint n;
-
-  if (array == NULL)
-    return;
-
-  n = json_array_get_length (array);
-  sources = g_ptr_array_new_full (n, g_object_unref);
-  seen = g_hash_table_new (g_str_hash, g_str_equal);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *path = g_strdup_printf ("$.sources[%u]", i);
-      JsonObject *object = loader_object_element (loader, array, i, path);
-      TiesSource *source;
-
-      note_id (loader->source_ids, object);
-      if (object == NULL || (source = load_source (loader, object, path)) == NULL)
-        continue;
-
-      loader_check_duplicate (loader, seen, ties_source_get_id (source), "sources", i, _("source"));
-      g_ptr_array_add (sources, source);
-    }
-
-  g_list_store_splice (ties_document_get_sources (loader->document), 0, 0, sources->pdata, sources->len);
+  store_converted (ties_document_get_sources (loader->document),
+                   load_collection (loader, root, "sources", loader->source_ids,
+                                    (LoadFunc) load_source, (GetIdFunc) ties_source_get_id, _("source")));
 }
 
 static const char * const event_members[] = {
@@ -976,34 +959,9 @@ static void
 load_events (Loader     *loader,
              JsonObject *root)
 {
-  g_autoptr(JsonArray) array = loader_root_array (loader, root, "events");
-  g_autoptr(GPtrArray) events = NULL;
-  g_autoptr(GHashTable) seen = NULL;
-  guint n;
-
-  if (array == NULL)
-    return;
-
-  n = json_array_get_length (array);
-  events = g_ptr_array_sized_new (n);
-  g_ptr_array_set_size (events, n);
-
-  for (guint i = n; i > 0; i--)
-    {
-      g_autofree char *path = g_strdup_printf ("$.events[%u]", i - 1);
-      JsonObject *object = loader_object_element (loader, array, i - 1, path);
-
-      if (object != NULL)
-        events->pdata[i - 1] = load_event (loader, object, path);
-      json_array_remove_element (array, i - 1);
-    }
-
-  seen = g_hash_table_new (g_str_hash, g_str_equal);
-  for (guint i = 0; i < n; i++)
-    if (events->pdata[i] != NULL)
-      loader_check_duplicate (loader, seen, ties_event_get_id (events->pdata[i]), "events", i, _("event"));
-
-  store_converted (ties_document_get_events (loader->document), events);
+  store_converted (ties_document_get_events (loader->document),
+                   load_collection (loader, root, "events", NULL,
+                                    (LoadFunc) load_event, (GetIdFunc) ties_event_get_id, _("event")));
 }
 
 static const char * const view_members[] = { "layout", "focus", "filter", NULL };
@@ -1118,7 +1076,9 @@ load_root (Loader     *loader,
   ties_document_take_extras (loader->document, extras);
 
   /* Order matters: kinds and actors before the events that name them. */
-  load_event_kinds (loader, root);
+  store_converted (ties_document_get_event_kinds (loader->document),
+                   load_collection (loader, root, "event_kinds", loader->kind_ids,
+                                    (LoadFunc) load_event_kind, (GetIdFunc) ties_event_kind_get_id, _("kind")));
   load_actors (loader, root);
   load_sources (loader, root);
   load_events (loader, root);
