@@ -176,7 +176,8 @@ ties_network_includes_event (TiesNetwork *self,
       if (self->to != NULL)
         ties_date_get_strict_range (self->to, &unused, &last);
 
-      if (!ties_date_overlaps (date, first, last, FALSE))
+      /* A range that ends before it starts holds nothing. */
+      if (first > last || !ties_date_overlaps (date, first, last, FALSE))
         return FALSE;
     }
 

@@ -261,6 +261,7 @@ def generate(n_events, seed):
 
     # Some actors are far busier than others, as in real reporting.
     weights = [1.0 / (1 + (i % 97)) for i in range(n_actors)]
+    names = {a["id"]: a["name"] for a in actors}
     events = []
     for i in range(n_events):
         kind = rng.choice(KINDS)
@@ -280,7 +281,7 @@ def generate(n_events, seed):
             evidence.append(evidence_for(rng, sources[s2], quotable[s2]))
         place = rng.choice(PLACES)
         title = rng.choice(TITLE_PATTERNS[kind]).format(
-            a=people[0].replace("-", " ").title(), b=people[1].replace("-", " ").title(),
+            a=names[people[0]], b=names[people[1]],
             place=place or "Wellington", topic=rng.choice(TOPICS))
         events.append({
             "id": f"event-{i + 1:06d}",

@@ -8,6 +8,8 @@
 # BUILD_DIR (default _build) must already hold src/ties and
 # tests/bench/ties-bench; this script builds nothing.
 # Times are the best of 3 runs; peak RSS is the smallest of the 3.
+# A missed goal is marked FAIL in the table; with TIES_BENCH_STRICT=1 it
+# also makes the script exit with status 1.
 
 set -euo pipefail
 
@@ -46,7 +48,7 @@ best_of () {
   echo "$best_t $best_m"
 }
 
-status=0
+missed=0
 rows=()
 
 for n in "${sizes[@]}"; do
@@ -76,7 +78,7 @@ for n in "${sizes[@]}"; do
              n, mb, tt, tk / 1024, pt, pk / 1024, ratio, ok_load, l, s, ok_save, nt, nties, mem, ok_mem, same, w, o
     }')
   rows+=("$row")
-  case "$row" in *FAIL*) status=1 ;; esac
+  missed=$((missed + $(grep -o FAIL <<<"$row" | wc -l)))
 done
 
 echo
@@ -89,6 +91,11 @@ for row in "${rows[@]}"; do echo "$row"; done
 echo
 echo "tiesV = whole-process 'ties --validate'; py = whole-process json.load;"
 echo "load/save/net = in-process ties_document_load_from_file, ties_document_save_to_bytes,"
-echo "ties_network_new + ties_network_get_ties (ties-bench); same = saved bytes equal the file."
+echo "ties_network_new + ties_network_get_ties (ties-bench); same = saved bytes equal the file;"
+echo "warn/orph = load warnings / orphaned evidence (both should be 0)."
+echo "Goals missed: $missed"
 
-exit $status
+if [ "$missed" -gt 0 ] && [ "${TIES_BENCH_STRICT:-0}" = 1 ]; then
+  exit 1
+fi
+exit 0
