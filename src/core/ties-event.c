@@ -306,6 +306,20 @@ ties_event_get_parsed_date (TiesEvent *self)
   return self->parsed_date;
 }
 
+/* For readers that parsed the date already to validate it: @date must be
+ * the parse of the current date text. */
+void
+_ties_event_take_parsed_date (TiesEvent *self,
+                              TiesDate  *date)
+{
+  g_return_if_fail (TIES_IS_EVENT (self));
+  g_return_if_fail (date == NULL || g_strcmp0 (ties_date_get_text (date), self->date) == 0);
+
+  g_clear_pointer (&self->parsed_date, ties_date_unref);
+  self->parsed_date = date;
+  self->date_parsed = TRUE;
+}
+
 gboolean
 ties_event_has_participant (TiesEvent  *self,
                             const char *actor_id)

@@ -27,7 +27,9 @@ struct _TiesNetwork
   char **kinds;
 
   GListStore *ties;
-  /* "a\x1fb" → TiesTie (borrowed from ties) */
+  /* actor id → its number + 1 in this derivation */
+  GHashTable *actor_numbers;
+  /* pair of actor numbers (see pair_key) → TiesTie, borrowed from ties */
   GHashTable *tie_index;
   /* actor id → ActorStats */
   GHashTable *stats;
@@ -37,6 +39,30 @@ struct _TiesNetwork
 };
 
 G_DEFINE_FINAL_TYPE (TiesNetwork, ties_network, G_TYPE_OBJECT)
+
+/* Pairs are keyed by the two actors' numbers, not by their ids joined in
+ * a string: a derivation looks up hundreds of thousands of pairs. */
+static guint
+pair_hash (gconstpointer key)
+{
+  guint64 pair = *(const guint64 *) key;
+
+  return (guint) (pair ^ (pair >> 32)) * 2654435761u;
+}
+
+static gboolean
+pair_equal (gconstpointer a,
+            gconstpointer b)
+{
+  return *(const guint64 *) a == *(const guint64 *) b;
+}
+
+static guint64
+pair_key (guint a,
+          guint b)
+{
+  return a < b ? ((guint64) a << 32) | b : ((guint64) b << 32) | a;
+}
 
 enum {
   CHANGED,
@@ -65,6 +91,7 @@ ties_network_finalize (GObject *object)
   g_clear_pointer (&self->kinds, g_strfreev);
   g_clear_object (&self->ties);
   g_clear_pointer (&self->tie_index, g_hash_table_unref);
+  g_clear_pointer (&self->actor_numbers, g_hash_table_unref);
   g_clear_pointer (&self->stats, g_hash_table_unref);
 
   G_OBJECT_CLASS (ties_network_parent_class)->finalize (object);
@@ -92,7 +119,8 @@ static void
 ties_network_init (TiesNetwork *self)
 {
   self->ties = g_list_store_new (TIES_TYPE_TIE);
-  self->tie_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->tie_index = g_hash_table_new_full (pair_hash, pair_equal, g_free, NULL);
+  self->actor_numbers = g_hash_table_new (g_str_hash, g_str_equal);
   self->stats = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->kinds = g_new0 (char *, 1);
   self->dirty = TRUE;
@@ -199,12 +227,29 @@ ties_network_stats (TiesNetwork *self,
   return stats;
 }
 
+/* The number of @actor_id in this derivation, from 1. */
+static guint
+ties_network_number (TiesNetwork *self,
+                     const char  *actor_id)
+{
+  guint number = GPOINTER_TO_UINT (g_hash_table_lookup (self->actor_numbers, actor_id));
+
+  if (number == 0)
+    {
+      number = g_hash_table_size (self->actor_numbers) + 1;
+      g_hash_table_insert (self->actor_numbers, (gpointer) actor_id, GUINT_TO_POINTER (number));
+    }
+
+  return number;
+}
+
 void
 ties_network_update (TiesNetwork *self)
 {
   g_autoptr(GPtrArray) ties = NULL;
+  g_autoptr(GArray) numbers = NULL;
+  g_autoptr(GPtrArray) people = NULL;
   GListModel *events;
-  GString *key;
   guint n;
 
   g_return_if_fail (TIES_IS_NETWORK (self));
@@ -214,18 +259,22 @@ ties_network_update (TiesNetwork *self)
 
   ties = g_ptr_array_new_with_free_func (g_object_unref);
   g_hash_table_remove_all (self->tie_index);
+  g_hash_table_remove_all (self->actor_numbers);
   g_hash_table_remove_all (self->stats);
   self->n_events = 0;
-  key = g_string_new (NULL);
+  numbers = g_array_new (FALSE, FALSE, sizeof (guint));
+  people = g_ptr_array_new ();
 
   events = G_LIST_MODEL (ties_document_get_events (self->document));
   n = g_list_model_get_n_items (events);
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(TiesEvent) event = g_list_model_get_item (events, i);
-      g_autoptr(GPtrArray) people = NULL;
+      /* The store holds the event while the derivation runs. */
+      TiesEvent *event = g_list_model_get_item (events, i);
       const char * const *participants;
+
+      g_object_unref (event);
 
       if (!ties_network_includes_event (self, event))
         continue;
@@ -234,44 +283,45 @@ ties_network_update (TiesNetwork *self)
 
       /* A participant named twice is one participant. */
       participants = ties_event_get_participants (event);
-      people = g_ptr_array_new ();
+      g_array_set_size (numbers, 0);
+      g_ptr_array_set_size (people, 0);
       for (guint j = 0; participants[j] != NULL; j++)
         {
+          guint number = ties_network_number (self, participants[j]);
           gboolean seen = FALSE;
 
-          for (guint k = 0; k < people->len && !seen; k++)
-            seen = g_str_equal (people->pdata[k], participants[j]);
-          if (!seen)
-            g_ptr_array_add (people, (gpointer) participants[j]);
+          for (guint k = 0; k < numbers->len && !seen; k++)
+            seen = g_array_index (numbers, guint, k) == number;
+          if (seen)
+            continue;
+
+          g_array_append_val (numbers, number);
+          g_ptr_array_add (people, (gpointer) participants[j]);
+          ties_network_stats (self, participants[j])->n_events++;
         }
 
-      for (guint j = 0; j < people->len; j++)
+      for (guint j = 0; j < numbers->len; j++)
         {
-          ties_network_stats (self, people->pdata[j])->n_events++;
-
-          for (guint k = j + 1; k < people->len; k++)
+          for (guint k = j + 1; k < numbers->len; k++)
             {
-              const char *a = people->pdata[j];
-              const char *b = people->pdata[k];
-              TiesTie *tie;
+              guint64 key = pair_key (g_array_index (numbers, guint, j), g_array_index (numbers, guint, k));
+              TiesTie *tie = g_hash_table_lookup (self->tie_index, &key);
 
-              if (strcmp (a, b) > 0)
-                {
-                  const char *swap = a;
-                  a = b;
-                  b = swap;
-                }
-
-              g_string_assign (key, a);
-              g_string_append_c (key, '\x1f');
-              g_string_append (key, b);
-
-              tie = g_hash_table_lookup (self->tie_index, key->str);
               if (tie == NULL)
                 {
+                  const char *a = people->pdata[j];
+                  const char *b = people->pdata[k];
+
+                  if (strcmp (a, b) > 0)
+                    {
+                      const char *swap = a;
+                      a = b;
+                      b = swap;
+                    }
+
                   tie = _ties_tie_new (a, b);
                   g_ptr_array_add (ties, tie);
-                  g_hash_table_insert (self->tie_index, g_strdup (key->str), tie);
+                  g_hash_table_insert (self->tie_index, g_memdup2 (&key, sizeof key), tie);
                   ties_network_stats (self, a)->degree++;
                   ties_network_stats (self, b)->degree++;
                 }
@@ -280,8 +330,6 @@ ties_network_update (TiesNetwork *self)
             }
         }
     }
-
-  g_string_free (key, TRUE);
 
   g_list_store_splice (self->ties, 0, g_list_model_get_n_items (G_LIST_MODEL (self->ties)),
                        ties->pdata, ties->len);
@@ -303,19 +351,22 @@ ties_network_lookup_tie (TiesNetwork *self,
                          const char  *actor_a,
                          const char  *actor_b)
 {
-  g_autofree char *key = NULL;
+  guint a, b;
+  guint64 key;
 
   g_return_val_if_fail (TIES_IS_NETWORK (self), NULL);
   g_return_val_if_fail (actor_a != NULL && actor_b != NULL, NULL);
 
   ties_network_update (self);
 
-  if (strcmp (actor_a, actor_b) > 0)
-    key = g_strconcat (actor_b, "\x1f", actor_a, NULL);
-  else
-    key = g_strconcat (actor_a, "\x1f", actor_b, NULL);
+  a = GPOINTER_TO_UINT (g_hash_table_lookup (self->actor_numbers, actor_a));
+  b = GPOINTER_TO_UINT (g_hash_table_lookup (self->actor_numbers, actor_b));
+  if (a == 0 || b == 0 || a == b)
+    return NULL;
 
-  return g_hash_table_lookup (self->tie_index, key);
+  key = pair_key (a, b);
+
+  return g_hash_table_lookup (self->tie_index, &key);
 }
 
 guint

@@ -45,36 +45,6 @@ gboolean ties_json_scan_check          (const char  *data,
                                         guint       *column,
                                         GError     **error);
 
-/* Finds where the value at @path starts in @data.
- *
- * @path is in Ties's dotted form: "$" is the root; ".name" selects a member
- * of an object; "[N]" an element of an array; ["name"] (a JSON string
- * literal in brackets, escapes allowed) selects a member whose name contains
- * '.' or '[' or is empty.  Examples: "$.events[12].participants[1]",
- * "$.actors[0].id", "$[\"odd.name\"][3]".
- *
- * Returns TRUE and sets *line and *column (1-based, column in characters) to
- * the first character of the value; when @key is TRUE and the last step of
- * the path is a member, to the opening quote of the member's name instead.
- * If a member name occurs more than once in an object, the last occurrence
- * counts, as in json-glib.
- *
- * Returns FALSE if the path does not exist in @data (or is malformed); then
- * *line and *column give the start of the deepest ancestor value that does
- * exist (the root, or the start of the document if it has no value).
- *
- * A leading byte-order mark is skipped.  Only meant for documents that
- * parse; on other input it does not crash but the answer is unspecified.
- *
- * @line and @column may be NULL.
- */
-gboolean ties_json_locate              (const char  *data,
-                                        gsize        length,
-                                        const char  *path,
-                                        gboolean     key,
-                                        guint       *line,
-                                        guint       *column);
-
 /* Sets *line and *column (1-based) of the byte at @offset in @data.
  *
  * Lines end with "\n" (so "\r\n" works too; a "\r" is the last character of

@@ -1,0 +1,1546 @@
+/* ties-json-dom.c: a fast, compact JSON reader for Ties documents
+ *
+ * Copyright 2026 The Ties authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <gio/gio.h>
+
+#include "ties-json-dom.h"
+
+/* How it works.
+ *
+ * The text is copied once into a private buffer followed by PADDING NUL
+ * bytes, so that the scanners may look a few bytes ahead without checking
+ * for the end: a NUL stops every scanner, and only then is "p == end"
+ * tested.  Strings are unescaped in place (an unescaped string is never
+ * longer than its escaped form) and NUL-terminated where their closing
+ * quote was, so a string's first byte keeps its position in the text.
+ *
+ * UTF-8 is checked as the bytes are met: inside strings every non-ASCII
+ * sequence is validated; outside strings only ASCII is valid JSON, so a
+ * non-ASCII byte there is an error anyway.  Together this validates the
+ * whole input.
+ *
+ * The parser is iterative.  The children of the open containers are
+ * collected on one growable scratch stack; when a container closes, its
+ * children are copied into one contiguous array in the arena (big
+ * g_malloc'd chunks, freed all at once) and popped.  Nesting is limited by
+ * max_depth, so no input can exhaust the C stack. */
+
+#define PADDING 16
+#define MIN_CHUNK_SIZE 1024
+#define MAX_CHUNK_SIZE (4 * 1024 * 1024)
+
+typedef struct _TiesJsonMember TiesJsonMember;
+
+struct _TiesJsonValue
+{
+  guint8 type;                  /* TiesJsonType */
+  guint8 is_integer;
+  guint32 length;               /* string bytes, elements or members */
+  gsize offset;
+  union {
+    const char *string;
+    double number;
+    gint64 integer;
+    const TiesJsonValue *elements;
+    const TiesJsonMember *members;
+  } u;
+};
+
+struct _TiesJsonMember
+{
+  const char *name;
+  TiesJsonValue value;
+};
+
+/* A members array in the arena is preceded by the start of the text, from
+ * which the members' name offsets are computed: a name keeps the position
+ * it had in the text, one byte after its opening quote. */
+typedef struct
+{
+  const char *text;
+  gpointer padding;
+} MembersHeader;
+
+G_STATIC_ASSERT (sizeof (TiesJsonValue) % 8 == 0);
+G_STATIC_ASSERT (sizeof (TiesJsonMember) % 8 == 0);
+G_STATIC_ASSERT (sizeof (MembersHeader) % 8 == 0);
+
+typedef struct _Chunk Chunk;
+struct _Chunk
+{
+  Chunk *next;
+  gsize size;
+};
+
+struct _TiesJsonDocument
+{
+  char *text;
+  Chunk *chunks;
+  guint8 *arena_next;
+  gsize arena_left;
+  gsize chunk_size;
+  TiesJsonValue root;
+};
+
+typedef struct
+{
+  gsize start;                  /* of the children on the scratch stack */
+  gsize offset;                 /* of the bracket */
+  guint32 count;
+  guint8 type;
+} Frame;
+
+typedef struct
+{
+  const char *data;             /* the caller's text, for positions */
+  gsize length;
+  char *text;
+  const char *end;
+  TiesJsonDocument *doc;
+
+  guint8 *scratch;
+  gsize scratch_length;
+  gsize scratch_size;
+
+  Frame *frames;
+  guint depth;
+  guint frames_size;
+  guint max_depth;
+
+  gsize error_offset;
+  char *error_message;
+} Parser;
+
+/* Character classes. */
+
+enum {
+  CLASS_WHITE = 1,              /* space, tab, LF, CR */
+  CLASS_STRING = 2,             /* needs a look inside a string */
+  CLASS_HEX = 4,
+};
+
+#define W CLASS_WHITE
+#define S CLASS_STRING
+#define H CLASS_HEX
+static const guint8 char_class[256] = {
+  /* 0x00 */ S, S, S, S, S, S, S, S, S, S | W, S | W, S, S, S | W, S, S,
+  /* 0x10 */ S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S,
+  /* 0x20 */ W, 0, S, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  /* 0x30 */ H, H, H, H, H, H, H, H, H, H, 0, 0, 0, 0, 0, 0,
+  /* 0x40 */ 0, H, H, H, H, H, H, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  /* 0x50 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, S, 0, 0, 0,
+  /* 0x60 */ 0, H, H, H, H, H, H, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  /* 0x70 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  /* 0x80 */ S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S,
+  /* 0x90 */ S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S,
+  /* 0xa0 */ S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S,
+  /* 0xb0 */ S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S,
+  /* 0xc0 */ S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S,
+  /* 0xd0 */ S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S,
+  /* 0xe0 */ S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S,
+  /* 0xf0 */ S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S,
+};
+#undef W
+#undef S
+#undef H
+
+#define IS_WHITE(c) ((char_class[(guchar) (c)] & CLASS_WHITE) != 0)
+#define IS_STRING_SPECIAL(c) ((char_class[(guchar) (c)] & CLASS_STRING) != 0)
+#define IS_DIGIT(c) ((guchar) ((c) - '0') < 10)
+
+/* Errors. */
+
+/* Line and column (1-based, the column in characters) of @offset. */
+static void
+get_position (const char *data,
+              gsize       length,
+              gsize       offset,
+              guint      *line,
+              guint      *column)
+{
+  gsize line_start = 0;
+  guint l = 1;
+  guint c = 1;
+
+  g_assert (data != NULL || length == 0);
+  g_assert (offset <= length);
+  g_assert (line != NULL && column != NULL);
+
+  for (gsize i = 0; i < offset; i++)
+    if (data[i] == '\n')
+      {
+        l++;
+        line_start = i + 1;
+      }
+
+  for (gsize i = line_start; i < offset; i++)
+    if (((guchar) data[i] & 0xc0) != 0x80)
+      c++;
+
+  *line = l;
+  *column = c;
+}
+
+static gpointer
+fail (Parser     *ps,
+      const char *at,
+      const char *format,
+      ...) G_GNUC_PRINTF (3, 4);
+
+/* Records the error (only the first one) and returns NULL. */
+static gpointer
+fail (Parser     *ps,
+      const char *at,
+      const char *format,
+      ...)
+{
+  va_list args;
+
+  g_assert (ps != NULL);
+  g_assert (at >= ps->text && at <= ps->end);
+  g_assert (format != NULL);
+
+  if (ps->error_message != NULL)
+    return NULL;
+
+  va_start (args, format);
+  ps->error_message = g_strdup_vprintf (format, args);
+  va_end (args);
+  ps->error_offset = (gsize) (at - ps->text);
+
+  return NULL;
+}
+
+/* Length of the valid UTF-8 sequence at @p, or 0.  Reads at most four
+ * bytes; the padding makes that safe. */
+static inline guint
+utf8_sequence_length (const guchar *p)
+{
+  guchar c;
+
+  g_assert (p != NULL);
+
+  c = p[0];
+  if (c < 0x80)
+    return 1;
+  if (c >= 0xc2 && c <= 0xdf)
+    return (p[1] & 0xc0) == 0x80 ? 2 : 0;
+  if (c >= 0xe0 && c <= 0xef)
+    {
+      guchar lo = c == 0xe0 ? 0xa0 : 0x80;
+      guchar hi = c == 0xed ? 0x9f : 0xbf;
+
+      if (p[1] < lo || p[1] > hi || (p[2] & 0xc0) != 0x80)
+        return 0;
+      return 3;
+    }
+  if (c >= 0xf0 && c <= 0xf4)
+    {
+      guchar lo = c == 0xf0 ? 0x90 : 0x80;
+      guchar hi = c == 0xf4 ? 0x8f : 0xbf;
+
+      if (p[1] < lo || p[1] > hi || (p[2] & 0xc0) != 0x80 || (p[3] & 0xc0) != 0x80)
+        return 0;
+      return 4;
+    }
+
+  return 0;
+}
+
+/* The character at @p for a message: itself in UTF-8, or "U+XXXX" (and
+ * *shown FALSE) for one that would not show, or NULL for an invalid UTF-8
+ * sequence. */
+static char *
+char_text (const Parser *ps,
+           const char   *p,
+           gboolean     *shown)
+{
+  gunichar ch;
+  guint n;
+
+  g_assert (ps != NULL);
+  g_assert (p >= ps->text && p < ps->end);
+  g_assert (shown != NULL);
+
+  n = utf8_sequence_length ((const guchar *) p);
+  if (n == 0 || (gsize) (ps->end - p) < n)
+    return NULL;
+
+  ch = g_utf8_get_char (p);
+  *shown = g_unichar_isprint (ch) && ch != 0x7f;
+  if (!*shown)
+    return g_strdup_printf ("U+%04X", ch);
+
+  return g_strndup (p, n);
+}
+
+/* The character at @p for a message: “x”, or U+XXXX for one that would not
+ * show, or NULL for an invalid UTF-8 sequence. */
+static char *
+describe_char (const Parser *ps,
+               const char   *p)
+{
+  g_autofree char *text = NULL;
+  gboolean shown;
+
+  g_assert (ps != NULL);
+
+  text = char_text (ps, p, &shown);
+  if (text == NULL || !shown)
+    return g_steal_pointer (&text);
+
+  /* Translators: a character quoted in an error message */
+  return g_strdup_printf (_("“%s”"), text);
+}
+
+static gpointer
+fail_invalid_utf8 (Parser     *ps,
+                   const char *at)
+{
+  g_assert (ps != NULL);
+
+  return fail (ps, at, "%s", _("invalid UTF-8 byte sequence"));
+}
+
+static const char *
+container_name (const Parser *ps)
+{
+  g_assert (ps != NULL);
+  g_assert (ps->depth > 0);
+
+  return ps->frames[ps->depth - 1].type == TIES_JSON_ARRAY
+         ? _("the document ends inside an array")
+         : _("the document ends inside an object");
+}
+
+/* "@what, found X" at @p, or the end-of-input or UTF-8 error. */
+static gpointer
+fail_found (Parser     *ps,
+            const char *p,
+            const char *what)
+{
+  g_autofree char *found = NULL;
+
+  g_assert (ps != NULL);
+  g_assert (what != NULL);
+
+  if (p >= ps->end)
+    {
+      if (ps->depth > 0)
+        return fail (ps, ps->end, "%s", container_name (ps));
+      /* Translators: the end of the text, in “expected X, found …” */
+      return fail (ps, ps->end, _("%s, found the end of the document"), what);
+    }
+
+  found = describe_char (ps, p);
+  if (found == NULL)
+    return fail_invalid_utf8 (ps, p);
+
+  /* Translators: the first %s says what was expected, the second is the
+   * character found instead */
+  return fail (ps, p, _("%s, found %s"), what, found);
+}
+
+/* Arena. */
+
+static gpointer
+arena_alloc_slow (TiesJsonDocument *doc,
+                  gsize             size)
+{
+  gsize chunk_size;
+  Chunk *chunk;
+
+  g_assert (doc != NULL);
+
+  chunk_size = MAX (doc->chunk_size, size);
+  chunk = g_malloc (sizeof (Chunk) + chunk_size);
+  chunk->size = chunk_size;
+  chunk->next = doc->chunks;
+  doc->chunks = chunk;
+  doc->chunk_size = MAX_CHUNK_SIZE;
+
+  doc->arena_next = (guint8 *) (chunk + 1) + size;
+  doc->arena_left = chunk_size - size;
+
+  return chunk + 1;
+}
+
+static inline gpointer
+arena_alloc (TiesJsonDocument *doc,
+             gsize             size)
+{
+  gpointer result;
+
+  g_assert (doc != NULL);
+  g_assert (size % 8 == 0);
+
+  if (G_UNLIKELY (size > doc->arena_left))
+    return arena_alloc_slow (doc, size);
+
+  result = doc->arena_next;
+  doc->arena_next += size;
+  doc->arena_left -= size;
+
+  return result;
+}
+
+/* Scratch stack. */
+
+static void
+scratch_grow (Parser *ps,
+              gsize   needed)
+{
+  g_assert (ps != NULL);
+
+  while (ps->scratch_size - ps->scratch_length < needed)
+    ps->scratch_size = MAX (ps->scratch_size * 2, 4096);
+  ps->scratch = g_realloc (ps->scratch, ps->scratch_size);
+}
+
+static inline gpointer
+scratch_push (Parser *ps,
+              gsize   size)
+{
+  gpointer result;
+
+  g_assert (ps != NULL);
+
+  if (G_UNLIKELY (ps->scratch_size - ps->scratch_length < size))
+    scratch_grow (ps, size);
+
+  result = ps->scratch + ps->scratch_length;
+  ps->scratch_length += size;
+
+  return result;
+}
+
+/* Scanners. */
+
+static inline const char *
+skip_white (const char *p)
+{
+  g_assert (p != NULL);
+
+  /* Indentation: eight spaces at a time. */
+  if (*p == '\n')
+    {
+      guint64 word;
+
+      p++;
+      memcpy (&word, p, sizeof word);
+      while (word == G_GUINT64_CONSTANT (0x2020202020202020))
+        {
+          p += 8;
+          memcpy (&word, p, sizeof word);
+        }
+    }
+
+  while (IS_WHITE (*p))
+    p++;
+
+  return p;
+}
+
+static inline int
+hex_value (guchar c)
+{
+  if (c <= '9')
+    return c - '0';
+  return (c | 0x20) - 'a' + 10;
+}
+
+/* Four hex digits at @p, or -1. */
+static inline gint32
+read_hex4 (const char *p)
+{
+  const guchar *u = (const guchar *) p;
+
+  g_assert (p != NULL);
+
+  if (!(char_class[u[0]] & CLASS_HEX) || !(char_class[u[1]] & CLASS_HEX)
+      || !(char_class[u[2]] & CLASS_HEX) || !(char_class[u[3]] & CLASS_HEX))
+    return -1;
+
+  return (hex_value (u[0]) << 12) | (hex_value (u[1]) << 8)
+         | (hex_value (u[2]) << 4) | hex_value (u[3]);
+}
+
+static inline char *
+write_utf8 (char    *w,
+            gunichar ch)
+{
+  g_assert (w != NULL);
+
+  if (ch < 0x80)
+    *w++ = (char) ch;
+  else if (ch < 0x800)
+    {
+      *w++ = (char) (0xc0 | (ch >> 6));
+      *w++ = (char) (0x80 | (ch & 0x3f));
+    }
+  else if (ch < 0x10000)
+    {
+      *w++ = (char) (0xe0 | (ch >> 12));
+      *w++ = (char) (0x80 | ((ch >> 6) & 0x3f));
+      *w++ = (char) (0x80 | (ch & 0x3f));
+    }
+  else
+    {
+      *w++ = (char) (0xf0 | (ch >> 18));
+      *w++ = (char) (0x80 | ((ch >> 12) & 0x3f));
+      *w++ = (char) (0x80 | ((ch >> 6) & 0x3f));
+      *w++ = (char) (0x80 | (ch & 0x3f));
+    }
+
+  return w;
+}
+
+/* The escape at @p (a backslash) as it appears in the text, for messages. */
+static char *
+escape_text (const Parser *ps,
+             const char   *p,
+             gsize         max_length)
+{
+  const char *q = p + 1;
+
+  g_assert (ps != NULL);
+  g_assert (*p == '\\');
+
+  while (q < ps->end && (gsize) (q - p) < max_length && *q != '"' && *q != '\\'
+         && (guchar) *q >= 0x20 && (guchar) *q < 0x80)
+    q++;
+
+  return g_strndup (p, (gsize) (q - p));
+}
+
+/* Rest of a string from @r, the first backslash or control character:
+ * unescapes in place.
+ * Returns the position after the closing quote, or NULL. */
+static const char *
+parse_string_escaped (Parser     *ps,
+                      const char *quote,
+                      char       *r,
+                      gsize      *length)
+{
+  char *w = r;
+
+  g_assert (ps != NULL);
+  g_assert (r > quote);
+
+  for (;;)
+    {
+      guchar c;
+
+      while (!IS_STRING_SPECIAL (*r))
+        *w++ = *r++;
+
+      c = (guchar) *r;
+      if (c == '"')
+        {
+          *w = '\0';
+          *length = (gsize) (w - (quote + 1));
+          return r + 1;
+        }
+      else if (c == '\\')
+        {
+          gint32 unit;
+          gunichar ch;
+
+          switch (r[1])
+            {
+            case '"': *w++ = '"'; r += 2; continue;
+            case '\\': *w++ = '\\'; r += 2; continue;
+            case '/': *w++ = '/'; r += 2; continue;
+            case 'b': *w++ = '\b'; r += 2; continue;
+            case 'f': *w++ = '\f'; r += 2; continue;
+            case 'n': *w++ = '\n'; r += 2; continue;
+            case 'r': *w++ = '\r'; r += 2; continue;
+            case 't': *w++ = '\t'; r += 2; continue;
+            case 'u': break;
+            default:
+              {
+                g_autofree char *found = NULL;
+                gboolean shown;
+
+                if (r + 1 >= ps->end)
+                  return fail (ps, quote, "%s", _("unterminated string"));
+                found = char_text (ps, r + 1, &shown);
+                if (found == NULL)
+                  return fail_invalid_utf8 (ps, r + 1);
+                if (!shown)
+                  /* Translators: %s is a character code such as U+000A */
+                  return fail (ps, r, _("invalid escape: a backslash followed by %s"), found);
+                /* Translators: %s is the character after the backslash */
+                return fail (ps, r, _("invalid escape “\\%s”"), found);
+              }
+            }
+
+          unit = read_hex4 (r + 2);
+          if (unit < 0)
+            {
+              g_autofree char *text = escape_text (ps, r, 6);
+
+              /* Translators: %s is an escape such as \u12G4 */
+              return fail (ps, r, _("invalid escape “%s”: “\\u” takes four hexadecimal digits"), text);
+            }
+
+          if (unit >= 0xd800 && unit <= 0xdbff)
+            {
+              gint32 low = r[6] == '\\' && r[7] == 'u' ? read_hex4 (r + 8) : -1;
+
+              if (low < 0xdc00 || low > 0xdfff)
+                {
+                  g_autofree char *text = g_strndup (r, 6);
+
+                  /* Translators: %s is an escape such as \uD800 */
+                  return fail (ps, r, _("unpaired surrogate “%s”: a high surrogate must be followed by a low one"), text);
+                }
+
+              ch = 0x10000 + (((gunichar) unit - 0xd800) << 10) + ((gunichar) low - 0xdc00);
+              r += 12;
+            }
+          else if (unit >= 0xdc00 && unit <= 0xdfff)
+            {
+              g_autofree char *text = g_strndup (r, 6);
+
+              return fail (ps, r, _("unpaired surrogate “%s”: a low surrogate must follow a high one"), text);
+            }
+          else if (unit == 0)
+            return fail (ps, r, "%s", _("the character \\u0000 is not allowed"));
+          else
+            {
+              ch = (gunichar) unit;
+              r += 6;
+            }
+
+          w = write_utf8 (w, ch);
+        }
+      else if (c >= 0x80)
+        {
+          guint n = utf8_sequence_length ((const guchar *) r);
+
+          if (n == 0 || r + n > ps->end)
+            return fail_invalid_utf8 (ps, r);
+          while (n-- > 0)
+            *w++ = *r++;
+        }
+      else if (r >= ps->end)
+        return fail (ps, quote, "%s", _("unterminated string"));
+      else
+        /* Translators: %04X is the code of a control character */
+        return fail (ps, r, _("unescaped control character U+%04X in a string"), c);
+    }
+}
+
+/* A string whose opening quote is at @quote.  Returns the position after
+ * the closing quote, or NULL. */
+static inline const char *
+parse_string (Parser     *ps,
+              const char *quote,
+              gsize      *length)
+{
+  const guchar *r = (const guchar *) quote + 1;
+
+  g_assert (ps != NULL);
+  g_assert (*quote == '"');
+
+  for (;;)
+    {
+      while (G_LIKELY (!IS_STRING_SPECIAL (r[0]) && !IS_STRING_SPECIAL (r[1])
+                       && !IS_STRING_SPECIAL (r[2]) && !IS_STRING_SPECIAL (r[3])))
+        r += 4;
+      while (!IS_STRING_SPECIAL (*r))
+        r++;
+
+      if (G_LIKELY (*r == '"'))
+        {
+          *(char *) r = '\0';
+          *length = (gsize) ((const char *) r - (quote + 1));
+          return (const char *) r + 1;
+        }
+      else if (*r >= 0x80)
+        {
+          guint n = utf8_sequence_length (r);
+
+          if (n == 0 || (const char *) r + n > ps->end)
+            return fail_invalid_utf8 (ps, (const char *) r);
+          r += n;
+        }
+      else
+        return parse_string_escaped (ps, quote, (char *) r, length);
+    }
+}
+
+static const double powers_of_ten[] = {
+  1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+  1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+};
+
+/* The number at @p into @value.  Returns the position after it, or NULL. */
+static inline const char *
+parse_number (Parser        *ps,
+              const char    *start,
+              TiesJsonValue *value)
+{
+  const char *p = start;
+  gboolean negative = FALSE;
+  gboolean integral = TRUE;
+  gboolean truncated = FALSE;
+  guint64 mantissa = 0;
+  int digits = 0;               /* significant digits in mantissa */
+  gint64 exponent = 0;
+
+  g_assert (ps != NULL);
+  g_assert (value != NULL);
+
+  if (*p == '-')
+    {
+      negative = TRUE;
+      p++;
+    }
+
+  if (*p == '0')
+    {
+      p++;
+      if (IS_DIGIT (*p))
+        return fail (ps, start, "%s", _("invalid number: a number cannot start with a zero followed by other digits"));
+    }
+  else if (IS_DIGIT (*p))
+    {
+      do
+        {
+          if (digits < 19)
+            {
+              mantissa = mantissa * 10 + (guint64) (*p - '0');
+              digits++;
+            }
+          else
+            {
+              truncated = TRUE;
+              exponent++;
+            }
+          p++;
+        }
+      while (IS_DIGIT (*p));
+    }
+  else
+    return fail (ps, start, "%s", _("invalid number"));
+
+  if (*p == '.')
+    {
+      integral = FALSE;
+      p++;
+      if (!IS_DIGIT (*p))
+        return fail (ps, start, "%s", _("invalid number: a digit must follow the decimal point"));
+      do
+        {
+          if (digits < 19)
+            {
+              mantissa = mantissa * 10 + (guint64) (*p - '0');
+              if (mantissa != 0)
+                digits++;
+              exponent--;
+            }
+          else
+            truncated = TRUE;
+          p++;
+        }
+      while (IS_DIGIT (*p));
+    }
+
+  if ((*p | 0x20) == 'e')
+    {
+      gboolean negative_exponent = FALSE;
+      gint64 e = 0;
+
+      integral = FALSE;
+      p++;
+      if (*p == '-' || *p == '+')
+        negative_exponent = *p++ == '-';
+      if (!IS_DIGIT (*p))
+        return fail (ps, start, "%s", _("invalid number: the exponent has no digits"));
+      do
+        {
+          if (e < 100000)
+            e = e * 10 + (*p - '0');
+          p++;
+        }
+      while (IS_DIGIT (*p));
+      exponent += negative_exponent ? -e : e;
+    }
+
+  value->type = TIES_JSON_NUMBER;
+  value->offset = (gsize) (start - ps->text);
+
+  if (integral && !truncated
+      && mantissa <= (guint64) G_MAXINT64 + (negative ? 1 : 0))
+    {
+      value->is_integer = TRUE;
+      value->u.integer = negative ? (gint64) (0 - mantissa) : (gint64) mantissa;
+      return p;
+    }
+
+  value->is_integer = FALSE;
+
+  if (!truncated && digits <= 15 && exponent >= -22 && exponent <= 22)
+    {
+      /* Both operands are exact, so the one rounding is the right one. */
+      double d = (double) mantissa;
+
+      d = exponent < 0 ? d / powers_of_ten[-exponent] : d * powers_of_ten[exponent];
+      value->u.number = negative ? -d : d;
+      return p;
+    }
+  else
+    {
+      char *end = (char *) p;
+      char saved = *end;
+      double d;
+
+      *end = '\0';
+      d = g_ascii_strtod (start, NULL);
+      *end = saved;
+
+      if (isinf (d))
+        return fail (ps, start, "%s", _("number out of range"));
+
+      value->u.number = d;
+      return p;
+    }
+}
+
+/* Parsing. */
+
+static gpointer
+fail_value (Parser     *ps,
+            const char *p,
+            gboolean    after_comma)
+{
+  g_autofree char *found = NULL;
+
+  g_assert (ps != NULL);
+
+  if (p >= ps->end)
+    return fail_found (ps, p, _("expected a value"));
+
+  found = describe_char (ps, p);
+  if (found == NULL)
+    return fail_invalid_utf8 (ps, p);
+
+  if (after_comma && (*p == ']' || *p == '}'))
+    return fail (ps, p, _("expected a value after “,”, found %s"), found);
+  if (*p == '\'')
+    return fail (ps, p, "%s", _("unexpected character “'”: strings take double quotes"));
+  if (*p == '/')
+    return fail (ps, p, "%s", _("unexpected character “/”: JSON has no comments"));
+
+  /* Translators: %s is a character such as “x” or U+0000 */
+  return fail (ps, p, _("unexpected character %s"), found);
+}
+
+static gboolean
+push_frame (Parser     *ps,
+            const char *bracket,
+            guint8      type)
+{
+  Frame *frame;
+
+  g_assert (ps != NULL);
+
+  if (ps->depth >= ps->max_depth)
+    {
+      fail (ps, bracket,
+            g_dngettext (GETTEXT_PACKAGE,
+                         "nesting deeper than %u level",
+                         "nesting deeper than %u levels",
+                         ps->max_depth),
+            ps->max_depth);
+      return FALSE;
+    }
+
+  if (G_UNLIKELY (ps->depth == ps->frames_size))
+    {
+      ps->frames_size = MAX (ps->frames_size * 2, 32);
+      ps->frames = g_renew (Frame, ps->frames, ps->frames_size);
+    }
+
+  frame = &ps->frames[ps->depth++];
+  frame->start = ps->scratch_length;
+  frame->offset = (gsize) (bracket - ps->text);
+  frame->count = 0;
+  frame->type = type;
+
+  return TRUE;
+}
+
+/* Closes the innermost container into @value. */
+static void
+pop_frame (Parser        *ps,
+           TiesJsonValue *value)
+{
+  Frame *frame;
+  gsize size;
+
+  g_assert (ps != NULL);
+  g_assert (ps->depth > 0);
+
+  frame = &ps->frames[--ps->depth];
+  size = ps->scratch_length - frame->start;
+
+  value->type = frame->type;
+  value->is_integer = FALSE;
+  value->length = frame->count;
+  value->offset = frame->offset;
+
+  if (frame->count == 0)
+    value->u.elements = NULL;
+  else if (frame->type == TIES_JSON_ARRAY)
+    {
+      TiesJsonValue *elements = arena_alloc (ps->doc, size);
+
+      memcpy (elements, ps->scratch + frame->start, size);
+      value->u.elements = elements;
+    }
+  else
+    {
+      MembersHeader *header = arena_alloc (ps->doc, sizeof (MembersHeader) + size);
+
+      header->text = ps->text;
+      header->padding = NULL;
+      memcpy (header + 1, ps->scratch + frame->start, size);
+      value->u.members = (const TiesJsonMember *) (header + 1);
+    }
+
+  ps->scratch_length = frame->start;
+}
+
+static gboolean
+parse (Parser *ps)
+{
+  const char *p;
+  const char *end;
+  TiesJsonValue v;
+  gboolean after_comma = FALSE;
+  gsize length;
+
+  g_assert (ps != NULL);
+
+  end = ps->end;
+  p = skip_white (ps->text);
+  if (p == end)
+    {
+      fail (ps, ps->text, "%s",
+            ps->length == 0 ? _("the document is empty")
+                            : _("the document holds only white space"));
+      return FALSE;
+    }
+
+value:
+  switch (*p)
+    {
+    case '"':
+      {
+        const char *next = parse_string (ps, p, &length);
+
+        if (next == NULL)
+          return FALSE;
+        if (G_UNLIKELY (length > G_MAXUINT32))
+          {
+            fail (ps, p, "%s", _("string too long"));
+            return FALSE;
+          }
+        v.type = TIES_JSON_STRING;
+        v.is_integer = FALSE;
+        v.length = (guint32) length;
+        v.offset = (gsize) (p - ps->text);
+        v.u.string = p + 1;
+        p = next;
+      }
+      break;
+
+    case '-': case '0': case '1': case '2': case '3': case '4':
+    case '5': case '6': case '7': case '8': case '9':
+      p = parse_number (ps, p, &v);
+      if (p == NULL)
+        return FALSE;
+      break;
+
+    case 't':
+    case 'f':
+    case 'n':
+      {
+        static const char * const literals[] = { "true", "false", "null" };
+        static const guint8 types[] = { TIES_JSON_TRUE, TIES_JSON_FALSE, TIES_JSON_NULL };
+        guint i = *p == 't' ? 0 : *p == 'f' ? 1 : 2;
+        gsize n = 4 + (i == 1);
+
+        if (memcmp (p, literals[i], n) != 0)
+          {
+            fail (ps, p, "%s", _("invalid literal: expected “true”, “false” or “null”"));
+            return FALSE;
+          }
+        v.type = types[i];
+        v.is_integer = FALSE;
+        v.length = 0;
+        v.offset = (gsize) (p - ps->text);
+        v.u.integer = 0;
+        p += n;
+      }
+      break;
+
+    case '[':
+      if (!push_frame (ps, p, TIES_JSON_ARRAY))
+        return FALSE;
+      p = skip_white (p + 1);
+      if (*p == ']')
+        {
+          pop_frame (ps, &v);
+          p++;
+          break;
+        }
+      after_comma = FALSE;
+      goto value;
+
+    case '{':
+      if (!push_frame (ps, p, TIES_JSON_OBJECT))
+        return FALSE;
+      p = skip_white (p + 1);
+      if (*p == '}')
+        {
+          pop_frame (ps, &v);
+          p++;
+          break;
+        }
+      goto member;
+
+    default:
+      fail_value (ps, p, after_comma);
+      return FALSE;
+    }
+
+after_value:
+  if (G_UNLIKELY (ps->depth == 0))
+    goto done;
+
+  {
+    Frame *frame = &ps->frames[ps->depth - 1];
+
+    if (G_UNLIKELY (frame->count == G_MAXUINT32))
+      {
+        fail (ps, ps->text + v.offset, "%s", _("too many elements"));
+        return FALSE;
+      }
+    frame->count++;
+
+    if (IS_WHITE (*p))
+      p = skip_white (p);
+
+    if (frame->type == TIES_JSON_ARRAY)
+      {
+        *(TiesJsonValue *) scratch_push (ps, sizeof (TiesJsonValue)) = v;
+
+        if (G_LIKELY (*p == ','))
+          {
+            p = skip_white (p + 1);
+            after_comma = TRUE;
+            goto value;
+          }
+        if (*p == ']')
+          {
+            pop_frame (ps, &v);
+            p++;
+            goto after_value;
+          }
+        fail_found (ps, p, _("expected “,” or “]” after an array element"));
+        return FALSE;
+      }
+    else
+      {
+        ((TiesJsonMember *) (ps->scratch + ps->scratch_length) - 1)->value = v;
+
+        if (G_LIKELY (*p == ','))
+          {
+            p = skip_white (p + 1);
+            goto member;
+          }
+        if (*p == '}')
+          {
+            pop_frame (ps, &v);
+            p++;
+            goto after_value;
+          }
+        fail_found (ps, p, _("expected “,” or “}” after an object member"));
+        return FALSE;
+      }
+  }
+
+member:
+  if (G_UNLIKELY (*p != '"'))
+    {
+      fail_found (ps, p, _("expected a member name in double quotes"));
+      return FALSE;
+    }
+  else
+    {
+      const char *next = parse_string (ps, p, &length);
+      TiesJsonMember *member;
+
+      if (next == NULL)
+        return FALSE;
+      member = scratch_push (ps, sizeof (TiesJsonMember));
+      member->name = p + 1;
+      p = next;
+      if (IS_WHITE (*p))
+        p = skip_white (p);
+      if (G_UNLIKELY (*p != ':'))
+        {
+          fail_found (ps, p, _("expected “:” after a member name"));
+          return FALSE;
+        }
+      p = skip_white (p + 1);
+      after_comma = FALSE;
+      goto value;
+    }
+
+done:
+  p = skip_white (p);
+  if (p != end)
+    {
+      g_autofree char *found = describe_char (ps, p);
+
+      if (found == NULL)
+        fail_invalid_utf8 (ps, p);
+      else
+        /* Translators: %s is a character such as “}” */
+        fail (ps, p, _("unexpected %s after the document"), found);
+      return FALSE;
+    }
+
+  ps->doc->root = v;
+
+  return TRUE;
+}
+
+TiesJsonDocument *
+ties_json_document_parse (const char  *data,
+                          gsize        length,
+                          guint        max_depth,
+                          gsize       *offset,
+                          GError     **error)
+{
+  g_autoptr(TiesJsonDocument) doc = NULL;
+  Parser ps = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (length < G_MAXSIZE - PADDING, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  doc = g_new0 (TiesJsonDocument, 1);
+  doc->text = g_malloc (length + PADDING);
+  if (length > 0)
+    memcpy (doc->text, data, length);
+  memset (doc->text + length, 0, PADDING);
+  doc->chunk_size = CLAMP (length, MIN_CHUNK_SIZE, MAX_CHUNK_SIZE);
+
+  ps.data = data;
+  ps.length = length;
+  ps.text = doc->text;
+  ps.end = doc->text + length;
+  ps.doc = doc;
+  ps.max_depth = max_depth;
+
+  ok = parse (&ps);
+
+  g_free (ps.scratch);
+  g_free (ps.frames);
+
+  if (!ok)
+    {
+      guint line, column;
+
+      g_assert (ps.error_message != NULL);
+
+      get_position (data, length, ps.error_offset, &line, &column);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   "%u:%u: %s", line, column, ps.error_message);
+      if (offset != NULL)
+        *offset = ps.error_offset;
+      g_free (ps.error_message);
+
+      return NULL;
+    }
+
+  if (offset != NULL)
+    *offset = 0;
+
+  return g_steal_pointer (&doc);
+}
+
+void
+ties_json_document_free (TiesJsonDocument *self)
+{
+  Chunk *chunk;
+
+  if (self == NULL)
+    return;
+
+  chunk = self->chunks;
+  while (chunk != NULL)
+    {
+      Chunk *next = chunk->next;
+
+      g_free (chunk);
+      chunk = next;
+    }
+
+  g_free (self->text);
+  g_free (self);
+}
+
+const TiesJsonValue *
+ties_json_document_get_root (const TiesJsonDocument *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return &self->root;
+}
+
+/* Values. */
+
+TiesJsonType
+ties_json_value_get_type (const TiesJsonValue *value)
+{
+  g_return_val_if_fail (value != NULL, TIES_JSON_NULL);
+
+  return (TiesJsonType) value->type;
+}
+
+gsize
+ties_json_value_get_offset (const TiesJsonValue *value)
+{
+  g_return_val_if_fail (value != NULL, 0);
+
+  return value->offset;
+}
+
+const char *
+ties_json_value_get_string (const TiesJsonValue *value)
+{
+  g_return_val_if_fail (value != NULL, NULL);
+  g_return_val_if_fail (value->type == TIES_JSON_STRING, NULL);
+
+  return value->u.string;
+}
+
+gsize
+ties_json_value_get_string_length (const TiesJsonValue *value)
+{
+  g_return_val_if_fail (value != NULL, 0);
+  g_return_val_if_fail (value->type == TIES_JSON_STRING, 0);
+
+  return value->length;
+}
+
+gboolean
+ties_json_value_is_integer (const TiesJsonValue *value)
+{
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  return value->type == TIES_JSON_NUMBER && value->is_integer;
+}
+
+gint64
+ties_json_value_get_int (const TiesJsonValue *value)
+{
+  double d;
+
+  g_return_val_if_fail (value != NULL, 0);
+  g_return_val_if_fail (value->type == TIES_JSON_NUMBER, 0);
+
+  if (value->is_integer)
+    return value->u.integer;
+
+  /* A fraction is cut toward zero; what does not fit is clamped. */
+  d = value->u.number;
+  if (d >= 9223372036854775808.0)
+    return G_MAXINT64;
+  if (d <= -9223372036854775808.0)
+    return G_MININT64;
+
+  return (gint64) d;
+}
+
+double
+ties_json_value_get_double (const TiesJsonValue *value)
+{
+  g_return_val_if_fail (value != NULL, 0.0);
+  g_return_val_if_fail (value->type == TIES_JSON_NUMBER, 0.0);
+
+  return value->is_integer ? (double) value->u.integer : value->u.number;
+}
+
+guint
+ties_json_value_get_length (const TiesJsonValue *value)
+{
+  g_return_val_if_fail (value != NULL, 0);
+  g_return_val_if_fail (value->type == TIES_JSON_ARRAY || value->type == TIES_JSON_OBJECT, 0);
+
+  return value->length;
+}
+
+const TiesJsonValue *
+ties_json_array_get (const TiesJsonValue *array,
+                     guint                index)
+{
+  g_return_val_if_fail (array != NULL, NULL);
+  g_return_val_if_fail (array->type == TIES_JSON_ARRAY, NULL);
+  g_return_val_if_fail (index < array->length, NULL);
+
+  return &array->u.elements[index];
+}
+
+const char *
+ties_json_object_get_name (const TiesJsonValue *object,
+                           guint                index)
+{
+  g_return_val_if_fail (object != NULL, NULL);
+  g_return_val_if_fail (object->type == TIES_JSON_OBJECT, NULL);
+  g_return_val_if_fail (index < object->length, NULL);
+
+  return object->u.members[index].name;
+}
+
+gsize
+ties_json_object_get_name_offset (const TiesJsonValue *object,
+                                  guint                index)
+{
+  const MembersHeader *header;
+
+  g_return_val_if_fail (object != NULL, 0);
+  g_return_val_if_fail (object->type == TIES_JSON_OBJECT, 0);
+  g_return_val_if_fail (index < object->length, 0);
+
+  header = (const MembersHeader *) object->u.members - 1;
+
+  /* The opening quote is just before the name. */
+  return (gsize) (object->u.members[index].name - header->text) - 1;
+}
+
+const TiesJsonValue *
+ties_json_object_get_value (const TiesJsonValue *object,
+                            guint                index)
+{
+  g_return_val_if_fail (object != NULL, NULL);
+  g_return_val_if_fail (object->type == TIES_JSON_OBJECT, NULL);
+  g_return_val_if_fail (index < object->length, NULL);
+
+  return &object->u.members[index].value;
+}
+
+const TiesJsonValue *
+ties_json_object_lookup (const TiesJsonValue *object,
+                         const char          *name)
+{
+  g_return_val_if_fail (object != NULL, NULL);
+  g_return_val_if_fail (object->type == TIES_JSON_OBJECT, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  for (guint i = 0; i < object->length; i++)
+    if (strcmp (object->u.members[i].name, name) == 0)
+      return &object->u.members[i].value;
+
+  return NULL;
+}
+
+/* Writing back. */
+
+/* As append_quoted() in ties-json-writer.c. */
+static void
+append_quoted (GString    *out,
+               const char *value)
+{
+  static const char hex[] = "0123456789abcdef";
+  const char *run = value;
+  const char *p;
+
+  g_assert (out != NULL);
+  g_assert (value != NULL);
+
+  g_string_append_c (out, '"');
+
+  for (p = value; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+      const char *escape = NULL;
+      char buf[7];
+
+      if (c >= 0x20 && c != '"' && c != '\\')
+        continue;
+
+      switch (c)
+        {
+        case '"': escape = "\\\""; break;
+        case '\\': escape = "\\\\"; break;
+        case '\n': escape = "\\n"; break;
+        case '\r': escape = "\\r"; break;
+        case '\t': escape = "\\t"; break;
+        case '\b': escape = "\\b"; break;
+        case '\f': escape = "\\f"; break;
+        default:
+          buf[0] = '\\';
+          buf[1] = 'u';
+          buf[2] = '0';
+          buf[3] = '0';
+          buf[4] = hex[c >> 4];
+          buf[5] = hex[c & 0xf];
+          buf[6] = '\0';
+          escape = buf;
+          break;
+        }
+
+      g_string_append_len (out, run, p - run);
+      g_string_append (out, escape);
+      run = p + 1;
+    }
+
+  g_string_append_len (out, run, p - run);
+  g_string_append_c (out, '"');
+}
+
+static void
+append_number (GString             *out,
+               const TiesJsonValue *value)
+{
+  static const char * const formats[] = { "%.15g", "%.16g", "%.17g" };
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  double d;
+
+  g_assert (out != NULL);
+  g_assert (value != NULL && value->type == TIES_JSON_NUMBER);
+
+  if (value->is_integer)
+    {
+      g_string_append_printf (out, "%" G_GINT64_FORMAT, value->u.integer);
+      return;
+    }
+
+  d = value->u.number;
+  if (fabs (d) < 1e15 && d == floor (d))
+    {
+      g_string_append_printf (out, "%" G_GINT64_FORMAT, (gint64) d);
+      return;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_ascii_formatd (buf, sizeof buf, formats[i], d);
+      if (g_ascii_strtod (buf, NULL) == d)
+        break;
+    }
+  g_string_append (out, buf);
+}
+
+typedef struct
+{
+  const TiesJsonValue *container;
+  guint index;
+} WriteFrame;
+
+char *
+ties_json_value_to_string (const TiesJsonValue *value)
+{
+  g_autoptr(GString) out = NULL;
+  g_autoptr(GArray) stack = NULL;
+
+  g_return_val_if_fail (value != NULL, NULL);
+
+  out = g_string_new (NULL);
+  stack = g_array_new (FALSE, FALSE, sizeof (WriteFrame));
+
+  for (;;)
+    {
+      switch ((TiesJsonType) value->type)
+        {
+        case TIES_JSON_NULL:
+          g_string_append_len (out, "null", 4);
+          break;
+        case TIES_JSON_FALSE:
+          g_string_append_len (out, "false", 5);
+          break;
+        case TIES_JSON_TRUE:
+          g_string_append_len (out, "true", 4);
+          break;
+        case TIES_JSON_NUMBER:
+          append_number (out, value);
+          break;
+        case TIES_JSON_STRING:
+          append_quoted (out, value->u.string);
+          break;
+        case TIES_JSON_ARRAY:
+        case TIES_JSON_OBJECT:
+          {
+            gboolean is_array = value->type == TIES_JSON_ARRAY;
+            WriteFrame frame = { value, 0 };
+
+            g_string_append_c (out, is_array ? '[' : '{');
+            if (value->length == 0)
+              {
+                g_string_append_c (out, is_array ? ']' : '}');
+                break;
+              }
+            g_array_append_val (stack, frame);
+            if (is_array)
+              value = &value->u.elements[0];
+            else
+              {
+                append_quoted (out, value->u.members[0].name);
+                g_string_append_c (out, ':');
+                value = &value->u.members[0].value;
+              }
+            continue;
+          }
+        default:
+          g_assert_not_reached ();
+        }
+
+      /* Done with @value: move on to its next sibling, closing containers. */
+      while (stack->len > 0)
+        {
+          WriteFrame *top = &g_array_index (stack, WriteFrame, stack->len - 1);
+          const TiesJsonValue *container = top->container;
+
+          if (++top->index < container->length)
+            {
+              g_string_append_c (out, ',');
+              if (container->type == TIES_JSON_ARRAY)
+                value = &container->u.elements[top->index];
+              else
+                {
+                  append_quoted (out, container->u.members[top->index].name);
+                  g_string_append_c (out, ':');
+                  value = &container->u.members[top->index].value;
+                }
+              break;
+            }
+
+          g_string_append_c (out, container->type == TIES_JSON_ARRAY ? ']' : '}');
+          g_array_set_size (stack, stack->len - 1);
+        }
+
+      if (stack->len == 0)
+        break;
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
