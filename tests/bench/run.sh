@@ -78,7 +78,7 @@ for n in "${sizes[@]}"; do
              n, mb, tt, tk / 1024, pt, pk / 1024, ratio, ok_load, l, s, ok_save, nt, nties, mem, ok_mem, same, w, o
     }')
   rows+=("$row")
-  missed=$((missed + $(grep -o FAIL <<<"$row" | wc -l)))
+  missed=$((missed + $(grep -o FAIL <<<"$row" | wc -l || true)))
 done
 
 echo
