@@ -38,10 +38,19 @@ print_summary (const char   *name,
   guint n_ties = g_list_model_get_n_items (ties_network_get_ties (network));
   guint n_orphaned = ties_document_count_orphaned (document);
 
-  /* Translators: the summary of a valid document; the numbers are counts
+  g_autofree char *actors = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u actor", "%u actors", n_actors), n_actors);
+  g_autofree char *events = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event", "%u events", n_events), n_events);
+  g_autofree char *sources = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u source", "%u sources", n_sources), n_sources);
+  g_autofree char *ties = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u tie", "%u ties", n_ties), n_ties);
+  g_autofree char *orphans = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                           "%u orphaned evidence item",
+                                                           "%u orphaned evidence items",
+                                                           n_orphaned),
+                                              n_orphaned);
+
+  /* Translators: the summary of a valid document: its name, then counts
    * of actors, events, sources, ties and orphaned evidence items. */
-  g_print (_("%s: valid: %u actors, %u events, %u sources, %u ties, %u orphaned evidence\n"),
-           name, n_actors, n_events, n_sources, n_ties, n_orphaned);
+  g_print (_("%s: valid: %s, %s, %s, %s, %s\n"), name, actors, events, sources, ties, orphans);
 
   if (last)
     keep_until_exit (g_steal_pointer (&network));

@@ -39,7 +39,7 @@ class CommandLine(unittest.TestCase):
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertEqual(r.stderr, '')
         sample = json.load(open(SAMPLE, encoding='utf-8'))
-        m = re.fullmatch(r'(.*): valid: (\d+) actors, (\d+) events, (\d+) sources, (\d+) ties, (\d+) orphaned evidence\n', r.stdout)
+        m = re.fullmatch(r'(.*): valid: (\d+) actors?, (\d+) events?, (\d+) sources?, (\d+) ties?, (\d+) orphaned evidence items?\n', r.stdout)
         self.assertIsNotNone(m, r.stdout)
         self.assertEqual(m.group(1), SAMPLE)
         self.assertEqual(int(m.group(2)), len(sample['actors']))
