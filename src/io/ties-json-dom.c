@@ -14,6 +14,7 @@
 #include <gio/gio.h>
 
 #include "ties-json-dom.h"
+#include "ties-json-writer.h"
 
 /* How it works.
  *
@@ -1365,92 +1366,6 @@ ties_json_object_lookup (const TiesJsonValue *object,
 
 /* Writing back. */
 
-/* As append_quoted() in ties-json-writer.c. */
-static void
-append_quoted (GString    *out,
-               const char *value)
-{
-  static const char hex[] = "0123456789abcdef";
-  const char *run = value;
-  const char *p;
-
-  g_assert (out != NULL);
-  g_assert (value != NULL);
-
-  g_string_append_c (out, '"');
-
-  for (p = value; *p != '\0'; p++)
-    {
-      guchar c = (guchar) *p;
-      const char *escape = NULL;
-      char buf[7];
-
-      if (c >= 0x20 && c != '"' && c != '\\')
-        continue;
-
-      switch (c)
-        {
-        case '"': escape = "\\\""; break;
-        case '\\': escape = "\\\\"; break;
-        case '\n': escape = "\\n"; break;
-        case '\r': escape = "\\r"; break;
-        case '\t': escape = "\\t"; break;
-        case '\b': escape = "\\b"; break;
-        case '\f': escape = "\\f"; break;
-        default:
-          buf[0] = '\\';
-          buf[1] = 'u';
-          buf[2] = '0';
-          buf[3] = '0';
-          buf[4] = hex[c >> 4];
-          buf[5] = hex[c & 0xf];
-          buf[6] = '\0';
-          escape = buf;
-          break;
-        }
-
-      g_string_append_len (out, run, p - run);
-      g_string_append (out, escape);
-      run = p + 1;
-    }
-
-  g_string_append_len (out, run, p - run);
-  g_string_append_c (out, '"');
-}
-
-static void
-append_number (GString             *out,
-               const TiesJsonValue *value)
-{
-  static const char * const formats[] = { "%.15g", "%.16g", "%.17g" };
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-  double d;
-
-  g_assert (out != NULL);
-  g_assert (value != NULL && value->type == TIES_JSON_NUMBER);
-
-  if (value->is_integer)
-    {
-      g_string_append_printf (out, "%" G_GINT64_FORMAT, value->u.integer);
-      return;
-    }
-
-  d = value->u.number;
-  if (fabs (d) < 1e15 && d == floor (d))
-    {
-      g_string_append_printf (out, "%" G_GINT64_FORMAT, (gint64) d);
-      return;
-    }
-
-  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-    {
-      g_ascii_formatd (buf, sizeof buf, formats[i], d);
-      if (g_ascii_strtod (buf, NULL) == d)
-        break;
-    }
-  g_string_append (out, buf);
-}
-
 typedef struct
 {
   const TiesJsonValue *container;
@@ -1482,10 +1397,13 @@ ties_json_value_to_string (const TiesJsonValue *value)
           g_string_append_len (out, "true", 4);
           break;
         case TIES_JSON_NUMBER:
-          append_number (out, value);
+          if (value->is_integer)
+            g_string_append_printf (out, "%" G_GINT64_FORMAT, value->u.integer);
+          else
+            ties_json_append_double (out, value->u.number);
           break;
         case TIES_JSON_STRING:
-          append_quoted (out, value->u.string);
+          ties_json_append_string (out, value->u.string);
           break;
         case TIES_JSON_ARRAY:
         case TIES_JSON_OBJECT:
@@ -1504,7 +1422,7 @@ ties_json_value_to_string (const TiesJsonValue *value)
               value = &value->u.elements[0];
             else
               {
-                append_quoted (out, value->u.members[0].name);
+                ties_json_append_string (out, value->u.members[0].name);
                 g_string_append_c (out, ':');
                 value = &value->u.members[0].value;
               }
@@ -1527,7 +1445,7 @@ ties_json_value_to_string (const TiesJsonValue *value)
                 value = &container->u.elements[top->index];
               else
                 {
-                  append_quoted (out, container->u.members[top->index].name);
+                  ties_json_append_string (out, container->u.members[top->index].name);
                   g_string_append_c (out, ':');
                   value = &container->u.members[top->index].value;
                 }

@@ -131,9 +131,10 @@ ties_json_writer_end_array (TiesJsonWriter *self)
   end_container (self, ']');
 }
 
-static void
-append_quoted (GString    *out,
-               const char *value)
+/* A JSON string, escaping only what JSON requires. */
+void
+ties_json_append_string (GString    *out,
+                         const char *value)
 {
   static const char hex[] = "0123456789abcdef";
   const char *run = value;
@@ -191,7 +192,7 @@ ties_json_writer_member (TiesJsonWriter *self,
   g_return_if_fail (!self->after_member);
 
   begin_item (self);
-  append_quoted (self->out, name);
+  ties_json_append_string (self->out, name);
   g_string_append_len (self->out, ": ", 2);
   self->after_member = TRUE;
 }
@@ -203,7 +204,7 @@ ties_json_writer_string (TiesJsonWriter *self,
   g_return_if_fail (self != NULL);
 
   begin_item (self);
-  append_quoted (self->out, value != NULL ? value : "");
+  ties_json_append_string (self->out, value != NULL ? value : "");
 }
 
 void
@@ -255,30 +256,26 @@ ties_json_writer_int (TiesJsonWriter *self,
   g_string_append_printf (self->out, "%" G_GINT64_FORMAT, value);
 }
 
+/* Whole numbers without a fraction, others in the shortest form that
+ * reads back to the same double; JSON has no NaN or infinity. */
 void
-ties_json_writer_double (TiesJsonWriter *self,
-                         double          value)
+ties_json_append_double (GString *out,
+                         double   value)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
-  g_return_if_fail (self != NULL);
-
-  /* JSON has no NaN or infinity. */
   if (!isfinite (value))
     {
-      ties_json_writer_null (self);
+      g_string_append_len (out, "null", 4);
       return;
     }
 
   if (value == floor (value) && fabs (value) < 1e15)
     {
-      ties_json_writer_int (self, (gint64) value);
+      g_string_append_printf (out, "%" G_GINT64_FORMAT, (gint64) value);
       return;
     }
 
-  begin_item (self);
-
-  /* The shortest of %.15g, %.16g, %.17g that reads back the same. */
   for (int precision = 15; precision <= 17; precision++)
     {
       g_ascii_formatd (buf, sizeof buf, precision == 15 ? "%.15g" : precision == 16 ? "%.16g" : "%.17g", value);
@@ -286,7 +283,17 @@ ties_json_writer_double (TiesJsonWriter *self,
         break;
     }
 
-  g_string_append (self->out, buf);
+  g_string_append (out, buf);
+}
+
+void
+ties_json_writer_double (TiesJsonWriter *self,
+                         double          value)
+{
+  g_return_if_fail (self != NULL);
+
+  begin_item (self);
+  ties_json_append_double (self->out, value);
 }
 
 void

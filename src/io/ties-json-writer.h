@@ -46,6 +46,12 @@ void            ties_json_writer_double       (TiesJsonWriter *self,
 void            ties_json_writer_node         (TiesJsonWriter *self,
                                                JsonNode       *node);
 
+/* The writer's forms of a string and a number, for compact JSON too. */
+void            ties_json_append_string       (GString        *out,
+                                               const char     *value);
+void            ties_json_append_double       (GString        *out,
+                                               double          value);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TiesJsonWriter, ties_json_writer_free)
 
 G_END_DECLS
