@@ -37,7 +37,12 @@ static const Case cases[] = {
   { "[1,[2,[3,{}]]]", -1, "[1,[2,[3,{}]]]" },
   { "{\"a\":1,\"b\":[true,false,null],\"c\":{\"d\":\"e\"}}", -1,
     "{\"a\":1,\"b\":[true,false,null],\"c\":{\"d\":\"e\"}}" },
-  { "{ \"a\" : 1 , \"a\" : 2 }", -1, "{\"a\":1,\"a\":2}" },
+  /* A member named twice makes the document ambiguous. */
+  { "{ \"a\" : 1 , \"a\" : 2 }", -1, "!1:13: the member “a” appears twice" },
+  { "{\"a\":1,\"b\":{\"a\":2}}", -1, "{\"a\":1,\"b\":{\"a\":2}}" },
+  /* More members than are compared pairwise. */
+  { "{\"m0\":0,\"m1\":1,\"m2\":2,\"m3\":3,\"m4\":4,\"m5\":5,\"m6\":6,\"m7\":7,\"m8\":8,\"m9\":9,\"m10\":10,\"m11\":11,\"m12\":12,\"m13\":13,\"m14\":14,\"m15\":15,\"m16\":16,\"m3\":0}", -1, "!1:135: the member “m3” appears twice" },
+
   { "{\"\":\"\"}", -1, "{\"\":\"\"}" },
   { "true", -1, "true" },
   { "false", -1, "false" },
@@ -231,7 +236,7 @@ test_values (void)
   static const char json[] =
     "{\"s\": \"a\\u00e9\\nb\", \"i\": -42, \"d\": 2.5, \"e\": 1e3,"
     " \"big\": 1e300, \"t\": true, \"n\": null, \"a\": [1, \"x\"],"
-    " \"dup\": 1, \"dup\": 2, \"o\": {}}";
+    " \"dup\": 1, \"dup2\": 2, \"o\": {}}";
   g_autoptr(TiesJsonDocument) doc = NULL;
   g_autoptr(GError) error = NULL;
   const TiesJsonValue *root, *v;
@@ -276,9 +281,9 @@ test_values (void)
   g_assert_cmpint (ties_json_value_get_int (ties_json_array_get (v, 0)), ==, 1);
   g_assert_cmpstr (ties_json_value_get_string (ties_json_array_get (v, 1)), ==, "x");
 
-  /* The first of two members with one name. */
+  /* Names match whole, not by prefix. */
   g_assert_cmpint (ties_json_value_get_int (ties_json_object_lookup (root, "dup")), ==, 1);
-  g_assert_cmpstr (ties_json_object_get_name (root, 9), ==, "dup");
+  g_assert_cmpstr (ties_json_object_get_name (root, 9), ==, "dup2");
   g_assert_cmpint (ties_json_value_get_int (ties_json_object_get_value (root, 9)), ==, 2);
 
   v = ties_json_object_lookup (root, "o");

@@ -884,6 +884,43 @@ push_frame (Parser     *ps,
   return TRUE;
 }
 
+/* A member named twice is read differently by different programs (the
+ * first wins here, the last in Python): the document is ambiguous, and
+ * says so rather than being read one way in silence. */
+static gboolean
+check_unique_names (Parser *ps)
+{
+  Frame *frame = &ps->frames[ps->depth - 1];
+  const TiesJsonMember *members = (const TiesJsonMember *) (ps->scratch + frame->start);
+  g_autoptr(GHashTable) seen = NULL;
+  const char *twice = NULL;
+
+  g_assert (frame->type == TIES_JSON_OBJECT);
+
+  /* Objects in documents are small: pairwise is cheapest there. */
+  if (frame->count <= 16)
+    {
+      for (guint i = 1; i < frame->count && twice == NULL; i++)
+        for (guint j = 0; j < i && twice == NULL; j++)
+          if (strcmp (members[i].name, members[j].name) == 0)
+            twice = members[i].name;
+    }
+  else
+    {
+      seen = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; i < frame->count && twice == NULL; i++)
+        if (!g_hash_table_add (seen, (gpointer) members[i].name))
+          twice = members[i].name;
+    }
+
+  if (twice == NULL)
+    return TRUE;
+
+  fail (ps, twice - 1, _("the member “%s” appears twice in this object"), twice);
+
+  return FALSE;
+}
+
 /* Closes the innermost container into @value. */
 static void
 pop_frame (Parser        *ps,
@@ -1076,6 +1113,8 @@ after_value:
           }
         if (*p == '}')
           {
+            if (!check_unique_names (ps))
+              return FALSE;
             pop_frame (ps, &v);
             p++;
             goto after_value;
