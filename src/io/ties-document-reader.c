@@ -104,6 +104,32 @@ loader_position (Loader *loader,
   ties_json_offset_to_position (loader->data, loader->length, offset, line, column);
 }
 
+/* Values quoted in messages may hold line breaks: one problem is one
+ * line, so they are shown escaped. */
+static char *
+one_line (char *text)
+{
+  g_autoptr(GString) out = NULL;
+  const char *p = text;
+
+  while (*p != '\0' && (guchar) *p >= 0x20)
+    p++;
+  if (*p == '\0')
+    return text;
+
+  out = g_string_new (NULL);
+  for (p = text; *p != '\0'; p++)
+    {
+      if ((guchar) *p < 0x20)
+        g_string_append_printf (out, "\\x%02x", (guchar) *p);
+      else
+        g_string_append_c (out, *p);
+    }
+  g_free (text);
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 /* Records a problem with the value @at, whose JSON path is @path (taken);
  * @offset moves the column that many characters into a string value. */
 static void
@@ -137,7 +163,7 @@ loader_problem_at (Loader     *loader,
   problem = g_new0 (Problem, 1);
   problem->path = path;
   va_start (args, format);
-  problem->message = g_strdup_vprintf (format, args);
+  problem->message = one_line (g_strdup_vprintf (format, args));
   va_end (args);
 
   loader_position (loader, at, &problem->line, &problem->column);
@@ -842,7 +868,7 @@ loader_warning (Loader     *loader,
     {
       loader_position (loader, at, &line, &column);
       g_ptr_array_add (loader->warnings,
-                       g_strdup_printf ("%s:%u:%u: %s: %s", loader->display_name, line, column, path, message));
+                       one_line (g_strdup_printf ("%s:%u:%u: %s: %s", loader->display_name, line, column, path, message)));
     }
 
   g_free (message);
