@@ -10,7 +10,45 @@
 
 #include "ties-cli.h"
 #include "ties-document-io.h"
+#include "ties-export.h"
+#include "ties-graph.h"
+#include "ties-layout.h"
 #include "ties-network.h"
+#include "ties-renderer.h"
+
+typedef struct
+{
+  char *output;
+  char *format;
+  char *layout;
+  char *focus;
+  int width;
+  int height;
+  double scale;
+  char *style;
+  char *background;
+  char *from;
+  char *to;
+  char *kinds;
+  char *title;
+} ExportRequest;
+
+static void
+export_request_clear (ExportRequest *request)
+{
+  g_free (request->output);
+  g_free (request->format);
+  g_free (request->layout);
+  g_free (request->focus);
+  g_free (request->style);
+  g_free (request->background);
+  g_free (request->from);
+  g_free (request->to);
+  g_free (request->kinds);
+  g_free (request->title);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ExportRequest, export_request_clear)
 
 /* Tearing down a document of 100,000 events takes a quarter of a second
  * that a process about to exit need not spend; what is kept here is
@@ -87,6 +125,162 @@ ties_cli_validate (const char * const *files)
   return status;
 }
 
+/* One line on standard error, for a script's log. */
+static int
+usage_error (const char *format,
+             ...) G_GNUC_PRINTF (1, 2);
+
+static int
+usage_error (const char *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_printerr ("ties: %s\n", message);
+
+  return TIES_EXIT_USAGE;
+}
+
+static TiesDate *
+parse_bound (const char  *text,
+             const char  *option,
+             int         *status)
+{
+  g_autoptr(GError) error = NULL;
+  TiesDate *date;
+
+  if (text == NULL)
+    return NULL;
+
+  date = ties_date_parse (text, NULL, &error);
+  if (date == NULL)
+    *status = usage_error (_("%s: %s"), option, error->message);
+
+  return date;
+}
+
+static int
+ties_cli_export (const ExportRequest *request,
+                 const char          *input)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (input);
+  g_autoptr(GFile) output = g_file_new_for_commandline_arg (request->output);
+  g_autoptr(TiesDocument) document = NULL;
+  g_autoptr(TiesNetwork) network = NULL;
+  g_autoptr(TiesGraph) graph = NULL;
+  g_autoptr(TiesScene) scene = NULL;
+  g_autoptr(TiesDate) from = NULL;
+  g_autoptr(TiesDate) to = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) kinds = NULL;
+  TiesExportOptions export_options;
+  TiesExportFormat format;
+  TiesLayoutOptions layout_options;
+  TiesLayoutKind layout;
+  TiesRenderOptions render_options;
+  const char *focus;
+  gboolean all_placed = TRUE;
+  int status = TIES_EXIT_OK;
+
+  /* Every option is checked before anything is read or written. */
+  if (!ties_export_format_from_string (request->format != NULL ? request->format : request->output, &format))
+    return usage_error (request->format != NULL
+                          ? _("--format: “%s” is not png, svg or pdf")
+                          : _("--export: cannot tell the format of “%s”: name it .png, .svg or .pdf, or give --format"),
+                        request->format != NULL ? request->format : request->output);
+  if (request->layout != NULL && !ties_layout_kind_from_string (request->layout, &layout))
+    return usage_error (_("--layout: “%s” is not force, radial or circle"), request->layout);
+  if (request->width < 0 || request->width > 20000 || request->height < 0 || request->height > 20000)
+    return usage_error (_("--width and --height: from 1 to 20000"));
+  if (request->scale != 0 && (request->scale < 0.25 || request->scale > 8))
+    return usage_error (_("--scale: from 0.25 to 8"));
+  if (request->style != NULL && !g_str_equal (request->style, "light") && !g_str_equal (request->style, "dark"))
+    return usage_error (_("--style: “%s” is not light or dark"), request->style);
+  if (request->background != NULL
+      && !g_str_equal (request->background, "solid") && !g_str_equal (request->background, "transparent"))
+    return usage_error (_("--background: “%s” is not solid or transparent"), request->background);
+  from = parse_bound (request->from, "--from", &status);
+  to = parse_bound (request->to, "--to", &status);
+  if (status != TIES_EXIT_OK)
+    return status;
+
+  document = ties_document_load_from_file (file, NULL, NULL, &error);
+  if (document == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return TIES_EXIT_INVALID;
+    }
+
+  /* The document's own view, unless the command line says otherwise. */
+  if (request->layout == NULL)
+    ties_layout_kind_from_string (ties_document_get_layout (document), &layout);
+  focus = request->focus != NULL ? request->focus : ties_document_get_focus (document);
+  if (request->focus != NULL && ties_document_lookup_actor (document, request->focus) == NULL)
+    return usage_error (_("--focus: no actor has the id “%s”"), request->focus);
+  if (from == NULL && request->from == NULL)
+    from = parse_bound (ties_document_get_filter_from (document), "view.filter.from", &status);
+  if (to == NULL && request->to == NULL)
+    to = parse_bound (ties_document_get_filter_to (document), "view.filter.to", &status);
+  if (request->kinds != NULL)
+    {
+      kinds = g_strsplit (request->kinds, ",", -1);
+      for (guint i = 0; kinds[i] != NULL; i++)
+        if (ties_document_lookup_event_kind (document, kinds[i]) == NULL)
+          return usage_error (_("--kinds: “%s” is not an event kind of this document"), kinds[i]);
+    }
+  else
+    {
+      kinds = g_strdupv ((char **) ties_document_get_filter_kinds (document));
+    }
+
+  network = ties_network_new (document);
+  ties_network_set_range (network, from, to);
+  ties_network_set_kinds (network, (const char * const *) kinds);
+
+  graph = ties_graph_new_from_network (network);
+  ties_graph_set_radii (graph, TIES_SCENE_MIN_RADIUS, TIES_SCENE_MAX_RADIUS);
+
+  for (guint i = 0; i < graph->nodes->len; i++)
+    all_placed &= ties_graph_node (graph, i)->placed;
+
+  /* Saved places are the researcher's picture: kept unless another
+   * layout is asked for. */
+  if (request->layout != NULL || !all_placed)
+    {
+      ties_layout_options_init (&layout_options, layout);
+      layout_options.incremental = request->layout == NULL;
+      layout_options.focus = focus != NULL ? ties_graph_lookup (graph, focus) : G_MAXUINT;
+      layout_options.label_room = TIES_SCENE_LABEL_ROOM;
+      ties_layout_run (graph, &layout_options);
+    }
+
+  ties_render_options_init (&render_options);
+  render_options.style = g_strcmp0 (request->style, "dark") == 0 ? TIES_STYLE_DARK : TIES_STYLE_LIGHT;
+  render_options.solid_background = g_strcmp0 (request->background, "transparent") != 0;
+  render_options.title = request->title;
+  scene = ties_scene_new (document, network, graph, &render_options);
+
+  ties_export_options_init (&export_options, format);
+  if (request->width > 0)
+    export_options.width = request->width;
+  if (request->height > 0)
+    export_options.height = request->height;
+  if (request->scale > 0)
+    export_options.scale = request->scale;
+
+  if (!ties_export_to_file (scene, &export_options, output, &error))
+    {
+      g_printerr ("ties: %s\n", error->message);
+      return TIES_EXIT_INVALID;
+    }
+
+  return TIES_EXIT_OK;
+}
+
 int
 ties_cli_main (int    argc,
                char **argv)
@@ -94,11 +288,38 @@ ties_cli_main (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) files = NULL;
+  g_auto(ExportRequest) export = { 0 };
   gboolean validate = FALSE;
   gboolean version = FALSE;
   const GOptionEntry entries[] = {
     { "validate", 0, 0, G_OPTION_ARG_NONE, &validate,
       N_("Check documents and print a summary of each, or where each is broken"), NULL },
+    { "export", 'o', 0, G_OPTION_ARG_FILENAME, &export.output,
+      N_("Draw the diagram of FILE into OUT (.png, .svg or .pdf)"), N_("OUT") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &export.format,
+      N_("Format of the export, when OUT's name does not say: png, svg or pdf"), N_("FORMAT") },
+    { "layout", 0, 0, G_OPTION_ARG_STRING, &export.layout,
+      N_("force, radial or circle (default: the document's)"), N_("LAYOUT") },
+    { "focus", 0, 0, G_OPTION_ARG_STRING, &export.focus,
+      N_("The actor at the centre of a radial layout"), N_("ACTOR_ID") },
+    { "width", 0, 0, G_OPTION_ARG_INT, &export.width,
+      N_("Width in pixels (PNG) or points (SVG, PDF)"), N_("N") },
+    { "height", 0, 0, G_OPTION_ARG_INT, &export.height,
+      N_("Height in pixels (PNG) or points (SVG, PDF)"), N_("N") },
+    { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &export.scale,
+      N_("Pixels per unit of a PNG, for high-resolution screens (default 1)"), N_("SCALE") },
+    { "style", 0, 0, G_OPTION_ARG_STRING, &export.style,
+      N_("light or dark"), N_("STYLE") },
+    { "background", 0, 0, G_OPTION_ARG_STRING, &export.background,
+      N_("solid or transparent"), N_("BACKGROUND") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &export.from,
+      N_("Only events from this EDTF date on"), N_("DATE") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &export.to,
+      N_("Only events up to this EDTF date"), N_("DATE") },
+    { "kinds", 0, 0, G_OPTION_ARG_STRING, &export.kinds,
+      N_("Only events of these kinds, separated by commas"), N_("KIND,…") },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &export.title,
+      N_("A title above the diagram"), N_("TITLE") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version,
       N_("Print the version and exit"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files,
@@ -129,6 +350,15 @@ ties_cli_main (int    argc,
     {
       g_printerr (_("ties: no document given; try “ties --validate FILE” (the main window comes in a later release)\n"));
       return TIES_EXIT_USAGE;
+    }
+
+  if (export.output != NULL)
+    {
+      if (validate)
+        return usage_error (_("--export and --validate go separately"));
+      if (files[1] != NULL)
+        return usage_error (_("--export draws one document at a time"));
+      return ties_cli_export (&export, files[0]);
     }
 
   if (!validate)

@@ -6,10 +6,13 @@
 import json
 import os
 import re
+import shutil
+import struct
 import subprocess
 import sys
 import tempfile
 import unittest
+from xml.etree import ElementTree
 
 TIES = sys.argv.pop(1) if len(sys.argv) > 1 else 'ties'
 ROOT = os.environ.get('TIES_SOURCE_ROOT', os.path.join(os.path.dirname(__file__), '..'))
@@ -101,6 +104,83 @@ class CommandLine(unittest.TestCase):
         self.assertEqual(r.returncode, 0)
         self.assertIn('--validate', r.stdout)
         self.assertIn('--version', r.stdout)
+
+    def export(self, name, *options, document=SAMPLE):
+        out = os.path.join(self.dir.name, name)
+        return out, run('--export', out, *options, document)
+
+    def test_export_png(self):
+        for scale in ('1', '2'):
+            out, r = self.export(f'sample@{scale}.png', '--width', '640', '--height', '480', '--scale', scale)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            with open(out, 'rb') as f:
+                head = f.read(33)
+            self.assertEqual(head[:8], b'\x89PNG\r\n\x1a\n')
+            width, height = struct.unpack('>II', head[16:24])
+            self.assertEqual((width, height), (640 * int(scale), 480 * int(scale)))
+
+    def test_export_svg_and_pdf(self):
+        out, r = self.export('sample.svg', '--width', '800', '--height', '600')
+        self.assertEqual(r.returncode, 0, r.stderr)
+        svg = ElementTree.parse(out).getroot()
+        self.assertTrue(svg.tag.endswith('svg'))
+        self.assertTrue(svg.get('width').startswith('800'))
+        out, r = self.export('sample.pdf')
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(open(out, 'rb').read(5), b'%PDF-')
+        if shutil.which('pdftotext'):
+            text = subprocess.run(['pdftotext', out, '-'], capture_output=True, text=True).stdout
+            for name in ('Jacinda Ardern', 'Jack Dorsey', 'Susan Wojcicki'):
+                self.assertIn(name, text)
+
+    def test_export_deterministic(self):
+        for name in ('a.png', 'a.svg'):
+            first, r1 = self.export('1' + name)
+            second, r2 = self.export('2' + name)
+            self.assertEqual(r1.returncode + r2.returncode, 0)
+            self.assertEqual(open(first, 'rb').read(), open(second, 'rb').read(), name)
+
+    def test_export_range(self):
+        everything, _ = self.export('all.svg')
+        wide, _ = self.export('wide.svg', '--from', '2018', '--to', '2020')
+        narrow, r = self.export('narrow.svg', '--from', '2019-09', '--to', '2019-09')
+        self.assertEqual(r.returncode, 0, r.stderr)
+        # A range that holds every event draws the same picture; one that
+        # holds a few does not.
+        self.assertEqual(open(everything, 'rb').read(), open(wide, 'rb').read())
+        self.assertNotEqual(open(everything, 'rb').read(), open(narrow, 'rb').read())
+
+    def test_export_refusals(self):
+        cases = [
+            (('--layout', 'spiral'), 2, 'spiral'),
+            (('--style', 'sepia'), 2, 'sepia'),
+            (('--background', 'glass'), 2, 'glass'),
+            (('--from', '2019-13'), 2, '--from'),
+            (('--kinds', 'meeting,telepathy'), 2, 'telepathy'),
+            (('--focus', 'nobody'), 2, 'nobody'),
+            (('--width', '-5'), 2, '--width'),
+            (('--scale', '100'), 2, '--scale'),
+            (('--format', 'gif'), 2, 'gif'),
+        ]
+        for options, status, word in cases:
+            with self.subTest(options):
+                out = os.path.join(self.dir.name, 'refused.png')
+                r = run('--export', out, *options, SAMPLE)
+                self.assertEqual(r.returncode, status, r.stderr)
+                self.assertIn(word, r.stderr)
+                self.assertEqual(len(r.stderr.strip().splitlines()), 1)
+                self.assertFalse(os.path.exists(out))
+        # No extension, no --format.
+        r = run('--export', os.path.join(self.dir.name, 'diagram'), SAMPLE)
+        self.assertEqual(r.returncode, 2)
+        # A broken document: exit 1, nothing written, an existing file kept.
+        broken = self.write('broken.ties.json', '{"format": "ties", "version": 1, "actors": 5}')
+        out = self.write('kept.png', b'old')
+        r = run('--export', out, broken)
+        self.assertEqual(r.returncode, 1)
+        self.assertIn('broken.ties.json:1:', r.stderr)
+        self.assertEqual(open(out, 'rb').read(), b'old')
+        self.assertEqual(sorted(os.listdir(self.dir.name)), ['broken.ties.json', 'kept.png'])
 
     def test_usage_errors(self):
         self.assertEqual(run().returncode, 2)

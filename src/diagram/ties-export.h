@@ -1,0 +1,46 @@
+/* ties-export.h: the diagram as PNG, SVG or PDF
+ *
+ * Copyright 2026 The Ties authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "ties-renderer.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  TIES_EXPORT_PNG,
+  TIES_EXPORT_SVG,
+  TIES_EXPORT_PDF,
+} TiesExportFormat;
+
+/* From "png", "svg", "pdf" or a file name ending in one of them. */
+gboolean ties_export_format_from_string (const char       *text,
+                                         TiesExportFormat *format);
+
+typedef struct
+{
+  TiesExportFormat format;
+  /* Size in pixels (PNG, before scale) or points (SVG, PDF). */
+  int width;
+  int height;
+  /* PNG: pixels per unit, for HiDPI (2: a 1600×1200 image of an 800×600
+   * diagram); its DPI metadata is 96 × scale. */
+  double scale;
+} TiesExportOptions;
+
+void     ties_export_options_init (TiesExportOptions *options,
+                                   TiesExportFormat   format);
+
+/* Writes a temporary file beside @file and renames it over: a failed
+ * export leaves nothing behind. Same scene and options, same bytes (PNG
+ * and SVG). */
+gboolean ties_export_to_file (TiesScene               *scene,
+                              const TiesExportOptions *options,
+                              GFile                   *file,
+                              GError                 **error);
+
+G_END_DECLS

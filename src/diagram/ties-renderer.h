@@ -1,0 +1,96 @@
+/* ties-renderer.h: one drawing of the network, for screen, files and paper
+ *
+ * Copyright 2026 The Ties authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <cairo.h>
+
+#include "ties-document.h"
+#include "ties-graph.h"
+#include "ties-network.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  TIES_STYLE_LIGHT,
+  TIES_STYLE_DARK,
+} TiesStyle;
+
+typedef struct
+{
+  TiesStyle style;
+  /* FALSE: transparent background. */
+  gboolean solid_background;
+  /* NULL: none. The caption defaults to naming the sources. */
+  const char *title;
+  const char *caption;
+  gboolean legend;
+  /* Initials ("JA") inside nodes large enough to hold them. */
+  gboolean initials;
+  /* Actors and events to highlight (NULL: none); the rest are dimmed
+   * when either is non-empty. */
+  GHashTable *highlighted_actors;   /* actor id set */
+  GHashTable *highlighted_events;   /* TiesEvent set */
+} TiesRenderOptions;
+
+void ties_render_options_init (TiesRenderOptions *options);
+
+/* Everything needed to draw, prepared once (labels measured and placed,
+ * colours chosen, the legend laid out), then drawn any number of times
+ * at any size. */
+typedef struct _TiesScene TiesScene;
+
+/* @graph must be laid out. The scene keeps references to what it needs. */
+TiesScene *ties_scene_new        (TiesDocument            *document,
+                                  TiesNetwork             *network,
+                                  TiesGraph               *graph,
+                                  const TiesRenderOptions *options);
+void       ties_scene_free       (TiesScene               *self);
+
+/* Draws the scene fitted and centred in a @width × @height area (user
+ * units of @cr: pixels for PNG at scale 1, points for PDF). */
+void       ties_scene_draw       (TiesScene               *self,
+                                  cairo_t                 *cr,
+                                  double                   width,
+                                  double                   height);
+
+/* For tests and hit-testing: the placed labels, in diagram units. */
+guint      ties_scene_get_n_labels (TiesScene             *self);
+gboolean   ties_scene_get_label    (TiesScene             *self,
+                                    guint                  index,
+                                    const char           **text,
+                                    guint                 *node,
+                                    double                *x,
+                                    double                *y,
+                                    double                *width,
+                                    double                *height);
+/* The fill colour of node @node, as 0xRRGGBB. */
+guint32    ties_scene_get_node_color (TiesScene           *self,
+                                      guint                node);
+/* Where node @node's centre lands when drawn into @width × @height. */
+void       ties_scene_map_point  (TiesScene               *self,
+                                  double                   width,
+                                  double                   height,
+                                  double                   x,
+                                  double                   y,
+                                  double                  *out_x,
+                                  double                  *out_y);
+
+/* For export: whether the background is painted (an opaque PNG needs
+ * no alpha channel), and the title (PDF metadata), or NULL. */
+gboolean   ties_scene_get_solid_background (TiesScene     *self);
+const char *ties_scene_get_title           (TiesScene     *self);
+
+/* Node radii the renderer's text and line sizes are made for: pass them
+ * to ties_graph_set_radii() (diagram units read as pixels at 1:1). */
+#define TIES_SCENE_MIN_RADIUS 6.0
+#define TIES_SCENE_MAX_RADIUS 22.0
+/* Room that layouts leave between neighbours for a label of average
+ * length (diagram units; labels are 12 units high). */
+#define TIES_SCENE_LABEL_ROOM 70.0
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TiesScene, ties_scene_free)
+
+G_END_DECLS

@@ -1,0 +1,705 @@
+/* test-layout.c: force, radial and circle layouts, and overlap removal
+ *
+ * Copyright 2026 The Ties authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <math.h>
+#include <string.h>
+
+#include <gio/gio.h>
+
+#include "ties-document.h"
+#include "ties-document-io.h"
+#include "ties-graph.h"
+#include "ties-layout.h"
+#include "ties-network.h"
+
+#define SAMPLE_PATH TOP_SRCDIR "/data/samples/christchurch-call.ties.json"
+
+static const TiesLayoutKind all_kinds[] = {
+  TIES_LAYOUT_FORCE, TIES_LAYOUT_RADIAL, TIES_LAYOUT_CIRCLE,
+};
+
+/* Helpers */
+
+static TiesGraph *
+sample_graph (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (SAMPLE_PATH);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TiesDocument) document = NULL;
+  g_autoptr(TiesNetwork) network = NULL;
+  TiesGraph *graph;
+
+  document = ties_document_load_from_file (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+
+  network = ties_network_new (document);
+  graph = ties_graph_new_from_network (network);
+  /* The sample's stored places would make force incremental-like; the
+   * tests want the layouts' own work. */
+  for (guint i = 0; i < graph->nodes->len; i++)
+    {
+      ties_graph_node (graph, i)->placed = FALSE;
+      ties_graph_node (graph, i)->pinned = FALSE;
+    }
+  ties_graph_set_radii (graph, 6, 24);
+
+  return graph;
+}
+
+static guint32
+lcg (guint32 *state)
+{
+  *state = *state * 1664525u + 1013904223u;
+  return *state >> 8;
+}
+
+static gboolean
+has_edge (GHashTable *seen,
+          guint       a,
+          guint       b)
+{
+  guint64 key = ((guint64) MIN (a, b) << 32) | MAX (a, b);
+
+  return g_hash_table_contains (seen, &key);
+}
+
+/* @n actors with about five ties each, in a large component, two smaller
+ * ones and a few isolated actors; preferential attachment gives hubs.
+ * The same @n always gives the same graph. */
+static TiesGraph *
+generated_graph (guint n)
+{
+  TiesGraph *graph = ties_graph_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GArray) ends = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint32 state = n;
+  guint bounds[4];
+
+  bounds[0] = 0;
+  bounds[1] = n * 7 / 10;
+  bounds[2] = n * 85 / 100;
+  bounds[3] = n - MAX (n / 50, 2);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("a%u", i);
+
+      ties_graph_add_node (graph, id);
+    }
+
+  for (guint c = 0; c < 3; c++)
+    {
+      g_array_set_size (ends, 0);
+      for (guint i = bounds[c] + 1; i < bounds[c + 1]; i++)
+        {
+          guint want = MIN (i - bounds[c], 5u);
+
+          for (guint k = 0; k < want; k++)
+            {
+              /* Half the time a popular actor, else anyone earlier. */
+              guint j = (ends->len > 0 && lcg (&state) % 2 == 0)
+                ? g_array_index (ends, guint, lcg (&state) % ends->len)
+                : bounds[c] + lcg (&state) % (i - bounds[c]);
+              guint64 key = ((guint64) j << 32) | i;
+
+              if (j == i || has_edge (seen, j, i))
+                continue;
+              g_hash_table_add (seen, g_memdup2 (&key, sizeof key));
+              ties_graph_add_edge (graph, j, i, 1 + lcg (&state) % 4);
+              g_array_append_val (ends, i);
+              g_array_append_val (ends, j);
+            }
+        }
+    }
+
+  for (guint e = 0; e < graph->edges->len; e++)
+    {
+      ties_graph_node (graph, ties_graph_edge (graph, e)->source)->activity++;
+      ties_graph_node (graph, ties_graph_edge (graph, e)->target)->activity++;
+    }
+  ties_graph_set_radii (graph, 6, 24);
+
+  return graph;
+}
+
+static TiesGraph *
+make_graph (guint n)
+{
+  return n == 0 ? sample_graph () : generated_graph (n);
+}
+
+static double *
+positions (TiesGraph *graph)
+{
+  double *xy = g_new (double, 2 * graph->nodes->len + 1);
+
+  for (guint i = 0; i < graph->nodes->len; i++)
+    {
+      xy[2 * i] = ties_graph_node (graph, i)->x;
+      xy[2 * i + 1] = ties_graph_node (graph, i)->y;
+    }
+
+  return xy;
+}
+
+static void
+run_layout (TiesGraph      *graph,
+            TiesLayoutKind  kind)
+{
+  TiesLayoutOptions options;
+
+  ties_layout_options_init (&options, kind);
+  ties_layout_run (graph, &options);
+}
+
+static void
+assert_no_overlap (TiesGraph *graph)
+{
+  guint n = graph->nodes->len;
+
+  /* Sorted by x, so the check stays quick at thousands of nodes. */
+  g_autofree guint *order = g_new (guint, n + 1);
+  double max_r = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      order[i] = i;
+      max_r = MAX (max_r, ties_graph_node (graph, i)->radius);
+      g_assert_true (ties_graph_node (graph, i)->placed);
+      g_assert_true (isfinite (ties_graph_node (graph, i)->x));
+      g_assert_true (isfinite (ties_graph_node (graph, i)->y));
+    }
+  for (guint i = 1; i < n; i++)
+    for (guint k = i; k > 0 && ties_graph_node (graph, order[k - 1])->x > ties_graph_node (graph, order[k])->x; k--)
+      {
+        guint t = order[k];
+
+        order[k] = order[k - 1];
+        order[k - 1] = t;
+      }
+
+  for (guint a = 0; a < n; a++)
+    {
+      TiesGraphNode *p = ties_graph_node (graph, order[a]);
+
+      for (guint b = a + 1; b < n; b++)
+        {
+          TiesGraphNode *q = ties_graph_node (graph, order[b]);
+
+          if (q->x - p->x > 2 * max_r)
+            break;
+          if (hypot (p->x - q->x, p->y - q->y) < p->radius + q->radius)
+            g_error ("nodes %s and %s overlap: %g apart, radii %g and %g",
+                     p->id, q->id, hypot (p->x - q->x, p->y - q->y), p->radius, q->radius);
+        }
+    }
+}
+
+/* Union-find over the edges. */
+static guint
+find_root (guint *up,
+           guint  i)
+{
+  while (up[i] != i)
+    i = up[i] = up[up[i]];
+  return i;
+}
+
+static guint *
+component_roots (TiesGraph *graph)
+{
+  guint *up = g_new (guint, graph->nodes->len + 1);
+
+  for (guint i = 0; i < graph->nodes->len; i++)
+    up[i] = i;
+  for (guint e = 0; e < graph->edges->len; e++)
+    {
+      guint a = find_root (up, ties_graph_edge (graph, e)->source);
+      guint b = find_root (up, ties_graph_edge (graph, e)->target);
+
+      up[MAX (a, b)] = MIN (a, b);
+    }
+  for (guint i = 0; i < graph->nodes->len; i++)
+    up[i] = find_root (up, i);
+
+  return up;
+}
+
+/* Tests */
+
+static void
+test_kind_strings (void)
+{
+  TiesLayoutKind kind = TIES_LAYOUT_FORCE;
+
+  for (guint k = 0; k < G_N_ELEMENTS (all_kinds); k++)
+    {
+      const char *name = ties_layout_kind_to_string (all_kinds[k]);
+
+      g_assert_nonnull (name);
+      g_assert_true (ties_layout_kind_from_string (name, &kind));
+      g_assert_cmpint (kind, ==, all_kinds[k]);
+    }
+  g_assert_cmpstr (ties_layout_kind_to_string (TIES_LAYOUT_RADIAL), ==, "radial");
+  g_assert_false (ties_layout_kind_from_string ("spring", &kind));
+  g_assert_false (ties_layout_kind_from_string ("", &kind));
+  g_assert_cmpint (kind, ==, TIES_LAYOUT_CIRCLE);
+}
+
+static void
+test_options_init (void)
+{
+  TiesLayoutOptions options;
+
+  memset (&options, 0xaa, sizeof options);
+  ties_layout_options_init (&options, TIES_LAYOUT_RADIAL);
+  g_assert_cmpint (options.kind, ==, TIES_LAYOUT_RADIAL);
+  g_assert_cmpuint (options.focus, ==, G_MAXUINT);
+  g_assert_false (options.incremental);
+  g_assert_cmpfloat (options.padding, ==, 8);
+  g_assert_cmpuint (options.max_iterations, ==, 0);
+}
+
+static void
+test_empty_and_single (void)
+{
+  g_autoptr(TiesGraph) empty = ties_graph_new ();
+  g_autoptr(TiesGraph) single = ties_graph_new ();
+
+  ties_graph_add_node (single, "alone");
+  ties_graph_set_radii (single, 6, 24);
+
+  for (guint k = 0; k < G_N_ELEMENTS (all_kinds); k++)
+    {
+      run_layout (empty, all_kinds[k]);
+      run_layout (single, all_kinds[k]);
+      g_assert_true (ties_graph_node (single, 0)->placed);
+      g_assert_cmpfloat (ties_graph_node (single, 0)->x, ==, 0);
+      g_assert_cmpfloat (ties_graph_node (single, 0)->y, ==, 0);
+    }
+}
+
+/* Same input, same bits, for every layout. */
+static void
+test_deterministic (gconstpointer data)
+{
+  guint n = GPOINTER_TO_UINT (data);
+
+  for (guint k = 0; k < G_N_ELEMENTS (all_kinds); k++)
+    {
+      g_autoptr(TiesGraph) first = make_graph (n);
+      g_autoptr(TiesGraph) second = make_graph (n);
+      g_autofree double *a = NULL;
+      g_autofree double *b = NULL;
+
+      run_layout (first, all_kinds[k]);
+      run_layout (second, all_kinds[k]);
+      a = positions (first);
+      b = positions (second);
+      g_assert_cmpint (memcmp (a, b, sizeof (double) * 2 * first->nodes->len), ==, 0);
+    }
+}
+
+static void
+test_no_overlap (gconstpointer data)
+{
+  guint n = GPOINTER_TO_UINT (data);
+
+  for (guint k = 0; k < G_N_ELEMENTS (all_kinds); k++)
+    {
+      g_autoptr(TiesGraph) graph = make_graph (n);
+
+      run_layout (graph, all_kinds[k]);
+      assert_no_overlap (graph);
+    }
+}
+
+static void
+check_rings (TiesGraph *graph,
+             guint      focus)
+{
+  guint n = graph->nodes->len;
+  g_autofree guint *dist = g_new (guint, n + 1);
+  g_autofree guint *queue = g_new (guint, n + 1);
+  guint head = 0, tail = 0;
+  double ring1 = -1, max1 = 0, min2 = G_MAXDOUBLE;
+
+  for (guint i = 0; i < n; i++)
+    dist[i] = G_MAXUINT;
+  dist[focus] = 0;
+  queue[tail++] = focus;
+  while (head < tail)
+    {
+      guint i = queue[head++];
+
+      for (guint e = 0; e < graph->edges->len; e++)
+        {
+          TiesGraphEdge *edge = ties_graph_edge (graph, e);
+          guint j = edge->source == i ? edge->target : edge->target == i ? edge->source : G_MAXUINT;
+
+          if (j != G_MAXUINT && dist[j] == G_MAXUINT)
+            {
+              dist[j] = dist[i] + 1;
+              queue[tail++] = j;
+            }
+        }
+    }
+
+  g_assert_cmpfloat (ties_graph_node (graph, focus)->x, ==, 0);
+  g_assert_cmpfloat (ties_graph_node (graph, focus)->y, ==, 0);
+
+  for (guint i = 0; i < n; i++)
+    {
+      double d = hypot (ties_graph_node (graph, i)->x, ties_graph_node (graph, i)->y);
+
+      if (dist[i] == 1)
+        {
+          if (ring1 < 0)
+            ring1 = d;
+          g_assert_cmpfloat_with_epsilon (d, ring1, 1e-6 * ring1);
+          max1 = MAX (max1, d);
+        }
+      else if (dist[i] >= 2)
+        min2 = MIN (min2, d);
+    }
+  g_assert_cmpfloat (ring1, >, 0);
+  g_assert_cmpfloat (max1, <, min2);
+}
+
+static void
+test_radial_rings (void)
+{
+  g_autoptr(TiesGraph) sample = sample_graph ();
+  g_autoptr(TiesGraph) generated = generated_graph (500);
+  TiesLayoutOptions options;
+  guint focus = 0;
+
+  /* The default focus is the most active actor (lowest index on ties). */
+  for (guint i = 1; i < sample->nodes->len; i++)
+    if (ties_graph_node (sample, i)->activity > ties_graph_node (sample, focus)->activity)
+      focus = i;
+  run_layout (sample, TIES_LAYOUT_RADIAL);
+  check_rings (sample, focus);
+  assert_no_overlap (sample);
+
+  ties_layout_options_init (&options, TIES_LAYOUT_RADIAL);
+  options.focus = 17;
+  ties_layout_run (generated, &options);
+  check_rings (generated, 17);
+  assert_no_overlap (generated);
+}
+
+/* Pinned nodes keep their place, to the bit, in every layout. */
+static void
+test_pinned (gconstpointer data)
+{
+  guint n = GPOINTER_TO_UINT (data);
+
+  for (guint k = 0; k < G_N_ELEMENTS (all_kinds); k++)
+    {
+      g_autoptr(TiesGraph) graph = make_graph (n);
+      static const guint pins[] = { 0, 3, 7 };
+
+      for (guint p = 0; p < G_N_ELEMENTS (pins); p++)
+        {
+          TiesGraphNode *node = ties_graph_node (graph, pins[p]);
+
+          node->placed = TRUE;
+          node->pinned = TRUE;
+          node->x = 1000.0 / 3 * p - 333.3;
+          node->y = -71.7 * p + 0.1;
+        }
+
+      run_layout (graph, all_kinds[k]);
+
+      for (guint p = 0; p < G_N_ELEMENTS (pins); p++)
+        {
+          TiesGraphNode *node = ties_graph_node (graph, pins[p]);
+          double x = 1000.0 / 3 * p - 333.3;
+          double y = -71.7 * p + 0.1;
+
+          g_assert_cmpint (memcmp (&node->x, &x, sizeof x), ==, 0);
+          g_assert_cmpint (memcmp (&node->y, &y, sizeof y), ==, 0);
+          g_assert_true (node->pinned);
+        }
+      assert_no_overlap (graph);
+    }
+}
+
+/* Adding one tie and laying out again incrementally moves the nodes
+ * little, compared with the size of the drawing. */
+static void
+test_incremental (gconstpointer data)
+{
+  guint n = GPOINTER_TO_UINT (data);
+  g_autoptr(TiesGraph) graph = make_graph (n);
+  g_autofree double *before = NULL;
+  g_autofree double *after = NULL;
+  TiesLayoutOptions options;
+  double min_x = G_MAXDOUBLE, max_x = -G_MAXDOUBLE, min_y = G_MAXDOUBLE, max_y = -G_MAXDOUBLE;
+  double extent, moved = 0;
+  guint a = 1, b = graph->nodes->len / 2;
+
+  run_layout (graph, TIES_LAYOUT_FORCE);
+  before = positions (graph);
+  for (guint i = 0; i < graph->nodes->len; i++)
+    {
+      min_x = MIN (min_x, before[2 * i]);
+      max_x = MAX (max_x, before[2 * i]);
+      min_y = MIN (min_y, before[2 * i + 1]);
+      max_y = MAX (max_y, before[2 * i + 1]);
+    }
+  extent = MAX (max_x - min_x, max_y - min_y);
+
+  /* Two actors not yet tied. */
+  for (gboolean tied = TRUE; tied; b++)
+    {
+      tied = FALSE;
+      for (guint e = 0; e < graph->edges->len; e++)
+        if (ties_graph_edge (graph, e)->source == MIN (a, b) && ties_graph_edge (graph, e)->target == MAX (a, b))
+          tied = TRUE;
+      if (!tied)
+        break;
+    }
+  ties_graph_add_edge (graph, a, b, 1);
+
+  ties_layout_options_init (&options, TIES_LAYOUT_FORCE);
+  options.incremental = TRUE;
+  ties_layout_run (graph, &options);
+  after = positions (graph);
+  assert_no_overlap (graph);
+
+  for (guint i = 0; i < graph->nodes->len; i++)
+    moved += hypot (after[2 * i] - before[2 * i], after[2 * i + 1] - before[2 * i + 1]);
+  moved /= graph->nodes->len;
+
+  g_test_message ("mean move %g, extent %g", moved, extent);
+  g_assert_cmpfloat (moved, <, 0.05 * extent);
+
+  /* And incremental is deterministic too. */
+  {
+    g_autoptr(TiesGraph) again = make_graph (n);
+    g_autofree double *third = NULL;
+
+    run_layout (again, TIES_LAYOUT_FORCE);
+    ties_graph_add_edge (again, a, b, 1);
+    ties_layout_run (again, &options);
+    third = positions (again);
+    g_assert_cmpint (memcmp (after, third, sizeof (double) * 2 * graph->nodes->len), ==, 0);
+  }
+}
+
+/* An unplaced actor added to a placed drawing lands by its neighbours. */
+static void
+test_incremental_new_node (void)
+{
+  g_autoptr(TiesGraph) graph = generated_graph (50);
+  TiesLayoutOptions options;
+  TiesGraphNode *fresh, *friend;
+  guint f;
+
+  run_layout (graph, TIES_LAYOUT_FORCE);
+  f = ties_graph_add_node (graph, "newcomer");
+  ties_graph_add_edge (graph, 0, f, 1);
+  ties_graph_set_radii (graph, 6, 24);
+
+  ties_layout_options_init (&options, TIES_LAYOUT_FORCE);
+  options.incremental = TRUE;
+  ties_layout_run (graph, &options);
+  assert_no_overlap (graph);
+
+  fresh = ties_graph_node (graph, f);
+  friend = ties_graph_node (graph, 0);
+  g_assert_true (fresh->placed);
+  g_assert_cmpfloat (hypot (fresh->x - friend->x, fresh->y - friend->y), <, 200);
+}
+
+/* Components sit side by side: their boxes do not overlap and the whole
+ * is not a long strip. */
+static void
+test_components_packed (gconstpointer data)
+{
+  guint n = GPOINTER_TO_UINT (data);
+  g_autoptr(TiesGraph) graph = make_graph (n);
+  g_autofree guint *root = NULL;
+  g_autoptr(GArray) boxes = g_array_new (FALSE, FALSE, sizeof (double) * 4);
+  g_autofree guint *box_of = NULL;
+  double min_x = G_MAXDOUBLE, max_x = -G_MAXDOUBLE, min_y = G_MAXDOUBLE, max_y = -G_MAXDOUBLE;
+  double w, h;
+
+  run_layout (graph, TIES_LAYOUT_FORCE);
+  root = component_roots (graph);
+  box_of = g_new (guint, graph->nodes->len + 1);
+
+  for (guint i = 0; i < graph->nodes->len; i++)
+    {
+      TiesGraphNode *node = ties_graph_node (graph, i);
+      double *box;
+
+      if (root[i] == i)
+        {
+          double fresh[4] = { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
+
+          box_of[i] = boxes->len;
+          g_array_append_val (boxes, fresh);
+        }
+      box = (double *) (boxes->data + sizeof (double) * 4 * box_of[root[i]]);
+      box[0] = MIN (box[0], node->x - node->radius);
+      box[1] = MIN (box[1], node->y - node->radius);
+      box[2] = MAX (box[2], node->x + node->radius);
+      box[3] = MAX (box[3], node->y + node->radius);
+      min_x = MIN (min_x, box[0]);
+      min_y = MIN (min_y, box[1]);
+      max_x = MAX (max_x, box[2]);
+      max_y = MAX (max_y, box[3]);
+    }
+
+  g_assert_cmpuint (boxes->len, >, 1);
+  for (guint a = 0; a < boxes->len; a++)
+    for (guint b = a + 1; b < boxes->len; b++)
+      {
+        const double *p = (const double *) (boxes->data + sizeof (double) * 4 * a);
+        const double *q = (const double *) (boxes->data + sizeof (double) * 4 * b);
+        gboolean apart = p[2] <= q[0] || q[2] <= p[0] || p[3] <= q[1] || q[3] <= p[1];
+
+        g_assert_true (apart);
+      }
+
+  w = max_x - min_x;
+  h = max_y - min_y;
+  g_test_message ("%u components in %g × %g", boxes->len, w, h);
+  g_assert_cmpfloat (MAX (w, h) / MIN (w, h), <, 3);
+}
+
+/* The force layout keeps tied actors near each other: the mean edge is
+ * much shorter than the mean distance between any two actors (a
+ * random drawing would make them equal). */
+static void
+test_force_quality (void)
+{
+  g_autoptr(TiesGraph) graph = generated_graph (500);
+  double edges = 0, pairs = 0;
+  guint n = graph->nodes->len, count = 0;
+
+  run_layout (graph, TIES_LAYOUT_FORCE);
+  for (guint e = 0; e < graph->edges->len; e++)
+    {
+      TiesGraphNode *p = ties_graph_node (graph, ties_graph_edge (graph, e)->source);
+      TiesGraphNode *q = ties_graph_node (graph, ties_graph_edge (graph, e)->target);
+
+      edges += hypot (p->x - q->x, p->y - q->y);
+    }
+  edges /= graph->edges->len;
+  for (guint i = 0; i < n; i += 7)
+    for (guint j = i + 3; j < n; j += 11, count++)
+      pairs += hypot (ties_graph_node (graph, i)->x - ties_graph_node (graph, j)->x,
+                      ties_graph_node (graph, i)->y - ties_graph_node (graph, j)->y);
+  pairs /= count;
+
+  g_test_message ("mean edge %g, mean pair %g", edges, pairs);
+  g_assert_cmpfloat (edges * 2, <, pairs);
+}
+
+static void
+test_remove_overlaps (void)
+{
+  g_autoptr(TiesGraph) graph = ties_graph_new ();
+  TiesGraphNode *a, *b;
+
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("n%u", i);
+      guint k = ties_graph_add_node (graph, id);
+
+      ties_graph_node (graph, k)->activity = i % 9;
+    }
+  ties_graph_set_radii (graph, 6, 24);
+  /* Everyone on one spot, or nearly. */
+  for (guint i = 0; i < 200; i++)
+    {
+      ties_graph_node (graph, i)->x = (i % 3) * 1e-3;
+      ties_graph_node (graph, i)->placed = TRUE;
+    }
+  /* Two pinned nodes on top of each other stay so. */
+  a = ties_graph_node (graph, 10);
+  b = ties_graph_node (graph, 11);
+  a->pinned = b->pinned = TRUE;
+  a->x = b->x = 5;
+  a->y = b->y = 5;
+
+  ties_layout_remove_overlaps (graph, 8);
+
+  a = ties_graph_node (graph, 10);
+  b = ties_graph_node (graph, 11);
+  g_assert_cmpfloat (a->x, ==, 5);
+  g_assert_cmpfloat (b->y, ==, 5);
+
+  for (guint i = 0; i < 200; i++)
+    for (guint j = i + 1; j < 200; j++)
+      {
+        TiesGraphNode *p = ties_graph_node (graph, i);
+        TiesGraphNode *q = ties_graph_node (graph, j);
+
+        if ((i == 10 || i == 11) && (j == 10 || j == 11))
+          continue;
+        g_assert_cmpfloat (hypot (p->x - q->x, p->y - q->y), >=, p->radius + q->radius + 8 - 1e-9);
+      }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  static const guint sizes[] = { 0, 50, 500, 2000 };
+
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/layout/kind-strings", test_kind_strings);
+  g_test_add_func ("/layout/options-init", test_options_init);
+  g_test_add_func ("/layout/empty-and-single", test_empty_and_single);
+  g_test_add_func ("/layout/radial-rings", test_radial_rings);
+  g_test_add_func ("/layout/remove-overlaps", test_remove_overlaps);
+  g_test_add_func ("/layout/force-quality", test_force_quality);
+  g_test_add_func ("/layout/incremental-new-node", test_incremental_new_node);
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      g_autofree char *name = sizes[s] == 0 ? g_strdup ("sample") : g_strdup_printf ("%u", sizes[s]);
+      char *path;
+      gpointer data = GUINT_TO_POINTER (sizes[s]);
+
+      path = g_strdup_printf ("/layout/no-overlap/%s", name);
+      g_test_add_data_func (path, data, test_no_overlap);
+      g_free (path);
+
+      path = g_strdup_printf ("/layout/deterministic/%s", name);
+      g_test_add_data_func (path, data, test_deterministic);
+      g_free (path);
+
+      if (sizes[s] <= 500)
+        {
+          path = g_strdup_printf ("/layout/pinned/%s", name);
+          g_test_add_data_func (path, data, test_pinned);
+          g_free (path);
+        }
+
+      if (sizes[s] >= 50)
+        {
+          path = g_strdup_printf ("/layout/components-packed/%s", name);
+          g_test_add_data_func (path, data, test_components_packed);
+          g_free (path);
+        }
+
+      if (sizes[s] == 500 || sizes[s] == 0)
+        {
+          path = g_strdup_printf ("/layout/incremental/%s", name);
+          g_test_add_data_func (path, data, test_incremental);
+          g_free (path);
+        }
+    }
+
+  return g_test_run ();
+}

@@ -1,0 +1,681 @@
+/* test-render.c: the diagram drawn, placed and exported
+ *
+ * Copyright 2026 The Ties authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <math.h>
+#include <string.h>
+
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <cairo.h>
+
+#include "ties-document.h"
+#include "ties-document-io.h"
+#include "ties-export.h"
+#include "ties-graph.h"
+#include "ties-layout.h"
+#include "ties-network.h"
+#include "ties-renderer.h"
+
+#define SAMPLE_PATH TOP_SRCDIR "/data/samples/christchurch-call.ties.json"
+
+static const char * const sample_people[] = {
+  "ardern", "dorsey", "zuckerberg", "bezos", "pichai", "cook", "smith", "wojcicki", NULL,
+};
+
+static const char scripts_json[] =
+  "{\"format\": \"ties\", \"version\": 1, \"title\": \"Scripts\","
+  " \"actors\": ["
+  "  {\"id\": \"hone\", \"name\": \"Hōne Māori\", \"kind\": \"person\"},"
+  "  {\"id\": \"wang\", \"name\": \"王小明\", \"kind\": \"person\"},"
+  "  {\"id\": \"ana\", \"name\": \"Ana 🙂\", \"kind\": \"person\"},"
+  "  {\"id\": \"layla\", \"name\": \"ليلى\", \"kind\": \"organisation\"}],"
+  " \"sources\": [{\"id\": \"s\", \"title\": \"T\", \"publisher\": \"Te Ao\", \"published\": \"2021-03-01\"}],"
+  " \"events\": ["
+  "  {\"id\": \"e1\", \"title\": \"Hui\", \"kind\": \"meeting\", \"date\": \"2021-03-01\","
+  "   \"participants\": [\"hone\", \"wang\", \"ana\", \"layla\"], \"initiator\": \"hone\"},"
+  "  {\"id\": \"e2\", \"title\": \"Call\", \"kind\": \"phone-call\", \"date\": \"2021-03-02\","
+  "   \"participants\": [\"wang\", \"ana\"]}]}";
+
+typedef struct
+{
+  TiesDocument *document;
+  TiesNetwork *network;
+  TiesGraph *graph;
+} Fixture;
+
+static void
+fixture_load (Fixture    *fixture,
+              const char *json)
+{
+  g_autoptr(GError) error = NULL;
+  TiesLayoutOptions layout;
+
+  if (json == NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (SAMPLE_PATH);
+
+      fixture->document = ties_document_load_from_file (file, NULL, NULL, &error);
+    }
+  else
+    fixture->document = ties_document_load_from_data (json, strlen (json), "test.ties.json", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (fixture->document);
+
+  fixture->network = ties_network_new (fixture->document);
+  fixture->graph = ties_graph_new_from_network (fixture->network);
+  ties_graph_set_radii (fixture->graph, TIES_SCENE_MIN_RADIUS, TIES_SCENE_MAX_RADIUS);
+  ties_layout_options_init (&layout, TIES_LAYOUT_FORCE);
+  ties_layout_run (fixture->graph, &layout);
+}
+
+static void
+fixture_clear (Fixture *fixture)
+{
+  g_clear_pointer (&fixture->graph, ties_graph_free);
+  g_clear_object (&fixture->network);
+  g_clear_object (&fixture->document);
+}
+
+static gboolean with_initials = TRUE;
+
+static TiesScene *
+fixture_scene (Fixture   *fixture,
+               TiesStyle  style,
+               gboolean   solid)
+{
+  TiesRenderOptions options;
+
+  ties_render_options_init (&options);
+  options.initials = with_initials;
+  options.style = style;
+  options.solid_background = solid;
+  options.title = ties_document_get_title (fixture->document);
+
+  return ties_scene_new (fixture->document, fixture->network, fixture->graph, &options);
+}
+
+static char *
+export (TiesScene        *scene,
+        TiesExportFormat  format,
+        int               width,
+        int               height,
+        double            scale,
+        const char       *name)
+{
+  TiesExportOptions options;
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (g_get_tmp_dir (), name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  ties_export_options_init (&options, format);
+  options.width = width;
+  options.height = height;
+  options.scale = scale;
+  g_assert_true (ties_export_to_file (scene, &options, file, &error));
+  g_assert_no_error (error);
+
+  return path;
+}
+
+static GBytes *
+read_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  g_assert_no_error (error);
+
+  return g_bytes_new_take (contents, length);
+}
+
+/* 0xAARRGGBB, un-premultiplied. */
+static guint32
+pixel_at (cairo_surface_t *surface,
+          int              x,
+          int              y)
+{
+  guint32 value;
+  guint a, r, g, b;
+
+  g_assert_cmpint (x, >=, 0);
+  g_assert_cmpint (y, >=, 0);
+  g_assert_cmpint (x, <, cairo_image_surface_get_width (surface));
+  g_assert_cmpint (y, <, cairo_image_surface_get_height (surface));
+
+  cairo_surface_flush (surface);
+  value = *(guint32 *) (cairo_image_surface_get_data (surface)
+                        + y * cairo_image_surface_get_stride (surface) + x * 4);
+  if (cairo_image_surface_get_format (surface) == CAIRO_FORMAT_RGB24)
+    return value | 0xff000000;
+
+  a = value >> 24;
+  if (a == 0)
+    return 0;
+  r = ((value >> 16) & 0xff) * 255 / a;
+  g = ((value >> 8) & 0xff) * 255 / a;
+  b = (value & 0xff) * 255 / a;
+
+  return (a << 24) | (r << 16) | (g << 8) | b;
+}
+
+static gboolean
+colors_close (guint32 a,
+              guint32 b,
+              int     tolerance)
+{
+  for (int shift = 0; shift < 24; shift += 8)
+    if (ABS ((int) ((a >> shift) & 0xff) - (int) ((b >> shift) & 0xff)) > tolerance)
+      return FALSE;
+
+  return TRUE;
+}
+
+static double
+brightness (guint32 color)
+{
+  return (((color >> 16) & 0xff) + ((color >> 8) & 0xff) + (color & 0xff)) / 3.0;
+}
+
+/* Tests */
+
+static void
+check_labels (Fixture   *fixture,
+              TiesScene *scene)
+{
+  guint n = ties_scene_get_n_labels (scene);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *text;
+      guint node;
+      double x, y, w, h;
+
+      g_assert_true (ties_scene_get_label (scene, i, &text, &node, &x, &y, &w, &h));
+      g_assert_nonnull (text);
+      g_assert_cmpuint (node, <, fixture->graph->nodes->len);
+      g_assert_cmpfloat (w, >, 0);
+      g_assert_cmpfloat (h, >, 0);
+
+      for (guint j = i + 1; j < n; j++)
+        {
+          double x2, y2, w2, h2;
+
+          g_assert_true (ties_scene_get_label (scene, j, NULL, NULL, &x2, &y2, &w2, &h2));
+          g_assert_true (x + w <= x2 + 1e-9 || x2 + w2 <= x + 1e-9
+                         || y + h <= y2 + 1e-9 || y2 + h2 <= y + 1e-9);
+        }
+
+      for (guint k = 0; k < fixture->graph->nodes->len; k++)
+        {
+          TiesGraphNode *disc = ties_graph_node (fixture->graph, k);
+          double dx = CLAMP (disc->x, x, x + w) - disc->x;
+          double dy = CLAMP (disc->y, y, y + h) - disc->y;
+
+          g_assert_cmpfloat (dx * dx + dy * dy, >=, disc->radius * disc->radius - 1e-6);
+        }
+    }
+
+  g_assert_false (ties_scene_get_label (scene, n, NULL, NULL, NULL, NULL, NULL, NULL));
+}
+
+static void
+test_labels_sample (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(TiesScene) scene = NULL;
+  guint n;
+
+  fixture_load (&fixture, NULL);
+  scene = fixture_scene (&fixture, TIES_STYLE_LIGHT, TRUE);
+  n = ties_scene_get_n_labels (scene);
+  g_assert_cmpuint (n, >=, 8);
+  check_labels (&fixture, scene);
+
+  for (guint p = 0; sample_people[p] != NULL; p++)
+    {
+      guint node = ties_graph_lookup (fixture.graph, sample_people[p]);
+      gboolean found = FALSE;
+
+      g_assert_cmpuint (node, !=, G_MAXUINT);
+      for (guint i = 0; i < n && !found; i++)
+        {
+          guint label_node;
+
+          ties_scene_get_label (scene, i, NULL, &label_node, NULL, NULL, NULL, NULL);
+          found = label_node == node;
+        }
+      if (!found)
+        g_test_message ("no label for %s", sample_people[p]);
+      g_assert_true (found);
+    }
+
+  fixture_clear (&fixture);
+}
+
+/* A crowd: many nodes close together still get no overlapping labels. */
+static void
+test_labels_crowded (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(TiesScene) scene = NULL;
+
+  fixture_load (&fixture, NULL);
+  for (guint i = 0; i < fixture.graph->nodes->len; i++)
+    {
+      TiesGraphNode *node = ties_graph_node (fixture.graph, i);
+
+      node->x = (i % 5) * 40.0;
+      node->y = (i / 5) * 40.0;
+      node->radius = 12;
+    }
+  scene = fixture_scene (&fixture, TIES_STYLE_LIGHT, TRUE);
+  check_labels (&fixture, scene);
+  g_assert_cmpuint (ties_scene_get_n_labels (scene), >, 0);
+  fixture_clear (&fixture);
+}
+
+static gboolean
+png_has_phys (GBytes *bytes,
+              guint32 expected)
+{
+  gsize length;
+  const guint8 *data = g_bytes_get_data (bytes, &length);
+  gsize offset = 8;
+
+  while (offset + 12 <= length)
+    {
+      guint32 chunk_length = GUINT32_FROM_BE (*(guint32 *) (data + offset));
+
+      if (memcmp (data + offset + 4, "pHYs", 4) == 0)
+        {
+          guint32 x = GUINT32_FROM_BE (*(guint32 *) (data + offset + 8));
+          guint32 y = GUINT32_FROM_BE (*(guint32 *) (data + offset + 12));
+
+          /* Right after IHDR, with metres as the unit. */
+          g_assert_cmpuint (offset, ==, 33);
+          g_assert_cmpuint (chunk_length, ==, 9);
+          g_assert_cmpuint (data[offset + 16], ==, 1);
+          return x == expected && y == expected;
+        }
+      offset += 12 + chunk_length;
+    }
+
+  return FALSE;
+}
+
+static void
+check_png (double scale)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(TiesScene) scene = NULL;
+  g_autofree char *name = g_strdup_printf ("test-render-%g.png", scale);
+  g_autofree char *path = NULL;
+  g_autofree char *again = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) bytes_again = NULL;
+  cairo_surface_t *surface;
+  int width = 800, height = 600;
+
+  fixture_load (&fixture, NULL);
+  /* Initials may cover a node's centre, where its colour is sampled. */
+  with_initials = FALSE;
+  scene = fixture_scene (&fixture, TIES_STYLE_LIGHT, TRUE);
+  with_initials = TRUE;
+  path = export (scene, TIES_EXPORT_PNG, width, height, scale, name);
+
+  surface = cairo_image_surface_create_from_png (path);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, (int) (width * scale));
+  g_assert_cmpint (cairo_image_surface_get_height (surface), ==, (int) (height * scale));
+
+  for (guint i = 0; i < fixture.graph->nodes->len; i++)
+    {
+      TiesGraphNode *node = ties_graph_node (fixture.graph, i);
+      double x, y;
+      guint32 color;
+
+      ties_scene_map_point (scene, width, height, node->x, node->y, &x, &y);
+      color = pixel_at (surface, (int) floor (x * scale), (int) floor (y * scale));
+      if (!colors_close (color, ties_scene_get_node_color (scene, i), 6))
+        g_test_message ("node %s: %06x, expected %06x", node->id, color & 0xffffff,
+                        ties_scene_get_node_color (scene, i));
+      g_assert_true (colors_close (color, ties_scene_get_node_color (scene, i), 6));
+    }
+
+  /* Corners are background: light. */
+  g_assert_cmpfloat (brightness (pixel_at (surface, 0, 0)), >, 240);
+  cairo_surface_destroy (surface);
+
+  bytes = read_bytes (path);
+  g_assert_true (png_has_phys (bytes, (guint32) lround (96 * scale / 0.0254)));
+
+  again = export (scene, TIES_EXPORT_PNG, width, height, scale, "test-render-again.png");
+  bytes_again = read_bytes (again);
+  g_assert_true (g_bytes_equal (bytes, bytes_again));
+
+  g_unlink (path);
+  g_unlink (again);
+  fixture_clear (&fixture);
+}
+
+static void
+test_png_1x (void)
+{
+  check_png (1);
+}
+
+static void
+test_png_2x (void)
+{
+  check_png (2);
+}
+
+static void
+test_styles (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(TiesScene) dark = NULL;
+  g_autoptr(TiesScene) clear = NULL;
+  g_autofree char *dark_path = NULL;
+  g_autofree char *clear_path = NULL;
+  cairo_surface_t *surface;
+
+  fixture_load (&fixture, NULL);
+  dark = fixture_scene (&fixture, TIES_STYLE_DARK, TRUE);
+  dark_path = export (dark, TIES_EXPORT_PNG, 400, 300, 1, "test-render-dark.png");
+  surface = cairo_image_surface_create_from_png (dark_path);
+  g_assert_cmpfloat (brightness (pixel_at (surface, 1, 1)), <, 60);
+  g_assert_cmpuint (pixel_at (surface, 1, 1) >> 24, ==, 0xff);
+  cairo_surface_destroy (surface);
+
+  clear = fixture_scene (&fixture, TIES_STYLE_LIGHT, FALSE);
+  clear_path = export (clear, TIES_EXPORT_PNG, 400, 300, 1, "test-render-clear.png");
+  surface = cairo_image_surface_create_from_png (clear_path);
+  g_assert_cmpint (cairo_image_surface_get_format (surface), ==, CAIRO_FORMAT_ARGB32);
+  g_assert_cmpuint (pixel_at (surface, 1, 1) >> 24, ==, 0);
+  cairo_surface_destroy (surface);
+
+  g_unlink (dark_path);
+  g_unlink (clear_path);
+  fixture_clear (&fixture);
+}
+
+static void
+test_highlight (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(TiesScene) scene = NULL;
+  g_autoptr(GHashTable) actors = g_hash_table_new (g_str_hash, g_str_equal);
+  TiesRenderOptions options;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  guint ardern, cook;
+  double x, y;
+
+  fixture_load (&fixture, NULL);
+  g_hash_table_add (actors, (gpointer) "ardern");
+  ties_render_options_init (&options);
+  options.initials = FALSE;
+  options.highlighted_actors = actors;
+  scene = ties_scene_new (fixture.document, fixture.network, fixture.graph, &options);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 400, 300);
+  cr = cairo_create (surface);
+  ties_scene_draw (scene, cr, 400, 300);
+  cairo_destroy (cr);
+
+  /* The highlighted node keeps its colour; another is faded to white. */
+  ardern = ties_graph_lookup (fixture.graph, "ardern");
+  cook = ties_graph_lookup (fixture.graph, "cook");
+  ties_scene_map_point (scene, 400, 300, ties_graph_node (fixture.graph, ardern)->x,
+                        ties_graph_node (fixture.graph, ardern)->y, &x, &y);
+  g_assert_true (colors_close (pixel_at (surface, (int) x, (int) y),
+                               ties_scene_get_node_color (scene, ardern), 6));
+  ties_scene_map_point (scene, 400, 300, ties_graph_node (fixture.graph, cook)->x,
+                        ties_graph_node (fixture.graph, cook)->y, &x, &y);
+  g_assert_cmpfloat (brightness (pixel_at (surface, (int) x, (int) y)), >,
+                     brightness (ties_scene_get_node_color (scene, cook)));
+
+  cairo_surface_destroy (surface);
+  fixture_clear (&fixture);
+}
+
+static char *
+run (const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  return out;
+}
+
+static void
+test_svg (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(TiesScene) scene = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *png = g_build_filename (g_get_tmp_dir (), "test-render-svg.png", NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) bytes_again = NULL;
+  g_autofree char *out = NULL;
+  cairo_surface_t *surface;
+
+  if (g_find_program_in_path ("rsvg-convert") == NULL)
+    {
+      g_test_skip ("rsvg-convert is not installed");
+      return;
+    }
+
+  fixture_load (&fixture, NULL);
+  scene = fixture_scene (&fixture, TIES_STYLE_LIGHT, TRUE);
+  path = export (scene, TIES_EXPORT_SVG, 800, 600, 1, "test-render.svg");
+  again = export (scene, TIES_EXPORT_SVG, 800, 600, 1, "test-render-again.svg");
+  bytes = read_bytes (path);
+  bytes_again = read_bytes (again);
+  g_assert_true (g_bytes_equal (bytes, bytes_again));
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (bytes, NULL), 400, "width=\"800px\""));
+
+  out = run ((const char * const[]) { "rsvg-convert", "-w", "640", "-h", "480", path, "-o", png, NULL });
+  surface = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 640);
+  g_assert_cmpint (cairo_image_surface_get_height (surface), ==, 480);
+  cairo_surface_destroy (surface);
+
+  g_unlink (path);
+  g_unlink (again);
+  g_unlink (png);
+  fixture_clear (&fixture);
+}
+
+/* The same SVG from another process: cairo's ids must not depend on how
+ * many surfaces the process made before. */
+static void
+test_svg_across_processes (void)
+{
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "test-render-process.svg", NULL);
+
+  if (g_test_subprocess ())
+    {
+      Fixture fixture = { 0 };
+      g_autoptr(TiesScene) scene = NULL;
+      g_autofree char *written = NULL;
+
+      fixture_load (&fixture, NULL);
+      scene = fixture_scene (&fixture, TIES_STYLE_LIGHT, TRUE);
+      written = export (scene, TIES_EXPORT_SVG, 800, 600, 1, "test-render-process.svg");
+      fixture_clear (&fixture);
+      return;
+    }
+  else
+    {
+      Fixture fixture = { 0 };
+      g_autoptr(TiesScene) scene = NULL;
+      g_autofree char *here = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GBytes) there = NULL;
+
+      /* Make surfaces first, so this process's counters are ahead. */
+      for (guint i = 0; i < 5; i++)
+        cairo_surface_destroy (cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 2, 2));
+      fixture_load (&fixture, NULL);
+      scene = fixture_scene (&fixture, TIES_STYLE_LIGHT, TRUE);
+      here = export (scene, TIES_EXPORT_SVG, 800, 600, 1, "test-render-here.svg");
+
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+      g_test_trap_assert_passed ();
+
+      bytes = read_bytes (here);
+      there = read_bytes (path);
+      g_assert_true (g_bytes_equal (bytes, there));
+      g_unlink (here);
+      g_unlink (path);
+      fixture_clear (&fixture);
+    }
+}
+
+/* Colour emoji reach a PDF as pictures (cairo 1.16 draws colour glyphs
+ * as images), so no PDF reader finds them as text: the rest of the name
+ * must be there. */
+static char *
+text_of (const char *name)
+{
+  GString *text = g_string_new (NULL);
+
+  for (const char *p = name; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x1F000)
+        g_string_append_unichar (text, c);
+    }
+
+  return g_strchomp (g_string_free (text, FALSE));
+}
+
+static void
+check_pdf (const char *json,
+           const char *path_name)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(TiesScene) scene = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *info = NULL;
+  g_autofree char *text = NULL;
+  GListModel *actors;
+
+  if (g_find_program_in_path ("pdftotext") == NULL || g_find_program_in_path ("pdfinfo") == NULL)
+    {
+      g_test_skip ("poppler-utils is not installed");
+      return;
+    }
+
+  fixture_load (&fixture, json);
+  scene = fixture_scene (&fixture, TIES_STYLE_LIGHT, TRUE);
+  path = export (scene, TIES_EXPORT_PDF, 800, 600, 1, path_name);
+
+  info = run ((const char * const[]) { "pdfinfo", path, NULL });
+  g_assert_nonnull (strstr (info, "Pages:"));
+  g_assert_nonnull (strstr (info, "Creator:"));
+  g_assert_nonnull (strstr (info, "Creator:         Ties"));
+  g_assert_null (strstr (info, "CreationDate"));
+  text = run ((const char * const[]) { "pdftotext", "-enc", "UTF-8", path, "-", NULL });
+
+  actors = G_LIST_MODEL (ties_document_get_actors (fixture.document));
+  for (guint i = 0; i < g_list_model_get_n_items (actors); i++)
+    {
+      g_autoptr(TiesActor) actor = g_list_model_get_item (actors, i);
+      guint node = ties_graph_lookup (fixture.graph, ties_actor_get_id (actor));
+      gboolean labelled = FALSE;
+      g_autofree char *expected = NULL;
+
+      /* Only names whose label found a place are in the picture. */
+      for (guint l = 0; l < ties_scene_get_n_labels (scene); l++)
+        {
+          guint label_node;
+
+          ties_scene_get_label (scene, l, NULL, &label_node, NULL, NULL, NULL, NULL);
+          labelled |= label_node == node;
+        }
+      if (json != NULL)
+        g_assert_true (labelled);
+      if (!labelled)
+        continue;
+      expected = text_of (ties_actor_get_name (actor));
+      if (strstr (text, expected) == NULL)
+        g_test_message ("“%s” is not in:\n%s", expected, text);
+      g_assert_nonnull (strstr (text, expected));
+    }
+
+  g_unlink (path);
+  fixture_clear (&fixture);
+}
+
+static void
+test_pdf_sample (void)
+{
+  check_pdf (NULL, "test-render.pdf");
+}
+
+static void
+test_pdf_scripts (void)
+{
+  check_pdf (scripts_json, "test-render-scripts.pdf");
+}
+
+static void
+test_export_failure (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(TiesScene) scene = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path ("/nonexistent-directory/diagram.png");
+  g_autoptr(GError) error = NULL;
+  TiesExportOptions options;
+  TiesExportFormat format;
+
+  g_assert_true (ties_export_format_from_string ("picture.SVG", &format));
+  g_assert_cmpint (format, ==, TIES_EXPORT_SVG);
+  g_assert_true (ties_export_format_from_string ("pdf", &format));
+  g_assert_cmpint (format, ==, TIES_EXPORT_PDF);
+  g_assert_false (ties_export_format_from_string ("gif", &format));
+
+  fixture_load (&fixture, NULL);
+  scene = fixture_scene (&fixture, TIES_STYLE_LIGHT, TRUE);
+  ties_export_options_init (&options, TIES_EXPORT_PNG);
+  g_assert_false (ties_export_to_file (scene, &options, file, &error));
+  g_assert_nonnull (error);
+  fixture_clear (&fixture);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/render/labels/sample", test_labels_sample);
+  g_test_add_func ("/render/labels/crowded", test_labels_crowded);
+  g_test_add_func ("/render/png/1x", test_png_1x);
+  g_test_add_func ("/render/png/2x", test_png_2x);
+  g_test_add_func ("/render/styles", test_styles);
+  g_test_add_func ("/render/highlight", test_highlight);
+  g_test_add_func ("/render/svg", test_svg);
+  g_test_add_func ("/render/svg/processes", test_svg_across_processes);
+  g_test_add_func ("/render/pdf/sample", test_pdf_sample);
+  g_test_add_func ("/render/pdf/scripts", test_pdf_scripts);
+  g_test_add_func ("/render/export-failure", test_export_failure);
+
+  return g_test_run ();
+}
