@@ -279,6 +279,21 @@ test_labels_crowded (void)
 }
 
 static gboolean
+have_program (const char *name)
+{
+  g_autofree char *path = g_find_program_in_path (name);
+
+  return path != NULL;
+}
+
+/* PNG fields are big-endian and not aligned. */
+static guint32
+read_be32 (const guint8 *p)
+{
+  return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
+}
+
+static gboolean
 png_has_phys (GBytes *bytes,
               guint32 expected)
 {
@@ -288,12 +303,12 @@ png_has_phys (GBytes *bytes,
 
   while (offset + 12 <= length)
     {
-      guint32 chunk_length = GUINT32_FROM_BE (*(guint32 *) (data + offset));
+      guint32 chunk_length = read_be32 (data + offset);
 
       if (memcmp (data + offset + 4, "pHYs", 4) == 0)
         {
-          guint32 x = GUINT32_FROM_BE (*(guint32 *) (data + offset + 8));
-          guint32 y = GUINT32_FROM_BE (*(guint32 *) (data + offset + 12));
+          guint32 x = read_be32 (data + offset + 8);
+          guint32 y = read_be32 (data + offset + 12);
 
           /* Right after IHDR, with metres as the unit. */
           g_assert_cmpuint (offset, ==, 33);
@@ -472,7 +487,7 @@ test_svg (void)
   g_autofree char *out = NULL;
   cairo_surface_t *surface;
 
-  if (g_find_program_in_path ("rsvg-convert") == NULL)
+  if (!have_program ("rsvg-convert"))
     {
       g_test_skip ("rsvg-convert is not installed");
       return;
@@ -576,7 +591,7 @@ check_pdf (const char *json,
   g_autofree char *text = NULL;
   GListModel *actors;
 
-  if (g_find_program_in_path ("pdftotext") == NULL || g_find_program_in_path ("pdfinfo") == NULL)
+  if (!have_program ("pdftotext") || !have_program ("pdfinfo"))
     {
       g_test_skip ("poppler-utils is not installed");
       return;

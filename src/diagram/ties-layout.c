@@ -1270,7 +1270,8 @@ layout_force (TiesGraph               *graph,
 
   /* Shelf packing of the free components, tallest first, into rows about
    * as wide as the whole is tall. */
-  qsort (items->data, items->len, sizeof (PackItem), compare_pack_items);
+  if (items->len > 0)
+    qsort (items->data, items->len, sizeof (PackItem), compare_pack_items);
   shelf_width = MAX (max_width, sqrt (area) * 1.1);
   for (guint k = 0; k < items->len; k++)
     {
