@@ -132,7 +132,7 @@ printf '%s\n' "${rows[@]}"
 # Until then render timing is skipped.
 # ---------------------------------------------------------------------
 echo
-echo "Render timing: skipped (ties --export is not ready yet)"
+echo "Render timing: tests/bench/render.sh"
 
 if [ $missed = 1 ] && [ "${TIES_BENCH_STRICT:-0}" = 1 ]; then
   exit 1
