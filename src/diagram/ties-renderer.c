@@ -489,14 +489,21 @@ box_hits (const Box      *box,
   return nx * nx + ny * ny < obstacle->r * obstacle->r;
 }
 
+/* Calls @hit for each obstacle whose cells meet the area, once each,
+ * until it returns TRUE; returns whether one did. */
 static gboolean
-grid_is_free (Grid      *grid,
-              const Box *box)
+grid_any (Grid          *grid,
+          double         x0,
+          double         y0,
+          double         x1,
+          double         y1,
+          gboolean     (*hit) (guint index, const Obstacle *obstacle, gpointer data),
+          gpointer       data)
 {
-  gint64 cx0 = (gint64) floor (box->x0 / grid->cell);
-  gint64 cx1 = (gint64) floor (box->x1 / grid->cell);
-  gint64 cy0 = (gint64) floor (box->y0 / grid->cell);
-  gint64 cy1 = (gint64) floor (box->y1 / grid->cell);
+  gint64 cx0 = (gint64) floor (x0 / grid->cell);
+  gint64 cx1 = (gint64) floor (x1 / grid->cell);
+  gint64 cy0 = (gint64) floor (y0 / grid->cell);
+  gint64 cy1 = (gint64) floor (y1 / grid->cell);
 
   g_assert (grid != NULL);
 
@@ -517,12 +524,27 @@ grid_is_free (Grid      *grid,
             if (grid->stamps[index] == grid->stamp)
               continue;
             grid->stamps[index] = grid->stamp;
-            if (box_hits (box, &g_array_index (grid->obstacles, Obstacle, index)))
-              return FALSE;
+            if (hit (index, &g_array_index (grid->obstacles, Obstacle, index), data))
+              return TRUE;
           }
       }
 
-  return TRUE;
+  return FALSE;
+}
+
+static gboolean
+hits_box (guint           index,
+          const Obstacle *obstacle,
+          gpointer        data)
+{
+  return box_hits (data, obstacle);
+}
+
+static gboolean
+grid_is_free (Grid      *grid,
+              const Box *box)
+{
+  return !grid_any (grid, box->x0, box->y0, box->x1, box->y1, hits_box, (gpointer) box);
 }
 
 /* Distance from @box to the edge of the disc of node obstacle @index
@@ -537,6 +559,25 @@ box_disc_distance (const Box      *box,
   return hypot (dx, dy) - disc->r;
 }
 
+typedef struct
+{
+  const Box *box;
+  guint own;
+  guint n_nodes;
+  double limit;
+} NearestQuery;
+
+static gboolean
+is_nearer_node (guint           index,
+                const Obstacle *obstacle,
+                gpointer        data)
+{
+  NearestQuery *query = data;
+
+  return index < query->n_nodes && index != query->own
+         && box_disc_distance (query->box, obstacle) < query->limit;
+}
+
 /* A label must sit nearer its own node than any other, or readers pair
  * it with the wrong one. */
 static gboolean
@@ -545,36 +586,15 @@ grid_is_nearest (Grid      *grid,
                  guint      own,
                  guint      n_nodes)
 {
-  double limit = box_disc_distance (box, &g_array_index (grid->obstacles, Obstacle, own));
-  gint64 cx0 = (gint64) floor ((box->x0 - limit) / grid->cell);
-  gint64 cx1 = (gint64) floor ((box->x1 + limit) / grid->cell);
-  gint64 cy0 = (gint64) floor ((box->y0 - limit) / grid->cell);
-  gint64 cy1 = (gint64) floor ((box->y1 + limit) / grid->cell);
+  NearestQuery query = {
+    box, own, n_nodes,
+    box_disc_distance (box, &g_array_index (grid->obstacles, Obstacle, own)),
+  };
 
-  g_assert (grid != NULL);
-
-  grid->stamp++;
-  for (gint64 cx = cx0; cx <= cx1; cx++)
-    for (gint64 cy = cy0; cy <= cy1; cy++)
-      {
-        gint64 key = cell_key (cx, cy);
-        GArray *list = g_hash_table_lookup (grid->cells, &key);
-
-        if (list == NULL)
-          continue;
-        for (guint i = 0; i < list->len; i++)
-          {
-            guint index = g_array_index (list, guint, i);
-
-            if (index >= n_nodes || index == own || grid->stamps[index] == grid->stamp)
-              continue;
-            grid->stamps[index] = grid->stamp;
-            if (box_disc_distance (box, &g_array_index (grid->obstacles, Obstacle, index)) < limit)
-              return FALSE;
-          }
-      }
-
-  return TRUE;
+  return !grid_any (grid,
+                    box->x0 - query.limit, box->y0 - query.limit,
+                    box->x1 + query.limit, box->y1 + query.limit,
+                    is_nearer_node, &query);
 }
 
 static gboolean
