@@ -171,7 +171,6 @@ ties_cli_export (const ExportRequest *request,
   g_autoptr(GFile) output = g_file_new_for_commandline_arg (request->output);
   g_autoptr(TiesDocument) document = NULL;
   g_autoptr(TiesNetwork) network = NULL;
-  g_autoptr(TiesGraph) graph = NULL;
   g_autoptr(TiesScene) scene = NULL;
   g_autoptr(TiesDate) from = NULL;
   g_autoptr(TiesDate) to = NULL;
@@ -179,11 +178,9 @@ ties_cli_export (const ExportRequest *request,
   g_auto(GStrv) kinds = NULL;
   TiesExportOptions export_options;
   TiesExportFormat format;
-  TiesLayoutOptions layout_options;
   TiesLayoutKind layout;
   TiesRenderOptions render_options;
   const char *focus;
-  gboolean all_placed = TRUE;
   int status = TIES_EXIT_OK;
 
   /* Every option is checked before anything is read or written. */
@@ -216,8 +213,6 @@ ties_cli_export (const ExportRequest *request,
     }
 
   /* The document's own view, unless the command line says otherwise. */
-  if (request->layout == NULL)
-    ties_layout_kind_from_string (ties_document_get_layout (document), &layout);
   focus = request->focus != NULL ? request->focus : ties_document_get_focus (document);
   if (request->focus != NULL && ties_document_lookup_actor (document, request->focus) == NULL)
     return usage_error (_("--focus: no actor has the id “%s”"), request->focus);
@@ -241,28 +236,11 @@ ties_cli_export (const ExportRequest *request,
   ties_network_set_range (network, from, to);
   ties_network_set_kinds (network, (const char * const *) kinds);
 
-  graph = ties_graph_new_from_network (network);
-  ties_graph_set_radii (graph, TIES_SCENE_MIN_RADIUS, TIES_SCENE_MAX_RADIUS);
-
-  for (guint i = 0; i < graph->nodes->len; i++)
-    all_placed &= ties_graph_node (graph, i)->placed;
-
-  /* Saved places are the researcher's picture: kept unless another
-   * layout is asked for. */
-  if (request->layout != NULL || !all_placed)
-    {
-      ties_layout_options_init (&layout_options, layout);
-      layout_options.incremental = request->layout == NULL;
-      layout_options.focus = focus != NULL ? ties_graph_lookup (graph, focus) : G_MAXUINT;
-      layout_options.label_room = TIES_SCENE_LABEL_ROOM;
-      ties_layout_run (graph, &layout_options);
-    }
-
   ties_render_options_init (&render_options);
   render_options.style = g_strcmp0 (request->style, "dark") == 0 ? TIES_STYLE_DARK : TIES_STYLE_LIGHT;
   render_options.solid_background = g_strcmp0 (request->background, "transparent") != 0;
   render_options.title = request->title;
-  scene = ties_scene_new (document, network, graph, &render_options);
+  scene = ties_export_prepare_scene (network, request->layout, focus, &render_options);
 
   ties_export_options_init (&export_options, format);
   if (request->width > 0)

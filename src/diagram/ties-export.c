@@ -15,6 +15,8 @@
 #include <png.h>
 
 #include "ties-export.h"
+#include "ties-graph.h"
+#include "ties-layout.h"
 
 gboolean
 ties_export_format_from_string (const char       *text,
@@ -334,4 +336,45 @@ ties_export_to_file (TiesScene               *scene,
    * and renames it over, so a failed export leaves nothing behind. */
   return g_file_replace_contents (file, (const char *) bytes->data, bytes->len, NULL, FALSE,
                                   G_FILE_CREATE_NONE, NULL, NULL, error);
+}
+
+TiesScene *
+ties_export_prepare_scene (TiesNetwork             *network,
+                           const char              *layout,
+                           const char              *focus,
+                           const TiesRenderOptions *options)
+{
+  g_autoptr(TiesGraph) graph = NULL;
+  TiesDocument *document;
+  TiesLayoutOptions layout_options;
+  TiesLayoutKind kind = TIES_LAYOUT_FORCE;
+  gboolean all_placed = TRUE;
+
+  g_return_val_if_fail (TIES_IS_NETWORK (network), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  document = ties_network_get_document (network);
+  graph = ties_graph_new_from_network (network);
+  ties_graph_set_radii (graph, TIES_SCENE_MIN_RADIUS, TIES_SCENE_MAX_RADIUS);
+
+  for (guint i = 0; i < graph->nodes->len; i++)
+    all_placed &= ties_graph_node (graph, i)->placed;
+
+  if (focus == NULL)
+    focus = ties_document_get_focus (document);
+
+  /* Saved places are the researcher's picture: kept unless another
+   * layout is asked for. */
+  if (layout != NULL || !all_placed)
+    {
+      if (!ties_layout_kind_from_string (layout != NULL ? layout : ties_document_get_layout (document), &kind))
+        kind = TIES_LAYOUT_FORCE;
+      ties_layout_options_init (&layout_options, kind);
+      layout_options.incremental = layout == NULL;
+      layout_options.focus = focus != NULL ? ties_graph_lookup (graph, focus) : G_MAXUINT;
+      layout_options.label_room = TIES_SCENE_LABEL_ROOM;
+      ties_layout_run (graph, &layout_options);
+    }
+
+  return ties_scene_new (document, network, graph, options);
 }

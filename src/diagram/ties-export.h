@@ -35,6 +35,15 @@ typedef struct
 void     ties_export_options_init (TiesExportOptions *options,
                                    TiesExportFormat   format);
 
+/* The scene of @network as exports draw it: laid out with @layout
+ * ("force", "radial", "circle"; NULL: the document's own view, keeping the
+ * places saved in the document when every actor has one) around @focus
+ * (NULL: the document's), with room for labels. */
+TiesScene *ties_export_prepare_scene (TiesNetwork             *network,
+                                      const char              *layout,
+                                      const char              *focus,
+                                      const TiesRenderOptions *options);
+
 /* Writes a temporary file beside @file and renames it over: a failed
  * export leaves nothing behind. Same scene and options, same bytes (PNG
  * and SVG). */
