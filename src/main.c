@@ -8,16 +8,42 @@
 #include <locale.h>
 #include <glib/gi18n.h>
 
+#include "ties-application.h"
 #include "ties-cli.h"
+
+/* Validation, export and help need no display: scripts and CI run them
+ * where there is none, so they never touch GTK. */
+static gboolean
+is_command_line (int    argc,
+                 char **argv)
+{
+  static const char * const options[] = {
+    "--validate", "--export", "-o", "--version", "--help", "-h", "--help-all",
+  };
+
+  for (int i = 1; i < argc; i++)
+    for (guint j = 0; j < G_N_ELEMENTS (options); j++)
+      if (g_str_equal (argv[i], options[j]) || g_str_has_prefix (argv[i], "--export="))
+        return TRUE;
+
+  return FALSE;
+}
 
 int
 main (int   argc,
       char *argv[])
 {
+  g_autoptr(TiesApplication) app = NULL;
+
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  return ties_cli_main (argc, argv);
+  if (is_command_line (argc, argv))
+    return ties_cli_main (argc, argv);
+
+  app = ties_application_new ();
+
+  return g_application_run (G_APPLICATION (app), argc, argv);
 }

@@ -78,6 +78,51 @@ void       ties_scene_map_point  (TiesScene               *self,
                                   double                  *out_x,
                                   double                  *out_y);
 
+/* The inverse of ties_scene_map_point(): the diagram point drawn at
+ * (@x, @y) of a @width × @height area. */
+void       ties_scene_unmap_point (TiesScene              *self,
+                                   double                  width,
+                                   double                  height,
+                                   double                  x,
+                                   double                  y,
+                                   double                 *out_x,
+                                   double                 *out_y);
+/* The fit itself: area = (@tx + x × @scale, @ty + y × @scale). */
+void       ties_scene_get_transform (TiesScene            *self,
+                                     double                width,
+                                     double                height,
+                                     double               *scale,
+                                     double               *tx,
+                                     double               *ty);
+
+/* Nodes and ties as drawn (diagram units; node indices are the graph's). */
+guint      ties_scene_get_n_nodes  (TiesScene             *self);
+void       ties_scene_get_node     (TiesScene             *self,
+                                    guint                  node,
+                                    double                *x,
+                                    double                *y,
+                                    double                *radius);
+guint      ties_scene_get_n_edges  (TiesScene             *self);
+void       ties_scene_get_edge     (TiesScene             *self,
+                                    guint                  edge,
+                                    guint                 *a,
+                                    guint                 *b);
+/* Adds the centre line of tie @edge (straight or curved) to @cr's path. */
+void       ties_scene_append_edge_path (TiesScene         *self,
+                                        cairo_t           *cr,
+                                        guint              edge);
+/* Hit-testing in diagram units: the topmost node whose disc, grown by
+ * @slop, holds (@x, @y), or G_MAXUINT; the tie whose centre line passes
+ * nearest, within @tolerance, or G_MAXUINT. */
+guint      ties_scene_hit_node     (TiesScene             *self,
+                                    double                 x,
+                                    double                 y,
+                                    double                 slop);
+guint      ties_scene_hit_edge     (TiesScene             *self,
+                                    double                 x,
+                                    double                 y,
+                                    double                 tolerance);
+
 /* For export: whether the background is painted (an opaque PNG needs
  * no alpha channel), and the title (PDF metadata), or NULL. */
 gboolean   ties_scene_get_solid_background (TiesScene     *self);

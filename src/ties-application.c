@@ -1,0 +1,237 @@
+/* ties-application.c
+ *
+ * Copyright 2026 The Ties authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ties-application.h"
+#include "ties-window.h"
+
+struct _TiesApplication
+{
+  AdwApplication parent_instance;
+
+  GSettings *settings;
+};
+
+G_DEFINE_FINAL_TYPE (TiesApplication, ties_application, ADW_TYPE_APPLICATION)
+
+GFile *
+ties_application_get_sample (void)
+{
+  g_autofree char *installed = g_build_filename (PKGDATADIR, "samples", "christchurch-call.ties.json", NULL);
+
+  /* Run from the build folder, the sample is in the sources. */
+  if (!g_file_test (installed, G_FILE_TEST_EXISTS))
+    return g_file_new_for_path (SOURCE_SAMPLE);
+
+  return g_file_new_for_path (installed);
+}
+
+static void
+apply_color_scheme (TiesApplication *self)
+{
+  static const AdwColorScheme schemes[] = {
+    ADW_COLOR_SCHEME_DEFAULT,
+    ADW_COLOR_SCHEME_FORCE_LIGHT,
+    ADW_COLOR_SCHEME_FORCE_DARK,
+  };
+  guint scheme = g_settings_get_enum (self->settings, "color-scheme");
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      schemes[MIN (scheme, G_N_ELEMENTS (schemes) - 1)]);
+}
+
+static TiesWindow *
+find_window_for_file (TiesApplication *self,
+                      GFile           *file)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      GFile *shown;
+
+      if (!TIES_IS_WINDOW (l->data))
+        continue;
+      shown = ties_window_get_file (l->data);
+      if (shown != NULL && g_file_equal (shown, file))
+        return l->data;
+    }
+
+  return NULL;
+}
+
+static void
+ties_application_activate (GApplication *application)
+{
+  TiesWindow *window = ties_window_new (TIES_APPLICATION (application));
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+ties_application_open (GApplication  *application,
+                       GFile        **files,
+                       int            n_files,
+                       const char    *hint)
+{
+  TiesApplication *self = TIES_APPLICATION (application);
+
+  for (int i = 0; i < n_files; i++)
+    {
+      TiesWindow *window = find_window_for_file (self, files[i]);
+
+      /* A document is open in one window only. */
+      if (window == NULL)
+        {
+          GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+          if (TIES_IS_WINDOW (active) && ties_window_is_pristine (TIES_WINDOW (active)))
+            window = TIES_WINDOW (active);
+          else
+            window = ties_window_new (self);
+          ties_window_open_file (window, files[i]);
+        }
+
+      gtk_window_present (GTK_WINDOW (window));
+    }
+}
+
+static void
+new_window (GSimpleAction *action,
+            GVariant      *parameter,
+            gpointer       user_data)
+{
+  gtk_window_present (GTK_WINDOW (ties_window_new (user_data)));
+}
+
+static void
+about (GSimpleAction *action,
+       GVariant      *parameter,
+       gpointer       user_data)
+{
+  static const char *developers[] = { "The Ties authors", NULL };
+
+  adw_show_about_window (gtk_application_get_active_window (GTK_APPLICATION (user_data)),
+                         "application-name", _("Ties"),
+                         "application-icon", APP_ID,
+                         "developer-name", _("The Ties authors"),
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Keep the events of news coverage — who met, phoned or wrote to whom, when, where, on what evidence — and see the network of the people involved."),
+                         "website", "https://github.com/tiesapp/ties",
+                         "issue-url", "https://github.com/tiesapp/ties/issues",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "developers", developers,
+                         "copyright", "© 2026 The Ties authors",
+                         NULL);
+}
+
+static void
+preferences (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  if (TIES_IS_WINDOW (parent))
+    ties_window_show_preferences (TIES_WINDOW (parent));
+}
+
+static void
+quit (GSimpleAction *action,
+      GVariant      *parameter,
+      gpointer       user_data)
+{
+  TiesApplication *self = user_data;
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+
+  /* Each window with unsaved changes asks; the others close at once. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+}
+
+static const GActionEntry app_actions[] = {
+  { "new-window", new_window },
+  { "about", about },
+  { "preferences", preferences },
+  { "quit", quit },
+};
+
+static void
+ties_application_startup (GApplication *application)
+{
+  TiesApplication *self = TIES_APPLICATION (application);
+  static const struct {
+    const char *action;
+    const char *accels[3];
+  } accels[] = {
+    { "app.new-window", { "<Shift><Control>n", NULL } },
+    { "app.quit", { "<Control>q", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
+    { "win.open", { "<Control>o", NULL } },
+    { "win.save", { "<Control>s", NULL } },
+    { "win.save-as", { "<Shift><Control>s", NULL } },
+    { "win.export", { "<Shift><Control>e", NULL } },
+    { "win.undo", { "<Control>z", NULL } },
+    { "win.redo", { "<Shift><Control>z", "<Control>y", NULL } },
+    { "window.close", { "<Control>w", NULL } },
+  };
+
+  G_APPLICATION_CLASS (ties_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action, accels[i].accels);
+
+  g_signal_connect_object (self->settings, "changed::color-scheme",
+                           G_CALLBACK (apply_color_scheme), self, G_CONNECT_SWAPPED);
+  apply_color_scheme (self);
+}
+
+static void
+ties_application_dispose (GObject *object)
+{
+  TiesApplication *self = (TiesApplication *) object;
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (ties_application_parent_class)->dispose (object);
+}
+
+static void
+ties_application_class_init (TiesApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = ties_application_dispose;
+  app_class->activate = ties_application_activate;
+  app_class->open = ties_application_open;
+  app_class->startup = ties_application_startup;
+}
+
+static void
+ties_application_init (TiesApplication *self)
+{
+  self->settings = g_settings_new ("io.github.tiesapp.Ties");
+}
+
+TiesApplication *
+ties_application_new (void)
+{
+  return g_object_new (TIES_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/io/github/tiesapp/Ties",
+                       NULL);
+}
+
+GSettings *
+ties_application_get_settings (TiesApplication *self)
+{
+  g_return_val_if_fail (TIES_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}

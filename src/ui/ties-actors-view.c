@@ -1,0 +1,670 @@
+/* ties-actors-view.c: a sortable table of all actors
+ *
+ * Copyright 2026 The Ties authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "ties-actors-view.h"
+
+typedef enum {
+  COLUMN_NAME,
+  COLUMN_KIND,
+  COLUMN_AFFILIATION,
+  COLUMN_DEGREE,
+  COLUMN_EVENTS,
+  N_COLUMNS
+} Column;
+
+static const char * const column_ids[N_COLUMNS] = {
+  "name", "kind", "affiliation", "degree", "events",
+};
+
+struct _TiesActorsView
+{
+  GtkWidget            parent_instance;
+
+  TiesNetwork         *network;
+  gulong               network_changed_id;
+
+  GtkSortListModel    *sorted;
+  GtkMultiSelection   *selection;
+  GtkSorter           *sorters[N_COLUMNS];
+  GHashTable          *bound_items;     /* GtkListItem → column, while bound */
+  GPtrArray           *selected;        /* TiesActor, in the order selected */
+
+  GtkWidget           *content;
+  GtkColumnView       *column_view;
+  GtkColumnViewColumn *name_column;
+  GtkColumnViewColumn *kind_column;
+  GtkColumnViewColumn *affiliation_column;
+  GtkColumnViewColumn *degree_column;
+  GtkColumnViewColumn *events_column;
+  GtkLabel            *status_label;
+};
+
+G_DEFINE_FINAL_TYPE (TiesActorsView, ties_actors_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_NETWORK,
+  N_PROPS
+};
+
+enum {
+  ACTOR_ACTIVATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static const char *
+kind_label (TiesActorKind kind)
+{
+  switch (kind)
+    {
+    case TIES_ACTOR_PERSON:
+      return _("Person");
+    case TIES_ACTOR_ORGANISATION:
+      return _("Organisation");
+    case TIES_ACTOR_GROUP:
+      return _("Group");
+    default:
+      return "";
+    }
+}
+
+static const char *
+affiliation_name (TiesActorsView *self,
+                  TiesActor      *actor)
+{
+  const char *id = ties_actor_get_affiliation (actor);
+  TiesActor *affiliation;
+
+  g_assert (TIES_IS_ACTORS_VIEW (self));
+
+  if (id == NULL || self->network == NULL)
+    return "";
+
+  affiliation = ties_document_lookup_actor (ties_network_get_document (self->network), id);
+  if (affiliation != NULL && ties_actor_get_name (affiliation)[0] != '\0')
+    return ties_actor_get_name (affiliation);
+
+  return id;
+}
+
+static guint
+get_number (TiesActorsView *self,
+            TiesActor      *actor,
+            Column          column)
+{
+  g_assert (TIES_IS_ACTORS_VIEW (self));
+
+  if (self->network == NULL)
+    return 0;
+
+  if (column == COLUMN_DEGREE)
+    return ties_network_get_degree (self->network, ties_actor_get_id (actor));
+
+  return ties_network_get_event_count (self->network, ties_actor_get_id (actor));
+}
+
+/* Cells */
+
+static void
+update_cell (TiesActorsView *self,
+             GtkListItem    *item,
+             Column          column)
+{
+  TiesActor *actor = gtk_list_item_get_item (item);
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
+  g_autofree char *number = NULL;
+
+  g_assert (TIES_IS_ACTORS_VIEW (self));
+
+  if (actor == NULL)
+    return;
+
+  switch (column)
+    {
+    case COLUMN_NAME:
+      gtk_label_set_text (label, ties_actor_get_name (actor)[0] != '\0'
+                                 ? ties_actor_get_name (actor)
+                                 : ties_actor_get_id (actor));
+      break;
+
+    case COLUMN_KIND:
+      gtk_label_set_text (label, kind_label (ties_actor_get_kind (actor)));
+      break;
+
+    case COLUMN_AFFILIATION:
+      gtk_label_set_text (label, affiliation_name (self, actor));
+      break;
+
+    case COLUMN_DEGREE:
+    case COLUMN_EVENTS:
+      number = g_strdup_printf ("%u", get_number (self, actor, column));
+      gtk_label_set_text (label, number);
+      break;
+
+    case N_COLUMNS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+setup_cell (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            TiesActorsView           *self)
+{
+  Column column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column"));
+  GtkWidget *label = gtk_label_new (NULL);
+
+  g_assert (TIES_IS_ACTORS_VIEW (self));
+
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (column == COLUMN_DEGREE || column == COLUMN_EVENTS)
+    {
+      gtk_label_set_xalign (GTK_LABEL (label), 1.f);
+      gtk_widget_add_css_class (label, "numeric");
+    }
+  else
+    gtk_label_set_xalign (GTK_LABEL (label), 0.f);
+
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           TiesActorsView           *self)
+{
+  Column column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column"));
+
+  g_assert (TIES_IS_ACTORS_VIEW (self));
+
+  g_hash_table_insert (self->bound_items, item, GUINT_TO_POINTER (column));
+  update_cell (self, item, column);
+}
+
+static void
+unbind_cell (GtkSignalListItemFactory *factory G_GNUC_UNUSED,
+             GtkListItem              *item,
+             TiesActorsView           *self)
+{
+  g_assert (TIES_IS_ACTORS_VIEW (self));
+
+  g_hash_table_remove (self->bound_items, item);
+}
+
+static void
+refresh (TiesActorsView *self)
+{
+  GHashTableIter iter;
+  gpointer item, column;
+
+  g_assert (TIES_IS_ACTORS_VIEW (self));
+
+  g_hash_table_iter_init (&iter, self->bound_items);
+  while (g_hash_table_iter_next (&iter, &item, &column))
+    update_cell (self, item, GPOINTER_TO_UINT (column));
+
+  for (guint i = 0; i < N_COLUMNS; i++)
+    gtk_sorter_changed (self->sorters[i], GTK_SORTER_CHANGE_DIFFERENT);
+}
+
+/* Sorting */
+
+static int
+compare_uint (guint a,
+              guint b)
+{
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data G_GNUC_UNUSED)
+{
+  g_autofree char *ka = g_utf8_collate_key (ties_actor_get_name ((TiesActor *) a), -1);
+  g_autofree char *kb = g_utf8_collate_key (ties_actor_get_name ((TiesActor *) b), -1);
+
+  return strcmp (ka, kb);
+}
+
+static int
+compare_kinds (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data G_GNUC_UNUSED)
+{
+  return compare_uint (ties_actor_get_kind ((TiesActor *) a), ties_actor_get_kind ((TiesActor *) b));
+}
+
+static int
+compare_affiliations (gconstpointer a,
+                      gconstpointer b,
+                      gpointer      user_data)
+{
+  TiesActorsView *self = user_data;
+
+  return g_utf8_collate (affiliation_name (self, (TiesActor *) a),
+                         affiliation_name (self, (TiesActor *) b));
+}
+
+static int
+compare_degrees (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  TiesActorsView *self = user_data;
+
+  return compare_uint (get_number (self, (TiesActor *) a, COLUMN_DEGREE),
+                       get_number (self, (TiesActor *) b, COLUMN_DEGREE));
+}
+
+static int
+compare_event_counts (gconstpointer a,
+                      gconstpointer b,
+                      gpointer      user_data)
+{
+  TiesActorsView *self = user_data;
+
+  return compare_uint (get_number (self, (TiesActor *) a, COLUMN_EVENTS),
+                       get_number (self, (TiesActor *) b, COLUMN_EVENTS));
+}
+
+static GtkColumnViewColumn *
+get_column (TiesActorsView *self,
+            Column          column)
+{
+  GtkColumnViewColumn *columns[N_COLUMNS] = {
+    self->name_column, self->kind_column, self->affiliation_column,
+    self->degree_column, self->events_column,
+  };
+
+  g_assert (TIES_IS_ACTORS_VIEW (self));
+  g_assert (column < N_COLUMNS);
+
+  return columns[column];
+}
+
+/* Selection and merging */
+
+static void
+update_selection (TiesActorsView *self)
+{
+  g_autoptr(GtkBitset) bitset = NULL;
+  g_autoptr(GHashTable) now = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  GtkBitsetIter iter;
+  guint position;
+
+  g_assert (TIES_IS_ACTORS_VIEW (self));
+
+  bitset = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  if (gtk_bitset_iter_init_first (&iter, bitset, &position))
+    do
+      g_hash_table_add (now, g_list_model_get_item (G_LIST_MODEL (self->selection), position));
+    while (gtk_bitset_iter_next (&iter, &position));
+
+  /* Keep the order in which the actors were selected. */
+  for (guint i = self->selected->len; i > 0; i--)
+    if (!g_hash_table_contains (now, g_ptr_array_index (self->selected, i - 1)))
+      g_ptr_array_remove_index (self->selected, i - 1);
+
+  if (gtk_bitset_iter_init_first (&iter, bitset, &position))
+    do
+      {
+        g_autoptr(TiesActor) actor = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+        if (!g_ptr_array_find (self->selected, actor, NULL))
+          g_ptr_array_add (self->selected, g_object_ref (actor));
+      }
+    while (gtk_bitset_iter_next (&iter, &position));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "actors-view.merge", self->selected->len == 2);
+
+  if (self->selected->len == 2)
+    {
+      g_autofree char *text = NULL;
+
+      /* Translators: the first %s is kept, the second is merged into it */
+      text = g_strdup_printf (_("Merge “%s” into “%s”"),
+                              ties_actor_get_name (g_ptr_array_index (self->selected, 1)),
+                              ties_actor_get_name (g_ptr_array_index (self->selected, 0)));
+      gtk_label_set_text (self->status_label, text);
+    }
+  else
+    gtk_label_set_text (self->status_label, _("Select two actors to merge them"));
+}
+
+static void
+on_selection_changed (TiesActorsView *self)
+{
+  update_selection (self);
+}
+
+static void
+on_merge_response (AdwMessageDialog *dialog,
+                   const char       *response,
+                   TiesActorsView   *self)
+{
+  g_assert (ADW_IS_MESSAGE_DIALOG (dialog));
+  g_assert (TIES_IS_ACTORS_VIEW (self));
+
+  if (g_strcmp0 (response, "merge") == 0)
+    ties_actors_view_merge_selected (self);
+}
+
+static void
+merge_action (GtkWidget  *widget,
+              const char *action_name G_GNUC_UNUSED,
+              GVariant   *parameter G_GNUC_UNUSED)
+{
+  TiesActorsView *self = TIES_ACTORS_VIEW (widget);
+  TiesActor *keep;
+  TiesActor *merged;
+  GtkRoot *root;
+  GtkWidget *dialog;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+
+  if (self->selected->len != 2)
+    return;
+
+  keep = g_ptr_array_index (self->selected, 0);
+  merged = g_ptr_array_index (self->selected, 1);
+  root = gtk_widget_get_root (widget);
+
+  /* Translators: %s is an actor's name */
+  heading = g_strdup_printf (_("Merge “%s”?"), ties_actor_get_name (merged));
+  /* Translators: the first %s is the actor that goes away, the second the one kept */
+  body = g_strdup_printf (_("Every event of “%s” will name “%s” instead, and “%s” is kept as another name."),
+                          ties_actor_get_name (merged),
+                          ties_actor_get_name (keep),
+                          ties_actor_get_name (merged));
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "merge", _("_Merge"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "merge", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "merge");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_merge_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_column_view_activate (TiesActorsView *self,
+                         guint           position)
+{
+  g_autoptr(TiesActor) actor = NULL;
+
+  g_assert (TIES_IS_ACTORS_VIEW (self));
+
+  actor = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+  if (actor != NULL)
+    g_signal_emit (self, signals[ACTOR_ACTIVATED], 0, actor);
+}
+
+/* GObject */
+
+static void
+ties_actors_view_dispose (GObject *object)
+{
+  TiesActorsView *self = (TiesActorsView *) object;
+
+  if (self->network != NULL)
+    g_clear_signal_handler (&self->network_changed_id, self->network);
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), TIES_TYPE_ACTORS_VIEW);
+
+  g_clear_object (&self->network);
+  g_clear_object (&self->sorted);
+  g_clear_object (&self->selection);
+  for (guint i = 0; i < N_COLUMNS; i++)
+    g_clear_object (&self->sorters[i]);
+  g_clear_pointer (&self->bound_items, g_hash_table_unref);
+  g_clear_pointer (&self->selected, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (ties_actors_view_parent_class)->dispose (object);
+}
+
+static void
+ties_actors_view_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  TiesActorsView *self = TIES_ACTORS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_NETWORK:
+      g_value_set_object (value, self->network);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ties_actors_view_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  TiesActorsView *self = TIES_ACTORS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_NETWORK:
+      ties_actors_view_set_network (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ties_actors_view_class_init (TiesActorsViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ties_actors_view_dispose;
+  object_class->get_property = ties_actors_view_get_property;
+  object_class->set_property = ties_actors_view_set_property;
+
+  properties[PROP_NETWORK] =
+    g_param_spec_object ("network", NULL, NULL,
+                         TIES_TYPE_NETWORK,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[ACTOR_ACTIVATED] =
+    g_signal_new ("actor-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 1, TIES_TYPE_ACTOR);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tiesapp/Ties/ui/ties-actors-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, TiesActorsView, content);
+  gtk_widget_class_bind_template_child (widget_class, TiesActorsView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, TiesActorsView, name_column);
+  gtk_widget_class_bind_template_child (widget_class, TiesActorsView, kind_column);
+  gtk_widget_class_bind_template_child (widget_class, TiesActorsView, affiliation_column);
+  gtk_widget_class_bind_template_child (widget_class, TiesActorsView, degree_column);
+  gtk_widget_class_bind_template_child (widget_class, TiesActorsView, events_column);
+  gtk_widget_class_bind_template_child (widget_class, TiesActorsView, status_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate);
+
+  gtk_widget_class_install_action (widget_class, "actors-view.merge", NULL, merge_action);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "ties-actors-view");
+}
+
+static void
+ties_actors_view_init (TiesActorsView *self)
+{
+  static const GCompareDataFunc compare[N_COLUMNS] = {
+    compare_names, compare_kinds, compare_affiliations, compare_degrees, compare_event_counts,
+  };
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->bound_items = g_hash_table_new (NULL, NULL);
+  self->selected = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < N_COLUMNS; i++)
+    {
+      GtkColumnViewColumn *column = get_column (self, i);
+      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+      g_object_set_data (G_OBJECT (factory), "column", GUINT_TO_POINTER (i));
+      g_signal_connect_object (factory, "setup", G_CALLBACK (setup_cell), self, 0);
+      g_signal_connect_object (factory, "bind", G_CALLBACK (bind_cell), self, 0);
+      g_signal_connect_object (factory, "unbind", G_CALLBACK (unbind_cell), self, 0);
+      gtk_column_view_column_set_factory (column, factory);
+
+      self->sorters[i] = GTK_SORTER (gtk_custom_sorter_new (compare[i], self, NULL));
+      gtk_column_view_column_set_sorter (column, self->sorters[i]);
+    }
+
+  self->sorted = gtk_sort_list_model_new (NULL, g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "items-changed", G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
+
+  update_selection (self);
+}
+
+/* Public API */
+
+GtkWidget *
+ties_actors_view_new (void)
+{
+  return g_object_new (TIES_TYPE_ACTORS_VIEW, NULL);
+}
+
+TiesNetwork *
+ties_actors_view_get_network (TiesActorsView *self)
+{
+  g_return_val_if_fail (TIES_IS_ACTORS_VIEW (self), NULL);
+
+  return self->network;
+}
+
+void
+ties_actors_view_set_network (TiesActorsView *self,
+                              TiesNetwork    *network)
+{
+  g_return_if_fail (TIES_IS_ACTORS_VIEW (self));
+  g_return_if_fail (network == NULL || TIES_IS_NETWORK (network));
+
+  if (self->network == network)
+    return;
+
+  if (self->network != NULL)
+    g_clear_signal_handler (&self->network_changed_id, self->network);
+  g_set_object (&self->network, network);
+
+  /* Names, affiliations, degrees and counts all follow the network, which
+   * says "changed" after every edit of the document. */
+  if (network != NULL)
+    self->network_changed_id =
+      g_signal_connect_object (network, "changed", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
+
+  gtk_sort_list_model_set_model (self->sorted,
+                                 network != NULL
+                                 ? G_LIST_MODEL (ties_document_get_actors (ties_network_get_document (network)))
+                                 : NULL);
+  refresh (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NETWORK]);
+}
+
+GtkColumnView *
+ties_actors_view_get_column_view (TiesActorsView *self)
+{
+  g_return_val_if_fail (TIES_IS_ACTORS_VIEW (self), NULL);
+
+  return self->column_view;
+}
+
+void
+ties_actors_view_sort_by (TiesActorsView *self,
+                          const char     *column_id,
+                          GtkSortType     order)
+{
+  g_return_if_fail (TIES_IS_ACTORS_VIEW (self));
+  g_return_if_fail (column_id != NULL);
+
+  for (guint i = 0; i < N_COLUMNS; i++)
+    if (g_str_equal (column_ids[i], column_id))
+      {
+        gtk_column_view_sort_by_column (self->column_view, get_column (self, i), order);
+        return;
+      }
+
+  g_return_if_reached ();
+}
+
+GPtrArray *
+ties_actors_view_get_selected (TiesActorsView *self)
+{
+  g_return_val_if_fail (TIES_IS_ACTORS_VIEW (self), NULL);
+
+  return self->selected;
+}
+
+gboolean
+ties_actors_view_merge_selected (TiesActorsView *self)
+{
+  g_autoptr(TiesActor) keep = NULL;
+  g_autoptr(TiesActor) merged = NULL;
+
+  g_return_val_if_fail (TIES_IS_ACTORS_VIEW (self), FALSE);
+
+  if (self->network == NULL || self->selected->len != 2)
+    return FALSE;
+
+  keep = g_object_ref (g_ptr_array_index (self->selected, 0));
+  merged = g_object_ref (g_ptr_array_index (self->selected, 1));
+  ties_document_merge_actors (ties_network_get_document (self->network), keep, merged);
+
+  /* The actor kept stays selected, alone. */
+  {
+    guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(TiesActor) actor = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
+
+        if (actor == keep)
+          {
+            gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), i, TRUE);
+            break;
+          }
+      }
+  }
+
+  return TRUE;
+}

@@ -1,0 +1,40 @@
+/* ties-actors-view.h: a sortable table of all actors
+ *
+ * Copyright 2026 The Ties authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "ties-network.h"
+
+G_BEGIN_DECLS
+
+#define TIES_TYPE_ACTORS_VIEW (ties_actors_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (TiesActorsView, ties_actors_view, TIES, ACTORS_VIEW, GtkWidget)
+
+/* The table is the accessible alternative to the diagram: name, kind,
+ * affiliation, degree and number of events of every actor, sortable by
+ * each column.
+ *
+ * Signals: "actor-activated" (TiesActor *actor).
+ * Actions: "actors-view.merge" asks, then merges the two selected actors. */
+GtkWidget      *ties_actors_view_new             (void);
+TiesNetwork    *ties_actors_view_get_network     (TiesActorsView *self);
+/* The network gives the degree and event counts; its document the actors. */
+void            ties_actors_view_set_network     (TiesActorsView *self,
+                                                  TiesNetwork    *network);
+GtkColumnView  *ties_actors_view_get_column_view (TiesActorsView *self);
+/* Column ids: "name", "kind", "affiliation", "degree", "events". */
+void            ties_actors_view_sort_by         (TiesActorsView *self,
+                                                  const char     *column_id,
+                                                  GtkSortType     order);
+/* Selected actors, in the order they were selected. */
+GPtrArray      *ties_actors_view_get_selected    (TiesActorsView *self);
+/* Merges the second selected actor into the first, as one step of undo,
+ * without asking; FALSE unless exactly two actors are selected. */
+gboolean        ties_actors_view_merge_selected  (TiesActorsView *self);
+
+G_END_DECLS

@@ -1,0 +1,71 @@
+/* ties-diagram-view.h: the relationship diagram, live
+ *
+ * Copyright 2026 The Ties authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "ties-document.h"
+#include "ties-network.h"
+
+G_BEGIN_DECLS
+
+#define TIES_TYPE_DIAGRAM_VIEW (ties_diagram_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (TiesDiagramView, ties_diagram_view, TIES, DIAGRAM_VIEW, GtkWidget)
+
+/* Draws @network (of its document) with the shared renderer; lays out
+ * actors that have no place (off the main thread for large documents),
+ * re-lays out incrementally after edits. Dragging a node moves and pins
+ * it through the document's history; double-click unpins. */
+GtkWidget    *ties_diagram_view_new                 (void);
+TiesNetwork  *ties_diagram_view_get_network         (TiesDiagramView    *self);
+void          ties_diagram_view_set_network         (TiesDiagramView    *self,
+                                                     TiesNetwork        *network);
+
+/* Events whose ties and participants are highlighted (the rest dimmed);
+ * NULL or empty: none. */
+void          ties_diagram_view_set_highlighted_events (TiesDiagramView *self,
+                                                        GPtrArray       *events);
+
+/* The actor or tie the user selected in the diagram ("selected-actor",
+ * "selected-tie-a"/"selected-tie-b" properties, NULL when none). */
+const char   *ties_diagram_view_get_selected_actor  (TiesDiagramView    *self);
+void          ties_diagram_view_select_actor        (TiesDiagramView    *self,
+                                                     const char         *actor_id);
+
+/* Zoom: 1.0 fits the whole diagram. */
+double        ties_diagram_view_get_zoom            (TiesDiagramView    *self);
+void          ties_diagram_view_set_zoom            (TiesDiagramView    *self,
+                                                     double              zoom);
+void          ties_diagram_view_zoom_to_fit         (TiesDiagramView    *self);
+
+/* Whether a large layout is running in the background ("busy"). */
+gboolean      ties_diagram_view_get_busy            (TiesDiagramView    *self);
+const char   *ties_diagram_view_get_selected_tie_a  (TiesDiagramView    *self);
+const char   *ties_diagram_view_get_selected_tie_b  (TiesDiagramView    *self);
+/* Where @actor_id's node is drawn, in widget coordinates (for popovers
+ * and tests); FALSE when it is not drawn. */
+gboolean      ties_diagram_view_get_actor_point     (TiesDiagramView    *self,
+                                                     const char         *actor_id,
+                                                     double             *x,
+                                                     double             *y);
+
+/* For tests: real pointer events cannot be synthesised in GTK 4, so
+ * these run the same code as the gestures: a press at (@x, @y) dragged
+ * by the offset and released; a click of @n_press presses (1 selects,
+ * 2 unpins); whether an edit is still being derived or eased in. */
+void          _ties_diagram_view_simulate_drag      (TiesDiagramView    *self,
+                                                     double              x,
+                                                     double              y,
+                                                     double              offset_x,
+                                                     double              offset_y);
+void          _ties_diagram_view_simulate_click     (TiesDiagramView    *self,
+                                                     double              x,
+                                                     double              y,
+                                                     int                 n_press);
+gboolean      _ties_diagram_view_get_animating      (TiesDiagramView    *self);
+
+G_END_DECLS

@@ -1,0 +1,1093 @@
+/* ties-event-editor.c: edits one event, every change undoable
+ *
+ * Copyright 2026 The Ties authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "ties-event-editor.h"
+
+/* Text fields are committed when Enter is pressed or the focus leaves
+ * them, each as one step of undo; choices (kind, initiator) at once. The
+ * editor follows the event's "notify" so that undo and redo show. */
+
+struct _TiesEventEditor
+{
+  GtkWidget           parent_instance;
+
+  TiesDocument       *document;
+  TiesEvent          *event;
+  gulong              event_notify_id;
+  gulong              actors_changed_id;
+
+  GListStore         *kind_models;      /* GListModels: built-ins, declared */
+  GtkFilterListModel *actor_choices;    /* actors that are not participants */
+  GtkCustomFilter    *actor_filter;
+  GtkStringList      *initiator_names;  /* initiator_row's items */
+  GPtrArray          *initiator_ids;    /* ids behind them; NULL: nobody */
+
+  guint               updating;
+
+  GtkStack           *stack;
+  AdwEntryRow        *title_row;
+  AdwComboRow        *kind_row;
+  AdwEntryRow        *place_row;
+  AdwEntryRow        *date_row;
+  AdwActionRow       *date_status_row;
+  GtkImage           *date_status_icon;
+  AdwEntryRow        *date_phrase_row;
+  GtkStack           *participants_stack;
+  GtkFlowBox         *participants_box;
+  GtkDropDown        *actor_dropdown;
+  AdwEntryRow        *new_actor_row;
+  AdwComboRow        *initiator_row;
+  AdwEntryRow        *tags_row;
+  GtkTextView        *notes_view;
+  GtkListBox         *evidence_list;
+};
+
+G_DEFINE_FINAL_TYPE (TiesEventEditor, ties_event_editor, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  PROP_EVENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Helpers */
+
+static TiesHistory *
+get_history (TiesEventEditor *self)
+{
+  g_assert (TIES_IS_EVENT_EDITOR (self));
+
+  return self->document != NULL ? ties_document_get_history (self->document) : NULL;
+}
+
+static gboolean
+can_edit (TiesEventEditor *self)
+{
+  g_assert (TIES_IS_EVENT_EDITOR (self));
+
+  return self->document != NULL && self->event != NULL && self->updating == 0;
+}
+
+static void
+set_editable_text (AdwEntryRow *row,
+                   const char  *text)
+{
+  g_assert (ADW_IS_ENTRY_ROW (row));
+
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text != NULL ? text : "") != 0)
+    gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+}
+
+/* "a, b ,, c" → {"a", "b", "c"} */
+static char **
+split_list (const char *text)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) parts = g_strsplit (text != NULL ? text : "", ",", -1);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_strstrip (parts[i]);
+      if (parts[i][0] != '\0')
+        g_strv_builder_add (builder, parts[i]);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+static const char *
+actor_display_name (TiesEventEditor *self,
+                    const char      *id)
+{
+  TiesActor *actor;
+
+  g_assert (TIES_IS_EVENT_EDITOR (self));
+
+  actor = self->document != NULL ? ties_document_lookup_actor (self->document, id) : NULL;
+  if (actor != NULL && ties_actor_get_name (actor)[0] != '\0')
+    return ties_actor_get_name (actor);
+
+  return id;
+}
+
+static void
+commit_property (TiesEventEditor *self,
+                 const char      *label,
+                 const char      *property,
+                 const GValue    *value)
+{
+  TiesHistory *history = get_history (self);
+
+  g_assert (TIES_IS_EVENT_EDITOR (self));
+
+  ties_history_begin (history, label);
+  ties_history_set_value (history, self->event, property, value);
+  ties_history_end (history);
+}
+
+static void
+commit_string (TiesEventEditor *self,
+               const char      *label,
+               const char      *property,
+               const char      *text)
+{
+  g_autofree char *old = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_assert (TIES_IS_EVENT_EDITOR (self));
+
+  if (!can_edit (self))
+    return;
+
+  g_object_get (self->event, property, &old, NULL);
+  if (g_strcmp0 (old != NULL ? old : "", text != NULL ? text : "") == 0)
+    return;
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, text);
+  commit_property (self, label, property, &value);
+}
+
+static void
+commit_strv (TiesEventEditor    *self,
+             const char         *label,
+             const char         *property,
+             const char * const *strv)
+{
+  g_auto(GStrv) old = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_assert (TIES_IS_EVENT_EDITOR (self));
+
+  if (!can_edit (self))
+    return;
+
+  g_object_get (self->event, property, &old, NULL);
+  if (old == NULL)
+    old = g_new0 (char *, 1);
+  if (g_strv_equal ((const char * const *) old, strv))
+    return;
+
+  g_value_init (&value, G_TYPE_STRV);
+  g_value_set_boxed (&value, strv);
+  commit_property (self, label, property, &value);
+}
+
+/* Showing the event */
+
+static void
+update_date_status (TiesEventEditor *self)
+{
+  const char *text;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TiesDate) date = NULL;
+  gsize offset = 0;
+
+  g_assert (TIES_IS_EVENT_EDITOR (self));
+
+  text = gtk_editable_get_text (GTK_EDITABLE (self->date_row));
+
+  if (text[0] == '\0')
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->date_row), "error");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->date_status_row), "error");
+      gtk_image_set_from_icon_name (self->date_status_icon, "x-office-calendar-symbolic");
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->date_status_row), _("Unknown date"));
+      adw_action_row_set_subtitle (self->date_status_row, _("Leave the date empty when the sources do not give one"));
+      return;
+    }
+
+  date = ties_date_parse (text, &offset, &error);
+  if (date != NULL)
+    {
+      g_autofree char *human = ties_date_format (date);
+
+      gtk_widget_remove_css_class (GTK_WIDGET (self->date_row), "error");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->date_status_row), "error");
+      gtk_image_set_from_icon_name (self->date_status_icon, "x-office-calendar-symbolic");
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->date_status_row), human);
+      adw_action_row_set_subtitle (self->date_status_row, _("How the date reads"));
+    }
+  else
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->date_row), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (self->date_status_row), "error");
+      gtk_image_set_from_icon_name (self->date_status_icon, "dialog-error-symbolic");
+      /* The parser's message names the character and its position. */
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->date_status_row), error->message);
+      adw_action_row_set_subtitle (self->date_status_row, _("Not a valid date: it is saved once corrected"));
+    }
+}
+
+static GtkWidget *
+create_participant_chip (TiesEventEditor *self,
+                         const char      *id)
+{
+  g_autofree char *tooltip = NULL;
+  const char *name = actor_display_name (self, id);
+  GtkWidget *box;
+  GtkWidget *label;
+  GtkWidget *button;
+
+  g_assert (TIES_IS_EVENT_EDITOR (self));
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
+  gtk_widget_add_css_class (box, "card");
+
+  label = gtk_label_new (name);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
+  gtk_widget_set_margin_start (label, 10);
+  if (g_strcmp0 (ties_event_get_initiator (self->event), id) == 0)
+    {
+      g_autofree char *initiator = NULL;
+
+      /* Translators: a participant who is the initiator of the event */
+      initiator = g_strdup_printf (_("%s (initiator)"), name);
+      gtk_label_set_text (GTK_LABEL (label), initiator);
+    }
+  gtk_box_append (GTK_BOX (box), label);
+
+  button = gtk_button_new_from_icon_name ("window-close-symbolic");
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "circular");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  /* Translators: %s is an actor's name */
+  tooltip = g_strdup_printf (_("Remove %s"), name);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
+                                  -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "event-editor.remove-participant");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", id);
+  gtk_box_append (GTK_BOX (box), button);
+
+  return box;
+}
+
+static void
+update_participants (TiesEventEditor *self)
+{
+  const char * const *participants;
+  GtkWidget *child;
+  g_autoptr(GPtrArray) ids = NULL;
+  g_autoptr(GPtrArray) names = NULL;
+  guint selected = 0;
+  guint n_old;
+  gboolean same;
+
+  g_assert (TIES_IS_EVENT_EDITOR (self));
+
+  self->updating++;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->participants_box))) != NULL)
+    gtk_flow_box_remove (self->participants_box, child);
+
+  participants = self->event != NULL ? ties_event_get_participants (self->event) : NULL;
+  for (guint i = 0; participants != NULL && participants[i] != NULL; i++)
+    gtk_flow_box_append (self->participants_box, create_participant_chip (self, participants[i]));
+
+  gtk_stack_set_visible_child_name (self->participants_stack,
+                                    participants != NULL && participants[0] != NULL ? "chips" : "empty");
+
+  /* The initiator is one of the participants, or nobody. The list is
+   * changed in place, and only when it differs: this may run while the
+   * combo row is telling that its selection changed. */
+  ids = g_ptr_array_new_with_free_func (g_free);
+  names = g_ptr_array_new ();
+  g_ptr_array_add (ids, NULL);
+  g_ptr_array_add (names, (gpointer) _("Nobody in particular"));
+  for (guint i = 0; participants != NULL && participants[i] != NULL; i++)
+    {
+      g_ptr_array_add (ids, g_strdup (participants[i]));
+      g_ptr_array_add (names, (gpointer) actor_display_name (self, participants[i]));
+      if (g_strcmp0 (participants[i], ties_event_get_initiator (self->event)) == 0)
+        selected = i + 1;
+    }
+  g_ptr_array_add (names, NULL);
+
+  n_old = g_list_model_get_n_items (G_LIST_MODEL (self->initiator_names));
+  same = n_old == ids->len;
+  for (guint i = 0; same && i < ids->len; i++)
+    same = g_strcmp0 (g_ptr_array_index (ids, i), g_ptr_array_index (self->initiator_ids, i)) == 0
+           && g_strcmp0 (g_ptr_array_index (names, i), gtk_string_list_get_string (self->initiator_names, i)) == 0;
+  if (!same)
+    {
+      g_clear_pointer (&self->initiator_ids, g_ptr_array_unref);
+      self->initiator_ids = g_steal_pointer (&ids);
+      gtk_string_list_splice (self->initiator_names, 0, n_old, (const char * const *) names->pdata);
+    }
+  if (adw_combo_row_get_selected (self->initiator_row) != selected)
+    adw_combo_row_set_selected (self->initiator_row, selected);
+
+  gtk_filter_changed (GTK_FILTER (self->actor_filter), GTK_FILTER_CHANGE_DIFFERENT);
+
+  self->updating--;
+}
+
+static void
+update_kind (TiesEventEditor *self)
+{
+  GListModel *model;
+  guint selected = GTK_INVALID_LIST_POSITION;
+  guint n;
+
+  g_assert (TIES_IS_EVENT_EDITOR (self));
+
+  model = adw_combo_row_get_model (self->kind_row);
+  n = model != NULL ? g_list_model_get_n_items (model) : 0;
+  for (guint i = 0; self->event != NULL && i < n; i++)
+    {
+      g_autoptr(TiesEventKind) kind = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (ties_event_kind_get_id (kind), ties_event_get_kind (self->event)) == 0)
+        {
+          selected = i;
+          break;
+        }
+    }
+
+  self->updating++;
+  adw_combo_row_set_selected (self->kind_row, selected);
+  self->updating--;
+}
+
+static void
+update_field (TiesEventEditor *self,
+              const char      *property)
+{
+  g_assert (TIES_IS_EVENT_EDITOR (self));
+  g_assert (TIES_IS_EVENT (self->event));
+
+  self->updating++;
+
+  if (property == NULL || g_str_equal (property, "title"))
+    set_editable_text (self->title_row, ties_event_get_title (self->event));
+  if (property == NULL || g_str_equal (property, "kind"))
+    update_kind (self);
+  if (property == NULL || g_str_equal (property, "place"))
+    set_editable_text (self->place_row, ties_event_get_place (self->event));
+  if (property == NULL || g_str_equal (property, "date"))
+    {
+      set_editable_text (self->date_row, ties_event_get_date (self->event));
+      update_date_status (self);
+    }
+  if (property == NULL || g_str_equal (property, "date-phrase"))
+    set_editable_text (self->date_phrase_row, ties_event_get_date_phrase (self->event));
+  if (property == NULL || g_str_equal (property, "participants") || g_str_equal (property, "initiator"))
+    update_participants (self);
+  if (property == NULL || g_str_equal (property, "tags"))
+    {
+      const char * const *tags = ties_event_get_tags (self->event);
+      g_autofree char *text = g_strjoinv (", ", (GStrv) (tags != NULL ? tags : (const char *[]) { NULL }));
+
+      set_editable_text (self->tags_row, text);
+    }
+  if (property == NULL || g_str_equal (property, "notes"))
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
+      g_autofree char *old = NULL;
+      GtkTextIter start, end;
+
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      old = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+      if (g_strcmp0 (old, ties_event_get_notes (self->event)) != 0)
+        gtk_text_buffer_set_text (buffer, ties_event_get_notes (self->event), -1);
+    }
+
+  self->updating--;
+}
+
+static void
+on_event_notify (TiesEventEditor *self,
+                 GParamSpec      *pspec,
+                 TiesEvent       *event)
+{
+  g_assert (TIES_IS_EVENT_EDITOR (self));
+  g_assert (TIES_IS_EVENT (event));
+
+  update_field (self, pspec->name);
+}
+
+static void
+on_actors_changed (TiesEventEditor *self)
+{
+  g_assert (TIES_IS_EVENT_EDITOR (self));
+
+  if (self->event != NULL)
+    update_participants (self);
+}
+
+/* Evidence */
+
+static void
+on_remove_evidence_clicked (TiesEventEditor *self,
+                            GtkButton       *button)
+{
+  g_assert (TIES_IS_EVENT_EDITOR (self));
+  g_assert (GTK_IS_BUTTON (button));
+
+  if (self->event != NULL)
+    ties_event_editor_remove_evidence (self, g_object_get_data (G_OBJECT (button), "evidence"));
+}
+
+static GtkWidget *
+create_evidence_row (gpointer item,
+                     gpointer user_data)
+{
+  TiesEventEditor *self = user_data;
+  TiesEvidence *evidence = item;
+  TiesSource *source;
+  const char *source_title = NULL;
+  g_autofree char *quote = NULL;
+  const char *exact;
+  GtkWidget *row;
+  GtkWidget *button;
+
+  g_assert (TIES_IS_EVENT_EDITOR (self));
+  g_assert (TIES_IS_EVIDENCE (evidence));
+
+  source = self->document != NULL
+           ? ties_document_lookup_source (self->document, ties_evidence_get_source (evidence))
+           : NULL;
+  if (source != NULL && ties_source_get_title (source) != NULL && ties_source_get_title (source)[0] != '\0')
+    source_title = ties_source_get_title (source);
+  else
+    source_title = ties_evidence_get_source (evidence);
+
+  exact = ties_evidence_get_exact (evidence) != NULL ? ties_evidence_get_exact (evidence) : "";
+  if (exact[0] == '"' || g_str_has_prefix (exact, "“"))
+    quote = g_strdup (exact);
+  else
+    /* Translators: a quotation from a source */
+    quote = g_strdup_printf (_("“%s”"), exact);
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), quote);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), source_title != NULL ? source_title : "");
+
+  switch (ties_evidence_get_status (evidence))
+    {
+    case TIES_EVIDENCE_REANCHORED:
+      {
+        GtkWidget *icon = gtk_image_new_from_icon_name ("find-location-symbolic");
+        const char *text = _("Re-anchored: the passage was found elsewhere in the source and its position was corrected");
+
+        gtk_widget_set_tooltip_text (icon, text);
+        gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+        adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      }
+      break;
+
+    case TIES_EVIDENCE_ORPHANED:
+      {
+        GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+        const char *text = _("Orphaned: the passage cannot be found in the source");
+
+        gtk_widget_add_css_class (icon, "warning");
+        gtk_widget_set_tooltip_text (icon, text);
+        gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+        adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      }
+      break;
+
+    case TIES_EVIDENCE_UNCHECKED:
+    case TIES_EVIDENCE_ANCHORED:
+    default:
+      break;
+    }
+
+  button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Remove Evidence"));
+  g_object_set_data_full (G_OBJECT (button), "evidence", g_object_ref (evidence), g_object_unref);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (on_remove_evidence_clicked), self, G_CONNECT_SWAPPED);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+
+  return row;
+}
+
+/* Committing the fields */
+
+static void
+commit_title (TiesEventEditor *self)
+{
+  commit_string (self, _("Edit Title"), "title", gtk_editable_get_text (GTK_EDITABLE (self->title_row)));
+}
+
+static void
+commit_place (TiesEventEditor *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->place_row));
+
+  commit_string (self, _("Edit Place"), "place", text[0] != '\0' ? text : NULL);
+}
+
+static void
+commit_date (TiesEventEditor *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->date_row));
+
+  if (text[0] != '\0' && !ties_date_validate (text, NULL, NULL))
+    return;
+
+  commit_string (self, _("Edit Date"), "date", text[0] != '\0' ? text : NULL);
+}
+
+static void
+commit_date_phrase (TiesEventEditor *self)
+{
+  commit_string (self, _("Edit Date"), "date-phrase", gtk_editable_get_text (GTK_EDITABLE (self->date_phrase_row)));
+}
+
+static void
+commit_tags (TiesEventEditor *self)
+{
+  g_auto(GStrv) tags = split_list (gtk_editable_get_text (GTK_EDITABLE (self->tags_row)));
+
+  commit_strv (self, _("Edit Tags"), "tags", (const char * const *) tags);
+}
+
+static void
+commit_notes (TiesEventEditor *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  commit_string (self, _("Edit Notes"), "notes", text);
+}
+
+static void
+on_date_changed (TiesEventEditor *self)
+{
+  g_assert (TIES_IS_EVENT_EDITOR (self));
+
+  update_date_status (self);
+}
+
+static void
+on_kind_selected (TiesEventEditor *self)
+{
+  g_autoptr(TiesEventKind) kind = NULL;
+  GListModel *model;
+  guint selected;
+
+  g_assert (TIES_IS_EVENT_EDITOR (self));
+
+  model = adw_combo_row_get_model (self->kind_row);
+  selected = adw_combo_row_get_selected (self->kind_row);
+  if (model == NULL || selected == GTK_INVALID_LIST_POSITION)
+    return;
+
+  kind = g_list_model_get_item (model, selected);
+  if (kind != NULL)
+    commit_string (self, _("Change Kind"), "kind", ties_event_kind_get_id (kind));
+}
+
+static void
+on_initiator_selected (TiesEventEditor *self)
+{
+  g_autofree char *id = NULL;
+  guint selected;
+
+  g_assert (TIES_IS_EVENT_EDITOR (self));
+
+  selected = adw_combo_row_get_selected (self->initiator_row);
+  if (selected >= self->initiator_ids->len)
+    return;
+
+  id = g_strdup (g_ptr_array_index (self->initiator_ids, selected));
+  commit_string (self, _("Change Initiator"), "initiator", id);
+}
+
+static void
+on_new_actor_activated (TiesEventEditor *self)
+{
+  g_assert (TIES_IS_EVENT_EDITOR (self));
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "event-editor.create-actor", NULL);
+}
+
+/* Commit on Enter and when the focus leaves. */
+static void
+watch_entry (TiesEventEditor *self,
+             AdwEntryRow     *row,
+             GCallback        commit)
+{
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  g_signal_connect_object (focus, "leave", commit, self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (row), focus);
+  g_signal_connect_object (row, "entry-activated", commit, self, G_CONNECT_SWAPPED);
+}
+
+static gboolean
+actor_is_candidate (gpointer item,
+                    gpointer user_data)
+{
+  TiesEventEditor *self = user_data;
+
+  if (self->event == NULL)
+    return TRUE;
+
+  return !ties_event_has_participant (self->event, ties_actor_get_id (item));
+}
+
+/* Actions */
+
+static void
+set_participants (TiesEventEditor    *self,
+                  const char * const *participants)
+{
+  g_assert (TIES_IS_EVENT_EDITOR (self));
+
+  ties_history_set (get_history (self), self->event, "participants", participants, NULL);
+}
+
+static void
+add_participant (TiesEventEditor *self,
+                 const char      *id)
+{
+  const char * const *old = ties_event_get_participants (self->event);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) participants = NULL;
+
+  g_assert (TIES_IS_EVENT_EDITOR (self));
+
+  if (ties_event_has_participant (self->event, id))
+    return;
+
+  if (old != NULL)
+    g_strv_builder_addv (builder, (const char **) old);
+  g_strv_builder_add (builder, id);
+  participants = g_strv_builder_end (builder);
+
+  set_participants (self, (const char * const *) participants);
+}
+
+static void
+add_participant_action (GtkWidget  *widget,
+                        const char *action_name G_GNUC_UNUSED,
+                        GVariant   *parameter G_GNUC_UNUSED)
+{
+  TiesEventEditor *self = TIES_EVENT_EDITOR (widget);
+  TiesActor *actor;
+  TiesHistory *history;
+
+  if (!can_edit (self))
+    return;
+
+  actor = gtk_drop_down_get_selected_item (self->actor_dropdown);
+  if (actor == NULL)
+    return;
+
+  history = get_history (self);
+  ties_history_begin (history, _("Add Participant"));
+  add_participant (self, ties_actor_get_id (actor));
+  ties_history_end (history);
+}
+
+static void
+create_actor_action (GtkWidget  *widget,
+                     const char *action_name G_GNUC_UNUSED,
+                     GVariant   *parameter G_GNUC_UNUSED)
+{
+  TiesEventEditor *self = TIES_EVENT_EDITOR (widget);
+  g_autofree char *name = NULL;
+  g_autofree char *id = NULL;
+  g_autoptr(TiesActor) actor = NULL;
+  TiesHistory *history;
+
+  if (!can_edit (self))
+    return;
+
+  name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->new_actor_row))));
+  if (name[0] == '\0')
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+
+  id = ties_document_make_id (self->document, name);
+  actor = ties_actor_new (id, name, TIES_ACTOR_PERSON);
+
+  history = get_history (self);
+  ties_history_begin (history, _("Add New Actor"));
+  ties_document_add_actor (self->document, actor);
+  add_participant (self, id);
+  ties_history_end (history);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->new_actor_row), "");
+}
+
+static void
+remove_participant_action (GtkWidget  *widget,
+                           const char *action_name G_GNUC_UNUSED,
+                           GVariant   *parameter)
+{
+  TiesEventEditor *self = TIES_EVENT_EDITOR (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  const char * const *old;
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_auto(GStrv) participants = NULL;
+  TiesHistory *history;
+
+  if (!can_edit (self) || !ties_event_has_participant (self->event, id))
+    return;
+
+  builder = g_strv_builder_new ();
+  old = ties_event_get_participants (self->event);
+  for (guint i = 0; old != NULL && old[i] != NULL; i++)
+    if (!g_str_equal (old[i], id))
+      g_strv_builder_add (builder, old[i]);
+  participants = g_strv_builder_end (builder);
+
+  history = get_history (self);
+  ties_history_begin (history, _("Remove Participant"));
+  if (g_strcmp0 (ties_event_get_initiator (self->event), id) == 0)
+    ties_history_set (history, self->event, "initiator", NULL, NULL);
+  set_participants (self, (const char * const *) participants);
+  ties_history_end (history);
+}
+
+static void
+update_actions (TiesEventEditor *self)
+{
+  gboolean enabled;
+
+  g_assert (TIES_IS_EVENT_EDITOR (self));
+
+  enabled = self->document != NULL && self->event != NULL;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "event-editor.add-participant", enabled);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "event-editor.create-actor", enabled);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "event-editor.remove-participant", enabled);
+}
+
+/* GObject */
+
+static void
+ties_event_editor_dispose (GObject *object)
+{
+  TiesEventEditor *self = (TiesEventEditor *) object;
+
+  /* Nothing is committed while the widgets go away. */
+  self->updating++;
+
+  if (self->event != NULL)
+    g_clear_signal_handler (&self->event_notify_id, self->event);
+  if (self->document != NULL)
+    g_clear_signal_handler (&self->actors_changed_id, ties_document_get_actors (self->document));
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), TIES_TYPE_EVENT_EDITOR);
+
+  g_clear_object (&self->event);
+  g_clear_object (&self->document);
+  g_clear_object (&self->kind_models);
+  g_clear_object (&self->actor_choices);
+  g_clear_object (&self->actor_filter);
+  g_clear_pointer (&self->initiator_ids, g_ptr_array_unref);
+  g_clear_object (&self->initiator_names);
+
+  G_OBJECT_CLASS (ties_event_editor_parent_class)->dispose (object);
+}
+
+static void
+ties_event_editor_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  TiesEventEditor *self = TIES_EVENT_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+
+    case PROP_EVENT:
+      g_value_set_object (value, self->event);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ties_event_editor_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  TiesEventEditor *self = TIES_EVENT_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      ties_event_editor_set_document (self, g_value_get_object (value));
+      break;
+
+    case PROP_EVENT:
+      ties_event_editor_set_event (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ties_event_editor_class_init (TiesEventEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ties_event_editor_dispose;
+  object_class->get_property = ties_event_editor_get_property;
+  object_class->set_property = ties_event_editor_set_property;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL,
+                         TIES_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_EVENT] =
+    g_param_spec_object ("event", NULL, NULL,
+                         TIES_TYPE_EVENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tiesapp/Ties/ui/ties-event-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, TiesEventEditor, stack);
+  gtk_widget_class_bind_template_child (widget_class, TiesEventEditor, title_row);
+  gtk_widget_class_bind_template_child (widget_class, TiesEventEditor, kind_row);
+  gtk_widget_class_bind_template_child (widget_class, TiesEventEditor, place_row);
+  gtk_widget_class_bind_template_child (widget_class, TiesEventEditor, date_row);
+  gtk_widget_class_bind_template_child (widget_class, TiesEventEditor, date_status_row);
+  gtk_widget_class_bind_template_child (widget_class, TiesEventEditor, date_status_icon);
+  gtk_widget_class_bind_template_child (widget_class, TiesEventEditor, date_phrase_row);
+  gtk_widget_class_bind_template_child (widget_class, TiesEventEditor, participants_stack);
+  gtk_widget_class_bind_template_child (widget_class, TiesEventEditor, participants_box);
+  gtk_widget_class_bind_template_child (widget_class, TiesEventEditor, actor_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, TiesEventEditor, new_actor_row);
+  gtk_widget_class_bind_template_child (widget_class, TiesEventEditor, initiator_row);
+  gtk_widget_class_bind_template_child (widget_class, TiesEventEditor, tags_row);
+  gtk_widget_class_bind_template_child (widget_class, TiesEventEditor, notes_view);
+  gtk_widget_class_bind_template_child (widget_class, TiesEventEditor, evidence_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_new_actor_activated);
+
+  gtk_widget_class_install_action (widget_class, "event-editor.add-participant", NULL, add_participant_action);
+  gtk_widget_class_install_action (widget_class, "event-editor.create-actor", NULL, create_actor_action);
+  gtk_widget_class_install_action (widget_class, "event-editor.remove-participant", "s", remove_participant_action);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "ties-event-editor");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+ties_event_editor_init (TiesEventEditor *self)
+{
+  GtkEventController *focus;
+  g_autoptr(GtkExpression) name = NULL;
+  g_autoptr(GtkExpression) label = NULL;
+  g_autoptr(GtkExpression) string = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->initiator_ids = g_ptr_array_new_with_free_func (g_free);
+  self->initiator_names = gtk_string_list_new (NULL);
+  adw_combo_row_set_model (self->initiator_row, G_LIST_MODEL (self->initiator_names));
+
+  self->kind_models = g_list_store_new (G_TYPE_LIST_MODEL);
+  g_list_store_append (self->kind_models, ties_event_kind_get_builtins ());
+  label = gtk_property_expression_new (TIES_TYPE_EVENT_KIND, NULL, "label");
+  adw_combo_row_set_expression (self->kind_row, label);
+  string = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+  adw_combo_row_set_expression (self->initiator_row, string);
+
+  self->actor_filter = gtk_custom_filter_new (actor_is_candidate, self, NULL);
+  name = gtk_property_expression_new (TIES_TYPE_ACTOR, NULL, "name");
+  gtk_drop_down_set_expression (self->actor_dropdown, name);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->date_status_row), FALSE);
+
+  watch_entry (self, self->title_row, G_CALLBACK (commit_title));
+  watch_entry (self, self->place_row, G_CALLBACK (commit_place));
+  watch_entry (self, self->date_row, G_CALLBACK (commit_date));
+  watch_entry (self, self->date_phrase_row, G_CALLBACK (commit_date_phrase));
+  watch_entry (self, self->tags_row, G_CALLBACK (commit_tags));
+  g_signal_connect_object (self->date_row, "changed", G_CALLBACK (on_date_changed), self, G_CONNECT_SWAPPED);
+
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_object (focus, "leave", G_CALLBACK (commit_notes), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->notes_view), focus);
+
+  g_signal_connect_object (self->kind_row, "notify::selected", G_CALLBACK (on_kind_selected), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->initiator_row, "notify::selected", G_CALLBACK (on_initiator_selected), self, G_CONNECT_SWAPPED);
+
+  update_actions (self);
+}
+
+/* Public API */
+
+GtkWidget *
+ties_event_editor_new (void)
+{
+  return g_object_new (TIES_TYPE_EVENT_EDITOR, NULL);
+}
+
+TiesDocument *
+ties_event_editor_get_document (TiesEventEditor *self)
+{
+  g_return_val_if_fail (TIES_IS_EVENT_EDITOR (self), NULL);
+
+  return self->document;
+}
+
+void
+ties_event_editor_set_document (TiesEventEditor *self,
+                                TiesDocument    *document)
+{
+  g_autoptr(GtkFlattenListModel) kinds = NULL;
+  g_autoptr(GtkSortListModel) sorted_actors = NULL;
+
+  g_return_if_fail (TIES_IS_EVENT_EDITOR (self));
+  g_return_if_fail (document == NULL || TIES_IS_DOCUMENT (document));
+
+  if (self->document == document)
+    return;
+
+  ties_event_editor_set_event (self, NULL);
+
+  if (self->document != NULL)
+    g_clear_signal_handler (&self->actors_changed_id, ties_document_get_actors (self->document));
+  g_set_object (&self->document, document);
+
+  self->updating++;
+
+  /* Built-in kinds first, then the document's own. */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->kind_models)) > 1)
+    g_list_store_remove (self->kind_models, 1);
+  if (document != NULL)
+    g_list_store_append (self->kind_models, ties_document_get_event_kinds (document));
+  g_object_ref (self->kind_models);
+  kinds = gtk_flatten_list_model_new (G_LIST_MODEL (self->kind_models));
+  adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
+
+  g_clear_object (&self->actor_choices);
+  if (document != NULL)
+    {
+      GListStore *actors = ties_document_get_actors (document);
+      GtkStringSorter *sorter;
+
+      g_object_ref (actors);
+      g_object_ref (self->actor_filter);
+      self->actor_choices = gtk_filter_list_model_new (G_LIST_MODEL (actors), GTK_FILTER (self->actor_filter));
+      sorter = gtk_string_sorter_new (gtk_property_expression_new (TIES_TYPE_ACTOR, NULL, "name"));
+      g_object_ref (self->actor_choices);
+      sorted_actors = gtk_sort_list_model_new (G_LIST_MODEL (self->actor_choices), GTK_SORTER (sorter));
+      gtk_drop_down_set_model (self->actor_dropdown, G_LIST_MODEL (sorted_actors));
+
+      self->actors_changed_id =
+        g_signal_connect_object (actors, "items-changed", G_CALLBACK (on_actors_changed), self, G_CONNECT_SWAPPED);
+    }
+  else
+    gtk_drop_down_set_model (self->actor_dropdown, NULL);
+
+  self->updating--;
+
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+TiesEvent *
+ties_event_editor_get_event (TiesEventEditor *self)
+{
+  g_return_val_if_fail (TIES_IS_EVENT_EDITOR (self), NULL);
+
+  return self->event;
+}
+
+void
+ties_event_editor_set_event (TiesEventEditor *self,
+                             TiesEvent       *event)
+{
+  g_return_if_fail (TIES_IS_EVENT_EDITOR (self));
+  g_return_if_fail (event == NULL || TIES_IS_EVENT (event));
+  g_return_if_fail (event == NULL || self->document != NULL);
+
+  if (self->event == event)
+    return;
+
+  if (self->event != NULL)
+    g_clear_signal_handler (&self->event_notify_id, self->event);
+  g_set_object (&self->event, event);
+
+  if (event != NULL)
+    {
+      self->event_notify_id =
+        g_signal_connect_object (event, "notify", G_CALLBACK (on_event_notify), self, G_CONNECT_SWAPPED);
+      gtk_list_box_bind_model (self->evidence_list, G_LIST_MODEL (ties_event_get_evidence (event)),
+                               create_evidence_row, self, NULL);
+      update_field (self, NULL);
+      gtk_stack_set_visible_child_name (self->stack, "editor");
+    }
+  else
+    {
+      gtk_list_box_bind_model (self->evidence_list, NULL, NULL, NULL, NULL);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+    }
+
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVENT]);
+}
+
+/**
+ * ties_event_editor_remove_evidence:
+ * @self: a #TiesEventEditor
+ * @evidence: an evidence item of the edited event
+ *
+ * Removes @evidence from the event, as one step of undo.
+ */
+void
+ties_event_editor_remove_evidence (TiesEventEditor *self,
+                                   TiesEvidence    *evidence)
+{
+  GListStore *store;
+  TiesHistory *history;
+  guint position;
+
+  g_return_if_fail (TIES_IS_EVENT_EDITOR (self));
+  g_return_if_fail (TIES_IS_EVIDENCE (evidence));
+
+  if (!can_edit (self))
+    return;
+
+  store = ties_event_get_evidence (self->event);
+  if (!g_list_store_find (store, evidence, &position))
+    return;
+
+  history = get_history (self);
+  ties_history_begin (history, _("Remove Evidence"));
+  ties_history_remove (history, store, position);
+  ties_history_end (history);
+}

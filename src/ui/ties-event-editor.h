@@ -1,0 +1,30 @@
+/* ties-event-editor.h: edits one event, every change undoable
+ *
+ * Copyright 2026 The Ties authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "ties-document.h"
+
+G_BEGIN_DECLS
+
+#define TIES_TYPE_EVENT_EDITOR (ties_event_editor_get_type ())
+
+G_DECLARE_FINAL_TYPE (TiesEventEditor, ties_event_editor, TIES, EVENT_EDITOR, GtkWidget)
+
+GtkWidget    *ties_event_editor_new          (void);
+TiesDocument *ties_event_editor_get_document (TiesEventEditor *self);
+void          ties_event_editor_set_document (TiesEventEditor *self,
+                                              TiesDocument    *document);
+TiesEvent    *ties_event_editor_get_event    (TiesEventEditor *self);
+/* NULL: nothing to edit. */
+void          ties_event_editor_set_event    (TiesEventEditor *self,
+                                              TiesEvent       *event);
+/* Undoable; the same as the evidence row's remove button. */
+void          ties_event_editor_remove_evidence (TiesEventEditor *self,
+                                                 TiesEvidence    *evidence);
+
+G_END_DECLS

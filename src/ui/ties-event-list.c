@@ -1,0 +1,1793 @@
+/* ties-event-list.c: the document's events, sortable and filterable
+ *
+ * Copyright 2026 The Ties authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+#include <adwaita.h>
+
+#include "ties-event-list.h"
+
+typedef enum {
+  COLUMN_DATE,
+  COLUMN_TITLE,
+  COLUMN_KIND,
+  COLUMN_PARTICIPANTS,
+  COLUMN_PLACE,
+  COLUMN_EVIDENCE,
+  N_COLUMNS
+} Column;
+
+/* One cell of the column view, bound to one event at a time. */
+typedef struct
+{
+  TiesEventList *self;         /* unowned; NULL once the list is disposed */
+  GtkListItem   *list_item;    /* unowned: owns the cell */
+  Column         column;
+  TiesEvent     *event;
+  gulong         notify_id;
+  gulong         evidence_id;
+  GPtrArray     *watched;      /* TiesEvidence whose status is shown */
+} Cell;
+
+struct _TiesEventList
+{
+  GtkWidget            parent_instance;
+
+  TiesDocument        *document;
+
+  /* Template widgets */
+  GtkWidget           *box;
+  GtkSearchBar        *search_bar;
+  GtkSearchEntry      *search_entry;
+  GtkDropDown         *kind_dropdown;
+  GtkDropDown         *actor_dropdown;
+  GtkEntry            *from_entry;
+  GtkEntry            *to_entry;
+  GtkButton           *chip_button;
+  GtkLabel            *chip_label;
+  GtkStack            *stack;
+  AdwStatusPage       *empty_page;
+  GtkColumnView       *column_view;
+  GtkColumnViewColumn *columns[N_COLUMNS];
+
+  /* events → filter → sort → selection */
+  GtkCustomFilter     *filter;
+  GtkFilterListModel  *filter_model;
+  GtkSortListModel    *sort_model;
+  GtkMultiSelection   *selection;
+
+  GtkStringList       *kind_labels;
+  GPtrArray           *kind_ids;      /* char *, [0] is NULL: all kinds */
+  GtkStringList       *actor_labels;
+  GPtrArray           *actor_ids;     /* char *, [0] is NULL: everybody */
+
+  GHashTable          *cells;         /* Cell * bound to an event */
+
+  char                *search_needle; /* normalised and case-folded */
+  char                *kind;
+  char                *actor;
+  char                *tie_a;
+  char                *tie_b;
+  TiesDate            *from;
+  TiesDate            *to;
+  char                *from_tooltip;
+  char                *to_tooltip;
+
+  guint                syncing;
+  guint                actor_from_outside : 1;
+};
+
+G_DEFINE_FINAL_TYPE (TiesEventList, ties_event_list, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  N_PROPS
+};
+
+enum {
+  SELECTION_CHANGED,
+  EVENT_ACTIVATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void ties_event_list_update_actions (TiesEventList *self);
+
+/* ------------------------------------------------------------------------ */
+/* Text helpers                                                             */
+
+static char *
+fold_text (const char *text)
+{
+  g_autofree char *normal = NULL;
+
+  if (text == NULL || *text == '\0')
+    return NULL;
+
+  normal = g_utf8_normalize (text, -1, G_NORMALIZE_ALL);
+  if (normal == NULL)
+    return NULL;
+
+  return g_utf8_casefold (normal, -1);
+}
+
+static gboolean
+text_contains (const char *text,
+               const char *needle)
+{
+  g_autofree char *folded = fold_text (text);
+
+  return folded != NULL && strstr (folded, needle) != NULL;
+}
+
+static const char *
+actor_name (TiesEventList *self,
+            const char    *actor_id)
+{
+  TiesActor *actor = NULL;
+
+  if (self->document != NULL)
+    actor = ties_document_lookup_actor (self->document, actor_id);
+  if (actor != NULL && ties_actor_get_name (actor) != NULL && *ties_actor_get_name (actor) != '\0')
+    return ties_actor_get_name (actor);
+
+  return actor_id;
+}
+
+static char *
+participants_text (TiesEventList *self,
+                   TiesEvent     *event)
+{
+  const char * const *participants = ties_event_get_participants (event);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; participants != NULL && participants[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append (text, _(", "));
+      g_string_append (text, actor_name (self, participants[i]));
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static const char *
+kind_label (TiesEventList *self,
+            const char    *kind_id)
+{
+  TiesEventKind *kind;
+
+  if (kind_id == NULL)
+    return "";
+
+  if (self->document != NULL)
+    kind = ties_document_lookup_event_kind (self->document, kind_id);
+  else
+    kind = ties_event_kind_lookup_builtin (kind_id);
+
+  if (kind != NULL && ties_event_kind_get_label (kind) != NULL)
+    return ties_event_kind_get_label (kind);
+
+  return kind_id;
+}
+
+static guint
+count_orphaned (TiesEvent *event)
+{
+  GListModel *evidence = G_LIST_MODEL (ties_event_get_evidence (event));
+  guint n = g_list_model_get_n_items (evidence);
+  guint orphaned = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TiesEvidence) item = g_list_model_get_item (evidence, i);
+
+      if (ties_evidence_get_status (item) == TIES_EVIDENCE_ORPHANED)
+        orphaned++;
+    }
+
+  return orphaned;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Filtering                                                                */
+
+static gboolean
+event_matches_search (TiesEventList *self,
+                      TiesEvent     *event)
+{
+  const char *needle = self->search_needle;
+  const char * const *participants;
+  GListModel *evidence;
+  guint n;
+
+  if (text_contains (ties_event_get_title (event), needle) ||
+      text_contains (ties_event_get_place (event), needle) ||
+      text_contains (ties_event_get_notes (event), needle))
+    return TRUE;
+
+  participants = ties_event_get_participants (event);
+  for (guint i = 0; participants != NULL && participants[i] != NULL; i++)
+    {
+      if (text_contains (actor_name (self, participants[i]), needle))
+        return TRUE;
+    }
+
+  evidence = G_LIST_MODEL (ties_event_get_evidence (event));
+  n = g_list_model_get_n_items (evidence);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TiesEvidence) item = g_list_model_get_item (evidence, i);
+
+      if (text_contains (ties_evidence_get_exact (item), needle))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+filter_func (gpointer item,
+             gpointer user_data)
+{
+  TiesEventList *self = user_data;
+  TiesEvent *event = item;
+
+  if (self->kind != NULL && g_strcmp0 (ties_event_get_kind (event), self->kind) != 0)
+    return FALSE;
+
+  if (self->actor != NULL && !ties_event_has_participant (event, self->actor))
+    return FALSE;
+
+  if (self->tie_a != NULL &&
+      !(ties_event_has_participant (event, self->tie_a) &&
+        ties_event_has_participant (event, self->tie_b)))
+    return FALSE;
+
+  if (self->from != NULL || self->to != NULL)
+    {
+      TiesDate *date = ties_event_get_parsed_date (event);
+      gint64 first = TIES_DATE_DAY_MIN;
+      gint64 last = TIES_DATE_DAY_MAX;
+      gint64 unused;
+
+      /* Undated events cannot be placed in a range. */
+      if (date == NULL)
+        return FALSE;
+
+      if (self->from != NULL)
+        ties_date_get_strict_range (self->from, &first, &unused);
+      if (self->to != NULL)
+        ties_date_get_strict_range (self->to, &unused, &last);
+
+      if (!ties_date_overlaps (date, first, last, FALSE))
+        return FALSE;
+    }
+
+  if (self->search_needle != NULL && !event_matches_search (self, event))
+    return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+ties_event_list_has_filter (TiesEventList *self)
+{
+  return self->kind != NULL || self->actor != NULL || self->tie_a != NULL ||
+         self->from != NULL || self->to != NULL || self->search_needle != NULL;
+}
+
+static void
+ties_event_list_refilter (TiesEventList *self)
+{
+  g_assert (TIES_IS_EVENT_LIST (self));
+
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Sorting                                                                  */
+
+static int
+compare_text (const char *a,
+              const char *b)
+{
+  gboolean a_empty = a == NULL || *a == '\0';
+  gboolean b_empty = b == NULL || *b == '\0';
+
+  /* Empty cells last, like undated events. */
+  if (a_empty || b_empty)
+    return a_empty - b_empty;
+
+  return g_utf8_collate (a, b);
+}
+
+static int
+order (int result)
+{
+  return result < 0 ? GTK_ORDERING_SMALLER : result > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+}
+
+static int
+compare_date (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data G_GNUC_UNUSED)
+{
+  return order (ties_date_compare (ties_event_get_parsed_date ((TiesEvent *) a),
+                                   ties_event_get_parsed_date ((TiesEvent *) b)));
+}
+
+static int
+compare_title (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data G_GNUC_UNUSED)
+{
+  return order (compare_text (ties_event_get_title ((TiesEvent *) a),
+                              ties_event_get_title ((TiesEvent *) b)));
+}
+
+static int
+compare_kind (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  TiesEventList *self = user_data;
+
+  return order (compare_text (kind_label (self, ties_event_get_kind ((TiesEvent *) a)),
+                              kind_label (self, ties_event_get_kind ((TiesEvent *) b))));
+}
+
+static int
+compare_participants (gconstpointer a,
+                      gconstpointer b,
+                      gpointer      user_data)
+{
+  TiesEventList *self = user_data;
+  g_autofree char *text_a = participants_text (self, (TiesEvent *) a);
+  g_autofree char *text_b = participants_text (self, (TiesEvent *) b);
+
+  return order (compare_text (text_a, text_b));
+}
+
+static int
+compare_place (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data G_GNUC_UNUSED)
+{
+  return order (compare_text (ties_event_get_place ((TiesEvent *) a),
+                              ties_event_get_place ((TiesEvent *) b)));
+}
+
+static int
+compare_evidence (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data G_GNUC_UNUSED)
+{
+  guint n_a = g_list_model_get_n_items (G_LIST_MODEL (ties_event_get_evidence ((TiesEvent *) a)));
+  guint n_b = g_list_model_get_n_items (G_LIST_MODEL (ties_event_get_evidence ((TiesEvent *) b)));
+
+  return order ((n_a > n_b) - (n_a < n_b));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Cells                                                                    */
+
+static void
+set_label (GtkWidget  *widget,
+           const char *text,
+           const char *tooltip)
+{
+  GtkLabel *label = GTK_LABEL (widget);
+
+  if (g_strcmp0 (gtk_label_get_text (label), text != NULL ? text : "") != 0)
+    gtk_label_set_text (label, text != NULL ? text : "");
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) != 0)
+    gtk_widget_set_tooltip_text (widget, tooltip);
+}
+
+static void
+cell_update (Cell *cell)
+{
+  TiesEventList *self = cell->self;
+  TiesEvent *event = cell->event;
+  GtkWidget *child = gtk_list_item_get_child (cell->list_item);
+
+  if (self == NULL || event == NULL || child == NULL)
+    return;
+
+  switch (cell->column)
+    {
+    case COLUMN_DATE:
+      {
+        TiesDate *date = ties_event_get_parsed_date (event);
+        const char *text = ties_event_get_date (event);
+        const char *phrase = ties_event_get_date_phrase (event);
+        g_autofree char *human = NULL;
+        g_autofree char *tooltip = NULL;
+
+        if (date != NULL)
+          human = ties_date_format (date);
+        else if (text != NULL && *text != '\0')
+          human = g_strdup (text);
+        else
+          human = g_strdup (_("Undated"));
+
+        if (text != NULL && *text != '\0' && phrase != NULL && *phrase != '\0')
+          /* Translators: an EDTF date, then the source's words for it */
+          tooltip = g_strdup_printf (_("%s (“%s”)"), text, phrase);
+        else if (text != NULL && *text != '\0')
+          tooltip = g_strdup (text);
+        else if (phrase != NULL && *phrase != '\0')
+          tooltip = g_strdup_printf ("“%s”", phrase);
+
+        set_label (child, human, tooltip);
+        if (date == NULL)
+          gtk_widget_add_css_class (child, "dim-label");
+        else
+          gtk_widget_remove_css_class (child, "dim-label");
+      }
+      break;
+
+    case COLUMN_TITLE:
+      set_label (child, ties_event_get_title (event), ties_event_get_title (event));
+      break;
+
+    case COLUMN_KIND:
+      set_label (child, kind_label (self, ties_event_get_kind (event)), NULL);
+      break;
+
+    case COLUMN_PARTICIPANTS:
+      {
+        g_autofree char *text = participants_text (self, event);
+
+        set_label (child, text, *text != '\0' ? text : NULL);
+      }
+      break;
+
+    case COLUMN_PLACE:
+      set_label (child, ties_event_get_place (event), NULL);
+      break;
+
+    case COLUMN_EVIDENCE:
+      {
+        GtkWidget *icon = gtk_widget_get_first_child (child);
+        GtkWidget *label = gtk_widget_get_next_sibling (icon);
+        guint n = g_list_model_get_n_items (G_LIST_MODEL (ties_event_get_evidence (event)));
+        guint orphaned = count_orphaned (event);
+        g_autofree char *count = g_strdup_printf ("%u", n);
+        g_autofree char *tooltip = NULL;
+
+        if (orphaned > 0)
+          tooltip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                  "%u quote cannot be found in its source",
+                                                  "%u quotes cannot be found in their sources",
+                                                  orphaned),
+                                     orphaned);
+        else
+          tooltip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                  "%u quote from the sources",
+                                                  "%u quotes from the sources",
+                                                  n),
+                                     n);
+
+        set_label (label, count, NULL);
+        gtk_widget_set_visible (icon, orphaned > 0);
+        gtk_widget_set_tooltip_text (child, tooltip);
+      }
+      break;
+
+    case N_COLUMNS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+cell_unwatch_evidence (Cell *cell)
+{
+  if (cell->watched == NULL)
+    return;
+
+  for (guint i = 0; i < cell->watched->len; i++)
+    g_signal_handlers_disconnect_by_data (g_ptr_array_index (cell->watched, i), cell);
+  g_clear_pointer (&cell->watched, g_ptr_array_unref);
+}
+
+/* The warning icon follows each quote's status, not only the count. */
+static void
+cell_watch_evidence (Cell *cell)
+{
+  GListModel *evidence = G_LIST_MODEL (ties_event_get_evidence (cell->event));
+  guint n = g_list_model_get_n_items (evidence);
+
+  cell_unwatch_evidence (cell);
+  cell->watched = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    {
+      TiesEvidence *item = g_list_model_get_item (evidence, i);
+
+      g_signal_connect_swapped (item, "notify::status", G_CALLBACK (cell_update), cell);
+      g_ptr_array_add (cell->watched, item);
+    }
+}
+
+static void
+cell_evidence_changed (Cell *cell)
+{
+  cell_watch_evidence (cell);
+  cell_update (cell);
+}
+
+static void
+cell_unbind (Cell *cell)
+{
+  if (cell->event == NULL)
+    return;
+
+  cell_unwatch_evidence (cell);
+  g_clear_signal_handler (&cell->notify_id, cell->event);
+  g_clear_signal_handler (&cell->evidence_id, ties_event_get_evidence (cell->event));
+  if (cell->self != NULL)
+    g_hash_table_remove (cell->self->cells, cell);
+  g_clear_object (&cell->event);
+}
+
+static void
+cell_free (gpointer data)
+{
+  Cell *cell = data;
+
+  cell_unbind (cell);
+  g_free (cell);
+}
+
+static GtkWidget *
+make_cell_label (Column column)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+
+  switch (column)
+    {
+    case COLUMN_TITLE:
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (label), 20);
+      break;
+
+    case COLUMN_PARTICIPANTS:
+    case COLUMN_PLACE:
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (label), 12);
+      break;
+
+    case COLUMN_DATE:
+    case COLUMN_KIND:
+    case COLUMN_EVIDENCE:
+    case N_COLUMNS:
+    default:
+      break;
+    }
+
+  return label;
+}
+
+static void
+factory_setup (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               TiesEventList            *self)
+{
+  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "ties-column"));
+  Cell *cell = g_new0 (Cell, 1);
+  GtkWidget *child;
+
+  cell->self = self;
+  cell->list_item = list_item;
+  cell->column = column;
+
+  if (column == COLUMN_EVIDENCE)
+    {
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+      GtkWidget *label = make_cell_label (column);
+
+      child = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      gtk_widget_add_css_class (icon, "warning");
+      gtk_widget_set_visible (icon, FALSE);
+      gtk_widget_set_halign (child, GTK_ALIGN_END);
+      gtk_label_set_xalign (GTK_LABEL (label), 1.0f);
+      gtk_box_append (GTK_BOX (child), icon);
+      gtk_box_append (GTK_BOX (child), label);
+    }
+  else
+    {
+      child = make_cell_label (column);
+    }
+
+  gtk_list_item_set_child (list_item, child);
+  g_object_set_data_full (G_OBJECT (list_item), "ties-cell", cell, cell_free);
+}
+
+static void
+factory_teardown (GtkSignalListItemFactory *factory G_GNUC_UNUSED,
+                  GtkListItem              *list_item,
+                  TiesEventList            *self G_GNUC_UNUSED)
+{
+  g_object_set_data (G_OBJECT (list_item), "ties-cell", NULL);
+}
+
+static void
+factory_bind (GtkSignalListItemFactory *factory G_GNUC_UNUSED,
+              GtkListItem              *list_item,
+              TiesEventList            *self)
+{
+  Cell *cell = g_object_get_data (G_OBJECT (list_item), "ties-cell");
+  TiesEvent *event = gtk_list_item_get_item (list_item);
+
+  g_assert (cell != NULL);
+  g_assert (TIES_IS_EVENT (event));
+
+  cell_unbind (cell);
+  cell->event = g_object_ref (event);
+  cell->notify_id = g_signal_connect_swapped (event, "notify", G_CALLBACK (cell_update), cell);
+  if (cell->column == COLUMN_EVIDENCE)
+    {
+      cell->evidence_id = g_signal_connect_swapped (ties_event_get_evidence (event), "items-changed",
+                                                    G_CALLBACK (cell_evidence_changed), cell);
+      cell_watch_evidence (cell);
+    }
+  g_hash_table_add (self->cells, cell);
+  cell_update (cell);
+}
+
+static void
+factory_unbind (GtkSignalListItemFactory *factory G_GNUC_UNUSED,
+                GtkListItem              *list_item,
+                TiesEventList            *self G_GNUC_UNUSED)
+{
+  Cell *cell = g_object_get_data (G_OBJECT (list_item), "ties-cell");
+
+  if (cell != NULL)
+    cell_unbind (cell);
+}
+
+static void
+ties_event_list_update_cells (TiesEventList *self)
+{
+  GHashTableIter iter;
+  gpointer cell;
+
+  g_hash_table_iter_init (&iter, self->cells);
+  while (g_hash_table_iter_next (&iter, &cell, NULL))
+    cell_update (cell);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Drop-downs and the filter chip                                           */
+
+static void
+id_list_add (GPtrArray  *ids,
+             GPtrArray  *labels,
+             const char *id,
+             const char *label)
+{
+  for (guint i = 1; i < ids->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (ids, i), id) == 0)
+      return;
+
+  g_ptr_array_add (ids, g_strdup (id));
+  g_ptr_array_add (labels, g_strdup (label));
+}
+
+static gboolean
+id_list_equal (GPtrArray     *ids,
+               GtkStringList *old_labels,
+               GPtrArray     *old_ids,
+               GPtrArray     *labels)
+{
+  if (ids->len != old_ids->len)
+    return FALSE;
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      if (g_strcmp0 (g_ptr_array_index (ids, i), g_ptr_array_index (old_ids, i)) != 0 ||
+          g_strcmp0 (g_ptr_array_index (labels, i), gtk_string_list_get_string (old_labels, i)) != 0)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static guint
+id_list_find (GPtrArray  *ids,
+              const char *id)
+{
+  for (guint i = 0; i < ids->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (ids, i), id) == 0)
+      return i;
+
+  return 0;
+}
+
+/* Replaces the drop-down's items unless they are the same, then selects @id. */
+static void
+sync_dropdown (TiesEventList  *self,
+               GtkDropDown    *dropdown,
+               GtkStringList  *old_labels,
+               GPtrArray     **old_ids,
+               GPtrArray      *ids,
+               GPtrArray      *labels,
+               const char     *id)
+{
+  guint position;
+
+  self->syncing++;
+
+  if (!id_list_equal (ids, old_labels, *old_ids, labels))
+    {
+      g_ptr_array_add (labels, NULL);
+      gtk_string_list_splice (old_labels, 0,
+                              g_list_model_get_n_items (G_LIST_MODEL (old_labels)),
+                              (const char * const *) labels->pdata);
+      g_ptr_array_unref (*old_ids);
+      *old_ids = g_ptr_array_ref (ids);
+    }
+
+  position = id_list_find (*old_ids, id);
+  if (gtk_drop_down_get_selected (dropdown) != position)
+    gtk_drop_down_set_selected (dropdown, position);
+
+  self->syncing--;
+}
+
+static void
+ties_event_list_sync_kinds (TiesEventList *self)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  GListModel *builtins = ties_event_kind_get_builtins ();
+  guint n;
+
+  g_ptr_array_add (ids, NULL);
+  g_ptr_array_add (labels, g_strdup (_("All Kinds")));
+
+  n = g_list_model_get_n_items (builtins);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TiesEventKind) kind = g_list_model_get_item (builtins, i);
+
+      id_list_add (ids, labels, ties_event_kind_get_id (kind), ties_event_kind_get_label (kind));
+    }
+
+  if (self->document != NULL)
+    {
+      GListModel *kinds = G_LIST_MODEL (ties_document_get_event_kinds (self->document));
+      GListModel *events = G_LIST_MODEL (ties_document_get_events (self->document));
+
+      n = g_list_model_get_n_items (kinds);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(TiesEventKind) kind = g_list_model_get_item (kinds, i);
+
+          id_list_add (ids, labels, ties_event_kind_get_id (kind), kind_label (self, ties_event_kind_get_id (kind)));
+        }
+
+      /* Kinds used but not declared, so that every event can be found. */
+      n = g_list_model_get_n_items (events);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(TiesEvent) event = g_list_model_get_item (events, i);
+          const char *kind = ties_event_get_kind (event);
+
+          if (kind != NULL)
+            id_list_add (ids, labels, kind, kind_label (self, kind));
+        }
+    }
+
+  if (self->kind != NULL)
+    id_list_add (ids, labels, self->kind, kind_label (self, self->kind));
+
+  sync_dropdown (self, self->kind_dropdown, self->kind_labels, &self->kind_ids, ids, labels, self->kind);
+}
+
+static int
+compare_actor_names (gconstpointer a,
+                     gconstpointer b)
+{
+  TiesActor *actor_a = *(TiesActor **) a;
+  TiesActor *actor_b = *(TiesActor **) b;
+
+  return compare_text (ties_actor_get_name (actor_a), ties_actor_get_name (actor_b));
+}
+
+static void
+ties_event_list_sync_actors (TiesEventList *self)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+
+  g_ptr_array_add (ids, NULL);
+  g_ptr_array_add (labels, g_strdup (_("All Participants")));
+
+  if (self->document != NULL)
+    {
+      GListModel *actors = G_LIST_MODEL (ties_document_get_actors (self->document));
+      guint n = g_list_model_get_n_items (actors);
+      g_autoptr(GPtrArray) sorted = g_ptr_array_new_full (n, g_object_unref);
+
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (sorted, g_list_model_get_item (actors, i));
+      g_ptr_array_sort (sorted, compare_actor_names);
+
+      for (guint i = 0; i < sorted->len; i++)
+        {
+          TiesActor *actor = g_ptr_array_index (sorted, i);
+
+          id_list_add (ids, labels, ties_actor_get_id (actor), actor_name (self, ties_actor_get_id (actor)));
+        }
+    }
+
+  if (self->actor != NULL)
+    id_list_add (ids, labels, self->actor, actor_name (self, self->actor));
+
+  sync_dropdown (self, self->actor_dropdown, self->actor_labels, &self->actor_ids, ids, labels, self->actor);
+}
+
+static void
+ties_event_list_sync_chip (TiesEventList *self)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *accessible = NULL;
+
+  if (self->tie_a != NULL)
+    /* Translators: a filter on the events two actors share */
+    text = g_strdup_printf (_("%s and %s"), actor_name (self, self->tie_a), actor_name (self, self->tie_b));
+  else if (self->actor != NULL && self->actor_from_outside)
+    text = g_strdup (actor_name (self, self->actor));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->chip_button), text != NULL);
+  if (text == NULL)
+    return;
+
+  gtk_label_set_text (self->chip_label, text);
+  accessible = g_strdup_printf (_("Remove filter: %s"), text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->chip_button), accessible);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->chip_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+}
+
+static void
+on_kind_selected (TiesEventList *self,
+                  GParamSpec    *pspec G_GNUC_UNUSED,
+                  GtkDropDown   *dropdown)
+{
+  guint position = gtk_drop_down_get_selected (dropdown);
+
+  if (self->syncing > 0 || position >= self->kind_ids->len)
+    return;
+
+  ties_event_list_set_kind_filter (self, g_ptr_array_index (self->kind_ids, position));
+}
+
+static void
+on_actor_selected (TiesEventList *self,
+                   GParamSpec    *pspec G_GNUC_UNUSED,
+                   GtkDropDown   *dropdown)
+{
+  guint position = gtk_drop_down_get_selected (dropdown);
+
+  if (self->syncing > 0 || position >= self->actor_ids->len)
+    return;
+
+  ties_event_list_set_actor_filter (self, g_ptr_array_index (self->actor_ids, position));
+  self->actor_from_outside = FALSE;
+  ties_event_list_sync_chip (self);
+}
+
+static void
+on_chip_clicked (TiesEventList *self,
+                 GtkButton     *button G_GNUC_UNUSED)
+{
+  ties_event_list_set_tie_filter (self, NULL, NULL);
+  ties_event_list_set_actor_filter (self, NULL);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Search and dates                                                         */
+
+static void
+ties_event_list_take_needle (TiesEventList *self,
+                             char          *needle)
+{
+  if (g_strcmp0 (self->search_needle, needle) == 0)
+    {
+      g_free (needle);
+      return;
+    }
+
+  g_free (self->search_needle);
+  self->search_needle = needle;
+  ties_event_list_refilter (self);
+}
+
+static void
+on_search_changed (TiesEventList  *self,
+                   GtkSearchEntry *entry)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+
+  if (self->syncing > 0)
+    return;
+
+  ties_event_list_take_needle (self, fold_text (stripped));
+}
+
+/* Parses an entry's text: TRUE with *date NULL for an empty entry. */
+static gboolean
+parse_date_entry (TiesEventList  *self,
+                  GtkEntry       *entry,
+                  const char     *text,
+                  TiesDate      **date)
+{
+  const char *default_tooltip = entry == self->from_entry ? self->from_tooltip : self->to_tooltip;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
+  gsize offset = 0;
+
+  *date = NULL;
+
+  if (*stripped != '\0')
+    *date = ties_date_parse (stripped, &offset, &error);
+
+  if (*stripped != '\0' && *date == NULL)
+    {
+      g_autofree char *tooltip = NULL;
+
+      /* Translators: the date parser's message, then where it stopped */
+      tooltip = g_strdup_printf (_("%s (at character %u)"), error->message, (guint) offset + 1);
+      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (entry), tooltip);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip,
+                                      -1);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (entry),
+                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
+                                   -1);
+      return FALSE;
+    }
+
+  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (entry), default_tooltip);
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  gtk_accessible_reset_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID);
+
+  return TRUE;
+}
+
+static gboolean
+same_date (TiesDate *a,
+           TiesDate *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+
+  return g_strcmp0 (ties_date_get_text (a), ties_date_get_text (b)) == 0;
+}
+
+static void
+on_date_entry_changed (TiesEventList *self,
+                       GParamSpec    *pspec G_GNUC_UNUSED,
+                       GtkEntry      *entry)
+{
+  TiesDate **slot = entry == self->from_entry ? &self->from : &self->to;
+  TiesDate *date = NULL;
+
+  if (self->syncing > 0)
+    return;
+
+  /* Invalid text leaves the filter as it was. */
+  if (!parse_date_entry (self, entry, gtk_editable_get_text (GTK_EDITABLE (entry)), &date))
+    return;
+
+  if (same_date (*slot, date))
+    {
+      g_clear_pointer (&date, ties_date_unref);
+      return;
+    }
+
+  g_clear_pointer (slot, ties_date_unref);
+  *slot = date;
+  ties_event_list_refilter (self);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Selection and the document                                               */
+
+static void
+scroll_to_position (TiesEventList *self,
+                    guint          position)
+{
+  /* GTK 4.8 has no gtk_column_view_scroll_to(); the inner list view has
+   * an action for it. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LIST_VIEW (child))
+        {
+          gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
+          break;
+        }
+    }
+}
+
+static gboolean
+find_position (GListModel *model,
+               gpointer    item,
+               guint      *position)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) other = g_list_model_get_item (model, i);
+
+      if (other == item)
+        {
+          *position = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static void
+on_selection_changed (TiesEventList     *self,
+                      guint              position G_GNUC_UNUSED,
+                      guint              n_items G_GNUC_UNUSED,
+                      GtkSelectionModel *model G_GNUC_UNUSED)
+{
+  ties_event_list_update_actions (self);
+  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+}
+
+static void
+on_items_changed (TiesEventList *self,
+                  guint          position G_GNUC_UNUSED,
+                  guint          removed,
+                  guint          added G_GNUC_UNUSED,
+                  GListModel    *model)
+{
+  gboolean empty = g_list_model_get_n_items (model) == 0;
+
+  if (empty)
+    {
+      gboolean has_events = self->document != NULL &&
+        g_list_model_get_n_items (G_LIST_MODEL (ties_document_get_events (self->document))) > 0;
+
+      if (has_events)
+        {
+          adw_status_page_set_title (self->empty_page, _("No Matching Events"));
+          adw_status_page_set_description (self->empty_page, _("Try another search or remove a filter"));
+        }
+      else
+        {
+          adw_status_page_set_title (self->empty_page, _("No Events"));
+          adw_status_page_set_description (self->empty_page, _("Press Ctrl+N to add an event"));
+        }
+    }
+
+  gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "list");
+
+  /* Removing selected rows changes the selection without a signal. */
+  if (removed > 0)
+    {
+      ties_event_list_update_actions (self);
+      g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+    }
+}
+
+static void
+on_column_view_activate (TiesEventList *self,
+                         guint          position,
+                         GtkColumnView *column_view G_GNUC_UNUSED)
+{
+  g_autoptr(TiesEvent) event = g_list_model_get_item (G_LIST_MODEL (self->sort_model), position);
+
+  if (event != NULL)
+    g_signal_emit (self, signals[EVENT_ACTIVATED], 0, event);
+}
+
+static void
+on_document_changed (TiesEventList *self,
+                     TiesDocument  *document)
+{
+  g_assert (TIES_IS_EVENT_LIST (self));
+  g_assert (TIES_IS_DOCUMENT (document));
+
+  /* An edit may move an event into or out of the filter, or change its
+   * place in the order; names of actors and kinds may have changed. */
+  ties_event_list_sync_kinds (self);
+  ties_event_list_sync_actors (self);
+  ties_event_list_sync_chip (self);
+  if (ties_event_list_has_filter (self))
+    ties_event_list_refilter (self);
+  gtk_sorter_changed (gtk_column_view_get_sorter (self->column_view), GTK_SORTER_CHANGE_DIFFERENT);
+  ties_event_list_update_cells (self);
+}
+
+static void
+ties_event_list_update_actions (TiesEventList *self)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  guint64 n = gtk_bitset_get_size (selected);
+  gboolean has_document = self->document != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "event-list.new", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "event-list.delete", has_document && n > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "event-list.duplicate", has_document && n == 1);
+}
+
+/* Shows @event even when the filters would hide it, then selects it. */
+static void
+ties_event_list_reveal_event (TiesEventList *self,
+                              TiesEvent     *event)
+{
+  guint position;
+
+  if (!find_position (G_LIST_MODEL (self->sort_model), event, &position))
+    {
+      ties_event_list_set_search_text (self, NULL);
+      ties_event_list_set_kind_filter (self, NULL);
+      ties_event_list_set_actor_filter (self, NULL);
+      ties_event_list_set_tie_filter (self, NULL, NULL);
+      ties_event_list_set_date_filter (self, NULL, NULL);
+    }
+
+  ties_event_list_select_event (self, event);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Actions                                                                  */
+
+static void
+event_list_search (GtkWidget  *widget,
+                   const char *action_name G_GNUC_UNUSED,
+                   GVariant   *parameter G_GNUC_UNUSED)
+{
+  ties_event_list_show_search (TIES_EVENT_LIST (widget));
+}
+
+static void
+event_list_delete (GtkWidget  *widget,
+                   const char *action_name G_GNUC_UNUSED,
+                   GVariant   *parameter G_GNUC_UNUSED)
+{
+  TiesEventList *self = TIES_EVENT_LIST (widget);
+  g_autoptr(GPtrArray) events = ties_event_list_get_selected_events (self);
+  g_autoptr(GtkBitset) selected = NULL;
+  TiesHistory *history;
+  guint first;
+
+  if (self->document == NULL || events->len == 0)
+    return;
+
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  first = gtk_bitset_get_minimum (selected);
+  history = ties_document_get_history (self->document);
+
+  ties_history_begin (history, g_dngettext (GETTEXT_PACKAGE, "Delete Event", "Delete Events", events->len));
+  for (guint i = 0; i < events->len; i++)
+    ties_document_remove_event (self->document, g_ptr_array_index (events, i));
+  ties_history_end (history);
+
+  /* Keep the cursor where it was, so Delete can be pressed again. */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->sort_model)) > 0)
+    {
+      first = MIN (first, g_list_model_get_n_items (G_LIST_MODEL (self->sort_model)) - 1);
+      gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), first, TRUE);
+    }
+}
+
+static void
+event_list_new (GtkWidget  *widget,
+                const char *action_name G_GNUC_UNUSED,
+                GVariant   *parameter G_GNUC_UNUSED)
+{
+  TiesEventList *self = TIES_EVENT_LIST (widget);
+  g_autoptr(TiesEvent) event = NULL;
+  g_autofree char *id = NULL;
+  const char *title = _("New event");
+
+  if (self->document == NULL)
+    return;
+
+  id = ties_document_make_id (self->document, title);
+  event = ties_event_new (id, title, "meeting");
+  ties_document_add_event (self->document, event);
+  ties_event_list_reveal_event (self, event);
+}
+
+static void
+event_list_duplicate (GtkWidget  *widget,
+                      const char *action_name G_GNUC_UNUSED,
+                      GVariant   *parameter G_GNUC_UNUSED)
+{
+  TiesEventList *self = TIES_EVENT_LIST (widget);
+  TiesEvent *original = ties_event_list_get_selected_event (self);
+  g_autoptr(TiesEvent) copy = NULL;
+  g_autofree GParamSpec **pspecs = NULL;
+  g_autofree char *id = NULL;
+  TiesHistory *history;
+  GListStore *events;
+  GListModel *evidence;
+  guint n_pspecs;
+  guint position;
+
+  if (self->document == NULL || original == NULL)
+    return;
+
+  events = ties_document_get_events (self->document);
+  if (!g_list_store_find (events, original, &position))
+    return;
+
+  id = ties_document_make_id (self->document, ties_event_get_id (original));
+  copy = ties_event_new (id, ties_event_get_title (original), ties_event_get_kind (original));
+
+  /* Every property but the id, so that new ones are copied too. */
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (original), &n_pspecs);
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      GParamSpec *pspec = pspecs[i];
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      if (g_str_equal (pspec->name, "id") ||
+          (pspec->flags & G_PARAM_READWRITE) != G_PARAM_READWRITE ||
+          (pspec->flags & G_PARAM_CONSTRUCT_ONLY) != 0)
+        continue;
+
+      g_value_init (&value, pspec->value_type);
+      g_object_get_property (G_OBJECT (original), pspec->name, &value);
+      g_object_set_property (G_OBJECT (copy), pspec->name, &value);
+    }
+
+  if (ties_event_get_extras (original) != NULL)
+    ties_event_take_extras (copy, ties_extras_copy (ties_event_get_extras (original)));
+
+  evidence = G_LIST_MODEL (ties_event_get_evidence (original));
+  for (guint i = 0; i < g_list_model_get_n_items (evidence); i++)
+    {
+      g_autoptr(TiesEvidence) item = g_list_model_get_item (evidence, i);
+      g_autoptr(TiesEvidence) item_copy = ties_evidence_copy (item);
+
+      g_list_store_append (ties_event_get_evidence (copy), item_copy);
+    }
+
+  history = ties_document_get_history (self->document);
+  ties_history_begin (history, _("Duplicate Event"));
+  ties_history_insert (history, events, position + 1, copy);
+  ties_history_end (history);
+
+  ties_event_list_reveal_event (self, copy);
+}
+
+/* ------------------------------------------------------------------------ */
+/* GObject                                                                  */
+
+static void
+ties_event_list_dispose (GObject *object)
+{
+  TiesEventList *self = (TiesEventList *) object;
+  GHashTableIter iter;
+  gpointer cell;
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+  if (self->sort_model != NULL)
+    g_signal_handlers_disconnect_by_data (self->sort_model, self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), TIES_TYPE_EVENT_LIST);
+
+  /* List items that outlive the column view must not reach back. */
+  g_hash_table_iter_init (&iter, self->cells);
+  while (g_hash_table_iter_next (&iter, &cell, NULL))
+    ((Cell *) cell)->self = NULL;
+  g_hash_table_remove_all (self->cells);
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->sort_model);
+  g_clear_object (&self->filter_model);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->document);
+
+  G_OBJECT_CLASS (ties_event_list_parent_class)->dispose (object);
+}
+
+static void
+ties_event_list_finalize (GObject *object)
+{
+  TiesEventList *self = (TiesEventList *) object;
+
+  g_clear_pointer (&self->cells, g_hash_table_unref);
+  g_clear_object (&self->kind_labels);
+  g_clear_object (&self->actor_labels);
+  g_clear_pointer (&self->kind_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->actor_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->search_needle, g_free);
+  g_clear_pointer (&self->kind, g_free);
+  g_clear_pointer (&self->actor, g_free);
+  g_clear_pointer (&self->tie_a, g_free);
+  g_clear_pointer (&self->tie_b, g_free);
+  g_clear_pointer (&self->from, ties_date_unref);
+  g_clear_pointer (&self->to, ties_date_unref);
+  g_clear_pointer (&self->from_tooltip, g_free);
+  g_clear_pointer (&self->to_tooltip, g_free);
+
+  G_OBJECT_CLASS (ties_event_list_parent_class)->finalize (object);
+}
+
+static void
+ties_event_list_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  TiesEventList *self = TIES_EVENT_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ties_event_list_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  TiesEventList *self = TIES_EVENT_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      ties_event_list_set_document (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ties_event_list_class_init (TiesEventListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ties_event_list_dispose;
+  object_class->finalize = ties_event_list_finalize;
+  object_class->get_property = ties_event_list_get_property;
+  object_class->set_property = ties_event_list_set_property;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL,
+                         TIES_TYPE_DOCUMENT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[SELECTION_CHANGED] =
+    g_signal_new ("selection-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 0);
+
+  signals[EVENT_ACTIVATED] =
+    g_signal_new ("event-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 1, TIES_TYPE_EVENT);
+
+  g_type_ensure (ADW_TYPE_STATUS_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tiesapp/Ties/ui/ties-event-list.ui");
+  gtk_widget_class_bind_template_child (widget_class, TiesEventList, box);
+  gtk_widget_class_bind_template_child (widget_class, TiesEventList, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, TiesEventList, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, TiesEventList, kind_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, TiesEventList, actor_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, TiesEventList, from_entry);
+  gtk_widget_class_bind_template_child (widget_class, TiesEventList, to_entry);
+  gtk_widget_class_bind_template_child (widget_class, TiesEventList, chip_button);
+  gtk_widget_class_bind_template_child (widget_class, TiesEventList, chip_label);
+  gtk_widget_class_bind_template_child (widget_class, TiesEventList, stack);
+  gtk_widget_class_bind_template_child (widget_class, TiesEventList, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, TiesEventList, column_view);
+  gtk_widget_class_bind_template_child_full (widget_class, "date_column", FALSE,
+                                             G_STRUCT_OFFSET (TiesEventList, columns[COLUMN_DATE]));
+  gtk_widget_class_bind_template_child_full (widget_class, "title_column", FALSE,
+                                             G_STRUCT_OFFSET (TiesEventList, columns[COLUMN_TITLE]));
+  gtk_widget_class_bind_template_child_full (widget_class, "kind_column", FALSE,
+                                             G_STRUCT_OFFSET (TiesEventList, columns[COLUMN_KIND]));
+  gtk_widget_class_bind_template_child_full (widget_class, "participants_column", FALSE,
+                                             G_STRUCT_OFFSET (TiesEventList, columns[COLUMN_PARTICIPANTS]));
+  gtk_widget_class_bind_template_child_full (widget_class, "place_column", FALSE,
+                                             G_STRUCT_OFFSET (TiesEventList, columns[COLUMN_PLACE]));
+  gtk_widget_class_bind_template_child_full (widget_class, "evidence_column", FALSE,
+                                             G_STRUCT_OFFSET (TiesEventList, columns[COLUMN_EVIDENCE]));
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_date_entry_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_chip_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate);
+
+  gtk_widget_class_install_action (widget_class, "event-list.search", NULL, event_list_search);
+  gtk_widget_class_install_action (widget_class, "event-list.new", NULL, event_list_new);
+  gtk_widget_class_install_action (widget_class, "event-list.delete", NULL, event_list_delete);
+  gtk_widget_class_install_action (widget_class, "event-list.duplicate", NULL, event_list_duplicate);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "event-list.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "event-list.new", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "event-list.duplicate", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "event-list.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "event-list.delete", NULL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "ties-event-list");
+}
+
+static void
+setup_column (TiesEventList   *self,
+              Column           column,
+              GCompareDataFunc compare)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkCustomSorter) sorter = gtk_custom_sorter_new (compare, self, NULL);
+
+  g_object_set_data (G_OBJECT (factory), "ties-column", GINT_TO_POINTER (column));
+  g_signal_connect (factory, "setup", G_CALLBACK (factory_setup), self);
+  g_signal_connect (factory, "teardown", G_CALLBACK (factory_teardown), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (factory_bind), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (factory_unbind), self);
+
+  gtk_column_view_column_set_factory (self->columns[column], factory);
+  gtk_column_view_column_set_sorter (self->columns[column], GTK_SORTER (sorter));
+}
+
+static void
+ties_event_list_init (TiesEventList *self)
+{
+  g_autoptr(GtkExpression) expression = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cells = g_hash_table_new (NULL, NULL);
+  self->kind_ids = g_ptr_array_new_with_free_func (g_free);
+  self->actor_ids = g_ptr_array_new_with_free_func (g_free);
+  self->kind_labels = gtk_string_list_new (NULL);
+  self->actor_labels = gtk_string_list_new (NULL);
+  self->from_tooltip = g_strdup (gtk_widget_get_tooltip_text (GTK_WIDGET (self->from_entry)));
+  self->to_tooltip = g_strdup (gtk_widget_get_tooltip_text (GTK_WIDGET (self->to_entry)));
+
+  setup_column (self, COLUMN_DATE, compare_date);
+  setup_column (self, COLUMN_TITLE, compare_title);
+  setup_column (self, COLUMN_KIND, compare_kind);
+  setup_column (self, COLUMN_PARTICIPANTS, compare_participants);
+  setup_column (self, COLUMN_PLACE, compare_place);
+  setup_column (self, COLUMN_EVIDENCE, compare_evidence);
+
+  /* events → filter → sort → selection */
+  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->filter_model = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
+  self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)),
+                                              g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->sort_model)));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  gtk_column_view_sort_by_column (self->column_view, self->columns[COLUMN_DATE], GTK_SORT_ASCENDING);
+
+  g_signal_connect_object (self->selection, "selection-changed",
+                           G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sort_model, "items-changed",
+                           G_CALLBACK (on_items_changed), self, G_CONNECT_SWAPPED);
+
+  /* Drop-downs of kinds and participants; the latter searchable. */
+  expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+  gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (self->kind_labels));
+  gtk_drop_down_set_model (self->actor_dropdown, G_LIST_MODEL (self->actor_labels));
+  gtk_drop_down_set_expression (self->actor_dropdown, expression);
+  ties_event_list_sync_kinds (self);
+  ties_event_list_sync_actors (self);
+  g_signal_connect_object (self->kind_dropdown, "notify::selected",
+                           G_CALLBACK (on_kind_selected), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->actor_dropdown, "notify::selected",
+                           G_CALLBACK (on_actor_selected), self, G_CONNECT_SWAPPED);
+
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+
+  on_items_changed (self, 0, 0, 0, G_LIST_MODEL (self->sort_model));
+  ties_event_list_update_actions (self);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Public API                                                               */
+
+GtkWidget *
+ties_event_list_new (void)
+{
+  return g_object_new (TIES_TYPE_EVENT_LIST, NULL);
+}
+
+TiesDocument *
+ties_event_list_get_document (TiesEventList *self)
+{
+  g_return_val_if_fail (TIES_IS_EVENT_LIST (self), NULL);
+
+  return self->document;
+}
+
+void
+ties_event_list_set_document (TiesEventList *self,
+                              TiesDocument  *document)
+{
+  g_return_if_fail (TIES_IS_EVENT_LIST (self));
+  g_return_if_fail (document == NULL || TIES_IS_DOCUMENT (document));
+
+  if (self->document == document)
+    return;
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+
+  g_set_object (&self->document, document);
+
+  if (document != NULL)
+    g_signal_connect_object (document, "changed",
+                             G_CALLBACK (on_document_changed), self, G_CONNECT_SWAPPED);
+
+  /* A filter on another document's actors means nothing here. */
+  g_clear_pointer (&self->actor, g_free);
+  g_clear_pointer (&self->tie_a, g_free);
+  g_clear_pointer (&self->tie_b, g_free);
+
+  gtk_filter_list_model_set_model (self->filter_model,
+                                   document != NULL ? G_LIST_MODEL (ties_document_get_events (document)) : NULL);
+  ties_event_list_sync_kinds (self);
+  ties_event_list_sync_actors (self);
+  ties_event_list_sync_chip (self);
+  ties_event_list_refilter (self);
+  ties_event_list_update_actions (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+GListModel *
+ties_event_list_get_model (TiesEventList *self)
+{
+  g_return_val_if_fail (TIES_IS_EVENT_LIST (self), NULL);
+
+  return G_LIST_MODEL (self->sort_model);
+}
+
+GPtrArray *
+ties_event_list_get_selected_events (TiesEventList *self)
+{
+  g_autoptr(GtkBitset) selected = NULL;
+  GtkBitsetIter iter;
+  GPtrArray *events;
+  guint position;
+
+  g_return_val_if_fail (TIES_IS_EVENT_LIST (self), NULL);
+
+  events = g_ptr_array_new_with_free_func (g_object_unref);
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position);
+       ok;
+       ok = gtk_bitset_iter_next (&iter, &position))
+    {
+      TiesEvent *event = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+      if (event != NULL)
+        g_ptr_array_add (events, event);
+    }
+
+  return events;
+}
+
+/* The one selected event: NULL when none or several are selected. */
+TiesEvent *
+ties_event_list_get_selected_event (TiesEventList *self)
+{
+  g_autoptr(GtkBitset) selected = NULL;
+  g_autoptr(TiesEvent) event = NULL;
+
+  g_return_val_if_fail (TIES_IS_EVENT_LIST (self), NULL);
+
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  if (gtk_bitset_get_size (selected) != 1)
+    return NULL;
+
+  /* Transfer none: the list model keeps it alive. */
+  event = g_list_model_get_item (G_LIST_MODEL (self->selection), gtk_bitset_get_minimum (selected));
+
+  return event;
+}
+
+void
+ties_event_list_select_event (TiesEventList *self,
+                              TiesEvent     *event)
+{
+  guint position;
+
+  g_return_if_fail (TIES_IS_EVENT_LIST (self));
+  g_return_if_fail (event == NULL || TIES_IS_EVENT (event));
+
+  if (event == NULL)
+    {
+      gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+      return;
+    }
+
+  if (!find_position (G_LIST_MODEL (self->sort_model), event, &position))
+    return;
+
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+  scroll_to_position (self, position);
+}
+
+void
+ties_event_list_set_search_text (TiesEventList *self,
+                                 const char    *text)
+{
+  g_autofree char *stripped = NULL;
+
+  g_return_if_fail (TIES_IS_EVENT_LIST (self));
+
+  stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
+
+  self->syncing++;
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), text != NULL ? text : "") != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
+  if (*stripped != '\0')
+    gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  self->syncing--;
+
+  ties_event_list_take_needle (self, fold_text (stripped));
+}
+
+void
+ties_event_list_set_kind_filter (TiesEventList *self,
+                                 const char    *kind)
+{
+  g_return_if_fail (TIES_IS_EVENT_LIST (self));
+
+  if (kind != NULL && *kind == '\0')
+    kind = NULL;
+
+  if (g_strcmp0 (self->kind, kind) != 0)
+    {
+      g_free (self->kind);
+      self->kind = g_strdup (kind);
+      ties_event_list_refilter (self);
+    }
+
+  ties_event_list_sync_kinds (self);
+}
+
+void
+ties_event_list_set_actor_filter (TiesEventList *self,
+                                  const char    *actor_id)
+{
+  g_return_if_fail (TIES_IS_EVENT_LIST (self));
+
+  if (actor_id != NULL && *actor_id == '\0')
+    actor_id = NULL;
+
+  self->actor_from_outside = actor_id != NULL;
+
+  if (g_strcmp0 (self->actor, actor_id) != 0)
+    {
+      g_free (self->actor);
+      self->actor = g_strdup (actor_id);
+      ties_event_list_refilter (self);
+    }
+
+  ties_event_list_sync_actors (self);
+  ties_event_list_sync_chip (self);
+}
+
+void
+ties_event_list_set_tie_filter (TiesEventList *self,
+                                const char    *actor_a,
+                                const char    *actor_b)
+{
+  g_return_if_fail (TIES_IS_EVENT_LIST (self));
+
+  if (actor_a == NULL || actor_b == NULL)
+    actor_a = actor_b = NULL;
+
+  if (g_strcmp0 (self->tie_a, actor_a) != 0 || g_strcmp0 (self->tie_b, actor_b) != 0)
+    {
+      g_free (self->tie_a);
+      g_free (self->tie_b);
+      self->tie_a = g_strdup (actor_a);
+      self->tie_b = g_strdup (actor_b);
+      ties_event_list_refilter (self);
+    }
+
+  ties_event_list_sync_chip (self);
+}
+
+gboolean
+ties_event_list_set_date_filter (TiesEventList *self,
+                                 const char    *from,
+                                 const char    *to)
+{
+  g_autoptr(TiesDate) from_date = NULL;
+  g_autoptr(TiesDate) to_date = NULL;
+
+  g_return_val_if_fail (TIES_IS_EVENT_LIST (self), FALSE);
+
+  if (from != NULL && *from != '\0' && (from_date = ties_date_parse (from, NULL, NULL)) == NULL)
+    return FALSE;
+  if (to != NULL && *to != '\0' && (to_date = ties_date_parse (to, NULL, NULL)) == NULL)
+    return FALSE;
+
+  self->syncing++;
+  gtk_editable_set_text (GTK_EDITABLE (self->from_entry), from != NULL ? from : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->to_entry), to != NULL ? to : "");
+  self->syncing--;
+
+  /* Clears any error shown for earlier text. */
+  {
+    TiesDate *unused = NULL;
+
+    parse_date_entry (self, self->from_entry, from, &unused);
+    g_clear_pointer (&unused, ties_date_unref);
+    parse_date_entry (self, self->to_entry, to, &unused);
+    g_clear_pointer (&unused, ties_date_unref);
+  }
+
+  if (!same_date (self->from, from_date) || !same_date (self->to, to_date))
+    {
+      g_clear_pointer (&self->from, ties_date_unref);
+      g_clear_pointer (&self->to, ties_date_unref);
+      self->from = g_steal_pointer (&from_date);
+      self->to = g_steal_pointer (&to_date);
+      ties_event_list_refilter (self);
+    }
+
+  return TRUE;
+}
+
+void
+ties_event_list_show_search (TiesEventList *self)
+{
+  g_return_if_fail (TIES_IS_EVENT_LIST (self));
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}

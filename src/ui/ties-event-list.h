@@ -1,0 +1,48 @@
+/* ties-event-list.h: the document's events, sortable and filterable
+ *
+ * Copyright 2026 The Ties authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "ties-document.h"
+
+G_BEGIN_DECLS
+
+#define TIES_TYPE_EVENT_LIST (ties_event_list_get_type ())
+
+G_DECLARE_FINAL_TYPE (TiesEventList, ties_event_list, TIES, EVENT_LIST, GtkWidget)
+
+GtkWidget    *ties_event_list_new                (void);
+TiesDocument *ties_event_list_get_document       (TiesEventList *self);
+void          ties_event_list_set_document       (TiesEventList *self,
+                                                  TiesDocument  *document);
+
+/* The filtered, sorted events shown (a GListModel of TiesEvent). */
+GListModel   *ties_event_list_get_model          (TiesEventList *self);
+/* The selected events (TiesEvent), in list order; "selection-changed". */
+GPtrArray    *ties_event_list_get_selected_events (TiesEventList *self);
+TiesEvent    *ties_event_list_get_selected_event (TiesEventList *self);
+void          ties_event_list_select_event       (TiesEventList *self,
+                                                  TiesEvent     *event);
+
+/* Filters combine (AND). NULL clears each. */
+void          ties_event_list_set_search_text    (TiesEventList *self,
+                                                  const char    *text);
+void          ties_event_list_set_kind_filter    (TiesEventList *self,
+                                                  const char    *kind);
+void          ties_event_list_set_actor_filter   (TiesEventList *self,
+                                                  const char    *actor_id);
+/* Only the events of the tie between two actors. */
+void          ties_event_list_set_tie_filter     (TiesEventList *self,
+                                                  const char    *actor_a,
+                                                  const char    *actor_b);
+/* EDTF bounds; invalid text leaves the filter as it was and returns FALSE. */
+gboolean      ties_event_list_set_date_filter    (TiesEventList *self,
+                                                  const char    *from,
+                                                  const char    *to);
+void          ties_event_list_show_search        (TiesEventList *self);
+
+G_END_DECLS

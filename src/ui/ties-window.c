@@ -1,0 +1,770 @@
+/* ties-window.c
+ *
+ * Copyright 2026 The Ties authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ties-actor-editor.h"
+#include "ties-actors-view.h"
+#include "ties-diagram-view.h"
+#include "ties-document-io.h"
+#include "ties-event-editor.h"
+#include "ties-event-list.h"
+#include "ties-export.h"
+#include "ties-network.h"
+#include "ties-preferences-window.h"
+#include "ties-window.h"
+
+struct _TiesWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  TiesDocument *document;
+  TiesNetwork *network;
+  GFile *file;
+  GSettings *settings;
+  GCancellable *cancellable;
+
+  /* Set once the user chose to close despite unsaved changes. */
+  gboolean closing_confirmed;
+
+  /* Template widgets */
+  AdwToastOverlay *toast_overlay;
+  AdwWindowTitle *window_title;
+  GtkStack *stack;
+  GtkPaned *paned;
+  GtkStack *side_stack;
+  TiesEventList *event_list;
+  TiesActorsView *actors_view;
+  TiesDiagramView *diagram_view;
+  GtkStack *editor_stack;
+  TiesEventEditor *event_editor;
+  TiesActorEditor *actor_editor;
+};
+
+G_DEFINE_FINAL_TYPE (TiesWindow, ties_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void ties_window_set_document (TiesWindow   *self,
+                                      TiesDocument *document,
+                                      GFile        *file);
+
+static void
+ties_window_toast (TiesWindow *self,
+                   const char *title)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+}
+
+static void
+ties_window_update_title (TiesWindow *self)
+{
+  TiesHistory *history = ties_document_get_history (self->document);
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  const char *document_title = ties_document_get_title (self->document);
+
+  if (*document_title != '\0')
+    name = g_strdup (document_title);
+  else if (self->file != NULL)
+    name = g_file_get_basename (self->file);
+  else
+    name = g_strdup (_("New Document"));
+
+  /* The bullet says "unsaved", as in GNOME Text Editor. */
+  if (ties_history_get_modified (history))
+    title = g_strdup_printf ("• %s", name);
+  else
+    title = g_steal_pointer (&name);
+
+  if (self->file != NULL)
+    {
+      g_autoptr(GFile) parent = g_file_get_parent (self->file);
+      g_autofree char *basename = g_file_get_basename (self->file);
+      g_autofree char *folder = parent != NULL ? g_file_get_parse_name (parent) : NULL;
+
+      subtitle = folder != NULL ? g_strdup_printf ("%s — %s", basename, folder) : g_steal_pointer (&basename);
+    }
+
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, subtitle != NULL ? subtitle : "");
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+static void
+ties_window_update_actions (TiesWindow *self)
+{
+  TiesHistory *history = ties_document_get_history (self->document);
+  gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (ties_document_get_events (self->document))) == 0
+                   && g_list_model_get_n_items (G_LIST_MODEL (ties_document_get_actors (self->document))) == 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", ties_history_get_can_undo (history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", ties_history_get_can_redo (history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", !empty);
+  gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "document");
+
+  ties_window_update_title (self);
+}
+
+static void
+on_selection_changed (TiesWindow    *self,
+                      TiesEventList *list)
+{
+  g_autoptr(GPtrArray) selected = ties_event_list_get_selected_events (list);
+  TiesEvent *event = ties_event_list_get_selected_event (list);
+
+  ties_diagram_view_set_highlighted_events (self->diagram_view, selected);
+
+  ties_event_editor_set_event (self->event_editor, event);
+  if (event != NULL)
+    gtk_stack_set_visible_child_name (self->editor_stack, "event");
+}
+
+static void
+show_actor (TiesWindow *self,
+            const char *actor_id)
+{
+  TiesActor *actor = ties_document_lookup_actor (self->document, actor_id);
+
+  if (actor == NULL)
+    return;
+
+  ties_actor_editor_set_actor (self->actor_editor, actor);
+  gtk_stack_set_visible_child_name (self->editor_stack, "actor");
+}
+
+static void
+on_diagram_selection (TiesWindow      *self,
+                      GParamSpec      *pspec,
+                      TiesDiagramView *view)
+{
+  const char *actor = ties_diagram_view_get_selected_actor (view);
+  g_autofree char *tie_a = NULL;
+  g_autofree char *tie_b = NULL;
+
+  g_object_get (view, "selected-tie-a", &tie_a, "selected-tie-b", &tie_b, NULL);
+
+  /* The list follows the diagram: an actor's or a tie's events only. */
+  if (tie_a != NULL && tie_b != NULL)
+    {
+      ties_event_list_set_tie_filter (self->event_list, tie_a, tie_b);
+    }
+  else
+    {
+      ties_event_list_set_tie_filter (self->event_list, NULL, NULL);
+      ties_event_list_set_actor_filter (self->event_list, actor);
+      if (actor != NULL)
+        show_actor (self, actor);
+    }
+}
+
+static void
+on_actor_activated (TiesWindow     *self,
+                    TiesActor      *actor,
+                    TiesActorsView *view)
+{
+  ties_diagram_view_select_actor (self->diagram_view, ties_actor_get_id (actor));
+  show_actor (self, ties_actor_get_id (actor));
+}
+
+static void
+on_event_activated (TiesWindow *self,
+                    TiesEvent  *event,
+                    gpointer    source)
+{
+  gtk_stack_set_visible_child_name (self->side_stack, "events");
+  ties_event_list_select_event (self->event_list, event);
+  ties_event_editor_set_event (self->event_editor, event);
+  gtk_stack_set_visible_child_name (self->editor_stack, "event");
+  gtk_widget_grab_focus (GTK_WIDGET (self->event_editor));
+}
+
+static void
+ties_window_set_document (TiesWindow   *self,
+                          TiesDocument *document,
+                          GFile        *file)
+{
+  g_assert (TIES_IS_WINDOW (self));
+  g_assert (TIES_IS_DOCUMENT (document));
+
+  if (self->document != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->document, self);
+      g_signal_handlers_disconnect_by_data (ties_document_get_history (self->document), self);
+    }
+
+  g_set_object (&self->document, document);
+  g_set_object (&self->file, file);
+  g_clear_object (&self->network);
+  self->network = ties_network_new (document);
+
+  g_signal_connect_object (document, "changed", G_CALLBACK (ties_window_update_actions), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "notify::title", G_CALLBACK (ties_window_update_title), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (ties_document_get_history (document), "notify::modified",
+                           G_CALLBACK (ties_window_update_title), self, G_CONNECT_SWAPPED);
+
+  ties_event_list_set_document (self->event_list, document);
+  ties_actors_view_set_network (self->actors_view, self->network);
+  ties_diagram_view_set_network (self->diagram_view, self->network);
+  ties_event_editor_set_document (self->event_editor, document);
+  ties_event_editor_set_event (self->event_editor, NULL);
+  ties_actor_editor_set_document (self->actor_editor, document);
+  ties_actor_editor_set_actor (self->actor_editor, NULL);
+  gtk_stack_set_visible_child_name (self->editor_stack, "none");
+
+  ties_window_update_actions (self);
+}
+
+typedef struct
+{
+  TiesWindow *window;
+  GFile *file;
+} OpenData;
+
+static void
+open_data_free (OpenData *data)
+{
+  g_clear_object (&data->window);
+  g_clear_object (&data->file);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OpenData, open_data_free)
+
+static void
+show_error (TiesWindow *self,
+            const char *heading,
+            const char *body)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  adw_message_dialog_set_default_response (dialog, "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_loaded (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  OpenData *data = user_data;
+  TiesWindow *self = data->window;
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TiesDocument) document = NULL;
+
+  document = ties_document_load_finish (result, &warnings, &error);
+  if (document == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_autofree char *name = g_file_get_basename (data->file);
+          g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
+
+          /* The open document stays as it was. */
+          show_error (self, heading, error->message);
+        }
+      open_data_free (data);
+      return;
+    }
+
+  ties_window_set_document (self, document, data->file);
+
+  {
+    g_autofree char *uri = g_file_get_uri (data->file);
+    gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+  }
+
+  if (warnings != NULL && warnings->len > 0)
+    ties_window_toast (self, g_dngettext (GETTEXT_PACKAGE,
+                                          "One evidence item was re-anchored or orphaned",
+                                          "Some evidence items were re-anchored or orphaned",
+                                          warnings->len));
+
+  open_data_free (data);
+}
+
+void
+ties_window_open_file (TiesWindow *self,
+                       GFile      *file)
+{
+  OpenData *data;
+
+  g_return_if_fail (TIES_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  data = g_new0 (OpenData, 1);
+  data->window = g_object_ref (self);
+  data->file = g_object_ref (file);
+
+  ties_document_load_async (file, self->cancellable, on_loaded, data);
+}
+
+static void
+on_saved (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(OpenData) data = user_data;
+  TiesWindow *self = data->window;
+  g_autoptr(GError) error = NULL;
+
+  if (!ties_document_save_finish (TIES_DOCUMENT (source), result, &error))
+    {
+      g_autofree char *name = g_file_get_basename (data->file);
+      g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);
+
+      show_error (self, heading, error->message);
+      return;
+    }
+
+  g_set_object (&self->file, data->file);
+  ties_window_update_title (self);
+  ties_window_toast (self, _("Saved"));
+
+  if (self->closing_confirmed)
+    gtk_window_destroy (GTK_WINDOW (self));
+}
+
+void
+ties_window_save_to_file (TiesWindow *self,
+                          GFile      *file)
+{
+  OpenData *data;
+
+  g_return_if_fail (TIES_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  data = g_new0 (OpenData, 1);
+  data->window = g_object_ref (self);
+  data->file = g_object_ref (file);
+
+  ties_document_save_async (self->document, file, self->cancellable, on_saved, data);
+}
+
+TiesWindow *
+ties_window_new (TiesApplication *application)
+{
+  return g_object_new (TIES_TYPE_WINDOW,
+                       "application", application,
+                       NULL);
+}
+
+TiesDocument *
+ties_window_get_document (TiesWindow *self)
+{
+  g_return_val_if_fail (TIES_IS_WINDOW (self), NULL);
+
+  return self->document;
+}
+
+GFile *
+ties_window_get_file (TiesWindow *self)
+{
+  g_return_val_if_fail (TIES_IS_WINDOW (self), NULL);
+
+  return self->file;
+}
+
+gboolean
+ties_window_is_pristine (TiesWindow *self)
+{
+  g_return_val_if_fail (TIES_IS_WINDOW (self), FALSE);
+
+  return self->file == NULL
+      && !ties_history_get_modified (ties_document_get_history (self->document))
+      && g_list_model_get_n_items (G_LIST_MODEL (ties_document_get_events (self->document))) == 0
+      && g_list_model_get_n_items (G_LIST_MODEL (ties_document_get_actors (self->document))) == 0;
+}
+
+void
+ties_window_show_preferences (TiesWindow *self)
+{
+  GtkWidget *preferences;
+
+  g_return_if_fail (TIES_IS_WINDOW (self));
+
+  preferences = ties_preferences_window_new (self->settings);
+  gtk_window_set_transient_for (GTK_WINDOW (preferences), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+/* Files through the portal-friendly native chooser (GTK 4.8 has no
+ * GtkFileDialog yet). */
+static GtkFileFilter *
+documents_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Ties Documents"));
+  gtk_file_filter_add_mime_type (filter, "application/x-ties+json");
+  gtk_file_filter_add_suffix (filter, "ties.json");
+
+  return filter;
+}
+
+static void
+on_open_response (GtkNativeDialog *dialog,
+                  int              response,
+                  TiesWindow      *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+
+      /* Through the application: an open document gets focused. */
+      g_application_open (app, &file, 1, "");
+    }
+
+  g_object_unref (dialog);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  TiesWindow *self = TIES_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = documents_filter ();
+
+  chooser = gtk_file_chooser_native_new (_("Open a Document"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_open_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+open_sample_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  g_autoptr(GFile) sample = ties_application_get_sample ();
+  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (widget)));
+
+  g_application_open (app, &sample, 1, "");
+}
+
+static void
+on_save_as_response (GtkNativeDialog *dialog,
+                     int              response,
+                     TiesWindow      *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      ties_window_save_to_file (self, file);
+    }
+  else
+    {
+      self->closing_confirmed = FALSE;
+    }
+
+  g_object_unref (dialog);
+}
+
+static void
+save_as_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  TiesWindow *self = TIES_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = documents_filter ();
+  g_autofree char *name = NULL;
+
+  chooser = gtk_file_chooser_native_new (_("Save the Document"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  if (self->file != NULL)
+    {
+      gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), self->file, NULL);
+    }
+  else
+    {
+      name = g_strdup_printf ("%s.ties.json", _("Untitled"));
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+    }
+  g_signal_connect (chooser, "response", G_CALLBACK (on_save_as_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  TiesWindow *self = TIES_WINDOW (widget);
+
+  if (self->file == NULL)
+    save_as_action (widget, "win.save-as", NULL);
+  else
+    ties_window_save_to_file (self, self->file);
+}
+
+static void
+on_export_response (GtkNativeDialog *dialog,
+                    int              response,
+                    TiesWindow      *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *name = g_file_get_basename (file);
+      g_autoptr(TiesScene) scene = NULL;
+      g_autoptr(GError) error = NULL;
+      TiesRenderOptions render;
+      TiesExportOptions options;
+      TiesExportFormat format;
+
+      if (!ties_export_format_from_string (name, &format))
+        {
+          show_error (self, _("Could Not Export"),
+                      _("Name the file .png, .svg or .pdf to choose its format."));
+          g_object_unref (dialog);
+          return;
+        }
+
+      ties_render_options_init (&render);
+      render.style = g_settings_get_enum (self->settings, "export-style") == 1 ? TIES_STYLE_DARK : TIES_STYLE_LIGHT;
+      scene = ties_export_prepare_scene (self->network, NULL, NULL, &render);
+      ties_export_options_init (&options, format);
+
+      if (ties_export_to_file (scene, &options, file, &error))
+        ties_window_toast (self, _("Exported"));
+      else
+        show_error (self, _("Could Not Export"), error->message);
+    }
+
+  g_object_unref (dialog);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TiesWindow *self = TIES_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = g_strdup_printf ("%s.png", _("Diagram"));
+
+  chooser = gtk_file_chooser_native_new (_("Export the Diagram"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ties_history_undo (ties_document_get_history (TIES_WINDOW (widget)->document));
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ties_history_redo (ties_document_get_history (TIES_WINDOW (widget)->document));
+}
+
+static void
+new_event_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  TiesWindow *self = TIES_WINDOW (widget);
+
+  gtk_stack_set_visible_child_name (self->stack, "document");
+  gtk_stack_set_visible_child_name (self->side_stack, "events");
+  gtk_widget_activate_action (GTK_WIDGET (self->event_list), "event-list.new", NULL);
+}
+
+static void
+on_close_response (AdwMessageDialog *dialog,
+                   const char       *response,
+                   TiesWindow       *self)
+{
+  if (g_str_equal (response, "discard"))
+    {
+      self->closing_confirmed = TRUE;
+      gtk_window_destroy (GTK_WINDOW (self));
+    }
+  else if (g_str_equal (response, "save"))
+    {
+      self->closing_confirmed = TRUE;
+      save_action (GTK_WIDGET (self), "win.save", NULL);
+    }
+}
+
+static gboolean
+ties_window_close_request (GtkWindow *window)
+{
+  TiesWindow *self = TIES_WINDOW (window);
+  AdwMessageDialog *dialog;
+
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  if (!gtk_window_is_maximized (window))
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_int (self->settings, "window-width", MAX (width, 360));
+      g_settings_set_int (self->settings, "window-height", MAX (height, 294));
+    }
+
+  if (self->closing_confirmed || !ties_history_get_modified (ties_document_get_history (self->document)))
+    return GTK_WINDOW_CLASS (ties_window_parent_class)->close_request (window);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("Save Changes?"),
+                                                      _("The document has changes that are not saved. Closing without saving loses them.")));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return TRUE;
+}
+
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         TiesWindow    *self)
+{
+  GSList *files;
+  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  files = g_value_get_boxed (value);
+  for (GSList *l = files; l != NULL; l = l->next)
+    {
+      GFile *file = l->data;
+      g_application_open (app, &file, 1, "");
+    }
+
+  return files != NULL;
+}
+
+static void
+ties_window_dispose (GObject *object)
+{
+  TiesWindow *self = (TiesWindow *) object;
+
+  g_cancellable_cancel (self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TIES_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (ties_window_parent_class)->dispose (object);
+}
+
+static void
+ties_window_finalize (GObject *object)
+{
+  TiesWindow *self = (TiesWindow *) object;
+
+  g_clear_object (&self->network);
+  g_clear_object (&self->document);
+  g_clear_object (&self->file);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (ties_window_parent_class)->finalize (object);
+}
+
+static void
+ties_window_class_init (TiesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = ties_window_dispose;
+  object_class->finalize = ties_window_finalize;
+  window_class->close_request = ties_window_close_request;
+
+  g_type_ensure (TIES_TYPE_ACTOR_EDITOR);
+  g_type_ensure (TIES_TYPE_ACTORS_VIEW);
+  g_type_ensure (TIES_TYPE_DIAGRAM_VIEW);
+  g_type_ensure (TIES_TYPE_EVENT_EDITOR);
+  g_type_ensure (TIES_TYPE_EVENT_LIST);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tiesapp/Ties/ui/ties-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, TiesWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, TiesWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, TiesWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, TiesWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, TiesWindow, side_stack);
+  gtk_widget_class_bind_template_child (widget_class, TiesWindow, event_list);
+  gtk_widget_class_bind_template_child (widget_class, TiesWindow, actors_view);
+  gtk_widget_class_bind_template_child (widget_class, TiesWindow, diagram_view);
+  gtk_widget_class_bind_template_child (widget_class, TiesWindow, editor_stack);
+  gtk_widget_class_bind_template_child (widget_class, TiesWindow, event_editor);
+  gtk_widget_class_bind_template_child (widget_class, TiesWindow, actor_editor);
+
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.new-event", NULL, new_event_action);
+}
+
+static void
+ties_window_init (TiesWindow *self)
+{
+  g_autoptr(TiesDocument) document = ties_document_new ();
+  GtkDropTarget *drop;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  self->settings = g_settings_new ("io.github.tiesapp.Ties");
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  g_settings_bind (self->settings, "split-position", self->paned, "position", G_SETTINGS_BIND_DEFAULT);
+
+  g_signal_connect_object (self->event_list, "selection-changed", G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->event_list, "event-activated", G_CALLBACK (on_event_activated), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->diagram_view, "notify::selected-actor", G_CALLBACK (on_diagram_selection), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->diagram_view, "notify::selected-tie-a", G_CALLBACK (on_diagram_selection), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->actors_view, "actor-activated", G_CALLBACK (on_actor_activated), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->actor_editor, "event-activated", G_CALLBACK (on_event_activated), self, G_CONNECT_SWAPPED);
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_object (drop, "drop", G_CALLBACK (on_drop), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  {
+    g_autofree char *layout = g_settings_get_string (self->settings, "default-layout");
+    ties_document_set_layout (document, layout);
+  }
+  ties_history_clear (ties_document_get_history (document));
+  ties_window_set_document (self, document, NULL);
+}

@@ -1,0 +1,35 @@
+/* ties-window.h: one window per document
+ *
+ * Copyright 2026 The Ties authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "ties-application.h"
+#include "ties-document.h"
+
+G_BEGIN_DECLS
+
+#define TIES_TYPE_WINDOW (ties_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (TiesWindow, ties_window, TIES, WINDOW, AdwApplicationWindow)
+
+TiesWindow   *ties_window_new              (TiesApplication *application);
+TiesDocument *ties_window_get_document     (TiesWindow      *self);
+/* The file the document was read from or last saved to, or NULL. */
+GFile        *ties_window_get_file         (TiesWindow      *self);
+/* An empty, unmodified document with no file: a window to reuse. */
+gboolean      ties_window_is_pristine      (TiesWindow      *self);
+
+/* Reads @file in the background; on success it replaces the document,
+ * on failure a dialog names the file, line, column and problem and the
+ * open document stays as it was. */
+void          ties_window_open_file        (TiesWindow      *self,
+                                            GFile           *file);
+void          ties_window_save_to_file     (TiesWindow      *self,
+                                            GFile           *file);
+void          ties_window_show_preferences (TiesWindow      *self);
+
+G_END_DECLS

@@ -1,0 +1,704 @@
+/* test-diagram-view.c: the live diagram widget
+ *
+ * Copyright 2026 The Ties authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <adwaita.h>
+
+#include "ties-diagram-view.h"
+#include "ties-document-io.h"
+#include "ties-network.h"
+
+#define SAMPLE_PATH TOP_SRCDIR "/data/samples/christchurch-call.ties.json"
+#define TIMEOUT_USEC (10 * G_USEC_PER_SEC)
+
+typedef struct
+{
+  GtkWindow *window;
+  TiesDiagramView *view;
+  TiesDocument *document;
+  TiesNetwork *network;
+} Fixture;
+
+static void
+iterate_until (gboolean (*done) (gpointer data),
+               gpointer  data)
+{
+  gint64 deadline = g_get_monotonic_time () + TIMEOUT_USEC;
+
+  while (!done (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/* One frame clock "after-paint" after the window is mapped. */
+static void
+wait_for_frame (GtkWidget *widget)
+{
+  GdkFrameClock *clock;
+  gboolean painted = FALSE;
+  gulong handler;
+
+  while (!gtk_widget_get_mapped (widget))
+    g_main_context_iteration (NULL, TRUE);
+
+  clock = gtk_widget_get_frame_clock (widget);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &painted);
+  gtk_widget_queue_draw (widget);
+  iterate_until (is_true, &painted);
+  g_signal_handler_disconnect (clock, handler);
+}
+
+static gboolean
+is_settled (gpointer data)
+{
+  return !_ties_diagram_view_get_animating (data)
+         && !ties_diagram_view_get_busy (data);
+}
+
+/* Until edits are derived, laid out, eased in and painted. */
+static void
+settle (TiesDiagramView *view)
+{
+  iterate_until (is_settled, view);
+  wait_for_frame (GTK_WIDGET (view));
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (SAMPLE_PATH);
+  g_autoptr(GError) error = NULL;
+
+  fixture->document = ties_document_load_from_file (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  fixture->network = ties_network_new (fixture->document);
+
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture->window, 800, 600);
+  fixture->view = TIES_DIAGRAM_VIEW (ties_diagram_view_new ());
+  ties_diagram_view_set_network (fixture->view, fixture->network);
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->view));
+  gtk_window_present (fixture->window);
+  wait_for_frame (GTK_WIDGET (fixture->view));
+  settle (fixture->view);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (fixture->window);
+  g_clear_object (&fixture->network);
+  g_clear_object (&fixture->document);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+}
+
+/* What the widget shows, as GTK draws it. */
+static GdkTexture *
+render (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+
+  return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+static guchar *
+download (GdkTexture *texture,
+          gsize      *stride)
+{
+  int width = gdk_texture_get_width (texture);
+  int height = gdk_texture_get_height (texture);
+  guchar *pixels;
+
+  *stride = (gsize) width * 4;
+  pixels = g_malloc ((gsize) height * *stride);
+  gdk_texture_download (texture, pixels, *stride);
+
+  return pixels;
+}
+
+static gsize
+count_painted (GdkTexture *texture)
+{
+  gsize stride, painted = 0;
+  g_autofree guchar *pixels = download (texture, &stride);
+  int width = gdk_texture_get_width (texture);
+  int height = gdk_texture_get_height (texture);
+
+  /* The background is transparent: whatever has alpha was drawn. */
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      painted += pixels[y * stride + x * 4 + 3] != 0;
+
+  return painted;
+}
+
+static gsize
+count_different (GdkTexture *a,
+                 GdkTexture *b)
+{
+  gsize stride_a, stride_b, different = 0;
+  g_autofree guchar *pa = download (a, &stride_a);
+  g_autofree guchar *pb = download (b, &stride_b);
+
+  g_assert_cmpint (gdk_texture_get_width (a), ==, gdk_texture_get_width (b));
+  g_assert_cmpint (gdk_texture_get_height (a), ==, gdk_texture_get_height (b));
+  for (gsize i = 0; i < gdk_texture_get_height (a) * stride_a; i += 4)
+    different += memcmp (pa + i, pb + i, 4) != 0;
+
+  return different;
+}
+
+static void
+save_png (GtkWidget  *widget,
+          const char *path)
+{
+  g_autoptr(GdkTexture) texture = render (widget);
+
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("saved %s", path);
+}
+
+static void
+test_draws (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(GdkTexture) texture = render (GTK_WIDGET (fixture->view));
+  int width = gdk_texture_get_width (texture);
+  int height = gdk_texture_get_height (texture);
+  gsize painted = count_painted (texture);
+  double x, y;
+
+  g_assert_cmpint (width, >=, 700);
+  g_assert_cmpint (height, >=, 500);
+  /* Nodes, ties, labels and the legend: a good part, never all of it. */
+  g_assert_cmpuint (painted, >, (gsize) width * height / 100);
+  g_assert_cmpuint (painted, <, (gsize) width * height / 2);
+
+  /* Every actor is drawn inside the widget. */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (ties_document_get_actors (fixture->document))); i++)
+    {
+      g_autoptr(TiesActor) actor = g_list_model_get_item (G_LIST_MODEL (ties_document_get_actors (fixture->document)), i);
+
+      g_assert_true (ties_diagram_view_get_actor_point (fixture->view, ties_actor_get_id (actor), &x, &y));
+      g_assert_cmpfloat (x, >=, 0);
+      g_assert_cmpfloat (x, <=, width);
+      g_assert_cmpfloat (y, >=, 0);
+      g_assert_cmpfloat (y, <=, height);
+    }
+
+  /* The window as a person sees it. */
+  save_png (GTK_WIDGET (fixture->window), "/tmp/diagram-view.png");
+  g_assert_false (ties_diagram_view_get_busy (fixture->view));
+}
+
+static void
+test_dark (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(GdkTexture) light = render (GTK_WIDGET (fixture->view));
+  g_autoptr(GdkTexture) dark = NULL;
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  wait_for_frame (GTK_WIDGET (fixture->view));
+  dark = render (GTK_WIDGET (fixture->view));
+  g_assert_cmpuint (count_different (light, dark), >, 1000);
+  save_png (GTK_WIDGET (fixture->window), "/tmp/diagram-view-dark.png");
+}
+
+static void
+on_notify (GObject    *object,
+           GParamSpec *pspec,
+           guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_zoom (Fixture       *fixture,
+           gconstpointer  data)
+{
+  GtkWidget *view = GTK_WIDGET (fixture->view);
+  g_autoptr(GdkTexture) before = render (view);
+  g_autoptr(GdkTexture) after = NULL;
+  guint notified = 0;
+  double zoom;
+
+  g_signal_connect (view, "notify::zoom", G_CALLBACK (on_notify), &notified);
+  g_assert_cmpfloat (ties_diagram_view_get_zoom (fixture->view), ==, 1.0);
+
+  g_assert_true (gtk_widget_activate_action (view, "diagram.zoom-in", NULL));
+  zoom = ties_diagram_view_get_zoom (fixture->view);
+  g_assert_cmpfloat (zoom, >, 1.0);
+  g_assert_cmpuint (notified, ==, 1);
+  wait_for_frame (view);
+  after = render (view);
+  g_assert_cmpuint (count_different (before, after), >, 1000);
+
+  g_assert_true (gtk_widget_activate_action (view, "diagram.zoom-in", NULL));
+  g_assert_cmpfloat (ties_diagram_view_get_zoom (fixture->view), >, zoom);
+  g_assert_true (gtk_widget_activate_action (view, "diagram.zoom-out", NULL));
+  g_assert_cmpfloat_with_epsilon (ties_diagram_view_get_zoom (fixture->view), zoom, 1e-9);
+  g_assert_true (gtk_widget_activate_action (view, "diagram.zoom-out", NULL));
+  g_assert_true (gtk_widget_activate_action (view, "diagram.zoom-out", NULL));
+  g_assert_cmpfloat (ties_diagram_view_get_zoom (fixture->view), <, 1.0);
+
+  g_assert_true (gtk_widget_activate_action (view, "diagram.zoom-fit", NULL));
+  g_assert_cmpfloat (ties_diagram_view_get_zoom (fixture->view), ==, 1.0);
+  wait_for_frame (view);
+  g_clear_object (&after);
+  after = render (view);
+  g_assert_cmpuint (count_different (before, after), ==, 0);
+
+  /* Clamped. */
+  ties_diagram_view_set_zoom (fixture->view, 1000);
+  g_assert_cmpfloat (ties_diagram_view_get_zoom (fixture->view), <=, 16.0);
+  g_object_set (view, "zoom", 2.0, NULL);
+  g_assert_cmpfloat (ties_diagram_view_get_zoom (fixture->view), ==, 2.0);
+  ties_diagram_view_zoom_to_fit (fixture->view);
+  g_assert_cmpfloat (ties_diagram_view_get_zoom (fixture->view), ==, 1.0);
+}
+
+static void
+test_select (Fixture       *fixture,
+             gconstpointer  data)
+{
+  GtkWidget *view = GTK_WIDGET (fixture->view);
+  GListModel *ties = ties_network_get_ties (fixture->network);
+  g_autofree char *selected = NULL;
+  g_autoptr(GdkTexture) before = render (view);
+  g_autoptr(GdkTexture) after = NULL;
+  guint notified = 0;
+  gboolean tie_hit = FALSE;
+  double x, y;
+
+  g_signal_connect (view, "notify::selected-actor", G_CALLBACK (on_notify), &notified);
+
+  ties_diagram_view_select_actor (fixture->view, "ardern");
+  g_assert_cmpstr (ties_diagram_view_get_selected_actor (fixture->view), ==, "ardern");
+  g_object_get (view, "selected-actor", &selected, NULL);
+  g_assert_cmpstr (selected, ==, "ardern");
+  g_assert_cmpuint (notified, ==, 1);
+  ties_diagram_view_select_actor (fixture->view, "ardern");
+  g_assert_cmpuint (notified, ==, 1);
+
+  /* The selection is drawn over the cached scene. */
+  wait_for_frame (view);
+  after = render (view);
+  g_assert_cmpuint (count_different (before, after), >, 20);
+
+  ties_diagram_view_select_actor (fixture->view, NULL);
+  g_assert_null (ties_diagram_view_get_selected_actor (fixture->view));
+
+  /* A click on a node selects it; on empty space, nothing. */
+  g_assert_true (ties_diagram_view_get_actor_point (fixture->view, "zuckerberg", &x, &y));
+  _ties_diagram_view_simulate_click (fixture->view, x, y, 1);
+  g_assert_cmpstr (ties_diagram_view_get_selected_actor (fixture->view), ==, "zuckerberg");
+  _ties_diagram_view_simulate_click (fixture->view, 2, 2, 1);
+  g_assert_null (ties_diagram_view_get_selected_actor (fixture->view));
+
+  /* A click on a tie's middle selects that tie (curved ties are missed
+   * there; straight ones are hit). */
+  for (guint i = 0; i < g_list_model_get_n_items (ties) && !tie_hit; i++)
+    {
+      g_autoptr(TiesTie) tie = g_list_model_get_item (ties, i);
+      double ax, ay, bx, by;
+
+      g_assert_true (ties_diagram_view_get_actor_point (fixture->view, ties_tie_get_actor_a (tie), &ax, &ay));
+      g_assert_true (ties_diagram_view_get_actor_point (fixture->view, ties_tie_get_actor_b (tie), &bx, &by));
+      _ties_diagram_view_simulate_click (fixture->view, (ax + bx) / 2, (ay + by) / 2, 1);
+      tie_hit = g_strcmp0 (ties_diagram_view_get_selected_tie_a (fixture->view), ties_tie_get_actor_a (tie)) == 0
+                && g_strcmp0 (ties_diagram_view_get_selected_tie_b (fixture->view), ties_tie_get_actor_b (tie)) == 0;
+      if (tie_hit)
+        g_assert_null (ties_diagram_view_get_selected_actor (fixture->view));
+    }
+  g_assert_true (tie_hit);
+
+  /* Tooltips name the actor and list the tie's events (what they say
+   * cannot be read back from a GtkTooltip; ASan runs the code). */
+  {
+    g_autoptr(GObject) tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+    gboolean shown = FALSE;
+
+    g_assert_true (ties_diagram_view_get_actor_point (fixture->view, "ardern", &x, &y));
+    g_signal_emit_by_name (view, "query-tooltip", (int) x, (int) y, FALSE, tooltip, &shown);
+    g_assert_true (shown);
+    g_signal_emit_by_name (view, "query-tooltip", 2, 2, FALSE, tooltip, &shown);
+    g_assert_false (shown);
+    g_assert_true (ties_diagram_view_get_actor_point (fixture->view, ties_diagram_view_get_selected_tie_a (fixture->view), &x, &y));
+    {
+      double bx, by;
+
+      g_assert_true (ties_diagram_view_get_actor_point (fixture->view, ties_diagram_view_get_selected_tie_b (fixture->view), &bx, &by));
+      g_signal_emit_by_name (view, "query-tooltip", (int) round ((x + bx) / 2), (int) round ((y + by) / 2), FALSE, tooltip, &shown);
+      g_assert_true (shown);
+    }
+  }
+
+  _ties_diagram_view_simulate_click (fixture->view, 2, 2, 1);
+  g_assert_null (ties_diagram_view_get_selected_tie_a (fixture->view));
+  g_assert_null (ties_diagram_view_get_selected_tie_b (fixture->view));
+}
+
+static void
+test_highlight (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GtkWidget *view = GTK_WIDGET (fixture->view);
+  g_autoptr(GdkTexture) before = render (view);
+  g_autoptr(GdkTexture) after = NULL;
+  g_autoptr(GdkTexture) cleared = NULL;
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_ptr_array_add (events, g_list_model_get_item (G_LIST_MODEL (ties_document_get_events (fixture->document)), 0));
+  ties_diagram_view_set_highlighted_events (fixture->view, events);
+  wait_for_frame (view);
+  after = render (view);
+  /* The rest is dimmed: much of the picture changes. */
+  g_assert_cmpuint (count_different (before, after), >, 1000);
+  save_png (GTK_WIDGET (fixture->window), "/tmp/diagram-view-highlight.png");
+
+  ties_diagram_view_set_highlighted_events (fixture->view, NULL);
+  wait_for_frame (view);
+  cleared = render (view);
+  g_assert_cmpuint (count_different (before, cleared), ==, 0);
+}
+
+static void
+test_drag (Fixture       *fixture,
+           gconstpointer  data)
+{
+  TiesHistory *history = ties_document_get_history (fixture->document);
+  TiesActor *actor = ties_document_lookup_actor (fixture->document, "zuckerberg");
+  guint64 serial = ties_history_get_serial (history);
+  gboolean had_position = ties_actor_get_has_position (actor);
+  double old_x = ties_actor_get_x (actor), old_y = ties_actor_get_y (actor);
+  gboolean was_pinned = ties_actor_get_pinned (actor);
+  double x, y, nx, ny;
+  guint n_steps = 0;
+
+  g_assert_false (ties_history_get_can_undo (history));
+  g_assert_true (ties_diagram_view_get_actor_point (fixture->view, "zuckerberg", &x, &y));
+
+  _ties_diagram_view_simulate_drag (fixture->view, x, y, 60, -40);
+  g_assert_true (ties_history_get_can_undo (history));
+  g_assert_true (ties_actor_get_has_position (actor));
+  g_assert_true (ties_actor_get_pinned (actor));
+  g_assert_cmpuint (ties_history_get_serial (history), >, serial);
+  settle (fixture->view);
+
+  /* Pinned where it was dropped, within a pixel. */
+  g_assert_true (ties_diagram_view_get_actor_point (fixture->view, "zuckerberg", &nx, &ny));
+  g_test_message ("dragged from %.1f,%.1f to %.1f,%.1f", x, y, nx, ny);
+  g_assert_true (ties_actor_get_pinned (actor));
+  ties_diagram_view_select_actor (fixture->view, "zuckerberg");
+  gtk_widget_grab_focus (GTK_WIDGET (fixture->view));
+  gtk_window_set_focus_visible (fixture->window, TRUE);
+  wait_for_frame (GTK_WIDGET (fixture->view));
+  save_png (GTK_WIDGET (fixture->window), "/tmp/diagram-view-drag.png");
+
+  /* One step of undo. */
+  while (ties_history_undo (history))
+    n_steps++;
+  g_assert_cmpuint (n_steps, ==, 1);
+  g_assert_cmpint (ties_actor_get_has_position (actor), ==, had_position);
+  g_assert_cmpfloat (ties_actor_get_x (actor), ==, old_x);
+  g_assert_cmpfloat (ties_actor_get_y (actor), ==, old_y);
+  g_assert_cmpint (ties_actor_get_pinned (actor), ==, was_pinned);
+  settle (fixture->view);
+
+  /* Redo, then a double click unpins, as one more step. */
+  g_assert_true (ties_history_redo (history));
+  settle (fixture->view);
+  g_assert_true (ties_actor_get_pinned (actor));
+  g_assert_true (ties_diagram_view_get_actor_point (fixture->view, "zuckerberg", &x, &y));
+  _ties_diagram_view_simulate_click (fixture->view, x, y, 2);
+  g_assert_false (ties_actor_get_pinned (actor));
+  settle (fixture->view);
+  g_assert_true (ties_history_undo (history));
+  g_assert_true (ties_actor_get_pinned (actor));
+  settle (fixture->view);
+
+  /* A press that does not move is no edit. */
+  serial = ties_history_get_serial (history);
+  g_assert_true (ties_diagram_view_get_actor_point (fixture->view, "zuckerberg", &x, &y));
+  _ties_diagram_view_simulate_drag (fixture->view, x, y, 1, 1);
+  g_assert_cmpuint (ties_history_get_serial (history), ==, serial);
+
+  /* Dragging empty space pans; no edit either. */
+  _ties_diagram_view_simulate_drag (fixture->view, 2, 2, 50, 50);
+  g_assert_cmpuint (ties_history_get_serial (history), ==, serial);
+  g_assert_true (ties_diagram_view_get_actor_point (fixture->view, "zuckerberg", &nx, &ny));
+  g_assert_cmpfloat_with_epsilon (nx, x + 50, 1e-6);
+  g_assert_cmpfloat_with_epsilon (ny, y + 50, 1e-6);
+}
+
+static void
+test_edit (Fixture       *fixture,
+           gconstpointer  data)
+{
+  GListModel *events = G_LIST_MODEL (ties_document_get_events (fixture->document));
+  GListModel *ties = ties_network_get_ties (fixture->network);
+  TiesHistory *history = ties_document_get_history (fixture->document);
+  g_autoptr(GdkTexture) before = render (GTK_WIDGET (fixture->view));
+  g_autoptr(GdkTexture) after = NULL;
+  guint n_ties = g_list_model_get_n_items (ties);
+  guint n_events = g_list_model_get_n_items (events);
+  gboolean removed = FALSE;
+
+  /* Remove events until one takes a tie with it. */
+  for (guint i = 0; i < n_events && !removed; i++)
+    {
+      g_autoptr(TiesEvent) event = g_list_model_get_item (events, 0);
+
+      ties_document_remove_event (fixture->document, event);
+      g_assert_true (_ties_diagram_view_get_animating (fixture->view));
+      settle (fixture->view);
+      removed = g_list_model_get_n_items (ties_network_get_ties (fixture->network)) < n_ties;
+    }
+  g_assert_true (removed);
+
+  after = render (GTK_WIDGET (fixture->view));
+  g_assert_cmpuint (count_different (before, after), >, 100);
+
+  while (ties_history_undo (history))
+    ;
+  settle (fixture->view);
+  g_assert_cmpuint (g_list_model_get_n_items (ties_network_get_ties (fixture->network)), ==, n_ties);
+  g_assert_cmpuint (g_list_model_get_n_items (events), ==, n_events);
+}
+
+static gboolean
+press_key (TiesDiagramView *view,
+           guint            keyval,
+           GdkModifierType  state)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
+  gboolean handled = FALSE;
+  gboolean found = FALSE;
+
+  /* Key events cannot be made in-process in GTK 4: the controller's
+   * signal is emitted as the event would. */
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        {
+          g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+
+  return handled;
+}
+
+static void
+test_keyboard (Fixture       *fixture,
+               gconstpointer  data)
+{
+  TiesDiagramView *view = fixture->view;
+  double x0, y0, x1, y1;
+  g_autofree char *first = NULL;
+  char *description;
+
+  g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (view)));
+  g_assert_true (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (view)) == GTK_ACCESSIBLE_ROLE_IMG);
+  /* Accessible properties are kept only with an AT context: run with
+   * GTK_A11Y=test to check them (GTK_A11Y=none has none). */
+  if (g_strcmp0 (g_getenv ("GTK_A11Y"), "test") == 0)
+    {
+      description = gtk_test_accessible_check_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                        "Relationship diagram");
+      g_assert_null (description);
+      description = gtk_test_accessible_check_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                                        "23 actors, 34 ties");
+      if (description != NULL)
+        g_test_message ("%s", description);
+      g_assert_null (description);
+    }
+  else
+    g_test_message ("accessible properties not checked: GTK_A11Y is not “test”");
+
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  gtk_window_set_focus_visible (fixture->window, TRUE);
+
+  /* Tab to the first node, Enter selects it. */
+  g_assert_true (press_key (view, GDK_KEY_Tab, 0));
+  g_assert_true (press_key (view, GDK_KEY_Return, 0));
+  g_assert_nonnull (ties_diagram_view_get_selected_actor (view));
+  first = g_strdup (ties_diagram_view_get_selected_actor (view));
+  g_assert_true (press_key (view, GDK_KEY_Tab, 0));
+  g_assert_true (press_key (view, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK));
+  g_assert_true (press_key (view, GDK_KEY_Return, 0));
+  g_assert_cmpstr (ties_diagram_view_get_selected_actor (view), ==, first);
+
+  /* Arrows: the nearest node that way. */
+  ties_diagram_view_select_actor (view, "ardern");
+  g_assert_true (ties_diagram_view_get_actor_point (view, "ardern", &x0, &y0));
+  g_assert_true (press_key (view, GDK_KEY_Right, 0));
+  g_assert_true (press_key (view, GDK_KEY_Return, 0));
+  g_assert_cmpstr (ties_diagram_view_get_selected_actor (view), !=, "ardern");
+  g_assert_true (ties_diagram_view_get_actor_point (view, ties_diagram_view_get_selected_actor (view), &x1, &y1));
+  g_assert_cmpfloat (x1, >, x0);
+  g_assert_true (press_key (view, GDK_KEY_Left, 0));
+  g_assert_true (press_key (view, GDK_KEY_Return, 0));
+  g_assert_true (ties_diagram_view_get_actor_point (view, ties_diagram_view_get_selected_actor (view), &x0, &y0));
+  g_assert_cmpfloat (x0, <, x1);
+  wait_for_frame (GTK_WIDGET (view));
+  save_png (GTK_WIDGET (fixture->window), "/tmp/diagram-view-keyboard.png");
+
+  g_assert_true (press_key (view, GDK_KEY_Escape, 0));
+  g_assert_null (ties_diagram_view_get_selected_actor (view));
+  /* Ctrl+0 is the zoom-fit binding, not the key controller's. */
+  g_assert_false (press_key (view, GDK_KEY_0, GDK_CONTROL_MASK));
+}
+
+/* Another network replaces the first, and the view may go mid-edit. */
+static void
+test_replace (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(TiesNetwork) network = ties_network_new (fixture->document);
+  g_autoptr(TiesEvent) event = g_list_model_get_item (G_LIST_MODEL (ties_document_get_events (fixture->document)), 0);
+
+  ties_diagram_view_set_network (fixture->view, network);
+  g_assert_true (ties_diagram_view_get_network (fixture->view) == network);
+  settle (fixture->view);
+  ties_diagram_view_set_network (fixture->view, NULL);
+  settle (fixture->view);
+  ties_diagram_view_set_network (fixture->view, fixture->network);
+  settle (fixture->view);
+
+  /* Destroyed with an edit still to derive. */
+  ties_document_remove_event (fixture->document, event);
+}
+
+/* Many actors: laid out in a worker thread, with "busy" meanwhile. */
+static void
+test_large (void)
+{
+  g_autoptr(TiesDocument) document = ties_document_new ();
+  g_autoptr(TiesNetwork) network = NULL;
+  GtkWindow *window;
+  TiesDiagramView *view;
+  guint busy_notified = 0;
+  const guint n = 700;
+  g_autoptr(GdkTexture) texture = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("a%u", i);
+      g_autofree char *name = g_strdup_printf ("Actor %u", i);
+      g_autoptr(TiesActor) actor = ties_actor_new (id, name, TIES_ACTOR_PERSON);
+
+      g_list_store_append (ties_document_get_actors (document), actor);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("e%u", i);
+      g_autofree char *a = g_strdup_printf ("a%u", i);
+      g_autofree char *b = g_strdup_printf ("a%u", (i * 7 + 1) % n);
+      const char *participants[] = { a, b, NULL };
+      g_autoptr(TiesEvent) event = ties_event_new (id, id, "meeting");
+
+      ties_event_set_participants (event, participants);
+      g_list_store_append (ties_document_get_events (document), event);
+    }
+  network = ties_network_new (document);
+
+  window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (window, 800, 600);
+  view = TIES_DIAGRAM_VIEW (ties_diagram_view_new ());
+  g_signal_connect (view, "notify::busy", G_CALLBACK (on_notify), &busy_notified);
+  gtk_window_set_child (window, GTK_WIDGET (view));
+  gtk_window_present (window);
+  wait_for_frame (GTK_WIDGET (view));
+
+  ties_diagram_view_set_network (view, network);
+  g_assert_true (ties_diagram_view_get_busy (view));
+
+  /* A change while it runs cancels it and starts another. */
+  ties_document_set_title (document, "Changed");
+  {
+    g_autoptr(TiesEvent) event = g_list_model_get_item (G_LIST_MODEL (ties_document_get_events (document)), 0);
+
+    ties_document_remove_event (document, event);
+  }
+  settle (view);
+  g_assert_false (ties_diagram_view_get_busy (view));
+  g_assert_cmpuint (busy_notified, >=, 2);
+
+  texture = render (GTK_WIDGET (view));
+  g_assert_cmpuint (count_painted (texture), >, 1000);
+
+  /* Gone while a layout runs: cancelled, nothing left behind. */
+  {
+    g_autoptr(TiesEvent) event = g_list_model_get_item (G_LIST_MODEL (ties_document_get_events (document)), 0);
+
+    ties_document_remove_event (document, event);
+  }
+  while (!ties_diagram_view_get_busy (view))
+    g_main_context_iteration (NULL, TRUE);
+  gtk_window_destroy (window);
+  for (guint i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  if (!gtk_init_check ())
+    return 77;
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add ("/diagram-view/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("draws", test_draws);
+  ADD ("dark", test_dark);
+  ADD ("zoom", test_zoom);
+  ADD ("select", test_select);
+  ADD ("highlight", test_highlight);
+  ADD ("drag", test_drag);
+  ADD ("edit", test_edit);
+  ADD ("keyboard", test_keyboard);
+  ADD ("replace", test_replace);
+#undef ADD
+  g_test_add_func ("/diagram-view/large", test_large);
+
+  return g_test_run ();
+}

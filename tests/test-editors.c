@@ -1,0 +1,650 @@
+/* test-editors.c: the event editor, the actor editor and the actors table
+ *
+ * Copyright 2026 The Ties authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "ties-actor-editor.h"
+#include "ties-actors-view.h"
+#include "ties-document-io.h"
+#include "ties-event-editor.h"
+#include "ties-network.h"
+
+#define SAMPLE TOP_SRCDIR "/data/samples/christchurch-call.ties.json"
+
+static TiesDocument *
+load_sample (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (SAMPLE);
+  g_autoptr(GError) error = NULL;
+  TiesDocument *document;
+
+  document = ties_document_load_from_file (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+
+  return document;
+}
+
+static GBytes *
+save (TiesDocument *document)
+{
+  return ties_document_save_to_bytes (document);
+}
+
+static void
+assert_bytes_equal (GBytes *a,
+                    GBytes *b)
+{
+  gsize la, lb;
+  const char *da = g_bytes_get_data (a, &la);
+  const char *db = g_bytes_get_data (b, &lb);
+
+  g_assert_cmpmem (da, la, db, lb);
+}
+
+static void
+on_after_paint (GdkFrameClock *clock G_GNUC_UNUSED,
+                gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+/* Iterates until @window is mapped and has been painted once. */
+static void
+wait_for_paint (GtkWidget *window)
+{
+  gboolean painted = FALSE;
+  GdkFrameClock *clock;
+  gulong id;
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!gtk_widget_get_mapped (window) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gtk_widget_get_mapped (window));
+
+  clock = gtk_widget_get_frame_clock (window);
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &painted);
+  gtk_widget_queue_draw (window);
+  while (!painted && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, id);
+  g_assert_true (painted);
+
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static GtkWidget *
+show_in_window (GtkWidget *child,
+                int        width,
+                int        height)
+{
+  GtkWidget *window = gtk_window_new ();
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_set_child (GTK_WINDOW (window), child);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_paint (window);
+
+  return window;
+}
+
+static void
+save_png (GtkWidget  *widget,
+          const char *path)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+/* The scrolled content at its full height. */
+static GtkWidget *
+find_clamp (GtkWidget *widget)
+{
+  if (ADW_IS_CLAMP (widget) && gtk_widget_get_mapped (widget))
+    return widget;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_clamp (c);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gpointer
+child (gpointer    widget,
+       GType       type,
+       const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (object);
+
+  return object;
+}
+
+/* Types into an entry row and presses Enter. */
+static void
+enter_text (gpointer    row,
+            const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (row)), "activate");
+}
+
+static guint
+count_undo_steps (TiesHistory *history)
+{
+  guint n = 0;
+
+  while (ties_history_get_can_undo (history))
+    {
+      g_assert_true (ties_history_undo (history));
+      n++;
+    }
+
+  return n;
+}
+
+typedef struct {
+  TiesDocument *document;
+  TiesHistory  *history;
+  TiesEvent    *event;
+  GtkWidget    *editor;
+  GtkWidget    *window;
+} EventFixture;
+
+static void
+event_fixture_set_up (EventFixture  *fixture,
+                      gconstpointer  data G_GNUC_UNUSED)
+{
+  fixture->document = load_sample ();
+  fixture->history = ties_document_get_history (fixture->document);
+  fixture->event = ties_document_lookup_event (fixture->document, "davos-dinner");
+  g_assert_nonnull (fixture->event);
+
+  fixture->editor = ties_event_editor_new ();
+  ties_event_editor_set_document (TIES_EVENT_EDITOR (fixture->editor), fixture->document);
+  ties_event_editor_set_event (TIES_EVENT_EDITOR (fixture->editor), fixture->event);
+  fixture->window = show_in_window (fixture->editor, 640, 760);
+}
+
+static void
+event_fixture_tear_down (EventFixture  *fixture,
+                         gconstpointer  data G_GNUC_UNUSED)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->document);
+}
+
+static void
+test_event_title (EventFixture  *fixture,
+                  gconstpointer  data G_GNUC_UNUSED)
+{
+  g_autofree char *old_title = g_strdup (ties_event_get_title (fixture->event));
+  gpointer row = child (fixture->editor, TIES_TYPE_EVENT_EDITOR, "title_row");
+
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, old_title);
+  g_assert_false (ties_history_get_can_undo (fixture->history));
+
+  /* Typing alone commits nothing… */
+  gtk_editable_set_text (GTK_EDITABLE (row), "Dinner in Davos");
+  g_assert_cmpstr (ties_event_get_title (fixture->event), ==, old_title);
+  g_assert_false (ties_history_get_can_undo (fixture->history));
+
+  /* …Enter does, as one step. */
+  enter_text (row, "Dinner in Davos");
+  g_assert_cmpstr (ties_event_get_title (fixture->event), ==, "Dinner in Davos");
+  g_assert_cmpstr (ties_history_get_undo_label (fixture->history), ==, "Edit Title");
+
+  /* Enter again with the same text is not another step. */
+  enter_text (row, "Dinner in Davos");
+
+  /* Undo restores the title and the editor shows it. */
+  g_assert_true (ties_history_undo (fixture->history));
+  g_assert_false (ties_history_get_can_undo (fixture->history));
+  g_assert_cmpstr (ties_event_get_title (fixture->event), ==, old_title);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, old_title);
+
+  /* And redo shows the new one again. */
+  g_assert_true (ties_history_redo (fixture->history));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Dinner in Davos");
+}
+
+static void
+test_event_date (EventFixture  *fixture,
+                 gconstpointer  data G_GNUC_UNUSED)
+{
+  gpointer row = child (fixture->editor, TIES_TYPE_EVENT_EDITOR, "date_row");
+  gpointer status = child (fixture->editor, TIES_TYPE_EVENT_EDITOR, "date_status_row");
+  const char *old_date = "2019-01-22/2019-01-25";
+
+  g_assert_cmpstr (ties_event_get_date (fixture->event), ==, old_date);
+  g_assert_cmpstr (adw_preferences_row_get_title (status), ==, "22–25 January 2019");
+
+  /* Validated live, as one types. */
+  gtk_editable_set_text (GTK_EDITABLE (row), "2019-13");
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  g_assert_nonnull (strstr (adw_preferences_row_get_title (status), "month 13"));
+
+  /* An invalid date is not committed. */
+  g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (row)), "activate");
+  g_assert_cmpstr (ties_event_get_date (fixture->event), ==, old_date);
+  g_assert_false (ties_history_get_can_undo (fixture->history));
+
+  gtk_editable_set_text (GTK_EDITABLE (row), "2019-05~");
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+  g_assert_cmpstr (adw_preferences_row_get_title (status), ==, "May 2019 (approx.)");
+
+  g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (row)), "activate");
+  g_assert_cmpstr (ties_event_get_date (fixture->event), ==, "2019-05~");
+
+  g_assert_true (ties_history_undo (fixture->history));
+  g_assert_cmpstr (ties_event_get_date (fixture->event), ==, old_date);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, old_date);
+  g_assert_cmpstr (adw_preferences_row_get_title (status), ==, "22–25 January 2019");
+}
+
+static void
+test_event_add_participant (EventFixture  *fixture,
+                            gconstpointer  data G_GNUC_UNUSED)
+{
+  g_autoptr(GBytes) before = save (fixture->document);
+  g_autoptr(GBytes) after = NULL;
+  GtkDropDown *dropdown = child (fixture->editor, TIES_TYPE_EVENT_EDITOR, "actor_dropdown");
+  GListModel *choices = gtk_drop_down_get_model (dropdown);
+  guint n = g_list_model_get_n_items (choices);
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  /* Participants are not offered again. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TiesActor) actor = g_list_model_get_item (choices, i);
+
+      g_assert_false (ties_event_has_participant (fixture->event, ties_actor_get_id (actor)));
+      if (g_str_equal (ties_actor_get_id (actor), "zuckerberg"))
+        position = i;
+    }
+  g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+
+  gtk_drop_down_set_selected (dropdown, position);
+  g_assert_true (gtk_widget_activate_action (fixture->editor, "event-editor.add-participant", NULL));
+  g_assert_true (ties_event_has_participant (fixture->event, "zuckerberg"));
+  g_assert_cmpuint (g_list_model_get_n_items (choices), ==, n - 1);
+
+  /* The initiator can now be Zuckerberg. */
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (child (fixture->editor, TIES_TYPE_EVENT_EDITOR, "initiator_row"))),
+                    ==, 4);
+
+  g_assert_cmpuint (count_undo_steps (fixture->history), ==, 1);
+  after = save (fixture->document);
+  assert_bytes_equal (before, after);
+  g_assert_false (ties_event_has_participant (fixture->event, "zuckerberg"));
+  g_assert_cmpuint (g_list_model_get_n_items (choices), ==, n);
+
+  /* Removing a participant is one step too. */
+  g_assert_true (gtk_widget_activate_action (fixture->editor, "event-editor.remove-participant", "s", "cook"));
+  g_assert_false (ties_event_has_participant (fixture->event, "cook"));
+  g_assert_cmpuint (count_undo_steps (fixture->history), ==, 1);
+  g_clear_pointer (&after, g_bytes_unref);
+  after = save (fixture->document);
+  assert_bytes_equal (before, after);
+}
+
+static void
+test_event_new_actor (EventFixture  *fixture,
+                      gconstpointer  data G_GNUC_UNUSED)
+{
+  g_autoptr(GBytes) before = save (fixture->document);
+  g_autoptr(GBytes) after = NULL;
+  GListStore *actors = ties_document_get_actors (fixture->document);
+  guint n_actors = g_list_model_get_n_items (G_LIST_MODEL (actors));
+  gpointer row = child (fixture->editor, TIES_TYPE_EVENT_EDITOR, "new_actor_row");
+  TiesActor *actor;
+
+  enter_text (row, "Jane Doe");
+
+  actor = ties_document_lookup_actor (fixture->document, "jane-doe");
+  g_assert_nonnull (actor);
+  g_assert_cmpstr (ties_actor_get_name (actor), ==, "Jane Doe");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (actors)), ==, n_actors + 1);
+  g_assert_true (ties_event_has_participant (fixture->event, "jane-doe"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "");
+
+  g_assert_cmpuint (count_undo_steps (fixture->history), ==, 1);
+  after = save (fixture->document);
+  assert_bytes_equal (before, after);
+  g_assert_null (ties_document_lookup_actor (fixture->document, "jane-doe"));
+  g_assert_false (ties_event_has_participant (fixture->event, "jane-doe"));
+}
+
+static void
+test_event_fields (EventFixture  *fixture,
+                   gconstpointer  data G_GNUC_UNUSED)
+{
+  g_autoptr(GBytes) before = save (fixture->document);
+  g_autoptr(GBytes) after = NULL;
+  AdwComboRow *kind_row = child (fixture->editor, TIES_TYPE_EVENT_EDITOR, "kind_row");
+  AdwComboRow *initiator_row = child (fixture->editor, TIES_TYPE_EVENT_EDITOR, "initiator_row");
+  GtkTextView *notes = child (fixture->editor, TIES_TYPE_EVENT_EDITOR, "notes_view");
+  GListModel *kinds = adw_combo_row_get_model (kind_row);
+  g_autoptr(TiesEventKind) selected = g_list_model_get_item (kinds, adw_combo_row_get_selected (kind_row));
+  const char * const *tags;
+  guint n_evidence;
+
+  /* Built-in and declared kinds, the event's selected. */
+  g_assert_cmpstr (ties_event_kind_get_id (selected), ==, "meeting");
+  g_assert_cmpuint (g_list_model_get_n_items (kinds), ==,
+                    g_list_model_get_n_items (ties_event_kind_get_builtins ()) + 2);
+
+  for (guint i = 0; i < g_list_model_get_n_items (kinds); i++)
+    {
+      g_autoptr(TiesEventKind) kind = g_list_model_get_item (kinds, i);
+
+      if (g_str_equal (ties_event_kind_get_id (kind), "agreement"))
+        adw_combo_row_set_selected (kind_row, i);
+    }
+  g_assert_cmpstr (ties_event_get_kind (fixture->event), ==, "agreement");
+
+  adw_combo_row_set_selected (initiator_row, 1);
+  g_assert_cmpstr (ties_event_get_initiator (fixture->event), ==, "ardern");
+
+  enter_text (child (fixture->editor, TIES_TYPE_EVENT_EDITOR, "tags_row"), " a, b ,, c ");
+  tags = ties_event_get_tags (fixture->event);
+  g_assert_cmpuint (g_strv_length ((GStrv) tags), ==, 3);
+  g_assert_cmpstr (tags[2], ==, "c");
+
+  enter_text (child (fixture->editor, TIES_TYPE_EVENT_EDITOR, "place_row"), "");
+  g_assert_null (ties_event_get_place (fixture->event));
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (notes), "New notes", -1);
+  gtk_widget_grab_focus (GTK_WIDGET (notes));
+  gtk_widget_grab_focus (child (fixture->editor, TIES_TYPE_EVENT_EDITOR, "title_row"));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  n_evidence = g_list_model_get_n_items (G_LIST_MODEL (ties_event_get_evidence (fixture->event)));
+  g_assert_cmpuint (n_evidence, ==, 2);
+  {
+    g_autoptr(TiesEvidence) evidence = g_list_model_get_item (G_LIST_MODEL (ties_event_get_evidence (fixture->event)), 0);
+
+    ties_event_editor_remove_evidence (TIES_EVENT_EDITOR (fixture->editor), evidence);
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (ties_event_get_evidence (fixture->event))), ==, 1);
+
+  /* Whether or not the focus reached the notes under Xvfb, every edit
+   * was one step and undoing them all gives back the file. */
+  g_assert_cmpuint (count_undo_steps (fixture->history), >=, 5);
+  after = save (fixture->document);
+  assert_bytes_equal (before, after);
+
+  /* The editor followed: kind and initiator are back. */
+  g_clear_object (&selected);
+  selected = g_list_model_get_item (kinds, adw_combo_row_get_selected (kind_row));
+  g_assert_cmpstr (ties_event_kind_get_id (selected), ==, "meeting");
+  g_assert_cmpuint (adw_combo_row_get_selected (initiator_row), ==, 0);
+
+  /* Switching events and clearing the editor. */
+  ties_event_editor_set_event (TIES_EVENT_EDITOR (fixture->editor),
+                               ties_document_lookup_event (fixture->document, "christchurch-call-summit"));
+  ties_event_editor_set_event (TIES_EVENT_EDITOR (fixture->editor), NULL);
+  g_assert_null (ties_event_editor_get_event (TIES_EVENT_EDITOR (fixture->editor)));
+}
+
+static void
+test_event_picture (EventFixture  *fixture,
+                    gconstpointer  data G_GNUC_UNUSED)
+{
+  gpointer row = child (fixture->editor, TIES_TYPE_EVENT_EDITOR, "date_row");
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 640, 2000);
+  gtk_editable_set_text (GTK_EDITABLE (row), "2019-13");
+  wait_for_paint (fixture->window);
+  save_png (fixture->window, "/tmp/event-editor.png");
+  save_png (find_clamp (fixture->window), "/tmp/event-editor-full.png");
+  gtk_editable_set_text (GTK_EDITABLE (row), "2019-05~");
+}
+
+/* The actor editor */
+
+static void
+on_event_activated (TiesActorEditor *editor G_GNUC_UNUSED,
+                    TiesEvent       *event,
+                    TiesEvent      **out)
+{
+  *out = event;
+}
+
+static void
+test_actor_editor (void)
+{
+  g_autoptr(TiesDocument) document = load_sample ();
+  g_autoptr(GBytes) before = save (document);
+  g_autoptr(GBytes) after = NULL;
+  TiesHistory *history = ties_document_get_history (document);
+  TiesActor *actor = ties_document_lookup_actor (document, "ardern");
+  GtkWidget *editor = ties_actor_editor_new ();
+  GtkWidget *window;
+  gpointer name_row;
+  AdwComboRow *affiliation_row;
+  GtkListBox *events;
+  GtkListBoxRow *first;
+  TiesEvent *activated = NULL;
+
+  ties_actor_editor_set_document (TIES_ACTOR_EDITOR (editor), document);
+  ties_actor_editor_set_actor (TIES_ACTOR_EDITOR (editor), actor);
+  window = show_in_window (editor, 640, 1500);
+
+  name_row = child (editor, TIES_TYPE_ACTOR_EDITOR, "name_row");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Jacinda Ardern");
+
+  enter_text (name_row, "Jacinda Kate Laurell Ardern");
+  g_assert_cmpstr (ties_actor_get_name (actor), ==, "Jacinda Kate Laurell Ardern");
+  g_assert_true (ties_history_undo (history));
+  g_assert_false (ties_history_get_can_undo (history));
+  g_assert_cmpstr (ties_actor_get_name (actor), ==, "Jacinda Ardern");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Jacinda Ardern");
+
+  /* The affiliation offers every other actor. */
+  affiliation_row = child (editor, TIES_TYPE_ACTOR_EDITOR, "affiliation_row");
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (affiliation_row)), ==,
+                    g_list_model_get_n_items (G_LIST_MODEL (ties_document_get_actors (document))));
+  adw_combo_row_set_selected (affiliation_row, 0);
+  g_assert_null (ties_actor_get_affiliation (actor));
+
+  adw_combo_row_set_selected (child (editor, TIES_TYPE_ACTOR_EDITOR, "kind_row"), TIES_ACTOR_GROUP);
+  g_assert_cmpint (ties_actor_get_kind (actor), ==, TIES_ACTOR_GROUP);
+
+  enter_text (child (editor, TIES_TYPE_ACTOR_EDITOR, "aliases_row"), "Ardern, the PM");
+  g_assert_cmpuint (g_strv_length ((GStrv) ties_actor_get_aliases (actor)), ==, 2);
+
+  {
+    GdkRGBA red = { 1, 0, 0, 1 };
+
+    gtk_color_chooser_set_rgba (child (editor, TIES_TYPE_ACTOR_EDITOR, "color_button"), &red);
+    g_signal_emit_by_name (child (editor, TIES_TYPE_ACTOR_EDITOR, "color_button"), "color-set");
+    g_assert_cmpstr (ties_actor_get_color (actor), ==, "#ff0000");
+    g_assert_true (gtk_widget_activate_action (editor, "actor-editor.clear-color", NULL));
+    g_assert_null (ties_actor_get_color (actor));
+  }
+
+  g_assert_cmpuint (count_undo_steps (history), ==, 5);
+  after = save (document);
+  assert_bytes_equal (before, after);
+  g_assert_cmpuint (adw_combo_row_get_selected (affiliation_row), !=, 0);
+
+  /* Her events, by date; activating one says so. */
+  events = child (editor, TIES_TYPE_ACTOR_EDITOR, "events_list");
+  first = gtk_list_box_get_row_at_index (events, 0);
+  g_assert_nonnull (first);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)), ==,
+                   "Cook and Ardern meet at dinner in Davos");
+  g_signal_connect (editor, "event-activated", G_CALLBACK (on_event_activated), &activated);
+  g_signal_emit_by_name (events, "row-activated", first);
+  g_assert_true (activated == ties_document_lookup_event (document, "davos-dinner"));
+
+  wait_for_paint (window);
+  save_png (window, "/tmp/actor-editor.png");
+  save_png (find_clamp (window), "/tmp/actor-editor-full.png");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The actors table */
+
+static void
+collect_cell_labels (GtkWidget *widget,
+                     GPtrArray *labels)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      if (GTK_IS_LABEL (c) && g_str_equal (G_OBJECT_TYPE_NAME (gtk_widget_get_parent (c)), "GtkColumnViewCell"))
+        g_ptr_array_add (labels, c);
+      collect_cell_labels (c, labels);
+    }
+}
+
+static guint
+find_actor (GListModel *model,
+            const char *id)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TiesActor) actor = g_list_model_get_item (model, i);
+
+      if (g_str_equal (ties_actor_get_id (actor), id))
+        return i;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static void
+test_actors_view (void)
+{
+  g_autoptr(TiesDocument) document = load_sample ();
+  g_autoptr(TiesNetwork) network = ties_network_new (document);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(GBytes) before = save (document);
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(TiesActor) first = NULL;
+  TiesHistory *history = ties_document_get_history (document);
+  GtkWidget *view = ties_actors_view_new ();
+  GtkWidget *window;
+  GListModel *model;
+  g_autofree char *degree = NULL;
+  g_autofree char *count = NULL;
+  guint n_actors = g_list_model_get_n_items (G_LIST_MODEL (ties_document_get_actors (document)));
+  guint a, b;
+
+  ties_actors_view_set_network (TIES_ACTORS_VIEW (view), network);
+  window = show_in_window (view, 720, 900);
+
+  model = G_LIST_MODEL (gtk_column_view_get_model (ties_actors_view_get_column_view (TIES_ACTORS_VIEW (view))));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_actors);
+
+  /* Most ties first: Ardern. */
+  ties_actors_view_sort_by (TIES_ACTORS_VIEW (view), "degree", GTK_SORT_DESCENDING);
+  wait_for_paint (window);
+  first = g_list_model_get_item (model, 0);
+  g_assert_cmpstr (ties_actor_get_id (first), ==, "ardern");
+  g_assert_cmpuint (ties_network_get_degree (network, "ardern"), >, 0);
+
+  /* The first row shows her name, kind, affiliation, degree and count. */
+  collect_cell_labels (GTK_WIDGET (ties_actors_view_get_column_view (TIES_ACTORS_VIEW (view))), labels);
+  g_assert_cmpuint (labels->len, >=, 5 * 2);
+  degree = g_strdup_printf ("%u", ties_network_get_degree (network, "ardern"));
+  count = g_strdup_printf ("%u", ties_network_get_event_count (network, "ardern"));
+  {
+    gboolean found = FALSE;
+
+    for (guint i = 0; i + 4 < labels->len; i++)
+      if (g_str_equal (gtk_label_get_text (labels->pdata[i]), "Jacinda Ardern"))
+        {
+          g_assert_cmpstr (gtk_label_get_text (labels->pdata[i + 1]), ==, "Person");
+          g_assert_cmpstr (gtk_label_get_text (labels->pdata[i + 3]), ==, degree);
+          g_assert_cmpstr (gtk_label_get_text (labels->pdata[i + 4]), ==, count);
+          found = TRUE;
+        }
+    g_assert_true (found);
+  }
+
+  /* Sorting by name puts "Amazon" before "Apple". */
+  ties_actors_view_sort_by (TIES_ACTORS_VIEW (view), "name", GTK_SORT_ASCENDING);
+  g_assert_cmpuint (find_actor (model, "amazon"), <, find_actor (model, "apple"));
+  ties_actors_view_sort_by (TIES_ACTORS_VIEW (view), "events", GTK_SORT_DESCENDING);
+  g_clear_object (&first);
+  first = g_list_model_get_item (model, 0);
+  g_assert_cmpstr (ties_actor_get_id (first), ==, "ardern");
+
+  /* Merge: the first selected is kept. */
+  g_assert_false (ties_actors_view_merge_selected (TIES_ACTORS_VIEW (view)));
+  a = find_actor (model, "dorsey");
+  b = find_actor (model, "dorsey-hackers");
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (model), a, TRUE);
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (model), b, FALSE);
+  g_assert_cmpuint (ties_actors_view_get_selected (TIES_ACTORS_VIEW (view))->len, ==, 2);
+  g_assert_true (ties_actors_view_merge_selected (TIES_ACTORS_VIEW (view)));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_actors - 1);
+  g_assert_nonnull (ties_document_lookup_actor (document, "dorsey"));
+  g_assert_null (ties_document_lookup_actor (document, "dorsey-hackers"));
+
+  g_assert_cmpuint (count_undo_steps (history), ==, 1);
+  after = save (document);
+  assert_bytes_equal (before, after);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_actors);
+
+  wait_for_paint (window);
+  save_png (window, "/tmp/actors-view.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  if (!gtk_init_check ())
+    return 77;
+  adw_init ();
+
+  g_test_add ("/event-editor/title", EventFixture, NULL,
+              event_fixture_set_up, test_event_title, event_fixture_tear_down);
+  g_test_add ("/event-editor/date", EventFixture, NULL,
+              event_fixture_set_up, test_event_date, event_fixture_tear_down);
+  g_test_add ("/event-editor/add-participant", EventFixture, NULL,
+              event_fixture_set_up, test_event_add_participant, event_fixture_tear_down);
+  g_test_add ("/event-editor/new-actor", EventFixture, NULL,
+              event_fixture_set_up, test_event_new_actor, event_fixture_tear_down);
+  g_test_add ("/event-editor/fields", EventFixture, NULL,
+              event_fixture_set_up, test_event_fields, event_fixture_tear_down);
+  g_test_add ("/event-editor/picture", EventFixture, NULL,
+              event_fixture_set_up, test_event_picture, event_fixture_tear_down);
+  g_test_add_func ("/actor-editor/edit", test_actor_editor);
+  g_test_add_func ("/actors-view/table", test_actors_view);
+
+  return g_test_run ();
+}

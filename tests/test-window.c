@@ -1,0 +1,306 @@
+/* test-window.c: the main window on the sample, driven through its actions
+ *
+ * Copyright 2026 The Ties authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "ties-application.h"
+#include "ties-document-io.h"
+#include "ties-event-list.h"
+#include "ties-window.h"
+
+#define SAMPLE TOP_SRCDIR "/data/samples/christchurch-call.ties.json"
+
+static TiesApplication *app;
+
+static void
+iterate_until (gboolean (*done) (gpointer),
+               gpointer   data)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+static void
+iterate_a_while (void)
+{
+  gint64 until = g_get_monotonic_time () + 100 * 1000;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static gboolean
+has_events (gpointer data)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (ties_document_get_events (ties_window_get_document (data)))) > 0;
+}
+
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static TiesWindow *
+open_sample (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (SAMPLE);
+  TiesWindow *window = ties_window_new (app);
+
+  gtk_window_present (GTK_WINDOW (window));
+  iterate_until (is_mapped, window);
+  ties_window_open_file (window, file);
+  iterate_until (has_events, window);
+  iterate_a_while ();
+
+  return window;
+}
+
+static GtkWidget *
+find_child (GtkWidget *widget,
+            GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_child (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  return find_dialog () != NULL;
+}
+
+static void
+close_dialogs (void)
+{
+  AdwMessageDialog *dialog;
+
+  while ((dialog = find_dialog ()) != NULL)
+    gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+test_open_sample (void)
+{
+  TiesWindow *window = open_sample ();
+  TiesDocument *document = ties_window_get_document (window);
+  TiesEventList *list = TIES_EVENT_LIST (find_child (GTK_WIDGET (window), TIES_TYPE_EVENT_LIST));
+  g_autoptr(GFile) sample = g_file_new_for_path (SAMPLE);
+
+  g_assert_nonnull (list);
+  g_assert_cmpuint (g_list_model_get_n_items (ties_event_list_get_model (list)), ==,
+                    g_list_model_get_n_items (G_LIST_MODEL (ties_document_get_events (document))));
+  g_assert_true (g_file_equal (ties_window_get_file (window), sample));
+  /* Not modified: no bullet in the title. */
+  g_assert_null (strstr (gtk_window_get_title (GTK_WINDOW (window)), "•"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_edit_marks_modified (void)
+{
+  TiesWindow *window = open_sample ();
+  TiesDocument *document = ties_window_get_document (window);
+  TiesEvent *event = ties_document_lookup_event (document, "cook-call");
+
+  ties_history_set (ties_document_get_history (document), event, "title", "Ardern calls Cook", NULL);
+  iterate_a_while ();
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "•"));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  iterate_a_while ();
+  g_assert_cmpstr (ties_event_get_title (event), ==, "Ardern phones Tim Cook");
+  g_assert_null (strstr (gtk_window_get_title (GTK_WINDOW (window)), "•"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_delete_undo (void)
+{
+  TiesWindow *window = open_sample ();
+  TiesDocument *document = ties_window_get_document (window);
+  TiesEventList *list = TIES_EVENT_LIST (find_child (GTK_WIDGET (window), TIES_TYPE_EVENT_LIST));
+  g_autoptr(GBytes) before = ties_document_save_to_bytes (document);
+  g_autoptr(GBytes) after = NULL;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (ties_document_get_events (document)));
+
+  ties_event_list_select_event (list, ties_document_lookup_event (document, "bezos-call"));
+  iterate_a_while ();
+  gtk_widget_activate_action (GTK_WIDGET (list), "event-list.delete", NULL);
+  iterate_a_while ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (ties_document_get_events (document))), ==, n - 1);
+  g_assert_null (ties_document_lookup_event (document, "bezos-call"));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  iterate_a_while ();
+  after = ties_document_save_to_bytes (document);
+  g_assert_true (g_bytes_equal (before, after));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_save_and_reload (void)
+{
+  TiesWindow *window = open_sample ();
+  TiesDocument *document = ties_window_get_document (window);
+  g_autofree char *dir = g_dir_make_tmp ("ties-window-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "saved.ties.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) expected = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  ties_document_set_title (document, "Saved from the window");
+  expected = ties_document_save_to_bytes (document);
+  ties_window_save_to_file (window, file);
+  while (!g_file_test (path, G_FILE_TEST_EXISTS) || ties_window_get_file (window) == NULL
+         || !g_file_equal (ties_window_get_file (window), file))
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpmem (contents, length, g_bytes_get_data (expected, NULL), g_bytes_get_size (expected));
+
+  /* Reloaded, it is the same document. */
+  {
+    g_autoptr(TiesDocument) reloaded = ties_document_load_from_file (file, NULL, NULL, NULL);
+    g_autoptr(GBytes) again = ties_document_save_to_bytes (reloaded);
+
+    g_assert_true (g_bytes_equal (expected, again));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_no_errno (g_remove (path));
+  g_assert_no_errno (g_rmdir (dir));
+}
+
+static void
+test_broken_file_keeps_document (void)
+{
+  TiesWindow *window = open_sample ();
+  TiesDocument *document = ties_window_get_document (window);
+  g_autofree char *dir = g_dir_make_tmp ("ties-window-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "broken.ties.json", NULL);
+  g_autoptr(GFile) broken = g_file_new_for_path (path);
+  g_autoptr(GBytes) before = ties_document_save_to_bytes (document);
+  g_autoptr(GBytes) after = NULL;
+  AdwMessageDialog *dialog;
+
+  g_assert_true (g_file_set_contents (path, "{\"format\": \"ties\", \"version\": 1,\n \"actors\": [}", -1, NULL));
+  ties_window_open_file (window, broken);
+  iterate_until (dialog_shown, NULL);
+
+  dialog = find_dialog ();
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "broken.ties.json:2:"));
+  g_assert_true (ties_window_get_document (window) == document);
+  after = ties_document_save_to_bytes (document);
+  g_assert_true (g_bytes_equal (before, after));
+
+  close_dialogs ();
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_no_errno (g_remove (path));
+  g_assert_no_errno (g_rmdir (dir));
+}
+
+static void
+test_unsaved_prompt (void)
+{
+  TiesWindow *window = open_sample ();
+  TiesDocument *document = ties_window_get_document (window);
+
+  ties_history_set (ties_document_get_history (document),
+                    ties_document_lookup_event (document, "cook-call"), "notes", "Changed", NULL);
+  gtk_window_close (GTK_WINDOW (window));
+  iterate_until (dialog_shown, NULL);
+
+  /* The window waits for an answer. */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (find_dialog ()), "Save"));
+
+  close_dialogs ();
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_empty_window (void)
+{
+  TiesWindow *window = ties_window_new (app);
+  GtkWidget *status;
+
+  gtk_window_present (GTK_WINDOW (window));
+  iterate_until (is_mapped, window);
+
+  /* An empty document offers to start or to open the sample. */
+  status = find_child (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE);
+  g_assert_nonnull (status);
+  g_assert_true (gtk_widget_is_drawable (status));
+  g_assert_true (ties_window_is_pristine (window));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  if (!gtk_init_check ())
+    return 77;
+  adw_init ();
+
+  app = g_object_new (TIES_TYPE_APPLICATION,
+                      "application-id", "io.github.tiesapp.Ties.Test",
+                      "flags", G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN,
+                      "resource-base-path", "/io/github/tiesapp/Ties",
+                      NULL);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+
+  g_test_add_func ("/window/empty", test_empty_window);
+  g_test_add_func ("/window/open-sample", test_open_sample);
+  g_test_add_func ("/window/edit-marks-modified", test_edit_marks_modified);
+  g_test_add_func ("/window/delete-undo", test_delete_undo);
+  g_test_add_func ("/window/save-and-reload", test_save_and_reload);
+  g_test_add_func ("/window/broken-file", test_broken_file_keeps_document);
+  g_test_add_func ("/window/unsaved-prompt", test_unsaved_prompt);
+
+  return g_test_run ();
+}
