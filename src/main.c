@@ -11,20 +11,16 @@
 #include "ties-application.h"
 #include "ties-cli.h"
 
-/* Validation, export and help need no display: scripts and CI run them
- * where there is none, so they never touch GTK. */
+/* Options are the command line's: validation, export and help need no
+ * display, as scripts and CI run them where there is none, so they never
+ * touch GTK. `ties [FILE…]` opens windows. */
 static gboolean
 is_command_line (int    argc,
                  char **argv)
 {
-  static const char * const options[] = {
-    "--validate", "--export", "-o", "--version", "--help", "-h", "--help-all",
-  };
-
   for (int i = 1; i < argc; i++)
-    for (guint j = 0; j < G_N_ELEMENTS (options); j++)
-      if (g_str_equal (argv[i], options[j]) || g_str_has_prefix (argv[i], "--export="))
-        return TRUE;
+    if (argv[i][0] == '-' && argv[i][1] != '\0')
+      return TRUE;
 
   return FALSE;
 }

@@ -308,7 +308,9 @@ ties_cli_main (int    argc,
   context = g_option_context_new (NULL);
   g_option_context_set_summary (context,
                                 _("Ties keeps the events of news coverage — who met, phoned or wrote to whom,\n"
-                                  "when, where, on what evidence — and draws the network of the people involved."));
+                                  "when, where, on what evidence — and draws the network of the people involved.\n"
+                                  "\n"
+                                  "Without options, ties opens each FILE in a window."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
 
@@ -326,9 +328,15 @@ ties_cli_main (int    argc,
 
   if (files == NULL || files[0] == NULL)
     {
-      g_printerr (_("ties: no document given; try “ties --validate FILE” (the main window comes in a later release)\n"));
+      g_printerr (_("ties: no document given; try “ties --validate FILE” or “ties --export OUT FILE”\n"));
       return TIES_EXIT_USAGE;
     }
+
+  if (export.output == NULL
+      && (export.format != NULL || export.layout != NULL || export.focus != NULL || export.width != 0
+          || export.height != 0 || export.scale != 0 || export.style != NULL || export.background != NULL
+          || export.from != NULL || export.to != NULL || export.kinds != NULL || export.title != NULL))
+    return usage_error (_("drawing options go with --export OUT"));
 
   if (export.output != NULL)
     {
@@ -338,9 +346,6 @@ ties_cli_main (int    argc,
         return usage_error (_("--export draws one document at a time"));
       return ties_cli_export (&export, files[0]);
     }
-
-  if (!validate)
-    g_printerr (_("ties: the main window is not built yet; validating instead\n"));
 
   return ties_cli_validate ((const char * const *) files);
 }

@@ -183,7 +183,9 @@ class CommandLine(unittest.TestCase):
         self.assertEqual(sorted(os.listdir(self.dir.name)), ['broken.ties.json', 'kept.png'])
 
     def test_usage_errors(self):
-        self.assertEqual(run().returncode, 2)
+        r = run('--layout', 'radial', SAMPLE)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn('--export', r.stderr)
         r = run('--no-such-option')
         self.assertEqual(r.returncode, 2)
         self.assertIn('no-such-option', r.stderr)
