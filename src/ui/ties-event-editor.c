@@ -513,6 +513,9 @@ create_evidence_row (gpointer item,
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_tooltip_text (button, _("Remove Evidence"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remove Evidence"),
+                                  -1);
   g_object_set_data_full (G_OBJECT (button), "evidence", g_object_ref (evidence), g_object_unref);
   g_signal_connect_object (button, "clicked", G_CALLBACK (on_remove_evidence_clicked), self, G_CONNECT_SWAPPED);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
