@@ -10,6 +10,7 @@
 
 #include "ties-application.h"
 #include "ties-document-io.h"
+#include "ties-diagram-view.h"
 #include "ties-event-list.h"
 #include "ties-window.h"
 
@@ -261,6 +262,54 @@ test_unsaved_prompt (void)
 }
 
 static void
+test_layout_menu (void)
+{
+  TiesWindow *window = open_sample ();
+  TiesDocument *document = ties_window_get_document (window);
+
+  g_assert_cmpstr (ties_document_get_layout (document), ==, "radial");
+  gtk_widget_activate_action (GTK_WIDGET (window), "view.layout", "s", "circle");
+  iterate_a_while ();
+  g_assert_cmpstr (ties_document_get_layout (document), ==, "circle");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "view.focus", "s", "dorsey");
+  iterate_a_while ();
+  g_assert_cmpstr (ties_document_get_focus (document), ==, "dorsey");
+
+  /* Each is one undoable edit. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  iterate_a_while ();
+  g_assert_cmpstr (ties_document_get_layout (document), ==, "radial");
+  g_assert_cmpstr (ties_document_get_focus (document), ==, "ardern");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_date_filter_reaches_diagram (void)
+{
+  TiesWindow *window = open_sample ();
+  TiesEventList *list = TIES_EVENT_LIST (find_child (GTK_WIDGET (window), TIES_TYPE_EVENT_LIST));
+  TiesDiagramView *view = TIES_DIAGRAM_VIEW (find_child (GTK_WIDGET (window), TIES_TYPE_DIAGRAM_VIEW));
+  TiesNetwork *network = ties_diagram_view_get_network (view);
+  guint all = ties_network_get_n_events (network);
+
+  /* September 2019: the hack, the spokesman, Wellington, the UN trip. */
+  g_assert_true (ties_event_list_set_date_filter (list, "2019-09", "2019-09"));
+  iterate_a_while ();
+  g_assert_cmpuint (ties_network_get_n_events (network), <, all);
+  g_assert_cmpuint (ties_network_get_n_events (network), ==,
+                    g_list_model_get_n_items (ties_event_list_get_model (list)));
+
+  g_assert_true (ties_event_list_set_date_filter (list, NULL, NULL));
+  iterate_a_while ();
+  g_assert_cmpuint (ties_network_get_n_events (network), ==, all);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
 test_empty_window (void)
 {
   TiesWindow *window = ties_window_new (app);
@@ -301,6 +350,8 @@ main (int   argc,
   g_test_add_func ("/window/save-and-reload", test_save_and_reload);
   g_test_add_func ("/window/broken-file", test_broken_file_keeps_document);
   g_test_add_func ("/window/unsaved-prompt", test_unsaved_prompt);
+  g_test_add_func ("/window/layout-menu", test_layout_menu);
+  g_test_add_func ("/window/date-filter", test_date_filter_reaches_diagram);
 
   return g_test_run ();
 }

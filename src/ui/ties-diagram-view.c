@@ -14,6 +14,7 @@
 #include "ties-graph.h"
 #include "ties-layout.h"
 #include "ties-renderer.h"
+#include "ties-timing.h"
 
 /* Above this many actors the layout runs in a worker thread, and edits
  * are not animated (a scene per frame would cost more than it shows). */
@@ -86,6 +87,10 @@ struct _TiesDiagramView
   char *selected_actor;
   char *selected_tie_a;
   char *selected_tie_b;
+
+  /* The view's layout or focus changed: lay out anew, not from the
+   * places shown. */
+  gboolean fresh_layout;
 };
 
 G_DEFINE_FINAL_TYPE (TiesDiagramView, ties_diagram_view, GTK_TYPE_WIDGET)
@@ -773,6 +778,18 @@ ties_diagram_view_rederive (TiesDiagramView *self)
   graph = ties_graph_new_from_network (self->network);
   ties_graph_set_radii (graph, TIES_SCENE_MIN_RADIUS, TIES_SCENE_MAX_RADIUS);
 
+  if (self->fresh_layout)
+    {
+      /* Only pinned actors keep their places in a new layout. */
+      for (guint i = 0; i < graph->nodes->len; i++)
+        {
+          TiesGraphNode *node = ties_graph_node (graph, i);
+
+          if (!node->pinned)
+            node->placed = FALSE;
+        }
+    }
+
   for (guint i = 0; i < graph->nodes->len; i++)
     all_placed &= ties_graph_node (graph, i)->placed;
 
@@ -786,7 +803,7 @@ ties_diagram_view_rederive (TiesDiagramView *self)
 
   /* After an edit, actors without a saved place start where they are
    * shown, and the layout moves them on from there. */
-  if (self->graph != NULL)
+  if (self->graph != NULL && !self->fresh_layout)
     for (guint i = 0; i < graph->nodes->len; i++)
       {
         TiesGraphNode *node = ties_graph_node (graph, i);
@@ -802,7 +819,8 @@ ties_diagram_view_rederive (TiesDiagramView *self)
   ties_layout_kind_from_string (ties_document_get_layout (self->document), &kind);
   focus = ties_document_get_focus (self->document);
   ties_layout_options_init (&options, kind);
-  options.incremental = TRUE;
+  options.incremental = !self->fresh_layout;
+  self->fresh_layout = FALSE;
   options.focus = focus != NULL ? ties_graph_lookup (graph, focus) : G_MAXUINT;
   options.label_room = TIES_SCENE_LABEL_ROOM;
 
@@ -937,6 +955,17 @@ set_pan (TiesDiagramView *self,
   self->pan_x = pan_x;
   self->pan_y = pan_y;
   invalidate_cache (self);
+}
+
+/* For the benchmark probe (TIES_TIMING_PAN) */
+static void
+timing_pan_by (GtkWidget *widget,
+               double     dx,
+               double     dy)
+{
+  TiesDiagramView *self = TIES_DIAGRAM_VIEW (widget);
+
+  set_pan (self, self->pan_x + dx, self->pan_y + dy);
 }
 
 /* Zooms keeping the diagram point under (@x, @y) in place. */
@@ -1722,6 +1751,9 @@ ties_diagram_view_init (TiesDiagramView *self)
   self->focus_node = G_MAXUINT;
   self->drag_node = G_MAXUINT;
 
+  if (ties_timing_enabled ())
+    ties_timing_watch_diagram (GTK_WIDGET (self), timing_pan_by);
+
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_focus_on_click (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
@@ -1788,6 +1820,18 @@ ties_diagram_view_get_network (TiesDiagramView *self)
   return self->network;
 }
 
+static void
+on_view_changed (TiesDiagramView *self,
+                 GParamSpec      *pspec,
+                 TiesDocument    *document)
+{
+  if (document != self->document)
+    return;
+
+  self->fresh_layout = TRUE;
+  ties_diagram_view_rederive (self);
+}
+
 void
 ties_diagram_view_set_network (TiesDiagramView *self,
                                TiesNetwork     *network)
@@ -1804,9 +1848,15 @@ ties_diagram_view_set_network (TiesDiagramView *self,
   g_set_object (&self->network, network);
   self->document = network != NULL ? ties_network_get_document (network) : NULL;
   if (network != NULL)
-    self->network_changed_handler =
-      g_signal_connect_object (network, "changed", G_CALLBACK (on_network_changed),
+    {
+      self->network_changed_handler =
+        g_signal_connect_object (network, "changed", G_CALLBACK (on_network_changed),
+                                 self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->document, "notify::layout", G_CALLBACK (on_view_changed),
                                self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->document, "notify::focus", G_CALLBACK (on_view_changed),
+                               self, G_CONNECT_SWAPPED);
+    }
 
   /* A new document starts afresh: no old places to ease from. */
   g_clear_pointer (&self->graph, ties_graph_free);

@@ -92,6 +92,7 @@ enum {
 enum {
   SELECTION_CHANGED,
   EVENT_ACTIVATED,
+  DATE_RANGE_CHANGED,
   N_SIGNALS
 };
 
@@ -1006,6 +1007,7 @@ on_date_entry_changed (TiesEventList *self,
   g_clear_pointer (slot, ties_date_unref);
   *slot = date;
   ties_event_list_refilter (self);
+  g_signal_emit (self, signals[DATE_RANGE_CHANGED], 0);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1411,6 +1413,16 @@ ties_event_list_class_init (TiesEventListClass *klass)
                   NULL,
                   G_TYPE_NONE, 1, TIES_TYPE_EVENT);
 
+  /* The date filter changed: the diagram shows the same span. */
+  signals[DATE_RANGE_CHANGED] =
+    g_signal_new ("date-range-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 0);
+
   g_type_ensure (ADW_TYPE_STATUS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tiesapp/Ties/ui/ties-event-list.ui");
@@ -1778,6 +1790,7 @@ ties_event_list_set_date_filter (TiesEventList *self,
       self->from = g_steal_pointer (&from_date);
       self->to = g_steal_pointer (&to_date);
       ties_event_list_refilter (self);
+      g_signal_emit (self, signals[DATE_RANGE_CHANGED], 0);
     }
 
   return TRUE;
@@ -1790,4 +1803,18 @@ ties_event_list_show_search (TiesEventList *self)
 
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* The date filter's bounds (NULL: open), owned by the list. */
+void
+ties_event_list_get_date_range (TiesEventList  *self,
+                                TiesDate      **from,
+                                TiesDate      **to)
+{
+  g_return_if_fail (TIES_IS_EVENT_LIST (self));
+
+  if (from != NULL)
+    *from = self->from;
+  if (to != NULL)
+    *to = self->to;
 }

@@ -44,5 +44,9 @@ gboolean      ties_event_list_set_date_filter    (TiesEventList *self,
                                                   const char    *from,
                                                   const char    *to);
 void          ties_event_list_show_search        (TiesEventList *self);
+/* Transfer none; NULL for an open end. "date-range-changed" says when. */
+void          ties_event_list_get_date_range     (TiesEventList *self,
+                                                  TiesDate     **from,
+                                                  TiesDate     **to);
 
 G_END_DECLS

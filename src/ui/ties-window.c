@@ -16,6 +16,7 @@
 #include "ties-export.h"
 #include "ties-network.h"
 #include "ties-preferences-window.h"
+#include "ties-timing.h"
 #include "ties-window.h"
 
 struct _TiesWindow
@@ -43,6 +44,10 @@ struct _TiesWindow
   GtkStack *editor_stack;
   TiesEventEditor *event_editor;
   TiesActorEditor *actor_editor;
+  GtkMenuButton *layout_button;
+
+  /* view.layout and view.focus, stateful, mirroring the document's view */
+  GSimpleActionGroup *view_actions;
 };
 
 G_DEFINE_FINAL_TYPE (TiesWindow, ties_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -109,6 +114,23 @@ ties_window_update_actions (TiesWindow *self)
   ties_window_update_title (self);
 }
 
+static int
+compare_activity (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  TiesNetwork *network = user_data;
+  TiesActor *actor_a = *(TiesActor **) a;
+  TiesActor *actor_b = *(TiesActor **) b;
+  guint count_a = ties_network_get_event_count (network, ties_actor_get_id (actor_a));
+  guint count_b = ties_network_get_event_count (network, ties_actor_get_id (actor_b));
+
+  if (count_a != count_b)
+    return count_a > count_b ? -1 : 1;
+
+  return g_utf8_collate (ties_actor_get_name (actor_a), ties_actor_get_name (actor_b));
+}
+
 static void
 on_selection_changed (TiesWindow    *self,
                       TiesEventList *list)
@@ -161,6 +183,17 @@ on_diagram_selection (TiesWindow      *self,
     }
 }
 
+/* The time-range filter applies to the list and the diagram alike. */
+static void
+on_date_range_changed (TiesWindow    *self,
+                       TiesEventList *list)
+{
+  TiesDate *from, *to;
+
+  ties_event_list_get_date_range (list, &from, &to);
+  ties_network_set_range (self->network, from, to);
+}
+
 static void
 on_actor_activated (TiesWindow     *self,
                     TiesActor      *actor,
@@ -180,6 +213,63 @@ on_event_activated (TiesWindow *self,
   ties_event_editor_set_event (self->event_editor, event);
   gtk_stack_set_visible_child_name (self->editor_stack, "event");
   gtk_widget_grab_focus (GTK_WIDGET (self->event_editor));
+}
+
+/* The layout menu: three layouts, and for the radial one the actor at the
+ * centre (the thirty most active, to keep the menu short). */
+static void
+ties_window_update_view_menu (TiesWindow *self)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) layouts = g_menu_new ();
+  g_autoptr(GMenu) centre = g_menu_new ();
+  g_autoptr(GPtrArray) actors = g_ptr_array_new_with_free_func (g_object_unref);
+  GListModel *model = G_LIST_MODEL (ties_document_get_actors (self->document));
+  const char *focus = ties_document_get_focus (self->document);
+
+  g_menu_append (layouts, _("_Force-Directed"), "view.layout::force");
+  g_menu_append (layouts, _("_Radial"), "view.layout::radial");
+  g_menu_append (layouts, _("_Circle"), "view.layout::circle");
+  g_menu_append_section (menu, _("Layout"), G_MENU_MODEL (layouts));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    g_ptr_array_add (actors, g_list_model_get_item (model, i));
+  g_ptr_array_sort_with_data (actors, compare_activity, self->network);
+
+  g_menu_append (centre, _("The Most Active Actor"), "view.focus::");
+  for (guint i = 0; i < actors->len && i < 30; i++)
+    {
+      TiesActor *actor = g_ptr_array_index (actors, i);
+      g_autofree char *action = g_strdup_printf ("view.focus::%s", ties_actor_get_id (actor));
+
+      g_menu_append (centre, ties_actor_get_name (actor), action);
+    }
+  g_menu_append_section (menu, _("Centre of the Radial Layout"), G_MENU_MODEL (centre));
+
+  gtk_menu_button_set_menu_model (self->layout_button, G_MENU_MODEL (menu));
+
+  g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->view_actions), "layout")),
+                             g_variant_new_string (ties_document_get_layout (self->document)));
+  g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->view_actions), "focus")),
+                             g_variant_new_string (focus != NULL ? focus : ""));
+}
+
+static void
+change_view (GSimpleAction *action,
+             GVariant      *value,
+             gpointer       user_data)
+{
+  TiesWindow *self = user_data;
+  const char *text = g_variant_get_string (value, NULL);
+  const char *property = g_str_equal (g_action_get_name (G_ACTION (action)), "layout") ? "layout" : "focus";
+
+  /* An undoable edit of the document's view; the diagram follows it. */
+  ties_history_begin (ties_document_get_history (self->document),
+                      g_str_equal (property, "layout") ? _("Change Layout") : _("Change Centre"));
+  ties_history_set (ties_document_get_history (self->document), self->document,
+                    property, *text != '\0' ? text : NULL, NULL);
+  ties_history_end (ties_document_get_history (self->document));
+  g_simple_action_set_state (action, value);
 }
 
 static void
@@ -203,10 +293,12 @@ ties_window_set_document (TiesWindow   *self,
 
   g_signal_connect_object (document, "changed", G_CALLBACK (ties_window_update_actions), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (document, "notify::title", G_CALLBACK (ties_window_update_title), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "changed", G_CALLBACK (ties_window_update_view_menu), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (ties_document_get_history (document), "notify::modified",
                            G_CALLBACK (ties_window_update_title), self, G_CONNECT_SWAPPED);
 
   ties_event_list_set_document (self->event_list, document);
+  on_date_range_changed (self, self->event_list);
   ties_actors_view_set_network (self->actors_view, self->network);
   ties_diagram_view_set_network (self->diagram_view, self->network);
   ties_event_editor_set_document (self->event_editor, document);
@@ -216,6 +308,7 @@ ties_window_set_document (TiesWindow   *self,
   gtk_stack_set_visible_child_name (self->editor_stack, "none");
 
   ties_window_update_actions (self);
+  ties_window_update_view_menu (self);
 }
 
 typedef struct
@@ -688,6 +781,7 @@ ties_window_finalize (GObject *object)
   g_clear_object (&self->file);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->view_actions);
 
   G_OBJECT_CLASS (ties_window_parent_class)->finalize (object);
 }
@@ -721,6 +815,7 @@ ties_window_class_init (TiesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TiesWindow, editor_stack);
   gtk_widget_class_bind_template_child (widget_class, TiesWindow, event_editor);
   gtk_widget_class_bind_template_child (widget_class, TiesWindow, actor_editor);
+  gtk_widget_class_bind_template_child (widget_class, TiesWindow, layout_button);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
@@ -739,9 +834,23 @@ ties_window_init (TiesWindow *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  if (ties_timing_enabled ())
+    ties_timing_watch_window (GTK_WINDOW (self));
 
   self->cancellable = g_cancellable_new ();
   self->settings = g_settings_new ("io.github.tiesapp.Ties");
+
+  {
+    static const GActionEntry view_entries[] = {
+      { "layout", NULL, "s", "'force'", change_view },
+      { "focus", NULL, "s", "''", change_view },
+    };
+
+    self->view_actions = g_simple_action_group_new ();
+    g_action_map_add_action_entries (G_ACTION_MAP (self->view_actions), view_entries,
+                                     G_N_ELEMENTS (view_entries), self);
+    gtk_widget_insert_action_group (GTK_WIDGET (self), "view", G_ACTION_GROUP (self->view_actions));
+  }
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
@@ -752,6 +861,7 @@ ties_window_init (TiesWindow *self)
 
   g_signal_connect_object (self->event_list, "selection-changed", G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->event_list, "event-activated", G_CALLBACK (on_event_activated), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->event_list, "date-range-changed", G_CALLBACK (on_date_range_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->diagram_view, "notify::selected-actor", G_CALLBACK (on_diagram_selection), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->diagram_view, "notify::selected-tie-a", G_CALLBACK (on_diagram_selection), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->actors_view, "actor-activated", G_CALLBACK (on_actor_activated), self, G_CONNECT_SWAPPED);

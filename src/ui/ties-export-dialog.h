@@ -1,0 +1,35 @@
+/* ties-export-dialog.h: choose how the diagram is exported, with a preview
+ *
+ * Copyright 2026 The Ties authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "ties-network.h"
+
+G_BEGIN_DECLS
+
+#define TIES_TYPE_EXPORT_DIALOG (ties_export_dialog_get_type ())
+
+G_DECLARE_FINAL_TYPE (TiesExportDialog, ties_export_dialog, TIES, EXPORT_DIALOG, AdwWindow)
+
+/* Modal and transient for @parent; the style defaults to @settings'
+ * "export-style". Emits "exported" (with the GFile) after a successful
+ * export, then closes. */
+TiesExportDialog *ties_export_dialog_new          (GtkWindow        *parent,
+                                                   TiesNetwork      *network,
+                                                   GSettings        *settings);
+
+/* Writes the diagram to @file with the options shown, whatever @file's
+ * name says. What "Export…" does once a file is chosen; for tests, since
+ * the file chooser cannot be driven in-process. */
+gboolean          ties_export_dialog_export_to_file (TiesExportDialog *self,
+                                                     GFile            *file,
+                                                     GError          **error);
+
+/* For tests: TRUE while an option change waits to reach the preview. */
+gboolean          ties_export_dialog_get_preview_pending (TiesExportDialog *self);
+
+G_END_DECLS
