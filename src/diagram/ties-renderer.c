@@ -944,8 +944,9 @@ build_edges (TiesScene               *self,
 
 /* Legend, title and caption */
 
-static char *
-default_caption (TiesDocument *document)
+/* "Source: NZ Herald, 2019": the publishers and years of the sources. */
+char *
+ties_scene_default_caption (TiesDocument *document)
 {
   GListModel *sources = G_LIST_MODEL (ties_document_get_sources (document));
   g_autoptr(GPtrArray) publishers = g_ptr_array_new ();
@@ -1271,7 +1272,7 @@ ties_scene_new (TiesDocument            *document,
       pango_layout_set_alignment (self->title_layout, PANGO_ALIGN_CENTER);
     }
 
-  caption = options->caption != NULL ? g_strdup (options->caption) : default_caption (document);
+  caption = options->caption != NULL ? g_strdup (options->caption) : ties_scene_default_caption (document);
   if (caption != NULL && *caption != '\0')
     self->caption_layout = make_layout (self, caption, CAPTION_SIZE * self->chrome, PANGO_WEIGHT_NORMAL);
 

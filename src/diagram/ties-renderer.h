@@ -136,6 +136,9 @@ const char *ties_scene_get_title           (TiesScene     *self);
  * length (diagram units; labels are 12 units high). */
 #define TIES_SCENE_LABEL_ROOM 70.0
 
+/* The caption drawn when the options give none. */
+char      *ties_scene_default_caption (TiesDocument           *document);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TiesScene, ties_scene_free)
 
 G_END_DECLS

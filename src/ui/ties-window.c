@@ -13,9 +13,10 @@
 #include "ties-document-io.h"
 #include "ties-event-editor.h"
 #include "ties-event-list.h"
-#include "ties-export.h"
+#include "ties-export-dialog.h"
 #include "ties-network.h"
 #include "ties-preferences-window.h"
+#include "ties-print.h"
 #include "ties-timing.h"
 #include "ties-window.h"
 
@@ -45,6 +46,7 @@ struct _TiesWindow
   TiesEventEditor *event_editor;
   TiesActorEditor *actor_editor;
   GtkMenuButton *layout_button;
+  AdwSplitButton *open_button;
 
   /* view.layout and view.focus, stateful, mirroring the document's view */
   GSimpleActionGroup *view_actions;
@@ -109,6 +111,7 @@ ties_window_update_actions (TiesWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", ties_history_get_can_undo (history));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", ties_history_get_can_redo (history));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", !empty);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", !empty);
   gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "document");
 
   ties_window_update_title (self);
@@ -534,6 +537,62 @@ open_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+static int
+compare_recent (gconstpointer a,
+                gconstpointer b)
+{
+  GDateTime *ma = gtk_recent_info_get_modified (*(GtkRecentInfo **) a);
+  GDateTime *mb = gtk_recent_info_get_modified (*(GtkRecentInfo **) b);
+
+  return -g_date_time_compare (ma, mb);
+}
+
+/* The ten Ties documents opened last, newest first. */
+static void
+ties_window_update_recent (TiesWindow *self)
+{
+  GtkRecentManager *manager = gtk_recent_manager_get_default ();
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) gtk_recent_info_unref);
+  GList *all = gtk_recent_manager_get_items (manager);
+
+  for (GList *l = all; l != NULL; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+
+      if (g_str_has_suffix (gtk_recent_info_get_uri (info), ".ties.json") && gtk_recent_info_exists (info))
+        g_ptr_array_add (items, gtk_recent_info_ref (info));
+    }
+  g_list_free_full (all, (GDestroyNotify) gtk_recent_info_unref);
+  g_ptr_array_sort (items, compare_recent);
+
+  for (guint i = 0; i < items->len && i < 10; i++)
+    {
+      GtkRecentInfo *info = g_ptr_array_index (items, i);
+      g_autoptr(GMenuItem) item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
+
+      g_menu_item_set_action_and_target_value (item, "win.open-recent",
+                                               g_variant_new_string (gtk_recent_info_get_uri (info)));
+      g_menu_append_item (menu, item);
+    }
+
+  if (items->len == 0)
+    g_menu_append (menu, _("No Recent Documents"), "win.no-recent");
+
+  adw_split_button_set_menu_model (self->open_button, G_MENU_MODEL (menu));
+}
+
+static void
+open_recent_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+  GApplication *app = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (widget)));
+
+  g_application_open (app, &file, 1, "");
+}
+
 static void
 open_sample_action (GtkWidget  *widget,
                     const char *action_name,
@@ -604,40 +663,11 @@ save_action (GtkWidget  *widget,
 }
 
 static void
-on_export_response (GtkNativeDialog *dialog,
-                    int              response,
-                    TiesWindow      *self)
+on_exported (TiesExportDialog *dialog,
+             GFile            *file,
+             TiesWindow       *self)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *name = g_file_get_basename (file);
-      g_autoptr(TiesScene) scene = NULL;
-      g_autoptr(GError) error = NULL;
-      TiesRenderOptions render;
-      TiesExportOptions options;
-      TiesExportFormat format;
-
-      if (!ties_export_format_from_string (name, &format))
-        {
-          show_error (self, _("Could Not Export"),
-                      _("Name the file .png, .svg or .pdf to choose its format."));
-          g_object_unref (dialog);
-          return;
-        }
-
-      ties_render_options_init (&render);
-      render.style = g_settings_get_enum (self->settings, "export-style") == 1 ? TIES_STYLE_DARK : TIES_STYLE_LIGHT;
-      scene = ties_export_prepare_scene (self->network, NULL, NULL, &render);
-      ties_export_options_init (&options, format);
-
-      if (ties_export_to_file (scene, &options, file, &error))
-        ties_window_toast (self, _("Exported"));
-      else
-        show_error (self, _("Could Not Export"), error->message);
-    }
-
-  g_object_unref (dialog);
+  ties_window_toast (self, _("Exported"));
 }
 
 static void
@@ -646,14 +676,22 @@ export_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   TiesWindow *self = TIES_WINDOW (widget);
-  GtkFileChooserNative *chooser;
-  g_autofree char *name = g_strdup_printf ("%s.png", _("Diagram"));
+  TiesExportDialog *dialog = ties_export_dialog_new (GTK_WINDOW (self), self->network, self->settings);
 
-  chooser = gtk_file_chooser_native_new (_("Export the Diagram"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_export_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (on_exported), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  TiesWindow *self = TIES_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!ties_print_diagram (GTK_WINDOW (self), self->network, &error))
+    show_error (self, _("Could Not Print"), error->message);
 }
 
 static void
@@ -816,12 +854,16 @@ ties_window_class_init (TiesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TiesWindow, event_editor);
   gtk_widget_class_bind_template_child (widget_class, TiesWindow, actor_editor);
   gtk_widget_class_bind_template_child (widget_class, TiesWindow, layout_button);
+  gtk_widget_class_bind_template_child (widget_class, TiesWindow, open_button);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.no-recent", NULL, NULL);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.new-event", NULL, new_event_action);
@@ -866,6 +908,11 @@ ties_window_init (TiesWindow *self)
   g_signal_connect_object (self->diagram_view, "notify::selected-tie-a", G_CALLBACK (on_diagram_selection), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->actors_view, "actor-activated", G_CALLBACK (on_actor_activated), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->actor_editor, "event-activated", G_CALLBACK (on_event_activated), self, G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
+                           G_CALLBACK (ties_window_update_recent), self, G_CONNECT_SWAPPED);
+  ties_window_update_recent (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.no-recent", FALSE);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_object (drop, "drop", G_CALLBACK (on_drop), self, 0);

@@ -19,7 +19,7 @@ activate (GApplication *application)
 
   ties_timing_watch_window (GTK_WINDOW (window));
   gtk_window_set_title (GTK_WINDOW (window), "Minimal Window");
-  gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 780);
   gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
   gtk_widget_set_vexpand (label, TRUE);
   gtk_box_append (GTK_BOX (box), label);
@@ -33,7 +33,7 @@ main (int   argc,
 {
   g_autoptr(AdwApplication) application = NULL;
 
-  application = adw_application_new ("io.github.tiesapp.MinimalWindow", G_APPLICATION_NON_UNIQUE);
+  application = adw_application_new ("io.github.tiesapp.MinimalWindow", G_APPLICATION_DEFAULT_FLAGS);
   g_signal_connect (application, "activate", G_CALLBACK (activate), NULL);
 
   return g_application_run (G_APPLICATION (application), argc, argv);

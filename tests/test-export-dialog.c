@@ -1,0 +1,353 @@
+/* test-export-dialog.c: the export dialog's options, preview and files,
+ * and printing through the same renderer
+ *
+ * Copyright 2026 The Ties authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "ties-document-io.h"
+#include "ties-export-dialog.h"
+#include "ties-print.h"
+
+#define SAMPLE TOP_SRCDIR "/data/samples/christchurch-call.ties.json"
+
+static TiesNetwork *network;
+static GSettings *settings;
+
+static void
+iterate_until (gboolean (*done) (gpointer),
+               gpointer   data)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/* Until one frame has been painted. */
+static void
+wait_for_frame (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gboolean painted = FALSE;
+  gulong id;
+
+  g_assert_nonnull (clock);
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &painted);
+  gtk_widget_queue_draw (widget);
+  iterate_until (is_true, &painted);
+  g_signal_handler_disconnect (clock, id);
+}
+
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static gboolean
+is_settled (gpointer data)
+{
+  return !ties_export_dialog_get_preview_pending (data);
+}
+
+static gpointer
+child (TiesExportDialog *dialog,
+       const char       *name)
+{
+  GObject *object = gtk_widget_get_template_child (GTK_WIDGET (dialog), TIES_TYPE_EXPORT_DIALOG, name);
+
+  g_assert_nonnull (object);
+  return object;
+}
+
+static TiesExportDialog *
+show_dialog (void)
+{
+  TiesExportDialog *dialog = ties_export_dialog_new (NULL, network, settings);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  iterate_until (is_mapped, dialog);
+  wait_for_frame (GTK_WIDGET (dialog));
+
+  return dialog;
+}
+
+/* Applies pending option changes and paints them. */
+static void
+settle (TiesExportDialog *dialog)
+{
+  iterate_until (is_settled, dialog);
+  wait_for_frame (GTK_WIDGET (dialog));
+}
+
+static GdkTexture *
+render_widget (GtkWidget *widget)
+{
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+
+  return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+typedef struct
+{
+  double luminance;   /* mean over the opaque pixels, 0–255 */
+  int x0, y0, x1, y1; /* their bounding box */
+} Picture;
+
+static Picture
+measure (GdkTexture *texture)
+{
+  int width = gdk_texture_get_width (texture);
+  int height = gdk_texture_get_height (texture);
+  g_autofree guchar *pixels = g_malloc ((gsize) width * height * 4);
+  Picture picture = { 0, width, height, -1, -1 };
+  double sum = 0;
+  guint count = 0;
+
+  /* Cairo's ARGB32, premultiplied, little-endian: B G R A. */
+  gdk_texture_download (texture, pixels, (gsize) width * 4);
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        const guchar *p = pixels + ((gsize) y * width + x) * 4;
+
+        if (p[3] < 250)
+          continue;
+        sum += 0.0722 * p[0] + 0.7152 * p[1] + 0.2126 * p[2];
+        count++;
+        picture.x0 = MIN (picture.x0, x);
+        picture.y0 = MIN (picture.y0, y);
+        picture.x1 = MAX (picture.x1, x);
+        picture.y1 = MAX (picture.y1, y);
+      }
+
+  g_assert_cmpuint (count, >, 1000);
+  picture.luminance = sum / count;
+
+  return picture;
+}
+
+static Picture
+measure_preview (TiesExportDialog *dialog)
+{
+  g_autoptr(GdkTexture) texture = render_widget (child (dialog, "preview"));
+
+  return measure (texture);
+}
+
+static void
+test_builds (void)
+{
+  TiesExportDialog *dialog;
+  const char *caption;
+  const char *picture = g_getenv ("TIES_EXPORT_DIALOG_PNG");
+
+  g_settings_set_string (settings, "export-style", "dark");
+  dialog = show_dialog ();
+
+  /* The style comes from the setting; the rest from the command line's
+   * defaults. */
+  g_assert_cmpuint (adw_combo_row_get_selected (child (dialog, "style_row")), ==, 1);
+  g_assert_cmpuint (adw_combo_row_get_selected (child (dialog, "format_row")), ==, 0);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (child (dialog, "width_spin")), ==, 800);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (child (dialog, "height_spin")), ==, 600);
+  g_assert_cmpstr (adw_action_row_get_subtitle (child (dialog, "width_row")), ==, "Pixels");
+  g_assert_true (gtk_widget_get_sensitive (child (dialog, "scale_row")));
+
+  /* The renderer's caption is the placeholder. */
+  caption = gtk_entry_get_placeholder_text (child (dialog, "caption_entry"));
+  g_assert_nonnull (caption);
+  g_assert_true (g_str_has_prefix (caption, "Source"));
+
+  g_assert_true (gtk_widget_is_sensitive (child (dialog, "export_button")));
+  g_assert_false (ties_export_dialog_get_preview_pending (dialog));
+  g_assert_cmpfloat (measure_preview (dialog).luminance, <, 100);
+
+  if (picture != NULL)
+    {
+      g_autoptr(GdkTexture) texture = NULL;
+
+      adw_combo_row_set_selected (child (dialog, "style_row"), 0);
+      settle (dialog);
+      texture = render_widget (GTK_WIDGET (dialog));
+      g_assert_true (gdk_texture_save_to_png (texture, picture));
+    }
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_settings_reset (settings, "export-style");
+}
+
+static void
+test_preview_updates (void)
+{
+  TiesExportDialog *dialog = show_dialog ();
+  Picture light, dark, tall;
+
+  light = measure_preview (dialog);
+  g_assert_cmpfloat (light.luminance, >, 150);
+  /* 4:3 */
+  g_assert_cmpfloat ((double) (light.x1 - light.x0) / (light.y1 - light.y0), >, 1.2);
+
+  /* Debounced: the change waits, then reaches the picture. */
+  adw_combo_row_set_selected (child (dialog, "style_row"), 1);
+  g_assert_true (ties_export_dialog_get_preview_pending (dialog));
+  settle (dialog);
+  dark = measure_preview (dialog);
+  g_assert_cmpfloat (dark.luminance, <, light.luminance - 80);
+
+  /* The page takes the chosen aspect. */
+  gtk_spin_button_set_value (child (dialog, "width_spin"), 300);
+  gtk_spin_button_set_value (child (dialog, "height_spin"), 600);
+  settle (dialog);
+  tall = measure_preview (dialog);
+  g_assert_cmpfloat ((double) (tall.x1 - tall.x0) / (tall.y1 - tall.y0), <, 0.6);
+
+  /* Points for SVG and PDF, and no scale. */
+  adw_combo_row_set_selected (child (dialog, "format_row"), 1);
+  g_assert_cmpstr (adw_action_row_get_subtitle (child (dialog, "height_row")), ==, "Points");
+  g_assert_false (gtk_widget_get_sensitive (child (dialog, "scale_row")));
+  settle (dialog);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+test_export_files (void)
+{
+  TiesExportDialog *dialog = show_dialog ();
+  g_autofree char *dir = g_dir_make_tmp ("ties-export-XXXXXX", NULL);
+  g_autofree char *png_path = g_build_filename (dir, "diagram.png", NULL);
+  g_autofree char *svg_path = g_build_filename (dir, "diagram.svg", NULL);
+  g_autoptr(GFile) png = g_file_new_for_path (png_path);
+  g_autoptr(GFile) svg = g_file_new_for_path (svg_path);
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+
+  gtk_spin_button_set_value (child (dialog, "width_spin"), 640);
+  gtk_spin_button_set_value (child (dialog, "height_spin"), 480);
+  adw_combo_row_set_selected (child (dialog, "scale_row"), 1);
+  gtk_editable_set_text (child (dialog, "title_entry"), "The Christchurch Call");
+  /* Straight away: the export does not wait for the preview. */
+  g_assert_true (ties_export_dialog_export_to_file (dialog, png, &error));
+  g_assert_no_error (error);
+
+  texture = gdk_texture_new_from_file (png, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, 1280);
+  g_assert_cmpint (gdk_texture_get_height (texture), ==, 960);
+
+  adw_combo_row_set_selected (child (dialog, "format_row"), 1);
+  g_assert_true (ties_export_dialog_export_to_file (dialog, svg, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (svg_path, &contents, NULL, &error));
+  g_assert_nonnull (strstr (contents, "<svg"));
+  g_assert_nonnull (strstr (contents, "width=\"640"));
+  g_assert_nonnull (strstr (contents, "height=\"480"));
+
+  g_remove (png_path);
+  g_remove (svg_path);
+  g_rmdir (dir);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+test_print_to_pdf (void)
+{
+  g_autoptr(GtkPrintOperation) operation = ties_print_operation_new (network);
+  g_autofree char *dir = g_dir_make_tmp ("ties-print-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "diagram.pdf", NULL);
+  const char *argv[] = { "pdftotext", pdf, "-", NULL };
+  g_autofree char *text = NULL;
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (pdftotext == NULL)
+    {
+      g_test_skip ("pdftotext is not installed");
+      return;
+    }
+
+  gtk_print_operation_set_export_filename (operation, pdf);
+  g_assert_cmpint (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error),
+                   ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &text, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_nonnull (strstr (text, "Jacinda Ardern"));
+  /* One page. */
+  g_assert_null (strchr (strchr (text, '\f') + 1, '\f'));
+
+  g_remove (pdf);
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GFile) sample = NULL;
+  g_autoptr(TiesDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  int result;
+
+  g_test_init (&argc, &argv, NULL);
+  if (!gtk_init_check ())
+    return 77;
+  adw_init ();
+
+  sample = g_file_new_for_path (SAMPLE);
+  document = ties_document_load_from_file (sample, NULL, NULL, &error);
+  g_assert_no_error (error);
+  network = ties_network_new (document);
+  settings = g_settings_new ("io.github.tiesapp.Ties");
+
+  g_test_add_func ("/export-dialog/builds", test_builds);
+  g_test_add_func ("/export-dialog/preview-updates", test_preview_updates);
+  g_test_add_func ("/export-dialog/export-files", test_export_files);
+  g_test_add_func ("/export-dialog/print-to-pdf", test_print_to_pdf);
+
+  result = g_test_run ();
+
+  g_clear_object (&settings);
+  g_clear_object (&network);
+
+  return result;
+}
