@@ -139,17 +139,107 @@ preferences (GSimpleAction *action,
     ties_window_show_preferences (TIES_WINDOW (parent));
 }
 
+static GPtrArray *
+modified_windows (TiesApplication *self)
+{
+  GPtrArray *modified = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (TIES_IS_WINDOW (l->data) && ties_window_get_modified (l->data))
+      g_ptr_array_add (modified, g_object_ref (l->data));
+
+  return modified;
+}
+
+static void
+close_all (TiesApplication *self)
+{
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+}
+
+typedef struct
+{
+  TiesApplication *app;
+  gboolean save;
+} QuitData;
+
+static gboolean
+finish_quit (gpointer user_data)
+{
+  QuitData *data = user_data;
+  g_autoptr(GPtrArray) modified = modified_windows (data->app);
+
+  for (guint i = 0; i < modified->len; i++)
+    {
+      if (data->save)
+        ties_window_save_and_close (g_ptr_array_index (modified, i));
+      else
+        ties_window_discard_and_close (g_ptr_array_index (modified, i));
+    }
+  close_all (data->app);
+
+  g_object_unref (data->app);
+  g_free (data);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_quit_response (AdwMessageDialog *dialog,
+                  const char       *response,
+                  TiesApplication  *self)
+{
+  QuitData *data;
+
+  if (g_str_equal (response, "cancel"))
+    return;
+
+  /* Once the dialog is gone: it belongs to one of the windows. */
+  data = g_new0 (QuitData, 1);
+  data->app = g_object_ref (self);
+  data->save = g_str_equal (response, "save");
+  g_idle_add (finish_quit, data);
+}
+
 static void
 quit (GSimpleAction *action,
       GVariant      *parameter,
       gpointer       user_data)
 {
   TiesApplication *self = user_data;
-  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  g_autoptr(GPtrArray) modified = modified_windows (self);
+  AdwMessageDialog *dialog;
+  g_autofree char *heading = NULL;
 
-  /* Each window with unsaved changes asks; the others close at once. */
-  for (GList *l = windows; l != NULL; l = l->next)
-    gtk_window_close (l->data);
+  /* One window asks for itself; several are asked about once. */
+  if (modified->len <= 1)
+    {
+      close_all (self);
+      return;
+    }
+
+  heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Save Changes to %u Document?",
+                                          "Save Changes to %u Documents?",
+                                          modified->len),
+                             modified->len);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                                      heading,
+                                                      _("Some documents have changes that are not saved. Quitting without saving loses them.")));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard All"),
+                                    "save", _("_Save All"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_quit_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static const GActionEntry app_actions[] = {

@@ -41,6 +41,12 @@ iterate_a_while (void)
 }
 
 static gboolean
+no_windows (gpointer data)
+{
+  return gtk_application_get_windows (GTK_APPLICATION (app)) == NULL;
+}
+
+static gboolean
 has_events (gpointer data)
 {
   return g_list_model_get_n_items (G_LIST_MODEL (ties_document_get_events (ties_window_get_document (data)))) > 0;
@@ -257,8 +263,15 @@ test_unsaved_prompt (void)
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (find_dialog ()), "Save"));
 
-  close_dialogs ();
-  gtk_window_destroy (GTK_WINDOW (window));
+  /* Cancel keeps it; Discard closes it. */
+  adw_message_dialog_response (find_dialog (), "cancel");
+  iterate_a_while ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+
+  gtk_window_close (GTK_WINDOW (window));
+  iterate_until (dialog_shown, NULL);
+  adw_message_dialog_response (find_dialog (), "discard");
+  iterate_until (no_windows, NULL);
 }
 
 static void
@@ -309,6 +322,49 @@ test_date_filter_reaches_diagram (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static guint
+count_dialogs (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      n += ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window));
+    }
+
+  return n;
+}
+
+
+static void
+test_quit_asks_once (void)
+{
+  TiesWindow *first = open_sample ();
+  TiesWindow *second = ties_window_new (app);
+
+  gtk_window_present (GTK_WINDOW (second));
+  iterate_until (is_mapped, second);
+
+  ties_history_set (ties_document_get_history (ties_window_get_document (first)),
+                    ties_window_get_document (first), "title", "One", NULL);
+  ties_history_set (ties_document_get_history (ties_window_get_document (second)),
+                    ties_window_get_document (second), "title", "Two", NULL);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  iterate_until (dialog_shown, NULL);
+  iterate_a_while ();
+
+  /* One question for both windows. */
+  g_assert_cmpuint (count_dialogs (), ==, 1);
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (find_dialog ()), "2 Documents"));
+
+  adw_message_dialog_response (find_dialog (), "discard");
+  iterate_until (no_windows, NULL);
+}
+
 static void
 test_empty_window (void)
 {
@@ -352,6 +408,7 @@ main (int   argc,
   g_test_add_func ("/window/unsaved-prompt", test_unsaved_prompt);
   g_test_add_func ("/window/layout-menu", test_layout_menu);
   g_test_add_func ("/window/date-filter", test_date_filter_reaches_diagram);
+  g_test_add_func ("/window/quit-asks-once", test_quit_asks_once);
 
   return g_test_run ();
 }

@@ -722,21 +722,57 @@ new_event_action (GtkWidget  *widget,
   gtk_widget_activate_action (GTK_WIDGET (self->event_list), "event-list.new", NULL);
 }
 
+static gboolean
+destroy_window (gpointer data)
+{
+  gtk_window_destroy (data);
+  g_object_unref (data);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_close_response (AdwMessageDialog *dialog,
                    const char       *response,
                    TiesWindow       *self)
 {
+  /* Destroyed once its dialog, transient for it, is gone. */
   if (g_str_equal (response, "discard"))
     {
       self->closing_confirmed = TRUE;
-      gtk_window_destroy (GTK_WINDOW (self));
+      g_idle_add (destroy_window, g_object_ref (self));
     }
   else if (g_str_equal (response, "save"))
     {
       self->closing_confirmed = TRUE;
       save_action (GTK_WIDGET (self), "win.save", NULL);
     }
+}
+
+gboolean
+ties_window_get_modified (TiesWindow *self)
+{
+  g_return_val_if_fail (TIES_IS_WINDOW (self), FALSE);
+
+  return ties_history_get_modified (ties_document_get_history (self->document));
+}
+
+void
+ties_window_save_and_close (TiesWindow *self)
+{
+  g_return_if_fail (TIES_IS_WINDOW (self));
+
+  self->closing_confirmed = TRUE;
+  save_action (GTK_WIDGET (self), "win.save", NULL);
+}
+
+void
+ties_window_discard_and_close (TiesWindow *self)
+{
+  g_return_if_fail (TIES_IS_WINDOW (self));
+
+  self->closing_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
 }
 
 static gboolean

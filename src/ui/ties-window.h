@@ -31,5 +31,9 @@ void          ties_window_open_file        (TiesWindow      *self,
 void          ties_window_save_to_file     (TiesWindow      *self,
                                             GFile           *file);
 void          ties_window_show_preferences (TiesWindow      *self);
+gboolean      ties_window_get_modified     (TiesWindow      *self);
+/* For quitting, after one question for all windows. */
+void          ties_window_save_and_close   (TiesWindow      *self);
+void          ties_window_discard_and_close (TiesWindow     *self);
 
 G_END_DECLS
