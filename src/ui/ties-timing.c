@@ -134,8 +134,10 @@ typedef struct
   gint64 pan_start;
   gint64 last_frame_time;
   gint64 tick_at;
+  gint64 tick_wall;
   GArray *intervals;          /* gint64 µs, frame clock frame times */
   GArray *draws;              /* gint64 µs, tick to after-paint */
+  GArray *walls;              /* gint64 µs, between ticks, wall clock */
   gulong after_paint;
 } Probe;
 
@@ -182,13 +184,17 @@ finish_pan (void)
 {
   g_array_sort (probe.intervals, compare_gint64);
   g_array_sort (probe.draws, compare_gint64);
+  g_array_sort (probe.walls, compare_gint64);
   fprintf (stderr,
-           "pan frames %u interval-ms min %.1f median %.1f p95 %.1f max %.1f draw-ms median %.1f p95 %.1f max %.1f\n",
+           "pan frames %u interval-ms min %.1f median %.1f p95 %.1f max %.1f draw-ms median %.1f p95 %.1f max %.1f"
+           " wall-ms median %.1f p95 %.1f max %.1f\n",
            probe.intervals->len + 1,
            percentile_ms (probe.intervals, 0), percentile_ms (probe.intervals, 0.5),
            percentile_ms (probe.intervals, 0.95), percentile_ms (probe.intervals, 1),
            percentile_ms (probe.draws, 0.5), percentile_ms (probe.draws, 0.95),
-           percentile_ms (probe.draws, 1));
+           percentile_ms (probe.draws, 1),
+           percentile_ms (probe.walls, 0.5), percentile_ms (probe.walls, 0.95),
+           percentile_ms (probe.walls, 1));
   fflush (stderr);
   _exit (0);
 }
@@ -212,7 +218,16 @@ pan_tick (GtkWidget     *widget,
           gpointer       user_data)
 {
   gint64 frame_time = gdk_frame_clock_get_frame_time (clock);
+  gint64 now = g_get_monotonic_time ();
   double direction;
+
+  if (probe.tick_wall != 0)
+    {
+      gint64 wall = now - probe.tick_wall;
+
+      g_array_append_val (probe.walls, wall);
+    }
+  probe.tick_wall = now;
 
   if (probe.pan_start == 0)
     {
@@ -232,7 +247,7 @@ pan_tick (GtkWidget     *widget,
 
   /* Back and forth, so the diagram stays in view. */
   direction = ((frame_time - probe.pan_start) / (G_USEC_PER_SEC / 2)) % 2 == 0 ? 1 : -1;
-  probe.tick_at = g_get_monotonic_time ();
+  probe.tick_at = now;
   probe.pan_by (widget, 4 * direction, 2 * direction);
 
   return G_SOURCE_CONTINUE;
@@ -247,6 +262,7 @@ start_pan (void)
   probe.panning = TRUE;
   probe.intervals = g_array_new (FALSE, FALSE, sizeof (gint64));
   probe.draws = g_array_new (FALSE, FALSE, sizeof (gint64));
+  probe.walls = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_add_tick_callback (probe.view, pan_tick, NULL, NULL);
 }
 

@@ -16,8 +16,10 @@
  * TIES_TIMING_QUIT=NAME exits right after printing NAME.
  * TIES_TIMING_PAN=1: once the diagram is laid out, it pans itself a few
  * pixels a frame for 3 s, prints
- *   pan frames N interval-ms min MIN median MED p95 P95 max MAX draw-ms median D p95 D95 max DMAX
- * (intervals between frame clock frame times; draw = tick to after-paint)
+ *   pan frames N interval-ms min MIN median MED p95 P95 max MAX
+ *       draw-ms median D p95 D95 max DMAX wall-ms median W p95 W95 max WMAX
+ * (interval: between frame clock frame times, which GTK snaps to the
+ * refresh interval; draw: tick to after-paint; wall: between ticks)
  * and exits.
  */
 #pragma once
