@@ -366,6 +366,87 @@ test_quit_asks_once (void)
 }
 
 static void
+on_deleted (TiesEventList *list,
+            guint          n,
+            guint         *count)
+{
+  *count += n;
+}
+
+static void
+test_delete_offers_undo (void)
+{
+  TiesWindow *window = open_sample ();
+  TiesDocument *document = ties_window_get_document (window);
+  TiesEventList *list = TIES_EVENT_LIST (find_child (GTK_WIDGET (window), TIES_TYPE_EVENT_LIST));
+  guint deleted = 0;
+
+  g_signal_connect (list, "events-deleted", G_CALLBACK (on_deleted), &deleted);
+  ties_event_list_select_event (list, ties_document_lookup_event (document, "pichai-call"));
+  gtk_widget_activate_action (GTK_WIDGET (list), "event-list.delete", NULL);
+  iterate_a_while ();
+
+  /* The window's toast offers win.undo for exactly this. */
+  g_assert_cmpuint (deleted, ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  iterate_a_while ();
+  g_assert_nonnull (ties_document_lookup_event (document, "pichai-call"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+is_busy (gpointer data)
+{
+  gboolean busy;
+
+  g_object_get (data, "busy", &busy, NULL);
+  return busy;
+}
+
+static void
+test_cancel_large_layout (void)
+{
+  TiesWindow *window = ties_window_new (app);
+  TiesDocument *document = ties_window_get_document (window);
+  TiesDiagramView *view = TIES_DIAGRAM_VIEW (find_child (GTK_WIDGET (window), TIES_TYPE_DIAGRAM_VIEW));
+  g_autoptr(GPtrArray) actors = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+
+  gtk_window_present (GTK_WINDOW (window));
+  iterate_until (is_mapped, window);
+
+  /* More actors than the view lays out on the main thread. */
+  for (guint i = 0; i < 2000; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("a%u", i);
+      g_ptr_array_add (actors, ties_actor_new (id, id, TIES_ACTOR_PERSON));
+    }
+  for (guint i = 0; i < 5000; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("e%u", i);
+      g_autofree char *a = g_strdup_printf ("a%u", g_rand_int_range (rand, 0, 2000));
+      g_autofree char *b = g_strdup_printf ("a%u", g_rand_int_range (rand, 0, 2000));
+      const char *participants[] = { a, b, NULL };
+      TiesEvent *event = ties_event_new (id, id, "meeting");
+
+      ties_event_set_participants (event, participants);
+      g_ptr_array_add (events, event);
+    }
+  g_list_store_splice (ties_document_get_actors (document), 0, 0, actors->pdata, actors->len);
+  g_list_store_splice (ties_document_get_events (document), 0, 0, events->pdata, events->len);
+
+  iterate_until (is_busy, view);
+  /* The window stays responsive and offers to stop. */
+  g_assert_true (gtk_widget_get_visible (find_child (GTK_WIDGET (window), GTK_TYPE_SPINNER)));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-layout", NULL);
+  g_assert_false (is_busy (view));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
 test_empty_window (void)
 {
   TiesWindow *window = ties_window_new (app);
@@ -409,6 +490,8 @@ main (int   argc,
   g_test_add_func ("/window/layout-menu", test_layout_menu);
   g_test_add_func ("/window/date-filter", test_date_filter_reaches_diagram);
   g_test_add_func ("/window/quit-asks-once", test_quit_asks_once);
+  g_test_add_func ("/window/delete-offers-undo", test_delete_offers_undo);
+  g_test_add_func ("/window/cancel-large-layout", test_cancel_large_layout);
 
   return g_test_run ();
 }

@@ -750,6 +750,31 @@ layout_done (GObject      *object,
   install_graph (self, g_steal_pointer (&graph));
 }
 
+/* Stops a long layout and shows the circle layout at once instead: it
+ * takes milliseconds where a force layout of thousands takes seconds. */
+void
+ties_diagram_view_cancel_layout (TiesDiagramView *self)
+{
+  g_autoptr(TiesGraph) graph = NULL;
+  TiesLayoutOptions options;
+
+  g_return_if_fail (TIES_IS_DIAGRAM_VIEW (self));
+
+  if (!self->busy || self->network == NULL)
+    return;
+
+  cancel_layout (self);
+
+  graph = ties_graph_new_from_network (self->network);
+  ties_graph_set_radii (graph, TIES_SCENE_MIN_RADIUS, TIES_SCENE_MAX_RADIUS);
+  ties_layout_options_init (&options, TIES_LAYOUT_CIRCLE);
+  options.label_room = TIES_SCENE_LABEL_ROOM;
+  ties_layout_run (graph, &options);
+
+  set_busy (self, FALSE);
+  install_graph (self, g_steal_pointer (&graph));
+}
+
 static void
 ties_diagram_view_rederive (TiesDiagramView *self)
 {

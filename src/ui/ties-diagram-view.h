@@ -68,4 +68,7 @@ void          _ties_diagram_view_simulate_click     (TiesDiagramView    *self,
                                                      int                 n_press);
 gboolean      _ties_diagram_view_get_animating      (TiesDiagramView    *self);
 
+/* Stops a layout running in the background (see the "busy" property). */
+void          ties_diagram_view_cancel_layout       (TiesDiagramView    *self);
+
 G_END_DECLS

@@ -93,6 +93,7 @@ enum {
   SELECTION_CHANGED,
   EVENT_ACTIVATED,
   DATE_RANGE_CHANGED,
+  EVENTS_DELETED,
   N_SIGNALS
 };
 
@@ -1227,6 +1228,7 @@ event_list_delete (GtkWidget  *widget,
   for (guint i = 0; i < events->len; i++)
     ties_document_remove_event (self->document, g_ptr_array_index (events, i));
   ties_history_end (history);
+  g_signal_emit (self, signals[EVENTS_DELETED], 0, events->len);
 
   /* Keep the cursor where it was, so Delete can be pressed again. */
   if (g_list_model_get_n_items (G_LIST_MODEL (self->sort_model)) > 0)
@@ -1448,6 +1450,16 @@ ties_event_list_class_init (TiesEventListClass *klass)
                   NULL, NULL,
                   NULL,
                   G_TYPE_NONE, 1, TIES_TYPE_EVENT);
+
+  /* Events were deleted by the user (the window offers to undo). */
+  signals[EVENTS_DELETED] =
+    g_signal_new ("events-deleted",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 1, G_TYPE_UINT);
 
   /* The date filter changed: the diagram shows the same span. */
   signals[DATE_RANGE_CHANGED] =

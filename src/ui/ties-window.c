@@ -47,6 +47,7 @@ struct _TiesWindow
   TiesActorEditor *actor_editor;
   GtkMenuButton *layout_button;
   AdwSplitButton *open_button;
+  GtkWidget *layout_progress;
 
   /* view.layout and view.focus, stateful, mirroring the document's view */
   GSimpleActionGroup *view_actions;
@@ -184,6 +185,31 @@ on_diagram_selection (TiesWindow      *self,
       if (actor != NULL)
         show_actor (self, actor);
     }
+}
+
+static void
+on_events_deleted (TiesWindow    *self,
+                   guint          n,
+                   TiesEventList *list)
+{
+  g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                         "Event deleted",
+                                                         "%u events deleted",
+                                                         n),
+                                            n);
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+cancel_layout_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  ties_diagram_view_cancel_layout (TIES_WINDOW (widget)->diagram_view);
 }
 
 /* The time-range filter applies to the list and the diagram alike. */
@@ -891,6 +917,7 @@ ties_window_class_init (TiesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TiesWindow, actor_editor);
   gtk_widget_class_bind_template_child (widget_class, TiesWindow, layout_button);
   gtk_widget_class_bind_template_child (widget_class, TiesWindow, open_button);
+  gtk_widget_class_bind_template_child (widget_class, TiesWindow, layout_progress);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
@@ -903,6 +930,7 @@ ties_window_class_init (TiesWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.new-event", NULL, new_event_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-layout", NULL, cancel_layout_action);
 }
 
 static void
@@ -940,6 +968,8 @@ ties_window_init (TiesWindow *self)
   g_signal_connect_object (self->event_list, "selection-changed", G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->event_list, "event-activated", G_CALLBACK (on_event_activated), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->event_list, "date-range-changed", G_CALLBACK (on_date_range_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->event_list, "events-deleted", G_CALLBACK (on_events_deleted), self, G_CONNECT_SWAPPED);
+  g_object_bind_property (self->diagram_view, "busy", self->layout_progress, "visible", G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->diagram_view, "notify::selected-actor", G_CALLBACK (on_diagram_selection), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->diagram_view, "notify::selected-tie-a", G_CALLBACK (on_diagram_selection), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->actors_view, "actor-activated", G_CALLBACK (on_actor_activated), self, G_CONNECT_SWAPPED);
