@@ -8,6 +8,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "ties-ui-util.h"
 #include "ties-actor-editor.h"
 
 /* Like the event editor: text is committed on Enter or when the focus
@@ -69,32 +70,6 @@ can_edit (TiesActorEditor *self)
   return self->document != NULL && self->actor != NULL && self->updating == 0;
 }
 
-static void
-set_editable_text (AdwEntryRow *row,
-                   const char  *text)
-{
-  g_assert (ADW_IS_ENTRY_ROW (row));
-
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text != NULL ? text : "") != 0)
-    gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
-}
-
-static char **
-split_list (const char *text)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) parts = g_strsplit (text != NULL ? text : "", ",", -1);
-
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      g_strstrip (parts[i]);
-      if (parts[i][0] != '\0')
-        g_strv_builder_add (builder, parts[i]);
-    }
-
-  return g_strv_builder_end (builder);
-}
-
 /* One step of undo, unless nothing changes. */
 static void
 commit_value (TiesActorEditor *self,
@@ -102,8 +77,6 @@ commit_value (TiesActorEditor *self,
               const char      *property,
               const GValue    *value)
 {
-  g_auto(GValue) old = G_VALUE_INIT;
-  GParamSpec *pspec;
   TiesHistory *history;
 
   g_assert (TIES_IS_ACTOR_EDITOR (self));
@@ -111,22 +84,7 @@ commit_value (TiesActorEditor *self,
   if (!can_edit (self))
     return;
 
-  pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (self->actor), property);
-  g_value_init (&old, pspec->value_type);
-  g_object_get_property (G_OBJECT (self->actor), property, &old);
-  if (g_param_values_cmp (pspec, &old, value) == 0)
-    return;
-  /* g_param_values_cmp() does not look inside string arrays. */
-  if (pspec->value_type == G_TYPE_STRV)
-    {
-      const char * const *a = g_value_get_boxed (&old);
-      const char * const *b = g_value_get_boxed (value);
-      const char *empty[] = { NULL };
-
-      if (g_strv_equal (a != NULL ? a : empty, b != NULL ? b : empty))
-        return;
-    }
-
+  /* The history records nothing when the value does not change. */
   history = ties_document_get_history (self->document);
   ties_history_begin (history, label);
   ties_history_set_value (history, self->actor, property, value);
@@ -294,11 +252,11 @@ update_field (TiesActorEditor *self,
   self->updating++;
 
   if (property == NULL || g_str_equal (property, "name"))
-    set_editable_text (self->name_row, ties_actor_get_name (self->actor));
+    _ties_entry_row_set_text (self->name_row, ties_actor_get_name (self->actor));
   if (property == NULL || g_str_equal (property, "kind"))
     adw_combo_row_set_selected (self->kind_row, ties_actor_get_kind (self->actor));
   if (property == NULL || g_str_equal (property, "role"))
-    set_editable_text (self->role_row, ties_actor_get_role (self->actor));
+    _ties_entry_row_set_text (self->role_row, ties_actor_get_role (self->actor));
   if (property == NULL || g_str_equal (property, "affiliation"))
     update_affiliations (self);
   if (property == NULL || g_str_equal (property, "color"))
@@ -309,7 +267,7 @@ update_field (TiesActorEditor *self,
       const char *empty[] = { NULL };
       g_autofree char *text = g_strjoinv (", ", (GStrv) (aliases != NULL ? aliases : empty));
 
-      set_editable_text (self->aliases_row, text);
+      _ties_entry_row_set_text (self->aliases_row, text);
     }
   if (property == NULL || g_str_equal (property, "notes"))
     {
@@ -370,7 +328,7 @@ commit_role (TiesActorEditor *self)
 static void
 commit_aliases (TiesActorEditor *self)
 {
-  g_auto(GStrv) aliases = split_list (gtk_editable_get_text (GTK_EDITABLE (self->aliases_row)));
+  g_auto(GStrv) aliases = _ties_split_list (gtk_editable_get_text (GTK_EDITABLE (self->aliases_row)));
   g_auto(GValue) value = G_VALUE_INIT;
 
   g_value_init (&value, G_TYPE_STRV);

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "ties-ui-util.h"
 #include "ties-event-editor.h"
 
 /* Text fields are committed when Enter is pressed or the focus leaves
@@ -76,33 +77,6 @@ can_edit (TiesEventEditor *self)
   g_assert (TIES_IS_EVENT_EDITOR (self));
 
   return self->document != NULL && self->event != NULL && self->updating == 0;
-}
-
-static void
-set_editable_text (AdwEntryRow *row,
-                   const char  *text)
-{
-  g_assert (ADW_IS_ENTRY_ROW (row));
-
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (row)), text != NULL ? text : "") != 0)
-    gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
-}
-
-/* "a, b ,, c" → {"a", "b", "c"} */
-static char **
-split_list (const char *text)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) parts = g_strsplit (text != NULL ? text : "", ",", -1);
-
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      g_strstrip (parts[i]);
-      if (parts[i][0] != '\0')
-        g_strv_builder_add (builder, parts[i]);
-    }
-
-  return g_strv_builder_end (builder);
 }
 
 static const char *
@@ -372,18 +346,18 @@ update_field (TiesEventEditor *self,
   self->updating++;
 
   if (property == NULL || g_str_equal (property, "title"))
-    set_editable_text (self->title_row, ties_event_get_title (self->event));
+    _ties_entry_row_set_text (self->title_row, ties_event_get_title (self->event));
   if (property == NULL || g_str_equal (property, "kind"))
     update_kind (self);
   if (property == NULL || g_str_equal (property, "place"))
-    set_editable_text (self->place_row, ties_event_get_place (self->event));
+    _ties_entry_row_set_text (self->place_row, ties_event_get_place (self->event));
   if (property == NULL || g_str_equal (property, "date"))
     {
-      set_editable_text (self->date_row, ties_event_get_date (self->event));
+      _ties_entry_row_set_text (self->date_row, ties_event_get_date (self->event));
       update_date_status (self);
     }
   if (property == NULL || g_str_equal (property, "date-phrase"))
-    set_editable_text (self->date_phrase_row, ties_event_get_date_phrase (self->event));
+    _ties_entry_row_set_text (self->date_phrase_row, ties_event_get_date_phrase (self->event));
   if (property == NULL || g_str_equal (property, "participants") || g_str_equal (property, "initiator"))
     update_participants (self);
   if (property == NULL || g_str_equal (property, "tags"))
@@ -391,7 +365,7 @@ update_field (TiesEventEditor *self,
       const char * const *tags = ties_event_get_tags (self->event);
       g_autofree char *text = g_strjoinv (", ", (GStrv) (tags != NULL ? tags : (const char *[]) { NULL }));
 
-      set_editable_text (self->tags_row, text);
+      _ties_entry_row_set_text (self->tags_row, text);
     }
   if (property == NULL || g_str_equal (property, "notes"))
     {
@@ -559,7 +533,7 @@ commit_date_phrase (TiesEventEditor *self)
 static void
 commit_tags (TiesEventEditor *self)
 {
-  g_auto(GStrv) tags = split_list (gtk_editable_get_text (GTK_EDITABLE (self->tags_row)));
+  g_auto(GStrv) tags = _ties_split_list (gtk_editable_get_text (GTK_EDITABLE (self->tags_row)));
 
   commit_strv (self, _("Edit Tags"), "tags", (const char * const *) tags);
 }

@@ -1,0 +1,18 @@
+/* ties-ui-util.h: small helpers the editors share
+ *
+ * Copyright 2026 The Ties authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+/* Sets the text only when it differs: setting moves the cursor. */
+void   _ties_entry_row_set_text (AdwEntryRow *row,
+                                 const char  *text);
+/* "a, b ,, c" → {"a", "b", "c"} */
+char **_ties_split_list         (const char  *text);
+
+G_END_DECLS
