@@ -300,10 +300,10 @@ fail_at (Parser       *parser,
   if (parser->error_offset != NULL)
     *parser->error_offset = offset;
 
-  /* Translators: %1$s says what is wrong with a date, %2$u is the 1-based
-   * position of the offending character, e.g. “month 13 does not exist
-   * (position 6)” */
   g_set_error (parser->error, TIES_DATE_ERROR, code,
+               /* Translators: %1$s says what is wrong with a date, %2$u is
+                * the 1-based position of the offending character, e.g.
+                * “month 13 does not exist (position 6)” */
                _("%1$s (position %2$u)"), what, offset + 1);
 
   return FALSE;

@@ -824,7 +824,7 @@ ties_document_remove_event (TiesDocument *self,
   if (!g_list_store_find (self->events, event, &position))
     g_return_if_reached ();
 
-  ties_history_begin (self->history, _("Delete Event"));
+  ties_history_begin (self->history, C_("undo", "Delete Event"));
   ties_history_remove (self->history, self->events, position);
   ties_history_end (self->history);
 }

@@ -323,7 +323,8 @@ check_length (Loader     *loader,
     }
 
   loader_problem (loader, value, path,
-                  _("too long (%" G_GSIZE_FORMAT " bytes; at most %" G_GSIZE_FORMAT ")"),
+                  /* %zu, %lld: xgettext does not see through G_GSIZE_FORMAT */
+                  _("too long (%zu bytes; at most %zu)"),
                   length, max_length);
 
   return FALSE;
@@ -847,7 +848,7 @@ loader_offset (Loader     *loader,
   if (number < 0 || number > G_MAXINT32)
     {
       loader_problem (loader, value, member_path (path, name),
-                      _("%" G_GINT64_FORMAT " is not a character offset"), number);
+                      _("%lld is not a character offset"), (long long) number);
       return FALSE;
     }
 
@@ -1105,15 +1106,15 @@ load_root (Loader *loader,
   if (number > TIES_FORMAT_VERSION)
     {
       loader_problem (loader, version, g_strdup ("$.version"),
-                      _("this document is format version %" G_GINT64_FORMAT ", written by a newer Ties; this version reads version %d and older: please update Ties"),
-                      number, TIES_FORMAT_VERSION);
+                      _("this document is format version %lld, written by a newer Ties; this version reads version %d and older: please update Ties"),
+                      (long long) number, TIES_FORMAT_VERSION);
       loader->code = TIES_DOCUMENT_IO_ERROR_VERSION;
       return;
     }
   if (number < 1)
     {
       loader_problem (loader, version, g_strdup ("$.version"),
-                      _("%" G_GINT64_FORMAT " is not a format version"), number);
+                      _("%lld is not a format version"), (long long) number);
       loader->code = TIES_DOCUMENT_IO_ERROR_FORMAT;
       return;
     }

@@ -333,7 +333,7 @@ update_selection (TiesActorsView *self)
     {
       g_autofree char *text = NULL;
 
-      /* Translators: the first %s is kept, the second is merged into it */
+      /* Translators: the first %s is merged into the second, which is kept */
       text = g_strdup_printf (_("Merge “%s” into “%s”"),
                               ties_actor_get_name (g_ptr_array_index (self->selected, 1)),
                               ties_actor_get_name (g_ptr_array_index (self->selected, 0)));
