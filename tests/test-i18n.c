@@ -24,63 +24,10 @@
 #include "ties-document.h"
 #include "ties-event-list.h"
 #include "ties-window.h"
+#include "ui-test-util.h"
 
-#define SAMPLE TOP_SRCDIR "/data/samples/christchurch-call.ties.json"
 
 static TiesApplication *app;
-
-static void
-iterate_until (gboolean (*done) (gpointer),
-               gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-}
-
-static void
-iterate_a_while (void)
-{
-  gint64 until = g_get_monotonic_time () + 300 * 1000;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static gboolean
-has_events (gpointer data)
-{
-  return g_list_model_get_n_items (G_LIST_MODEL (ties_document_get_events (ties_window_get_document (data)))) > 0;
-}
-
-static gboolean
-is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
-}
-
-static GtkWidget *
-find_child (GtkWidget *widget,
-            GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_child (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
 
 /* Every string the window shows or says: labels, button labels, tooltips,
  * placeholders, column titles, stack page titles. Each maps to whether a
@@ -234,21 +181,6 @@ save_screenshot (GtkWidget  *widget,
   g_test_message ("screenshot: %s", path);
 }
 
-static TiesWindow *
-open_sample (void)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (SAMPLE);
-  TiesWindow *window = ties_window_new (app);
-
-  gtk_window_present (GTK_WINDOW (window));
-  iterate_until (is_mapped, window);
-  ties_window_open_file (window, file);
-  iterate_until (has_events, window);
-  iterate_a_while ();
-
-  return window;
-}
-
 /* English msgids shown by the main window, and their German. */
 static const struct
 {
@@ -279,9 +211,9 @@ static const struct
 static void
 test_window_german (void)
 {
-  TiesWindow *window = open_sample ();
+  TiesWindow *window = ui_test_open_sample (app);
   TiesDocument *document = ties_window_get_document (window);
-  TiesEventList *list = TIES_EVENT_LIST (find_child (GTK_WIDGET (window), TIES_TYPE_EVENT_LIST));
+  TiesEventList *list = TIES_EVENT_LIST (ui_test_find_child (GTK_WIDGET (window), TIES_TYPE_EVENT_LIST));
   g_autoptr(GHashTable) texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) untranslated = g_ptr_array_new ();
   g_autoptr(GPtrArray) ellipsized = g_ptr_array_new ();
@@ -296,7 +228,7 @@ test_window_german (void)
   /* The Cook call in the editor, as in the README's screenshot. */
   g_assert_nonnull (list);
   ties_event_list_select_event (list, ties_document_lookup_event (document, "cook-call"));
-  iterate_a_while ();
+  ui_test_iterate_for (300);
 
   /* The header bar and the stack switcher, on screen. */
   g_assert_true (find_button_label (GTK_WIDGET (window), "_Öffnen"));
@@ -357,15 +289,15 @@ test_window_german (void)
 static void
 test_actors_german (void)
 {
-  TiesWindow *window = open_sample ();
+  TiesWindow *window = ui_test_open_sample (app);
   GtkStack *side_stack = NULL;
-  GtkWidget *switcher = find_child (GTK_WIDGET (window), GTK_TYPE_STACK_SWITCHER);
+  GtkWidget *switcher = ui_test_find_child (GTK_WIDGET (window), GTK_TYPE_STACK_SWITCHER);
   GtkWidget *status;
 
   g_assert_nonnull (switcher);
   side_stack = gtk_stack_switcher_get_stack (GTK_STACK_SWITCHER (switcher));
   gtk_stack_set_visible_child_name (side_stack, "actors");
-  iterate_a_while ();
+  ui_test_iterate_for (300);
 
   g_assert_true (find_button_label (GTK_WIDGET (window), "_Zusammenführen …"));
   for (const char * const *title = (const char * const[]) { "Name", "Art", "Zugehörigkeit", "Ereignisse", NULL };

@@ -13,83 +13,16 @@
 #include "ties-diagram-view.h"
 #include "ties-event-list.h"
 #include "ties-window.h"
+#include "ui-test-util.h"
 
 #define SAMPLE TOP_SRCDIR "/data/samples/christchurch-call.ties.json"
 
 static TiesApplication *app;
 
-static void
-iterate_until (gboolean (*done) (gpointer),
-               gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-}
-
-static void
-iterate_a_while (void)
-{
-  gint64 until = g_get_monotonic_time () + 100 * 1000;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-}
-
 static gboolean
 no_windows (gpointer data)
 {
   return gtk_application_get_windows (GTK_APPLICATION (app)) == NULL;
-}
-
-static gboolean
-has_events (gpointer data)
-{
-  return g_list_model_get_n_items (G_LIST_MODEL (ties_document_get_events (ties_window_get_document (data)))) > 0;
-}
-
-static gboolean
-is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
-}
-
-static TiesWindow *
-open_sample (void)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (SAMPLE);
-  TiesWindow *window = ties_window_new (app);
-
-  gtk_window_present (GTK_WINDOW (window));
-  iterate_until (is_mapped, window);
-  ties_window_open_file (window, file);
-  iterate_until (has_events, window);
-  iterate_a_while ();
-
-  return window;
-}
-
-static GtkWidget *
-find_child (GtkWidget *widget,
-            GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_child (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 static AdwMessageDialog *
@@ -126,9 +59,9 @@ close_dialogs (void)
 static void
 test_open_sample (void)
 {
-  TiesWindow *window = open_sample ();
+  TiesWindow *window = ui_test_open_sample (app);
   TiesDocument *document = ties_window_get_document (window);
-  TiesEventList *list = TIES_EVENT_LIST (find_child (GTK_WIDGET (window), TIES_TYPE_EVENT_LIST));
+  TiesEventList *list = TIES_EVENT_LIST (ui_test_find_child (GTK_WIDGET (window), TIES_TYPE_EVENT_LIST));
   g_autoptr(GFile) sample = g_file_new_for_path (SAMPLE);
 
   g_assert_nonnull (list);
@@ -144,16 +77,16 @@ test_open_sample (void)
 static void
 test_edit_marks_modified (void)
 {
-  TiesWindow *window = open_sample ();
+  TiesWindow *window = ui_test_open_sample (app);
   TiesDocument *document = ties_window_get_document (window);
   TiesEvent *event = ties_document_lookup_event (document, "cook-call");
 
   ties_history_set (ties_document_get_history (document), event, "title", "Ardern calls Cook", NULL);
-  iterate_a_while ();
+  ui_test_iterate_for (100);
   g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (window)), "•"));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  iterate_a_while ();
+  ui_test_iterate_for (100);
   g_assert_cmpstr (ties_event_get_title (event), ==, "Ardern phones Tim Cook");
   g_assert_null (strstr (gtk_window_get_title (GTK_WINDOW (window)), "•"));
 
@@ -163,22 +96,22 @@ test_edit_marks_modified (void)
 static void
 test_delete_undo (void)
 {
-  TiesWindow *window = open_sample ();
+  TiesWindow *window = ui_test_open_sample (app);
   TiesDocument *document = ties_window_get_document (window);
-  TiesEventList *list = TIES_EVENT_LIST (find_child (GTK_WIDGET (window), TIES_TYPE_EVENT_LIST));
+  TiesEventList *list = TIES_EVENT_LIST (ui_test_find_child (GTK_WIDGET (window), TIES_TYPE_EVENT_LIST));
   g_autoptr(GBytes) before = ties_document_save_to_bytes (document);
   g_autoptr(GBytes) after = NULL;
   guint n = g_list_model_get_n_items (G_LIST_MODEL (ties_document_get_events (document)));
 
   ties_event_list_select_event (list, ties_document_lookup_event (document, "bezos-call"));
-  iterate_a_while ();
+  ui_test_iterate_for (100);
   gtk_widget_activate_action (GTK_WIDGET (list), "event-list.delete", NULL);
-  iterate_a_while ();
+  ui_test_iterate_for (100);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (ties_document_get_events (document))), ==, n - 1);
   g_assert_null (ties_document_lookup_event (document, "bezos-call"));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  iterate_a_while ();
+  ui_test_iterate_for (100);
   after = ties_document_save_to_bytes (document);
   g_assert_true (g_bytes_equal (before, after));
 
@@ -188,7 +121,7 @@ test_delete_undo (void)
 static void
 test_save_and_reload (void)
 {
-  TiesWindow *window = open_sample ();
+  TiesWindow *window = ui_test_open_sample (app);
   TiesDocument *document = ties_window_get_document (window);
   g_autofree char *dir = g_dir_make_tmp ("ties-window-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "saved.ties.json", NULL);
@@ -223,7 +156,7 @@ test_save_and_reload (void)
 static void
 test_broken_file_keeps_document (void)
 {
-  TiesWindow *window = open_sample ();
+  TiesWindow *window = ui_test_open_sample (app);
   TiesDocument *document = ties_window_get_document (window);
   g_autofree char *dir = g_dir_make_tmp ("ties-window-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "broken.ties.json", NULL);
@@ -234,7 +167,7 @@ test_broken_file_keeps_document (void)
 
   g_assert_true (g_file_set_contents (path, "{\"format\": \"ties\", \"version\": 1,\n \"actors\": [}", -1, NULL));
   ties_window_open_file (window, broken);
-  iterate_until (dialog_shown, NULL);
+  ui_test_iterate_until (dialog_shown, NULL);
 
   dialog = find_dialog ();
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "broken.ties.json:2:"));
@@ -251,13 +184,13 @@ test_broken_file_keeps_document (void)
 static void
 test_unsaved_prompt (void)
 {
-  TiesWindow *window = open_sample ();
+  TiesWindow *window = ui_test_open_sample (app);
   TiesDocument *document = ties_window_get_document (window);
 
   ties_history_set (ties_document_get_history (document),
                     ties_document_lookup_event (document, "cook-call"), "notes", "Changed", NULL);
   gtk_window_close (GTK_WINDOW (window));
-  iterate_until (dialog_shown, NULL);
+  ui_test_iterate_until (dialog_shown, NULL);
 
   /* The window waits for an answer. */
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
@@ -265,34 +198,34 @@ test_unsaved_prompt (void)
 
   /* Cancel keeps it; Discard closes it. */
   adw_message_dialog_response (find_dialog (), "cancel");
-  iterate_a_while ();
+  ui_test_iterate_for (100);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
 
   gtk_window_close (GTK_WINDOW (window));
-  iterate_until (dialog_shown, NULL);
+  ui_test_iterate_until (dialog_shown, NULL);
   adw_message_dialog_response (find_dialog (), "discard");
-  iterate_until (no_windows, NULL);
+  ui_test_iterate_until (no_windows, NULL);
 }
 
 static void
 test_layout_menu (void)
 {
-  TiesWindow *window = open_sample ();
+  TiesWindow *window = ui_test_open_sample (app);
   TiesDocument *document = ties_window_get_document (window);
 
   g_assert_cmpstr (ties_document_get_layout (document), ==, "radial");
   gtk_widget_activate_action (GTK_WIDGET (window), "view.layout", "s", "circle");
-  iterate_a_while ();
+  ui_test_iterate_for (100);
   g_assert_cmpstr (ties_document_get_layout (document), ==, "circle");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "view.focus", "s", "dorsey");
-  iterate_a_while ();
+  ui_test_iterate_for (100);
   g_assert_cmpstr (ties_document_get_focus (document), ==, "dorsey");
 
   /* Each is one undoable edit. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  iterate_a_while ();
+  ui_test_iterate_for (100);
   g_assert_cmpstr (ties_document_get_layout (document), ==, "radial");
   g_assert_cmpstr (ties_document_get_focus (document), ==, "ardern");
 
@@ -302,21 +235,21 @@ test_layout_menu (void)
 static void
 test_date_filter_reaches_diagram (void)
 {
-  TiesWindow *window = open_sample ();
-  TiesEventList *list = TIES_EVENT_LIST (find_child (GTK_WIDGET (window), TIES_TYPE_EVENT_LIST));
-  TiesDiagramView *view = TIES_DIAGRAM_VIEW (find_child (GTK_WIDGET (window), TIES_TYPE_DIAGRAM_VIEW));
+  TiesWindow *window = ui_test_open_sample (app);
+  TiesEventList *list = TIES_EVENT_LIST (ui_test_find_child (GTK_WIDGET (window), TIES_TYPE_EVENT_LIST));
+  TiesDiagramView *view = TIES_DIAGRAM_VIEW (ui_test_find_child (GTK_WIDGET (window), TIES_TYPE_DIAGRAM_VIEW));
   TiesNetwork *network = ties_diagram_view_get_network (view);
   guint all = ties_network_get_n_events (network);
 
   /* September 2019: the hack, the spokesman, Wellington, the UN trip. */
   g_assert_true (ties_event_list_set_date_filter (list, "2019-09", "2019-09"));
-  iterate_a_while ();
+  ui_test_iterate_for (100);
   g_assert_cmpuint (ties_network_get_n_events (network), <, all);
   g_assert_cmpuint (ties_network_get_n_events (network), ==,
                     g_list_model_get_n_items (ties_event_list_get_model (list)));
 
   g_assert_true (ties_event_list_set_date_filter (list, NULL, NULL));
-  iterate_a_while ();
+  ui_test_iterate_for (100);
   g_assert_cmpuint (ties_network_get_n_events (network), ==, all);
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -342,11 +275,11 @@ count_dialogs (void)
 static void
 test_quit_asks_once (void)
 {
-  TiesWindow *first = open_sample ();
+  TiesWindow *first = ui_test_open_sample (app);
   TiesWindow *second = ties_window_new (app);
 
   gtk_window_present (GTK_WINDOW (second));
-  iterate_until (is_mapped, second);
+  ui_test_iterate_until (ui_test_is_mapped, second);
 
   ties_history_set (ties_document_get_history (ties_window_get_document (first)),
                     ties_window_get_document (first), "title", "One", NULL);
@@ -354,15 +287,15 @@ test_quit_asks_once (void)
                     ties_window_get_document (second), "title", "Two", NULL);
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
-  iterate_until (dialog_shown, NULL);
-  iterate_a_while ();
+  ui_test_iterate_until (dialog_shown, NULL);
+  ui_test_iterate_for (100);
 
   /* One question for both windows. */
   g_assert_cmpuint (count_dialogs (), ==, 1);
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (find_dialog ()), "2 Documents"));
 
   adw_message_dialog_response (find_dialog (), "discard");
-  iterate_until (no_windows, NULL);
+  ui_test_iterate_until (no_windows, NULL);
 }
 
 static void
@@ -376,20 +309,20 @@ on_deleted (TiesEventList *list,
 static void
 test_delete_offers_undo (void)
 {
-  TiesWindow *window = open_sample ();
+  TiesWindow *window = ui_test_open_sample (app);
   TiesDocument *document = ties_window_get_document (window);
-  TiesEventList *list = TIES_EVENT_LIST (find_child (GTK_WIDGET (window), TIES_TYPE_EVENT_LIST));
+  TiesEventList *list = TIES_EVENT_LIST (ui_test_find_child (GTK_WIDGET (window), TIES_TYPE_EVENT_LIST));
   guint deleted = 0;
 
   g_signal_connect (list, "events-deleted", G_CALLBACK (on_deleted), &deleted);
   ties_event_list_select_event (list, ties_document_lookup_event (document, "pichai-call"));
   gtk_widget_activate_action (GTK_WIDGET (list), "event-list.delete", NULL);
-  iterate_a_while ();
+  ui_test_iterate_for (100);
 
   /* The window's toast offers win.undo for exactly this. */
   g_assert_cmpuint (deleted, ==, 1);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  iterate_a_while ();
+  ui_test_iterate_for (100);
   g_assert_nonnull (ties_document_lookup_event (document, "pichai-call"));
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -409,13 +342,13 @@ test_cancel_large_layout (void)
 {
   TiesWindow *window = ties_window_new (app);
   TiesDocument *document = ties_window_get_document (window);
-  TiesDiagramView *view = TIES_DIAGRAM_VIEW (find_child (GTK_WIDGET (window), TIES_TYPE_DIAGRAM_VIEW));
+  TiesDiagramView *view = TIES_DIAGRAM_VIEW (ui_test_find_child (GTK_WIDGET (window), TIES_TYPE_DIAGRAM_VIEW));
   g_autoptr(GPtrArray) actors = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GRand) rand = g_rand_new_with_seed (7);
 
   gtk_window_present (GTK_WINDOW (window));
-  iterate_until (is_mapped, window);
+  ui_test_iterate_until (ui_test_is_mapped, window);
 
   /* More actors than the view lays out on the main thread. */
   for (guint i = 0; i < 2000; i++)
@@ -437,9 +370,9 @@ test_cancel_large_layout (void)
   g_list_store_splice (ties_document_get_actors (document), 0, 0, actors->pdata, actors->len);
   g_list_store_splice (ties_document_get_events (document), 0, 0, events->pdata, events->len);
 
-  iterate_until (is_busy, view);
+  ui_test_iterate_until (is_busy, view);
   /* The window stays responsive and offers to stop. */
-  g_assert_true (gtk_widget_get_visible (find_child (GTK_WIDGET (window), GTK_TYPE_SPINNER)));
+  g_assert_true (gtk_widget_get_visible (ui_test_find_child (GTK_WIDGET (window), GTK_TYPE_SPINNER)));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-layout", NULL);
   g_assert_false (is_busy (view));
 
@@ -453,10 +386,10 @@ test_empty_window (void)
   GtkWidget *status;
 
   gtk_window_present (GTK_WINDOW (window));
-  iterate_until (is_mapped, window);
+  ui_test_iterate_until (ui_test_is_mapped, window);
 
   /* An empty document offers to start or to open the sample. */
-  status = find_child (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE);
+  status = ui_test_find_child (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE);
   g_assert_nonnull (status);
   g_assert_true (gtk_widget_is_drawable (status));
   g_assert_true (ties_window_is_pristine (window));

@@ -346,6 +346,19 @@ typedef struct
   GFile *file;
 } OpenData;
 
+/* What a load or save finishes with: the window and the file. */
+static OpenData *
+open_data_new (TiesWindow *self,
+               GFile      *file)
+{
+  OpenData *data = g_new0 (OpenData, 1);
+
+  data->window = g_object_ref (self);
+  data->file = g_object_ref (file);
+
+  return data;
+}
+
 static void
 open_data_free (OpenData *data)
 {
@@ -415,16 +428,10 @@ void
 ties_window_open_file (TiesWindow *self,
                        GFile      *file)
 {
-  OpenData *data;
-
   g_return_if_fail (TIES_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  data = g_new0 (OpenData, 1);
-  data->window = g_object_ref (self);
-  data->file = g_object_ref (file);
-
-  ties_document_load_async (file, self->cancellable, on_loaded, data);
+  ties_document_load_async (file, self->cancellable, on_loaded, open_data_new (self, file));
 }
 
 static void
@@ -457,16 +464,10 @@ void
 ties_window_save_to_file (TiesWindow *self,
                           GFile      *file)
 {
-  OpenData *data;
-
   g_return_if_fail (TIES_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  data = g_new0 (OpenData, 1);
-  data->window = g_object_ref (self);
-  data->file = g_object_ref (file);
-
-  ties_document_save_async (self->document, file, self->cancellable, on_saved, data);
+  ties_document_save_async (self->document, file, self->cancellable, on_saved, open_data_new (self, file));
 }
 
 TiesWindow *
