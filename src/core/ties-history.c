@@ -26,6 +26,14 @@ struct _Command
   CommandType type;
   char *label;
 
+  /* Unique in the history, so a save can name the state it wrote even
+   * after undo and new edits reuse its position. */
+  guint64 id;
+
+  /* COMMAND_SET made by ties_history_set_value_merged(): later keystrokes
+   * may fold into it until @merge_until (monotonic time). */
+  gint64 merge_until;
+
   /* COMMAND_SET */
   GObject *object;
   /* The history's owner is not referenced: it owns the history. */
@@ -63,6 +71,13 @@ struct _TiesHistory
 
   /* Counts every change applied, inside groups too. */
   guint64 serial;
+
+  /* The next command's id; 0 names the state before any command. */
+  guint64 next_id;
+
+  /* The id of a command nothing may merge into any more: a save took
+   * its state, or the burst of typing it holds ended. */
+  guint64 sealed_id;
 
   guint applying : 1;
 };
@@ -209,10 +224,22 @@ ties_history_record (TiesHistory *self,
       g_ptr_array_set_size (self->commands, self->position);
     }
 
+  command->id = self->next_id++;
   g_ptr_array_add (self->commands, command);
   self->position = self->commands->len;
 
   ties_history_notify_state (self);
+}
+
+static guint64
+ties_history_top_id (TiesHistory *self)
+{
+  g_assert (TIES_IS_HISTORY (self));
+
+  if (self->position == 0)
+    return 0;
+
+  return ((Command *) g_ptr_array_index (self->commands, self->position - 1))->id;
 }
 
 static void
@@ -313,6 +340,7 @@ ties_history_init (TiesHistory *self)
 {
   self->commands = g_ptr_array_new_with_free_func ((GDestroyNotify) command_free);
   self->open_groups = g_ptr_array_new ();
+  self->next_id = 1;
 }
 
 TiesHistory *
@@ -364,11 +392,77 @@ ties_history_end (TiesHistory *self)
   ties_history_record (self, group);
 }
 
-void
-ties_history_set_value (TiesHistory  *self,
-                        gpointer      object,
-                        const char   *property,
-                        const GValue *value)
+/* The step a keystroke folds into: the last one, if it set the same
+ * property of the same object by typing a moment ago, is still the newest,
+ * and is neither the saved state nor one a save is writing. */
+static Command *
+ties_history_merge_target (TiesHistory *self,
+                           GObject     *object,
+                           GParamSpec  *pspec)
+{
+  Command *top;
+
+  g_assert (TIES_IS_HISTORY (self));
+
+  if (self->open_groups->len > 0 ||
+      self->position == 0 ||
+      self->position != self->commands->len ||
+      self->saved_position == self->position)
+    return NULL;
+
+  top = g_ptr_array_index (self->commands, self->position - 1);
+  if (top->type != COMMAND_SET ||
+      top->object != object ||
+      top->pspec != pspec ||
+      top->id == self->sealed_id ||
+      top->merge_until < g_get_monotonic_time ())
+    return NULL;
+
+  return top;
+}
+
+static void
+ties_history_merge (TiesHistory  *self,
+                    Command      *top,
+                    const GValue *value)
+{
+  g_auto(GValue) stored = G_VALUE_INIT;
+
+  g_assert (TIES_IS_HISTORY (self));
+  g_assert (top != NULL);
+
+  g_value_init (&stored, top->pspec->value_type);
+  if (!g_value_transform (value, &stored))
+    {
+      g_critical ("Cannot set property “%s” of type %s from a %s",
+                  top->pspec->name, g_type_name (top->pspec->value_type), G_VALUE_TYPE_NAME (value));
+      return;
+    }
+
+  g_object_set_property (top->object, top->pspec->name, &stored);
+  self->serial++;
+
+  g_value_reset (&top->new_value);
+  g_object_get_property (top->object, top->pspec->name, &top->new_value);
+  top->merge_until = g_get_monotonic_time () + TIES_HISTORY_MERGE_PAUSE_USEC;
+
+  /* Typed and then deleted again: the step changes nothing, so it goes,
+   * and the document is exactly as saved if it was before the burst. */
+  if (values_equal (top->pspec, &top->old_value, &top->new_value))
+    {
+      g_ptr_array_set_size (self->commands, self->position - 1);
+      self->position--;
+    }
+
+  ties_history_notify_state (self);
+}
+
+static void
+ties_history_set_value_full (TiesHistory  *self,
+                             gpointer      object,
+                             const char   *property,
+                             const GValue *value,
+                             gboolean      merge)
 {
   g_autoptr(Command) command = NULL;
   GParamSpec *pspec;
@@ -381,6 +475,17 @@ ties_history_set_value (TiesHistory  *self,
 
   pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), property);
   g_return_if_fail (pspec != NULL);
+
+  if (merge)
+    {
+      Command *top = ties_history_merge_target (self, object, pspec);
+
+      if (top != NULL)
+        {
+          ties_history_merge (self, top, value);
+          return;
+        }
+    }
 
   command = g_new0 (Command, 1);
   command->type = COMMAND_SET;
@@ -407,7 +512,40 @@ ties_history_set_value (TiesHistory  *self,
   if (values_equal (pspec, &command->old_value, &command->new_value))
     return;
 
+  if (merge)
+    command->merge_until = g_get_monotonic_time () + TIES_HISTORY_MERGE_PAUSE_USEC;
+
   ties_history_record (self, g_steal_pointer (&command));
+}
+
+void
+ties_history_set_value (TiesHistory  *self,
+                        gpointer      object,
+                        const char   *property,
+                        const GValue *value)
+{
+  ties_history_set_value_full (self, object, property, value, FALSE);
+}
+
+/* Typing: a burst of keystrokes in one field is one undo step, as in
+ * GNOME Text Editor, while every keystroke reaches the model at once. */
+void
+ties_history_set_value_merged (TiesHistory  *self,
+                               gpointer      object,
+                               const char   *property,
+                               const GValue *value)
+{
+  ties_history_set_value_full (self, object, property, value, TRUE);
+}
+
+/* Focus leaving a field, Enter, or any other boundary a person sees
+ * ends the burst: the next keystroke starts a new undo step. */
+void
+ties_history_end_merge (TiesHistory *self)
+{
+  g_return_if_fail (TIES_IS_HISTORY (self));
+
+  self->sealed_id = ties_history_top_id (self);
 }
 
 void
@@ -621,16 +759,73 @@ ties_history_get_modified (TiesHistory *self)
   return self->position != self->saved_position;
 }
 
+static void
+ties_history_set_saved_position (TiesHistory *self,
+                                 guint        saved_position)
+{
+  g_assert (TIES_IS_HISTORY (self));
+
+  if (self->saved_position == saved_position)
+    return;
+
+  self->saved_position = saved_position;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
 void
 ties_history_mark_saved (TiesHistory *self)
 {
   g_return_if_fail (TIES_IS_HISTORY (self));
 
-  if (self->saved_position == self->position)
-    return;
+  ties_history_mark_saved_at (self, ties_history_get_save_token (self));
+}
 
-  self->saved_position = self->position;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+/* Names the current state, to be marked saved once its bytes are on
+ * disk: edits made while they are being written stay unsaved. */
+guint64
+ties_history_get_save_token (TiesHistory *self)
+{
+  g_return_val_if_fail (TIES_IS_HISTORY (self), 0);
+
+  /* A keystroke must not fold into the state being written. */
+  self->sealed_id = ties_history_top_id (self);
+
+  return self->sealed_id;
+}
+
+void
+ties_history_mark_saved_at (TiesHistory *self,
+                            guint64      token)
+{
+  g_return_if_fail (TIES_IS_HISTORY (self));
+
+  if (token == 0)
+    {
+      ties_history_set_saved_position (self, 0);
+      return;
+    }
+
+  for (guint i = 0; i < self->commands->len; i++)
+    {
+      if (((Command *) g_ptr_array_index (self->commands, i))->id == token)
+        {
+          ties_history_set_saved_position (self, i + 1);
+          return;
+        }
+    }
+
+  /* Undone and replaced by other edits while it was written: no state
+   * the history can reach is the one on disk. */
+  ties_history_set_saved_position (self, G_MAXUINT);
+}
+
+/* A document restored from a draft differs from its file on disk. */
+void
+ties_history_mark_unsaved (TiesHistory *self)
+{
+  g_return_if_fail (TIES_IS_HISTORY (self));
+
+  ties_history_set_saved_position (self, G_MAXUINT);
 }
 
 void

@@ -13,6 +13,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (TiesHistory, ties_history, TIES, HISTORY, GObject)
 
+/* A pause in typing longer than this starts a new undo step. */
+#define TIES_HISTORY_MERGE_PAUSE_USEC (G_USEC_PER_SEC)
+
 TiesHistory *ties_history_new            (void);
 void         ties_history_set_owner      (TiesHistory  *self,
                                           gpointer      owner);
@@ -31,6 +34,15 @@ void         ties_history_set_value      (TiesHistory  *self,
                                           gpointer      object,
                                           const char   *property,
                                           const GValue *value);
+/* Like ties_history_set_value(), but consecutive calls for the same
+ * property of the same object, each within TIES_HISTORY_MERGE_PAUSE_USEC
+ * of the previous one, are one undo step; never merged into a step that
+ * is the saved state or whose save token was taken. */
+void         ties_history_set_value_merged (TiesHistory  *self,
+                                            gpointer      object,
+                                            const char   *property,
+                                            const GValue *value);
+void         ties_history_end_merge      (TiesHistory  *self);
 
 /* Like g_list_store_splice(), remembering what was removed. */
 void         ties_history_splice         (TiesHistory  *self,
@@ -59,6 +71,10 @@ const char  *ties_history_get_undo_label (TiesHistory  *self);
 const char  *ties_history_get_redo_label (TiesHistory  *self);
 gboolean     ties_history_get_modified   (TiesHistory  *self);
 void         ties_history_mark_saved     (TiesHistory  *self);
+guint64      ties_history_get_save_token (TiesHistory  *self);
+void         ties_history_mark_saved_at  (TiesHistory  *self,
+                                          guint64       token);
+void         ties_history_mark_unsaved   (TiesHistory  *self);
 void         ties_history_clear          (TiesHistory  *self);
 
 G_END_DECLS
