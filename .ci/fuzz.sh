@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# CI: builds the libFuzzer harnesses with clang, AddressSanitizer and
+# UndefinedBehaviorSanitizer, and runs each for 60 seconds (TIES_FUZZ_SECONDS);
+# any finding (crash, leak, timeout, out of memory) fails.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+seconds=${TIES_FUZZ_SECONDS:-60}
+
+if ! command -v clang >/dev/null; then
+  echo "clang is missing: .ci/debian-packages lists clang and libclang-rt-14-dev" >&2
+  exit 1
+fi
+
+# GTK is not needed by the harnesses, but the project's setup asks for it.
+if [ ! -d _fuzz ]; then
+  CC=clang meson setup _fuzz -Dfuzzing=true -Db_sanitize=address,undefined -Db_lundef=false
+fi
+# Only the fuzzers: the rest of the project is built and tested by the
+# test command.
+ninja -C _fuzz tests/fuzz/fuzz-document tests/fuzz/fuzz-date
+
+tests/fuzz/run.sh _fuzz "$seconds"

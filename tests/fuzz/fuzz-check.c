@@ -1,0 +1,326 @@
+/* fuzz-check.c: what must hold for any input, shared by the libFuzzer
+ * harnesses and the test that replays their corpora in the normal build
+ *
+ * Copyright 2026 The Ties authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fuzz-check.h"
+#include "ties-date.h"
+#include "ties-document-io.h"
+#include "ties-network.h"
+
+static GLogWriterOutput
+fatal_writer (GLogLevelFlags   log_level,
+              const GLogField *fields,
+              gsize            n_fields,
+              gpointer         user_data)
+{
+  GLogWriterOutput result = g_log_writer_standard_streams (log_level, fields, n_fields, user_data);
+
+  /* GLib may stop a fatal message with SIGTRAP, which libFuzzer does not
+   * catch: it would lose the input. abort () it does catch. */
+  if (log_level & (G_LOG_FLAG_FATAL | G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING))
+    abort ();
+
+  return result;
+}
+
+void
+ties_fuzz_init (void)
+{
+  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+  g_log_set_writer_func (fatal_writer, NULL, NULL);
+}
+
+static guint
+count_lines (const guint8 *data,
+             gsize         size)
+{
+  guint n_lines = 1;
+
+  for (gsize i = 0; i < size; i++)
+    n_lines += data[i] == '\n';
+
+  return n_lines;
+}
+
+/* Documented in ties-document-io.h: one problem a line, each
+ * "NAME:LINE:COLUMN: …", or "NAME: and N more problems" at the end. */
+static void
+check_message_lines (const char *what,
+                     const char *message,
+                     guint       n_lines)
+{
+  g_auto(GStrv) lines = NULL;
+
+  if (message == NULL || *message == '\0')
+    g_error ("%s: empty message", what);
+  /* It is shown in labels and terminals. */
+  if (!g_utf8_validate (message, -1, NULL))
+    g_error ("%s: the message is not UTF-8: “%s”", what, message);
+
+  lines = g_strsplit (message, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *rest = lines[i] + strlen (TIES_FUZZ_DISPLAY_NAME ":");
+      guint line = 0, column = 0;
+
+      if (!g_str_has_prefix (lines[i], TIES_FUZZ_DISPLAY_NAME ":"))
+        g_error ("%s: a line without the file's name: “%s”", what, lines[i]);
+      if (lines[i + 1] == NULL && g_str_has_prefix (rest, " "))
+        continue;
+      if (sscanf (rest, "%u:%u: ", &line, &column) != 2)
+        g_error ("%s: a line without a position: “%s”", what, lines[i]);
+      if (line < 1 || line > n_lines || column < 1)
+        g_error ("%s: position %u:%u outside a text of %u lines: “%s”",
+                 what, line, column, n_lines, lines[i]);
+    }
+}
+
+static GBytes *
+save_or_fail (TiesDocument *document,
+              const char   *what)
+{
+  g_autoptr(GError) error = NULL;
+  GBytes *bytes;
+
+  bytes = ties_document_save_to_bytes (document, &error);
+  /* Whatever the reader accepts the writer must write: the reader and the
+   * writer share their limits, so a refusal here is a bug. */
+  if (bytes == NULL)
+    g_error ("%s does not save: %s", what, error != NULL ? error->message : "(no error)");
+  if (error != NULL)
+    g_error ("%s saved and also set an error: %s", what, error->message);
+
+  return bytes;
+}
+
+static void
+check_same_bytes (GBytes *expected,
+                  GBytes *actual)
+{
+  gsize expected_size, actual_size, at = 0;
+  const char *e = g_bytes_get_data (expected, &expected_size);
+  const char *a = g_bytes_get_data (actual, &actual_size);
+
+  if (g_bytes_equal (expected, actual))
+    return;
+
+  while (at < expected_size && at < actual_size && e[at] == a[at])
+    at++;
+
+  g_error ("a saved document loads and saves to other bytes (%" G_GSIZE_FORMAT " and %"
+           G_GSIZE_FORMAT " bytes); they differ from byte %" G_GSIZE_FORMAT ": “%.*s” against “%.*s”",
+           expected_size, actual_size, at,
+           (int) MIN (40, expected_size - at), e + at, (int) MIN (40, actual_size - at), a + at);
+}
+
+void
+ties_fuzz_check_document (const guint8 *data,
+                          gsize         size)
+{
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TiesDocument) document = NULL;
+  g_autoptr(TiesDocument) again = NULL;
+  g_autoptr(TiesNetwork) network = NULL;
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(GBytes) saved_again = NULL;
+  guint n_lines = count_lines (data, size);
+
+  document = ties_document_load_from_data ((const char *) data, size, TIES_FUZZ_DISPLAY_NAME,
+                                           &warnings, &error);
+  if (document == NULL)
+    {
+      if (error == NULL)
+        g_error ("refused without an error");
+      if (error->domain != TIES_DOCUMENT_IO_ERROR)
+        g_error ("refused with an error of domain %s: %s", g_quark_to_string (error->domain), error->message);
+      check_message_lines ("load error", error->message, n_lines);
+      return;
+    }
+  if (error != NULL)
+    g_error ("loaded and also set an error: %s", error->message);
+
+  if (warnings != NULL)
+    for (guint i = 0; i < warnings->len; i++)
+      {
+        const char *warning = g_ptr_array_index (warnings, i);
+
+        if (strchr (warning, '\n') != NULL)
+          g_error ("a warning of more than one line: “%s”", warning);
+        check_message_lines ("warning", warning, n_lines);
+      }
+
+  /* What loads saves; what it saves loads, and saves to the same bytes. */
+  saved = save_or_fail (document, "a loaded document");
+  again = ties_document_load_from_data (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved),
+                                        TIES_FUZZ_DISPLAY_NAME, NULL, &error);
+  if (again == NULL)
+    g_error ("what was saved does not load: %s", error != NULL ? error->message : "(no error)");
+  saved_again = save_or_fail (again, "a document loaded from saved bytes");
+  check_same_bytes (saved, saved_again);
+
+  /* The diagram's network is derived from every loaded document. */
+  network = ties_network_new (document);
+  if (ties_network_get_n_events (network) != g_list_model_get_n_items (G_LIST_MODEL (ties_document_get_events (document))))
+    g_error ("the network counts %u events of %u", ties_network_get_n_events (network),
+             g_list_model_get_n_items (G_LIST_MODEL (ties_document_get_events (document))));
+}
+
+/* Dates of every kind to compare a fuzzed date with. */
+static const char * const reference_dates[] = {
+  "2019", "2019-05-02", "2019-05~", "../2019", "2019-03-01/..", "2019-21", "201X", "0000", "9999-12-31",
+};
+
+static int
+sign (int value)
+{
+  return (value > 0) - (value < 0);
+}
+
+static void
+check_same_date (const char     *text,
+                 const TiesDate *a,
+                 const TiesDate *b)
+{
+  gint64 a_first, a_last, b_first, b_last;
+  g_autofree char *a_human = ties_date_format (a);
+  g_autofree char *b_human = ties_date_format (b);
+
+  if (g_strcmp0 (ties_date_get_text (a), ties_date_get_text (b)) != 0)
+    g_error ("“%s”: the text changed to “%s”", text, ties_date_get_text (b));
+  if (ties_date_get_precision (a) != ties_date_get_precision (b)
+      || ties_date_is_interval (a) != ties_date_is_interval (b)
+      || ties_date_is_approximate (a) != ties_date_is_approximate (b)
+      || ties_date_is_uncertain (a) != ties_date_is_uncertain (b))
+    g_error ("“%s”: parsed twice, the precision or qualifiers differ", text);
+
+  ties_date_get_strict_range (a, &a_first, &a_last);
+  ties_date_get_strict_range (b, &b_first, &b_last);
+  if (a_first != b_first || a_last != b_last)
+    g_error ("“%s”: parsed twice, the strict ranges differ", text);
+  ties_date_get_fuzzy_range (a, &a_first, &a_last);
+  ties_date_get_fuzzy_range (b, &b_first, &b_last);
+  if (a_first != b_first || a_last != b_last)
+    g_error ("“%s”: parsed twice, the fuzzy ranges differ", text);
+
+  if (ties_date_compare (a, b) != 0 || ties_date_compare (b, a) != 0)
+    g_error ("“%s”: parsed twice, the dates do not compare equal", text);
+  if (g_strcmp0 (a_human, b_human) != 0)
+    g_error ("“%s”: parsed twice, the human forms differ: “%s” and “%s”", text, a_human, b_human);
+}
+
+static void
+check_valid_date (const char *text,
+                  TiesDate   *date)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TiesDate) again = NULL;
+  g_autofree char *human = NULL;
+  gint64 first, last, fuzzy_first, fuzzy_last;
+  TiesDatePrecision precision = ties_date_get_precision (date);
+
+  if (g_strcmp0 (ties_date_get_text (date), text) != 0)
+    g_error ("“%s” is kept as “%s”", text, ties_date_get_text (date));
+  if (precision > TIES_DATE_PRECISION_DAY)
+    g_error ("“%s”: precision %d is none of the enumeration", text, precision);
+
+  /* The fuzzy range holds the strict one, which is not empty. */
+  ties_date_get_strict_range (date, &first, &last);
+  ties_date_get_fuzzy_range (date, &fuzzy_first, &fuzzy_last);
+  if (first > last)
+    g_error ("“%s”: the strict range ends (%" G_GINT64_FORMAT ") before it starts (%" G_GINT64_FORMAT ")",
+             text, last, first);
+  if (fuzzy_first > first || fuzzy_last < last)
+    g_error ("“%s”: the fuzzy range %" G_GINT64_FORMAT "..%" G_GINT64_FORMAT " does not hold the strict range %"
+             G_GINT64_FORMAT "..%" G_GINT64_FORMAT, text, fuzzy_first, fuzzy_last, first, last);
+  /* Only a qualifier widens it. */
+  if (!ties_date_is_approximate (date) && !ties_date_is_uncertain (date)
+      && (fuzzy_first != first || fuzzy_last != last))
+    g_error ("“%s”: not qualified, yet the fuzzy range differs from the strict range", text);
+  if (!ties_date_overlaps (date, first, last, FALSE) || !ties_date_overlaps (date, fuzzy_first, fuzzy_last, TRUE))
+    g_error ("“%s”: does not overlap its own range", text);
+
+  human = ties_date_format (date);
+  if (human == NULL || *human == '\0' || !g_utf8_validate (human, -1, NULL))
+    g_error ("“%s”: no human form, or not UTF-8", text);
+
+  /* The kept text is the canonical string: parsed again, the same date. */
+  again = ties_date_parse (ties_date_get_text (date), NULL, &error);
+  if (again == NULL)
+    g_error ("“%s”: the kept text does not parse again: %s", text, error->message);
+  check_same_date (text, date, again);
+
+  /* The documented total order: NULL last, antisymmetric, the strict
+   * first day its first key, equal only for equal texts. */
+  if (ties_date_compare (date, NULL) >= 0 || ties_date_compare (NULL, date) <= 0)
+    g_error ("“%s”: does not sort before no date", text);
+  for (guint i = 0; i < G_N_ELEMENTS (reference_dates); i++)
+    {
+      g_autoptr(TiesDate) other = ties_date_parse (reference_dates[i], NULL, NULL);
+      gint64 other_first, other_last;
+      int forward, backward;
+
+      g_assert (other != NULL);
+      forward = sign (ties_date_compare (date, other));
+      backward = sign (ties_date_compare (other, date));
+      if (forward != -backward)
+        g_error ("“%s” against “%s”: compare is not antisymmetric (%d, %d)",
+                 text, reference_dates[i], forward, backward);
+      if (forward != sign (ties_date_compare (again, other)))
+        g_error ("“%s” against “%s”: the date parsed again compares otherwise", text, reference_dates[i]);
+      if ((forward == 0) != g_str_equal (text, reference_dates[i]))
+        g_error ("“%s” against “%s”: equal only for equal texts", text, reference_dates[i]);
+
+      ties_date_get_strict_range (other, &other_first, &other_last);
+      if (first != other_first && forward != sign (first < other_first ? -1 : 1))
+        g_error ("“%s” against “%s”: the strict first days sort the other way", text, reference_dates[i]);
+    }
+}
+
+void
+ties_fuzz_check_date (const guint8 *data,
+                      gsize         size)
+{
+  /* The parser takes a C string: what follows a NUL is not seen. */
+  g_autofree char *text = g_strndup ((const char *) data, size);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) validate_error = NULL;
+  g_autoptr(TiesDate) date = NULL;
+  gsize offset = G_MAXSIZE, validate_offset = G_MAXSIZE;
+  gboolean valid;
+
+  date = ties_date_parse (text, &offset, &error);
+  valid = ties_date_validate (text, &validate_offset, &validate_error);
+
+  if (valid != (date != NULL))
+    g_error ("“%s”: parse and validate disagree", text);
+
+  if (date != NULL)
+    {
+      if (error != NULL || validate_error != NULL)
+        g_error ("“%s”: parsed and also set an error", text);
+      if (offset != G_MAXSIZE)
+        g_error ("“%s”: parsed and also set an error offset", text);
+      check_valid_date (text, date);
+      return;
+    }
+
+  if (error == NULL || error->domain != TIES_DATE_ERROR)
+    g_error ("“%s”: refused without an error of TIES_DATE_ERROR", text);
+  if (error->message == NULL || *error->message == '\0' || !g_utf8_validate (error->message, -1, NULL))
+    g_error ("“%s”: refused with an empty message or one that is not UTF-8", text);
+  /* The offset counts characters, so it cannot pass the bytes. */
+  if (offset > strlen (text))
+    g_error ("“%s”: error offset %" G_GSIZE_FORMAT " is past the end", text, offset);
+  if (validate_error == NULL || validate_error->code != error->code
+      || g_strcmp0 (validate_error->message, error->message) != 0 || validate_offset != offset)
+    g_error ("“%s”: parse and validate refuse it differently", text);
+}

@@ -1,0 +1,30 @@
+/* fuzz-check.h: what must hold for any input, shared by the libFuzzer
+ * harnesses and the test that replays their corpora in the normal build
+ *
+ * Copyright 2026 The Ties authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* The name documents are loaded under; every line of a load error and of a
+ * warning must start with it. */
+#define TIES_FUZZ_DISPLAY_NAME "fuzz.ties.json"
+
+/* Makes GLib's warnings and criticals fatal, so that a libFuzzer run treats
+ * them as the crashes they are, as G_DEBUG=fatal-criticals does for the
+ * tests. */
+void ties_fuzz_init           (void);
+
+/* Each aborts (a finding) when something does not hold, and returns when
+ * the input was handled as documented: loaded and round-tripped, or
+ * refused with a well-formed error. */
+void ties_fuzz_check_document (const guint8 *data,
+                               gsize         size);
+void ties_fuzz_check_date     (const guint8 *data,
+                               gsize         size);
+
+G_END_DECLS
