@@ -649,6 +649,186 @@ test_remove_overlaps (void)
       }
 }
 
+/* Pins, as documents have them: the layouts must give a finite drawing
+ * of about the graph's own size, keep every pin where it is, and never
+ * pile the free nodes up, whatever the pins (issue 8: with many pins the
+ * force layout reached ±10⁷ and the export failed). */
+
+typedef enum {
+  PINS_SPREAD,       /* 30 % placed, half of them pinned, ±500 (generate.py) */
+  PINS_FAR_APART,    /* a few pins 10⁵ apart */
+  PINS_ALL,          /* every node pinned, some on top of each other */
+  PINS_ONE_POINT,    /* twenty pins on one point */
+  PINS_OUTSIDE,      /* pins 10⁷ away from everything else */
+  PINS_ABSURD,       /* pins at ±10³⁰⁰, NaN and infinity; a free place at 10²⁰⁰ */
+  N_PIN_CASES
+} PinCase;
+
+static const char * const pin_case_names[] = {
+  "spread", "far-apart", "all", "one-point", "outside", "absurd",
+};
+
+typedef struct
+{
+  PinCase pins;
+  TiesLayoutKind kind;
+  gboolean incremental;
+} PinTest;
+
+static void
+pin (TiesGraphNode *node,
+     double         x,
+     double         y,
+     gboolean       pinned)
+{
+  node->placed = TRUE;
+  node->pinned = pinned;
+  node->x = x;
+  node->y = y;
+}
+
+static void
+set_pins (TiesGraph *graph,
+          PinCase    pins)
+{
+  guint n = graph->nodes->len;
+  guint32 state = 20260101;
+
+  for (guint i = 0; i < n; i++)
+    {
+      TiesGraphNode *node = ties_graph_node (graph, i);
+      double u = (lcg (&state) % 100000) / 100000.0;
+      double v = (lcg (&state) % 100000) / 100000.0;
+      guint w = lcg (&state) % 100;
+
+      switch (pins)
+        {
+        case PINS_SPREAD:
+          if (w < 30)
+            pin (node, round ((u - 0.5) * 100000) / 100, round ((v - 0.5) * 100000) / 100, w < 15);
+          break;
+        case PINS_FAR_APART:
+          if (i % 150 == 0)
+            pin (node, (i % 300 == 0 ? -1 : 1) * 5e4, (i % 450 == 0 ? -1 : 1) * 5e4, TRUE);
+          break;
+        case PINS_ALL:
+          pin (node, round (u * 40) * 25, round (v * 40) * 25, TRUE);
+          break;
+        case PINS_ONE_POINT:
+          if (i % 30 == 1)
+            pin (node, 250, -250, TRUE);
+          break;
+        case PINS_OUTSIDE:
+          if (i % 100 == 2)
+            pin (node, 1e7 + u * 100, -1e7 + v * 100, TRUE);
+          break;
+        case PINS_ABSURD:
+          if (i == 0)
+            pin (node, 1e300, -1e300, TRUE);
+          else if (i == 1)
+            pin (node, -1e300, 1e300, TRUE);
+          else if (i == 2)
+            pin (node, NAN, 0, TRUE);
+          else if (i == 3)
+            pin (node, INFINITY, -INFINITY, TRUE);
+          else if (i == 4)
+            pin (node, 1e200, 1e200, FALSE);
+          else if (i % 50 == 5)
+            pin (node, (u - 0.5) * 1000, (v - 0.5) * 1000, TRUE);
+          break;
+        case N_PIN_CASES:
+        default:
+          g_assert_not_reached ();
+        }
+    }
+}
+
+/* A pin is honoured when its place is a number: NaN and infinity are no
+ * place, and the layout gives those nodes one. */
+static gboolean
+is_pin (TiesGraphNode *node)
+{
+  return node->placed && node->pinned && isfinite (node->x) && isfinite (node->y);
+}
+
+static void
+test_pin_case (gconstpointer data)
+{
+  const PinTest *test = data;
+  g_autoptr(TiesGraph) graph = generated_graph (600);
+  TiesLayoutOptions options;
+  g_autofree double *before = NULL;
+  g_autofree gboolean *was_pin = g_new0 (gboolean, 601);
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0, room, max_r = 0;
+  guint n = graph->nodes->len, n_free = 0, n_distinct = 0;
+  g_autoptr(GHashTable) distinct = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  set_pins (graph, test->pins);
+  before = positions (graph);
+
+  /* The pins' box, seen within the bound the layouts read places in. */
+  for (guint i = 0; i < n; i++)
+    {
+      TiesGraphNode *node = ties_graph_node (graph, i);
+
+      max_r = MAX (max_r, node->radius);
+      was_pin[i] = is_pin (node);
+      if (!was_pin[i])
+        continue;
+      x0 = MIN (x0, CLAMP (node->x, -TIES_GRAPH_MAX_COORD, TIES_GRAPH_MAX_COORD));
+      x1 = MAX (x1, CLAMP (node->x, -TIES_GRAPH_MAX_COORD, TIES_GRAPH_MAX_COORD));
+      y0 = MIN (y0, CLAMP (node->y, -TIES_GRAPH_MAX_COORD, TIES_GRAPH_MAX_COORD));
+      y1 = MAX (y1, CLAMP (node->y, -TIES_GRAPH_MAX_COORD, TIES_GRAPH_MAX_COORD));
+    }
+
+  ties_layout_options_init (&options, test->kind);
+  options.incremental = test->incremental;
+  options.label_room = 70;
+  ties_layout_run (graph, &options);
+
+  /* A drawing of n nodes without pins needs about √n rows of
+   * neighbours a label apart; ten times that is room enough for any
+   * layout, never the ±10⁷ of a diverging one. */
+  room = 10 * sqrt ((double) n) * (options.label_room + 2 * max_r);
+
+  for (guint i = 0; i < n; i++)
+    {
+      TiesGraphNode *node = ties_graph_node (graph, i);
+
+      g_assert_true (node->placed);
+      if (was_pin[i])
+        {
+          /* Unmoved, to the bit. */
+          g_assert_cmpint (memcmp (&node->x, &before[2 * i], sizeof (double)), ==, 0);
+          g_assert_cmpint (memcmp (&node->y, &before[2 * i + 1], sizeof (double)), ==, 0);
+          continue;
+        }
+
+      g_assert_true (isfinite (node->x) && isfinite (node->y));
+      if (node->x < x0 - room || node->x > x1 + room || node->y < y0 - room || node->y > y1 + room)
+        g_error ("%s: node %u at (%g, %g), outside the pins' box [%g, %g] × [%g, %g] grown by %g",
+                 pin_case_names[test->pins], i, node->x, node->y, x0, x1, y0, y1, room);
+
+      n_free++;
+      if (g_hash_table_add (distinct, g_strdup_printf ("%.3f %.3f", node->x, node->y)))
+        n_distinct++;
+
+      /* Free nodes keep clear of each other and of every pin. */
+      for (guint j = 0; j < n; j++)
+        {
+          TiesGraphNode *other = ties_graph_node (graph, j);
+
+          if (j == i || !(was_pin[j] || j < i))
+            continue;
+          if (hypot (node->x - other->x, node->y - other->y) < node->radius + other->radius)
+            g_error ("%s: node %u overlaps node %u", pin_case_names[test->pins], i, j);
+        }
+    }
+
+  /* Not piled up: every free node has a place of its own. */
+  g_assert_cmpuint (n_distinct, ==, n_free);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -664,6 +844,26 @@ main (int   argc,
   g_test_add_func ("/layout/remove-overlaps", test_remove_overlaps);
   g_test_add_func ("/layout/force-quality", test_force_quality);
   g_test_add_func ("/layout/incremental-new-node", test_incremental_new_node);
+
+  for (guint c = 0; c < N_PIN_CASES; c++)
+    for (guint k = 0; k < G_N_ELEMENTS (all_kinds); k++)
+      for (guint incremental = 0; incremental < 2; incremental++)
+        {
+          static PinTest tests[N_PIN_CASES * G_N_ELEMENTS (all_kinds) * 2];
+          PinTest *test = &tests[(c * G_N_ELEMENTS (all_kinds) + k) * 2 + incremental];
+          g_autofree char *path = NULL;
+
+          /* Incremental changes only the force layout. */
+          if (incremental && all_kinds[k] != TIES_LAYOUT_FORCE)
+            continue;
+          test->pins = c;
+          test->kind = all_kinds[k];
+          test->incremental = incremental;
+          path = g_strdup_printf ("/layout/pins/%s/%s%s", pin_case_names[c],
+                                  ties_layout_kind_to_string (all_kinds[k]),
+                                  incremental ? "-incremental" : "");
+          g_test_add_data_func (path, test, test_pin_case);
+        }
 
   for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
     {

@@ -102,9 +102,12 @@ ties_graph_new_from_network (TiesNetwork *network)
       TiesGraphNode *node = ties_graph_node (self, n);
 
       node->activity = ties_network_get_event_count (network, node->id);
-      node->placed = ties_actor_get_has_position (actor);
       node->x = ties_actor_get_x (actor);
       node->y = ties_actor_get_y (actor);
+      /* A place that is not a number is none. */
+      node->placed = ties_actor_get_has_position (actor) && isfinite (node->x) && isfinite (node->y);
+      if (!node->placed)
+        node->x = node->y = 0;
       node->pinned = node->placed && ties_actor_get_pinned (actor);
       g_hash_table_insert (index, (gpointer) node->id, GUINT_TO_POINTER (n + 1));
     }

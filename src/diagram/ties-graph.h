@@ -11,6 +11,11 @@
 
 G_BEGIN_DECLS
 
+/* Layouts read places up to this far from the origin (diagram units):
+ * a pin beyond it is seen at the bound, a free node beyond it as
+ * unplaced, so that their arithmetic stays exact to well under a unit. */
+#define TIES_GRAPH_MAX_COORD 1e9
+
 /* Plain arrays, not objects: layouts of 10,000 nodes walk them many
  * times, and the benchmarks build graphs that have no document. */
 typedef struct

@@ -138,6 +138,139 @@ edge_strength (double weight)
 
 /* Overlap removal on plain arrays. */
 
+/* Pairwise pushes settle almost every drawing within a few dozen
+ * passes; what is left after this many cannot settle by pushing (a node
+ * caught between pins that leave it too little room bounces between
+ * them for ever). */
+#define OVERLAP_PUSH_PASSES 300
+
+static gint64
+spot_key (double x,
+          double y,
+          double cell)
+{
+  gint64 cx = (gint64) floor (x / cell);
+  gint64 cy = (gint64) floor (y / cell);
+
+  return (cx << 32) ^ (cy & G_GINT64_CONSTANT (0xFFFFFFFF));
+}
+
+/* Whether a disc of radius @ri at (@px, @py) keeps @padding from every
+ * settled node. Cells are at least as wide as any two radii and the
+ * padding, so only the 3 × 3 cells around can hold a settled node it
+ * touches. */
+static gboolean
+spot_is_free (GHashTable   *settled,
+              double        cell,
+              double        px,
+              double        py,
+              double        ri,
+              const double *x,
+              const double *y,
+              const double *r,
+              double        padding)
+{
+  g_assert (settled != NULL);
+
+  for (int oy = -1; oy <= 1; oy++)
+    for (int ox = -1; ox <= 1; ox++)
+      {
+        GArray *members = g_hash_table_lookup (settled, &(gint64) { spot_key (px + ox * cell, py + oy * cell, cell) });
+
+        for (guint m = 0; members != NULL && m < members->len; m++)
+          {
+            guint j = g_array_index (members, guint, m);
+            double need = ri + r[j] + padding;
+            double dx = x[j] - px, dy = y[j] - py;
+
+            if (dx * dx + dy * dy < need * need)
+              return FALSE;
+          }
+      }
+
+  return TRUE;
+}
+
+static void
+settle (GHashTable *settled,
+        double      cell,
+        guint       i,
+        double      px,
+        double      py)
+{
+  gint64 key = spot_key (px, py, cell);
+  GArray *members;
+
+  g_assert (settled != NULL);
+
+  members = g_hash_table_lookup (settled, &key);
+  if (members == NULL)
+    {
+      members = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_hash_table_insert (settled, g_memdup2 (&key, sizeof key), members);
+    }
+  g_array_append_val (members, i);
+}
+
+/* The fallback that always ends: fixed nodes stay; each free node, in
+ * index order, keeps its place if it is clear of everything settled so
+ * far, or else takes the nearest clear spot on rings around it. Every
+ * node moves at most about the width of the crowd it was caught in, so
+ * the drawing never grows beyond its pins and its own size. */
+static void
+settle_remaining (guint           n,
+                  double         *x,
+                  double         *y,
+                  const double   *r,
+                  const gboolean *fixed,
+                  double          padding,
+                  double          max_r)
+{
+  g_autoptr(GHashTable) settled = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                         (GDestroyNotify) g_array_unref);
+  double cell = 2 * max_r + padding;
+
+  g_assert (n == 0 || (x != NULL && y != NULL && r != NULL && fixed != NULL));
+
+  if (!(cell > 0))
+    cell = 1;
+
+  for (guint i = 0; i < n; i++)
+    if (fixed[i])
+      settle (settled, cell, i, x[i], y[i]);
+
+  for (guint i = 0; i < n; i++)
+    {
+      double step = MAX ((r[i] + padding) / 2, 0.5);
+      double start = 2.399963229728653 * i;
+      gboolean found;
+
+      if (fixed[i])
+        continue;
+
+      found = spot_is_free (settled, cell, x[i], y[i], r[i], x, y, r, padding);
+      for (guint ring = 1; !found; ring++)
+        {
+          guint count = (guint) ceil (2 * G_PI * ring);
+
+          for (guint k = 0; k < count && !found; k++)
+            {
+              double a = start + 2 * G_PI * k / count;
+              double px = x[i] + ring * step * cos (a);
+              double py = y[i] + ring * step * sin (a);
+
+              if (spot_is_free (settled, cell, px, py, r[i], x, y, r, padding))
+                {
+                  x[i] = px;
+                  y[i] = py;
+                  found = TRUE;
+                }
+            }
+        }
+      settle (settled, cell, i, x[i], y[i]);
+    }
+}
+
 static void
 remove_overlaps (guint           n,
                  double         *x,
@@ -150,6 +283,7 @@ remove_overlaps (guint           n,
   g_autofree gint *next = NULL;
   gsize head_size = 0;
   double max_r = 0;
+  gboolean moved = TRUE;
 
   g_assert (n == 0 || (x != NULL && y != NULL && r != NULL && fixed != NULL));
 
@@ -161,12 +295,13 @@ remove_overlaps (guint           n,
 
   next = g_new (gint, n);
 
-  for (guint iteration = 0; iteration < 10000; iteration++)
+  for (guint iteration = 0; moved && iteration < OVERLAP_PUSH_PASSES; iteration++)
     {
       double min_x = G_MAXDOUBLE, min_y = G_MAXDOUBLE, max_x = -G_MAXDOUBLE, max_y = -G_MAXDOUBLE;
       double cell = 2 * max_r + padding;
       gsize gw, gh;
-      gboolean moved = FALSE;
+
+      moved = FALSE;
 
       for (guint i = 0; i < n; i++)
         {
@@ -265,31 +400,13 @@ remove_overlaps (guint           n,
                   moved = TRUE;
                 }
         }
-
-      if (!moved)
-        break;
-
-      /* A crowd that pairwise pushes cannot settle (rare): make room by
-       * spreading everything that may move. */
-      if (iteration >= 200 && iteration % 10 == 0)
-        {
-          double sx = 0, sy = 0;
-
-          for (guint i = 0; i < n; i++)
-            {
-              sx += x[i];
-              sy += y[i];
-            }
-          sx /= n;
-          sy /= n;
-          for (guint i = 0; i < n; i++)
-            if (!fixed[i])
-              {
-                x[i] = sx + (x[i] - sx) * 1.05;
-                y[i] = sy + (y[i] - sy) * 1.05;
-              }
-        }
     }
+
+  /* This used to spread every free node from the centre until nothing
+   * moved: a node caught between pins never stopped moving, and the
+   * drawing grew by 5 % every ten passes, to ±10⁷ and beyond. */
+  if (moved)
+    settle_remaining (n, x, y, r, fixed, padding, max_r);
 }
 
 /* Barnes–Hut quadtree. */
@@ -865,6 +982,86 @@ mean_edge_length (const Csr    *g,
   return count > 0 ? sum / count : 0;
 }
 
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b);
+
+static double
+median (double *values,
+        guint   n)
+{
+  g_assert (n > 0 && values != NULL);
+
+  qsort (values, n, sizeof (double), compare_doubles);
+
+  return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+}
+
+/* Turns and moves the free drawing (@x, @y) so that its pinned nodes
+ * land as near their pins (@px, @py) as a rigid motion allows. Not
+ * scaled: pins on one point would shrink it to nothing, pins far apart
+ * would blow it up. The shift is the median of the pins' offsets, so
+ * one pin far from the others does not drag the whole drawing after
+ * it. */
+static void
+fit_to_pins (guint           n,
+             double         *x,
+             double         *y,
+             const double   *px,
+             const double   *py,
+             const gboolean *pinned,
+             guint           n_pinned)
+{
+  g_autofree double *ox = g_new (double, n_pinned);
+  g_autofree double *oy = g_new (double, n_pinned);
+  double mx = 0, my = 0, mpx = 0, mpy = 0, dot = 0, cross = 0, angle, c, sn;
+  guint k = 0;
+
+  g_assert (n_pinned > 0);
+
+  for (guint i = 0; i < n; i++)
+    if (pinned[i])
+      {
+        mx += x[i] / n_pinned;
+        my += y[i] / n_pinned;
+        mpx += px[i] / n_pinned;
+        mpy += py[i] / n_pinned;
+      }
+  for (guint i = 0; i < n; i++)
+    if (pinned[i])
+      {
+        double ax = x[i] - mx, ay = y[i] - my, bx = px[i] - mpx, by = py[i] - mpy;
+
+        dot += ax * bx + ay * by;
+        cross += ax * by - ay * bx;
+      }
+  /* Two-dimensional Procrustes: the rotation that best matches the
+   * drawing's pinned nodes to their pins (none for a single pin). */
+  angle = (dot != 0 || cross != 0) && isfinite (dot) && isfinite (cross) ? atan2 (cross, dot) : 0;
+  c = cos (angle);
+  sn = sin (angle);
+  for (guint i = 0; i < n; i++)
+    {
+      double ax = x[i], ay = y[i];
+
+      x[i] = ax * c - ay * sn;
+      y[i] = ax * sn + ay * c;
+      if (pinned[i])
+        {
+          ox[k] = px[i] - x[i];
+          oy[k++] = py[i] - y[i];
+        }
+    }
+
+  mx = median (ox, n_pinned);
+  my = median (oy, n_pinned);
+  for (guint i = 0; i < n; i++)
+    {
+      x[i] += mx;
+      y[i] += my;
+    }
+}
+
 /* One connected component, in its own arrays. Returns whether the
  * component keeps its place (pins, or incremental with places) rather
  * than being packed. */
@@ -941,8 +1138,11 @@ force_component (const Csr      *g,
 
       /* Keep the drawing's own scale: the model's edges settle at about
        * 1.1 K. Start cool so the picture does not jump. */
+      /* Within reason: a drawing stretched by pins far apart would
+       * otherwise set steps as long as the distance between them. */
       len = mean_edge_length (g, x, y);
-      k = (len > 0 ? len : edge_length) / 1.1;
+      len = len > 0 ? CLAMP (len, edge_length / 4, edge_length * 4) : edge_length;
+      k = len / 1.1;
       force_refine (g, x, y, fixed, k, 0.05 * k, max_iterations > 0 ? MIN (max_iterations, 60) : 60, 1e-3, 0.85);
       remove_overlaps (g->n, x, y, r, fixed, padding);
       return TRUE;
@@ -991,22 +1191,11 @@ force_component (const Csr      *g,
 
       if (n_pinned > 0)
         {
-          double dx = 0, dy = 0;
-
-          /* Bring the free drawing to the pins, then let the rest settle
-           * around them. */
-          for (guint i = 0; i < g->n; i++)
-            if (pinned[i])
-              {
-                dx += px[i] - x[i];
-                dy += py[i] - y[i];
-              }
-          dx /= n_pinned;
-          dy /= n_pinned;
+          fit_to_pins (g->n, x, y, px, py, pinned, n_pinned);
           for (guint i = 0; i < g->n; i++)
             {
-              x[i] = pinned[i] ? px[i] : x[i] + dx;
-              y[i] = pinned[i] ? py[i] : y[i] + dy;
+              x[i] = pinned[i] ? px[i] : x[i];
+              y[i] = pinned[i] ? py[i] : y[i];
             }
           force_refine (g, x, y, fixed, scale, 0.2 * scale, 100, 1e-3, 0);
         }
@@ -1831,9 +2020,70 @@ ties_layout_options_init (TiesLayoutOptions *options,
   options->max_iterations = 0;
 }
 
-void
-ties_layout_remove_overlaps (TiesGraph *graph,
-                             double     padding)
+/* What layouts may read of the nodes' places. A place that is NaN or
+ * infinite is no place. A pin beyond ±TIES_GRAPH_MAX_COORD is seen at
+ * that bound (its own place is kept: layouts never write pinned
+ * nodes), so distances, forces and sums stay far from overflow and
+ * from the precision where a push of a few units is lost. A free node
+ * out there has no place worth keeping. Returns the pins' true places,
+ * for restore_places(). */
+static double *
+sanitize_places (TiesGraph *graph)
+{
+  double *saved = g_new (double, 2 * (gsize) graph->nodes->len + 1);
+
+  g_assert (graph != NULL);
+
+  for (guint i = 0; i < graph->nodes->len; i++)
+    {
+      TiesGraphNode *node = ties_graph_node (graph, i);
+
+      saved[2 * i] = node->x;
+      saved[2 * i + 1] = node->y;
+      if (!isfinite (node->x) || !isfinite (node->y))
+        {
+          node->placed = FALSE;
+          node->x = node->y = 0;
+        }
+      else if (node->placed && node->pinned)
+        {
+          node->x = CLAMP (node->x, -TIES_GRAPH_MAX_COORD, TIES_GRAPH_MAX_COORD);
+          node->y = CLAMP (node->y, -TIES_GRAPH_MAX_COORD, TIES_GRAPH_MAX_COORD);
+        }
+      else if (fabs (node->x) > TIES_GRAPH_MAX_COORD || fabs (node->y) > TIES_GRAPH_MAX_COORD)
+        node->placed = FALSE;
+
+      if (!node->placed)
+        node->x = node->y = 0;
+      /* Only pins are given back their places. */
+      if (!(node->placed && node->pinned))
+        saved[2 * i] = saved[2 * i + 1] = NAN;
+    }
+
+  return saved;
+}
+
+static void
+restore_places (TiesGraph    *graph,
+                const double *saved)
+{
+  g_assert (graph != NULL && saved != NULL);
+
+  for (guint i = 0; i < graph->nodes->len; i++)
+    {
+      TiesGraphNode *node = ties_graph_node (graph, i);
+
+      if (!isnan (saved[2 * i]))
+        {
+          node->x = saved[2 * i];
+          node->y = saved[2 * i + 1];
+        }
+    }
+}
+
+static void
+remove_graph_overlaps (TiesGraph *graph,
+                       double     padding)
 {
   guint n;
   g_autofree double *x = NULL;
@@ -1841,8 +2091,7 @@ ties_layout_remove_overlaps (TiesGraph *graph,
   g_autofree double *r = NULL;
   g_autofree gboolean *fixed = NULL;
 
-  g_return_if_fail (graph != NULL);
-  g_return_if_fail (padding >= 0);
+  g_assert (graph != NULL);
 
   n = graph->nodes->len;
   x = g_new (double, n + 1);
@@ -1872,15 +2121,33 @@ ties_layout_remove_overlaps (TiesGraph *graph,
 }
 
 void
+ties_layout_remove_overlaps (TiesGraph *graph,
+                             double     padding)
+{
+  g_autofree double *saved = NULL;
+
+  g_return_if_fail (graph != NULL);
+  g_return_if_fail (padding >= 0);
+
+  saved = sanitize_places (graph);
+  remove_graph_overlaps (graph, padding);
+  restore_places (graph, saved);
+}
+
+void
 ties_layout_run (TiesGraph               *graph,
                  const TiesLayoutOptions *options)
 {
+  g_autofree double *saved = NULL;
+
   g_return_if_fail (graph != NULL);
   g_return_if_fail (options != NULL);
   g_return_if_fail (options->padding >= 0);
 
   if (graph->nodes->len == 0)
     return;
+
+  saved = sanitize_places (graph);
 
   switch (options->kind)
     {
@@ -1897,5 +2164,6 @@ ties_layout_run (TiesGraph               *graph,
       g_return_if_reached ();
     }
 
-  ties_layout_remove_overlaps (graph, options->padding);
+  remove_graph_overlaps (graph, options->padding);
+  restore_places (graph, saved);
 }

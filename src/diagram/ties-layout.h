@@ -43,12 +43,19 @@ void ties_layout_options_init (TiesLayoutOptions *options,
 /* Places every node that is not pinned (x, y; placed = TRUE), in diagram
  * units around the origin. Node radii must be set first: the layout and
  * its last pass, overlap removal, use them. Deterministic: the same graph
- * and options give the same places, to the bit. */
+ * and options give the same places, to the bit.
+ * Pinned nodes are never moved, and whatever the pins (far apart, all
+ * of them, several on one point, far outside), the free nodes get
+ * finite places within the pins' box grown by about the drawing's own
+ * size. A place that is NaN or infinite is no place; a pin beyond
+ * ±TIES_GRAPH_MAX_COORD acts from that bound. */
 void ties_layout_run          (TiesGraph               *graph,
                                const TiesLayoutOptions *options);
 
 /* The last pass of every layout, also callable alone: moves unpinned
- * nodes apart until no two overlap (with @padding between edges). */
+ * nodes apart until no two overlap (with @padding between edges); a node
+ * that pushing cannot free (caught between pins) takes the nearest
+ * clear spot. Pins may overlap each other. */
 void ties_layout_remove_overlaps (TiesGraph *graph,
                                   double     padding);
 
