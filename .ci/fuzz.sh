@@ -12,12 +12,13 @@ if ! command -v clang >/dev/null; then
   exit 1
 fi
 
-# GTK is not needed by the harnesses, but the project's setup asks for it.
-if [ ! -d _fuzz ]; then
-  CC=clang meson setup _fuzz -Dfuzzing=true -Db_sanitize=address,undefined -Db_lundef=false
+# GTK is not needed by the harnesses, but the project's setup asks for it;
+# the folder's name is one .gitignore already ignores.
+if [ ! -d _build-fuzz ]; then
+  CC=clang meson setup _build-fuzz -Dfuzzing=true -Db_sanitize=address,undefined -Db_lundef=false
 fi
 # Only the fuzzers: the rest of the project is built and tested by the
 # test command.
-ninja -C _fuzz tests/fuzz/fuzz-document tests/fuzz/fuzz-date
+ninja -C _build-fuzz tests/fuzz/fuzz-document tests/fuzz/fuzz-date
 
-tests/fuzz/run.sh _fuzz "$seconds"
+tests/fuzz/run.sh _build-fuzz "$seconds"
