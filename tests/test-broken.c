@@ -303,7 +303,7 @@ test_warn_orphaned (void)
   assert_orphan_kept (document);
 
   /* Saving keeps it, and so does loading what was saved. */
-  bytes = ties_document_save_to_bytes (document);
+  bytes = ties_document_save_to_bytes (document, NULL);
   reloaded = ties_document_load_from_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
                                            "saved", &warnings, &error);
   g_assert_no_error (error);
@@ -396,7 +396,7 @@ test_unknown_members (void)
   g_assert_nonnull (ties_extras_lookup (ties_document_get_filter_extras (document), "x-filter"));
 
   /* Every one is written back where it was, with its value. */
-  bytes = ties_document_save_to_bytes (document);
+  bytes = ties_document_save_to_bytes (document, NULL);
   json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
   g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (members); i++)
@@ -417,7 +417,7 @@ test_unknown_members (void)
   reloaded = ties_document_load_from_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
                                            "saved", NULL, &error);
   g_assert_no_error (error);
-  bytes_again = ties_document_save_to_bytes (reloaded);
+  bytes_again = ties_document_save_to_bytes (reloaded, NULL);
   g_assert_true (g_bytes_equal (bytes, bytes_again));
 }
 
@@ -649,12 +649,12 @@ test_deep_nesting (Fixture       *fixture,
   /* The first bracket past the limit is the 257th. */
   arrays_file = fixture_write (fixture, "arrays.ties.json", arrays->str, arrays->len);
   message = load_expect_error (arrays_file, TIES_DOCUMENT_IO_ERROR_ENCODING);
-  assert_message (arrays_file, message, 1, TIES_JSON_SCAN_MAX_DEPTH + 1, "nesting deeper than 256 levels");
+  assert_message (arrays_file, message, 1, TIES_JSON_MAX_DEPTH + 1, "nesting deeper than 256 levels");
   g_clear_pointer (&message, g_free);
 
   objects_file = fixture_write (fixture, "objects.ties.json", objects->str, objects->len);
   message = load_expect_error (objects_file, TIES_DOCUMENT_IO_ERROR_ENCODING);
-  assert_message (objects_file, message, 1, 1 + 5 * TIES_JSON_SCAN_MAX_DEPTH, "nesting deeper than 256 levels");
+  assert_message (objects_file, message, 1, 1 + 5 * TIES_JSON_MAX_DEPTH, "nesting deeper than 256 levels");
   g_clear_pointer (&message, g_free);
 
   /* Closed, so that it would be valid JSON but for its depth. */
@@ -662,7 +662,7 @@ test_deep_nesting (Fixture       *fixture,
     g_string_append_c (arrays, ']');
   closed_file = fixture_write (fixture, "closed.ties.json", arrays->str, arrays->len);
   message = load_expect_error (closed_file, TIES_DOCUMENT_IO_ERROR_ENCODING);
-  assert_message (closed_file, message, 1, TIES_JSON_SCAN_MAX_DEPTH + 1, "nesting deeper");
+  assert_message (closed_file, message, 1, TIES_JSON_MAX_DEPTH + 1, "nesting deeper");
 }
 
 #define HUGE_LENGTH (50 * 1024 * 1024)

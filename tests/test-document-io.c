@@ -5,10 +5,14 @@
  */
 #include "config.h"
 
+#include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <glib/gstdio.h>
 
 #include "ties-document-io.h"
+#include "ties-json-dom.h"
 #include "ties-json-writer.h"
 
 #define SAMPLE TOP_SRCDIR "/data/samples/christchurch-call.ties.json"
@@ -32,7 +36,7 @@ load_string (const char  *json,
 static char *
 save_string (TiesDocument *document)
 {
-  g_autoptr(GBytes) bytes = ties_document_save_to_bytes (document);
+  g_autoptr(GBytes) bytes = ties_document_save_to_bytes (document, NULL);
 
   return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
 }
@@ -54,11 +58,11 @@ test_round_trip_sample (void)
   g_assert_no_error (error);
 
   /* Load → save of an untouched document gives the same bytes. */
-  bytes = ties_document_save_to_bytes (document);
+  bytes = ties_document_save_to_bytes (document, NULL);
   g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), contents, length);
 
   /* And saving twice gives the same bytes twice. */
-  again = ties_document_save_to_bytes (document);
+  again = ties_document_save_to_bytes (document, NULL);
   g_assert_true (g_bytes_equal (bytes, again));
 
   g_assert_false (ties_history_get_modified (ties_document_get_history (document)));
@@ -223,6 +227,7 @@ test_writer_matches_python (void)
 {
   TiesJsonWriter *w = ties_json_writer_new (0);
   g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
   const char *expected =
     "{\n"
     "  \"s\": \"q\\\"b\\\\s\\n\\r\\t\\b\\f\\u0001\\u001f\x7f é 🙂 \xe2\x80\xa8 /\",\n"
@@ -275,7 +280,8 @@ test_writer_matches_python (void)
   ties_json_writer_end_array (w);
   ties_json_writer_end_object (w);
 
-  bytes = ties_json_writer_free_to_bytes (w);
+  bytes = ties_json_writer_free_to_bytes (w, &error);
+  g_assert_no_error (error);
   g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), expected, strlen (expected));
 }
 
@@ -506,6 +512,378 @@ test_saved_document_matches_schema (void)
   g_assert_no_errno (g_rmdir (dir));
 }
 
+/* Unknown members keep their numbers as written, at every level: a newer
+ * Ties, or another tool, may care about "1.0" against "1", the sign of
+ * zero, or digits beyond a double's. Strings may hold \u0000 there. */
+static const char exact_members[] =
+  "{\n"
+  "  \"format\": \"ties\",\n"
+  "  \"version\": 1,\n"
+  "  \"title\": \"Exact\",\n"
+  "  \"description\": \"\",\n"
+  "  \"event_kinds\": [],\n"
+  "  \"actors\": [\n"
+  "    {\n"
+  "      \"id\": \"a\",\n"
+  "      \"name\": \"A\",\n"
+  "      \"kind\": \"person\",\n"
+  "      \"role\": \"\",\n"
+  "      \"affiliation\": null,\n"
+  "      \"color\": null,\n"
+  "      \"aliases\": [],\n"
+  "      \"notes\": \"\",\n"
+  "      \"position\": {\n"
+  "        \"x\": 1.5,\n"
+  "        \"y\": -2,\n"
+  "        \"pinned\": false,\n"
+  "        \"z\": -0.0\n"
+  "      },\n"
+  "      \"weight\": 1.0\n"
+  "    }\n"
+  "  ],\n"
+  "  \"sources\": [],\n"
+  "  \"events\": [\n"
+  "    {\n"
+  "      \"id\": \"e\",\n"
+  "      \"title\": \"E\",\n"
+  "      \"kind\": \"meeting\",\n"
+  "      \"date\": null,\n"
+  "      \"date_phrase\": \"\",\n"
+  "      \"place\": null,\n"
+  "      \"participants\": [\n"
+  "        \"a\"\n"
+  "      ],\n"
+  "      \"initiator\": null,\n"
+  "      \"evidence\": [],\n"
+  "      \"tags\": [],\n"
+  "      \"notes\": \"\",\n"
+  "      \"numbers\": [\n"
+  "        1.0,\n"
+  "        -0.0,\n"
+  "        90750927881382536401,\n"
+  "        1e400,\n"
+  "        -1e400,\n"
+  "        1E+2,\n"
+  "        1e-400,\n"
+  "        0.30000000000000004,\n"
+  "        {\n"
+  "          \"deeper\": [\n"
+  "            2.50,\n"
+  "            -0\n"
+  "          ]\n"
+  "        }\n"
+  "      ],\n"
+  "      \"nul\": \"a\\u0000b\",\n"
+  "      \"nul\\u0000name\": {\n"
+  "        \"k\\u0000\": [\n"
+  "          \"\\u0000\"\n"
+  "        ]\n"
+  "      }\n"
+  "    }\n"
+  "  ],\n"
+  "  \"view\": {\n"
+  "    \"layout\": \"force\",\n"
+  "    \"focus\": null,\n"
+  "    \"filter\": {\n"
+  "      \"from\": null,\n"
+  "      \"to\": null,\n"
+  "      \"kinds\": [],\n"
+  "      \"step\": 1E-2\n"
+  "    },\n"
+  "    \"zoom\": 100000000000000000000000\n"
+  "  },\n"
+  "  \"big\": 123456789012345678901234567890.000,\n"
+  "  \"nul\": \"\\u0000\"\n"
+  "}\n";
+
+static void
+test_unknown_numbers_and_nul (void)
+{
+  g_autoptr(TiesDocument) document = load_string (exact_members, NULL);
+  g_autofree char *saved = save_string (document);
+  g_autoptr(TiesDocument) reloaded = load_string (saved, NULL);
+  g_autofree char *saved_again = save_string (reloaded);
+  TiesEvent *event = ties_document_lookup_event (document, "e");
+
+  g_assert_cmpstr (saved, ==, exact_members);
+  g_assert_cmpstr (saved_again, ==, exact_members);
+  /* Known numbers are read as numbers all the same. */
+  g_assert_true (ties_actor_get_x (ties_document_lookup_actor (document, "a")) == 1.5);
+  g_assert_cmpstr (ties_extras_lookup (ties_event_get_extras (event), "nul"), ==, "\"a\\u0000b\"");
+
+  /* What is edited is written in the writer's own form; what is not
+   * stays as it was. */
+  ties_document_move_actor (document, ties_document_lookup_actor (document, "a"), 1.0, -0.0, FALSE);
+  g_clear_pointer (&saved, g_free);
+  saved = save_string (document);
+  g_assert_nonnull (strstr (saved, "\"x\": 1,\n        \"y\": 0,\n        \"pinned\": false,\n        \"z\": -0.0\n"));
+  g_assert_nonnull (strstr (saved, "90750927881382536401"));
+}
+
+/* A string the model would keep must hold no U+0000: C strings end there.
+ * The message names the member and points at the escape. */
+static void
+test_nul_in_known_member (void)
+{
+  static const struct {
+    const char *json;
+    const char *message;
+  } cases[] = {
+    { "{\"format\": \"ties\", \"version\": 1,\n \"title\": \"ab\\u0000c\"}",
+      "test.ties.json:2:14: $.title: " },
+    { "{\"format\": \"ties\", \"version\": 1, \"actors\": [{\"id\": \"a\", \"name\": \"A\",\n"
+      "  \"aliases\": [\"x\", \"\\u0000\"]}]}",
+      "test.ties.json:2:21: $.actors[0].aliases[1]: " },
+    { "{\"format\": \"ties\", \"version\": 1, \"events\": [{\"id\": \"e\",\n"
+      "   \"title\": \"\\\\u0000 is fine, \\u0000 is not\"}]}",
+      "test.ties.json:2:31: $.events[0].title: " },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TiesDocument) document = NULL;
+
+      document = ties_document_load_from_data (cases[i].json, strlen (cases[i].json), "test.ties.json", NULL, &error);
+      g_assert_null (document);
+      g_assert_error (error, TIES_DOCUMENT_IO_ERROR, TIES_DOCUMENT_IO_ERROR_INVALID);
+      g_test_message ("%s", error->message);
+      g_assert_true (g_str_has_prefix (error->message, cases[i].message));
+      g_assert_nonnull (strstr (error->message, "\\u0000"));
+      g_assert_null (strchr (error->message, '\n'));
+    }
+}
+
+/* @depth arrays around 1.0, as the writer indents them at @indent. */
+static void
+append_nested (GString *out,
+               guint    depth,
+               guint    indent)
+{
+  for (guint i = 0; i < depth; i++)
+    {
+      g_string_append (out, "[\n");
+      for (guint j = 0; j < indent + i + 1; j++)
+        g_string_append (out, "  ");
+    }
+  g_string_append (out, "1.0");
+  for (guint i = depth; i > 0; i--)
+    {
+      g_string_append_c (out, '\n');
+      for (guint j = 0; j < indent + i - 1; j++)
+        g_string_append (out, "  ");
+      g_string_append_c (out, ']');
+    }
+}
+
+static char *
+nested_document (guint root_depth,
+                 guint event_depth)
+{
+  GString *out = g_string_new (NULL);
+
+  g_string_append (out,
+                   "{\n"
+                   "  \"format\": \"ties\",\n"
+                   "  \"version\": 1,\n"
+                   "  \"title\": \"\",\n"
+                   "  \"description\": \"\",\n"
+                   "  \"event_kinds\": [],\n"
+                   "  \"actors\": [],\n"
+                   "  \"sources\": [],\n"
+                   "  \"events\": [\n"
+                   "    {\n"
+                   "      \"id\": \"e\",\n"
+                   "      \"title\": \"E\",\n"
+                   "      \"kind\": \"other\",\n"
+                   "      \"date\": null,\n"
+                   "      \"date_phrase\": \"\",\n"
+                   "      \"place\": null,\n"
+                   "      \"participants\": [],\n"
+                   "      \"initiator\": null,\n"
+                   "      \"evidence\": [],\n"
+                   "      \"tags\": [],\n"
+                   "      \"notes\": \"\",\n"
+                   "      \"deep\": ");
+  append_nested (out, event_depth, 3);
+  g_string_append (out,
+                   "\n"
+                   "    }\n"
+                   "  ],\n"
+                   "  \"view\": {\n"
+                   "    \"layout\": \"force\",\n"
+                   "    \"focus\": null,\n"
+                   "    \"filter\": {\n"
+                   "      \"from\": null,\n"
+                   "      \"to\": null,\n"
+                   "      \"kinds\": []\n"
+                   "    }\n"
+                   "  },\n"
+                   "  \"deep\": ");
+  append_nested (out, root_depth, 1);
+  g_string_append (out, "\n}\n");
+
+  return g_string_free (out, FALSE);
+}
+
+/* What the reader accepts, the writer writes: nesting to the one limit
+ * both share, 256 levels with the document's own. */
+static void
+test_deep_unknown_members (void)
+{
+  static const guint depths[][2] = {
+    { 64, 64 },
+    { 63, 61 },
+    { TIES_JSON_MAX_DEPTH - 1, TIES_JSON_MAX_DEPTH - 3 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (depths); i++)
+    {
+      g_autofree char *json = nested_document (depths[i][0], depths[i][1]);
+      g_autoptr(TiesDocument) document = load_string (json, NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = ties_document_save_to_bytes (document, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), json, strlen (json));
+    }
+
+  /* One more level is refused on reading, with its place. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *json = nested_document (TIES_JSON_MAX_DEPTH - 1 + (i == 0), TIES_JSON_MAX_DEPTH - 3 + (i == 1));
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TiesDocument) document = ties_document_load_from_data (json, strlen (json), "deep.ties.json", NULL, &error);
+
+      g_assert_null (document);
+      g_assert_error (error, TIES_DOCUMENT_IO_ERROR, TIES_DOCUMENT_IO_ERROR_ENCODING);
+      g_assert_true (g_str_has_prefix (error->message, "deep.ties.json:"));
+      g_assert_nonnull (strstr (error->message, "nesting deeper than 256 levels"));
+    }
+}
+
+/* Built in memory, a value can be deeper than any file may be: saving
+ * says so with its path and writes nothing, and never warns. */
+static void
+test_writer_refuses_too_deep (void)
+{
+  g_autoptr(TiesDocument) document = ties_document_new ();
+  g_autoptr(TiesEvent) event = ties_event_new ("e", "E", "other");
+  g_autoptr(TiesExtras) extras = ties_extras_new ();
+  g_autoptr(TiesExtras) fine = ties_extras_new ();
+  g_autoptr(GString) deep = g_string_new (NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ok = NULL;
+
+  /* Deep enough on its own at the root (1 + 255), one too many in an
+   * event (3 + 254). */
+  for (guint i = 0; i < TIES_JSON_MAX_DEPTH - 2; i++)
+    g_string_append_c (deep, '[');
+  for (guint i = 0; i < TIES_JSON_MAX_DEPTH - 2; i++)
+    g_string_append_c (deep, ']');
+  ok = g_strdup (deep->str);
+  ties_extras_add (fine, "ok", ok);
+  ties_document_take_extras (document, g_steal_pointer (&fine));
+  ties_extras_add (extras, "too-deep", deep->str);
+  ties_event_take_extras (event, g_steal_pointer (&extras));
+  ties_document_add_event (document, event);
+
+  bytes = ties_document_save_to_bytes (document, &error);
+  g_assert_null (bytes);
+  g_assert_error (error, TIES_DOCUMENT_IO_ERROR, TIES_DOCUMENT_IO_ERROR_UNWRITABLE);
+  g_assert_true (g_str_has_prefix (error->message, "$.events[0].too-deep: "));
+  g_assert_nonnull (strstr (error->message, "256"));
+  g_clear_error (&error);
+
+  /* Far too deep, and not JSON at all. */
+  extras = ties_extras_new ();
+  g_string_prepend (deep, "[[[[[");
+  g_string_append (deep, "]]]]]");
+  ties_extras_add (extras, "x", deep->str);
+  ties_event_take_extras (event, g_steal_pointer (&extras));
+  bytes = ties_document_save_to_bytes (document, &error);
+  g_assert_null (bytes);
+  g_assert_error (error, TIES_DOCUMENT_IO_ERROR, TIES_DOCUMENT_IO_ERROR_UNWRITABLE);
+  g_assert_true (g_str_has_prefix (error->message, "$.events[0].x: "));
+  g_clear_error (&error);
+
+  extras = ties_extras_new ();
+  ties_extras_add (extras, "x", "[1,");
+  ties_event_take_extras (event, g_steal_pointer (&extras));
+  bytes = ties_document_save_to_bytes (document, &error);
+  g_assert_null (bytes);
+  g_assert_error (error, TIES_DOCUMENT_IO_ERROR, TIES_DOCUMENT_IO_ERROR_UNWRITABLE);
+  g_assert_true (g_str_has_prefix (error->message, "$.events[0].x: "));
+  g_clear_error (&error);
+
+  /* Without the event's, the rest is written, and loads back. */
+  ties_event_take_extras (event, NULL);
+  bytes = ties_document_save_to_bytes (document, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (bytes);
+  {
+    g_autoptr(TiesDocument) reloaded = NULL;
+
+    reloaded = ties_document_load_from_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "x", NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (ties_extras_lookup (ties_document_get_extras (reloaded), "ok"), ==, ok);
+  }
+}
+
+/* Only regular files are read, and only up to the limit: a pipe, a
+ * device or a folder is refused at once, a huge file before reading. */
+static void
+test_bounded_input (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ties-bounded-XXXXXX", &error);
+  g_autofree char *fifo = g_build_filename (dir, "pipe.ties.json", NULL);
+  g_autofree char *huge = g_build_filename (dir, "huge.ties.json", NULL);
+  g_autofree char *limit = g_format_size_full (TIES_DOCUMENT_MAX_FILE_SIZE, G_FORMAT_SIZE_IEC_UNITS);
+  const char *paths[] = { dir, fifo, "/dev/zero", "/dev/null" };
+  TiesDocument *document;
+  int fd;
+
+  g_assert_no_error (error);
+  /* A test that blocks fails instead of hanging. */
+  alarm (60);
+
+  g_assert_no_errno (mkfifo (fifo, 0600));
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (paths[i]);
+      GIOErrorEnum code = i == 0 ? G_IO_ERROR_IS_DIRECTORY : G_IO_ERROR_NOT_REGULAR_FILE;
+
+      document = ties_document_load_from_file (file, NULL, NULL, &error);
+      g_assert_null (document);
+      g_assert_error (error, G_IO_ERROR, (gint) code);
+      g_assert_true (g_str_has_prefix (error->message, paths[i]));
+      g_clear_error (&error);
+    }
+
+  /* A sparse file one byte over the limit: refused by its size, with the
+   * limit in the message, before any of it is read. */
+  fd = g_open (huge, O_WRONLY | O_CREAT, 0600);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_no_errno (ftruncate (fd, TIES_DOCUMENT_MAX_FILE_SIZE + 1));
+  close (fd);
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (huge);
+
+    document = ties_document_load_from_file (file, NULL, NULL, &error);
+  }
+  g_assert_null (document);
+  g_assert_error (error, TIES_DOCUMENT_IO_ERROR, TIES_DOCUMENT_IO_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, limit));
+  g_clear_error (&error);
+
+  alarm (0);
+  g_assert_no_errno (g_remove (huge));
+  g_assert_no_errno (g_remove (fifo));
+  g_assert_no_errno (g_rmdir (dir));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -522,6 +900,11 @@ main (int   argc,
   g_test_add_func ("/io/save/file", test_save_to_file);
   g_test_add_func ("/io/async", test_async);
   g_test_add_func ("/io/schema/saved", test_saved_document_matches_schema);
+  g_test_add_func ("/io/unknown/numbers-and-nul", test_unknown_numbers_and_nul);
+  g_test_add_func ("/io/unknown/nul-in-known-member", test_nul_in_known_member);
+  g_test_add_func ("/io/depth/round-trip", test_deep_unknown_members);
+  g_test_add_func ("/io/depth/writer-refuses", test_writer_refuses_too_deep);
+  g_test_add_func ("/io/bounded-input", test_bounded_input);
 
   return g_test_run ();
 }

@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -51,21 +52,24 @@ static const Case cases[] = {
 
   /* Numbers. */
   { "0", -1, "0" },
-  { "-0", -1, "0" },
+  { "-0", -1, "-0" },
   { "123", -1, "123" },
   { "[-9223372036854775808,9223372036854775807]", -1,
     "[-9223372036854775808,9223372036854775807]" },
-  { "9223372036854775808", -1, "9.223372036854776e+18" },
-  { "123456789012345678901234567890", -1, "1.2345678901234568e+29" },
+  /* Numbers are written back as they were written: no double keeps
+   * these. */
+  { "9223372036854775808", -1, "9223372036854775808" },
+  { "123456789012345678901234567890", -1, "123456789012345678901234567890" },
+  { "[90750927881382536401,-0.0,1.0,1.50]", -1, "[90750927881382536401,-0.0,1.0,1.50]" },
   { "1.5", -1, "1.5" },
   { "0.1", -1, "0.1" },
   { "0.30000000000000004", -1, "0.30000000000000004" },
-  { "1e2", -1, "100" },
-  { "1E+2", -1, "100" },
-  { "1.0", -1, "1" },
-  { "-1.25e-3", -1, "-0.00125" },
-  { "[1e15,1e-7,2.5E-300]", -1, "[1e+15,1e-07,2.5e-300]" },
-  { "1e-400", -1, "0" },
+  { "1e2", -1, "1e2" },
+  { "1E+2", -1, "1E+2" },
+  { "1.0", -1, "1.0" },
+  { "-1.25e-3", -1, "-1.25e-3" },
+  { "[1e15,1e-7,2.5E-300]", -1, "[1e15,1e-7,2.5E-300]" },
+  { "1e-400", -1, "1e-400" },
   { "[01]", -1, "!1:2: invalid number" },
   { "[-01]", -1, "!1:2: invalid number" },
   { "[-]", -1, "!1:2: invalid number" },
@@ -79,8 +83,8 @@ static const Case cases[] = {
   { "[0x10]", -1, "!1:3: expected “,” or “]” after an array element, found “x”" },
   { "[NaN]", -1, "!1:2: unexpected character “N”" },
   { "[Infinity]", -1, "!1:2: unexpected character “I”" },
-  { "[1e400]", -1, "!1:2: number out of range" },
-  { "[-1e400]", -1, "!1:2: number out of range" },
+  /* Beyond a double's range: infinity, kept as written. */
+  { "[1e400, -1e400]", -1, "[1e400,-1e400]" },
 
   /* Strings and escapes. */
   { "\"\"", -1, "\"\"" },
@@ -99,7 +103,11 @@ static const Case cases[] = {
   { "[\"\\uDC00\"]", -1, "!1:3: unpaired surrogate “\\uDC00”" },
   { "[\"\\uD800\\u0041\"]", -1, "!1:3: unpaired surrogate" },
   { "[\"\\uD800\\n\"]", -1, "!1:3: unpaired surrogate" },
-  { "[\"x\\u0000\"]", -1, "!1:4: the character \\u0000 is not allowed" },
+  /* U+0000 is kept, and written back escaped. */
+  { "[\"x\\u0000\"]", -1, "[\"x\\u0000\"]" },
+  { "{\"\\u0000\":\"\\u0000\\u0000y\",\"\":0}", -1, "{\"\\u0000\":\"\\u0000\\u0000y\",\"\":0}" },
+  { "{\"a\\u0000\":1,\"a\\u0000\":2}", -1, "!1:14: the member “a\\u0000” appears twice" },
+  { "{\"a\\u0000b\":1,\"a\\u0000c\":2,\"a\":3}", -1, "{\"a\\u0000b\":1,\"a\\u0000c\":2,\"a\":3}" },
   { "[\"a\nb\"]", -1, "!1:4: unescaped control character U+000A in a string" },
   { "[\"a\tb\"]", -1, "!1:4: unescaped control character U+0009" },
   { "[\"a\0b\"]", 7, "!1:4: unescaped control character U+0000" },
@@ -222,7 +230,7 @@ test_cases (void)
           g_assert_no_error (error);
           g_assert_nonnull (doc);
           g_assert_cmpuint (offset, ==, 0);
-          text = ties_json_value_to_string (ties_json_document_get_root (doc));
+          text = ties_json_value_to_string (doc, ties_json_document_get_root (doc));
           g_assert_cmpstr (text, ==, c->expected);
         }
     }
@@ -294,6 +302,47 @@ test_values (void)
   g_assert_null (ties_json_object_lookup (root, "S"));
 }
 
+/* What no double or C string keeps is kept all the same: a number's text,
+ * and U+0000 in a string, as C0 80 and marked. */
+static void
+test_exact (void)
+{
+  static const char json[] = "{\"n\": [1.0, -0.0, 1e400, 90750927881382536401, 7],"
+                             " \"s\": \"a\\u0000b\", \"t\": \"\\\\u0000\", \"k\\u0000\": 1}";
+  g_autoptr(TiesJsonDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  const TiesJsonValue *root, *n, *v;
+  static const char * const texts[] = { "1.0", "-0.0", "1e400", "90750927881382536401", "7" };
+
+  doc = ties_json_document_parse (json, strlen (json), MAX_DEPTH, NULL, &error);
+  g_assert_no_error (error);
+  root = ties_json_document_get_root (doc);
+
+  n = ties_json_object_lookup (root, "n");
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      const char *text;
+      gsize length;
+
+      text = ties_json_document_get_number_text (doc, ties_json_array_get (n, i), &length);
+      g_assert_cmpmem (text, length, texts[i], strlen (texts[i]));
+    }
+  g_assert_true (isinf (ties_json_value_get_double (ties_json_array_get (n, 2))));
+  g_assert_true (signbit (ties_json_value_get_double (ties_json_array_get (n, 1))));
+
+  v = ties_json_object_lookup (root, "s");
+  g_assert_true (ties_json_value_has_nul (v));
+  g_assert_cmpstr (ties_json_value_get_string (v), ==, "a\xc0\x80" "b");
+  g_assert_cmpuint (ties_json_value_get_string_length (v), ==, 4);
+  v = ties_json_object_lookup (root, "t");
+  g_assert_false (ties_json_value_has_nul (v));
+  g_assert_cmpstr (ties_json_value_get_string (v), ==, "\\u0000");
+
+  /* A name holding U+0000 is not the name without it. */
+  g_assert_null (ties_json_object_lookup (root, "k"));
+  g_assert_cmpstr (ties_json_object_get_name (root, 3), ==, "k\xc0\x80");
+}
+
 static void
 test_data_not_kept (void)
 {
@@ -309,7 +358,7 @@ test_data_not_kept (void)
   memset (json, 'x', strlen (json));
   g_free (json);
 
-  text = ties_json_value_to_string (ties_json_document_get_root (doc));
+  text = ties_json_value_to_string (doc, ties_json_document_get_root (doc));
   g_assert_cmpstr (text, ==, "{\"k\\\"\":[\"v\\tw\"]}");
 }
 
@@ -382,7 +431,7 @@ test_depth (void)
     g_string_append_c (ok, ']');
   doc = ties_json_document_parse (ok->str, ok->len, MAX_DEPTH, NULL, &error);
   g_assert_no_error (error);
-  text = ties_json_value_to_string (ties_json_document_get_root (doc));
+  text = ties_json_value_to_string (doc, ties_json_document_get_root (doc));
   g_assert_cmpstr (text, ==, ok->str);
   g_clear_pointer (&doc, ties_json_document_free);
 
@@ -421,7 +470,7 @@ test_round_trip (void)
     "}\n";
   static const char expected[] =
     "{\"title\":\"Québec \\\"2019\\\" / \\u001b\","
-    "\"numbers\":[0,-1,1.5,2.5,100,-0.03,1.2345678901234567e+19],"
+    "\"numbers\":[0,-1,1.5,2.50,1e2,-3E-2,12345678901234567890],"
     "\"nested\":[[],{},[{\"k\":[null,true,false]}]],"
     "\"emoji\":\"😀 😀\"}";
   g_autoptr(TiesJsonDocument) doc = NULL;
@@ -432,18 +481,18 @@ test_round_trip (void)
 
   doc = ties_json_document_parse (json, strlen (json), MAX_DEPTH, NULL, &error);
   g_assert_no_error (error);
-  text = ties_json_value_to_string (ties_json_document_get_root (doc));
+  text = ties_json_value_to_string (doc, ties_json_document_get_root (doc));
   g_assert_cmpstr (text, ==, expected);
 
   /* Its own output reads back the same. */
   again = ties_json_document_parse (text, strlen (text), MAX_DEPTH, NULL, &error);
   g_assert_no_error (error);
-  text2 = ties_json_value_to_string (ties_json_document_get_root (again));
+  text2 = ties_json_value_to_string (again, ties_json_document_get_root (again));
   g_assert_cmpstr (text2, ==, text);
 
   /* A part of the document. */
   g_clear_pointer (&text, g_free);
-  text = ties_json_value_to_string (ties_json_object_lookup (ties_json_document_get_root (doc), "nested"));
+  text = ties_json_value_to_string (doc, ties_json_object_lookup (ties_json_document_get_root (doc), "nested"));
   g_assert_cmpstr (text, ==, "[[],{},[{\"k\":[null,true,false]}]]");
 }
 
@@ -549,7 +598,7 @@ test_python (void)
       doc = ties_json_document_parse (p, text_length, MAX_DEPTH, NULL, &error);
       g_assert_no_error (error);
       expected = g_strndup (p + text_length, expected_length);
-      text = ties_json_value_to_string (ties_json_document_get_root (doc));
+      text = ties_json_value_to_string (doc, ties_json_document_get_root (doc));
       g_assert_cmpstr (text, ==, expected);
 
       p += text_length + expected_length;
@@ -567,6 +616,7 @@ main (int   argc,
 
   g_test_add_func ("/json-dom/cases", test_cases);
   g_test_add_func ("/json-dom/values", test_values);
+  g_test_add_func ("/json-dom/exact", test_exact);
   g_test_add_func ("/json-dom/data-not-kept", test_data_not_kept);
   g_test_add_func ("/json-dom/offsets", test_offsets);
   g_test_add_func ("/json-dom/depth", test_depth);

@@ -143,10 +143,10 @@ static void
 test_check_depth (void)
 {
   g_autofree char *deep = repeat ("[", 100000);
-  g_autofree char *ok_open = repeat ("[", TIES_JSON_SCAN_MAX_DEPTH);
-  g_autofree char *ok_close = repeat ("]", TIES_JSON_SCAN_MAX_DEPTH);
+  g_autofree char *ok_open = repeat ("[", TIES_JSON_MAX_DEPTH);
+  g_autofree char *ok_close = repeat ("]", TIES_JSON_MAX_DEPTH);
   g_autofree char *ok = g_strconcat (ok_open, ok_close, NULL);
-  g_autofree char *objects = repeat ("{\"a\":", TIES_JSON_SCAN_MAX_DEPTH + 1);
+  g_autofree char *objects = repeat ("{\"a\":", TIES_JSON_MAX_DEPTH + 1);
   g_autofree char *brace = g_strconcat (ok_open, "{}", ok_close, NULL);
   g_autofree char *flat = NULL;
   g_autofree char *then_bad = g_strconcat (deep, "\xFF", NULL);

@@ -5,9 +5,15 @@
  */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "ties-date.h"
 #include "ties-document-io.h"
@@ -42,6 +48,7 @@ typedef struct
   /* Offsets in the parsed text count from here (after a byte-order mark). */
   gsize start;
 
+  const TiesJsonDocument *json;
   TiesDocument *document;
   /* Every id declared, even by a record refused for another fault, so that
    * one fault is reported once and not again at each reference to it. */
@@ -303,6 +310,18 @@ loader_member (Loader      *loader,
       return FALSE;
     }
 
+  /* 1e400 is JSON, but no place of the model can hold it. */
+  if (expect == EXPECT_NUMBER && !isfinite (ties_json_value_get_double (value)))
+    {
+      gsize length;
+      const char *text = ties_json_document_get_number_text (loader->json, value, &length);
+
+      loader_problem (loader, value, member_path (path, name),
+                      /* Translators: %.*s is a number as written, such as 1e400 */
+                      _("the number %.*s is out of range"), (int) MIN (length, 40), text);
+      return FALSE;
+    }
+
   *out = value;
 
   return TRUE;
@@ -330,6 +349,38 @@ check_length (Loader     *loader,
   return FALSE;
 }
 
+/* FALSE, after a problem, when the string @value holds U+0000: the model
+ * keeps C strings, which end there. Only unknown members may hold it. */
+static gboolean
+check_no_nul (Loader *loader,
+              Value  *value,
+              char   *path)
+{
+  const char *quote;
+  const char *p;
+
+  if (!ties_json_value_has_nul (value))
+    {
+      g_free (path);
+      return TRUE;
+    }
+
+  /* The column of the escape itself: the raw text from the quote on. */
+  quote = loader->data + loader->start + ties_json_value_get_offset (value);
+  for (p = quote + 1; *p != '"'; p++)
+    if (*p == '\\')
+      {
+        if (strncmp (p, "\\u0000", 6) == 0)
+          break;
+        p++;
+      }
+
+  loader_problem_at (loader, value, g_utf8_strlen (quote + 1, p - (quote + 1)), path,
+                     "%s", _("the character U+0000 (written \\u0000) cannot be kept here"));
+
+  return FALSE;
+}
+
 /* A string member; *out stays untouched when absent or null. */
 static gboolean
 loader_string (Loader      *loader,
@@ -352,6 +403,9 @@ loader_string (Loader      *loader,
   if (max_length > 0
       && ties_json_value_get_string_length (value) > max_length
       && !check_length (loader, value, member_path (path, name), max_length))
+    return FALSE;
+
+  if (!check_no_nul (loader, value, member_path (path, name)))
     return FALSE;
 
   *out = ties_json_value_get_string (value);
@@ -432,6 +486,12 @@ loader_strv (Loader     *loader,
           continue;
         }
 
+      if (!check_no_nul (loader, element, g_strdup_printf ("%s.%s[%u]", path, name, i)))
+        {
+          ok = FALSE;
+          continue;
+        }
+
       g_strv_builder_add (builder, ties_json_value_get_string (element));
     }
 
@@ -477,7 +537,8 @@ loader_date (Loader      *loader,
 
 /* Unknown members, kept so that a newer file survives a round trip. */
 static TiesExtras *
-collect_extras (Value              *object,
+collect_extras (Loader             *loader,
+                Value              *object,
                 const char * const *known,
                 guint               n_known_present)
 {
@@ -498,7 +559,9 @@ collect_extras (Value              *object,
 
       if (extras == NULL)
         extras = ties_extras_new ();
-      json = ties_json_value_to_string (ties_json_object_get_value (object, i));
+      /* Numbers as written, and a name holding U+0000 as C0 80, as the
+       * JSON reader keeps it: the writer gives back the same text. */
+      json = ties_json_value_to_string (loader->json, ties_json_object_get_value (object, i));
       ties_extras_add (extras, name, json);
     }
 
@@ -519,10 +582,11 @@ count_known (Value              *object,
 }
 
 static TiesExtras *
-extras_of (Value              *object,
+extras_of (Loader             *loader,
+           Value              *object,
            const char * const *known)
 {
-  return collect_extras (object, known, count_known (object, known));
+  return collect_extras (loader, object, known, count_known (object, known));
 }
 
 static Value *
@@ -606,7 +670,7 @@ load_event_kind (Loader     *loader,
     return NULL;
 
   kind = ties_event_kind_new (id, label, line);
-  ties_event_kind_take_extras (kind, extras_of (object, kind_members));
+  ties_event_kind_take_extras (kind, extras_of (loader, object, kind_members));
 
   return kind;
 }
@@ -682,7 +746,7 @@ load_actor (Loader     *loader,
           ties_actor_set_x (actor, ties_json_value_get_double (x));
           ties_actor_set_y (actor, ties_json_value_get_double (y));
           ties_actor_set_pinned (actor, pinned != NULL && ties_json_value_get_type (pinned) == TIES_JSON_TRUE);
-          ties_actor_take_position_extras (actor, extras_of (position, position_members));
+          ties_actor_take_position_extras (actor, extras_of (loader, position, position_members));
         }
     }
 
@@ -696,7 +760,7 @@ load_actor (Loader     *loader,
   ties_actor_set_color (actor, color);
   ties_actor_set_aliases (actor, (const char * const *) aliases);
   ties_actor_set_notes (actor, notes);
-  ties_actor_take_extras (actor, extras_of (object, actor_members));
+  ties_actor_take_extras (actor, extras_of (loader, object, actor_members));
 
   return g_steal_pointer (&actor);
 }
@@ -816,7 +880,7 @@ load_source (Loader     *loader,
                          "notes", notes,
                          "text", text,
                          NULL);
-  ties_source_take_extras (source, extras_of (object, source_members));
+  ties_source_take_extras (source, extras_of (loader, object, source_members));
 
   return source;
 }
@@ -909,8 +973,8 @@ load_evidence (Loader     *loader,
   evidence = ties_evidence_new (source_id, exact, start, end);
   ties_evidence_set_prefix (evidence, prefix);
   ties_evidence_set_suffix (evidence, suffix);
-  ties_evidence_take_extras (evidence, extras_of (object, evidence_members));
-  ties_evidence_take_selector_extras (evidence, extras_of (selector, selector_members));
+  ties_evidence_take_extras (evidence, extras_of (loader, object, evidence_members));
+  ties_evidence_take_selector_extras (evidence, extras_of (loader, selector, selector_members));
 
   /* A source refused for another fault has no text to check against. */
   source = ties_document_lookup_source (loader->document, source_id);
@@ -1014,7 +1078,7 @@ load_event (Loader     *loader,
   ties_event_set_notes (event, notes);
   if (evidence != NULL)
     g_list_store_splice (ties_event_get_evidence (event), 0, 0, evidence->pdata, evidence->len);
-  ties_event_take_extras (event, extras_of (object, event_members));
+  ties_event_take_extras (event, extras_of (loader, object, event_members));
 
   return g_steal_pointer (&event);
 }
@@ -1041,7 +1105,7 @@ load_filter (Loader *loader,
   ties_document_set_filter_from (loader->document, from);
   ties_document_set_filter_to (loader->document, to);
   ties_document_set_filter_kinds (loader->document, (const char * const *) kinds);
-  ties_document_take_filter_extras (loader->document, extras_of (filter, filter_members));
+  ties_document_take_filter_extras (loader->document, extras_of (loader, filter, filter_members));
 }
 
 static void
@@ -1063,7 +1127,7 @@ load_view (Loader *loader,
 
   ties_document_set_layout (loader->document, layout);
   ties_document_set_focus (loader->document, focus);
-  ties_document_take_view_extras (loader->document, extras_of (view, view_members));
+  ties_document_take_view_extras (loader->document, extras_of (loader, view, view_members));
 
   if (loader_member (loader, view, "$.view", "filter", EXPECT_OBJECT, FALSE, TRUE, &filter) && filter != NULL)
     load_filter (loader, filter);
@@ -1123,7 +1187,7 @@ load_root (Loader *loader,
   loader_string (loader, root, "$", "description", FALSE, FALSE, 0, &description);
   ties_document_set_title (loader->document, title);
   ties_document_set_description (loader->document, description);
-  ties_document_take_extras (loader->document, extras_of (root, root_members));
+  ties_document_take_extras (loader->document, extras_of (loader, root, root_members));
 
   note_ids (root, "event_kinds", loader->kind_ids);
   note_ids (root, "actors", loader->actor_ids);
@@ -1210,7 +1274,7 @@ ties_document_load_from_data (const char  *data,
       return NULL;
     }
 
-  json = ties_json_document_parse (data + start, length - start, TIES_JSON_SCAN_MAX_DEPTH, NULL, &local_error);
+  json = ties_json_document_parse (data + start, length - start, TIES_JSON_MAX_DEPTH, NULL, &local_error);
   if (json == NULL)
     {
       guint line = 0, column = 0;
@@ -1236,6 +1300,7 @@ ties_document_load_from_data (const char  *data,
   kind_ids = g_hash_table_new (g_str_hash, g_str_equal);
 
   loader.display_name = display_name;
+  loader.json = json;
   loader.data = data;
   loader.length = length;
   loader.start = start;
@@ -1276,53 +1341,221 @@ ties_document_load_from_data (const char  *data,
   return g_steal_pointer (&document);
 }
 
+static void
+set_too_large (GError     **error,
+               const char  *display_name,
+               guint64      size)
+{
+  g_autofree char *limit = g_format_size_full (TIES_DOCUMENT_MAX_FILE_SIZE, G_FORMAT_SIZE_IEC_UNITS);
+
+  if (size > 0)
+    {
+      g_autofree char *shown = g_format_size_full (size, G_FORMAT_SIZE_IEC_UNITS);
+
+      g_set_error (error, TIES_DOCUMENT_IO_ERROR, TIES_DOCUMENT_IO_ERROR_TOO_LARGE,
+                   _("%s: the file is too large to open (%s; at most %s)"),
+                   display_name, shown, limit);
+    }
+  else
+    g_set_error (error, TIES_DOCUMENT_IO_ERROR, TIES_DOCUMENT_IO_ERROR_TOO_LARGE,
+                 _("%s: the file is too large to open (it grew past %s while it was read)"),
+                 display_name, limit);
+}
+
+/* Refuses what is not a regular file, by what its type is. */
+static gboolean
+check_file_type (GFileType    type,
+                 const char  *display_name,
+                 GError     **error)
+{
+  if (type == G_FILE_TYPE_REGULAR)
+    return TRUE;
+
+  if (type == G_FILE_TYPE_DIRECTORY)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                 _("%s: this is a folder, not a document"), display_name);
+  else
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                 _("%s: not a regular file (a device, pipe or socket): Ties opens only documents stored as files"),
+                 display_name);
+
+  return FALSE;
+}
+
+/* Reads all of @stream, or of @fd when @stream is NULL, of @size bytes by
+ * its own account, but never more than the limit: a file that grows while
+ * it is read (a log, another program still writing) cannot take all
+ * memory. */
+static GBytes *
+read_bounded (GInputStream  *stream,
+              int            fd,
+              guint64        size,
+              const char    *display_name,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  g_autofree char *buffer = NULL;
+  gsize capacity;
+  gsize length = 0;
+
+  /* One byte more than announced, to see the end at once. */
+  capacity = (gsize) MIN (size, TIES_DOCUMENT_MAX_FILE_SIZE) + 1;
+  buffer = g_malloc (capacity);
+
+  for (;;)
+    {
+      gssize n;
+
+      if (length == capacity)
+        {
+          if (capacity > TIES_DOCUMENT_MAX_FILE_SIZE)
+            {
+              set_too_large (error, display_name, 0);
+              return NULL;
+            }
+          capacity = (gsize) MIN ((guint64) capacity * 2, TIES_DOCUMENT_MAX_FILE_SIZE + 1);
+          buffer = g_realloc (buffer, capacity);
+        }
+
+      if (stream != NULL)
+        {
+          n = g_input_stream_read (stream, buffer + length, MIN (capacity - length, (gsize) G_MAXSSIZE),
+                                   cancellable, error);
+          if (n < 0)
+            {
+              g_prefix_error (error, "%s: ", display_name);
+              return NULL;
+            }
+        }
+      else
+        {
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            return NULL;
+          /* Linux reads at most about 2 GiB at once anyway. */
+          n = read (fd, buffer + length, MIN (capacity - length, (gsize) G_MAXINT32));
+          if (n < 0 && errno == EINTR)
+            continue;
+          if (n < 0)
+            {
+              int saved_errno = errno;
+
+              g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                           "%s: %s", display_name, g_strerror (saved_errno));
+              return NULL;
+            }
+        }
+      if (n == 0)
+        break;
+      length += (gsize) n;
+    }
+
+  if (length > TIES_DOCUMENT_MAX_FILE_SIZE)
+    {
+      set_too_large (error, display_name, 0);
+      return NULL;
+    }
+
+  return g_bytes_new_take (g_steal_pointer (&buffer), length);
+}
+
+/* A local file: opened without blocking (a named pipe would wait for a
+ * writer), then checked by what was opened, not by its name, which may
+ * change in between. */
+static GBytes *
+read_local (const char    *path,
+            const char    *display_name,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  GBytes *bytes;
+  struct stat st;
+  int fd;
+
+  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY, 0);
+  if (fd < 0 || fstat (fd, &st) != 0)
+    {
+      int saved_errno = errno;
+
+      if (fd >= 0)
+        close (fd);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   "%s: %s", display_name, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  if (!check_file_type (S_ISREG (st.st_mode) ? G_FILE_TYPE_REGULAR
+                        : S_ISDIR (st.st_mode) ? G_FILE_TYPE_DIRECTORY : G_FILE_TYPE_SPECIAL,
+                        display_name, error))
+    {
+      close (fd);
+      return NULL;
+    }
+
+  if ((guint64) st.st_size > TIES_DOCUMENT_MAX_FILE_SIZE)
+    {
+      close (fd);
+      set_too_large (error, display_name, (guint64) st.st_size);
+      return NULL;
+    }
+
+  /* Read, not mapped: a mapped file that another program shortens kills
+   * the reader with SIGBUS. */
+  bytes = read_bounded (NULL, fd, (guint64) st.st_size, display_name, cancellable, error);
+  close (fd);
+
+  return bytes;
+}
+
 TiesDocument *
 ties_document_load_from_file (GFile         *file,
                               GPtrArray    **warnings,
                               GCancellable  *cancellable,
                               GError       **error)
 {
-  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *display_name = NULL;
-  g_autofree char *contents = NULL;
-  gsize length = 0;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   display_name = g_file_get_parse_name (file);
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, cancellable, NULL);
-  if (info != NULL && (guint64) g_file_info_get_size (info) > TIES_DOCUMENT_MAX_FILE_SIZE)
-    {
-      g_autofree char *size = g_format_size ((guint64) g_file_info_get_size (info));
-      g_autofree char *limit = g_format_size (TIES_DOCUMENT_MAX_FILE_SIZE);
-
-      g_set_error (error, TIES_DOCUMENT_IO_ERROR, TIES_DOCUMENT_IO_ERROR_TOO_LARGE,
-                   _("%s: the file is too large to open (%s; at most %s)"),
-                   display_name, size, limit);
-      return NULL;
-    }
-
-  /* A local file is mapped, not copied: the parser makes its own copy. */
   if (g_file_peek_path (file) != NULL)
+    bytes = read_local (g_file_peek_path (file), display_name, cancellable, error);
+  else
     {
-      g_autoptr(GMappedFile) mapped = g_mapped_file_new (g_file_peek_path (file), FALSE, NULL);
+      g_autoptr(GFileInfo) info = NULL;
+      g_autoptr(GFileInputStream) stream = NULL;
+      guint64 size;
 
-      if (mapped != NULL)
-        bytes = g_mapped_file_get_bytes (mapped);
+      info = g_file_query_info (file,
+                                G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                G_FILE_QUERY_INFO_NONE, cancellable, error);
+      if (info == NULL)
+        {
+          g_prefix_error (error, "%s: ", display_name);
+          return NULL;
+        }
+      if (!check_file_type (g_file_info_get_file_type (info), display_name, error))
+        return NULL;
+      size = (guint64) MAX (g_file_info_get_size (info), 0);
+      if (size > TIES_DOCUMENT_MAX_FILE_SIZE)
+        {
+          set_too_large (error, display_name, size);
+          return NULL;
+        }
+
+      stream = g_file_read (file, cancellable, error);
+      if (stream == NULL)
+        {
+          g_prefix_error (error, "%s: ", display_name);
+          return NULL;
+        }
+      bytes = read_bounded (G_INPUT_STREAM (stream), -1, size, display_name, cancellable, error);
     }
 
   if (bytes == NULL)
-    {
-      if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
-        {
-          if (error != NULL && *error != NULL)
-            g_prefix_error (error, "%s: ", display_name);
-          return NULL;
-        }
-      bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
-    }
+    return NULL;
 
   return ties_document_load_from_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
                                        display_name, warnings, error);

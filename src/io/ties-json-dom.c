@@ -25,6 +25,16 @@
  * longer than its escaped form) and NUL-terminated where their closing
  * quote was, so a string's first byte keeps its position in the text.
  *
+ * A string holding U+0000 (only an escape, "\u0000", can put it there)
+ * keeps it as the two bytes C0 80, as Java's "modified UTF-8" does, and is
+ * marked: strings stay NUL-terminated, C0 never occurs in valid UTF-8 so
+ * nothing else reads that way, and a name holding it never matches a name
+ * the caller looks up.  The writer turns C0 80 back into "\u0000".
+ *
+ * Numbers keep the length of their text, so that they can be written back
+ * exactly as they were written ("1.0", "-0.0", "1e400", digits beyond a
+ * double's); numbers too large for a double read as infinity.
+ *
  * UTF-8 is checked as the bytes are met: inside strings every non-ASCII
  * sequence is validated; outside strings only ASCII is valid JSON, so a
  * non-ASCII byte there is an error anyway.  Together this validates the
@@ -46,7 +56,8 @@ struct _TiesJsonValue
 {
   guint8 type;                  /* TiesJsonType */
   guint8 is_integer;
-  guint32 length;               /* string bytes, elements or members */
+  guint8 has_nul;               /* a string holding U+0000, as C0 80 */
+  guint32 length;               /* string bytes, elements, members, or number text */
   gsize offset;
   union {
     const char *string;
@@ -117,6 +128,9 @@ typedef struct
   guint depth;
   guint frames_size;
   guint max_depth;
+
+  /* Set when a string just parsed held U+0000. */
+  gboolean saw_nul;
 
   gsize error_offset;
   char *error_message;
@@ -617,7 +631,14 @@ parse_string_escaped (Parser     *ps,
               return fail (ps, r, _("unpaired surrogate “%s”: a low surrogate must follow a high one"), text);
             }
           else if (unit == 0)
-            return fail (ps, r, "%s", _("the character \\u0000 is not allowed"));
+            {
+              /* See "How it works": the escape is six bytes, this two. */
+              *w++ = (char) 0xc0;
+              *w++ = (char) 0x80;
+              ps->saw_nul = TRUE;
+              r += 6;
+              continue;
+            }
           else
             {
               ch = (gunichar) unit;
@@ -781,7 +802,11 @@ parse_number (Parser        *ps,
     }
 
   value->type = TIES_JSON_NUMBER;
+  value->has_nul = FALSE;
   value->offset = (gsize) (start - ps->text);
+  if (G_UNLIKELY ((gsize) (p - start) > G_MAXUINT32))
+    return fail (ps, start, "%s", _("number too long"));
+  value->length = (guint32) (p - start);
 
   if (integral && !truncated
       && mantissa <= (guint64) G_MAXINT64 + (negative ? 1 : 0))
@@ -809,11 +834,10 @@ parse_number (Parser        *ps,
       double d;
 
       *end = '\0';
+      /* Out of a double's range it is infinity: kept as written, and
+       * refused only where a number is read as one. */
       d = g_ascii_strtod (start, NULL);
       *end = saved;
-
-      if (isinf (d))
-        return fail (ps, start, "%s", _("number out of range"));
 
       value->u.number = d;
       return p;
@@ -884,6 +908,26 @@ push_frame (Parser     *ps,
   return TRUE;
 }
 
+/* @text with each U+0000 (C0 80) shown as "\u0000", for messages. */
+static char *
+nul_to_escape (const char *text)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if ((guchar) p[0] == 0xc0 && (guchar) p[1] == 0x80)
+        {
+          g_string_append (out, "\\u0000");
+          p++;
+        }
+      else
+        g_string_append_c (out, *p);
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 /* A member named twice is read differently by different programs (the
  * first wins here, the last in Python): the document is ambiguous, and
  * says so rather than being read one way in silence. */
@@ -916,7 +960,11 @@ check_unique_names (Parser *ps)
   if (twice == NULL)
     return TRUE;
 
-  fail (ps, twice - 1, _("the member “%s” appears twice in this object"), twice);
+  {
+    g_autofree char *shown = nul_to_escape (twice);
+
+    fail (ps, twice - 1, _("the member “%s” appears twice in this object"), shown);
+  }
 
   return FALSE;
 }
@@ -937,6 +985,7 @@ pop_frame (Parser        *ps,
 
   value->type = frame->type;
   value->is_integer = FALSE;
+  value->has_nul = FALSE;
   value->length = frame->count;
   value->offset = frame->offset;
 
@@ -999,6 +1048,8 @@ value:
           }
         v.type = TIES_JSON_STRING;
         v.is_integer = FALSE;
+        v.has_nul = ps->saw_nul;
+        ps->saw_nul = FALSE;
         v.length = (guint32) length;
         v.offset = (gsize) (p - ps->text);
         v.u.string = p + 1;
@@ -1029,6 +1080,7 @@ value:
           }
         v.type = types[i];
         v.is_integer = FALSE;
+        v.has_nul = FALSE;
         v.length = 0;
         v.offset = (gsize) (p - ps->text);
         v.u.integer = 0;
@@ -1139,6 +1191,7 @@ member:
         return FALSE;
       member = scratch_push (ps, sizeof (TiesJsonMember));
       member->name = p + 1;
+      ps->saw_nul = FALSE;
       p = next;
       if (IS_WHITE (*p))
         p = skip_white (p);
@@ -1283,6 +1336,15 @@ ties_json_value_get_string (const TiesJsonValue *value)
   return value->u.string;
 }
 
+gboolean
+ties_json_value_has_nul (const TiesJsonValue *value)
+{
+  g_return_val_if_fail (value != NULL, FALSE);
+  g_return_val_if_fail (value->type == TIES_JSON_STRING, FALSE);
+
+  return value->has_nul;
+}
+
 gsize
 ties_json_value_get_string_length (const TiesJsonValue *value)
 {
@@ -1290,6 +1352,21 @@ ties_json_value_get_string_length (const TiesJsonValue *value)
   g_return_val_if_fail (value->type == TIES_JSON_STRING, 0);
 
   return value->length;
+}
+
+const char *
+ties_json_document_get_number_text (const TiesJsonDocument *self,
+                                    const TiesJsonValue    *value,
+                                    gsize                  *length)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (value != NULL, NULL);
+  g_return_val_if_fail (value->type == TIES_JSON_NUMBER, NULL);
+  g_return_val_if_fail (length != NULL, NULL);
+
+  *length = value->length;
+
+  return self->text + value->offset;
 }
 
 gboolean
@@ -1412,11 +1489,13 @@ typedef struct
 } WriteFrame;
 
 char *
-ties_json_value_to_string (const TiesJsonValue *value)
+ties_json_value_to_string (const TiesJsonDocument *document,
+                           const TiesJsonValue    *value)
 {
   g_autoptr(GString) out = NULL;
   g_autoptr(GArray) stack = NULL;
 
+  g_return_val_if_fail (document != NULL, NULL);
   g_return_val_if_fail (value != NULL, NULL);
 
   out = g_string_new (NULL);
@@ -1436,10 +1515,7 @@ ties_json_value_to_string (const TiesJsonValue *value)
           g_string_append_len (out, "true", 4);
           break;
         case TIES_JSON_NUMBER:
-          if (value->is_integer)
-            g_string_append_printf (out, "%" G_GINT64_FORMAT, value->u.integer);
-          else
-            ties_json_append_double (out, value->u.number);
+          g_string_append_len (out, document->text + value->offset, value->length);
           break;
         case TIES_JSON_STRING:
           ties_json_append_string (out, value->u.string);

@@ -266,7 +266,7 @@ static const guint8 scan_class[256] = {
 };
 
 /* Returns the offset of the first opening bracket nested deeper than
- * TIES_JSON_SCAN_MAX_DEPTH in data[start, limit), or G_MAXSIZE.  Stray
+ * TIES_JSON_MAX_DEPTH in data[start, limit), or G_MAXSIZE.  Stray
  * closing brackets are ignored: json-glib stops at them anyway, so it
  * never gets to read what follows. */
 static gsize
@@ -291,7 +291,7 @@ find_too_deep (const guchar *data,
       switch (scan_class[*p])
         {
         case SCAN_OPEN:
-          if (++depth > TIES_JSON_SCAN_MAX_DEPTH)
+          if (++depth > TIES_JSON_MAX_DEPTH)
             return (gsize) (p - data);
           p++;
           break;
@@ -412,8 +412,8 @@ ties_json_scan_check (const char  *data,
         g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                       "nesting deeper than %d level",
                                       "nesting deeper than %d levels",
-                                      TIES_JSON_SCAN_MAX_DEPTH),
-                         TIES_JSON_SCAN_MAX_DEPTH);
+                                      TIES_JSON_MAX_DEPTH),
+                         TIES_JSON_MAX_DEPTH);
 
       return set_check_error (data, length, too_deep, message,
                               line, column, error);

@@ -7,10 +7,10 @@
 
 #include <glib.h>
 
+#include "ties-json-dom.h"
+
 G_BEGIN_DECLS
 
-/* The deepest nesting of arrays and objects a document may have. */
-#define TIES_JSON_SCAN_MAX_DEPTH 256
 
 /* Checks the raw bytes of a document before they are handed to json-glib.
  *
@@ -23,7 +23,7 @@ G_BEGIN_DECLS
  * G_IO_ERROR_INVALID_DATA) with the message "LINE:COLUMN: what is wrong",
  * and *line and *column to the position of the first problem (1-based; the
  * column counts characters, not bytes).  Problems found: a NUL byte, invalid
- * UTF-8, nesting deeper than TIES_JSON_SCAN_MAX_DEPTH arrays/objects (the
+ * UTF-8, nesting deeper than TIES_JSON_MAX_DEPTH arrays/objects (the
  * position is that of the first bracket beyond the limit), and a file that is
  * empty or holds only whitespace.
  *

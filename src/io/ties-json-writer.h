@@ -5,7 +5,7 @@
  */
 #pragma once
 
-#include <json-glib/json-glib.h>
+#include <glib.h>
 
 G_BEGIN_DECLS
 
@@ -14,18 +14,28 @@ G_BEGIN_DECLS
  * by scripts and by the app are byte-identical, and fast enough that saving
  * never costs more than loading: no tree is built. Whole numbers are
  * written without a fraction, other numbers in their shortest form that
- * reads back to the same double. */
+ * reads back to the same double; numbers given as text (those of members
+ * Ties does not know) are written as they were read.
+ *
+ * The writer never writes what the reader would refuse: nesting deeper
+ * than TIES_JSON_MAX_DEPTH, a number that is not finite, or JSON text that
+ * does not parse. The first such value is remembered with its JSON path
+ * ("$.events[3].x"), and free_to_bytes() then returns that error
+ * (G_IO_ERROR, G_IO_ERROR_INVALID_DATA) instead of the text. */
 typedef struct _TiesJsonWriter TiesJsonWriter;
 
 TiesJsonWriter *ties_json_writer_new          (gsize           size_hint);
-/* Returns the text, with a final newline. */
-GBytes         *ties_json_writer_free_to_bytes (TiesJsonWriter *self);
+/* Returns the text, with a final newline, or NULL and the first error. */
+GBytes         *ties_json_writer_free_to_bytes (TiesJsonWriter *self,
+                                               GError        **error);
 void            ties_json_writer_free         (TiesJsonWriter *self);
 
 void            ties_json_writer_begin_object (TiesJsonWriter *self);
 void            ties_json_writer_end_object   (TiesJsonWriter *self);
 void            ties_json_writer_begin_array  (TiesJsonWriter *self);
 void            ties_json_writer_end_array    (TiesJsonWriter *self);
+/* @name must stay valid until the member's value is written: it names the
+ * value in errors. */
 void            ties_json_writer_member       (TiesJsonWriter *self,
                                                const char     *name);
 
@@ -43,10 +53,16 @@ void            ties_json_writer_int          (TiesJsonWriter *self,
                                                gint64          value);
 void            ties_json_writer_double       (TiesJsonWriter *self,
                                                double          value);
-void            ties_json_writer_node         (TiesJsonWriter *self,
-                                               JsonNode       *node);
+/* A value given as JSON text (compact or not), indented in place: strings
+ * in the writer's escaping, numbers exactly as in @json. Returns FALSE,
+ * and remembers the error, when @json is not one JSON value or nests too
+ * deep for this place. */
+gboolean        ties_json_writer_json         (TiesJsonWriter *self,
+                                               const char     *json);
 
-/* The writer's forms of a string and a number, for compact JSON too. */
+/* The writer's forms of a string and a number, for compact JSON too. A
+ * string's C0 80 (U+0000 as the JSON reader keeps it) is written as
+ * "\u0000"; a number that is not finite as null. */
 void            ties_json_append_string       (GString        *out,
                                                const char     *value);
 void            ties_json_append_double       (GString        *out,
