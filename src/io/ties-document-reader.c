@@ -1341,6 +1341,7 @@ ties_document_load_from_data (const char  *data,
   return g_steal_pointer (&document);
 }
 
+/* Names the limit exactly: a file just over it has the same size in GiB. */
 static void
 set_too_large (GError     **error,
                const char  *display_name,
@@ -1349,17 +1350,15 @@ set_too_large (GError     **error,
   g_autofree char *limit = g_format_size_full (TIES_DOCUMENT_MAX_FILE_SIZE, G_FORMAT_SIZE_IEC_UNITS);
 
   if (size > 0)
-    {
-      g_autofree char *shown = g_format_size_full (size, G_FORMAT_SIZE_IEC_UNITS);
-
-      g_set_error (error, TIES_DOCUMENT_IO_ERROR, TIES_DOCUMENT_IO_ERROR_TOO_LARGE,
-                   _("%s: the file is too large to open (%s; at most %s)"),
-                   display_name, shown, limit);
-    }
+    g_set_error (error, TIES_DOCUMENT_IO_ERROR, TIES_DOCUMENT_IO_ERROR_TOO_LARGE,
+                 /* Translators: the second %s is a size such as 1.0 GiB */
+                 _("%s: the file is too large to open (%llu bytes; at most %s, %llu bytes)"),
+                 display_name, (unsigned long long) size,
+                 limit, (unsigned long long) TIES_DOCUMENT_MAX_FILE_SIZE);
   else
     g_set_error (error, TIES_DOCUMENT_IO_ERROR, TIES_DOCUMENT_IO_ERROR_TOO_LARGE,
-                 _("%s: the file is too large to open (it grew past %s while it was read)"),
-                 display_name, limit);
+                 _("%s: the file is too large to open (it grew past %s, %llu bytes, while it was read)"),
+                 display_name, limit, (unsigned long long) TIES_DOCUMENT_MAX_FILE_SIZE);
 }
 
 /* Refuses what is not a regular file, by what its type is. */
