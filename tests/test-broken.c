@@ -60,6 +60,10 @@ static const BrokenCase broken_cases[] = {
   { "type-title-number.ties.json", TIES_DOCUMENT_IO_ERROR_INVALID, 4, 12, "$.title", "expected a string, found 42" },
   { "type-participants-string.ties.json", TIES_DOCUMENT_IO_ERROR_INVALID, 73, 23, "$.events[0].participants", "expected an array, found a string" },
   { "type-position-x-string.ties.json", TIES_DOCUMENT_IO_ERROR_INVALID, 35, 14, "$.actors[1].position.x", "expected a number, found a string" },
+  /* JSON, but more than the model can hold: the column of the escape, or
+   * of the number. */
+  { "string-nul-in-title.ties.json", TIES_DOCUMENT_IO_ERROR_INVALID, 68, 29, "$.events[0].title", "the character U+0000 (written \\u0000) cannot be kept here" },
+  { "number-out-of-range.ties.json", TIES_DOCUMENT_IO_ERROR_INVALID, 35, 14, "$.actors[1].position.x", "the number 1e400 is out of range" },
 
   /* Missing members: the position is that of the object missing it */
   { "missing-event-id.ties.json", TIES_DOCUMENT_IO_ERROR_INVALID, 90, 5, "$.events[1]", "“id” is missing" },
