@@ -604,7 +604,8 @@ parse_year (Parser      *parser,
   if (run == 0)
     return fail_unexpected (parser, s);
   if (run > 4 && memchr (s, 'X', run) == NULL)
-    /* Translators: %.*s is what was typed as a year, e.g. “20190” */
+    /* Translators: %.*s is what was typed as a year, e.g. “20190”, the
+     * second %.*s the same with its sign, e.g. “-20190” */
     return fail_at (parser, s, TIES_DATE_ERROR_SYNTAX,
                     _("the year “%.*s” needs exactly four digits; longer "
                       "years are written with “Y”, as in “Y%.*s”"),
@@ -1254,35 +1255,48 @@ ties_date_get_precision (const TiesDate *self)
   return main_point (self)->precision;
 }
 
-/* Whether any date of @self has @approximate (or else uncertain) set */
 static gboolean
-any_point (const TiesDate *self,
-           gboolean        approximate)
+point_is_qualified (const Point *point,
+                    gboolean     approximate)
+{
+  g_assert (point != NULL);
+
+  if (point->kind != POINT_DATE)
+    return FALSE;
+
+  return approximate ? point->approximate : point->uncertain;
+}
+
+/* Whether any date of @self is approximate (or, if not @approximate,
+ * uncertain) */
+static gboolean
+any_point_qualified (const TiesDate *self,
+                     gboolean        approximate)
 {
   g_assert (self != NULL);
-
-#define HAS(point) ((point)->kind == POINT_DATE && \
-                    (approximate ? (point)->approximate : (point)->uncertain))
 
   switch (self->kind)
     {
     case TIES_DATE_KIND_ONE_OF:
     case TIES_DATE_KIND_ALL_OF:
       for (guint i = 0; i < self->n_members; i++)
-        if (HAS (&self->members[i].start) ||
-            (self->members[i].range && HAS (&self->members[i].end)))
-          return TRUE;
+        {
+          const Member *member = &self->members[i];
+
+          if (point_is_qualified (&member->start, approximate) ||
+              (member->range && point_is_qualified (&member->end, approximate)))
+            return TRUE;
+        }
       return FALSE;
 
     case TIES_DATE_KIND_INTERVAL:
-      return HAS (&self->start) || HAS (&self->end);
+      return point_is_qualified (&self->start, approximate) ||
+             point_is_qualified (&self->end, approximate);
 
     case TIES_DATE_KIND_SINGLE:
     default:
-      return HAS (&self->start);
+      return point_is_qualified (&self->start, approximate);
     }
-
-#undef HAS
 }
 
 gboolean
@@ -1290,7 +1304,7 @@ ties_date_is_approximate (const TiesDate *self)
 {
   g_return_val_if_fail (self != NULL, FALSE);
 
-  return any_point (self, TRUE);
+  return any_point_qualified (self, TRUE);
 }
 
 gboolean
@@ -1298,7 +1312,7 @@ ties_date_is_uncertain (const TiesDate *self)
 {
   g_return_val_if_fail (self != NULL, FALSE);
 
-  return any_point (self, FALSE);
+  return any_point_qualified (self, FALSE);
 }
 
 static void
