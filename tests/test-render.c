@@ -674,6 +674,213 @@ test_export_failure (void)
   fixture_clear (&fixture);
 }
 
+/* Places no layout makes but a document or a bug can hold: the export
+ * must still succeed in every format (issue 8: text scaled with a
+ * drawing ±10⁷ wide went past what FreeType accepts). */
+
+typedef enum {
+  ABSURD_FAR_APART,    /* two actors at ±10³⁰⁰, the rest near the origin */
+  ABSURD_ONE_POINT,    /* every actor on one point */
+  ABSURD_ONE_FAR,      /* one actor at 10¹², the rest laid out */
+  ABSURD_NOT_NUMBERS,  /* NaN and infinite places, a zero radius */
+  N_ABSURD
+} AbsurdCase;
+
+static const char * const absurd_names[] = { "far-apart", "one-point", "one-far", "not-numbers" };
+
+static void
+place_absurdly (TiesGraph  *graph,
+                AbsurdCase  which)
+{
+  for (guint i = 0; i < graph->nodes->len; i++)
+    {
+      TiesGraphNode *node = ties_graph_node (graph, i);
+
+      switch (which)
+        {
+        case ABSURD_FAR_APART:
+          if (i < 2)
+            node->x = node->y = i == 0 ? 1e300 : -1e300;
+          break;
+        case ABSURD_ONE_POINT:
+          node->x = node->y = 42;
+          break;
+        case ABSURD_ONE_FAR:
+          if (i == 0)
+            node->x = node->y = 1e12;
+          break;
+        case ABSURD_NOT_NUMBERS:
+          if (i == 0)
+            node->x = NAN;
+          else if (i == 1)
+            node->y = -INFINITY;
+          else if (i == 2)
+            node->radius = 0;
+          break;
+        case N_ABSURD:
+        default:
+          g_assert_not_reached ();
+        }
+    }
+}
+
+/* Pixels that differ from the background, of a PNG export. */
+static guint
+count_ink (const char *path)
+{
+  cairo_surface_t *surface = cairo_image_surface_create_from_png (path);
+  int width, height;
+  guint32 background;
+  guint ink = 0;
+
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  width = cairo_image_surface_get_width (surface);
+  height = cairo_image_surface_get_height (surface);
+  background = pixel_at (surface, 0, 0);
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      if (!colors_close (pixel_at (surface, x, y), background, 24))
+        ink++;
+  cairo_surface_destroy (surface);
+
+  return ink;
+}
+
+static void
+test_absurd_places (gconstpointer data)
+{
+  AbsurdCase which = GPOINTER_TO_UINT (data);
+  Fixture fixture = { 0 };
+  g_autoptr(TiesScene) scene = NULL;
+  static const TiesExportFormat formats[] = { TIES_EXPORT_PNG, TIES_EXPORT_SVG, TIES_EXPORT_PDF };
+  static const char * const extensions[] = { "png", "svg", "pdf" };
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  fixture_load (&fixture, NULL);
+  place_absurdly (fixture.graph, which);
+  scene = fixture_scene (&fixture, TIES_STYLE_LIGHT, TRUE);
+
+  /* What the scene hands on is finite, and so is the fit. */
+  for (guint i = 0; i < ties_scene_get_n_nodes (scene); i++)
+    {
+      double x, y, r, mx, my;
+
+      ties_scene_get_node (scene, i, &x, &y, &r);
+      g_assert_true (isfinite (x) && isfinite (y) && isfinite (r) && r > 0);
+      ties_scene_map_point (scene, 800, 600, x, y, &mx, &my);
+      g_assert_true (isfinite (mx) && isfinite (my));
+    }
+
+  for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+    {
+      g_autofree char *name = g_strdup_printf ("test-render-absurd-%s.%s", absurd_names[which], extensions[f]);
+      g_autofree char *path = export (scene, formats[f], 800, 600, f == 0 ? 2.0 : 1.0, name);
+      g_autoptr(GBytes) bytes = read_bytes (path);
+
+      g_assert_cmpuint (g_bytes_get_size (bytes), >, 100);
+      /* Never blank: the legend and title keep their size. */
+      if (formats[f] == TIES_EXPORT_PNG)
+        g_assert_cmpuint (count_ink (path), >, 1000);
+      g_unlink (path);
+    }
+
+  /* Drawn on a context zoomed far in and far out (as the window's may
+   * be), cairo is never handed what puts it in an error state. */
+  for (double zoom = 1e-6; zoom <= 1e6; zoom *= 100)
+    {
+      surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 200, 150);
+      cr = cairo_create (surface);
+      cairo_scale (cr, zoom, zoom);
+      ties_scene_draw (scene, cr, 200 / zoom, 150 / zoom);
+      g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+
+  fixture_clear (&fixture);
+}
+
+/* The document of the issue: generate.py's 3,000 events, 600 actors and
+ * 82 pins, exported as the command line does (the document's own view:
+ * pins kept, the rest laid out around them). */
+static void
+test_generated_with_pins (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *doc_path = NULL;
+  g_autofree char *png_path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(TiesDocument) document = NULL;
+  g_autoptr(TiesNetwork) network = NULL;
+  g_autoptr(TiesScene) scene = NULL;
+  const char *python = "/usr/bin/python3";
+  TiesRenderOptions options;
+  int status = -1;
+  double x0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE;
+  guint n_pinned = 0;
+
+  if (!g_file_test (python, G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_skip ("needs /usr/bin/python3 to generate the document");
+      return;
+    }
+
+  dir = g_dir_make_tmp ("test-render-XXXXXX", &error);
+  g_assert_no_error (error);
+  doc_path = g_build_filename (dir, "generated.ties.json", NULL);
+  {
+    const char *argv[] = { python, TOP_SRCDIR "/tests/bench/generate.py", "3000", doc_path, NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                                 NULL, NULL, &status, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  }
+
+  file = g_file_new_for_path (doc_path);
+  document = ties_document_load_from_file (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  network = ties_network_new (document);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (ties_document_get_actors (document))); i++)
+    {
+      g_autoptr(TiesActor) actor = g_list_model_get_item (G_LIST_MODEL (ties_document_get_actors (document)), i);
+
+      n_pinned += ties_actor_get_has_position (actor) && ties_actor_get_pinned (actor);
+    }
+  g_assert_cmpuint (n_pinned, ==, 82);
+
+  ties_render_options_init (&options);
+  scene = ties_export_prepare_scene (network, NULL, NULL, &options);
+  g_assert_nonnull (scene);
+
+  /* The drawing is of the document's own size: its pins lie within
+   * ±500, and 600 actors need a few thousand units, never ±10⁷. */
+  for (guint i = 0; i < ties_scene_get_n_nodes (scene); i++)
+    {
+      double x, y;
+
+      ties_scene_get_node (scene, i, &x, &y, NULL);
+      g_assert_true (isfinite (x) && isfinite (y));
+      g_assert_cmpfloat (fabs (x), <, 20000);
+      g_assert_cmpfloat (fabs (y), <, 20000);
+      x0 = MIN (x0, x);
+      x1 = MAX (x1, x);
+    }
+  g_assert_cmpfloat (x1 - x0, >, 500);
+  /* Readable: many actors keep their name beside them. */
+  g_assert_cmpuint (ties_scene_get_n_labels (scene), >, 100);
+
+  png_path = export (scene, TIES_EXPORT_PNG, 1600, 1200, 1.0, "test-render-generated.png");
+  /* Far from blank: nodes, ties and labels cover much of the picture. */
+  g_assert_cmpuint (count_ink (png_path), >, 1600 * 1200 / 10);
+
+  g_unlink (png_path);
+  g_unlink (doc_path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -691,6 +898,13 @@ main (int   argc,
   g_test_add_func ("/render/pdf/sample", test_pdf_sample);
   g_test_add_func ("/render/pdf/scripts", test_pdf_scripts);
   g_test_add_func ("/render/export-failure", test_export_failure);
+  g_test_add_func ("/render/generated-with-pins", test_generated_with_pins);
+  for (guint i = 0; i < N_ABSURD; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/render/absurd-places/%s", absurd_names[i]);
+
+      g_test_add_data_func (path, GUINT_TO_POINTER (i), test_absurd_places);
+    }
 
   return g_test_run ();
 }

@@ -31,6 +31,19 @@
 /* Curving ties around nodes tests every tie against every node; above
  * this many tests the straight lines are kept. */
 #define MAX_DETOUR_TESTS 4000000.0
+/* What the renderer accepts of a node's place: a drawing wider than this
+ * shows nothing but dots at any size, and label placement stays exact to
+ * far under a unit within it. Places beyond are drawn at the bound, a
+ * NaN or infinite place at the origin. */
+#define MAX_COORD 1e12
+#define MAX_NODE_RADIUS 1000.0
+/* Initials are measured at this size and scaled to the node. */
+#define INITIALS_SIZE 16.0
+/* Text is drawn only when it lands at least this large on the device,
+ * and never larger than the second: sub-pixel text is unreadable and
+ * FreeType refuses fonts far beyond the first few thousand pixels. */
+#define MIN_TEXT_PX 1.0
+#define MAX_TEXT_PX 2048.0
 
 typedef struct
 {
@@ -1003,7 +1016,8 @@ build_legend (TiesScene    *self,
               GPtrArray    *group_order,
               GHashTable   *groups)
 {
-  double size = LEGEND_SIZE * self->chrome;
+  /* Measured at its own size; drawn scaled by the chrome. */
+  double size = LEGEND_SIZE;
   double swatch = 2.4 * size;
   double width = 0, height = 0;
   guint n_swatches = 0;
@@ -1117,12 +1131,19 @@ build_frames (TiesScene *self)
           frame->legend_x = f == 0 ? content.x1 + gap : content.x0;
           frame->legend_y = f == 0 ? content.y0 : content.y1 + gap;
           box_add (&bounds, frame->legend_x, frame->legend_y,
-                   frame->legend_x + self->legend_width, frame->legend_y + self->legend_height);
+                   frame->legend_x + self->legend_width * self->chrome,
+                   frame->legend_y + self->legend_height * self->chrome);
         }
 
+      /* Texts are measured at their own size and drawn scaled by the
+       * chrome, so Pango never sees a size made of the drawing's. */
       if (self->title_layout != NULL)
         {
           layout_box (self->title_layout, &x, &y, &w, &h);
+          x *= self->chrome;
+          y *= self->chrome;
+          w *= self->chrome;
+          h *= self->chrome;
           frame->title_x = (bounds.x0 + bounds.x1) / 2 - w / 2 - x;
           frame->title_y = bounds.y0 - gap - h - y;
           box_add (&bounds, frame->title_x + x, frame->title_y + y,
@@ -1132,6 +1153,10 @@ build_frames (TiesScene *self)
       if (self->caption_layout != NULL)
         {
           layout_box (self->caption_layout, &x, &y, &w, &h);
+          x *= self->chrome;
+          y *= self->chrome;
+          w *= self->chrome;
+          h *= self->chrome;
           frame->caption_x = bounds.x0 - x;
           frame->caption_y = bounds.y1 + gap - y;
           box_add (&bounds, frame->caption_x + x, frame->caption_y + y,
@@ -1140,6 +1165,24 @@ build_frames (TiesScene *self)
 
       frame->bounds = bounds;
     }
+}
+
+/* Text is measured with unhinted metrics on a context of this thread's
+ * default font map (Pango's font maps are per thread). */
+static PangoContext *
+make_context (void)
+{
+  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  cairo_font_options_t *font_options = cairo_font_options_create ();
+
+  cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (font_options, CAIRO_HINT_STYLE_NONE);
+  cairo_font_options_set_antialias (font_options, CAIRO_ANTIALIAS_GRAY);
+  pango_cairo_context_set_font_options (context, font_options);
+  cairo_font_options_destroy (font_options);
+  pango_context_set_round_glyph_positions (context, FALSE);
+
+  return context;
 }
 
 TiesScene *
@@ -1153,7 +1196,6 @@ ties_scene_new (TiesDocument            *document,
   g_autoptr(GHashTable) groups = NULL;
   g_autoptr(GPtrArray) group_order = NULL;
   g_autoptr(GHashTable) kinds_by_line = NULL;
-  cairo_font_options_t *font_options;
   gboolean dimming;
   g_autofree char *caption = NULL;
   Box content = { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
@@ -1180,14 +1222,7 @@ ties_scene_new (TiesDocument            *document,
   /* Text is measured once, on a context of its own rather than the
    * target's, with metrics unhinted: a label has the same size on
    * screen, in PNG, SVG and PDF, so the placement holds for all. */
-  self->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-  font_options = cairo_font_options_create ();
-  cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (font_options, CAIRO_HINT_STYLE_NONE);
-  cairo_font_options_set_antialias (font_options, CAIRO_ANTIALIAS_GRAY);
-  pango_cairo_context_set_font_options (self->context, font_options);
-  cairo_font_options_destroy (font_options);
-  pango_context_set_round_glyph_positions (self->context, FALSE);
+  self->context = make_context ();
 
   dimming = (options->highlighted_actors != NULL && g_hash_table_size (options->highlighted_actors) > 0)
             || (options->highlighted_events != NULL && g_hash_table_size (options->highlighted_events) > 0);
@@ -1198,9 +1233,11 @@ ties_scene_new (TiesDocument            *document,
       TiesActor *actor = ties_document_lookup_actor (document, graph_node->id);
       SceneNode node = { 0 };
 
-      node.x = graph_node->x;
-      node.y = graph_node->y;
-      node.radius = graph_node->radius > 0 ? graph_node->radius : TIES_SCENE_MIN_RADIUS;
+      /* Whatever the graph holds, the scene's geometry stays finite
+       * and within what cairo and the label grid can take. */
+      node.x = isfinite (graph_node->x) ? CLAMP (graph_node->x, -MAX_COORD, MAX_COORD) : 0;
+      node.y = isfinite (graph_node->y) ? CLAMP (graph_node->y, -MAX_COORD, MAX_COORD) : 0;
+      node.radius = graph_node->radius > 0 ? MIN (graph_node->radius, MAX_NODE_RADIUS) : TIES_SCENE_MIN_RADIUS;
       node.shape = actor != NULL ? ties_actor_get_kind (actor) : TIES_ACTOR_PERSON;
       if (dimming)
         node.dim = options->highlighted_actors == NULL
@@ -1246,7 +1283,7 @@ ties_scene_new (TiesDocument            *document,
         continue;
       initials = make_initials (name);
       if (initials != NULL)
-        node->initials = make_layout (self, initials, node->radius * 0.72, PANGO_WEIGHT_BOLD);
+        node->initials = make_layout (self, initials, INITIALS_SIZE, PANGO_WEIGHT_BOLD);
     }
 
   kinds_by_line = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
@@ -1256,7 +1293,7 @@ ties_scene_new (TiesDocument            *document,
 
   /* The legend and texts keep their size next to the drawing, even when
    * a large network makes the diagram many times the page. */
-  if (content.x0 <= content.x1)
+  if (content.x0 <= content.x1 && isfinite (content.x1 - content.x0) && isfinite (content.y1 - content.y0))
     self->chrome = MAX (1.0, MAX (content.x1 - content.x0, content.y1 - content.y0) / 800.0);
   else
     self->chrome = 1.0;
@@ -1266,15 +1303,16 @@ ties_scene_new (TiesDocument            *document,
 
   if (options->title != NULL && *options->title != '\0')
     {
-      self->title_layout = make_layout (self, options->title, TITLE_SIZE * self->chrome, PANGO_WEIGHT_BOLD);
+      self->title_layout = make_layout (self, options->title, TITLE_SIZE, PANGO_WEIGHT_BOLD);
+      /* The drawing's width at the title's own size: at most 800. */
       pango_layout_set_width (self->title_layout,
-                              (int) (MAX (content.x1 - content.x0, 400 * self->chrome) * PANGO_SCALE));
+                              (int) (MAX (MIN ((content.x1 - content.x0) / self->chrome, 800), 400) * PANGO_SCALE));
       pango_layout_set_alignment (self->title_layout, PANGO_ALIGN_CENTER);
     }
 
   caption = options->caption != NULL ? g_strdup (options->caption) : ties_scene_default_caption (document);
   if (caption != NULL && *caption != '\0')
-    self->caption_layout = make_layout (self, caption, CAPTION_SIZE * self->chrome, PANGO_WEIGHT_NORMAL);
+    self->caption_layout = make_layout (self, caption, CAPTION_SIZE, PANGO_WEIGHT_NORMAL);
 
   build_frames (self);
 
@@ -1316,7 +1354,9 @@ frame_scale (const Frame *frame,
 
   *margin = m;
 
-  return MAX (MIN ((width - 2 * m) / bw, (height - 2 * m) / bh), 1e-9);
+  /* The scene's geometry is bounded (MAX_COORD), so this is far from
+   * the underflow where cairo could no longer invert the matrix. */
+  return MAX (MIN ((width - 2 * m) / bw, (height - 2 * m) / bh), 1e-20);
 }
 
 /* The legend goes beside the drawing or below it, whichever lets the
@@ -1524,6 +1564,54 @@ node_path (cairo_t   *cr,
     }
 }
 
+/* Device pixels (or points) per user unit of @cr as it stands. */
+static double
+device_scale (cairo_t *cr)
+{
+  cairo_matrix_t m;
+
+  g_assert (cr != NULL);
+
+  cairo_get_matrix (cr, &m);
+
+  return sqrt (fabs (m.xx * m.yy - m.xy * m.yx));
+}
+
+/* Draws @layout (made at @size) scaled by @scale with its origin at
+ * (@x, @y). Returns FALSE, drawing nothing, when the text would be
+ * smaller than MIN_TEXT_PX on the device; text that would be larger
+ * than MAX_TEXT_PX is drawn at that size. */
+static gboolean
+draw_layout (cairo_t     *cr,
+             PangoLayout *layout,
+             double       x,
+             double       y,
+             double       size,
+             double       scale,
+             guint32      color,
+             double       alpha)
+{
+  double px = size * scale * device_scale (cr);
+
+  g_assert (cr != NULL);
+  g_assert (PANGO_IS_LAYOUT (layout));
+
+  if (!(px >= MIN_TEXT_PX) || !isfinite (px) || !isfinite (x) || !isfinite (y))
+    return FALSE;
+  if (px > MAX_TEXT_PX)
+    scale *= MAX_TEXT_PX / px;
+
+  cairo_save (cr);
+  cairo_translate (cr, x, y);
+  cairo_scale (cr, scale, scale);
+  cairo_move_to (cr, 0, 0);
+  set_color (cr, color, alpha);
+  pango_cairo_show_layout (cr, layout);
+  cairo_restore (cr);
+
+  return TRUE;
+}
+
 static void
 draw_node (TiesScene *self,
            cairo_t   *cr,
@@ -1546,14 +1634,14 @@ draw_node (TiesScene *self,
     {
       PangoRectangle ink, logical;
       guint32 ink_color = luminance (node->color) > 0.4 ? 0x1E1E1E : 0xFFFFFF;
+      double k = node->radius * 0.72 / INITIALS_SIZE;
 
       pango_layout_get_extents (node->initials, &ink, &logical);
       /* Centred on the letters' ink, not on the line box. */
-      cairo_move_to (cr,
-                     node->x - ((double) ink.x + ink.width / 2.0) / PANGO_SCALE,
-                     node->y - ((double) ink.y + ink.height / 2.0) / PANGO_SCALE);
-      set_color (cr, ink_color, alpha * 0.9);
-      pango_cairo_show_layout (cr, node->initials);
+      draw_layout (cr, node->initials,
+                   node->x - k * ((double) ink.x + ink.width / 2.0) / PANGO_SCALE,
+                   node->y - k * ((double) ink.y + ink.height / 2.0) / PANGO_SCALE,
+                   INITIALS_SIZE, k, ink_color, alpha * 0.9);
     }
 }
 
@@ -1563,13 +1651,13 @@ draw_text (TiesScene   *self,
            PangoLayout *layout,
            double       x,
            double       y,
+           double       size,
+           double       scale,
            double       alpha)
 {
   g_assert (self != NULL);
 
-  cairo_move_to (cr, x, y);
-  set_color (cr, text_color (self->style), alpha);
-  pango_cairo_show_layout (cr, layout);
+  draw_layout (cr, layout, x, y, size, scale, text_color (self->style), alpha);
 }
 
 static void
@@ -1577,24 +1665,29 @@ draw_legend (TiesScene   *self,
              cairo_t     *cr,
              const Frame *frame)
 {
-  double size = LEGEND_SIZE * self->chrome;
+  double size = LEGEND_SIZE;
   double swatch = 2.4 * size;
 
   g_assert (self != NULL);
 
+  /* Laid out at its own size, drawn at the chrome's. */
+  cairo_save (cr);
+  cairo_translate (cr, frame->legend_x, frame->legend_y);
+  cairo_scale (cr, self->chrome, self->chrome);
+
   for (guint i = 0; i < self->legend->len; i++)
     {
       LegendEntry *entry = &g_array_index (self->legend, LegendEntry, i);
-      double row_y = frame->legend_y + i * self->legend_row;
+      double row_y = i * self->legend_row;
       double mid_y = row_y + self->legend_row / 2;
       double x, y, w, h;
 
       if (entry->is_line)
         {
           set_color (cr, tie_color (self->style), 0.85);
-          set_line_style (cr, entry->line, 1.6 * self->chrome);
-          cairo_move_to (cr, frame->legend_x + 0.1 * swatch, mid_y);
-          cairo_line_to (cr, frame->legend_x + 0.9 * swatch, mid_y);
+          set_line_style (cr, entry->line, 1.6);
+          cairo_move_to (cr, 0.1 * swatch, mid_y);
+          cairo_line_to (cr, 0.9 * swatch, mid_y);
           cairo_stroke (cr);
         }
       else
@@ -1602,15 +1695,16 @@ draw_legend (TiesScene   *self,
           double r = 0.38 * size;
 
           cairo_new_sub_path (cr);
-          cairo_arc (cr, frame->legend_x + swatch / 2, mid_y, r, 0, 2 * G_PI);
+          cairo_arc (cr, swatch / 2, mid_y, r, 0, 2 * G_PI);
           set_color (cr, entry->color, 1.0);
           cairo_fill (cr);
         }
 
       layout_box (entry->layout, &x, &y, &w, &h);
-      draw_text (self, cr, entry->layout, frame->legend_x + swatch + 0.6 * size,
-                 mid_y - h / 2 - y, 1.0);
+      draw_text (self, cr, entry->layout, swatch + 0.6 * size, mid_y - h / 2 - y, size, 1.0, 1.0);
     }
+
+  cairo_restore (cr);
 }
 
 void
@@ -1625,7 +1719,7 @@ ties_scene_draw (TiesScene *self,
   g_return_if_fail (self != NULL);
   g_return_if_fail (cr != NULL);
 
-  if (width <= 0 || height <= 0)
+  if (!(width > 0 && height > 0) || !isfinite (width) || !isfinite (height))
     return;
 
   cairo_save (cr);
@@ -1638,6 +1732,14 @@ ties_scene_draw (TiesScene *self,
     }
 
   frame = choose_frame (self, width, height, &s, &tx, &ty);
+  /* choose_frame() keeps these finite and the scale positive, from
+   * scene geometry that is bounded; a matrix cairo cannot invert would
+   * put @cr in an error state for good. */
+  if (!isfinite (s) || !(s > 0) || !isfinite (tx) || !isfinite (ty))
+    {
+      cairo_restore (cr);
+      return;
+    }
   /* Curves flattened to a quarter of a device pixel rather than cairo's
    * tenth: no visible difference, and fewer segments for every node,
    * round cap and dot of a large drawing. */
@@ -1675,6 +1777,10 @@ ties_scene_draw (TiesScene *self,
       double x0 = label->x, y0 = label->y;
       double x1 = label->x + label->width, y1 = label->y + label->height;
 
+      /* A label smaller than a pixel is a smudge, backdrop and all. */
+      if (LABEL_SIZE * device_scale (cr) < MIN_TEXT_PX)
+        break;
+
       /* A soft backdrop in the background colour keeps a label legible
        * over the ties it crosses. It replaced a stroked outline of the
        * glyphs, which looked alike but cost a path of every glyph's
@@ -1688,15 +1794,15 @@ ties_scene_draw (TiesScene *self,
       set_color (cr, background_color (self->style), alpha * 0.78);
       cairo_fill (cr);
 
-      draw_text (self, cr, label->layout, label->x + label->ox, label->y + label->oy, alpha);
+      draw_text (self, cr, label->layout, label->x + label->ox, label->y + label->oy, LABEL_SIZE, 1.0, alpha);
     }
 
   if (self->legend->len > 0)
     draw_legend (self, cr, frame);
   if (self->title_layout != NULL)
-    draw_text (self, cr, self->title_layout, frame->title_x, frame->title_y, 1.0);
+    draw_text (self, cr, self->title_layout, frame->title_x, frame->title_y, TITLE_SIZE, self->chrome, 1.0);
   if (self->caption_layout != NULL)
-    draw_text (self, cr, self->caption_layout, frame->caption_x, frame->caption_y, 0.8);
+    draw_text (self, cr, self->caption_layout, frame->caption_x, frame->caption_y, CAPTION_SIZE, self->chrome, 0.8);
 
   cairo_restore (cr);
 }
@@ -1976,4 +2082,48 @@ ties_scene_hit_edge (TiesScene *self,
     }
 
   return best;
+}
+
+static void
+rebind_layout (PangoLayout  **layout,
+               PangoContext  *context)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  PangoLayout *copy;
+
+  if (*layout == NULL)
+    return;
+
+  bytes = pango_layout_serialize (*layout, PANGO_LAYOUT_SERIALIZE_DEFAULT);
+  copy = pango_layout_deserialize (context, bytes, PANGO_LAYOUT_DESERIALIZE_DEFAULT, &error);
+  /* A layout Pango wrote always reads back; keep the old one if not. */
+  g_return_if_fail (copy != NULL);
+
+  g_object_unref (*layout);
+  *layout = copy;
+}
+
+/* Moves the scene's text onto the calling thread's font map, so a worker
+ * thread can draw it while the main thread draws the window. */
+void
+ties_scene_rebind_fonts (TiesScene *self)
+{
+  PangoContext *context;
+
+  g_return_if_fail (self != NULL);
+
+  context = make_context ();
+
+  for (guint i = 0; i < self->nodes->len; i++)
+    rebind_layout (&g_array_index (self->nodes, SceneNode, i).initials, context);
+  for (guint i = 0; i < self->labels->len; i++)
+    rebind_layout (&((SceneLabel *) g_ptr_array_index (self->labels, i))->layout, context);
+  for (guint i = 0; i < self->legend->len; i++)
+    rebind_layout (&g_array_index (self->legend, LegendEntry, i).layout, context);
+  rebind_layout (&self->title_layout, context);
+  rebind_layout (&self->caption_layout, context);
+
+  g_object_unref (self->context);
+  self->context = context;
 }
