@@ -48,6 +48,8 @@ TiesScene *ties_scene_new        (TiesDocument            *document,
                                   TiesGraph               *graph,
                                   const TiesRenderOptions *options);
 void       ties_scene_free       (TiesScene               *self);
+/* Before drawing @self in another thread than the one that made it. */
+void       ties_scene_rebind_fonts (TiesScene             *self);
 
 /* Draws the scene fitted and centred in a @width × @height area (user
  * units of @cr: pixels for PNG at scale 1, points for PDF). */
