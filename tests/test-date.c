@@ -379,7 +379,8 @@ static const InvalidCase invalid_cases[] = {
   { "2004?-06-11", TIES_DATE_ERROR_SYNTAX, 5, "unexpected character “-” at position 6" },
   { "?2004-06-~11", TIES_DATE_ERROR_SYNTAX, 0, "unexpected character “?”" },
   { "156X-12-25", TIES_DATE_ERROR_SYNTAX, 5, "cannot have a month" },
-  { "2001-34", TIES_DATE_ERROR_RANGE, 5, "month 34 does not exist" },
+  { "2001-34", TIES_DATE_ERROR_RANGE, 5, "month 34 does not exist; the seasons are 21 to 24, and 25 to 41 are EDTF level 2" },
+  { "2001-42", TIES_DATE_ERROR_RANGE, 5, "month 42 does not exist (position 6)" },
   /* sets */
   { "[2019,]", TIES_DATE_ERROR_SYNTAX, 6, "a date is missing after “,” (position 7)" },
   { "[2019,,2020]", TIES_DATE_ERROR_SYNTAX, 6, "a date is missing after “,”" },

@@ -796,6 +796,12 @@ parse_point (Parser *parser,
 
       if (unspecified)
         point->month_unspecified = TRUE;
+      else if (point->month >= 25 && point->month <= 41)
+        return fail_at (parser, m, TIES_DATE_ERROR_RANGE,
+                        /* Translators: %.2s is a two-digit month number */
+                        _("month %.2s does not exist; the seasons are 21 to "
+                          "24, and 25 to 41 are EDTF level 2, which Ties "
+                          "does not read"), m);
       else if (point->month < 1 || (point->month > 12 && point->month < 21) || point->month > 24)
         return fail_at (parser, m, TIES_DATE_ERROR_RANGE,
                         /* Translators: %.2s is a two-digit month number */
