@@ -171,6 +171,15 @@ test_write_list_load (Fixture       *fixture,
   g_assert_true (ties_drafts_write (fixture->drafts, "a", titled_bytes, original, "Revised", NULL, &error));
   g_assert_no_error (error);
 
+  /* Unsaved work is for the user's eyes only. */
+  {
+    g_autofree char *folder = g_file_get_path (fixture->folder);
+    GStatBuf st;
+
+    g_assert_cmpint (g_stat (folder, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+  }
+
   edit_title (untitled, "Notes on a call");
   untitled_bytes = document_bytes (untitled);
   g_assert_true (ties_drafts_write (fixture->drafts, "b", untitled_bytes, NULL, "", NULL, &error));
@@ -662,23 +671,32 @@ test_writer_debounce (Fixture       *fixture,
   ties_draft_writer_set_delay (writer, 1);
   ties_draft_writer_set_document (writer, document, NULL);
 
-  edit_title (document, "A");
-  g_usleep (G_USEC_PER_SEC / 2);
-  g_main_context_iteration (NULL, FALSE);
-  edit_title (document, "AB");
-  last_edit = g_get_monotonic_time ();
-  g_main_context_iteration (NULL, FALSE);
-  g_assert_cmpuint (count (fixture), ==, 0);
+  /* Edits 0.4 s apart for 3 s: never a second's quiet, never a write.
+   * (Second timeouts may fire up to a quarter second early.) */
+  for (guint i = 0; i < 8; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Edit %u", i);
+      gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC * 4 / 10;
+
+      edit_title (document, title);
+      last_edit = g_get_monotonic_time ();
+      while (g_get_monotonic_time () < until)
+        {
+          g_main_context_iteration (NULL, FALSE);
+          g_usleep (10000);
+        }
+      g_assert_cmpuint (count (fixture), ==, 0);
+    }
 
   wait_idle (writer);
-  g_assert_cmpint (g_get_monotonic_time () - last_edit, >=, G_USEC_PER_SEC / 2);
+  g_assert_cmpint (g_get_monotonic_time () - last_edit, >=, G_USEC_PER_SEC * 7 / 10);
   {
     g_autoptr(GPtrArray) drafts = list (fixture);
     g_autoptr(TiesDocument) back = NULL;
 
     g_assert_cmpuint (drafts->len, ==, 1);
     back = load (g_ptr_array_index (drafts, 0));
-    g_assert_cmpstr (ties_document_get_title (back), ==, "AB");
+    g_assert_cmpstr (ties_document_get_title (back), ==, "Edit 7");
   }
 }
 

@@ -34,6 +34,7 @@
 
 #include "ties-document-io.h"
 #include "ties-drafts.h"
+#include "ties-safe-file.h"
 
 #define DRAFT_SUFFIX ".ties-draft"
 #define DRAFT_MAGIC "# Ties draft\n"
@@ -405,6 +406,17 @@ ties_drafts_new_default (void)
   return ties_drafts_new (folder);
 }
 
+TiesDrafts *
+ties_drafts_get_default (void)
+{
+  static TiesDrafts *drafts;
+
+  if (g_once_init_enter (&drafts))
+    g_once_init_leave (&drafts, ties_drafts_new_default ());
+
+  return drafts;
+}
+
 GFile *
 ties_drafts_get_folder (TiesDrafts *self)
 {
@@ -428,8 +440,11 @@ ensure_folder (GFile   *folder,
 {
   g_autoptr(GError) local_error = NULL;
 
-  if (g_file_make_directory_with_parents (folder, NULL, &local_error)
-      || g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+  /* Drafts hold the user's unsaved work: for their eyes only. */
+  if (g_file_make_directory_with_parents (folder, NULL, &local_error))
+    return g_file_set_attribute_uint32 (folder, G_FILE_ATTRIBUTE_UNIX_MODE, 0700,
+                                        G_FILE_QUERY_INFO_NONE, NULL, error);
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
     return TRUE;
 
   g_propagate_error (error, g_steal_pointer (&local_error));
@@ -509,11 +524,9 @@ write_draft (WriteData     *data,
   g_byte_array_append (contents, document, size);
   bytes = g_byte_array_free_to_bytes (g_steal_pointer (&contents));
 
-  /* Temporary file and rename: a crash mid-write keeps the last draft. */
-  return g_file_replace_contents (data->file,
-                                  g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                  NULL, FALSE, G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
-                                  NULL, cancellable, error);
+  /* The save path's temporary file and rename: a crash or a full disk
+   * mid-write keeps the last draft whole. */
+  return ties_safe_file_replace (data->file, bytes, cancellable, error);
 }
 
 /* The original's state when drafting began: a stat, on the caller's thread. */

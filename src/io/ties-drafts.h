@@ -58,6 +58,8 @@ G_DECLARE_FINAL_TYPE (TiesDrafts, ties_drafts, TIES, DRAFTS, GObject)
 
 TiesDrafts   *ties_drafts_new                 (GFile               *folder);
 TiesDrafts   *ties_drafts_new_default         (void);
+/* One for the whole program, in the default folder. */
+TiesDrafts   *ties_drafts_get_default         (void);
 GFile        *ties_drafts_get_folder          (TiesDrafts          *self);
 
 /* Replaces the draft @id atomically: a crash while writing leaves the
