@@ -84,7 +84,9 @@ def from_tests(path):
     with open(path, encoding='utf-8') as f:
         for line in f:
             stripped = line.strip()
-            if re.match(r'static const (ValidCase|InvalidCase) \w+\[\] = \{|static const char \*sorted_texts\[\] = \{', stripped):
+            # Every table of cases: a line that starts with a string
+            # starts a case, and its first string is the date.
+            if re.match(r'static const [\w ]+\*?\w+\[\] = \{', stripped):
                 in_table = True
                 continue
             if in_table and stripped.startswith('};'):
