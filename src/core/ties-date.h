@@ -50,8 +50,9 @@ typedef enum {
  *    0000 is 1 BC, -0001 is 2 BC, as in ISO 8601); “Y170000002” and
  *    “Y-170000002” for years of more than four digits (a year only);
  *  - a day with a time of day “1985-04-12T23:20:30”, in UTC with “Z” or with
- *    a time shift “-04” or “+04:30” (not in intervals or sets, and not
- *    qualified, as the specification has it);
+ *    a time shift “-04” or “+04:30”; not in intervals, which the
+ *    specification keeps to dates, nor in sets or with a qualifier, for
+ *    which it defines no meaning;
  *  - seasons 21–24, qualifiers “?” “~” “%” at the end of a date;
  *  - unspecified digits “201X”, “20XX”, “2004-XX”, “1985-04-XX”, “1985-XX-XX”;
  *  - intervals “a/b”, with open (“..”) or unknown (empty) ends;
