@@ -125,6 +125,66 @@ ties_cli_validate (const char * const *files)
   return status;
 }
 
+/* Rewrites each file in canonical form through the window's own save
+ * path, and only where that changes its bytes: a file already normal
+ * keeps its time stamp, which build tools and git look at. */
+int
+ties_cli_normalize (const char * const *files)
+{
+  int status = TIES_EXIT_OK;
+
+  for (guint i = 0; files != NULL && files[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (files[i]);
+      g_autoptr(GPtrArray) warnings = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TiesDocument) document = NULL;
+      g_autoptr(GBytes) canonical = NULL;
+      g_autoptr(GBytes) current = NULL;
+      char *contents = NULL;
+      gsize length = 0;
+
+      document = ties_document_load_from_file (file, &warnings, NULL, &error);
+      if (document == NULL)
+        {
+          g_printerr ("%s\n", error->message);
+          status = TIES_EXIT_INVALID;
+          continue;
+        }
+
+      for (guint j = 0; j < warnings->len; j++)
+        g_printerr (_("%s (warning)\n"), (const char *) g_ptr_array_index (warnings, j));
+
+      canonical = ties_document_save_to_bytes (document, &error);
+      if (canonical != NULL && g_file_load_contents (file, NULL, &contents, &length, NULL, NULL))
+        current = g_bytes_new_take (contents, length);
+
+      if (canonical != NULL && current != NULL && g_bytes_equal (canonical, current))
+        {
+          /* Translators: printed by `ties --normalize` for a document
+           * whose file was left as it was. */
+          g_print (_("%s: already normal\n"), files[i]);
+        }
+      else if (canonical != NULL && ties_document_save_to_file (document, file, NULL, &error))
+        {
+          /* Translators: printed by `ties --normalize` for a document
+           * that was rewritten in canonical form. */
+          g_print (_("%s: normalized\n"), files[i]);
+        }
+      else
+        {
+          g_printerr ("%s\n", error->message);
+          status = TIES_EXIT_INVALID;
+          continue;
+        }
+
+      if (files[i + 1] == NULL)
+        keep_until_exit (g_steal_pointer (&document));
+    }
+
+  return status;
+}
+
 /* One line on standard error, for a script's log. */
 static int
 usage_error (const char *format,
@@ -268,10 +328,13 @@ ties_cli_main (int    argc,
   g_auto(GStrv) files = NULL;
   g_auto(ExportRequest) export = { 0 };
   gboolean validate = FALSE;
+  gboolean normalize = FALSE;
   gboolean version = FALSE;
   const GOptionEntry entries[] = {
     { "validate", 0, 0, G_OPTION_ARG_NONE, &validate,
       N_("Check documents and print a summary of each, or where each is broken"), NULL },
+    { "normalize", 0, 0, G_OPTION_ARG_NONE, &normalize,
+      N_("Rewrite documents in canonical form, safely, as the window saves them"), NULL },
     { "export", 'o', 0, G_OPTION_ARG_FILENAME, &export.output,
       N_("Draw the diagram of FILE into OUT (.png, .svg or .pdf)"), N_("OUT") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &export.format,
@@ -342,9 +405,18 @@ ties_cli_main (int    argc,
     {
       if (validate)
         return usage_error (_("--export and --validate go separately"));
+      if (normalize)
+        return usage_error (_("--export and --normalize go separately"));
       if (files[1] != NULL)
         return usage_error (_("--export draws one document at a time"));
       return ties_cli_export (&export, files[0]);
+    }
+
+  if (normalize)
+    {
+      if (validate)
+        return usage_error (_("--normalize and --validate go separately"));
+      return ties_cli_normalize ((const char * const *) files);
     }
 
   return ties_cli_validate ((const char * const *) files);

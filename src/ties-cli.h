@@ -16,8 +16,12 @@ G_BEGIN_DECLS
 
 /* Loads each file and prints one summary line per valid file on standard
  * output, or FILE:LINE:COLUMN: lines on standard error. */
-int ties_cli_validate (const char * const *files);
-int ties_cli_main     (int                 argc,
-                       char              **argv);
+int ties_cli_validate  (const char * const *files);
+/* Rewrites each valid file in canonical form where it is not, through
+ * the window's save path, and prints "FILE: normalized" or "FILE: already
+ * normal"; broken files are left untouched and reported as above. */
+int ties_cli_normalize (const char * const *files);
+int ties_cli_main      (int                 argc,
+                        char              **argv);
 
 G_END_DECLS
