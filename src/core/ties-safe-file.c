@@ -449,6 +449,21 @@ ties_safe_file_replace (GFile         *target,
   folder = g_path_get_dirname (real_path);
   name = g_path_get_basename (real_path);
 
+  /* The folder would let a rename replace a file its owner made
+   * read-only; a save must not, as no editor does. */
+  if (exists && faccessat (AT_FDCWD, real_path, W_OK, AT_EACCESS) != 0)
+    {
+      saved_errno = errno;
+      if (saved_errno == EACCES || saved_errno == EPERM)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                     _("Could not save “%s”: the file is read-only. The file was not changed; "
+                       "use Save As to save a copy."),
+                     display_name);
+      else
+        set_error_from_errno (error, saved_errno, STAGE_RESOLVE, display_name, folder);
+      return FALSE;
+    }
+
   remove_stale_temporaries (folder, name);
 
   /* A new file gets 0666 less the umask, as any program's would; the
