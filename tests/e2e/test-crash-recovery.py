@@ -2,7 +2,9 @@
 # End to end, as a person: type into the real `ties` without pressing
 # Enter, wait for the draft, kill -9 the app, start it again, restore, and
 # check that every edit is back; save, and the draft is gone. Then a
-# document saved and closed leaves no draft, and a clean quit no mark.
+# document saved and closed leaves no draft, and a clean quit no mark; a
+# document never saved restores as one, and a discard removes its draft;
+# a draft of a file changed on disk since still restores, and says so.
 # Run by run-e2e.sh; XDG_DATA_HOME is a folder of this test's own.
 import glob
 import json
@@ -24,6 +26,8 @@ SCREENSHOTS = os.environ.get('TIES_E2E_SCREENSHOTS')
 TITLE = 'Ardern calls Pichai again'
 PLACE = 'Hall Seven of the Test'
 SECOND_TITLE = 'A call saved before closing'
+UNTITLED_TITLE = 'A call in a new document'
+THIRD_TITLE = 'A call drafted before another program wrote'
 
 
 def wait_for(what, predicate, timeout=30):
@@ -62,6 +66,19 @@ def find_button(root, text):
         acc = queue.pop(0)
         try:
             if acc.getRoleName() == 'push button' and (acc.name == text or acc.name.endswith(' ' + text)):
+                return acc
+            queue.extend(acc.getChildAtIndex(i) for i in range(acc.childCount))
+        except Exception:
+            continue
+    return None
+
+
+def find_label_containing(root, text):
+    queue = [root]
+    while queue:
+        acc = queue.pop(0)
+        try:
+            if acc.getRoleName() == 'label' and text in acc.name:
                 return acc
             queue.extend(acc.getChildAtIndex(i) for i in range(acc.childCount))
         except Exception:
@@ -258,6 +275,64 @@ def main():
         assert process.returncode == 0, f'exit status {process.returncode}'
         assert drafts.files() == [], f'drafts after closing: {drafts.files()}'
         assert not drafts.mark(), 'a clean quit left the mark'
+        passed += 1
+
+        # 4. A document never saved: its draft restores as a new, unsaved
+        # document, and discarding it on close removes the draft.
+        process, app = start(env)
+        processes.append(process)
+        frame = wait_for('the empty window', lambda: next((f for f in frames(app) if f.name == 'New Document'), None))
+        frame_action(frame, 'win.new-event')
+        type_into(frame, 'Title', UNTITLED_TITLE)
+        wait_for('a draft of the new document', lambda: drafts.holding(UNTITLED_TITLE), timeout=30)
+        process.send_signal(signal.SIGKILL)
+        process.wait(10)
+
+        # Started on a file this time: the dialog comes over its window.
+        process, app = start(env, document)
+        processes.append(process)
+        restore_all = wait_for('the restore dialog', lambda: find_button(app, 'Restore All'))
+        click(restore_all)
+        frame = wait_for('the restored new document',
+                         lambda: next((f for f in frames(app) if f.name == '• New Document'), None))
+        wait_for('the restored event', lambda: find(frame, 'label', UNTITLED_TITLE))
+        assert len(drafts.holding(UNTITLED_TITLE)) == 1, 'the restored draft is not kept while unsaved'
+
+        click(wait_for('the close button', lambda: find_button(frame, 'Close')))
+        discard = wait_for('the close prompt', lambda: find_button(app, 'Discard'))
+        click(discard)
+        wait_for('the draft removed by the discard', lambda: drafts.files() == [])
+        passed += 1
+
+        # 5. The file changed on disk after the draft: it still restores,
+        # and the window says so.
+        frame = wait_for('the document window',
+                         lambda: next((f for f in frames(app) if 'Christchurch' in f.name), None))
+        frame_action(frame, 'win.new-event')
+        type_into(frame, 'Title', THIRD_TITLE)
+        wait_for('a draft of the third edit', lambda: drafts.holding(THIRD_TITLE), timeout=30)
+        process.send_signal(signal.SIGKILL)
+        process.wait(10)
+        changed = json.load(open(document, encoding='utf-8'))
+        changed['title'] = 'Changed by another program'
+        with open(document, 'w', encoding='utf-8') as f:
+            json.dump(changed, f, indent=2)
+
+        process, app = start(env)
+        processes.append(process)
+        dialog = wait_for('the restore dialog', lambda: find_button(app, 'Restore All'))
+        assert wait_for('the note on the row', lambda: find_label_containing(app, 'the file has changed since')), \
+            'the row does not say the file changed'
+        click(dialog)
+        frame = wait_for('the restored window',
+                         lambda: next((f for f in frames(app)
+                                       if f.name.startswith('•') and 'Christchurch' in f.name), None))
+        wait_for('the changed-on-disk banner',
+                 lambda: find_label_containing(frame, 'was changed by another program'))
+        wait_for('the restored event', lambda: find(frame, 'label', THIRD_TITLE))
+        screenshot('restored-changed-on-disk.png')
+        with open(document, encoding='utf-8') as f:
+            assert json.load(f)['title'] == 'Changed by another program', 'restoring wrote the file'
         passed += 1
 
         print(f'{passed} passed, 0 failed')
