@@ -27,4 +27,11 @@ void ties_fuzz_check_document (const guint8 *data,
 void ties_fuzz_check_date     (const guint8 *data,
                                gsize         size);
 
+/* Whether @data is one JSON value, strictly as RFC 8259 has it; on FALSE
+ * @error_offset (optional) is where it fails. Written apart from Ties's
+ * reader, to judge what the writer makes. */
+gboolean ties_fuzz_is_strict_json (const char *data,
+                                   gsize       size,
+                                   gsize      *error_offset);
+
 G_END_DECLS

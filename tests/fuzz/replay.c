@@ -41,6 +41,34 @@ test_replay (gconstpointer data)
   self->check ((const guint8 *) contents, length);
 }
 
+/* The strict JSON reader that judges saved files is itself right. */
+static void
+test_strict_json (void)
+{
+  static const char * const valid[] = {
+    "{}", " [ ] ", "0", "-0", "-0.0", "1.0", "1e400", "1E-7", "0.1e+2", "90750927881382536401",
+    "\"\"", "\"\\u0000\"", "\"\\ud800\"", "\"\\\" \\\\ \\/ \\b \\f \\n \\r \\t\"", "\"\x7f é\"",
+    "true", "false", "null", "{\"a\": [1, {\"b\": null}], \"a\": 2}\n", "[[[[[[[[[[]]]]]]]]]]",
+  };
+  static const char * const invalid[] = {
+    "", " ", "01", "-", "1.", ".1", "+1", "1e", "1e+", "0x10", "NaN", "Infinity", "-Infinity",
+    "[1,]", "[,1]", "{\"a\" 1}", "{\"a\": 1,}", "{a: 1}", "{'a': 1}", "[1 2]", "\"\\x41\"",
+    "\"\\u12\"", "\"\\u12g4\"", "\"\\a\"", "\"tab\there\"", "\"line\nbreak\"", "\"open",
+    "tru", "nul", "True", "{} {}", "[]]", "[", "{\"a\": 1", "/* */ {}",
+  };
+  gsize at;
+
+  for (guint i = 0; i < G_N_ELEMENTS (valid); i++)
+    if (!ties_fuzz_is_strict_json (valid[i], strlen (valid[i]), &at))
+      g_error ("“%s” refused at byte %" G_GSIZE_FORMAT, valid[i], at);
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    if (ties_fuzz_is_strict_json (invalid[i], strlen (invalid[i]), NULL))
+      g_error ("“%s” accepted", invalid[i]);
+  /* A NUL inside the length is no white space. */
+  g_assert_false (ties_fuzz_is_strict_json ("{}\0", 3, &at));
+  g_assert_cmpuint (at, ==, 2);
+}
+
 static int
 compare_strings (gconstpointer a,
                  gconstpointer b)
@@ -127,6 +155,8 @@ main (int   argc,
                          TESTS_SRCDIR "/fuzz/regressions/date", "");
   n_dates += add_folder (cases, "date", ties_fuzz_check_date,
                          TESTS_SRCDIR "/fuzz/corpus/date", "");
+
+  g_test_add_func ("/fuzz-replay/strict-json", test_strict_json);
 
   /* The seeds are there: the sample and the tests' documents, and the
    * dates extracted from test-date.c. */
