@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <fcntl.h>
+#include <math.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -831,6 +832,29 @@ test_writer_refuses_too_deep (void)
   }
 }
 
+/* A diverged layout could leave an actor at infinity: JSON has no such
+ * number, and null would not load back where a number is read. */
+static void
+test_writer_refuses_infinity (void)
+{
+  g_autoptr(TiesDocument) document = ties_document_new ();
+  g_autoptr(TiesActor) first = ties_actor_new ("a", "A", TIES_ACTOR_PERSON);
+  g_autoptr(TiesActor) second = ties_actor_new ("b", "B", TIES_ACTOR_PERSON);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ties_document_add_actor (document, first);
+  ties_document_add_actor (document, second);
+  ties_actor_set_has_position (second, TRUE);
+  ties_actor_set_x (second, 1.0);
+  ties_actor_set_y (second, NAN);
+
+  bytes = ties_document_save_to_bytes (document, &error);
+  g_assert_null (bytes);
+  g_assert_error (error, TIES_DOCUMENT_IO_ERROR, TIES_DOCUMENT_IO_ERROR_UNWRITABLE);
+  g_assert_true (g_str_has_prefix (error->message, "$.actors[1].position.y: "));
+}
+
 /* Only regular files are read, and only up to the limit: a pipe, a
  * device or a folder is refused at once, a huge file before reading. */
 static void
@@ -904,6 +928,7 @@ main (int   argc,
   g_test_add_func ("/io/unknown/nul-in-known-member", test_nul_in_known_member);
   g_test_add_func ("/io/depth/round-trip", test_deep_unknown_members);
   g_test_add_func ("/io/depth/writer-refuses", test_writer_refuses_too_deep);
+  g_test_add_func ("/io/depth/writer-refuses-infinity", test_writer_refuses_infinity);
   g_test_add_func ("/io/bounded-input", test_bounded_input);
 
   return g_test_run ();

@@ -13,7 +13,10 @@ G_BEGIN_DECLS
 
 /* Unknown members are kept as compact JSON text, in the order they were
  * read, so that a newer file survives a round trip through this version
- * without the core knowing anything of JSON. */
+ * without the core knowing anything of JSON. The text keeps each number
+ * as it was written ("1.0", "1e400"), which no double would; a name that
+ * holds U+0000 holds it as the bytes C0 80, as the JSON reader keeps it,
+ * and is written back as "\u0000". */
 typedef struct _TiesExtras TiesExtras;
 
 GType       ties_extras_get_type  (void) G_GNUC_CONST;
