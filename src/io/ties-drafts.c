@@ -16,7 +16,7 @@
  *   version=1
  *   title=…
  *   original=file:///…            (absent for a document never saved)
- *   original-modified=…           (µs since 1970, of the file when drafting began)
+ *   original-modified=…           (µs since 1970: the file as opened or last saved)
  *   original-size=…
  *   time=2026-12-05T03:40:00Z
  *   size=40124                    (bytes of the document that follow)
@@ -221,12 +221,19 @@ parse_header (TiesDraft  *draft,
 
       draft->original = g_file_new_for_uri (original);
 
-      /* Changed, or gone: either way the user should know before saving. */
-      info = g_file_query_info (draft->original,
-                                G_FILE_ATTRIBUTE_TIME_MODIFIED "," G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC ","
-                                G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                                G_FILE_QUERY_INFO_NONE, NULL, NULL);
-      if (info == NULL)
+      /* Changed, or gone: either way the user should know before saving.
+       * A remote file is not looked at: listing must not wait on a network. */
+      if (g_file_is_native (draft->original))
+        info = g_file_query_info (draft->original,
+                                  G_FILE_ATTRIBUTE_TIME_MODIFIED "," G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC ","
+                                  G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                  G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+      if (!g_file_is_native (draft->original))
+        {
+          draft->original_changed = FALSE;
+        }
+      else if (info == NULL)
         {
           draft->original_changed = TRUE;
         }
@@ -540,7 +547,8 @@ query_original (GFile   *original,
 
   *modified = 0;
   *size = 0;
-  if (original == NULL)
+  /* Remote files: no waiting on a network on the main thread. */
+  if (original == NULL || !g_file_is_native (original))
     return;
 
   info = g_file_query_info (original,
