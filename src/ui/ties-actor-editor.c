@@ -11,9 +11,11 @@
 #include "ties-ui-util.h"
 #include "ties-actor-editor.h"
 
-/* Like the event editor: text is committed on Enter or when the focus
- * leaves, choices at once, each as one step of undo; the editor follows
- * the actor's "notify" and the document's "changed". */
+/* Like the event editor: every keystroke reaches the actor at once, a
+ * burst of typing in one field being one step of undo, and choices are a
+ * step each; the editor follows the actor's "notify" (but not the echo of
+ * its own typing, which would move the cursor or take away a trailing
+ * space of a name being typed) and the document's "changed". */
 
 struct _TiesActorEditor
 {
@@ -23,6 +25,9 @@ struct _TiesActorEditor
   TiesActor          *actor;
   gulong              actor_notify_id;
   gulong              document_changed_id;
+
+  /* The property being typed into, whose notify is our own echo. */
+  const char         *committing;
 
   GtkCustomFilter    *event_filter;
   GtkCustomSorter    *event_sorter;
@@ -70,7 +75,8 @@ can_edit (TiesActorEditor *self)
   return self->document != NULL && self->actor != NULL && self->updating == 0;
 }
 
-/* One step of undo, unless nothing changes. */
+/* One step of undo, unless nothing changes; @label NULL: typed, merged
+ * with the keystrokes before it. */
 static void
 commit_value (TiesActorEditor *self,
               const char      *label,
@@ -86,9 +92,29 @@ commit_value (TiesActorEditor *self,
 
   /* The history records nothing when the value does not change. */
   history = ties_document_get_history (self->document);
+  if (label == NULL)
+    {
+      self->committing = property;
+      ties_history_set_value_merged (history, self->actor, property, value);
+      self->committing = NULL;
+      return;
+    }
+
+  ties_history_end_merge (history);
   ties_history_begin (history, label);
   ties_history_set_value (history, self->actor, property, value);
   ties_history_end (history);
+}
+
+/* Enter, or the focus leaving a field: the next keystroke starts a new
+ * step of undo. */
+static void
+end_burst (TiesActorEditor *self)
+{
+  g_assert (TIES_IS_ACTOR_EDITOR (self));
+
+  if (self->document != NULL)
+    ties_history_end_merge (ties_document_get_history (self->document));
 }
 
 static void
@@ -294,6 +320,9 @@ on_actor_notify (TiesActorEditor *self,
   g_assert (TIES_IS_ACTOR_EDITOR (self));
   g_assert (TIES_IS_ACTOR (actor));
 
+  if (self->committing != NULL && g_str_equal (pspec->name, self->committing))
+    return;
+
   update_field (self, pspec->name);
 }
 
@@ -316,13 +345,13 @@ commit_name (TiesActorEditor *self)
 {
   g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
 
-  commit_string (self, _("Rename Actor"), "name", name);
+  commit_string (self, NULL, "name", name);
 }
 
 static void
 commit_role (TiesActorEditor *self)
 {
-  commit_string (self, _("Edit Role"), "role", gtk_editable_get_text (GTK_EDITABLE (self->role_row)));
+  commit_string (self, NULL, "role", gtk_editable_get_text (GTK_EDITABLE (self->role_row)));
 }
 
 static void
@@ -333,7 +362,7 @@ commit_aliases (TiesActorEditor *self)
 
   g_value_init (&value, G_TYPE_STRV);
   g_value_set_boxed (&value, aliases);
-  commit_value (self, _("Edit Other Names"), "aliases", &value);
+  commit_value (self, NULL, "aliases", &value);
 }
 
 static void
@@ -345,7 +374,7 @@ commit_notes (TiesActorEditor *self)
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  commit_string (self, _("Edit Notes"), "notes", text);
+  commit_string (self, NULL, "notes", text);
 }
 
 static void
@@ -419,6 +448,7 @@ on_event_row_activated (TiesActorEditor *self,
     g_signal_emit (self, signals[EVENT_ACTIVATED], 0, event);
 }
 
+/* Commit as the text changes; Enter and the focus leaving end a burst. */
 static void
 watch_entry (TiesActorEditor *self,
              AdwEntryRow     *row,
@@ -426,9 +456,10 @@ watch_entry (TiesActorEditor *self,
 {
   GtkEventController *focus = gtk_event_controller_focus_new ();
 
-  g_signal_connect_object (focus, "leave", commit, self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (row, "changed", commit, self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (focus, "leave", G_CALLBACK (end_burst), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (row), focus);
-  g_signal_connect_object (row, "entry-activated", commit, self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (row, "entry-activated", G_CALLBACK (end_burst), self, G_CONNECT_SWAPPED);
 }
 
 static gboolean
@@ -612,8 +643,10 @@ ties_actor_editor_init (TiesActorEditor *self)
   watch_entry (self, self->role_row, G_CALLBACK (commit_role));
   watch_entry (self, self->aliases_row, G_CALLBACK (commit_aliases));
 
+  g_signal_connect_object (gtk_text_view_get_buffer (self->notes_view), "changed",
+                           G_CALLBACK (commit_notes), self, G_CONNECT_SWAPPED);
   focus = gtk_event_controller_focus_new ();
-  g_signal_connect_object (focus, "leave", G_CALLBACK (commit_notes), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (focus, "leave", G_CALLBACK (end_burst), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->notes_view), focus);
 
   g_signal_connect_object (self->kind_row, "notify::selected", G_CALLBACK (on_kind_selected), self, G_CONNECT_SWAPPED);
@@ -687,6 +720,7 @@ ties_actor_editor_set_actor (TiesActorEditor *self,
   if (self->actor == actor)
     return;
 
+  end_burst (self);
   if (self->actor != NULL)
     g_clear_signal_handler (&self->actor_notify_id, self->actor);
   g_set_object (&self->actor, actor);

@@ -11,9 +11,20 @@
 #include "ties-ui-util.h"
 #include "ties-event-editor.h"
 
-/* Text fields are committed when Enter is pressed or the focus leaves
- * them, each as one step of undo; choices (kind, initiator) at once. The
- * editor follows the event's "notify" so that undo and redo show. */
+/* Every keystroke reaches the event at once, so that closing, saving,
+ * exporting and drafts see what is on screen; a burst of typing in one
+ * field is one step of undo (the history merges it), and Enter or the
+ * focus leaving ends the burst. Choices (kind, initiator) are a step
+ * each. The editor follows the event's "notify" so that undo and redo
+ * show, but not the echo of its own typing: writing that back would move
+ * the cursor, or undo what is half typed (a trailing comma in the tags).
+ *
+ * A date is checked as it is typed: while the text is not a valid date,
+ * the event keeps the date it had before the typing began (not the
+ * half-typed "2019" on the way to "2019-13"), the field shows why, and the text
+ * is kept per event (coming back to the event shows it again) and named
+ * by ties_event_editor_get_unapplied_text(), which the window's close
+ * prompt and save use to say what is not in the document. */
 
 struct _TiesEventEditor
 {
@@ -23,6 +34,16 @@ struct _TiesEventEditor
   TiesEvent          *event;
   gulong              event_notify_id;
   gulong              actors_changed_id;
+
+  /* The property being typed into, whose notify is our own echo. */
+  const char         *committing;
+  /* TiesEvent → the invalid date text typed for it */
+  GHashTable         *invalid_dates;
+  /* The event's date when the burst of typing in the date field began */
+  char               *date_before;
+  gboolean            date_burst;
+  /* An existing actor with the name typed as a new actor's, or NULL */
+  TiesActor          *existing_actor;
 
   GListStore         *kind_models;      /* GListModels: built-ins, declared */
   GtkFilterListModel *actor_choices;    /* actors that are not participants */
@@ -44,6 +65,9 @@ struct _TiesEventEditor
   GtkFlowBox         *participants_box;
   GtkDropDown        *actor_dropdown;
   AdwEntryRow        *new_actor_row;
+  AdwPreferencesRow  *existing_actor_row;
+  GtkLabel           *existing_actor_label;
+  GtkButton          *add_existing_button;
   AdwComboRow        *initiator_row;
   AdwEntryRow        *tags_row;
   GtkTextView        *notes_view;
@@ -60,6 +84,9 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void update_actions         (TiesEventEditor *self);
+static void update_existing_actor  (TiesEventEditor *self);
 
 /* Helpers */
 
@@ -94,6 +121,7 @@ actor_display_name (TiesEventEditor *self,
   return id;
 }
 
+/* @label NULL: typed, merged with the keystrokes before it. */
 static void
 commit_property (TiesEventEditor *self,
                  const char      *label,
@@ -104,9 +132,31 @@ commit_property (TiesEventEditor *self,
 
   g_assert (TIES_IS_EVENT_EDITOR (self));
 
+  if (label == NULL)
+    {
+      self->committing = property;
+      ties_history_set_value_merged (history, self->event, property, value);
+      self->committing = NULL;
+      return;
+    }
+
+  ties_history_end_merge (history);
   ties_history_begin (history, label);
   ties_history_set_value (history, self->event, property, value);
   ties_history_end (history);
+}
+
+/* Enter, or the focus leaving a field: the next keystroke starts a new
+ * step of undo. */
+static void
+end_burst (TiesEventEditor *self)
+{
+  g_assert (TIES_IS_EVENT_EDITOR (self));
+
+  if (self->document != NULL)
+    ties_history_end_merge (get_history (self));
+  g_clear_pointer (&self->date_before, g_free);
+  self->date_burst = FALSE;
 }
 
 static void
@@ -134,7 +184,6 @@ commit_string (TiesEventEditor *self,
 
 static void
 commit_strv (TiesEventEditor    *self,
-             const char         *label,
              const char         *property,
              const char * const *strv)
 {
@@ -154,7 +203,7 @@ commit_strv (TiesEventEditor    *self,
 
   g_value_init (&value, G_TYPE_STRV);
   g_value_set_boxed (&value, strv);
-  commit_property (self, label, property, &value);
+  commit_property (self, NULL, property, &value);
 }
 
 /* Showing the event */
@@ -305,6 +354,7 @@ update_participants (TiesEventEditor *self)
     adw_combo_row_set_selected (self->initiator_row, selected);
 
   gtk_filter_changed (GTK_FILTER (self->actor_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_existing_actor (self);
 
   self->updating--;
 }
@@ -353,7 +403,9 @@ update_field (TiesEventEditor *self,
     _ties_entry_row_set_text (self->place_row, ties_event_get_place (self->event));
   if (property == NULL || g_str_equal (property, "date"))
     {
-      _ties_entry_row_set_text (self->date_row, ties_event_get_date (self->event));
+      const char *invalid = g_hash_table_lookup (self->invalid_dates, self->event);
+
+      _ties_entry_row_set_text (self->date_row, invalid != NULL ? invalid : ties_event_get_date (self->event));
       update_date_status (self);
     }
   if (property == NULL || g_str_equal (property, "date-phrase"))
@@ -389,6 +441,18 @@ on_event_notify (TiesEventEditor *self,
 {
   g_assert (TIES_IS_EVENT_EDITOR (self));
   g_assert (TIES_IS_EVENT (event));
+
+  if (self->committing != NULL && g_str_equal (pspec->name, self->committing))
+    return;
+
+  /* Undo, redo or another view changed the date: the typed text that
+   * was not valid is past. */
+  if (g_str_equal (pspec->name, "date"))
+    {
+      g_hash_table_remove (self->invalid_dates, event);
+      g_clear_pointer (&self->date_before, g_free);
+      self->date_burst = FALSE;
+    }
 
   update_field (self, pspec->name);
 }
@@ -502,7 +566,7 @@ create_evidence_row (gpointer item,
 static void
 commit_title (TiesEventEditor *self)
 {
-  commit_string (self, _("Edit Title"), "title", gtk_editable_get_text (GTK_EDITABLE (self->title_row)));
+  commit_string (self, NULL, "title", gtk_editable_get_text (GTK_EDITABLE (self->title_row)));
 }
 
 static void
@@ -510,7 +574,7 @@ commit_place (TiesEventEditor *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->place_row));
 
-  commit_string (self, _("Edit Place"), "place", text[0] != '\0' ? text : NULL);
+  commit_string (self, NULL, "place", text[0] != '\0' ? text : NULL);
 }
 
 static void
@@ -518,16 +582,33 @@ commit_date (TiesEventEditor *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->date_row));
 
-  if (text[0] != '\0' && !ties_date_validate (text, NULL, NULL))
+  if (!can_edit (self))
     return;
 
-  commit_string (self, _("Edit Date"), "date", text[0] != '\0' ? text : NULL);
+  if (!self->date_burst)
+    {
+      self->date_before = g_strdup (ties_event_get_date (self->event));
+      self->date_burst = TRUE;
+    }
+
+  /* Not valid (yet): the event keeps the date it had before this typing
+   * (folded into the same step, which then changes nothing), and the
+   * text is remembered so that it is neither lost nor silently dropped. */
+  if (text[0] != '\0' && !ties_date_validate (text, NULL, NULL))
+    {
+      g_hash_table_insert (self->invalid_dates, g_object_ref (self->event), g_strdup (text));
+      commit_string (self, NULL, "date", self->date_before);
+      return;
+    }
+
+  g_hash_table_remove (self->invalid_dates, self->event);
+  commit_string (self, NULL, "date", text[0] != '\0' ? text : NULL);
 }
 
 static void
 commit_date_phrase (TiesEventEditor *self)
 {
-  commit_string (self, _("Edit Date"), "date-phrase", gtk_editable_get_text (GTK_EDITABLE (self->date_phrase_row)));
+  commit_string (self, NULL, "date-phrase", gtk_editable_get_text (GTK_EDITABLE (self->date_phrase_row)));
 }
 
 static void
@@ -535,7 +616,7 @@ commit_tags (TiesEventEditor *self)
 {
   g_auto(GStrv) tags = _ties_split_list (gtk_editable_get_text (GTK_EDITABLE (self->tags_row)));
 
-  commit_strv (self, _("Edit Tags"), "tags", (const char * const *) tags);
+  commit_strv (self, "tags", (const char * const *) tags);
 }
 
 static void
@@ -547,7 +628,7 @@ commit_notes (TiesEventEditor *self)
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  commit_string (self, _("Edit Notes"), "notes", text);
+  commit_string (self, NULL, "notes", text);
 }
 
 static void
@@ -556,6 +637,7 @@ on_date_changed (TiesEventEditor *self)
   g_assert (TIES_IS_EVENT_EDITOR (self));
 
   update_date_status (self);
+  commit_date (self);
 }
 
 static void
@@ -593,15 +675,82 @@ on_initiator_selected (TiesEventEditor *self)
   commit_string (self, _("Change Initiator"), "initiator", id);
 }
 
+/* New actors: a name that is already an actor's offers that actor. */
+
+static void
+update_existing_actor (TiesEventEditor *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->new_actor_row));
+  const char *matched = NULL;
+  TiesActor *actor = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *add = NULL;
+  const char *name;
+  gboolean participant;
+
+  g_assert (TIES_IS_EVENT_EDITOR (self));
+
+  if (self->document != NULL && self->event != NULL)
+    actor = ties_document_find_actor_by_name (self->document, text, &matched);
+  g_set_object (&self->existing_actor, actor);
+
+  if (actor == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->existing_actor_row), FALSE);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self->new_actor_row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      update_actions (self);
+      return;
+    }
+
+  name = actor_display_name (self, ties_actor_get_id (actor));
+  participant = ties_event_has_participant (self->event, ties_actor_get_id (actor));
+  if (participant)
+    /* Translators: %s is an actor's name */
+    title = g_strdup_printf (_("%s already exists and takes part in this event"), name);
+  else if (g_strcmp0 (matched, ties_actor_get_name (actor)) != 0)
+    /* Translators: the first %s is an actor's name, the second another name of theirs */
+    title = g_strdup_printf (_("%s already exists, also known as “%s”"), name, matched);
+  else
+    /* Translators: %s is an actor's name */
+    title = g_strdup_printf (_("%s already exists"), name);
+
+  /* Translators: a button; %s is an actor's name */
+  add = g_strdup_printf (_("Add %s"), name);
+
+  gtk_label_set_text (self->existing_actor_label, title);
+  adw_preferences_row_set_title (self->existing_actor_row, title);
+  gtk_button_set_label (self->add_existing_button, add);
+  gtk_widget_set_visible (GTK_WIDGET (self->add_existing_button), !participant);
+  gtk_widget_set_visible (GTK_WIDGET (self->existing_actor_row), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->new_actor_row),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, title,
+                                  -1);
+  update_actions (self);
+}
+
+static void
+on_new_actor_changed (TiesEventEditor *self)
+{
+  g_assert (TIES_IS_EVENT_EDITOR (self));
+
+  update_existing_actor (self);
+}
+
+/* Enter does what the row suggests: the existing actor, or a new one. */
 static void
 on_new_actor_activated (TiesEventEditor *self)
 {
   g_assert (TIES_IS_EVENT_EDITOR (self));
 
-  gtk_widget_activate_action (GTK_WIDGET (self), "event-editor.create-actor", NULL);
+  if (self->existing_actor == NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "event-editor.create-actor", NULL);
+  else if (!ties_event_has_participant (self->event, ties_actor_get_id (self->existing_actor)))
+    gtk_widget_activate_action (GTK_WIDGET (self), "event-editor.add-existing-actor", NULL);
+  else
+    gtk_widget_error_bell (GTK_WIDGET (self));
 }
 
-/* Commit on Enter and when the focus leaves. */
+/* Commit as the text changes; Enter and the focus leaving end a burst. */
 static void
 watch_entry (TiesEventEditor *self,
              AdwEntryRow     *row,
@@ -609,9 +758,11 @@ watch_entry (TiesEventEditor *self,
 {
   GtkEventController *focus = gtk_event_controller_focus_new ();
 
-  g_signal_connect_object (focus, "leave", commit, self, G_CONNECT_SWAPPED);
+  if (commit != NULL)
+    g_signal_connect_object (row, "changed", commit, self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (focus, "leave", G_CALLBACK (end_burst), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (row), focus);
-  g_signal_connect_object (row, "entry-activated", commit, self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (row, "entry-activated", G_CALLBACK (end_burst), self, G_CONNECT_SWAPPED);
 }
 
 static gboolean
@@ -681,11 +832,8 @@ add_participant_action (GtkWidget  *widget,
 }
 
 static void
-create_actor_action (GtkWidget  *widget,
-                     const char *action_name G_GNUC_UNUSED,
-                     GVariant   *parameter G_GNUC_UNUSED)
+create_actor (TiesEventEditor *self)
 {
-  TiesEventEditor *self = TIES_EVENT_EDITOR (widget);
   g_autofree char *name = NULL;
   g_autofree char *id = NULL;
   g_autoptr(TiesActor) actor = NULL;
@@ -708,6 +856,60 @@ create_actor_action (GtkWidget  *widget,
   ties_history_begin (history, _("Add New Actor"));
   ties_document_add_actor (self->document, actor);
   add_participant (self, id);
+  ties_history_end (history);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->new_actor_row), "");
+}
+
+/* Never a second actor of the same name without asking: the row below
+ * the name offers the existing one, or this. */
+static void
+create_actor_action (GtkWidget  *widget,
+                     const char *action_name G_GNUC_UNUSED,
+                     GVariant   *parameter G_GNUC_UNUSED)
+{
+  TiesEventEditor *self = TIES_EVENT_EDITOR (widget);
+
+  if (self->existing_actor != NULL)
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+
+  create_actor (self);
+}
+
+static void
+create_actor_anyway_action (GtkWidget  *widget,
+                            const char *action_name G_GNUC_UNUSED,
+                            GVariant   *parameter G_GNUC_UNUSED)
+{
+  create_actor (TIES_EVENT_EDITOR (widget));
+}
+
+static void
+add_existing_actor_action (GtkWidget  *widget,
+                           const char *action_name G_GNUC_UNUSED,
+                           GVariant   *parameter G_GNUC_UNUSED)
+{
+  TiesEventEditor *self = TIES_EVENT_EDITOR (widget);
+  g_autoptr(TiesActor) actor = NULL;
+  TiesHistory *history;
+
+  if (!can_edit (self) || self->existing_actor == NULL)
+    return;
+
+  actor = g_object_ref (self->existing_actor);
+  if (ties_event_has_participant (self->event, ties_actor_get_id (actor)))
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+
+  history = get_history (self);
+  ties_history_end_merge (history);
+  ties_history_begin (history, _("Add Participant"));
+  add_participant (self, ties_actor_get_id (actor));
   ties_history_end (history);
 
   gtk_editable_set_text (GTK_EDITABLE (self->new_actor_row), "");
@@ -752,7 +954,13 @@ update_actions (TiesEventEditor *self)
 
   enabled = self->document != NULL && self->event != NULL;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "event-editor.add-participant", enabled);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "event-editor.create-actor", enabled);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "event-editor.create-actor",
+                                 enabled && self->existing_actor == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "event-editor.create-actor-anyway",
+                                 enabled && self->existing_actor != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "event-editor.add-existing-actor",
+                                 enabled && self->existing_actor != NULL
+                                 && !ties_event_has_participant (self->event, ties_actor_get_id (self->existing_actor)));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "event-editor.remove-participant", enabled);
 }
 
@@ -780,6 +988,9 @@ ties_event_editor_dispose (GObject *object)
   g_clear_object (&self->actor_filter);
   g_clear_pointer (&self->initiator_ids, g_ptr_array_unref);
   g_clear_object (&self->initiator_names);
+  g_clear_pointer (&self->invalid_dates, g_hash_table_unref);
+  g_clear_pointer (&self->date_before, g_free);
+  g_clear_object (&self->existing_actor);
 
   G_OBJECT_CLASS (ties_event_editor_parent_class)->dispose (object);
 }
@@ -865,6 +1076,9 @@ ties_event_editor_class_init (TiesEventEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TiesEventEditor, participants_box);
   gtk_widget_class_bind_template_child (widget_class, TiesEventEditor, actor_dropdown);
   gtk_widget_class_bind_template_child (widget_class, TiesEventEditor, new_actor_row);
+  gtk_widget_class_bind_template_child (widget_class, TiesEventEditor, existing_actor_row);
+  gtk_widget_class_bind_template_child (widget_class, TiesEventEditor, existing_actor_label);
+  gtk_widget_class_bind_template_child (widget_class, TiesEventEditor, add_existing_button);
   gtk_widget_class_bind_template_child (widget_class, TiesEventEditor, initiator_row);
   gtk_widget_class_bind_template_child (widget_class, TiesEventEditor, tags_row);
   gtk_widget_class_bind_template_child (widget_class, TiesEventEditor, notes_view);
@@ -873,6 +1087,8 @@ ties_event_editor_class_init (TiesEventEditorClass *klass)
 
   gtk_widget_class_install_action (widget_class, "event-editor.add-participant", NULL, add_participant_action);
   gtk_widget_class_install_action (widget_class, "event-editor.create-actor", NULL, create_actor_action);
+  gtk_widget_class_install_action (widget_class, "event-editor.create-actor-anyway", NULL, create_actor_anyway_action);
+  gtk_widget_class_install_action (widget_class, "event-editor.add-existing-actor", NULL, add_existing_actor_action);
   gtk_widget_class_install_action (widget_class, "event-editor.remove-participant", "s", remove_participant_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -907,15 +1123,19 @@ ties_event_editor_init (TiesEventEditor *self)
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->date_status_row), FALSE);
 
+  self->invalid_dates = g_hash_table_new_full (NULL, NULL, g_object_unref, g_free);
+
   watch_entry (self, self->title_row, G_CALLBACK (commit_title));
   watch_entry (self, self->place_row, G_CALLBACK (commit_place));
-  watch_entry (self, self->date_row, G_CALLBACK (commit_date));
+  watch_entry (self, self->date_row, G_CALLBACK (on_date_changed));
   watch_entry (self, self->date_phrase_row, G_CALLBACK (commit_date_phrase));
   watch_entry (self, self->tags_row, G_CALLBACK (commit_tags));
-  g_signal_connect_object (self->date_row, "changed", G_CALLBACK (on_date_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->new_actor_row, "changed", G_CALLBACK (on_new_actor_changed), self, G_CONNECT_SWAPPED);
 
+  g_signal_connect_object (gtk_text_view_get_buffer (self->notes_view), "changed",
+                           G_CALLBACK (commit_notes), self, G_CONNECT_SWAPPED);
   focus = gtk_event_controller_focus_new ();
-  g_signal_connect_object (focus, "leave", G_CALLBACK (commit_notes), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (focus, "leave", G_CALLBACK (end_burst), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->notes_view), focus);
 
   g_signal_connect_object (self->kind_row, "notify::selected", G_CALLBACK (on_kind_selected), self, G_CONNECT_SWAPPED);
@@ -958,6 +1178,7 @@ ties_event_editor_set_document (TiesEventEditor *self,
   if (self->document != NULL)
     g_clear_signal_handler (&self->actors_changed_id, ties_document_get_actors (self->document));
   g_set_object (&self->document, document);
+  g_hash_table_remove_all (self->invalid_dates);
 
   self->updating++;
 
@@ -1015,6 +1236,7 @@ ties_event_editor_set_event (TiesEventEditor *self,
   if (self->event == event)
     return;
 
+  end_burst (self);
   if (self->event != NULL)
     g_clear_signal_handler (&self->event_notify_id, self->event);
   g_set_object (&self->event, event);
@@ -1034,7 +1256,7 @@ ties_event_editor_set_event (TiesEventEditor *self,
       gtk_stack_set_visible_child_name (self->stack, "empty");
     }
 
-  update_actions (self);
+  update_existing_actor (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVENT]);
 }
 
@@ -1067,4 +1289,63 @@ ties_event_editor_remove_evidence (TiesEventEditor *self,
   ties_history_begin (history, _("Remove Evidence"));
   ties_history_remove (history, store, position);
   ties_history_end (history);
+}
+
+/**
+ * ties_event_editor_get_unapplied_text:
+ * @self: a #TiesEventEditor
+ *
+ * What was typed but is not in the document: dates that are not valid
+ * (for any event edited since the document was set), and a new actor's
+ * name not yet added.
+ *
+ * Returns: (transfer full) (nullable): sentences saying so, or %NULL
+ */
+char *
+ties_event_editor_get_unapplied_text (TiesEventEditor *self)
+{
+  g_autoptr(GString) text = NULL;
+  g_autofree char *name = NULL;
+  GListModel *events;
+
+  g_return_val_if_fail (TIES_IS_EVENT_EDITOR (self), NULL);
+
+  if (self->document == NULL)
+    return NULL;
+
+  text = g_string_new (NULL);
+
+  /* In document order, so that the message does not change each time;
+   * deleted events are past. */
+  events = G_LIST_MODEL (ties_document_get_events (self->document));
+  for (guint i = 0; g_hash_table_size (self->invalid_dates) > 0 && i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(TiesEvent) event = g_list_model_get_item (events, i);
+      g_autofree char *sentence = NULL;
+
+      if (!g_hash_table_contains (self->invalid_dates, event))
+        continue;
+
+      /* Translators: the first %s is a date as typed, the second an event's title */
+      sentence = g_strdup_printf (_("The date “%s” of “%s” is not valid, so the document keeps its previous date."),
+                                  (const char *) g_hash_table_lookup (self->invalid_dates, event),
+                                  ties_event_get_title (event));
+      if (text->len > 0)
+        g_string_append_c (text, ' ');
+      g_string_append (text, sentence);
+    }
+
+  name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->new_actor_row))));
+  if (self->event != NULL && name[0] != '\0')
+    {
+      g_autofree char *sentence = NULL;
+
+      /* Translators: %s is a name typed for a new actor */
+      sentence = g_strdup_printf (_("“%s” was typed as a new actor’s name but not added."), name);
+      if (text->len > 0)
+        g_string_append_c (text, ' ');
+      g_string_append (text, sentence);
+    }
+
+  return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
 }

@@ -26,5 +26,8 @@ void          ties_event_editor_set_event    (TiesEventEditor *self,
 /* Undoable; the same as the evidence row's remove button. */
 void          ties_event_editor_remove_evidence (TiesEventEditor *self,
                                                  TiesEvidence    *evidence);
+/* What was typed but is not in the document (a date that is not valid),
+ * as sentences for the close prompt; NULL when there is nothing. */
+char         *ties_event_editor_get_unapplied_text (TiesEventEditor *self);
 
 G_END_DECLS
