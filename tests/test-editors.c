@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <string.h>
 #include <adwaita.h>
 
 #include "ties-actor-editor.h"
@@ -153,6 +154,20 @@ enter_text (gpointer    row,
   g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (row)), "activate");
 }
 
+/* Inserts @text at the cursor one character at a time, as keystrokes do. */
+static void
+type_text (gpointer    editable,
+           const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      int position = gtk_editable_get_position (GTK_EDITABLE (editable));
+
+      gtk_editable_insert_text (GTK_EDITABLE (editable), p, g_utf8_next_char (p) - p, &position);
+      gtk_editable_set_position (GTK_EDITABLE (editable), position);
+    }
+}
+
 static guint
 count_undo_steps (TiesHistory *history)
 {
@@ -208,20 +223,17 @@ test_event_title (EventFixture  *fixture,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, old_title);
   g_assert_false (ties_history_get_can_undo (fixture->history));
 
-  /* Typing alone commits nothing… */
-  gtk_editable_set_text (GTK_EDITABLE (row), "Dinner in Davos");
-  g_assert_cmpstr (ties_event_get_title (fixture->event), ==, old_title);
-  g_assert_false (ties_history_get_can_undo (fixture->history));
-
-  /* …Enter does, as one step. */
-  enter_text (row, "Dinner in Davos");
+  /* Typing reaches the event at once, without Enter… */
+  gtk_editable_set_text (GTK_EDITABLE (row), "Dinner");
+  g_assert_cmpstr (ties_event_get_title (fixture->event), ==, "Dinner");
+  gtk_editable_set_position (GTK_EDITABLE (row), -1);
+  type_text (row, " in Davos");
   g_assert_cmpstr (ties_event_get_title (fixture->event), ==, "Dinner in Davos");
-  g_assert_cmpstr (ties_history_get_undo_label (fixture->history), ==, "Edit Title");
 
-  /* Enter again with the same text is not another step. */
+  /* …and Enter with the same text is not another step. */
   enter_text (row, "Dinner in Davos");
 
-  /* Undo restores the title and the editor shows it. */
+  /* The burst is one step: undo restores the title and the editor shows it. */
   g_assert_true (ties_history_undo (fixture->history));
   g_assert_false (ties_history_get_can_undo (fixture->history));
   g_assert_cmpstr (ties_event_get_title (fixture->event), ==, old_title);
@@ -264,6 +276,109 @@ test_event_date (EventFixture  *fixture,
   g_assert_cmpstr (ties_event_get_date (fixture->event), ==, old_date);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, old_date);
   g_assert_cmpstr (adw_preferences_row_get_title (status), ==, "22–25 January 2019");
+  g_assert_null (ties_event_editor_get_unapplied_text (TIES_EVENT_EDITOR (fixture->editor)));
+}
+
+/* A date typed that is not valid stays the event's, on screen and in what
+ * the window is told, but not in the document. */
+static void
+test_event_invalid_date_kept (EventFixture  *fixture,
+                              gconstpointer  data G_GNUC_UNUSED)
+{
+  gpointer row = child (fixture->editor, TIES_TYPE_EVENT_EDITOR, "date_row");
+  const char *old_date = "2019-01-22/2019-01-25";
+  g_autofree char *unapplied = NULL;
+
+  gtk_editable_set_text (GTK_EDITABLE (row), "2019-13");
+  g_assert_cmpstr (ties_event_get_date (fixture->event), ==, old_date);
+  unapplied = ties_event_editor_get_unapplied_text (TIES_EVENT_EDITOR (fixture->editor));
+  g_assert_nonnull (unapplied);
+  g_assert_nonnull (strstr (unapplied, "“2019-13”"));
+  g_assert_nonnull (strstr (unapplied, ties_event_get_title (fixture->event)));
+
+  /* Another event shows its own date; coming back shows the text typed. */
+  ties_event_editor_set_event (TIES_EVENT_EDITOR (fixture->editor),
+                               ties_document_lookup_event (fixture->document, "cook-call"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "2019-04-24");
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+  ties_event_editor_set_event (TIES_EVENT_EDITOR (fixture->editor), fixture->event);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "2019-13");
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+
+  /* Typed valid, it is applied, and nothing is left over. */
+  gtk_editable_delete_text (GTK_EDITABLE (row), 5, -1);
+  gtk_editable_set_position (GTK_EDITABLE (row), -1);
+  type_text (row, "12");
+  g_assert_cmpstr (ties_event_get_date (fixture->event), ==, "2019-12");
+  g_assert_null (ties_event_editor_get_unapplied_text (TIES_EVENT_EDITOR (fixture->editor)));
+
+  /* Invalid again: the document has the date it had before this typing,
+   * not the valid "2019-12" met on the way, and no step is left. */
+  type_text (row, "-4");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "2019-12-4");
+  g_assert_cmpstr (ties_event_get_date (fixture->event), ==, old_date);
+  g_assert_false (ties_history_get_can_undo (fixture->history));
+  g_clear_pointer (&unapplied, g_free);
+  unapplied = ties_event_editor_get_unapplied_text (TIES_EVENT_EDITOR (fixture->editor));
+  g_assert_nonnull (strstr (unapplied, "“2019-12-4”"));
+
+  /* Changed from elsewhere, the document's date wins. */
+  ties_history_set (fixture->history, fixture->event, "date", "2020", NULL);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "2020");
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+  g_assert_null (ties_event_editor_get_unapplied_text (TIES_EVENT_EDITOR (fixture->editor)));
+  g_assert_true (ties_history_undo (fixture->history));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, old_date);
+}
+
+/* Typing commits each keystroke, as one undo step per burst, and the
+ * model's echo never rewrites the field being typed in. */
+static void
+test_event_typing (EventFixture  *fixture,
+                   gconstpointer  data G_GNUC_UNUSED)
+{
+  gpointer tags = child (fixture->editor, TIES_TYPE_EVENT_EDITOR, "tags_row");
+  gpointer place = child (fixture->editor, TIES_TYPE_EVENT_EDITOR, "place_row");
+  GtkTextView *notes = child (fixture->editor, TIES_TYPE_EVENT_EDITOR, "notes_view");
+  g_autoptr(GBytes) before = save (fixture->document);
+  g_autoptr(GBytes) after = NULL;
+  const char * const *list;
+
+  g_autofree char *old_tags = g_strdup (gtk_editable_get_text (GTK_EDITABLE (tags)));
+
+  /* A trailing comma is half a list: the field keeps it, the event has "a". */
+  gtk_editable_set_text (GTK_EDITABLE (tags), "");
+  type_text (tags, "a,");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (tags)), ==, "a,");
+  list = ties_event_get_tags (fixture->event);
+  g_assert_cmpuint (g_strv_length ((GStrv) list), ==, 1);
+  g_assert_cmpstr (list[0], ==, "a");
+  type_text (tags, " b");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (tags)), ==, "a, b");
+  g_assert_cmpint (gtk_editable_get_position (GTK_EDITABLE (tags)), ==, 4);
+  g_assert_cmpuint (g_strv_length ((GStrv) ties_event_get_tags (fixture->event)), ==, 2);
+
+  /* Enter ends the burst; the place is another field and another step. */
+  g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (tags)), "activate");
+  gtk_editable_set_position (GTK_EDITABLE (place), -1);
+  type_text (place, ", Switzerland");
+  g_assert_cmpstr (ties_event_get_place (fixture->event), ==, "Davos, Switzerland");
+
+  /* The notes too, character by character. */
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (notes);
+    g_autofree char *expected = g_strconcat (ties_event_get_notes (fixture->event), "More.", NULL);
+
+    for (const char *p = "More."; *p != '\0'; p++)
+      gtk_text_buffer_insert_at_cursor (buffer, p, 1);
+    g_assert_cmpstr (ties_event_get_notes (fixture->event), ==, expected);
+  }
+
+  g_assert_cmpuint (count_undo_steps (fixture->history), ==, 3);
+  after = save (fixture->document);
+  assert_bytes_equal (before, after);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (tags)), ==, old_tags);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (place)), ==, "Davos");
 }
 
 static void
@@ -337,6 +452,75 @@ test_event_new_actor (EventFixture  *fixture,
   assert_bytes_equal (before, after);
   g_assert_null (ties_document_lookup_actor (fixture->document, "jane-doe"));
   g_assert_false (ties_event_has_participant (fixture->event, "jane-doe"));
+}
+
+/* Typing an existing actor's name or other name, in any case and without
+ * its accents, offers that actor instead of making "name-2". */
+static void
+test_event_duplicate_actor (EventFixture  *fixture,
+                            gconstpointer  data G_GNUC_UNUSED)
+{
+  g_autoptr(GBytes) before = save (fixture->document);
+  g_autoptr(GBytes) after = NULL;
+  GListStore *actors = ties_document_get_actors (fixture->document);
+  guint n_actors = g_list_model_get_n_items (G_LIST_MODEL (actors));
+  gpointer row = child (fixture->editor, TIES_TYPE_EVENT_EDITOR, "new_actor_row");
+  GtkWidget *notice = child (fixture->editor, TIES_TYPE_EVENT_EDITOR, "existing_actor_row");
+  GtkLabel *label = child (fixture->editor, TIES_TYPE_EVENT_EDITOR, "existing_actor_label");
+  GtkButton *add = child (fixture->editor, TIES_TYPE_EVENT_EDITOR, "add_existing_button");
+  const char *matched = NULL;
+
+  /* The lookup: whole names, case, diacritics and spacing aside. */
+  g_assert_true (ties_document_find_actor_by_name (fixture->document, "  MARK  Zuckerbérg ", &matched)
+                 == ties_document_lookup_actor (fixture->document, "zuckerberg"));
+  g_assert_cmpstr (matched, ==, "Mark Zuckerberg");
+  g_assert_true (ties_document_find_actor_by_name (fixture->document, "the pm", &matched)
+                 == ties_document_lookup_actor (fixture->document, "ardern"));
+  g_assert_cmpstr (matched, ==, "the PM");
+  g_assert_null (ties_document_find_actor_by_name (fixture->document, "Mark", NULL));
+  g_assert_null (ties_document_find_actor_by_name (fixture->document, "  ", NULL));
+
+  /* Nothing to say while the name is new. */
+  gtk_editable_set_text (GTK_EDITABLE (row), "Mark");
+  g_assert_false (gtk_widget_get_visible (notice));
+
+  /* A match: the row says so and offers the actor; creating needs a choice. */
+  gtk_editable_set_text (GTK_EDITABLE (row), "mark zückerberg");
+  g_assert_true (gtk_widget_get_visible (notice));
+  g_assert_cmpstr (gtk_label_get_text (label), ==, "Mark Zuckerberg already exists");
+  g_assert_cmpstr (gtk_button_get_label (add), ==, "Add Mark Zuckerberg");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (add)));
+  gtk_widget_activate_action (fixture->editor, "event-editor.create-actor", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (actors)), ==, n_actors);
+
+  /* Enter takes the suggestion: the existing actor joins, as one step. */
+  g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (row)), "activate");
+  g_assert_true (ties_event_has_participant (fixture->event, "zuckerberg"));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (actors)), ==, n_actors);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "");
+  g_assert_false (gtk_widget_get_visible (notice));
+  g_assert_cmpuint (count_undo_steps (fixture->history), ==, 1);
+
+  /* An other name of a participant: nothing to add, but one may create. */
+  gtk_editable_set_text (GTK_EDITABLE (row), "Cook");
+  g_assert_true (gtk_widget_get_visible (notice));
+  g_assert_cmpstr (gtk_label_get_text (label), ==, "Tim Cook already exists and takes part in this event");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (add)));
+
+  gtk_editable_set_text (GTK_EDITABLE (row), "ardern");
+  g_assert_cmpstr (gtk_label_get_text (label), ==, "Jacinda Ardern already exists and takes part in this event");
+  gtk_editable_set_text (GTK_EDITABLE (row), "Dorsey");
+  g_assert_cmpstr (gtk_label_get_text (label), ==, "Jack Dorsey already exists, also known as “Dorsey”");
+
+  /* Create New Actor Anyway makes a second one, deliberately. */
+  g_assert_true (gtk_widget_activate_action (fixture->editor, "event-editor.create-actor-anyway", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (actors)), ==, n_actors + 1);
+  g_assert_nonnull (ties_document_lookup_actor (fixture->document, "dorsey-2"));
+  g_assert_true (ties_event_has_participant (fixture->event, "dorsey-2"));
+
+  g_assert_cmpuint (count_undo_steps (fixture->history), ==, 1);
+  after = save (fixture->document);
+  assert_bytes_equal (before, after);
 }
 
 static void
@@ -504,6 +688,28 @@ test_actor_editor (void)
   g_signal_emit_by_name (events, "row-activated", first);
   g_assert_true (activated == ties_document_lookup_event (document, "davos-dinner"));
 
+  /* Typing a name: each keystroke is applied, but a space typed at its
+   * end stays in the field for the next word. */
+  gtk_editable_set_position (GTK_EDITABLE (name_row), -1);
+  type_text (name_row, " ");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Jacinda Ardern ");
+  g_assert_cmpstr (ties_actor_get_name (actor), ==, "Jacinda Ardern");
+  type_text (name_row, "K");
+  g_assert_cmpstr (ties_actor_get_name (actor), ==, "Jacinda Ardern K");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Jacinda Ardern K");
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (child (editor, TIES_TYPE_ACTOR_EDITOR, "notes_view"));
+
+    gtk_text_buffer_insert_at_cursor (buffer, "N", 1);
+    gtk_text_buffer_insert_at_cursor (buffer, "B", 1);
+    g_assert_true (g_str_has_prefix (ties_actor_get_notes (actor), "NB"));
+  }
+  g_assert_cmpuint (count_undo_steps (history), ==, 2);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Jacinda Ardern");
+  g_clear_pointer (&after, g_bytes_unref);
+  after = save (document);
+  assert_bytes_equal (before, after);
+
   wait_for_paint (window);
   save_png (window, "/tmp/actor-editor.png");
   save_png (find_clamp (window), "/tmp/actor-editor-full.png");
@@ -635,6 +841,12 @@ main (int   argc,
               event_fixture_set_up, test_event_title, event_fixture_tear_down);
   g_test_add ("/event-editor/date", EventFixture, NULL,
               event_fixture_set_up, test_event_date, event_fixture_tear_down);
+  g_test_add ("/event-editor/invalid-date-kept", EventFixture, NULL,
+              event_fixture_set_up, test_event_invalid_date_kept, event_fixture_tear_down);
+  g_test_add ("/event-editor/typing", EventFixture, NULL,
+              event_fixture_set_up, test_event_typing, event_fixture_tear_down);
+  g_test_add ("/event-editor/duplicate-actor", EventFixture, NULL,
+              event_fixture_set_up, test_event_duplicate_actor, event_fixture_tear_down);
   g_test_add ("/event-editor/add-participant", EventFixture, NULL,
               event_fixture_set_up, test_event_add_participant, event_fixture_tear_down);
   g_test_add ("/event-editor/new-actor", EventFixture, NULL,
