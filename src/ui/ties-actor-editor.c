@@ -456,6 +456,10 @@ watch_entry (TiesActorEditor *self,
 {
   GtkEventController *focus = gtk_event_controller_focus_new ();
 
+  /* One undo for everything: the document's. The field's own would
+   * replay texts of other actors shown in it before. */
+  gtk_editable_set_enable_undo (GTK_EDITABLE (row), FALSE);
+
   g_signal_connect_object (row, "changed", commit, self, G_CONNECT_SWAPPED);
   g_signal_connect_object (focus, "leave", G_CALLBACK (end_burst), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (row), focus);
@@ -643,6 +647,7 @@ ties_actor_editor_init (TiesActorEditor *self)
   watch_entry (self, self->role_row, G_CALLBACK (commit_role));
   watch_entry (self, self->aliases_row, G_CALLBACK (commit_aliases));
 
+  gtk_text_buffer_set_enable_undo (gtk_text_view_get_buffer (self->notes_view), FALSE);
   g_signal_connect_object (gtk_text_view_get_buffer (self->notes_view), "changed",
                            G_CALLBACK (commit_notes), self, G_CONNECT_SWAPPED);
   focus = gtk_event_controller_focus_new ();

@@ -758,6 +758,10 @@ watch_entry (TiesEventEditor *self,
 {
   GtkEventController *focus = gtk_event_controller_focus_new ();
 
+  /* One undo for everything: the document's. The field's own would
+   * replay texts of other events shown in it before. */
+  gtk_editable_set_enable_undo (GTK_EDITABLE (row), FALSE);
+
   if (commit != NULL)
     g_signal_connect_object (row, "changed", commit, self, G_CONNECT_SWAPPED);
   g_signal_connect_object (focus, "leave", G_CALLBACK (end_burst), self, G_CONNECT_SWAPPED);
@@ -1132,6 +1136,7 @@ ties_event_editor_init (TiesEventEditor *self)
   watch_entry (self, self->tags_row, G_CALLBACK (commit_tags));
   g_signal_connect_object (self->new_actor_row, "changed", G_CALLBACK (on_new_actor_changed), self, G_CONNECT_SWAPPED);
 
+  gtk_text_buffer_set_enable_undo (gtk_text_view_get_buffer (self->notes_view), FALSE);
   g_signal_connect_object (gtk_text_view_get_buffer (self->notes_view), "changed",
                            G_CALLBACK (commit_notes), self, G_CONNECT_SWAPPED);
   focus = gtk_event_controller_focus_new ();
