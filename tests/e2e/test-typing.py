@@ -3,7 +3,8 @@
 # click an event's Title, type " LOST" without pressing Enter, click the
 # window's close button: the unsaved-changes dialog must appear; choose
 # Save, and the file must hold the typed text. Then the same for Ctrl+S
-# with the cursor still in the field. Controls are found by their
+# with the cursor still in the field, and Ctrl+Z in the field undoing the
+# document's steps, one per burst of typing. Controls are found by their
 # accessible names over AT-SPI; keys and clicks go through xdotool (X11).
 # Run by run-e2e.sh.
 import json
@@ -181,11 +182,33 @@ def ctrl_s_saves(work):
         stop(process)
 
 
+def ctrl_z_undoes_bursts(work):
+    document = os.path.join(work, 'undo.ties.json')
+    shutil.copy(SAMPLE, document)
+    process, app, frame = open_and_type(work, document, ' ONE')
+    try:
+        title = find(frame, 'text', 'Title')
+        # A pause in typing, longer than the history's (one second), ends
+        # a burst: this is the pause under test, not a wait for the app.
+        time.sleep(1.5)
+        xdotool('type', '--delay', '40', ' TWO')
+        wait_for('the second burst', lambda: text_of(title) == EVENT + ' ONE TWO')
+
+        # Ctrl+Z in the field undoes the document's steps, a burst each.
+        xdotool('key', 'ctrl+z')
+        wait_for('the second burst undone', lambda: text_of(title) == EVENT + ' ONE')
+        assert frame.name.startswith('•'), 'unmodified after one undo'
+        xdotool('key', 'ctrl+z')
+        wait_for('both bursts undone', lambda: text_of(title) == EVENT and not frame.name.startswith('•'))
+    finally:
+        stop(process)
+
+
 def main():
     work = tempfile.mkdtemp()
     passed = failed = 0
     try:
-        for test in (close_asks_and_saves, ctrl_s_saves):
+        for test in (close_asks_and_saves, ctrl_s_saves, ctrl_z_undoes_bursts):
             try:
                 test(work)
                 print(f'ok {test.__name__}')
