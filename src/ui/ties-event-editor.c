@@ -248,7 +248,7 @@ update_date_status (TiesEventEditor *self)
       gtk_image_set_from_icon_name (self->date_status_icon, "dialog-error-symbolic");
       /* The parser's message names the character and its position. */
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->date_status_row), error->message);
-      adw_action_row_set_subtitle (self->date_status_row, _("Not a valid date: it is saved once corrected"));
+      adw_action_row_set_subtitle (self->date_status_row, _("Not a valid date: the event keeps its previous date until this is corrected"));
     }
 }
 
