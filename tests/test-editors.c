@@ -604,6 +604,8 @@ test_event_picture (EventFixture  *fixture,
 
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 640, 2000);
   gtk_editable_set_text (GTK_EDITABLE (row), "2019-13");
+  gtk_editable_set_text (GTK_EDITABLE (child (fixture->editor, TIES_TYPE_EVENT_EDITOR, "new_actor_row")),
+                         "mark zuckerberg");
   wait_for_paint (fixture->window);
   save_png (fixture->window, "/tmp/event-editor.png");
   save_png (find_clamp (fixture->window), "/tmp/event-editor-full.png");
