@@ -144,6 +144,16 @@ edge_strength (double weight)
  * them for ever). */
 #define OVERLAP_PUSH_PASSES 300
 
+/* g_int64_hash() folds the halves together, so the cells of a diagonal
+ * would all share one bucket. */
+static guint
+spot_hash (gconstpointer key)
+{
+  guint64 k = (guint64) *(const gint64 *) key * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+
+  return (guint) (k >> 32);
+}
+
 static gint64
 spot_key (double x,
           double y,
@@ -170,12 +180,18 @@ spot_is_free (GHashTable   *settled,
               const double *r,
               double        padding)
 {
+  /* A settled node can touch the disc only if its centre lies within
+   * this reach (cell = 2 max_r + padding), often two cells a side. */
+  double reach = ri + (cell - padding) / 2 + padding;
+  gint64 cx0 = (gint64) floor ((px - reach) / cell), cx1 = (gint64) floor ((px + reach) / cell);
+  gint64 cy0 = (gint64) floor ((py - reach) / cell), cy1 = (gint64) floor ((py + reach) / cell);
+
   g_assert (settled != NULL);
 
-  for (int oy = -1; oy <= 1; oy++)
-    for (int ox = -1; ox <= 1; ox++)
+  for (gint64 cy = cy0; cy <= cy1; cy++)
+    for (gint64 cx = cx0; cx <= cx1; cx++)
       {
-        GArray *members = g_hash_table_lookup (settled, &(gint64) { spot_key (px + ox * cell, py + oy * cell, cell) });
+        GArray *members = g_hash_table_lookup (settled, &(gint64) { spot_key ((cx + 0.5) * cell, (cy + 0.5) * cell, cell) });
 
         for (guint m = 0; members != NULL && m < members->len; m++)
           {
@@ -226,7 +242,7 @@ settle_remaining (guint           n,
                   double          padding,
                   double          max_r)
 {
-  g_autoptr(GHashTable) settled = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+  g_autoptr(GHashTable) settled = g_hash_table_new_full (spot_hash, g_int64_equal, g_free,
                                                          (GDestroyNotify) g_array_unref);
   double cell = 2 * max_r + padding;
 
@@ -249,15 +265,18 @@ settle_remaining (guint           n,
         continue;
 
       found = spot_is_free (settled, cell, x[i], y[i], r[i], x, y, r, padding);
-      for (guint ring = 1; !found; ring++)
+      for (double radius = step; !found; radius += MAX (step, radius * 0.1))
         {
-          guint count = (guint) ceil (2 * G_PI * ring);
+          /* Candidates a step apart round the ring; the rings a step
+           * apart near the node, then a tenth further each time, so a
+           * node deep in a crowd finds its way out in few tries. */
+          guint count = (guint) ceil (2 * G_PI * radius / step);
 
           for (guint k = 0; k < count && !found; k++)
             {
               double a = start + 2 * G_PI * k / count;
-              double px = x[i] + ring * step * cos (a);
-              double py = y[i] + ring * step * sin (a);
+              double px = x[i] + radius * cos (a);
+              double py = y[i] + radius * sin (a);
 
               if (spot_is_free (settled, cell, px, py, r[i], x, y, r, padding))
                 {
@@ -1098,7 +1117,10 @@ force_component (const Csr      *g,
       return pinned[0] || (incremental && placed[0]);
     }
 
-  if (incremental && n_placed > 0)
+  /* Incremental keeps a picture; with most nodes new there is little
+   * picture to keep, and starting them all beside the few placed ones
+   * crowds them into a space a fresh layout would give them. */
+  if (incremental && n_placed > 0 && 2 * n_placed >= g->n)
     {
       g_autofree gboolean *known = g_memdup2 (placed, sizeof (gboolean) * g->n);
       g_autofree guint *queue = g_new (guint, g->n);
