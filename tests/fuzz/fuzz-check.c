@@ -493,12 +493,10 @@ check_valid_date (const char *text,
     }
 }
 
-void
-ties_fuzz_check_date (const guint8 *data,
-                      gsize         size)
+/* Checks one date and returns it, or NULL when it was (rightly) refused. */
+static TiesDate *
+check_one_date (const char *text)
 {
-  /* The parser takes a C string: what follows a NUL is not seen. */
-  g_autofree char *text = g_strndup ((const char *) data, size);
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) validate_error = NULL;
   g_autoptr(TiesDate) date = NULL;
@@ -518,7 +516,7 @@ ties_fuzz_check_date (const guint8 *data,
       if (offset != G_MAXSIZE)
         g_error ("“%s”: parsed and also set an error offset", text);
       check_valid_date (text, date);
-      return;
+      return g_steal_pointer (&date);
     }
 
   if (error == NULL || error->domain != TIES_DATE_ERROR)
@@ -531,4 +529,67 @@ ties_fuzz_check_date (const guint8 *data,
   if (validate_error == NULL || validate_error->code != error->code
       || g_strcmp0 (validate_error->message, error->message) != 0 || validate_offset != offset)
     g_error ("“%s”: parse and validate refuse it differently", text);
+
+  return NULL;
+}
+
+/* Two fuzzed dates: the order between them is a total order's, and
+ * transitive through each reference date. */
+static void
+check_date_pair (TiesDate *a,
+                 TiesDate *b)
+{
+  const char *a_text = ties_date_get_text (a);
+  const char *b_text = ties_date_get_text (b);
+  int ab = sign (ties_date_compare (a, b));
+  gint64 a_first, b_first;
+
+  if (ab != -sign (ties_date_compare (b, a)))
+    g_error ("“%s” against “%s”: compare is not antisymmetric", a_text, b_text);
+  if ((ab == 0) != g_str_equal (a_text, b_text))
+    g_error ("“%s” against “%s”: equal only for equal texts", a_text, b_text);
+
+  ties_date_get_strict_range (a, &a_first, NULL);
+  ties_date_get_strict_range (b, &b_first, NULL);
+  if (a_first != b_first && ab != (a_first < b_first ? -1 : 1))
+    g_error ("“%s” against “%s”: the strict first days sort the other way", a_text, b_text);
+
+  for (guint i = 0; i < G_N_ELEMENTS (reference_dates); i++)
+    {
+      g_autoptr(TiesDate) c = ties_date_parse (reference_dates[i], NULL, NULL);
+      int bc, ac;
+
+      if (c == NULL)
+        continue;
+      bc = sign (ties_date_compare (b, c));
+      ac = sign (ties_date_compare (a, c));
+      /* a ≤ b ≤ c gives a ≤ c, strictly if either step is strict; and
+       * the same the other way round. */
+      if ((ab <= 0 && bc <= 0 && ac > (ab + bc < 0 ? -1 : 0))
+          || (ab >= 0 && bc >= 0 && ac < (ab + bc > 0 ? 1 : 0)))
+        g_error ("“%s”, “%s”, “%s”: compare is not transitive (%d, %d, %d)",
+                 a_text, b_text, reference_dates[i], ab, bc, ac);
+    }
+}
+
+void
+ties_fuzz_check_date (const guint8 *data,
+                      gsize         size)
+{
+  /* The parser takes a C string, so a NUL ends the date; after it may
+   * come a second one, to compare the two. */
+  const guint8 *nul = memchr (data, '\0', size);
+  g_autofree char *text = g_strndup ((const char *) data, size);
+  g_autofree char *second_text = NULL;
+  g_autoptr(TiesDate) date = NULL;
+  g_autoptr(TiesDate) second = NULL;
+
+  date = check_one_date (text);
+  if (nul == NULL)
+    return;
+
+  second_text = g_strndup ((const char *) nul + 1, size - (gsize) (nul + 1 - data));
+  second = check_one_date (second_text);
+  if (date != NULL && second != NULL)
+    check_date_pair (date, second);
 }

@@ -101,8 +101,25 @@ def from_tests(path):
     return [s for s in seeds if s is not None]
 
 
+def sorted_pairs(path):
+    """Neighbours of test-date.c's sorted list, as "a NUL b": the fuzzer
+    compares the two dates of such an input."""
+    texts = []
+    inside = False
+    with open(path, encoding='utf-8') as f:
+        for line in f:
+            stripped = line.strip()
+            if re.match(r'static const char \*sorted_texts\[\] = \{', stripped):
+                inside = True
+            elif inside and stripped.startswith('};'):
+                break
+            elif inside and stripped.startswith('"'):
+                texts.append(first_string(stripped))
+    return [a + b'\0' + b for a, b in zip(texts, texts[1:])]
+
+
 def main():
-    seeds = from_tests(TEST_DATE) + [s.encode('utf-8') for s in SPECIFICATION]
+    seeds = from_tests(TEST_DATE) + [s.encode('utf-8') for s in SPECIFICATION] + sorted_pairs(TEST_DATE)
     os.makedirs(OUT, exist_ok=True)
     for name in os.listdir(OUT):
         if not name.startswith('.'):
