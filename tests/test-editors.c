@@ -438,7 +438,16 @@ test_event_new_actor (EventFixture  *fixture,
   gpointer row = child (fixture->editor, TIES_TYPE_EVENT_EDITOR, "new_actor_row");
   TiesActor *actor;
 
-  enter_text (row, "Jane Doe");
+  /* Typed but not added: the window's prompts are told. */
+  gtk_editable_set_text (GTK_EDITABLE (row), "Jane Doe");
+  {
+    g_autofree char *unapplied = ties_event_editor_get_unapplied_text (TIES_EVENT_EDITOR (fixture->editor));
+
+    g_assert_nonnull (unapplied);
+    g_assert_nonnull (strstr (unapplied, "“Jane Doe”"));
+  }
+  g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (row)), "activate");
+  g_assert_null (ties_event_editor_get_unapplied_text (TIES_EVENT_EDITOR (fixture->editor)));
 
   actor = ties_document_lookup_actor (fixture->document, "jane-doe");
   g_assert_nonnull (actor);
