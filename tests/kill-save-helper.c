@@ -21,10 +21,9 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GFile) target = NULL;
+  g_autoptr(GMappedFile) source = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-  gsize length = 0;
 
   if (argc != 3)
     {
@@ -32,12 +31,14 @@ main (int   argc,
       return 2;
     }
 
-  if (!g_file_get_contents (argv[1], &contents, &length, &error))
+  /* Mapped, not read: the save starts at once. */
+  source = g_mapped_file_new (argv[1], FALSE, &error);
+  if (source == NULL)
     {
       g_printerr ("%s\n", error->message);
       return 1;
     }
-  bytes = g_bytes_new_take (contents, length);
+  bytes = g_mapped_file_get_bytes (source);
   target = g_file_new_for_path (argv[2]);
 
   if (!ties_safe_file_replace (target, bytes, NULL, &error))

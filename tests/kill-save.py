@@ -8,7 +8,8 @@
 #
 # For a regular file, a symbolic link (to a file in another folder) and a
 # new file, RUNS times each: start a save, kill it at a random moment from
-# its start to a little past its measured end, and check that the target
+# the making of its temporary file to a little past the save's measured
+# end (what comes before cannot touch the target), and check that the target
 # is complete, either as it was before the save or as the save meant it
 # (a new file: absent, or complete), and that the link is still a link.
 # Killed saves leave temporary files behind; the next save of the same
@@ -93,9 +94,14 @@ def timed(args):
     return r, time.monotonic() - started
 
 
-def kill_at(args, delay):
-    """Starts ARGS, kills it after DELAY seconds; whether it had ended."""
+def kill_during_save(args, folder, delay):
+    """Starts ARGS, and once its temporary file is in FOLDER, kills it after
+    DELAY seconds; whether it had ended, and how long it wrote."""
+    before = set(temporaries(folder))
     process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    while process.poll() is None and not set(temporaries(folder)) - before:
+        time.sleep(0.001)
+    appeared = time.monotonic()
     try:
         process.wait(timeout=delay)
         ended = True
@@ -106,7 +112,7 @@ def kill_at(args, delay):
     if ended:
         check(process.returncode == 0, f'{args}: exit {process.returncode}: {process.stderr.read()}')
     process.stderr.close()
-    return ended
+    return ended, time.monotonic() - appeared
 
 
 def run_kind(kind, work, old, new, duration, rng):
@@ -130,31 +136,35 @@ def run_kind(kind, work, old, new, duration, rng):
         folders = [folder]
 
     counts = {'unchanged': 0, 'replaced': 0, 'ended': 0, 'left temporary files': 0}
+    now = None if kind == 'new' else old
     for run in range(RUNS):
         if kind == 'new':
             before, after, source = None, new, new_path
         else:
-            before = read(real)
-            after = new if before == old else old
+            before = now
+            after = new if before is old else old
         source = new_path if after is new else old_path
         delay = rng.uniform(0, duration * 1.1)
-        ended = kill_at([HELPER, source, target], delay)
+        ended, _ = kill_during_save([HELPER, source, target], os.path.dirname(real), delay)
         counts['ended'] += ended
 
         if kind == 'symlink':
             check(os.path.islink(target) and os.readlink(target) == '../symlink-real/doc.ties.json',
                   f'{kind} {run}: the link is no longer the link')
-        now = read(real) if os.path.exists(real) else None
-        if now == before:
+        found = read(real) if os.path.exists(real) else None
+        if found == before:
+            now = before
             counts['unchanged'] += 1
-        elif now == after:
+        elif found == after:
+            now = after
             counts['replaced'] += 1
         else:
             check(False, f'{kind} {run}: killed after {delay:.3f} s: the target is neither the old nor the new '
-                         f'version ({len(now) if now is not None else "no"} bytes)')
+                         f'version ({len(found) if found is not None else "no"} bytes)')
+            return counts
         if any(temporaries(f) for f in folders):
             counts['left temporary files'] += 1
-        if kind == 'new' and now is not None:
+        if kind == 'new' and found is not None:
             os.unlink(real)
 
     # The next save, not killed, removes every temporary file.
@@ -163,13 +173,13 @@ def run_kind(kind, work, old, new, duration, rng):
     check(read(real) == new, f'{kind}: the last save did not write the new version')
     for f in folders:
         check(temporaries(f) == [], f'{kind}: temporary files survive the next save: {temporaries(f)}')
-    print(f'{kind}: {RUNS} kills: {counts["unchanged"]} found the old version, {counts["replaced"]} the new one '
-          f'({counts["ended"]} of those saves had ended); {counts["left temporary files"]} left temporary files, '
-          'all removed by the next save', flush=True)
+    print(f'{kind}: {RUNS} kills: the target was complete each time, {counts["unchanged"]} times as before the save, '
+          f'{counts["replaced"]} times as the save meant ({counts["ended"]} of these kills came after the save had '
+          f'ended); {counts["left temporary files"]} left temporary files, all removed by the next save', flush=True)
     return counts
 
 
-def kill_normalize(work, old, new, rng):
+def kill_normalize(work, old, new, duration, rng):
     """Kills of `ties --normalize` itself, while its temporary file exists."""
     folder = os.path.join(work, 'normalize')
     os.mkdir(folder)
@@ -178,13 +188,7 @@ def kill_normalize(work, old, new, rng):
     for run in range(NORMALIZE_RUNS):
         with open(target, 'wb') as f:
             f.write(old)
-        process = subprocess.Popen([TIES, '--normalize', target], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        deadline = time.monotonic() + 120
-        while not temporaries(folder) and process.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.002)
-        time.sleep(rng.uniform(0, 1.0))
-        process.send_signal(signal.SIGKILL)
-        process.wait()
+        kill_during_save([TIES, '--normalize', target], folder, rng.uniform(0, duration * 1.1))
         now = read(target)
         if now == old:
             counts['unchanged'] += 1
@@ -221,22 +225,23 @@ def main():
         if failures:
             return 1
 
-        # How long one save takes here, to spread the kills across it.
+        # How long a save takes here from the moment its temporary file is
+        # made (reading, cleaning up before are no risk to the target), to
+        # spread the kills across that and a little past its end.
         target = os.path.join(work, 'measure.ties.json')
         durations = []
         for source in (old_path, new_path, old_path):
-            r, took = timed([HELPER, source, target])
-            check(r.returncode == 0, f'helper: {r.stderr}')
+            _, took = kill_during_save([HELPER, source, target], work, 3600)
             durations.append(took)
         os.unlink(target)
         duration = sorted(durations)[1]
-        print(f'one save of {len(new):,} bytes takes {duration:.2f} s; kills land from 0 to {duration * 1.1:.2f} s',
-              flush=True)
+        print(f'a save of {len(new):,} bytes takes {duration:.2f} s from making its temporary file to its end; '
+              f'kills land from 0 to {duration * 1.1:.2f} s after that file appears', flush=True)
 
         for kind in ('regular', 'symlink', 'new'):
             run_kind(kind, work, old, new, duration, rng)
         if NORMALIZE_RUNS > 0:
-            kill_normalize(work, old, new, rng)
+            kill_normalize(work, old, new, duration, rng)
     finally:
         shutil.rmtree(work)
 
