@@ -21,10 +21,10 @@
  *
  * A date is checked as it is typed: while the text is not a valid date,
  * the event keeps the date it had before the typing began (not the
- * half-typed "2019" on the way to "2019-13"), the field shows why, and the text
- * is kept per event (coming back to the event shows it again) and named
- * by ties_event_editor_get_unapplied_text(), which the window's close
- * prompt and save use to say what is not in the document. */
+ * "2019" met on the way to "2019-13"), the field shows why, and the
+ * text is kept per event (coming back to the event shows it again) and
+ * named by ties_event_editor_get_unapplied_text(), which the window's
+ * close prompt and save use to say what is not in the document. */
 
 struct _TiesEventEditor
 {
