@@ -26,6 +26,7 @@
 #define MAX_LINE_LENGTH 10000
 /* Past this many problems the rest are only counted. */
 #define MAX_PROBLEMS 100
+#define READ_CHUNK_SIZE ((gsize) 16 << 20)
 
 G_DEFINE_QUARK (ties-document-io-error-quark, ties_document_io_error)
 
@@ -1418,7 +1419,7 @@ read_bounded (GInputStream  *stream,
 
       if (stream != NULL)
         {
-          n = g_input_stream_read (stream, buffer + length, MIN (capacity - length, (gsize) G_MAXSSIZE),
+          n = g_input_stream_read (stream, buffer + length, MIN (capacity - length, READ_CHUNK_SIZE),
                                    cancellable, error);
           if (n < 0)
             {
@@ -1430,8 +1431,8 @@ read_bounded (GInputStream  *stream,
         {
           if (g_cancellable_set_error_if_cancelled (cancellable, error))
             return NULL;
-          /* Linux reads at most about 2 GiB at once anyway. */
-          n = read (fd, buffer + length, MIN (capacity - length, (gsize) G_MAXINT32));
+          /* In pieces, so that a cancelled load stops soon. */
+          n = read (fd, buffer + length, MIN (capacity - length, READ_CHUNK_SIZE));
           if (n < 0 && errno == EINTR)
             continue;
           if (n < 0)
