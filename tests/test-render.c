@@ -801,6 +801,72 @@ test_absurd_places (gconstpointer data)
   fixture_clear (&fixture);
 }
 
+/* Zoomed in a hundred thousand times on a node and on the middle of a
+ * tie (as the window may be): what is in view is still drawn, although
+ * the rest lies millions of pixels away and is culled or clipped. */
+static void
+test_zoomed_in (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(TiesScene) scene = NULL;
+  guint edge = G_MAXUINT;
+
+  fixture_load (&fixture, NULL);
+  scene = fixture_scene (&fixture, TIES_STYLE_LIGHT, TRUE);
+
+  for (guint target = 0; target < 2; target++)
+    {
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 200, 150);
+      cairo_t *cr = cairo_create (surface);
+      double x, y, r, px, py, zoom = 1e5;
+      guint32 seen;
+
+      if (target == 0)
+        ties_scene_get_node (scene, 0, &x, &y, &r);
+      else
+        {
+          /* A long tie, so that its middle is far from any node. */
+          double best = 0;
+
+          for (guint i = 0; i < ties_scene_get_n_edges (scene); i++)
+            {
+              guint a, b;
+              double ax, ay, bx, by;
+
+              ties_scene_get_edge (scene, i, &a, &b);
+              ties_scene_get_node (scene, a, &ax, &ay, NULL);
+              ties_scene_get_node (scene, b, &bx, &by, NULL);
+              if (hypot (bx - ax, by - ay) > best)
+                {
+                  best = hypot (bx - ax, by - ay);
+                  edge = i;
+                  x = (ax + bx) / 2;
+                  y = (ay + by) / 2;
+                }
+            }
+          g_assert_cmpuint (edge, !=, G_MAXUINT);
+        }
+
+      ties_scene_map_point (scene, 200, 150, x, y, &px, &py);
+      cairo_translate (cr, 100, 75);
+      cairo_scale (cr, zoom, zoom);
+      cairo_translate (cr, -px, -py);
+      ties_scene_draw (scene, cr, 200, 150);
+      g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+      cairo_destroy (cr);
+
+      seen = pixel_at (surface, 100, 75);
+      if (target == 0)
+        g_assert_true (colors_close (seen, 0xff000000 | ties_scene_get_node_color (scene, 0), 8));
+      else
+        /* The tie's grey, not the white background. */
+        g_assert_cmpfloat (brightness (seen), <, 200);
+      cairo_surface_destroy (surface);
+    }
+
+  fixture_clear (&fixture);
+}
+
 /* The document of the issue: generate.py's 3,000 events, 600 actors and
  * 82 pins, exported as the command line does (the document's own view:
  * pins kept, the rest laid out around them). */
@@ -899,6 +965,7 @@ main (int   argc,
   g_test_add_func ("/render/pdf/scripts", test_pdf_scripts);
   g_test_add_func ("/render/export-failure", test_export_failure);
   g_test_add_func ("/render/generated-with-pins", test_generated_with_pins);
+  g_test_add_func ("/render/zoomed-in", test_zoomed_in);
   for (guint i = 0; i < N_ABSURD; i++)
     {
       g_autofree char *path = g_strdup_printf ("/render/absurd-places/%s", absurd_names[i]);

@@ -1463,10 +1463,85 @@ draw_arrowhead (cairo_t *cr,
   cairo_fill (cr);
 }
 
+/* Culling: what lies wholly outside @guard is not drawn, and no point
+ * far outside it reaches cairo, whose fixed-point device coordinates
+ * wrap beyond about ±8 million pixels (a window zoomed far in). */
+static gboolean
+box_meets (const Box *guard,
+           double     x0,
+           double     y0,
+           double     x1,
+           double     y1)
+{
+  return x1 >= guard->x0 && x0 <= guard->x1 && y1 >= guard->y0 && y0 <= guard->y1;
+}
+
+static gboolean
+box_holds (const Box *guard,
+           double     x,
+           double     y)
+{
+  return x >= guard->x0 && x <= guard->x1 && y >= guard->y0 && y <= guard->y1;
+}
+
+/* Liang–Barsky: shortens the segment to its part inside @guard; FALSE
+ * when none is. */
+static gboolean
+clip_segment (const Box *guard,
+              double    *ax,
+              double    *ay,
+              double    *bx,
+              double    *by)
+{
+  double dx = *bx - *ax, dy = *by - *ay;
+  double p[4] = { -dx, dx, -dy, dy };
+  double q[4] = { *ax - guard->x0, guard->x1 - *ax, *ay - guard->y0, guard->y1 - *ay };
+  double t0 = 0, t1 = 1;
+
+  for (guint k = 0; k < 4; k++)
+    {
+      if (p[k] == 0)
+        {
+          if (q[k] < 0)
+            return FALSE;
+          continue;
+        }
+      if (p[k] < 0)
+        t0 = MAX (t0, q[k] / p[k]);
+      else
+        t1 = MIN (t1, q[k] / p[k]);
+    }
+  if (t0 > t1)
+    return FALSE;
+
+  *bx = *ax + t1 * dx;
+  *by = *ay + t1 * dy;
+  *ax = *ax + t0 * dx;
+  *ay = *ay + t0 * dy;
+
+  return TRUE;
+}
+
+/* Whether @layout, drawn at (@x, @y) scaled by @scale, meets @guard. */
+static gboolean
+layout_meets (PangoLayout *layout,
+              const Box   *guard,
+              double       x,
+              double       y,
+              double       scale)
+{
+  double lx, ly, lw, lh;
+
+  layout_box (layout, &lx, &ly, &lw, &lh);
+
+  return box_meets (guard, x + lx * scale, y + ly * scale, x + (lx + lw) * scale, y + (ly + lh) * scale);
+}
+
 static void
 draw_edge (TiesScene *self,
            cairo_t   *cr,
-           SceneEdge *edge)
+           SceneEdge *edge,
+           const Box *guard)
 {
   SceneNode *a = &g_array_index (self->nodes, SceneNode, edge->a);
   SceneNode *b = &g_array_index (self->nodes, SceneNode, edge->b);
@@ -1483,6 +1558,9 @@ draw_edge (TiesScene *self,
 
   if (da <= 0 || db <= 0)
     return;
+  if (!box_meets (guard, MIN (MIN (a->x, b->x), cx), MIN (MIN (a->y, b->y), cy),
+                  MAX (MAX (a->x, b->x), cx), MAX (MAX (a->y, b->y), cy)))
+    return;
 
   /* Unit directions from each end towards the control point: ties start
    * and end at the node's edge, or at an arrowhead's base. */
@@ -1496,10 +1574,10 @@ draw_edge (TiesScene *self,
 
   set_color (cr, tie_color (self->style), edge->dim ? DIM_ALPHA : 0.85);
 
-  if (edge->arrow_a)
+  if (edge->arrow_a && box_holds (guard, a->x, a->y))
     draw_arrowhead (cr, a->x + ux * (a->radius + gap), a->y + uy * (a->radius + gap),
                     -ux, -uy, arrow_length, arrow_half);
-  if (edge->arrow_b)
+  if (edge->arrow_b && box_holds (guard, b->x, b->y))
     draw_arrowhead (cr, b->x + vx * (b->radius + gap), b->y + vy * (b->radius + gap),
                     -vx, -vy, arrow_length, arrow_half);
 
@@ -1509,6 +1587,18 @@ draw_edge (TiesScene *self,
   by = b->y + vy * (b->radius + gap + (edge->arrow_b ? arrow_length * 0.8 : 0));
 
   set_line_style (cr, edge->line, edge->width);
+  if (!box_holds (guard, ax, ay) || !box_holds (guard, bx, by)
+      || (edge->curved && !box_holds (guard, cx, cy)))
+    {
+      /* Only when zoomed far in: the visible part, straightened. */
+      if (clip_segment (guard, &ax, &ay, &bx, &by))
+        {
+          cairo_move_to (cr, ax, ay);
+          cairo_line_to (cr, bx, by);
+          cairo_stroke (cr);
+        }
+      return;
+    }
   cairo_move_to (cr, ax, ay);
   if (edge->curved)
     cairo_curve_to (cr, ax + 2.0 / 3 * (cx - ax), ay + 2.0 / 3 * (cy - ay),
@@ -1615,11 +1705,16 @@ draw_layout (cairo_t     *cr,
 static void
 draw_node (TiesScene *self,
            cairo_t   *cr,
-           SceneNode *node)
+           SceneNode *node,
+           const Box *guard)
 {
   double alpha = node->dim ? DIM_ALPHA : 1.0;
 
   g_assert (self != NULL);
+
+  if (!box_meets (guard, node->x - node->radius, node->y - node->radius,
+                  node->x + node->radius, node->y + node->radius))
+    return;
 
   node_path (cr, node);
   set_color (cr, node->color, alpha);
@@ -1715,6 +1810,7 @@ ties_scene_draw (TiesScene *self,
 {
   const Frame *frame;
   double s, tx, ty;
+  Box guard;
 
   g_return_if_fail (self != NULL);
   g_return_if_fail (cr != NULL);
@@ -1747,6 +1843,24 @@ ties_scene_draw (TiesScene *self,
   cairo_translate (cr, tx, ty);
   cairo_scale (cr, s, s);
 
+  /* The area drawn into, in diagram units, and as much again around it
+   * (the clip is the target's, or the caller's). */
+  {
+    double x0, y0, x1, y1, w, h;
+
+    cairo_clip_extents (cr, &x0, &y0, &x1, &y1);
+    if (!(x1 > x0 && y1 > y0) || !isfinite (x1 - x0) || !isfinite (y1 - y0))
+      {
+        x0 = -tx / s;
+        y0 = -ty / s;
+        x1 = (width - tx) / s;
+        y1 = (height - ty) / s;
+      }
+    w = x1 - x0;
+    h = y1 - y0;
+    guard = (Box) { x0 - w, y0 - h, x1 + w, y1 + h };
+  }
+
   /* Ties under nodes, nodes under labels; dimmed parts first, so the
    * highlighted ones are drawn over them. */
   for (int pass = 0; pass < 2; pass++)
@@ -1755,7 +1869,7 @@ ties_scene_draw (TiesScene *self,
         SceneEdge *edge = &g_array_index (self->edges, SceneEdge, i);
 
         if (edge->dim == (pass == 0))
-          draw_edge (self, cr, edge);
+          draw_edge (self, cr, edge, &guard);
       }
 
   for (int pass = 0; pass < 2; pass++)
@@ -1764,7 +1878,7 @@ ties_scene_draw (TiesScene *self,
         SceneNode *node = &g_array_index (self->nodes, SceneNode, i);
 
         if (node->dim == (pass == 0))
-          draw_node (self, cr, node);
+          draw_node (self, cr, node, &guard);
       }
 
   for (guint i = 0; i < self->labels->len; i++)
@@ -1780,6 +1894,8 @@ ties_scene_draw (TiesScene *self,
       /* A label smaller than a pixel is a smudge, backdrop and all. */
       if (LABEL_SIZE * device_scale (cr) < MIN_TEXT_PX)
         break;
+      if (!box_meets (&guard, x0, y0, x1, y1))
+        continue;
 
       /* A soft backdrop in the background colour keeps a label legible
        * over the ties it crosses. It replaced a stroked outline of the
@@ -1797,11 +1913,14 @@ ties_scene_draw (TiesScene *self,
       draw_text (self, cr, label->layout, label->x + label->ox, label->y + label->oy, LABEL_SIZE, 1.0, alpha);
     }
 
-  if (self->legend->len > 0)
+  if (self->legend->len > 0
+      && box_meets (&guard, frame->legend_x, frame->legend_y,
+                    frame->legend_x + self->legend_width * self->chrome,
+                    frame->legend_y + self->legend_height * self->chrome))
     draw_legend (self, cr, frame);
-  if (self->title_layout != NULL)
+  if (self->title_layout != NULL && layout_meets (self->title_layout, &guard, frame->title_x, frame->title_y, self->chrome))
     draw_text (self, cr, self->title_layout, frame->title_x, frame->title_y, TITLE_SIZE, self->chrome, 1.0);
-  if (self->caption_layout != NULL)
+  if (self->caption_layout != NULL && layout_meets (self->caption_layout, &guard, frame->caption_x, frame->caption_y, self->chrome))
     draw_text (self, cr, self->caption_layout, frame->caption_x, frame->caption_y, CAPTION_SIZE, self->chrome, 0.8);
 
   cairo_restore (cr);
