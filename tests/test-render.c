@@ -801,6 +801,31 @@ test_absurd_places (gconstpointer data)
   fixture_clear (&fixture);
 }
 
+/* cairo's errors come back as a GError, and nothing is written: a PNG
+ * larger than cairo's image surfaces can be. */
+static void
+test_export_too_large (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(TiesScene) scene = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "test-render-too-large.png", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  TiesExportOptions options;
+
+  g_unlink (path);
+  fixture_load (&fixture, NULL);
+  scene = fixture_scene (&fixture, TIES_STYLE_LIGHT, TRUE);
+  ties_export_options_init (&options, TIES_EXPORT_PNG);
+  options.width = 100000;
+  options.height = 100000;
+  g_assert_false (ties_export_to_file (scene, &options, file, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+  g_test_message ("%s", error->message);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  fixture_clear (&fixture);
+}
+
 /* Zoomed in a hundred thousand times on a node and on the middle of a
  * tie (as the window may be): what is in view is still drawn, although
  * the rest lies millions of pixels away and is culled or clipped. */
@@ -966,6 +991,7 @@ main (int   argc,
   g_test_add_func ("/render/export-failure", test_export_failure);
   g_test_add_func ("/render/generated-with-pins", test_generated_with_pins);
   g_test_add_func ("/render/zoomed-in", test_zoomed_in);
+  g_test_add_func ("/render/export-too-large", test_export_too_large);
   for (guint i = 0; i < N_ABSURD; i++)
     {
       g_autofree char *path = g_strdup_printf ("/render/absurd-places/%s", absurd_names[i]);

@@ -1815,7 +1815,10 @@ ties_scene_draw (TiesScene *self,
   g_return_if_fail (self != NULL);
   g_return_if_fail (cr != NULL);
 
-  if (!(width > 0 && height > 0) || !isfinite (width) || !isfinite (height))
+  /* A context in an error state draws nothing; its status is the
+   * caller's to report (exports turn it into a GError). */
+  if (!(width > 0 && height > 0) || !isfinite (width) || !isfinite (height)
+      || cairo_status (cr) != CAIRO_STATUS_SUCCESS)
     return;
 
   cairo_save (cr);
