@@ -33,7 +33,7 @@ load_sample (void)
 static GBytes *
 save (TiesDocument *document)
 {
-  return ties_document_save_to_bytes (document);
+  return ties_document_save_to_bytes (document, NULL);
 }
 
 static void

@@ -11,6 +11,7 @@
 #include "ties-application.h"
 #include "ties-document-io.h"
 #include "ties-diagram-view.h"
+#include "ties-event-editor.h"
 #include "ties-event-list.h"
 #include "ties-window.h"
 #include "ui-test-util.h"
@@ -99,7 +100,7 @@ test_delete_undo (void)
   TiesWindow *window = ui_test_open_sample (app);
   TiesDocument *document = ties_window_get_document (window);
   TiesEventList *list = TIES_EVENT_LIST (ui_test_find_child (GTK_WIDGET (window), TIES_TYPE_EVENT_LIST));
-  g_autoptr(GBytes) before = ties_document_save_to_bytes (document);
+  g_autoptr(GBytes) before = ties_document_save_to_bytes (document, NULL);
   g_autoptr(GBytes) after = NULL;
   guint n = g_list_model_get_n_items (G_LIST_MODEL (ties_document_get_events (document)));
 
@@ -112,7 +113,7 @@ test_delete_undo (void)
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
   ui_test_iterate_for (100);
-  after = ties_document_save_to_bytes (document);
+  after = ties_document_save_to_bytes (document, NULL);
   g_assert_true (g_bytes_equal (before, after));
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -131,7 +132,7 @@ test_save_and_reload (void)
   gsize length;
 
   ties_document_set_title (document, "Saved from the window");
-  expected = ties_document_save_to_bytes (document);
+  expected = ties_document_save_to_bytes (document, NULL);
   ties_window_save_to_file (window, file);
   while (!g_file_test (path, G_FILE_TEST_EXISTS) || ties_window_get_file (window) == NULL
          || !g_file_equal (ties_window_get_file (window), file))
@@ -143,7 +144,7 @@ test_save_and_reload (void)
   /* Reloaded, it is the same document. */
   {
     g_autoptr(TiesDocument) reloaded = ties_document_load_from_file (file, NULL, NULL, NULL);
-    g_autoptr(GBytes) again = ties_document_save_to_bytes (reloaded);
+    g_autoptr(GBytes) again = ties_document_save_to_bytes (reloaded, NULL);
 
     g_assert_true (g_bytes_equal (expected, again));
   }
@@ -161,7 +162,7 @@ test_broken_file_keeps_document (void)
   g_autofree char *dir = g_dir_make_tmp ("ties-window-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "broken.ties.json", NULL);
   g_autoptr(GFile) broken = g_file_new_for_path (path);
-  g_autoptr(GBytes) before = ties_document_save_to_bytes (document);
+  g_autoptr(GBytes) before = ties_document_save_to_bytes (document, NULL);
   g_autoptr(GBytes) after = NULL;
   AdwMessageDialog *dialog;
 
@@ -172,7 +173,7 @@ test_broken_file_keeps_document (void)
   dialog = find_dialog ();
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "broken.ties.json:2:"));
   g_assert_true (ties_window_get_document (window) == document);
-  after = ties_document_save_to_bytes (document);
+  after = ties_document_save_to_bytes (document, NULL);
   g_assert_true (g_bytes_equal (before, after));
 
   close_dialogs ();
@@ -397,6 +398,290 @@ test_empty_window (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Typing in the editors: every keystroke reaches the document. */
+
+static GtkWidget *
+event_editor_child (TiesWindow *window,
+                    const char *name)
+{
+  GtkWidget *editor = ui_test_find_child (GTK_WIDGET (window), TIES_TYPE_EVENT_EDITOR);
+  GObject *object;
+
+  g_assert_nonnull (editor);
+  object = gtk_widget_get_template_child (editor, TIES_TYPE_EVENT_EDITOR, name);
+  g_assert_nonnull (object);
+
+  return GTK_WIDGET (object);
+}
+
+/* Inserts @text at the end of @editable one character at a time, as
+ * keystrokes do: no Enter, and the focus stays where it is. */
+static void
+type_text (GtkWidget  *editable,
+           const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      int position = (int) g_utf8_strlen (gtk_editable_get_text (GTK_EDITABLE (editable)), -1);
+
+      gtk_editable_insert_text (GTK_EDITABLE (editable), p, g_utf8_next_char (p) - p, &position);
+    }
+}
+
+static TiesEvent *
+select_event (TiesWindow *window,
+              const char *id)
+{
+  TiesEventList *list = TIES_EVENT_LIST (ui_test_find_child (GTK_WIDGET (window), TIES_TYPE_EVENT_LIST));
+  TiesEvent *event = ties_document_lookup_event (ties_window_get_document (window), id);
+
+  g_assert_nonnull (event);
+  ties_event_list_select_event (list, event);
+  ui_test_iterate_for (100);
+  g_assert_true (ties_event_editor_get_event (TIES_EVENT_EDITOR (ui_test_find_child (GTK_WIDGET (window),
+                                                                                     TIES_TYPE_EVENT_EDITOR))) == event);
+
+  return event;
+}
+
+static void
+test_typing_then_close (void)
+{
+  TiesWindow *window = ui_test_open_sample (app);
+  TiesEvent *event = select_event (window, "cook-call");
+  GtkWidget *title = event_editor_child (window, "title_row");
+
+  gtk_widget_grab_focus (title);
+  type_text (title, " LOST");
+
+  /* No Enter, no focus change: the document has it all the same. */
+  g_assert_cmpstr (ties_event_get_title (event), ==, "Ardern phones Tim Cook LOST");
+  g_assert_true (ties_window_get_modified (window));
+
+  gtk_window_close (GTK_WINDOW (window));
+  ui_test_iterate_until (dialog_shown, NULL);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (find_dialog ()), "Save"));
+
+  adw_message_dialog_response (find_dialog (), "discard");
+  ui_test_iterate_until (no_windows, NULL);
+}
+
+static gboolean
+is_saved (gpointer window)
+{
+  return !ties_window_get_modified (window);
+}
+
+static TiesWindow *
+open_copy_of_sample (const char *path)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  TiesWindow *window;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (SAMPLE, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+
+  window = ties_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  ui_test_iterate_until (ui_test_is_mapped, window);
+  ties_window_open_file (window, file);
+  while (ties_window_get_file (window) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  ui_test_iterate_for (300);
+
+  return window;
+}
+
+static void
+test_typing_then_save (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("ties-window-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "typed.ties.json", NULL);
+  TiesWindow *window = open_copy_of_sample (path);
+  g_autofree char *contents = NULL;
+
+  select_event (window, "cook-call");
+  type_text (event_editor_child (window, "title_row"), " SAVED");
+  type_text (event_editor_child (window, "place_row"), "Wellington");
+
+  /* Ctrl+S with the cursor still in the field. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  ui_test_iterate_until (is_saved, window);
+  ui_test_iterate_for (100);
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "\"title\": \"Ardern phones Tim Cook SAVED\""));
+  g_assert_nonnull (strstr (contents, "\"place\": \"Wellington\""));
+  g_assert_null (strstr (gtk_window_get_title (GTK_WINDOW (window)), "•"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_no_errno (g_remove (path));
+  g_assert_no_errno (g_rmdir (dir));
+}
+
+static void
+test_typing_bursts_undo (void)
+{
+  TiesWindow *window = ui_test_open_sample (app);
+  TiesHistory *history = ties_document_get_history (ties_window_get_document (window));
+  TiesEvent *event = select_event (window, "cook-call");
+  GtkWidget *title = event_editor_child (window, "title_row");
+  guint steps = 0;
+
+  /* Three bursts, each followed by a pause longer than the history's. */
+  type_text (title, " one");
+  ui_test_iterate_for (TIES_HISTORY_MERGE_PAUSE_USEC / 1000 + 200);
+  type_text (title, " two");
+  ui_test_iterate_for (TIES_HISTORY_MERGE_PAUSE_USEC / 1000 + 200);
+  type_text (title, " three");
+  g_assert_cmpstr (ties_event_get_title (event), ==, "Ardern phones Tim Cook one two three");
+
+  /* One undo step per burst, and the field follows each. */
+  g_assert_true (ties_history_undo (history));
+  steps++;
+  g_assert_cmpstr (ties_event_get_title (event), ==, "Ardern phones Tim Cook one two");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, "Ardern phones Tim Cook one two");
+  while (ties_history_undo (history))
+    steps++;
+  g_assert_cmpuint (steps, ==, 3);
+  g_assert_cmpstr (ties_event_get_title (event), ==, "Ardern phones Tim Cook");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, "Ardern phones Tim Cook");
+  g_assert_false (ties_window_get_modified (window));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_typing_notes (void)
+{
+  TiesWindow *window = ui_test_open_sample (app);
+  TiesEvent *event = select_event (window, "cook-call");
+  GtkTextView *notes = GTK_TEXT_VIEW (event_editor_child (window, "notes_view"));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (notes);
+  g_autofree char *expected = g_strconcat (ties_event_get_notes (event), "Typed, not entered.", NULL);
+  GtkTextIter end;
+
+  gtk_widget_grab_focus (GTK_WIDGET (notes));
+  for (const char *p = "Typed, not entered."; *p != '\0'; p++)
+    {
+      gtk_text_buffer_get_end_iter (buffer, &end);
+      gtk_text_buffer_insert (buffer, &end, p, 1);
+    }
+  g_assert_cmpstr (ties_event_get_notes (event), ==, expected);
+
+  gtk_window_close (GTK_WINDOW (window));
+  ui_test_iterate_until (dialog_shown, NULL);
+  adw_message_dialog_response (find_dialog (), "discard");
+  ui_test_iterate_until (no_windows, NULL);
+}
+
+/* Typing in one event's title, then choosing another event: the text
+ * went to the event it was typed for. */
+static void
+test_typing_then_switch (void)
+{
+  TiesWindow *window = ui_test_open_sample (app);
+  TiesEvent *cook = select_event (window, "cook-call");
+  TiesEvent *pichai = NULL;
+  GtkWidget *title = event_editor_child (window, "title_row");
+
+  type_text (title, " (1)");
+  pichai = select_event (window, "pichai-call");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, ties_event_get_title (pichai));
+  type_text (title, " (2)");
+
+  g_assert_cmpstr (ties_event_get_title (cook), ==, "Ardern phones Tim Cook (1)");
+  g_assert_true (g_str_has_suffix (ties_event_get_title (pichai), " (2)"));
+  g_assert_false (g_str_has_suffix (ties_event_get_title (pichai), " (1) (2)"));
+
+  ties_window_discard_and_close (window);
+  ui_test_iterate_until (no_windows, NULL);
+}
+
+/* A date that is not valid is not applied, but closing says so. */
+static void
+test_invalid_date_close (void)
+{
+  TiesWindow *window = ui_test_open_sample (app);
+  TiesEvent *event = select_event (window, "cook-call");
+  GtkWidget *date = event_editor_child (window, "date_row");
+
+  gtk_editable_set_text (GTK_EDITABLE (date), "2019-13");
+  g_assert_cmpstr (ties_event_get_date (event), ==, "2019-04-24");
+  g_assert_false (ties_window_get_modified (window));
+
+  gtk_window_close (GTK_WINDOW (window));
+  ui_test_iterate_until (dialog_shown, NULL);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (find_dialog ()), "2019-13"));
+  adw_message_dialog_response (find_dialog (), "cancel");
+  ui_test_iterate_for (100);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+
+  /* Corrected, it is applied like any typing. */
+  gtk_editable_delete_text (GTK_EDITABLE (date), 5, -1);
+  type_text (date, "05~");
+  g_assert_cmpstr (ties_event_get_date (event), ==, "2019-05~");
+
+  ties_window_discard_and_close (window);
+  ui_test_iterate_until (no_windows, NULL);
+}
+
+/* Closing with both editors showing touches no widget after dispose:
+ * the suite runs with G_DEBUG=fatal-criticals. */
+static void
+test_close_with_editors (void)
+{
+  TiesWindow *window = ui_test_open_sample (app);
+  TiesDiagramView *view;
+  GtkWidget *title;
+
+  select_event (window, "cook-call");
+  title = event_editor_child (window, "title_row");
+  gtk_widget_grab_focus (title);
+  type_text (title, "!");
+  ui_test_iterate_for (100);
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate_until (no_windows, NULL);
+  ui_test_iterate_for (100);
+
+  window = ui_test_open_sample (app);
+  view = TIES_DIAGRAM_VIEW (ui_test_find_child (GTK_WIDGET (window), TIES_TYPE_DIAGRAM_VIEW));
+  select_event (window, "cook-call");
+  ties_diagram_view_select_actor (view, "cook");
+  ui_test_iterate_for (100);
+  gtk_window_close (GTK_WINDOW (window));
+  ui_test_iterate_until (no_windows, NULL);
+  ui_test_iterate_for (100);
+}
+
+static void
+edit_on_destroy (GtkWidget    *window,
+                 TiesDocument *document)
+{
+  ties_history_set (ties_document_get_history (document),
+                    ties_document_lookup_event (document, "cook-call"), "title", "Edited as it closes", NULL);
+}
+
+/* The document outlives its window (a save in flight holds it) and may
+ * change while the window's widgets go: the window must not hear it. */
+static void
+test_document_outlives_window (void)
+{
+  TiesWindow *window = ui_test_open_sample (app);
+  g_autoptr(TiesDocument) document = g_object_ref (ties_window_get_document (window));
+
+  select_event (window, "cook-call");
+  g_signal_connect (window, "destroy", G_CALLBACK (edit_on_destroy), document);
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate_until (no_windows, NULL);
+
+  g_assert_cmpstr (ties_event_get_title (ties_document_lookup_event (document, "cook-call")), ==, "Edited as it closes");
+  g_assert_true (ties_history_undo (ties_document_get_history (document)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -425,6 +710,14 @@ main (int   argc,
   g_test_add_func ("/window/quit-asks-once", test_quit_asks_once);
   g_test_add_func ("/window/delete-offers-undo", test_delete_offers_undo);
   g_test_add_func ("/window/cancel-large-layout", test_cancel_large_layout);
+  g_test_add_func ("/window/typing-then-close", test_typing_then_close);
+  g_test_add_func ("/window/typing-then-save", test_typing_then_save);
+  g_test_add_func ("/window/typing-bursts-undo", test_typing_bursts_undo);
+  g_test_add_func ("/window/typing-notes", test_typing_notes);
+  g_test_add_func ("/window/typing-then-switch", test_typing_then_switch);
+  g_test_add_func ("/window/invalid-date-close", test_invalid_date_close);
+  g_test_add_func ("/window/close-with-editors", test_close_with_editors);
+  g_test_add_func ("/window/document-outlives-window", test_document_outlives_window);
 
   return g_test_run ();
 }

@@ -481,6 +481,103 @@ ties_document_lookup_actor (TiesDocument *self,
   return g_hash_table_lookup (self->actor_index, id);
 }
 
+/* "  Jacinda  ÁRDERN" → "jacinda ardern": compatibility decomposition
+ * without the combining marks, case folded, spaces collapsed. */
+static char *
+fold_name (const char *text)
+{
+  g_autofree char *decomposed = g_utf8_normalize (text, -1, G_NORMALIZE_ALL);
+  g_autoptr(GString) bare = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  if (decomposed == NULL)
+    return g_strdup ("");
+
+  for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      switch (g_unichar_type (c))
+        {
+        case G_UNICODE_NON_SPACING_MARK:
+        case G_UNICODE_SPACING_MARK:
+        case G_UNICODE_ENCLOSING_MARK:
+          continue;
+        default:
+          break;
+        }
+
+      if (g_unichar_isspace (c))
+        {
+          space = bare->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (bare, ' ');
+      space = FALSE;
+      g_string_append_unichar (bare, c);
+    }
+
+  return g_utf8_casefold (bare->str, -1);
+}
+
+TiesActor *
+ties_document_find_actor_by_name (TiesDocument  *self,
+                                  const char    *name,
+                                  const char   **matched)
+{
+  g_autofree char *key = NULL;
+  GListModel *actors;
+  guint n;
+
+  g_return_val_if_fail (TIES_IS_DOCUMENT (self), NULL);
+
+  if (matched != NULL)
+    *matched = NULL;
+  if (name == NULL)
+    return NULL;
+
+  key = fold_name (name);
+  if (key[0] == '\0')
+    return NULL;
+
+  /* Names first: an actor called so wins over another's alias. */
+  actors = G_LIST_MODEL (self->actors);
+  n = g_list_model_get_n_items (actors);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TiesActor) actor = g_list_model_get_item (actors, i);
+      g_autofree char *folded = fold_name (ties_actor_get_name (actor));
+
+      if (g_str_equal (folded, key))
+        {
+          if (matched != NULL)
+            *matched = ties_actor_get_name (actor);
+          return actor;
+        }
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TiesActor) actor = g_list_model_get_item (actors, i);
+      const char * const *aliases = ties_actor_get_aliases (actor);
+
+      for (guint j = 0; aliases != NULL && aliases[j] != NULL; j++)
+        {
+          g_autofree char *alias = fold_name (aliases[j]);
+
+          if (g_str_equal (alias, key))
+            {
+              if (matched != NULL)
+                *matched = aliases[j];
+              return actor;
+            }
+        }
+    }
+
+  return NULL;
+}
+
 TiesSource *
 ties_document_lookup_source (TiesDocument *self,
                              const char   *id)

@@ -41,6 +41,11 @@ TiesHistory        *ties_document_get_history         (TiesDocument *self);
 
 TiesActor          *ties_document_lookup_actor        (TiesDocument *self,
                                                        const char   *id);
+/* The first actor whose name or other name is @name, ignoring case,
+ * diacritics and spacing; @matched (may be NULL) gets which of its names. */
+TiesActor          *ties_document_find_actor_by_name  (TiesDocument *self,
+                                                       const char   *name,
+                                                       const char  **matched);
 TiesSource         *ties_document_lookup_source       (TiesDocument *self,
                                                        const char   *id);
 TiesEvent          *ties_document_lookup_event        (TiesDocument *self,
