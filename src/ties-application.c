@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "ties-application.h"
+#include "ties-restore-dialog.h"
 #include "ties-window.h"
 
 struct _TiesApplication
@@ -15,6 +16,13 @@ struct _TiesApplication
   AdwApplication parent_instance;
 
   GSettings *settings;
+
+  /* What the last run left behind, offered once over the first window. */
+  GPtrArray *found_drafts;
+  gboolean last_run_crashed;
+  gboolean drafts_offered;
+  /* The empty window of a start without files: restoring reuses it. */
+  TiesWindow *empty_window;
 };
 
 G_DEFINE_FINAL_TYPE (TiesApplication, ties_application, ADW_TYPE_APPLICATION)
@@ -64,11 +72,89 @@ find_window_for_file (TiesApplication *self,
 }
 
 static void
+on_draft_loaded (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(TiesApplication) self = user_data;
+  TiesDraft *draft = TIES_DRAFT (source);
+  g_autoptr(TiesDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  TiesWindow *window;
+
+  document = ties_draft_load_finish (draft, result, &error);
+  if (document == NULL)
+    {
+      g_autoptr(GError) aside_error = NULL;
+      g_autoptr(GFile) aside = g_file_get_child (ties_drafts_get_folder (ties_drafts_get_default ()), "damaged");
+      g_autofree char *where = g_file_get_parse_name (aside);
+      g_autofree char *heading = NULL;
+      g_autofree char *body = NULL;
+      AdwMessageDialog *dialog;
+
+      /* Reported, and kept where it is not offered again. */
+      if (!ties_drafts_set_aside (ties_drafts_get_default (), draft, &aside_error))
+        body = g_strdup (error->message);
+      else
+        /* Translators: the first %s says what is wrong, the second is a folder */
+        body = g_strdup_printf (_("%s\n\nThe draft was moved to “%s”."), error->message, where);
+      heading = g_strdup_printf (_("Could Not Restore “%s”"), ties_draft_get_title (draft));
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                                          heading, body));
+      adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  if (self->empty_window != NULL && ties_window_is_pristine (self->empty_window))
+    window = self->empty_window;
+  else
+    window = ties_window_new (self);
+  g_clear_weak_pointer (&self->empty_window);
+
+  ties_window_restore_draft (window, draft, document);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+on_restore (TiesApplication   *self,
+            TiesDraft         *draft,
+            TiesRestoreDialog *dialog)
+{
+  ties_draft_load_async (draft, NULL, on_draft_loaded, g_object_ref (self));
+}
+
+/* Once, over the first window: the drafts a crash left behind. */
+static void
+offer_drafts (TiesApplication *self,
+              TiesWindow      *window)
+{
+  TiesRestoreDialog *dialog;
+
+  if (self->drafts_offered)
+    return;
+  self->drafts_offered = TRUE;
+
+  if (self->found_drafts == NULL || self->found_drafts->len == 0)
+    return;
+
+  dialog = ties_restore_dialog_new (GTK_WINDOW (window), ties_drafts_get_default (),
+                                    self->found_drafts, self->last_run_crashed);
+  g_signal_connect_object (dialog, "restore", G_CALLBACK (on_restore), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_clear_pointer (&self->found_drafts, g_ptr_array_unref);
+}
+
+static void
 ties_application_activate (GApplication *application)
 {
-  TiesWindow *window = ties_window_new (TIES_APPLICATION (application));
+  TiesApplication *self = TIES_APPLICATION (application);
+  TiesWindow *window = ties_window_new (self);
 
   gtk_window_present (GTK_WINDOW (window));
+  if (!self->drafts_offered)
+    g_set_weak_pointer (&self->empty_window, window);
+  offer_drafts (self, window);
 }
 
 static void
@@ -96,6 +182,7 @@ ties_application_open (GApplication  *application,
         }
 
       gtk_window_present (GTK_WINDOW (window));
+      offer_drafts (self, window);
     }
 }
 
@@ -279,6 +366,45 @@ ties_application_startup (GApplication *application)
   g_signal_connect_object (self->settings, "changed::color-scheme",
                            G_CALLBACK (apply_color_scheme), self, G_CONNECT_SWAPPED);
   apply_color_scheme (self);
+
+  /* Read before any window of this run writes a draft of its own. */
+  {
+    TiesDrafts *drafts = ties_drafts_get_default ();
+    g_autoptr(GError) error = NULL;
+
+    if (!ties_drafts_begin_session (drafts, &self->last_run_crashed, &error))
+      g_message ("Could not mark the session as running: %s", error->message);
+    g_clear_error (&error);
+
+    self->found_drafts = ties_drafts_list (drafts, &error);
+    if (self->found_drafts == NULL)
+      g_message ("Could not look for drafts: %s", error->message);
+
+    /* Damaged drafts are moved aside at once: reported, never lost, and
+     * not offered again. */
+    for (guint i = 0; self->found_drafts != NULL && i < self->found_drafts->len; i++)
+      {
+        TiesDraft *draft = g_ptr_array_index (self->found_drafts, i);
+        g_autoptr(GError) aside_error = NULL;
+
+        if (ties_draft_get_problem (draft) != NULL
+            && !ties_drafts_set_aside (drafts, draft, &aside_error))
+          g_message ("Could not set the draft %s aside: %s", ties_draft_get_id (draft), aside_error->message);
+      }
+  }
+}
+
+/* A clean quit: the next start knows the drafts it finds, if any, were
+ * left on purpose, not by a crash. */
+static void
+ties_application_shutdown (GApplication *application)
+{
+  g_autoptr(GError) error = NULL;
+
+  G_APPLICATION_CLASS (ties_application_parent_class)->shutdown (application);
+
+  if (!ties_drafts_end_session (ties_drafts_get_default (), &error))
+    g_message ("Could not mark the session as ended: %s", error->message);
 }
 
 static void
@@ -287,6 +413,8 @@ ties_application_dispose (GObject *object)
   TiesApplication *self = (TiesApplication *) object;
 
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->found_drafts, g_ptr_array_unref);
+  g_clear_weak_pointer (&self->empty_window);
 
   G_OBJECT_CLASS (ties_application_parent_class)->dispose (object);
 }
@@ -301,6 +429,7 @@ ties_application_class_init (TiesApplicationClass *klass)
   app_class->activate = ties_application_activate;
   app_class->open = ties_application_open;
   app_class->startup = ties_application_startup;
+  app_class->shutdown = ties_application_shutdown;
 }
 
 static void

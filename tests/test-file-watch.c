@@ -167,6 +167,17 @@ test_own_save (Fixture       *fixture,
   g_assert_true (ties_file_watch_is_changed (fixture->watch));
 }
 
+static void
+test_forget (Fixture       *fixture,
+             gconstpointer  data)
+{
+  /* A restored draft came from an older file: saving must ask */
+  ties_file_watch_forget (fixture->watch);
+  g_assert_true (ties_file_watch_is_changed (fixture->watch));
+  ties_file_watch_record (fixture->watch);
+  g_assert_false (ties_file_watch_is_changed (fixture->watch));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -178,6 +189,7 @@ main (int   argc,
   g_test_add ("/file-watch/replaced", Fixture, NULL, fixture_set_up, test_replaced, fixture_tear_down);
   g_test_add ("/file-watch/deleted", Fixture, NULL, fixture_set_up, test_deleted, fixture_tear_down);
   g_test_add ("/file-watch/own-save", Fixture, NULL, fixture_set_up, test_own_save, fixture_tear_down);
+  g_test_add ("/file-watch/forget", Fixture, NULL, fixture_set_up, test_forget, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -188,6 +188,16 @@ ties_file_watch_record (TiesFileWatch *self)
   g_clear_pointer (&self->reported, g_free);
 }
 
+void
+ties_file_watch_forget (TiesFileWatch *self)
+{
+  g_return_if_fail (TIES_IS_FILE_WATCH (self));
+
+  /* No stamp looks like this one (see query_stamp()). */
+  g_free (self->known);
+  self->known = g_strdup ("?");
+}
+
 gboolean
 ties_file_watch_is_changed (TiesFileWatch *self)
 {

@@ -21,6 +21,11 @@ GFile         *ties_file_watch_get_file        (TiesFileWatch *self);
  * or after the user chose to keep their own version. */
 void           ties_file_watch_record          (TiesFileWatch *self);
 
+/* The file on disk is not the one this program's document came from
+ * (a draft restored after another program changed it): until the next
+ * record, the file counts as changed. */
+void           ties_file_watch_forget          (TiesFileWatch *self);
+
 /* Whether the file differs from the known state now (a fresh look at the
  * disk, for the check just before a save). */
 gboolean       ties_file_watch_is_changed      (TiesFileWatch *self);

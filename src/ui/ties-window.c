@@ -11,9 +11,11 @@
 #include "ties-actors-view.h"
 #include "ties-diagram-view.h"
 #include "ties-document-io.h"
+#include "ties-drafts.h"
 #include "ties-event-editor.h"
 #include "ties-event-list.h"
 #include "ties-export-dialog.h"
+#include "ties-file-watch.h"
 #include "ties-network.h"
 #include "ties-preferences-window.h"
 #include "ties-print.h"
@@ -33,6 +35,21 @@ struct _TiesWindow
   /* Set once the user chose to close despite unsaved changes. */
   gboolean closing_confirmed;
 
+  /* The open file on disk, to notice other programs' changes. */
+  TiesFileWatch *watch;
+
+  /* Keeps the unsaved changes on disk, to recover after a crash. */
+  TiesDraftWriter *draft_writer;
+
+  /* The save in flight: its own cancellable (closing the window does not
+   * stop a save the user asked for), the watch it holds, the file of a
+   * save asked for meanwhile, and a toast that offers to stop a long one. */
+  GCancellable *save_cancellable;
+  TiesFileWatch *save_watch;
+  GFile *next_save;
+  AdwToast *saving_toast;
+  guint saving_toast_id;
+
   /* Template widgets */
   AdwToastOverlay *toast_overlay;
   AdwWindowTitle *window_title;
@@ -48,6 +65,9 @@ struct _TiesWindow
   GtkMenuButton *layout_button;
   AdwSplitButton *open_button;
   GtkWidget *layout_progress;
+  GtkRevealer *disk_banner;
+  GtkLabel *disk_banner_label;
+  GtkButton *reload_button;
 
   /* view.layout and view.focus, stateful, mirroring the document's view */
   GSimpleActionGroup *view_actions;
@@ -302,6 +322,55 @@ change_view (GSimpleAction *action,
 }
 
 static void
+ties_window_show_disk_banner (TiesWindow *self)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
+  gboolean exists;
+
+  g_assert (TIES_IS_WINDOW (self));
+  g_assert (self->watch != NULL);
+
+  name = g_file_get_basename (ties_file_watch_get_file (self->watch));
+  exists = ties_file_watch_get_exists (self->watch);
+  if (exists)
+    text = g_strdup_printf (_("“%s” was changed by another program."), name);
+  else
+    text = g_strdup_printf (_("“%s” was deleted or moved by another program."), name);
+
+  gtk_label_set_text (self->disk_banner_label, text);
+  gtk_button_set_label (self->reload_button,
+                        ties_history_get_modified (ties_document_get_history (self->document))
+                          ? _("_Discard Changes and Reload") : _("_Reload"));
+  gtk_widget_set_visible (GTK_WIDGET (self->reload_button), exists);
+  gtk_revealer_set_reveal_child (self->disk_banner, TRUE);
+}
+
+static void
+ties_window_watch_file (TiesWindow *self,
+                        GFile      *file)
+{
+  g_assert (TIES_IS_WINDOW (self));
+
+  if (file != NULL && self->watch != NULL && g_file_equal (file, ties_file_watch_get_file (self->watch)))
+    return;
+
+  if (self->watch != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->watch, self);
+      g_clear_object (&self->watch);
+    }
+  gtk_revealer_set_reveal_child (self->disk_banner, FALSE);
+
+  if (file == NULL)
+    return;
+
+  self->watch = ties_file_watch_new (file);
+  g_signal_connect_object (self->watch, "changed-on-disk",
+                           G_CALLBACK (ties_window_show_disk_banner), self, G_CONNECT_SWAPPED);
+}
+
+static void
 ties_window_set_document (TiesWindow   *self,
                           TiesDocument *document,
                           GFile        *file)
@@ -317,6 +386,12 @@ ties_window_set_document (TiesWindow   *self,
 
   g_set_object (&self->document, document);
   g_set_object (&self->file, file);
+  ties_draft_writer_set_document (self->draft_writer, document, file);
+  ties_window_watch_file (self, file);
+  /* Loaded (or reloaded) now: this is the file as we know it. */
+  if (self->watch != NULL)
+    ties_file_watch_record (self->watch);
+  gtk_revealer_set_reveal_child (self->disk_banner, FALSE);
   g_clear_object (&self->network);
   self->network = ties_network_new (document);
 
@@ -434,6 +509,58 @@ ties_window_open_file (TiesWindow *self,
   ties_document_load_async (file, self->cancellable, on_loaded, open_data_new (self, file));
 }
 
+void
+ties_window_restore_draft (TiesWindow   *self,
+                           TiesDraft    *draft,
+                           TiesDocument *document)
+{
+  g_return_if_fail (TIES_IS_WINDOW (self));
+  g_return_if_fail (TIES_IS_DRAFT (draft));
+  g_return_if_fail (TIES_IS_DOCUMENT (document));
+
+  /* The same draft goes on being written until a save or a discard. */
+  g_clear_object (&self->draft_writer);
+  self->draft_writer = ties_draft_writer_new (ties_drafts_get_default (), ties_draft_get_id (draft));
+
+  /* Changes since the last save, as they were: Save writes them to the
+   * original file, or asks where for a document never saved. */
+  ties_history_mark_unsaved (ties_document_get_history (document));
+  ties_window_set_document (self, document, ties_draft_get_original (draft));
+
+  /* Another program wrote the file after the draft was begun: the user
+   * chooses between its version and the restored one. */
+  if (ties_draft_get_original_changed (draft) && self->watch != NULL)
+    {
+      ties_file_watch_forget (self->watch);
+      ties_window_show_disk_banner (self);
+    }
+}
+
+static void ties_window_start_save (TiesWindow *self,
+                                    GFile      *file);
+
+static void
+ties_window_end_saving (TiesWindow *self,
+                        gboolean    wrote)
+{
+  g_assert (TIES_IS_WINDOW (self));
+
+  g_clear_handle_id (&self->saving_toast_id, g_source_remove);
+  if (self->saving_toast != NULL)
+    {
+      adw_toast_dismiss (self->saving_toast);
+      g_clear_object (&self->saving_toast);
+    }
+  g_clear_object (&self->save_cancellable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-save", FALSE);
+
+  if (self->save_watch != NULL)
+    {
+      ties_file_watch_release (self->save_watch, wrote);
+      g_clear_object (&self->save_watch);
+    }
+}
+
 static void
 on_saved (GObject      *source,
           GAsyncResult *result,
@@ -442,32 +569,172 @@ on_saved (GObject      *source,
   g_autoptr(OpenData) data = user_data;
   TiesWindow *self = data->window;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) next = NULL;
+  gboolean saved;
 
-  if (!ties_document_save_finish (TIES_DOCUMENT (source), result, &error))
+  saved = ties_document_save_finish (TIES_DOCUMENT (source), result, &error);
+  ties_window_end_saving (self, saved);
+
+  /* The window was closed meanwhile: the save still ran to its end. */
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)) || self->toast_overlay == NULL)
+    return;
+
+  next = g_steal_pointer (&self->next_save);
+
+  if (!saved)
     {
-      g_autofree char *name = g_file_get_basename (data->file);
-      g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);
+      self->closing_confirmed = FALSE;
 
-      show_error (self, heading, error->message);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          ties_window_toast (self, _("Not saved: the file is as it was"));
+        }
+      else
+        {
+          g_autofree char *name = g_file_get_basename (data->file);
+          g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);
+
+          show_error (self, heading, error->message);
+        }
       return;
     }
 
   g_set_object (&self->file, data->file);
+  ties_draft_writer_set_file (self->draft_writer, data->file);
+  ties_window_watch_file (self, data->file);
   ties_window_update_title (self);
+
+  /* Edits made while this save ran: save them too. */
+  if (next != NULL)
+    {
+      ties_window_start_save (self, next);
+      return;
+    }
+
   ties_window_toast (self, _("Saved"));
 
   if (self->closing_confirmed)
     gtk_window_destroy (GTK_WINDOW (self));
 }
 
+static gboolean
+show_saving_toast (gpointer user_data)
+{
+  TiesWindow *self = user_data;
+
+  self->saving_toast_id = 0;
+  self->saving_toast = adw_toast_new (_("Saving…"));
+  adw_toast_set_timeout (self->saving_toast, 0);
+  adw_toast_set_button_label (self->saving_toast, _("_Stop"));
+  adw_toast_set_action_name (self->saving_toast, "win.cancel-save");
+  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->saving_toast));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+ties_window_start_save (TiesWindow *self,
+                        GFile      *file)
+{
+  g_assert (TIES_IS_WINDOW (self));
+  g_assert (G_IS_FILE (file));
+
+  /* One save at a time: two renames racing could leave the older bytes. */
+  if (self->save_cancellable != NULL)
+    {
+      g_set_object (&self->next_save, file);
+      return;
+    }
+
+  self->save_cancellable = g_cancellable_new ();
+  if (self->watch != NULL && g_file_equal (file, ties_file_watch_get_file (self->watch)))
+    {
+      self->save_watch = g_object_ref (self->watch);
+      ties_file_watch_hold (self->save_watch);
+    }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-save", TRUE);
+  self->saving_toast_id = g_timeout_add_seconds (1, show_saving_toast, self);
+
+  ties_document_save_async (self->document, file, self->save_cancellable, on_saved, open_data_new (self, file));
+}
+
+static void
+open_data_closure_free (gpointer  data,
+                        GClosure *closure)
+{
+  open_data_free (data);
+}
+
+static void
+on_changed_on_disk_response (AdwMessageDialog *dialog,
+                             const char       *response,
+                             OpenData         *data)
+{
+  TiesWindow *self = data->window;
+
+  if (g_str_equal (response, "save"))
+    {
+      ties_window_start_save (self, data->file);
+    }
+  else if (g_str_equal (response, "reload"))
+    {
+      self->closing_confirmed = FALSE;
+      ties_window_open_file (self, data->file);
+    }
+  else
+    {
+      self->closing_confirmed = FALSE;
+    }
+}
+
+/* Never overwrites another program's changes without asking. */
 void
 ties_window_save_to_file (TiesWindow *self,
                           GFile      *file)
 {
+  AdwMessageDialog *dialog;
+  g_autofree char *name = NULL;
+  g_autofree char *heading = NULL;
+
   g_return_if_fail (TIES_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  ties_document_save_async (self->document, file, self->cancellable, on_saved, open_data_new (self, file));
+  /* A save in flight is ours: the next one waits for it, and checks
+   * nothing the first is changing. */
+  if (self->save_cancellable != NULL ||
+      self->watch == NULL ||
+      !g_file_equal (file, ties_file_watch_get_file (self->watch)) ||
+      !ties_file_watch_is_changed (self->watch))
+    {
+      ties_window_start_save (self, file);
+      return;
+    }
+
+  name = g_file_get_basename (file);
+  heading = g_strdup_printf (_("“%s” Changed on Disk"), name);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                                       _("Another program changed the file since it was opened here. "
+                                                         "Saving replaces its version with yours.")));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "reload", _("_Discard Mine and Reload"),
+                                    "save", _("_Save Anyway"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_enabled (dialog, "reload", ties_file_watch_get_exists (self->watch));
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_changed_on_disk_response),
+                         open_data_new (self, file), open_data_closure_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+gboolean
+ties_window_get_saving (TiesWindow *self)
+{
+  g_return_val_if_fail (TIES_IS_WINDOW (self), FALSE);
+
+  return self->save_cancellable != NULL;
 }
 
 TiesWindow *
@@ -682,11 +949,55 @@ save_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   TiesWindow *self = TIES_WINDOW (widget);
+  g_autofree char *unapplied = ties_event_editor_get_unapplied_text (self->event_editor);
+
+  /* Everything typed is in the document, but what it cannot take (a date
+   * that is not valid) is not saved: say so rather than look saved. */
+  if (unapplied != NULL)
+    ties_window_toast (self, _("Typed text that the document cannot take is not saved: see the editor"));
 
   if (self->file == NULL)
     save_as_action (widget, "win.save-as", NULL);
   else
     ties_window_save_to_file (self, self->file);
+}
+
+static void
+cancel_save_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  TiesWindow *self = TIES_WINDOW (widget);
+
+  g_clear_object (&self->next_save);
+  if (self->save_cancellable != NULL)
+    g_cancellable_cancel (self->save_cancellable);
+}
+
+static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TiesWindow *self = TIES_WINDOW (widget);
+
+  if (self->file != NULL)
+    ties_window_open_file (self, self->file);
+}
+
+/* The user's version stands: the file on disk is now the one known, and
+ * the window's document differs from it until saved. */
+static void
+keep_mine_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  TiesWindow *self = TIES_WINDOW (widget);
+
+  if (self->watch != NULL)
+    ties_file_watch_record (self->watch);
+  ties_history_mark_unsaved (ties_document_get_history (self->document));
+  gtk_revealer_set_reveal_child (self->disk_banner, FALSE);
 }
 
 static void
@@ -766,6 +1077,7 @@ on_close_response (AdwMessageDialog *dialog,
   /* Destroyed once its dialog, transient for it, is gone. */
   if (g_str_equal (response, "discard"))
     {
+      ties_draft_writer_discard (self->draft_writer);
       self->closing_confirmed = TRUE;
       g_idle_add (destroy_window, g_object_ref (self));
     }
@@ -799,6 +1111,7 @@ ties_window_discard_and_close (TiesWindow *self)
   g_return_if_fail (TIES_IS_WINDOW (self));
 
   self->closing_confirmed = TRUE;
+  ties_draft_writer_discard (self->draft_writer);
   gtk_window_close (GTK_WINDOW (self));
 }
 
@@ -807,6 +1120,9 @@ ties_window_close_request (GtkWindow *window)
 {
   TiesWindow *self = TIES_WINDOW (window);
   AdwMessageDialog *dialog;
+  g_autofree char *unapplied = NULL;
+  g_autofree char *body = NULL;
+  gboolean modified;
 
   g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
   if (!gtk_window_is_maximized (window))
@@ -818,11 +1134,21 @@ ties_window_close_request (GtkWindow *window)
       g_settings_set_int (self->settings, "window-height", MAX (height, 294));
     }
 
-  if (self->closing_confirmed || !ties_history_get_modified (ties_document_get_history (self->document)))
+  /* Typed text the document cannot take (a date that is not valid) is
+   * named too: closing loses it, even when nothing else changed. */
+  unapplied = ties_event_editor_get_unapplied_text (self->event_editor);
+  modified = ties_history_get_modified (ties_document_get_history (self->document));
+  if (self->closing_confirmed || (!modified && unapplied == NULL))
     return GTK_WINDOW_CLASS (ties_window_parent_class)->close_request (window);
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("Save Changes?"),
-                                                      _("The document has changes that are not saved. Closing without saving loses them.")));
+  if (unapplied == NULL)
+    body = g_strdup (_("The document has changes that are not saved. Closing without saving loses them."));
+  else if (modified)
+    body = g_strdup_printf ("%s %s", _("The document has changes that are not saved. Closing without saving loses them."), unapplied);
+  else
+    body = g_strdup_printf ("%s %s", unapplied, _("Closing loses what was typed."));
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("Save Changes?"), body));
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),
                                     "discard", _("_Discard"),
@@ -867,6 +1193,23 @@ ties_window_dispose (GObject *object)
   TiesWindow *self = (TiesWindow *) object;
 
   g_cancellable_cancel (self->cancellable);
+  /* Removes the draft of a saved document; keeps an unsaved one's. */
+  g_clear_object (&self->draft_writer);
+  g_clear_handle_id (&self->saving_toast_id, g_source_remove);
+  g_clear_object (&self->saving_toast);
+  if (self->watch != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->watch, self);
+      g_clear_object (&self->watch);
+    }
+  /* The document may outlive the widgets (a save in flight holds it), and
+   * the editors losing focus as they go may still end an edit: nothing
+   * it or its history says may reach a widget once disposed. */
+  if (self->document != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->document, self);
+      g_signal_handlers_disconnect_by_data (ties_document_get_history (self->document), self);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), TIES_TYPE_WINDOW);
 
   G_OBJECT_CLASS (ties_window_parent_class)->dispose (object);
@@ -880,6 +1223,7 @@ ties_window_finalize (GObject *object)
   g_clear_object (&self->network);
   g_clear_object (&self->document);
   g_clear_object (&self->file);
+  g_clear_object (&self->next_save);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->view_actions);
@@ -919,6 +1263,9 @@ ties_window_class_init (TiesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TiesWindow, layout_button);
   gtk_widget_class_bind_template_child (widget_class, TiesWindow, open_button);
   gtk_widget_class_bind_template_child (widget_class, TiesWindow, layout_progress);
+  gtk_widget_class_bind_template_child (widget_class, TiesWindow, disk_banner);
+  gtk_widget_class_bind_template_child (widget_class, TiesWindow, disk_banner_label);
+  gtk_widget_class_bind_template_child (widget_class, TiesWindow, reload_button);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
@@ -926,6 +1273,9 @@ ties_window_class_init (TiesWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.no-recent", NULL, NULL);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-save", NULL, cancel_save_action);
+  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "win.keep-mine", NULL, keep_mine_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
@@ -980,6 +1330,7 @@ ties_window_init (TiesWindow *self)
                            G_CALLBACK (ties_window_update_recent), self, G_CONNECT_SWAPPED);
   ties_window_update_recent (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.no-recent", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-save", FALSE);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_object (drop, "drop", G_CALLBACK (on_drop), self, 0);
@@ -990,5 +1341,6 @@ ties_window_init (TiesWindow *self)
     ties_document_set_layout (document, layout);
   }
   ties_history_clear (ties_document_get_history (document));
+  self->draft_writer = ties_draft_writer_new (ties_drafts_get_default (), NULL);
   ties_window_set_document (self, document, NULL);
 }

@@ -9,6 +9,7 @@
 
 #include "ties-application.h"
 #include "ties-document.h"
+#include "ties-drafts.h"
 
 G_BEGIN_DECLS
 
@@ -28,8 +29,15 @@ gboolean      ties_window_is_pristine      (TiesWindow      *self);
  * open document stays as it was. */
 void          ties_window_open_file        (TiesWindow      *self,
                                             GFile           *file);
+/* Shows @document, read from @draft, as unsaved changes to the draft's
+ * file (or as a new document), and goes on writing the same draft. */
+void          ties_window_restore_draft    (TiesWindow      *self,
+                                            TiesDraft       *draft,
+                                            TiesDocument    *document);
 void          ties_window_save_to_file     (TiesWindow      *self,
                                             GFile           *file);
+/* Whether a save is being written. */
+gboolean      ties_window_get_saving       (TiesWindow      *self);
 void          ties_window_show_preferences (TiesWindow      *self);
 gboolean      ties_window_get_modified     (TiesWindow      *self);
 /* For quitting, after one question for all windows. */

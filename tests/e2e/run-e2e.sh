@@ -22,5 +22,8 @@ sed "s|@SERVICEDIR@|$work/services|" "$here/session.conf" > "$work/session.conf"
 export TIES_BINARY="$1" GSETTINGS_SCHEMA_DIR="$2"
 shift 2
 export GDK_BACKEND=x11 ADW_DISABLE_PORTAL=1 GSETTINGS_BACKEND=memory GSK_RENDERER=cairo LC_ALL=C.UTF-8
+# Each run its own data folder: drafts a failed run left are not offered
+# to the next one.
+export XDG_DATA_HOME="$work/data"
 unset NO_AT_BRIDGE GTK_A11Y
 exec "$here/../run-with-display.sh" dbus-run-session --config-file="$work/session.conf" -- /usr/bin/python3 "$@"
