@@ -284,6 +284,98 @@ test_export_files (void)
 }
 
 static void
+on_exported (TiesExportDialog *dialog,
+             GFile            *file,
+             GFile           **exported)
+{
+  *exported = g_object_ref (file);
+}
+
+static gboolean
+is_gone (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+static void
+test_export_in_thread (void)
+{
+  TiesExportDialog *dialog = show_dialog ();
+  g_autofree char *dir = g_dir_make_tmp ("ties-export-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "diagram.png", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) exported = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_signal_connect (dialog, "exported", G_CALLBACK (on_exported), &exported);
+  gtk_spin_button_set_value (child (dialog, "width_spin"), 800);
+  gtk_spin_button_set_value (child (dialog, "height_spin"), 600);
+
+  ties_export_dialog_start_export (dialog, file);
+  /* The window keeps drawing meanwhile; Export cannot run twice */
+  g_assert_true (ties_export_dialog_get_exporting (dialog));
+  g_assert_false (gtk_widget_get_sensitive (child (dialog, "options_page")));
+  g_assert_true (gtk_widget_get_visible (child (dialog, "export_spinner")));
+  wait_for_frame (GTK_WIDGET (dialog));
+
+  /* Done: the dialog said so and closed */
+  iterate_until (is_gone, &dialog);
+  g_assert_nonnull (exported);
+  g_assert_true (g_file_equal (exported, file));
+
+  texture = gdk_texture_new_from_file (file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, 800);
+  g_assert_cmpint (gdk_texture_get_height (texture), ==, 600);
+
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+static void
+test_export_cancelled (void)
+{
+  TiesExportDialog *dialog = show_dialog ();
+  g_autofree char *dir = g_dir_make_tmp ("ties-export-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "diagram.png", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) exported = NULL;
+  g_autoptr(GDir) listing = NULL;
+
+  g_assert_true (g_file_set_contents (path, "the old picture", -1, NULL));
+  g_signal_connect (dialog, "exported", G_CALLBACK (on_exported), &exported);
+  /* Large enough that closing comes before the worker writes */
+  gtk_spin_button_set_value (child (dialog, "width_spin"), 8000);
+  gtk_spin_button_set_value (child (dialog, "height_spin"), 6000);
+
+  ties_export_dialog_start_export (dialog, file);
+  gtk_window_close (GTK_WINDOW (dialog));
+  /* The worker finishes on its own; give it the time it needs */
+  for (guint i = 0; i < 100; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (50000);
+    }
+
+  /* Cancelled: no signal, the old file as it was, nothing left beside it */
+  g_assert_null (exported);
+  {
+    g_autofree char *contents = NULL;
+
+    g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+    g_assert_cmpstr (contents, ==, "the old picture");
+  }
+  listing = g_dir_open (dir, 0, NULL);
+  g_assert_cmpstr (g_dir_read_name (listing), ==, "diagram.png");
+  g_assert_null (g_dir_read_name (listing));
+
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+static void
 test_print_to_pdf (void)
 {
   g_autoptr(GtkPrintOperation) operation = ties_print_operation_new (network);
@@ -342,6 +434,8 @@ main (int   argc,
   g_test_add_func ("/export-dialog/builds", test_builds);
   g_test_add_func ("/export-dialog/preview-updates", test_preview_updates);
   g_test_add_func ("/export-dialog/export-files", test_export_files);
+  g_test_add_func ("/export-dialog/export-in-thread", test_export_in_thread);
+  g_test_add_func ("/export-dialog/export-cancelled", test_export_cancelled);
   g_test_add_func ("/export-dialog/print-to-pdf", test_print_to_pdf);
 
   result = g_test_run ();

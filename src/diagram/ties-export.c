@@ -17,6 +17,7 @@
 #include "ties-export.h"
 #include "ties-graph.h"
 #include "ties-layout.h"
+#include "ties-safe-file.h"
 
 gboolean
 ties_export_format_from_string (const char       *text,
@@ -305,19 +306,15 @@ render_vector (TiesScene               *scene,
   return g_steal_pointer (&bytes);
 }
 
-gboolean
-ties_export_to_file (TiesScene               *scene,
-                     const TiesExportOptions *options,
-                     GFile                   *file,
-                     GError                 **error)
+static gboolean
+export_write (TiesScene               *scene,
+              const TiesExportOptions *options,
+              GFile                   *file,
+              GCancellable            *cancellable,
+              GError                 **error)
 {
   g_autoptr(GByteArray) bytes = NULL;
-
-  g_return_val_if_fail (scene != NULL, FALSE);
-  g_return_val_if_fail (options != NULL, FALSE);
-  g_return_val_if_fail (options->width > 0 && options->height > 0, FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  g_autoptr(GBytes) contents = NULL;
 
   if (options->format == TIES_EXPORT_PNG)
     {
@@ -332,10 +329,99 @@ ties_export_to_file (TiesScene               *scene,
         return FALSE;
     }
 
-  /* g_file_replace_contents() writes a temporary file beside the target
-   * and renames it over, so a failed export leaves nothing behind. */
-  return g_file_replace_contents (file, (const char *) bytes->data, bytes->len, NULL, FALSE,
-                                  G_FILE_CREATE_NONE, NULL, NULL, error);
+  /* The documents' own save path: a failed or cancelled export leaves
+   * nothing behind, and an existing picture as it was. */
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  contents = g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+
+  return ties_safe_file_replace (file, contents, cancellable, error);
+}
+
+gboolean
+ties_export_to_file (TiesScene               *scene,
+                     const TiesExportOptions *options,
+                     GFile                   *file,
+                     GError                 **error)
+{
+  g_return_val_if_fail (scene != NULL, FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+  g_return_val_if_fail (options->width > 0 && options->height > 0, FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return export_write (scene, options, file, NULL, error);
+}
+
+typedef struct
+{
+  TiesScene *scene;
+  TiesExportOptions options;
+  GFile *file;
+} ExportData;
+
+static void
+export_data_free (ExportData *data)
+{
+  g_clear_pointer (&data->scene, ties_scene_free);
+  g_clear_object (&data->file);
+  g_free (data);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportData *data = task_data;
+  GError *error = NULL;
+
+  ties_scene_rebind_fonts (data->scene);
+
+  if (export_write (data->scene, &data->options, data->file, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/* The scene is the task's from here on: its Pango objects must not be
+ * used by two threads at once. */
+void
+ties_export_to_file_async (TiesScene               *scene,
+                           const TiesExportOptions *options,
+                           GFile                   *file,
+                           GCancellable            *cancellable,
+                           GAsyncReadyCallback      callback,
+                           gpointer                 user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ExportData *data;
+
+  g_return_if_fail (scene != NULL);
+  g_return_if_fail (options != NULL);
+  g_return_if_fail (options->width > 0 && options->height > 0);
+  g_return_if_fail (G_IS_FILE (file));
+
+  data = g_new0 (ExportData, 1);
+  data->scene = scene;
+  data->options = *options;
+  data->file = g_object_ref (file);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ties_export_to_file_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) export_data_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+gboolean
+ties_export_to_file_finish (GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 TiesScene *

@@ -52,4 +52,15 @@ gboolean ties_export_to_file (TiesScene               *scene,
                               GFile                   *file,
                               GError                 **error);
 
+/* The same in a worker thread; takes @scene, which the caller must not
+ * use any more. Cancelling leaves @file as it was. */
+void     ties_export_to_file_async  (TiesScene               *scene,
+                                     const TiesExportOptions *options,
+                                     GFile                   *file,
+                                     GCancellable            *cancellable,
+                                     GAsyncReadyCallback      callback,
+                                     gpointer                 user_data);
+gboolean ties_export_to_file_finish (GAsyncResult            *result,
+                                     GError                 **error);
+
 G_END_DECLS

@@ -26,6 +26,10 @@ struct _TiesExportDialog
   guint update_id;
   GtkFileChooserNative *chooser;
 
+  /* The export being drawn and written in a worker thread. */
+  GCancellable *export_cancellable;
+  GFile *export_file;
+
   /* Template widgets */
   GtkDrawingArea *preview;
   AdwComboRow *format_row;
@@ -38,6 +42,8 @@ struct _TiesExportDialog
   AdwComboRow *background_row;
   GtkEntry *title_entry;
   GtkEntry *caption_entry;
+  GtkSpinner *export_spinner;
+  GtkWidget *options_page;
 };
 
 G_DEFINE_FINAL_TYPE (TiesExportDialog, ties_export_dialog, ADW_TYPE_WINDOW)
@@ -101,6 +107,9 @@ update_preview (gpointer user_data)
   TiesExportDialog *self = user_data;
 
   self->update_id = 0;
+  /* While exporting, the worker has the scene. */
+  if (self->export_cancellable != NULL)
+    return G_SOURCE_REMOVE;
   if (self->scene_stale)
     ties_export_dialog_rebuild_scene (self);
   gtk_widget_queue_draw (GTK_WIDGET (self->preview));
@@ -206,6 +215,85 @@ show_error (TiesExportDialog *self,
 }
 
 static void
+ties_export_dialog_set_exporting (TiesExportDialog *self,
+                                  gboolean          exporting)
+{
+  g_assert (TIES_IS_EXPORT_DIALOG (self));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->export_spinner), exporting);
+  gtk_spinner_set_spinning (self->export_spinner, exporting);
+  gtk_widget_set_sensitive (self->options_page, !exporting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "export-dialog.export", !exporting);
+}
+
+static void
+on_export_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(TiesExportDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_steal_pointer (&self->export_file);
+  gboolean exported;
+
+  exported = ties_export_to_file_finish (result, &error);
+  g_clear_object (&self->export_cancellable);
+
+  /* Closed meanwhile: Cancel stopped it, and the file is as it was. */
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)) || self->preview == NULL)
+    return;
+
+  ties_export_dialog_set_exporting (self, FALSE);
+  /* The worker had the scene; the preview gets a new one. */
+  self->scene_stale = TRUE;
+  update_preview (self);
+
+  if (!exported)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, error->message);
+      return;
+    }
+
+  g_signal_emit (self, signals[EXPORTED], 0, file);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/* Drawing a large diagram takes a while: it happens in a worker thread,
+ * and Cancel (or closing the dialog) stops it, leaving the file as it
+ * was. */
+void
+ties_export_dialog_start_export (TiesExportDialog *self,
+                                 GFile            *file)
+{
+  TiesExportOptions options;
+
+  g_return_if_fail (TIES_IS_EXPORT_DIALOG (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->export_cancellable != NULL)
+    return;
+
+  if (self->scene_stale || self->scene == NULL)
+    ties_export_dialog_rebuild_scene (self);
+  get_export_options (self, &options);
+
+  self->export_cancellable = g_cancellable_new ();
+  g_set_object (&self->export_file, file);
+  ties_export_dialog_set_exporting (self, TRUE);
+  ties_export_to_file_async (g_steal_pointer (&self->scene), &options, file,
+                             self->export_cancellable, on_export_done, g_object_ref (self));
+}
+
+gboolean
+ties_export_dialog_get_exporting (TiesExportDialog *self)
+{
+  g_return_val_if_fail (TIES_IS_EXPORT_DIALOG (self), FALSE);
+
+  return self->export_cancellable != NULL;
+}
+
+static void
 on_chooser_response (GtkNativeDialog  *chooser,
                      int               response,
                      TiesExportDialog *self)
@@ -222,14 +310,7 @@ on_chooser_response (GtkNativeDialog  *chooser,
   if (file == NULL)
     return;
 
-  if (!ties_export_dialog_export_to_file (self, file, &error))
-    {
-      show_error (self, error->message);
-      return;
-    }
-
-  g_signal_emit (self, signals[EXPORTED], 0, file);
-  gtk_window_destroy (GTK_WINDOW (self));
+  ties_export_dialog_start_export (self, file);
 }
 
 static char *
@@ -268,6 +349,8 @@ ties_export_dialog_dispose (GObject *object)
   TiesExportDialog *self = (TiesExportDialog *) object;
 
   g_clear_handle_id (&self->update_id, g_source_remove);
+  if (self->export_cancellable != NULL)
+    g_cancellable_cancel (self->export_cancellable);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
@@ -283,6 +366,7 @@ ties_export_dialog_finalize (GObject *object)
 
   g_clear_pointer (&self->scene, ties_scene_free);
   g_clear_object (&self->network);
+  g_clear_object (&self->export_file);
 
   G_OBJECT_CLASS (ties_export_dialog_parent_class)->finalize (object);
 }
@@ -318,6 +402,8 @@ ties_export_dialog_class_init (TiesExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TiesExportDialog, background_row);
   gtk_widget_class_bind_template_child (widget_class, TiesExportDialog, title_entry);
   gtk_widget_class_bind_template_child (widget_class, TiesExportDialog, caption_entry);
+  gtk_widget_class_bind_template_child (widget_class, TiesExportDialog, export_spinner);
+  gtk_widget_class_bind_template_child (widget_class, TiesExportDialog, options_page);
   /* Reachable with gtk_widget_get_template_child(), for tests. */
   gtk_widget_class_bind_template_child_full (widget_class, "export_button", FALSE, 0);
 
@@ -384,6 +470,7 @@ ties_export_dialog_export_to_file (TiesExportDialog *self,
   g_return_val_if_fail (TIES_IS_EXPORT_DIALOG (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  g_return_val_if_fail (self->export_cancellable == NULL, FALSE);
 
   if (self->scene_stale)
     ties_export_dialog_rebuild_scene (self);

@@ -29,6 +29,12 @@ gboolean          ties_export_dialog_export_to_file (TiesExportDialog *self,
                                                      GFile            *file,
                                                      GError          **error);
 
+/* The same in a worker thread: "exported" and closing follow; an error
+ * shows a message; closing the dialog cancels it. */
+void              ties_export_dialog_start_export (TiesExportDialog *self,
+                                                   GFile            *file);
+gboolean          ties_export_dialog_get_exporting (TiesExportDialog *self);
+
 /* For tests: TRUE while an option change waits to reach the preview. */
 gboolean          ties_export_dialog_get_preview_pending (TiesExportDialog *self);
 
