@@ -91,6 +91,36 @@ class CommandLine(unittest.TestCase):
                 self.assertRegex(r.stderr, rf'^{re.escape(path)}:\d+:\d+: ')
                 self.assertLess(len(r.stderr.splitlines()), 5)
 
+    def test_not_regular_files(self):
+        # Refused at once, without reading (/dev/zero would fill memory)
+        # or waiting (a pipe no one writes to blocks forever).
+        fifo = os.path.join(self.dir.name, 'pipe.ties.json')
+        os.mkfifo(fifo)
+        cases = {
+            '/dev/zero': 'not a regular file',
+            fifo: 'not a regular file',
+            self.dir.name: 'folder',
+        }
+        for path, message in cases.items():
+            with self.subTest(path):
+                r = subprocess.run([TIES, '--validate', path], capture_output=True, text=True, timeout=10,
+                                   env=dict(os.environ, LC_ALL='C.UTF-8'))
+                self.assertEqual(r.returncode, 1, r.stdout)
+                self.assertEqual(r.stdout, '')
+                self.assertRegex(r.stderr, rf'^{re.escape(path)}: .*{message}')
+                self.assertEqual(len(r.stderr.splitlines()), 1)
+
+    def test_too_large(self):
+        # A sparse file just over the limit: refused by its size, which
+        # takes no time and no memory, and the message names the limit.
+        path = os.path.join(self.dir.name, 'huge.ties.json')
+        with open(path, 'wb') as f:
+            f.truncate((1 << 30) + 1)
+        r = subprocess.run([TIES, '--validate', path], capture_output=True, text=True, timeout=10,
+                           env=dict(os.environ, LC_ALL='C.UTF-8'))
+        self.assertEqual(r.returncode, 1, r.stdout)
+        self.assertRegex(r.stderr, rf'^{re.escape(path)}: the file is too large to open \(1073741825 bytes; at most 1\.0\sGiB, 1073741824 bytes\)\n$')
+
     def test_missing_file(self):
         r = run('--validate', os.path.join(self.dir.name, 'nope.ties.json'))
         self.assertEqual(r.returncode, 1)
@@ -189,6 +219,139 @@ class CommandLine(unittest.TestCase):
         r = run('--no-such-option')
         self.assertEqual(r.returncode, 2)
         self.assertIn('no-such-option', r.stderr)
+
+    # --normalize: the window's save path, without a window.
+
+    def indented_sample(self, name='doc.ties.json'):
+        """The sample, as valid JSON in another layout."""
+        with open(SAMPLE, encoding='utf-8') as f:
+            document = json.load(f)
+        return self.write(name, json.dumps(document, indent=4, ensure_ascii=False))
+
+    def temporaries(self, folder=None):
+        return [n for n in os.listdir(folder or self.dir.name) if n.endswith('.ties-save')]
+
+    def test_normalize(self):
+        path = self.indented_sample()
+        os.chmod(path, 0o640)
+        r = run('--normalize', path)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(r.stdout, f'{path}: normalized\n')
+        self.assertEqual(r.stderr, '')
+        # The canonical form is the sample's own, and the mode is kept.
+        self.assertEqual(open(path, 'rb').read(), open(SAMPLE, 'rb').read())
+        self.assertEqual(os.stat(path).st_mode & 0o7777, 0o640)
+        self.assertEqual(self.temporaries(), [])
+        # A normal file is left alone, time stamp and all.
+        os.utime(path, (1_000_000_000, 1_000_000_000))
+        r = run('--normalize', path)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(r.stdout, f'{path}: already normal\n')
+        self.assertEqual(os.stat(path).st_mtime, 1_000_000_000)
+
+    def test_normalize_broken(self):
+        good = self.indented_sample('good.ties.json')
+        text = '{"format": "ties", "version": 1,\n  "actors": 5}\n'
+        bad = self.write('bad.ties.json', text)
+        r = run('--normalize', bad, good)
+        self.assertEqual(r.returncode, 1)
+        self.assertRegex(r.stderr, rf'^{re.escape(bad)}:2:\d+: ')
+        self.assertEqual(r.stdout, f'{good}: normalized\n')
+        # The broken file is untouched; the good one was still done.
+        self.assertEqual(open(bad, encoding='utf-8').read(), text)
+        self.assertEqual(open(good, 'rb').read(), open(SAMPLE, 'rb').read())
+        self.assertEqual(self.temporaries(), [])
+
+    def test_normalize_usage(self):
+        path = self.indented_sample()
+        before = open(path, 'rb').read()
+        for options in (('--normalize', '--validate', path),
+                        ('--normalize', '--export', os.path.join(self.dir.name, 'a.png'), path),
+                        ('--normalize',)):
+            with self.subTest(options):
+                r = run(*options)
+                self.assertEqual(r.returncode, 2, r.stderr)
+                self.assertEqual(open(path, 'rb').read(), before)
+        self.assertIn('--normalize', run('--help').stdout)
+
+    def test_normalize_symlinks(self):
+        folder = os.path.join(self.dir.name, 'real')
+        os.mkdir(folder)
+        real = os.path.join(folder, 'doc.ties.json')
+        os.rename(self.indented_sample(), real)
+        link = os.path.join(self.dir.name, 'link.ties.json')
+        os.symlink('real/doc.ties.json', link)
+        chain = os.path.join(self.dir.name, 'chain.ties.json')
+        os.symlink(link, chain)
+        r = run('--normalize', chain)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(os.readlink(chain), link)
+        self.assertEqual(os.readlink(link), 'real/doc.ties.json')
+        self.assertEqual(open(real, 'rb').read(), open(SAMPLE, 'rb').read())
+        self.assertEqual(self.temporaries() + self.temporaries(folder), [])
+
+    def test_normalize_file_size_limit(self):
+        # `ulimit -f 32`: the 40 KB sample cannot be written.
+        import resource
+        import signal
+        path = self.indented_sample()
+        before = open(path, 'rb').read()
+
+        def limit():
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+            resource.setrlimit(resource.RLIMIT_FSIZE, (32 << 10, 32 << 10))
+
+        r = subprocess.run([TIES, '--normalize', path], capture_output=True, text=True, timeout=120,
+                           preexec_fn=limit, env=dict(os.environ, LC_ALL='C.UTF-8'))
+        self.assertEqual(r.returncode, 1, r.stdout)
+        self.assertIn(f'Could not save “{path}”: the file is too large', r.stderr)
+        self.assertEqual(r.stdout, '')
+        self.assertEqual(open(path, 'rb').read(), before)
+        self.assertEqual(self.temporaries(), [])
+
+    def test_export_through_link_safely(self):
+        # Exports take the documents' save path: a link stays a link, and
+        # a failed export leaves the old picture.
+        import resource
+        import signal
+        real = self.write('real.svg', b'old')
+        link = os.path.join(self.dir.name, 'link.svg')
+        os.symlink('real.svg', link)
+        r = run('--export', link, SAMPLE)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(os.readlink(link), 'real.svg')
+        self.assertTrue(open(real, 'rb').read().startswith(b'<?xml'))
+        self.write('real.svg', b'old')
+
+        def limit():
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+            resource.setrlimit(resource.RLIMIT_FSIZE, (4 << 10, 4 << 10))
+
+        r = subprocess.run([TIES, '--export', link, SAMPLE], capture_output=True, text=True, timeout=120,
+                           preexec_fn=limit, env=dict(os.environ, LC_ALL='C.UTF-8'))
+        self.assertEqual(r.returncode, 1)
+        self.assertIn('too large', r.stderr)
+        self.assertEqual(open(real, 'rb').read(), b'old')
+        self.assertEqual(self.temporaries(), [])
+
+    @unittest.skipUnless(os.geteuid() == 0 and shutil.which('setpriv'), 'needs root and setpriv')
+    def test_normalize_read_only_folder(self):
+        # A file anyone may write, in a folder only root may change; run as
+        # nobody, as root ignores permissions.
+        os.chmod(self.dir.name, 0o755)
+        folder = os.path.join(self.dir.name, 'read-only')
+        os.mkdir(folder, 0o755)
+        path = os.path.join(folder, 'doc.ties.json')
+        os.rename(self.indented_sample(), path)
+        os.chmod(path, 0o666)
+        before = open(path, 'rb').read()
+        r = subprocess.run(['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', TIES, '--normalize', path],
+                           capture_output=True, text=True, timeout=120, env=dict(os.environ, LC_ALL='C.UTF-8'))
+        self.assertEqual(r.returncode, 1, r.stdout + r.stderr)
+        self.assertIn(f'Could not save “{path}”', r.stderr)
+        self.assertIn('Save As', r.stderr)
+        self.assertEqual(open(path, 'rb').read(), before)
+        self.assertEqual(self.temporaries(folder), [])
 
 
 if __name__ == '__main__':

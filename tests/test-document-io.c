@@ -908,6 +908,39 @@ test_bounded_input (void)
   g_assert_no_errno (g_rmdir (dir));
 }
 
+/* What the model holds but the reader refuses is never written. */
+static void
+test_save_refuses_what_would_not_load (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ties-io-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "saved.ties.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(TiesDocument) document = load_string (unknown_members, NULL);
+  g_autofree char *long_name = g_strnfill (20000, 'x');
+  g_autofree char *contents = NULL;
+  TiesActor *actor;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, "old contents", -1, NULL));
+
+  /* A name pasted past the reader's limit for names */
+  actor = g_list_model_get_item (G_LIST_MODEL (ties_document_get_actors (document)), 0);
+  g_assert_nonnull (actor);
+  ties_actor_set_name (actor, long_name);
+  g_object_unref (actor);
+
+  g_assert_false (ties_document_save_to_file (document, file, NULL, &error));
+  g_assert_error (error, TIES_DOCUMENT_IO_ERROR, TIES_DOCUMENT_IO_ERROR_UNWRITABLE);
+  g_assert_nonnull (strstr (error->message, "saved.ties.json:"));
+  g_assert_nonnull (strstr (error->message, ".name"));
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "old contents");
+
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -922,6 +955,7 @@ main (int   argc,
   g_test_add_func ("/io/evidence/orphan-kept", test_orphan_kept);
   g_test_add_func ("/io/bom", test_bom_accepted);
   g_test_add_func ("/io/save/file", test_save_to_file);
+  g_test_add_func ("/io/save/refuses-what-would-not-load", test_save_refuses_what_would_not_load);
   g_test_add_func ("/io/async", test_async);
   g_test_add_func ("/io/schema/saved", test_saved_document_matches_schema);
   g_test_add_func ("/io/unknown/numbers-and-nul", test_unknown_numbers_and_nul);

@@ -213,7 +213,7 @@ assert_sorted_by_date (Fixture *fixture)
 static GBytes *
 save (Fixture *fixture)
 {
-  return ties_document_save_to_bytes (fixture->document);
+  return ties_document_save_to_bytes (fixture->document, NULL);
 }
 
 static void

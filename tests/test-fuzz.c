@@ -127,7 +127,7 @@ test_damaged_sample (void)
 
       /* What loads saves, and what it saves loads to the same bytes. */
       {
-        g_autoptr(GBytes) saved = ties_document_save_to_bytes (document);
+        g_autoptr(GBytes) saved = ties_document_save_to_bytes (document, NULL);
         g_autoptr(TiesDocument) again = NULL;
         g_autoptr(GBytes) saved_again = NULL;
         g_autoptr(TiesNetwork) network = ties_network_new (document);
@@ -135,7 +135,7 @@ test_damaged_sample (void)
         again = ties_document_load_from_data (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved),
                                               NAME, NULL, &error);
         g_assert_no_error (error);
-        saved_again = ties_document_save_to_bytes (again);
+        saved_again = ties_document_save_to_bytes (again, NULL);
         g_assert_true (g_bytes_equal (saved, saved_again));
         g_assert_cmpuint (ties_network_get_n_events (network), ==,
                           g_list_model_get_n_items (G_LIST_MODEL (ties_document_get_events (document))));

@@ -56,7 +56,7 @@ typedef struct {
 static Check
 check_begin (TiesDocument *doc)
 {
-  Check check = { doc, ties_document_save_to_bytes (doc), TRUE };
+  Check check = { doc, ties_document_save_to_bytes (doc, NULL), TRUE };
 
   return check;
 }
@@ -69,7 +69,7 @@ check_end (Check      *check,
            const char *label)
 {
   TiesHistory *history = ties_document_get_history (check->doc);
-  g_autoptr(GBytes) after = ties_document_save_to_bytes (check->doc);
+  g_autoptr(GBytes) after = ties_document_save_to_bytes (check->doc, NULL);
 
   g_assert_false (g_bytes_equal (check->before, after));
   g_assert_true (ties_history_get_can_undo (history));
@@ -84,14 +84,14 @@ check_end (Check      *check,
       g_autoptr(GBytes) redone = NULL;
 
       g_assert_true (ties_history_undo (history));
-      undone = ties_document_save_to_bytes (check->doc);
+      undone = ties_document_save_to_bytes (check->doc, NULL);
       assert_bytes_equal (undone, check->before);
       g_assert_true (ties_history_get_can_redo (history));
       if (label != NULL)
         g_assert_cmpstr (ties_history_get_redo_label (history), ==, label);
 
       g_assert_true (ties_history_redo (history));
-      redone = ties_document_save_to_bytes (check->doc);
+      redone = ties_document_save_to_bytes (check->doc, NULL);
       assert_bytes_equal (redone, after);
       g_assert_false (ties_history_get_can_redo (history));
     }
@@ -108,7 +108,7 @@ check_end (Check      *check,
     g_assert_no_error (error);
     if (reloaded != NULL)
       {
-        again = ties_document_save_to_bytes (reloaded);
+        again = ties_document_save_to_bytes (reloaded, NULL);
         assert_bytes_equal (again, after);
       }
   }
@@ -633,12 +633,12 @@ test_evidence_store (void)
   /* Undo everything: the loaded bytes */
   {
     g_autoptr(TiesDocument) fresh = load_sample ();
-    g_autoptr(GBytes) expected = ties_document_save_to_bytes (fresh);
+    g_autoptr(GBytes) expected = ties_document_save_to_bytes (fresh, NULL);
     g_autoptr(GBytes) bytes = NULL;
 
     while (ties_history_undo (history))
       ;
-    bytes = ties_document_save_to_bytes (doc);
+    bytes = ties_document_save_to_bytes (doc, NULL);
     assert_bytes_equal (bytes, expected);
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, n);
   }
@@ -729,12 +729,12 @@ check_no_op (TiesDocument *doc,
              const GValue *value)
 {
   TiesHistory *history = ties_document_get_history (doc);
-  g_autoptr(GBytes) before = ties_document_save_to_bytes (doc);
+  g_autoptr(GBytes) before = ties_document_save_to_bytes (doc, NULL);
   g_autoptr(GBytes) after = NULL;
 
   g_test_message ("%s:%s", G_OBJECT_TYPE_NAME (object), property);
   ties_history_set_value (history, object, property, value);
-  after = ties_document_save_to_bytes (doc);
+  after = ties_document_save_to_bytes (doc, NULL);
   assert_bytes_equal (before, after);
   g_assert_false (ties_history_get_can_undo (history));
   g_assert_false (ties_history_get_modified (history));
@@ -827,7 +827,7 @@ test_redo_dropped (void)
   g_autoptr(TiesDocument) doc = load_sample ();
   TiesHistory *history = ties_document_get_history (doc);
   TiesActor *cook = ties_document_lookup_actor (doc, "cook");
-  g_autoptr(GBytes) original = ties_document_save_to_bytes (doc);
+  g_autoptr(GBytes) original = ties_document_save_to_bytes (doc, NULL);
   g_autoptr(GBytes) bytes = NULL;
 
   ties_history_set (history, cook, "name", "A", NULL);
@@ -844,7 +844,7 @@ test_redo_dropped (void)
   g_assert_true (ties_history_undo (history));
   g_assert_true (ties_history_undo (history));
   g_assert_false (ties_history_undo (history));
-  bytes = ties_document_save_to_bytes (doc);
+  bytes = ties_document_save_to_bytes (doc, NULL);
   assert_bytes_equal (bytes, original);
   g_assert_true (ties_history_redo (history));
   g_assert_true (ties_history_redo (history));
@@ -939,6 +939,139 @@ test_modified (void)
   ties_history_set (history, cook, "name", "E", NULL);
   g_assert_true (ties_history_get_modified (history));
   g_assert_true (ties_history_undo (history));
+  g_assert_false (ties_history_get_modified (history));
+}
+
+static void
+type_name (TiesHistory *history,
+           TiesActor   *actor,
+           const char  *text)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, text);
+  ties_history_set_value_merged (history, actor, "name", &value);
+}
+
+static void
+test_merge_burst (void)
+{
+  g_autoptr(TiesDocument) doc = load_sample ();
+  TiesHistory *history = ties_document_get_history (doc);
+  TiesActor *cook = ties_document_lookup_actor (doc, "cook");
+  g_autofree char *original = g_strdup (ties_actor_get_name (cook));
+  g_autofree char *typed = NULL;
+  guint64 serial = ties_history_get_serial (history);
+
+  /* Every keystroke reaches the model; the burst is one step */
+  for (guint i = 1; i <= 5; i++)
+    {
+      g_free (typed);
+      typed = g_strdup_printf ("%s%.*s", original, (int) i, "LOST!");
+      type_name (history, cook, typed);
+      g_assert_cmpstr (ties_actor_get_name (cook), ==, typed);
+    }
+  g_assert_cmpuint (ties_history_get_serial (history), ==, serial + 5);
+  g_assert_true (ties_history_get_modified (history));
+  g_assert_true (ties_history_undo (history));
+  g_assert_cmpstr (ties_actor_get_name (cook), ==, original);
+  g_assert_false (ties_history_get_can_undo (history));
+  g_assert_true (ties_history_redo (history));
+  g_assert_cmpstr (ties_actor_get_name (cook), ==, typed);
+
+  /* Another field, then back: three steps */
+  ties_history_set (history, cook, "role", "CEO", NULL);
+  type_name (history, cook, "X");
+  type_name (history, cook, "XY");
+  g_assert_true (ties_history_undo (history));
+  g_assert_cmpstr (ties_actor_get_name (cook), ==, typed);
+  g_assert_true (ties_history_undo (history));
+  g_assert_true (ties_history_undo (history));
+  g_assert_cmpstr (ties_actor_get_name (cook), ==, original);
+
+  /* Focus leaving the field ends the burst */
+  type_name (history, cook, "A");
+  ties_history_end_merge (history);
+  type_name (history, cook, "AB");
+  g_assert_true (ties_history_undo (history));
+  g_assert_cmpstr (ties_actor_get_name (cook), ==, "A");
+
+  /* So does a pause */
+  type_name (history, cook, "AC");
+  g_usleep (TIES_HISTORY_MERGE_PAUSE_USEC + G_USEC_PER_SEC / 5);
+  type_name (history, cook, "ACD");
+  g_assert_true (ties_history_undo (history));
+  g_assert_cmpstr (ties_actor_get_name (cook), ==, "AC");
+}
+
+static void
+test_merge_back_to_saved (void)
+{
+  g_autoptr(TiesDocument) doc = load_sample ();
+  TiesHistory *history = ties_document_get_history (doc);
+  TiesActor *cook = ties_document_lookup_actor (doc, "cook");
+  g_autofree char *original = g_strdup (ties_actor_get_name (cook));
+  g_autofree char *longer = g_strconcat (original, "!", NULL);
+
+  /* Typed and deleted again: nothing to undo, nothing unsaved */
+  type_name (history, cook, longer);
+  g_assert_true (ties_history_get_modified (history));
+  type_name (history, cook, original);
+  g_assert_false (ties_history_get_modified (history));
+  g_assert_false (ties_history_get_can_undo (history));
+
+  /* Never merged into the saved state */
+  type_name (history, cook, "A");
+  ties_history_mark_saved (history);
+  type_name (history, cook, "AB");
+  g_assert_true (ties_history_get_modified (history));
+  g_assert_true (ties_history_undo (history));
+  g_assert_cmpstr (ties_actor_get_name (cook), ==, "A");
+  g_assert_false (ties_history_get_modified (history));
+}
+
+static void
+test_save_token (void)
+{
+  g_autoptr(TiesDocument) doc = load_sample ();
+  TiesHistory *history = ties_document_get_history (doc);
+  TiesActor *cook = ties_document_lookup_actor (doc, "cook");
+  guint64 token;
+
+  /* An edit made while the bytes are written stays unsaved */
+  type_name (history, cook, "A");
+  token = ties_history_get_save_token (history);
+  type_name (history, cook, "AB");
+  ties_history_mark_saved_at (history, token);
+  g_assert_true (ties_history_get_modified (history));
+  g_assert_true (ties_history_undo (history));
+  g_assert_cmpstr (ties_actor_get_name (cook), ==, "A");
+  g_assert_false (ties_history_get_modified (history));
+
+  /* The written state undone and replaced meanwhile: nothing reachable
+   * is what is on disk */
+  token = ties_history_get_save_token (history);
+  g_assert_true (ties_history_undo (history));
+  ties_history_set (history, cook, "name", "C", NULL);
+  ties_history_mark_saved_at (history, token);
+  g_assert_true (ties_history_get_modified (history));
+  g_assert_true (ties_history_undo (history));
+  g_assert_true (ties_history_get_modified (history));
+
+  /* The state before any edit has a token too */
+  ties_history_clear (history);
+  token = ties_history_get_save_token (history);
+  ties_history_set (history, cook, "name", "D", NULL);
+  ties_history_mark_saved_at (history, token);
+  g_assert_true (ties_history_get_modified (history));
+  g_assert_true (ties_history_undo (history));
+  g_assert_false (ties_history_get_modified (history));
+
+  /* A restored draft differs from its file until saved */
+  ties_history_mark_unsaved (history);
+  g_assert_true (ties_history_get_modified (history));
+  ties_history_mark_saved_at (history, ties_history_get_save_token (history));
   g_assert_false (ties_history_get_modified (history));
 }
 
@@ -1210,7 +1343,7 @@ test_random (void)
   guint changed = 0;
   guint n_steps;
 
-  g_ptr_array_add (states, ties_document_save_to_bytes (doc));
+  g_ptr_array_add (states, ties_document_save_to_bytes (doc, NULL));
   g_signal_connect (history, "changed", G_CALLBACK (on_changed), &changed);
 
   for (guint step = 0; step < 200; step++)
@@ -1220,7 +1353,7 @@ test_random (void)
       random_edit (doc, rand, step);
       g_assert_cmpuint (changed - before, <=, 1);
       if (changed != before)
-        g_ptr_array_add (states, ties_document_save_to_bytes (doc));
+        g_ptr_array_add (states, ties_document_save_to_bytes (doc, NULL));
     }
 
   n_steps = states->len - 1;
@@ -1233,7 +1366,7 @@ test_random (void)
       g_autoptr(GBytes) bytes = NULL;
 
       g_assert_true (ties_history_undo (history));
-      bytes = ties_document_save_to_bytes (doc);
+      bytes = ties_document_save_to_bytes (doc, NULL);
       assert_bytes_equal (bytes, g_ptr_array_index (states, i - 1));
     }
   g_assert_false (ties_history_undo (history));
@@ -1245,7 +1378,7 @@ test_random (void)
       g_autoptr(GBytes) bytes = NULL;
 
       g_assert_true (ties_history_redo (history));
-      bytes = ties_document_save_to_bytes (doc);
+      bytes = ties_document_save_to_bytes (doc, NULL);
       assert_bytes_equal (bytes, g_ptr_array_index (states, i));
     }
   g_assert_false (ties_history_redo (history));
@@ -1323,6 +1456,9 @@ main (int   argc,
   g_test_add_func ("/history/redo-dropped", test_redo_dropped);
   g_test_add_func ("/history/labels", test_labels);
   g_test_add_func ("/history/modified", test_modified);
+  g_test_add_func ("/history/merge/burst", test_merge_burst);
+  g_test_add_func ("/history/merge/back-to-saved", test_merge_back_to_saved);
+  g_test_add_func ("/history/save-token", test_save_token);
   g_test_add_func ("/history/notify", test_notify);
   g_test_add_func ("/history/random", test_random);
   g_test_add_func ("/history/document/finalize", test_finalize);

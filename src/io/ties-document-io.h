@@ -20,6 +20,7 @@ typedef enum {
   TIES_DOCUMENT_IO_ERROR_VERSION,    /* written by a newer Ties */
   TIES_DOCUMENT_IO_ERROR_INVALID,    /* wrong types, missing members, bad ids, bad dates */
   TIES_DOCUMENT_IO_ERROR_TOO_LARGE,
+  TIES_DOCUMENT_IO_ERROR_UNWRITABLE, /* a value that would not load back, such as one nested too deep */
 } TiesDocumentIOError;
 
 /* The newest format version this build reads and the one it writes. */
@@ -51,10 +52,18 @@ TiesDocument *ties_document_load_finish     (GAsyncResult       *result,
                                              GPtrArray         **warnings,
                                              GError            **error);
 
-/* The document's bytes: the same document always gives the same bytes. */
-GBytes       *ties_document_save_to_bytes   (TiesDocument   *document);
-/* Writes a temporary file beside @file and renames it over @file, so a
- * failure half-way leaves the old file as it was. Marks the history saved. */
+/* The document's bytes: the same document always gives the same bytes.
+ * Returns NULL and sets @error (TIES_DOCUMENT_IO_ERROR_UNWRITABLE, naming
+ * the member's JSON path) when the document holds something that would not
+ * load back, so that no save ever writes a file Ties cannot open. */
+GBytes       *ties_document_save_to_bytes   (TiesDocument   *document,
+                                             GError        **error);
+/* Saves through ties_safe_file_replace(): any failure or cancellation
+ * leaves @file as it was, byte for byte. On success the history's save
+ * point is the state the bytes were made from, taken when the save
+ * started: edits made while an asynchronous save runs stay unsaved.
+ * The asynchronous save writes in a worker thread; its result says what
+ * became of the file, even when cancelled too late to stop the rename. */
 gboolean      ties_document_save_to_file    (TiesDocument   *document,
                                              GFile          *file,
                                              GCancellable   *cancellable,

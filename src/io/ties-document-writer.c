@@ -5,24 +5,23 @@
  */
 #include "config.h"
 
-#include <json-glib/json-glib.h>
+#include <glib/gi18n.h>
 
 #include "ties-document-io.h"
 #include "ties-json-writer.h"
+#include "ties-safe-file.h"
 
+/* Unknown members as they were read: their numbers keep their text, which
+ * no double would. One that cannot be written (too deep here, or not JSON)
+ * makes the writer fail with its path, never a file that would not load. */
 static void
 write_extras (TiesJsonWriter *writer,
               TiesExtras     *extras)
 {
   for (guint i = 0; i < ties_extras_get_n (extras); i++)
     {
-      g_autoptr(JsonNode) node = json_from_string (ties_extras_get_json (extras, i), NULL);
-
-      if (node == NULL)
-        continue;
-
       ties_json_writer_member (writer, ties_extras_get_name (extras, i));
-      ties_json_writer_node (writer, node);
+      ties_json_writer_json (writer, ties_extras_get_json (extras, i));
     }
 }
 
@@ -197,11 +196,15 @@ write_list (TiesJsonWriter *w,
 }
 
 GBytes *
-ties_document_save_to_bytes (TiesDocument *document)
+ties_document_save_to_bytes (TiesDocument  *document,
+                             GError       **error)
 {
+  g_autoptr(GError) local_error = NULL;
   TiesJsonWriter *w;
+  GBytes *bytes;
 
   g_return_val_if_fail (TIES_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   w = ties_json_writer_new (4096);
 
@@ -241,7 +244,42 @@ ties_document_save_to_bytes (TiesDocument *document)
   write_extras (w, ties_document_get_extras (document));
   ties_json_writer_end_object (w);
 
-  return ties_json_writer_free_to_bytes (w);
+  bytes = ties_json_writer_free_to_bytes (w, &local_error);
+  if (bytes == NULL)
+    {
+      /* The message names the member's JSON path. */
+      g_set_error_literal (error, TIES_DOCUMENT_IO_ERROR, TIES_DOCUMENT_IO_ERROR_UNWRITABLE,
+                           local_error->message);
+      return NULL;
+    }
+
+  return bytes;
+}
+
+/* The last check before the disk: the model can hold what the reader
+ * refuses (a title pasted past the reader's limit, say), and a saved
+ * document that does not open again is lost work. */
+static gboolean
+check_loads_back (GBytes  *bytes,
+                  GFile   *file,
+                  GError **error)
+{
+  g_autoptr(TiesDocument) again = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = g_file_get_basename (file);
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  again = ties_document_load_from_data (data, length, name, NULL, &local_error);
+  if (again != NULL)
+    return TRUE;
+
+  g_set_error (error, TIES_DOCUMENT_IO_ERROR, TIES_DOCUMENT_IO_ERROR_UNWRITABLE,
+               _("“%s” was not saved, because Ties could not open again what it would write; "
+                 "the file was not changed. Change what this names, then save again:\n%s"),
+               name, local_error->message);
+
+  return FALSE;
 }
 
 gboolean
@@ -251,23 +289,42 @@ ties_document_save_to_file (TiesDocument  *document,
                             GError       **error)
 {
   g_autoptr(GBytes) bytes = NULL;
+  TiesHistory *history;
+  guint64 token;
 
   g_return_val_if_fail (TIES_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  bytes = ties_document_save_to_bytes (document);
-
-  /* GIO writes a temporary file beside the target and renames it over. */
-  if (!g_file_replace_contents (file,
-                                g_bytes_get_data (bytes, NULL),
-                                g_bytes_get_size (bytes),
-                                NULL, FALSE, G_FILE_CREATE_NONE,
-                                NULL, cancellable, error))
+  /* The save point is the state these bytes hold. */
+  history = ties_document_get_history (document);
+  token = ties_history_get_save_token (history);
+  bytes = ties_document_save_to_bytes (document, error);
+  if (bytes == NULL)
     return FALSE;
 
-  ties_history_mark_saved (ties_document_get_history (document));
+  if (!check_loads_back (bytes, file, error) ||
+      !ties_safe_file_replace (file, bytes, cancellable, error))
+    return FALSE;
+
+  ties_history_mark_saved_at (history, token);
 
   return TRUE;
+}
+
+typedef struct
+{
+  GBytes *bytes;
+  GFile *file;
+  guint64 token;
+} SaveData;
+
+static void
+save_data_free (SaveData *data)
+{
+  g_clear_pointer (&data->bytes, g_bytes_unref);
+  g_clear_object (&data->file);
+  g_free (data);
 }
 
 static void
@@ -276,15 +333,11 @@ save_thread (GTask        *task,
              gpointer      task_data,
              GCancellable *cancellable)
 {
-  GBytes *bytes = task_data;
-  GFile *file = g_object_get_data (G_OBJECT (task), "file");
+  SaveData *data = task_data;
   GError *error = NULL;
 
-  if (!g_file_replace_contents (file,
-                                g_bytes_get_data (bytes, NULL),
-                                g_bytes_get_size (bytes),
-                                NULL, FALSE, G_FILE_CREATE_NONE,
-                                NULL, cancellable, &error))
+  if (!check_loads_back (data->bytes, data->file, &error) ||
+      !ties_safe_file_replace (data->file, data->bytes, cancellable, &error))
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
@@ -298,15 +351,33 @@ ties_document_save_async (TiesDocument        *document,
                           gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  GError *error = NULL;
+  SaveData *data;
 
   g_return_if_fail (TIES_IS_DOCUMENT (document));
   g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   task = g_task_new (document, cancellable, callback, user_data);
   g_task_set_source_tag (task, ties_document_save_async);
-  /* The model is not thread-safe: serialise here, write over there. */
-  g_task_set_task_data (task, ties_document_save_to_bytes (document), (GDestroyNotify) g_bytes_unref);
-  g_object_set_data_full (G_OBJECT (task), "file", g_object_ref (file), g_object_unref);
+  /* A cancellation that comes after the rename cannot undo it: the
+   * result says what became of the file, not whether Cancel was
+   * pressed. */
+  g_task_set_check_cancellable (task, FALSE);
+
+  /* The model is not thread-safe: serialise here, write over there.
+   * Edits made meanwhile come after the save point. */
+  data = g_new0 (SaveData, 1);
+  data->token = ties_history_get_save_token (ties_document_get_history (document));
+  data->bytes = ties_document_save_to_bytes (document, &error);
+  data->file = g_object_ref (file);
+  g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
+  if (data->bytes == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
   g_task_run_in_thread (task, save_thread);
 }
 
@@ -315,13 +386,17 @@ ties_document_save_finish (TiesDocument  *document,
                            GAsyncResult  *result,
                            GError       **error)
 {
+  SaveData *data;
+
   g_return_val_if_fail (TIES_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, document), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ties_document_save_async, FALSE);
 
   if (!g_task_propagate_boolean (G_TASK (result), error))
     return FALSE;
 
-  ties_history_mark_saved (ties_document_get_history (document));
+  data = g_task_get_task_data (G_TASK (result));
+  ties_history_mark_saved_at (ties_document_get_history (document), data->token);
 
   return TRUE;
 }

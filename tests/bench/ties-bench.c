@@ -79,7 +79,7 @@ main (int   argc,
       n_orphaned = ties_document_count_orphaned (document);
 
       start = now ();
-      bytes = ties_document_save_to_bytes (document);
+      bytes = ties_document_save_to_bytes (document, NULL);
       best_save = MIN (best_save, now () - start);
       saved_size = g_bytes_get_size (bytes);
       same = g_bytes_equal (bytes, original);
