@@ -240,7 +240,8 @@ on_export_done (GObject      *source,
   g_clear_object (&self->export_cancellable);
 
   /* Closed meanwhile: Cancel stopped it, and the file is as it was. */
-  if (gtk_widget_in_destruction (GTK_WIDGET (self)) || self->preview == NULL)
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      gtk_widget_in_destruction (GTK_WIDGET (self)) || self->preview == NULL)
     return;
 
   ties_export_dialog_set_exporting (self, FALSE);
@@ -250,8 +251,7 @@ on_export_done (GObject      *source,
 
   if (!exported)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error (self, error->message);
+      show_error (self, error->message);
       return;
     }
 
@@ -343,6 +343,19 @@ export_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+/* Cancel and closing stop an export in progress: the worker holds the
+ * dialog until it returns, so disposing comes too late for that. */
+static gboolean
+ties_export_dialog_close_request (GtkWindow *window)
+{
+  TiesExportDialog *self = TIES_EXPORT_DIALOG (window);
+
+  if (self->export_cancellable != NULL)
+    g_cancellable_cancel (self->export_cancellable);
+
+  return GTK_WINDOW_CLASS (ties_export_dialog_parent_class)->close_request (window);
+}
+
 static void
 ties_export_dialog_dispose (GObject *object)
 {
@@ -376,9 +389,11 @@ ties_export_dialog_class_init (TiesExportDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = ties_export_dialog_dispose;
   object_class->finalize = ties_export_dialog_finalize;
+  window_class->close_request = ties_export_dialog_close_request;
 
   /**
    * TiesExportDialog::exported:
