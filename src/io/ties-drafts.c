@@ -60,6 +60,9 @@ struct _TiesDraft
   GDateTime *time;
   char *problem;
   gboolean original_changed;
+  /* The original as the draft's document knew it. */
+  gint64 original_modified;
+  guint64 original_size;
 };
 
 G_DEFINE_FINAL_TYPE (TiesDraft, ties_draft, G_TYPE_OBJECT)
@@ -220,6 +223,8 @@ parse_header (TiesDraft  *draft,
       guint64 original_size = g_key_file_get_uint64 (keys, "Draft", "original-size", NULL);
 
       draft->original = g_file_new_for_uri (original);
+      draft->original_modified = modified;
+      draft->original_size = original_size;
 
       /* Changed, or gone: either way the user should know before saving.
        * A remote file is not looked at: listing must not wait on a network. */
@@ -1092,6 +1097,23 @@ ties_draft_writer_set_file (TiesDraftWriter *self,
 
   g_set_object (&self->file, file);
   query_original (file, &self->file_modified, &self->file_size);
+}
+
+/* A restored draft goes on naming the original as its document knew it,
+ * not as the file is now: otherwise the next draft would forget that
+ * another program changed the file meanwhile. */
+void
+ties_draft_writer_keep_original_of (TiesDraftWriter *self,
+                                    TiesDraft       *draft)
+{
+  g_return_if_fail (TIES_IS_DRAFT_WRITER (self));
+  g_return_if_fail (TIES_IS_DRAFT (draft));
+
+  if (draft->original == NULL)
+    return;
+
+  self->file_modified = draft->original_modified;
+  self->file_size = draft->original_size;
 }
 
 void

@@ -127,6 +127,8 @@ void             ties_draft_writer_set_file     (TiesDraftWriter *self,
                                                  GFile           *file);
 /* The user chose to lose the changes: the draft goes now, and no other
  * is written. */
+void             ties_draft_writer_keep_original_of (TiesDraftWriter *self,
+                                                     TiesDraft       *draft);
 void             ties_draft_writer_discard      (TiesDraftWriter *self);
 /* Whether a draft is on disk or being written: for tests. */
 gboolean         ties_draft_writer_get_busy     (TiesDraftWriter *self);

@@ -303,6 +303,19 @@ ties_window_update_view_menu (TiesWindow *self)
                              g_variant_new_string (focus != NULL ? focus : ""));
 }
 
+/* The menu names the most active actors (the network's "changed" says
+ * when activity may differ) and the view's layout and focus: a title
+ * typed changes none of them, and sorting the actors by activity derives
+ * the network again. */
+static void
+on_view_menu_parts_changed (TiesWindow         *self,
+                            TiesDocumentChange  changes,
+                            TiesDocument       *document)
+{
+  if (changes & (TIES_DOCUMENT_CHANGE_ACTORS | TIES_DOCUMENT_CHANGE_ACTOR_LOOK | TIES_DOCUMENT_CHANGE_VIEW))
+    ties_window_update_view_menu (self);
+}
+
 static void
 change_view (GSimpleAction *action,
              GVariant      *value,
@@ -397,7 +410,8 @@ ties_window_set_document (TiesWindow   *self,
 
   g_signal_connect_object (document, "changed", G_CALLBACK (ties_window_update_actions), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (document, "notify::title", G_CALLBACK (ties_window_update_title), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (document, "changed", G_CALLBACK (ties_window_update_view_menu), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "parts-changed", G_CALLBACK (on_view_menu_parts_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->network, "changed", G_CALLBACK (ties_window_update_view_menu), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (ties_document_get_history (document), "notify::modified",
                            G_CALLBACK (ties_window_update_title), self, G_CONNECT_SWAPPED);
 
@@ -531,6 +545,7 @@ ties_window_restore_draft (TiesWindow   *self,
    * chooses between its version and the restored one. */
   if (ties_draft_get_original_changed (draft) && self->watch != NULL)
     {
+      ties_draft_writer_keep_original_of (self->draft_writer, draft);
       ties_file_watch_forget (self->watch);
       ties_window_show_disk_banner (self);
     }
@@ -717,7 +732,7 @@ ties_window_save_to_file (TiesWindow *self,
                                                          "Saving replaces its version with yours.")));
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),
-                                    "reload", _("_Discard Mine and Reload"),
+                                    "reload", _("_Reload Theirs"),
                                     "save", _("_Save Anyway"),
                                     NULL);
   adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_DESTRUCTIVE);
@@ -996,6 +1011,9 @@ keep_mine_action (GtkWidget  *widget,
 
   if (self->watch != NULL)
     ties_file_watch_record (self->watch);
+  /* Drafts from here on are based on the file as it is now. */
+  if (self->draft_writer != NULL)
+    ties_draft_writer_set_file (self->draft_writer, self->file);
   ties_history_mark_unsaved (ties_document_get_history (self->document));
   gtk_revealer_set_reveal_child (self->disk_banner, FALSE);
 }
