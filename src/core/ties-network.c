@@ -80,6 +80,21 @@ ties_network_invalidate (TiesNetwork *self)
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
+/* Ties are made of the counted events' participants, initiators, kinds
+ * and dates, nothing else: a title typed, an actor renamed or moved
+ * leaves them as they are, and the views that follow "changed" (the
+ * diagram's layout above all) need not start again. */
+static void
+on_document_parts_changed (TiesNetwork        *self,
+                           TiesDocumentChange  changes,
+                           TiesDocument       *document)
+{
+  g_assert (TIES_IS_NETWORK (self));
+
+  if (changes & (TIES_DOCUMENT_CHANGE_EVENTS | TIES_DOCUMENT_CHANGE_EVENT_TIES))
+    ties_network_invalidate (self);
+}
+
 static void
 ties_network_finalize (GObject *object)
 {
@@ -137,8 +152,8 @@ ties_network_new (TiesDocument *document)
   self->document = g_object_ref (document);
 
   /* Edits arrive through the history; a load fills the store directly. */
-  g_signal_connect_object (document, "changed",
-                           G_CALLBACK (ties_network_invalidate), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "parts-changed",
+                           G_CALLBACK (on_document_parts_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (ties_document_get_events (document), "items-changed",
                            G_CALLBACK (ties_network_invalidate), self, G_CONNECT_SWAPPED);
 

@@ -18,7 +18,11 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (TiesNetwork, ties_network, TIES, NETWORK, GObject)
 
 /* Never saved: always recomputed from the document's events, lazily, the
- * first time it is asked for after an edit ("changed" says when). */
+ * first time it is asked for after an edit ("changed" says when). Only
+ * edits of what ties are made of count (TIES_DOCUMENT_CHANGE_EVENTS and
+ * _EVENT_TIES): "changed" does not come for a title typed, nor for an
+ * actor renamed, moved or added; follow the document's "parts-changed"
+ * for those. */
 TiesNetwork        *ties_network_new               (TiesDocument       *document);
 TiesDocument       *ties_network_get_document      (TiesNetwork        *self);
 
