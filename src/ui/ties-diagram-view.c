@@ -42,7 +42,13 @@ struct _TiesDiagramView
   TiesNetwork *network;
   TiesDocument *document;
   gulong network_changed_handler;
+  gulong document_changed_handler;
   guint rederive_source;
+  guint rescene_source;
+
+  /* For tests: layouts started and scenes built. */
+  guint n_layouts;
+  guint n_scenes;
 
   /* What is shown: the laid-out graph (positions as drawn, mid-animation
    * too) and its scene, with the scene's picture cached for this size,
@@ -244,9 +250,11 @@ rebuild_scene (TiesDiagramView *self)
 
   g_assert (TIES_IS_DIAGRAM_VIEW (self));
 
+  g_clear_handle_id (&self->rescene_source, g_source_remove);
   g_clear_pointer (&self->scene, ties_scene_free);
   if (self->graph != NULL && self->document != NULL)
     {
+      self->n_scenes++;
       ties_render_options_init (&options);
       options.style = self->style;
       options.solid_background = FALSE;
@@ -861,11 +869,13 @@ ties_diagram_view_rederive (TiesDiagramView *self)
       g_task_set_source_tag (task, ties_diagram_view_rederive);
       g_task_set_name (task, "[ties] diagram layout");
       g_task_set_task_data (task, job, layout_job_free);
+      self->n_layouts++;
       set_busy (self, TRUE);
       g_task_run_in_thread (task, layout_thread);
       return;
     }
 
+  self->n_layouts++;
   ties_layout_run (graph, &options);
   set_busy (self, FALSE);
   install_graph (self, g_steal_pointer (&graph));
@@ -894,6 +904,38 @@ on_network_changed (TiesDiagramView *self)
   cancel_layout (self);
   if (self->rederive_source == 0)
     self->rederive_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, rederive_idle, self, NULL);
+}
+
+static gboolean
+rescene_idle (gpointer data)
+{
+  TiesDiagramView *self = data;
+
+  g_assert (TIES_IS_DIAGRAM_VIEW (self));
+
+  self->rescene_source = 0;
+  rebuild_scene (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The network's "changed" covers the ties. Actors are the graph's nodes
+ * and their places its layout's start, so adding, removing or moving
+ * one derives the graph again; names, colours, kinds and affiliations
+ * are only drawn, so they redraw the scene as laid out; and titles,
+ * notes or an actor's role are not in the diagram at all. */
+static void
+on_document_parts_changed (TiesDiagramView    *self,
+                           TiesDocumentChange  changes,
+                           TiesDocument       *document)
+{
+  g_assert (TIES_IS_DIAGRAM_VIEW (self));
+
+  if (changes & (TIES_DOCUMENT_CHANGE_ACTORS | TIES_DOCUMENT_CHANGE_ACTOR_PLACE))
+    on_network_changed (self);
+  else if ((changes & (TIES_DOCUMENT_CHANGE_ACTOR_LOOK | TIES_DOCUMENT_CHANGE_EVENT_KINDS))
+           && self->rescene_source == 0)
+    self->rescene_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, rescene_idle, self, NULL);
 }
 
 /* Selection */
@@ -1628,7 +1670,10 @@ ties_diagram_view_dispose (GObject *object)
   cancel_layout (self);
   stop_animation (self);
   g_clear_handle_id (&self->rederive_source, g_source_remove);
+  g_clear_handle_id (&self->rescene_source, g_source_remove);
   g_clear_signal_handler (&self->network_changed_handler, self->network);
+  if (self->document != NULL)
+    g_clear_signal_handler (&self->document_changed_handler, self->document);
   g_clear_object (&self->network);
   self->document = NULL;
   g_clear_pointer (&self->cache, gsk_render_node_unref);
@@ -1870,12 +1915,17 @@ ties_diagram_view_set_network (TiesDiagramView *self,
   cancel_layout (self);
   stop_animation (self);
   g_clear_signal_handler (&self->network_changed_handler, self->network);
+  if (self->document != NULL)
+    g_clear_signal_handler (&self->document_changed_handler, self->document);
   g_set_object (&self->network, network);
   self->document = network != NULL ? ties_network_get_document (network) : NULL;
   if (network != NULL)
     {
       self->network_changed_handler =
         g_signal_connect_object (network, "changed", G_CALLBACK (on_network_changed),
+                                 self, G_CONNECT_SWAPPED);
+      self->document_changed_handler =
+        g_signal_connect_object (self->document, "parts-changed", G_CALLBACK (on_document_parts_changed),
                                  self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->document, "notify::layout", G_CALLBACK (on_view_changed),
                                self, G_CONNECT_SWAPPED);
@@ -2071,5 +2121,21 @@ _ties_diagram_view_get_animating (TiesDiagramView *self)
 {
   g_return_val_if_fail (TIES_IS_DIAGRAM_VIEW (self), FALSE);
 
-  return self->tick_id != 0 || self->rederive_source != 0;
+  return self->tick_id != 0 || self->rederive_source != 0 || self->rescene_source != 0;
+}
+
+guint
+_ties_diagram_view_get_n_layouts (TiesDiagramView *self)
+{
+  g_return_val_if_fail (TIES_IS_DIAGRAM_VIEW (self), 0);
+
+  return self->n_layouts;
+}
+
+guint
+_ties_diagram_view_get_n_scenes (TiesDiagramView *self)
+{
+  g_return_val_if_fail (TIES_IS_DIAGRAM_VIEW (self), 0);
+
+  return self->n_scenes;
 }

@@ -67,6 +67,10 @@ void          _ties_diagram_view_simulate_click     (TiesDiagramView    *self,
                                                      double              y,
                                                      int                 n_press);
 gboolean      _ties_diagram_view_get_animating      (TiesDiagramView    *self);
+/* For tests: how many layouts the view has started (in its thread or
+ * not), and how many times it has built its scene. */
+guint         _ties_diagram_view_get_n_layouts      (TiesDiagramView    *self);
+guint         _ties_diagram_view_get_n_scenes       (TiesDiagramView    *self);
 
 /* Stops a layout running in the background (see the "busy" property). */
 void          ties_diagram_view_cancel_layout       (TiesDiagramView    *self);
