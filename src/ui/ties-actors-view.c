@@ -29,6 +29,7 @@ struct _TiesActorsView
 
   TiesNetwork         *network;
   gulong               network_changed_id;
+  gulong               document_changed_id;
 
   GtkSortListModel    *sorted;
   GtkMultiSelection   *selection;
@@ -216,6 +217,19 @@ refresh (TiesActorsView *self)
 
   for (guint i = 0; i < N_COLUMNS; i++)
     gtk_sorter_changed (self->sorters[i], GTK_SORTER_CHANGE_DIFFERENT);
+}
+
+/* Degrees and counts follow the network; names, kinds and affiliations
+ * are the actors' own, and their notes and roles are not shown. */
+static void
+on_document_parts_changed (TiesActorsView     *self,
+                           TiesDocumentChange  changes,
+                           TiesDocument       *document)
+{
+  g_assert (TIES_IS_ACTORS_VIEW (self));
+
+  if (changes & (TIES_DOCUMENT_CHANGE_ACTORS | TIES_DOCUMENT_CHANGE_ACTOR_LOOK))
+    refresh (self);
 }
 
 /* Sorting */
@@ -422,7 +436,10 @@ ties_actors_view_dispose (GObject *object)
   TiesActorsView *self = (TiesActorsView *) object;
 
   if (self->network != NULL)
-    g_clear_signal_handler (&self->network_changed_id, self->network);
+    {
+      g_clear_signal_handler (&self->network_changed_id, self->network);
+      g_clear_signal_handler (&self->document_changed_id, ties_network_get_document (self->network));
+    }
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
 
@@ -583,14 +600,22 @@ ties_actors_view_set_network (TiesActorsView *self,
     return;
 
   if (self->network != NULL)
-    g_clear_signal_handler (&self->network_changed_id, self->network);
+    {
+      g_clear_signal_handler (&self->network_changed_id, self->network);
+      g_clear_signal_handler (&self->document_changed_id, ties_network_get_document (self->network));
+    }
   g_set_object (&self->network, network);
 
-  /* Names, affiliations, degrees and counts all follow the network, which
-   * says "changed" after every edit of the document. */
+  /* Degrees and counts follow the network, names and affiliations the
+   * document's actors. */
   if (network != NULL)
-    self->network_changed_id =
-      g_signal_connect_object (network, "changed", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
+    {
+      self->network_changed_id =
+        g_signal_connect_object (network, "changed", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
+      self->document_changed_id =
+        g_signal_connect_object (ties_network_get_document (network), "parts-changed",
+                                 G_CALLBACK (on_document_parts_changed), self, G_CONNECT_SWAPPED);
+    }
 
   gtk_sort_list_model_set_model (self->sorted,
                                  network != NULL
