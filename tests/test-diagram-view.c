@@ -586,6 +586,80 @@ test_keyboard (Fixture       *fixture,
   g_assert_false (press_key (view, GDK_KEY_0, GDK_CONTROL_MASK));
 }
 
+/* Keystrokes in @property of @object, as the editors send them. */
+static void
+type_into (TiesDocument *document,
+           gpointer      object,
+           const char   *property,
+           const char   *text)
+{
+  g_autoptr(GString) typed = NULL;
+  g_autofree char *current = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_object_get (object, property, &current, NULL);
+  typed = g_string_new (current);
+  g_value_init (&value, G_TYPE_STRING);
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      g_string_append_c (typed, *p);
+      g_value_set_string (&value, typed->str);
+      ties_history_set_value_merged (ties_document_get_history (document), object, property, &value);
+    }
+}
+
+/* Typing an event's title, place or notes, or an actor's notes, cannot
+ * change the network: the view neither lays out nor redraws; a name is
+ * drawn again where it is; a participant added is a new layout. */
+static void
+test_typing (Fixture       *fixture,
+             gconstpointer  data)
+{
+  static const char * const more[] = { "ardern", "cook", "dorsey", NULL };
+  TiesEvent *event = ties_document_lookup_event (fixture->document, "cook-call");
+  TiesActor *actor = ties_document_lookup_actor (fixture->document, "cook");
+  guint layouts = _ties_diagram_view_get_n_layouts (fixture->view);
+  guint scenes = _ties_diagram_view_get_n_scenes (fixture->view);
+  guint busy_notified = 0;
+  double x, y;
+
+  g_assert_nonnull (event);
+  g_assert_nonnull (actor);
+  g_assert_cmpuint (layouts, >, 0);
+  g_signal_connect (fixture->view, "notify::busy", G_CALLBACK (on_notify), &busy_notified);
+
+  type_into (fixture->document, event, "title", " again");
+  g_assert_true (is_settled (fixture->view));
+  type_into (fixture->document, event, "place", "Wellington");
+  type_into (fixture->document, event, "notes", "Typed.");
+  type_into (fixture->document, actor, "notes", "Typed.");
+  type_into (fixture->document, actor, "role", "Chief");
+  g_assert_true (ties_history_undo (ties_document_get_history (fixture->document)));
+  settle (fixture->view);
+  g_assert_cmpuint (_ties_diagram_view_get_n_layouts (fixture->view), ==, layouts);
+  g_assert_cmpuint (_ties_diagram_view_get_n_scenes (fixture->view), ==, scenes);
+  g_assert_cmpuint (busy_notified, ==, 0);
+
+  /* A name: drawn again, in the same place. */
+  g_assert_true (ties_diagram_view_get_actor_point (fixture->view, "cook", &x, &y));
+  type_into (fixture->document, actor, "name", " (Apple)");
+  settle (fixture->view);
+  g_assert_cmpuint (_ties_diagram_view_get_n_layouts (fixture->view), ==, layouts);
+  g_assert_cmpuint (_ties_diagram_view_get_n_scenes (fixture->view), >, scenes);
+  {
+    double x2, y2;
+
+    g_assert_true (ties_diagram_view_get_actor_point (fixture->view, "cook", &x2, &y2));
+    g_assert_cmpfloat (x2, ==, x);
+    g_assert_cmpfloat (y2, ==, y);
+  }
+
+  /* A participant makes new ties: a new layout. */
+  ties_history_set (ties_document_get_history (fixture->document), event, "participants", more, NULL);
+  settle (fixture->view);
+  g_assert_cmpuint (_ties_diagram_view_get_n_layouts (fixture->view), >, layouts);
+}
+
 /* Another network replaces the first, and the view may go mid-edit. */
 static void
 test_replace (Fixture       *fixture,
@@ -664,6 +738,16 @@ test_large (void)
   texture = render (GTK_WIDGET (view));
   g_assert_cmpuint (count_painted (texture), >, 1000);
 
+  /* Typing a title starts no layout. */
+  {
+    g_autoptr(TiesEvent) event = g_list_model_get_item (G_LIST_MODEL (ties_document_get_events (document)), 0);
+    guint notified = busy_notified;
+
+    type_into (document, event, "title", " typed");
+    settle (view);
+    g_assert_cmpuint (busy_notified, ==, notified);
+  }
+
   /* Gone while a layout runs: cancelled, nothing left behind. */
   {
     g_autoptr(TiesEvent) event = g_list_model_get_item (G_LIST_MODEL (ties_document_get_events (document)), 0);
@@ -697,6 +781,7 @@ main (int   argc,
   ADD ("edit", test_edit);
   ADD ("keyboard", test_keyboard);
   ADD ("replace", test_replace);
+  ADD ("typing", test_typing);
 #undef ADD
   g_test_add_func ("/diagram-view/large", test_large);
 
