@@ -952,9 +952,12 @@ load_evidence (Loader     *loader,
   Value *selector;
   TiesSource *source;
   guint n_problems = loader->n_problems;
+  gboolean have_source, have_selector;
 
-  if (!loader_string (loader, object, path, "source", TRUE, FALSE, MAX_ID_LENGTH, &source_id)
-      | !loader_member (loader, object, path, "selector", EXPECT_OBJECT, TRUE, FALSE, &selector))
+  /* Both looked at, so both problems are reported in one pass. */
+  have_source = loader_string (loader, object, path, "source", TRUE, FALSE, MAX_ID_LENGTH, &source_id);
+  have_selector = loader_member (loader, object, path, "selector", EXPECT_OBJECT, TRUE, FALSE, &selector);
+  if (!have_source || !have_selector)
     return NULL;
 
   selector_path = member_path (path, "selector");
