@@ -19,6 +19,10 @@
 /* Above this many actors the layout runs in a worker thread, and edits
  * are not animated (a scene per frame would cost more than it shows). */
 #define LARGE_GRAPH 500
+
+/* A large scene is drawn again this long after the last keystroke in a
+ * name, not after each: drawing it takes longer than a keystroke may. */
+#define LARGE_RESCENE_DELAY_MS 300
 #define ANIMATION_USEC (250 * G_TIME_SPAN_MILLISECOND)
 #define MIN_ZOOM 0.25
 #define MAX_ZOOM 16.0
@@ -932,10 +936,22 @@ on_document_parts_changed (TiesDiagramView    *self,
   g_assert (TIES_IS_DIAGRAM_VIEW (self));
 
   if (changes & (TIES_DOCUMENT_CHANGE_ACTORS | TIES_DOCUMENT_CHANGE_ACTOR_PLACE))
-    on_network_changed (self);
-  else if ((changes & (TIES_DOCUMENT_CHANGE_ACTOR_LOOK | TIES_DOCUMENT_CHANGE_EVENT_KINDS))
-           && self->rescene_source == 0)
-    self->rescene_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, rescene_idle, self, NULL);
+    {
+      on_network_changed (self);
+    }
+  else if (changes & (TIES_DOCUMENT_CHANGE_ACTOR_LOOK | TIES_DOCUMENT_CHANGE_EVENT_KINDS))
+    {
+      if (self->graph != NULL && self->graph->nodes->len > LARGE_GRAPH)
+        {
+          g_clear_handle_id (&self->rescene_source, g_source_remove);
+          self->rescene_source = g_timeout_add_full (G_PRIORITY_HIGH_IDLE, LARGE_RESCENE_DELAY_MS,
+                                                     rescene_idle, self, NULL);
+        }
+      else if (self->rescene_source == 0)
+        {
+          self->rescene_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, rescene_idle, self, NULL);
+        }
+    }
 }
 
 /* Selection */

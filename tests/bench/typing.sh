@@ -10,7 +10,8 @@
 # BUILD_DIR (default _build) must hold tests/bench/typing-bench and data/
 # (compiled schemas). EVENTS (default 10000) sizes the generated document.
 # Prints ms per keystroke for 20 characters typed into an event's title,
-# place, tags and notes, and how many diagram layouts the typing started.
+# place, tags and notes, an actor's name, role and notes, and how many
+# diagram layouts the typing started.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -31,6 +32,6 @@ export GSETTINGS_SCHEMA_DIR="$build/data" GSETTINGS_BACKEND=memory GDK_BACKEND=x
   ADW_DISABLE_PORTAL=1 GSK_RENDERER=cairo GTK_A11Y=none NO_AT_BRIDGE=1 LC_ALL=C.UTF-8 \
   XDG_DATA_HOME="$tmp/data"
 
-for field in title_row place_row tags_row notes_view; do
+for field in title_row place_row tags_row notes_view actor:name_row actor:role_row actor:notes_view; do
   "$here/../run-with-display.sh" "$bench" "$doc" 20 "$field"
 done
