@@ -34,16 +34,33 @@ struct _TiesDocument
   TiesExtras *view_extras;
   TiesExtras *filter_extras;
 
-  /* Id → object, rebuilt when an edit happened since (stamp differs). */
+  /* Id → object, rebuilt when a store or an id changed since (stamp
+   * differs): not after every keystroke in a title. */
   GHashTable *actor_index;
   GHashTable *source_index;
   GHashTable *event_index;
   guint64 stamp;
   guint64 index_stamp;
-  guint64 index_serial;
+
+  /* What the edits applied since the last "changed" touched. */
+  TiesDocumentChange changes;
 };
 
 G_DEFINE_FINAL_TYPE (TiesDocument, ties_document, G_TYPE_OBJECT)
+G_DEFINE_FLAGS_TYPE (TiesDocumentChange, ties_document_change,
+  G_DEFINE_ENUM_VALUE (TIES_DOCUMENT_CHANGE_NONE, "none"),
+  G_DEFINE_ENUM_VALUE (TIES_DOCUMENT_CHANGE_EVENTS, "events"),
+  G_DEFINE_ENUM_VALUE (TIES_DOCUMENT_CHANGE_EVENT_TIES, "event-ties"),
+  G_DEFINE_ENUM_VALUE (TIES_DOCUMENT_CHANGE_EVENT_TEXT, "event-text"),
+  G_DEFINE_ENUM_VALUE (TIES_DOCUMENT_CHANGE_EVIDENCE, "evidence"),
+  G_DEFINE_ENUM_VALUE (TIES_DOCUMENT_CHANGE_ACTORS, "actors"),
+  G_DEFINE_ENUM_VALUE (TIES_DOCUMENT_CHANGE_ACTOR_LOOK, "actor-look"),
+  G_DEFINE_ENUM_VALUE (TIES_DOCUMENT_CHANGE_ACTOR_PLACE, "actor-place"),
+  G_DEFINE_ENUM_VALUE (TIES_DOCUMENT_CHANGE_ACTOR_TEXT, "actor-text"),
+  G_DEFINE_ENUM_VALUE (TIES_DOCUMENT_CHANGE_SOURCES, "sources"),
+  G_DEFINE_ENUM_VALUE (TIES_DOCUMENT_CHANGE_EVENT_KINDS, "event-kinds"),
+  G_DEFINE_ENUM_VALUE (TIES_DOCUMENT_CHANGE_VIEW, "view"),
+  G_DEFINE_ENUM_VALUE (TIES_DOCUMENT_CHANGE_INFO, "info"))
 
 enum {
   PROP_0,
@@ -59,6 +76,7 @@ enum {
 
 enum {
   CHANGED,
+  PARTS_CHANGED,
   N_SIGNALS
 };
 
@@ -71,6 +89,93 @@ ties_document_touch (TiesDocument *self)
   g_assert (TIES_IS_DOCUMENT (self));
 
   self->stamp++;
+}
+
+static gboolean
+property_is (GParamSpec *pspec,
+             const char *name)
+{
+  return g_str_equal (pspec->name, name);
+}
+
+/* Which part of the document a property of @object is. */
+static TiesDocumentChange
+ties_document_classify (TiesDocument *self,
+                        GObject      *object,
+                        GParamSpec   *pspec)
+{
+  g_assert (TIES_IS_DOCUMENT (self));
+  g_assert (pspec != NULL);
+
+  if (TIES_IS_EVENT (object))
+    {
+      if (property_is (pspec, "participants") || property_is (pspec, "initiator") ||
+          property_is (pspec, "kind") || property_is (pspec, "date"))
+        return TIES_DOCUMENT_CHANGE_EVENT_TIES;
+      return TIES_DOCUMENT_CHANGE_EVENT_TEXT;
+    }
+
+  if (TIES_IS_ACTOR (object))
+    {
+      if (property_is (pspec, "id"))
+        return TIES_DOCUMENT_CHANGE_ACTORS;
+      if (property_is (pspec, "role") || property_is (pspec, "notes"))
+        return TIES_DOCUMENT_CHANGE_ACTOR_TEXT;
+      if (property_is (pspec, "x") || property_is (pspec, "y") ||
+          property_is (pspec, "has-position") || property_is (pspec, "pinned"))
+        return TIES_DOCUMENT_CHANGE_ACTOR_PLACE;
+      return TIES_DOCUMENT_CHANGE_ACTOR_LOOK;
+    }
+
+  if (TIES_IS_EVIDENCE (object))
+    return TIES_DOCUMENT_CHANGE_EVIDENCE;
+  if (TIES_IS_SOURCE (object))
+    return TIES_DOCUMENT_CHANGE_SOURCES;
+  if (TIES_IS_EVENT_KIND (object))
+    return TIES_DOCUMENT_CHANGE_EVENT_KINDS;
+
+  if (object == G_OBJECT (self))
+    {
+      if (property_is (pspec, "title") || property_is (pspec, "description"))
+        return TIES_DOCUMENT_CHANGE_INFO;
+      return TIES_DOCUMENT_CHANGE_VIEW;
+    }
+
+  /* Something this list does not know: everything may depend on it. */
+  return TIES_DOCUMENT_CHANGE_ALL;
+}
+
+static void
+on_history_applied (TiesDocument *self,
+                    GObject      *object,
+                    GParamSpec   *pspec,
+                    TiesHistory  *history)
+{
+  g_assert (TIES_IS_DOCUMENT (self));
+
+  if (pspec == NULL)
+    {
+      if (object == G_OBJECT (self->events))
+        self->changes |= TIES_DOCUMENT_CHANGE_EVENTS;
+      else if (object == G_OBJECT (self->actors))
+        self->changes |= TIES_DOCUMENT_CHANGE_ACTORS;
+      else if (object == G_OBJECT (self->sources))
+        self->changes |= TIES_DOCUMENT_CHANGE_SOURCES;
+      else if (object == G_OBJECT (self->event_kinds))
+        self->changes |= TIES_DOCUMENT_CHANGE_EVENT_KINDS;
+      else if (G_IS_LIST_MODEL (object)
+               && g_list_model_get_item_type (G_LIST_MODEL (object)) == TIES_TYPE_EVIDENCE)
+        self->changes |= TIES_DOCUMENT_CHANGE_EVIDENCE;
+      else
+        self->changes |= TIES_DOCUMENT_CHANGE_ALL;
+      return;
+    }
+
+  self->changes |= ties_document_classify (self, object, pspec);
+
+  /* The index is keyed by ids: a new id needs a new index. */
+  if (property_is (pspec, "id"))
+    ties_document_touch (self);
 }
 
 static void
@@ -87,7 +192,10 @@ static void
 on_history_changed (TiesDocument *self,
                     TiesHistory  *history)
 {
-  ties_document_touch (self);
+  TiesDocumentChange changes = self->changes;
+
+  self->changes = TIES_DOCUMENT_CHANGE_NONE;
+  g_signal_emit (self, signals[PARTS_CHANGED], 0, changes);
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -263,6 +371,17 @@ ties_document_class_init (TiesDocumentClass *klass)
                   NULL, NULL,
                   NULL,
                   G_TYPE_NONE, 0);
+
+  /* Just before "changed": which parts of the document it changed
+   * (TiesDocumentChange), NONE when only the history's state did. */
+  signals[PARTS_CHANGED] =
+    g_signal_new ("parts-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 1, TIES_TYPE_DOCUMENT_CHANGE);
 }
 
 static void
@@ -288,6 +407,7 @@ ties_document_init (TiesDocument *self)
   g_signal_connect_object (self->actors, "items-changed", G_CALLBACK (on_store_items_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->sources, "items-changed", G_CALLBACK (on_store_items_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->events, "items-changed", G_CALLBACK (on_store_items_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->history, "applied", G_CALLBACK (on_history_applied), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->history, "changed", G_CALLBACK (on_history_changed), self, G_CONNECT_SWAPPED);
 }
 
@@ -456,15 +576,16 @@ ties_document_ensure_index (TiesDocument *self)
 {
   g_assert (TIES_IS_DOCUMENT (self));
 
-  if (self->index_stamp == self->stamp
-      && self->index_serial == ties_history_get_serial (self->history))
+  /* Stores and ids change through the history, which touches the stamp
+   * (see on_history_applied) and a load fills the stores: other edits,
+   * a title typed, leave the index as it is. */
+  if (self->index_stamp == self->stamp)
     return;
 
   index_store (self->actor_index, self->actors, (GetIdFunc) ties_actor_get_id);
   index_store (self->source_index, self->sources, (GetIdFunc) ties_source_get_id);
   index_store (self->event_index, self->events, (GetIdFunc) ties_event_get_id);
   self->index_stamp = self->stamp;
-  self->index_serial = ties_history_get_serial (self->history);
 }
 
 TiesActor *

@@ -21,6 +21,41 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (TiesDocument, ties_document, TIES, DOCUMENT, GObject)
 
+/* What an edit, undo or redo changed, as "parts-changed" says, so that a
+ * view redoes only what depends on it: typing an event's title must not
+ * derive the ties again nor lay the diagram out. */
+typedef enum
+{
+  TIES_DOCUMENT_CHANGE_NONE        = 0,
+  /* Events added, removed or reordered. */
+  TIES_DOCUMENT_CHANGE_EVENTS      = 1 << 0,
+  /* What ties are made of: an event's participants, initiator, kind or date. */
+  TIES_DOCUMENT_CHANGE_EVENT_TIES  = 1 << 1,
+  /* Anything else of an event: title, place, notes, tags, date phrase, id. */
+  TIES_DOCUMENT_CHANGE_EVENT_TEXT  = 1 << 2,
+  /* Evidence items added, removed or edited. */
+  TIES_DOCUMENT_CHANGE_EVIDENCE    = 1 << 3,
+  /* Actors added, removed or reordered, or an actor's id. */
+  TIES_DOCUMENT_CHANGE_ACTORS      = 1 << 4,
+  /* How an actor is named and drawn: name, aliases, kind, colour, affiliation. */
+  TIES_DOCUMENT_CHANGE_ACTOR_LOOK  = 1 << 5,
+  /* Where an actor is: its position and pin. */
+  TIES_DOCUMENT_CHANGE_ACTOR_PLACE = 1 << 6,
+  /* An actor's role and notes. */
+  TIES_DOCUMENT_CHANGE_ACTOR_TEXT  = 1 << 7,
+  TIES_DOCUMENT_CHANGE_SOURCES     = 1 << 8,
+  /* The declared event kinds, their labels and lines. */
+  TIES_DOCUMENT_CHANGE_EVENT_KINDS = 1 << 9,
+  /* Layout, focus and filter. */
+  TIES_DOCUMENT_CHANGE_VIEW        = 1 << 10,
+  /* The document's title and description. */
+  TIES_DOCUMENT_CHANGE_INFO        = 1 << 11,
+  TIES_DOCUMENT_CHANGE_ALL         = (1 << 12) - 1,
+} TiesDocumentChange;
+
+GType               ties_document_change_get_type     (void) G_GNUC_CONST;
+#define TIES_TYPE_DOCUMENT_CHANGE (ties_document_change_get_type ())
+
 TiesDocument       *ties_document_new                 (void);
 
 const char         *ties_document_get_title           (TiesDocument *self);

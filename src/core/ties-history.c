@@ -96,6 +96,7 @@ enum {
 
 enum {
   CHANGED,
+  APPLIED,
   N_SIGNALS
 };
 
@@ -178,6 +179,34 @@ command_apply (Command  *command,
           for (guint i = 0; i < command->children->len; i++)
             command_apply (g_ptr_array_index (command->children, i), FALSE);
         }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Says what each primitive of @command changed, so that the owner can
+ * tell its listeners which parts of it an edit touched. */
+static void
+ties_history_announce (TiesHistory *self,
+                       Command     *command)
+{
+  g_assert (TIES_IS_HISTORY (self));
+
+  switch (command->type)
+    {
+    case COMMAND_SET:
+      g_signal_emit (self, signals[APPLIED], 0, command->object, command->pspec);
+      break;
+
+    case COMMAND_SPLICE:
+      g_signal_emit (self, signals[APPLIED], 0, command->store, NULL);
+      break;
+
+    case COMMAND_GROUP:
+      for (guint i = 0; i < command->children->len; i++)
+        ties_history_announce (self, g_ptr_array_index (command->children, i));
       break;
 
     default:
@@ -333,6 +362,18 @@ ties_history_class_init (TiesHistoryClass *klass)
                   NULL, NULL,
                   NULL,
                   G_TYPE_NONE, 0);
+
+  /* As each edit, undo or redo is applied, before "changed": a property
+   * of @object (@pspec), or the items of the list store @object (@pspec
+   * NULL). Once for each property or store an edit changes. */
+  signals[APPLIED] =
+    g_signal_new ("applied",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 2, G_TYPE_OBJECT, G_TYPE_PARAM);
 }
 
 static void
@@ -441,6 +482,7 @@ ties_history_merge (TiesHistory  *self,
 
   g_object_set_property (top->object, top->pspec->name, &stored);
   self->serial++;
+  ties_history_announce (self, top);
 
   g_value_reset (&top->new_value);
   g_object_get_property (top->object, top->pspec->name, &top->new_value);
@@ -504,6 +546,7 @@ ties_history_set_value_full (TiesHistory  *self,
 
   command_apply (command, FALSE);
   self->serial++;
+  ties_history_announce (self, command);
 
   /* Setters normalise (NULL to "", say): what was stored is what redo
    * must store, and storing what was already there is not an edit. */
@@ -621,6 +664,7 @@ ties_history_splice (TiesHistory *self,
 
   command_apply (command, FALSE);
   self->serial++;
+  ties_history_announce (self, command);
   ties_history_record (self, g_steal_pointer (&command));
 }
 
@@ -675,6 +719,7 @@ ties_history_undo (TiesHistory *self)
   self->applying = TRUE;
   command_apply (g_ptr_array_index (self->commands, self->position - 1), TRUE);
   self->applying = FALSE;
+  ties_history_announce (self, g_ptr_array_index (self->commands, self->position - 1));
   self->serial++;
   self->position--;
 
@@ -695,6 +740,7 @@ ties_history_redo (TiesHistory *self)
   self->applying = TRUE;
   command_apply (g_ptr_array_index (self->commands, self->position), FALSE);
   self->applying = FALSE;
+  ties_history_announce (self, g_ptr_array_index (self->commands, self->position));
   self->serial++;
   self->position++;
 
