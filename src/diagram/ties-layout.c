@@ -165,7 +165,9 @@ spot_key (double x,
   gint64 cx = (gint64) floor (x / cell);
   gint64 cy = (gint64) floor (y / cell);
 
-  return (cx << 32) ^ (cy & G_GINT64_CONSTANT (0xFFFFFFFF));
+  /* Shifted as unsigned: a negative cell is a bit pattern here, and
+   * shifting a negative signed number is undefined. */
+  return (gint64) (((guint64) cx << 32) ^ ((guint64) cy & G_GUINT64_CONSTANT (0xFFFFFFFF)));
 }
 
 /* Whether a disc of radius @ri at (@px, @py) keeps @padding from every
