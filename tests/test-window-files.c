@@ -46,28 +46,6 @@ no_windows (gpointer data)
   return gtk_application_get_windows (GTK_APPLICATION (app)) == NULL;
 }
 
-static AdwMessageDialog *
-find_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-
-  return NULL;
-}
-
-static gboolean
-dialog_shown (gpointer data)
-{
-  return find_dialog () != NULL;
-}
-
 static GtkRevealer *
 disk_banner (TiesWindow *window)
 {
@@ -107,7 +85,7 @@ fixture_tear_down (Fixture       *fixture,
 {
   AdwMessageDialog *dialog;
 
-  while ((dialog = find_dialog ()) != NULL)
+  while ((dialog = ui_test_find_dialog ()) != NULL)
     gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   ui_test_iterate_until (no_windows, NULL);
@@ -225,7 +203,7 @@ test_changed_on_disk_keep_mine (Fixture       *fixture,
 
   /* and saving it replaces theirs without asking again */
   ties_window_save_to_file (fixture->window, fixture->file);
-  g_assert_null (find_dialog ());
+  g_assert_null (ui_test_find_dialog ());
   ui_test_iterate_until (not_saving, fixture->window);
   contents = read_file (fixture->path);
   g_assert_null (strstr (contents, "Their version"));
@@ -248,14 +226,14 @@ test_changed_on_disk_before_save (Fixture       *fixture,
   ties_history_set (history, document, "title", "Mine", NULL);
   write_elsewhere (fixture, "Their version");
   ties_window_save_to_file (fixture->window, fixture->file);
-  ui_test_iterate_until (dialog_shown, NULL);
-  g_assert_nonnull (strstr (adw_message_dialog_get_heading (find_dialog ()), "Changed on Disk"));
+  ui_test_iterate_until (ui_test_dialog_shown, NULL);
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (ui_test_find_dialog ()), "Changed on Disk"));
   g_assert_false (ties_window_get_saving (fixture->window));
 
   /* Cancel leaves their file alone */
-  adw_message_dialog_response (find_dialog (), "cancel");
-  if (find_dialog () != NULL)
-    gtk_window_destroy (GTK_WINDOW (find_dialog ()));
+  adw_message_dialog_response (ui_test_find_dialog (), "cancel");
+  if (ui_test_find_dialog () != NULL)
+    gtk_window_destroy (GTK_WINDOW (ui_test_find_dialog ()));
   ui_test_iterate_for (100);
   contents = read_file (fixture->path);
   g_assert_nonnull (strstr (contents, "Their version"));
@@ -264,8 +242,8 @@ test_changed_on_disk_before_save (Fixture       *fixture,
 
   /* Save Anyway writes ours */
   ties_window_save_to_file (fixture->window, fixture->file);
-  ui_test_iterate_until (dialog_shown, NULL);
-  adw_message_dialog_response (find_dialog (), "save");
+  ui_test_iterate_until (ui_test_dialog_shown, NULL);
+  adw_message_dialog_response (ui_test_find_dialog (), "save");
   ui_test_iterate_until (not_saving, fixture->window);
   contents = read_file (fixture->path);
   g_assert_nonnull (strstr (contents, "\"title\": \"Mine\""));

@@ -26,34 +26,12 @@ no_windows (gpointer data)
   return gtk_application_get_windows (GTK_APPLICATION (app)) == NULL;
 }
 
-static AdwMessageDialog *
-find_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-
-  return NULL;
-}
-
-static gboolean
-dialog_shown (gpointer data)
-{
-  return find_dialog () != NULL;
-}
-
 static void
 close_dialogs (void)
 {
   AdwMessageDialog *dialog;
 
-  while ((dialog = find_dialog ()) != NULL)
+  while ((dialog = ui_test_find_dialog ()) != NULL)
     gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
@@ -168,9 +146,9 @@ test_broken_file_keeps_document (void)
 
   g_assert_true (g_file_set_contents (path, "{\"format\": \"ties\", \"version\": 1,\n \"actors\": [}", -1, NULL));
   ties_window_open_file (window, broken);
-  ui_test_iterate_until (dialog_shown, NULL);
+  ui_test_iterate_until (ui_test_dialog_shown, NULL);
 
-  dialog = find_dialog ();
+  dialog = ui_test_find_dialog ();
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "broken.ties.json:2:"));
   g_assert_true (ties_window_get_document (window) == document);
   after = ties_document_save_to_bytes (document, NULL);
@@ -191,20 +169,20 @@ test_unsaved_prompt (void)
   ties_history_set (ties_document_get_history (document),
                     ties_document_lookup_event (document, "cook-call"), "notes", "Changed", NULL);
   gtk_window_close (GTK_WINDOW (window));
-  ui_test_iterate_until (dialog_shown, NULL);
+  ui_test_iterate_until (ui_test_dialog_shown, NULL);
 
   /* The window waits for an answer. */
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
-  g_assert_nonnull (strstr (adw_message_dialog_get_heading (find_dialog ()), "Save"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (ui_test_find_dialog ()), "Save"));
 
   /* Cancel keeps it; Discard closes it. */
-  adw_message_dialog_response (find_dialog (), "cancel");
+  adw_message_dialog_response (ui_test_find_dialog (), "cancel");
   ui_test_iterate_for (100);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
 
   gtk_window_close (GTK_WINDOW (window));
-  ui_test_iterate_until (dialog_shown, NULL);
-  adw_message_dialog_response (find_dialog (), "discard");
+  ui_test_iterate_until (ui_test_dialog_shown, NULL);
+  adw_message_dialog_response (ui_test_find_dialog (), "discard");
   ui_test_iterate_until (no_windows, NULL);
 }
 
@@ -288,14 +266,14 @@ test_quit_asks_once (void)
                     ties_window_get_document (second), "title", "Two", NULL);
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
-  ui_test_iterate_until (dialog_shown, NULL);
+  ui_test_iterate_until (ui_test_dialog_shown, NULL);
   ui_test_iterate_for (100);
 
   /* One question for both windows. */
   g_assert_cmpuint (count_dialogs (), ==, 1);
-  g_assert_nonnull (strstr (adw_message_dialog_get_heading (find_dialog ()), "2 Documents"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (ui_test_find_dialog ()), "2 Documents"));
 
-  adw_message_dialog_response (find_dialog (), "discard");
+  adw_message_dialog_response (ui_test_find_dialog (), "discard");
   ui_test_iterate_until (no_windows, NULL);
 }
 
@@ -459,11 +437,11 @@ test_typing_then_close (void)
   g_assert_true (ties_window_get_modified (window));
 
   gtk_window_close (GTK_WINDOW (window));
-  ui_test_iterate_until (dialog_shown, NULL);
+  ui_test_iterate_until (ui_test_dialog_shown, NULL);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
-  g_assert_nonnull (strstr (adw_message_dialog_get_heading (find_dialog ()), "Save"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (ui_test_find_dialog ()), "Save"));
 
-  adw_message_dialog_response (find_dialog (), "discard");
+  adw_message_dialog_response (ui_test_find_dialog (), "discard");
   ui_test_iterate_until (no_windows, NULL);
 }
 
@@ -573,8 +551,8 @@ test_typing_notes (void)
   g_assert_cmpstr (ties_event_get_notes (event), ==, expected);
 
   gtk_window_close (GTK_WINDOW (window));
-  ui_test_iterate_until (dialog_shown, NULL);
-  adw_message_dialog_response (find_dialog (), "discard");
+  ui_test_iterate_until (ui_test_dialog_shown, NULL);
+  adw_message_dialog_response (ui_test_find_dialog (), "discard");
   ui_test_iterate_until (no_windows, NULL);
 }
 
@@ -614,9 +592,9 @@ test_invalid_date_close (void)
   g_assert_false (ties_window_get_modified (window));
 
   gtk_window_close (GTK_WINDOW (window));
-  ui_test_iterate_until (dialog_shown, NULL);
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (find_dialog ()), "2019-13"));
-  adw_message_dialog_response (find_dialog (), "cancel");
+  ui_test_iterate_until (ui_test_dialog_shown, NULL);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ui_test_find_dialog ()), "2019-13"));
+  adw_message_dialog_response (ui_test_find_dialog (), "cancel");
   ui_test_iterate_for (100);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
 

@@ -54,6 +54,28 @@ ui_test_find_child (GtkWidget *widget,
   return NULL;
 }
 
+AdwMessageDialog *
+ui_test_find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+gboolean
+ui_test_dialog_shown (gpointer data)
+{
+  return ui_test_find_dialog () != NULL;
+}
+
 static gboolean
 has_events (gpointer window)
 {

@@ -19,6 +19,9 @@ gboolean    ui_test_is_mapped     (gpointer    widget);
 /* The first widget of @type at or below @widget, depth first. */
 GtkWidget  *ui_test_find_child    (GtkWidget  *widget,
                                    GType       type);
+/* The visible message dialog, if any; and whether there is one. */
+AdwMessageDialog *ui_test_find_dialog  (void);
+gboolean    ui_test_dialog_shown  (gpointer    data);
 /* A new window of @app on the sample, mapped and loaded. */
 TiesWindow *ui_test_open_sample   (TiesApplication *app);
 
