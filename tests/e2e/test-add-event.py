@@ -13,46 +13,13 @@ import time
 
 import pyatspi
 
+from atspi_util import wait_for, find, find_app
+
 TIES = os.environ['TIES_BINARY']
 SAMPLE = os.path.join(os.environ.get('TIES_SOURCE_ROOT', os.path.join(os.path.dirname(__file__), '..', '..')),
                       'data', 'samples', 'christchurch-call.ties.json')
 TITLE = 'Ardern meets two new people'
 NAMES = ['Aroha Test', 'Ben Test']
-
-
-def wait_for(what, predicate, timeout=30):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            value = predicate()
-        except Exception:
-            value = None
-        if value:
-            return value
-        time.sleep(0.2)
-    raise AssertionError(f'timed out waiting for {what}')
-
-
-def find(root, role, name, visible_only=False):
-    """The first accessible below root with this role and name (BFS)."""
-    queue = [root]
-    while queue:
-        acc = queue.pop(0)
-        try:
-            if acc.getRoleName() == role and acc.name == name:
-                if not visible_only or acc.getState().contains(pyatspi.STATE_SHOWING):
-                    return acc
-            queue.extend(acc.getChildAtIndex(i) for i in range(acc.childCount))
-        except Exception:
-            continue
-    return None
-
-
-def find_app():
-    for app in pyatspi.Registry.getDesktop(0):
-        if app is not None and app.name == 'ties':
-            return app
-    return None
 
 
 def frame_action(frame, name):
