@@ -68,6 +68,9 @@ struct _TiesWindow
   GtkRevealer *disk_banner;
   GtkLabel *disk_banner_label;
   GtkButton *reload_button;
+  GtkStack *view_stack;
+  AdwBin *reader_bin;
+  AdwBin *sources_bin;
 
   /* view.layout and view.focus, stateful, mirroring the document's view */
   GSimpleActionGroup *view_actions;
@@ -1284,6 +1287,9 @@ ties_window_class_init (TiesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TiesWindow, disk_banner);
   gtk_widget_class_bind_template_child (widget_class, TiesWindow, disk_banner_label);
   gtk_widget_class_bind_template_child (widget_class, TiesWindow, reload_button);
+  gtk_widget_class_bind_template_child (widget_class, TiesWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, TiesWindow, reader_bin);
+  gtk_widget_class_bind_template_child (widget_class, TiesWindow, sources_bin);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
