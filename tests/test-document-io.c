@@ -221,6 +221,70 @@ test_save_load_edited (void)
   g_assert_cmpstr (saved, ==, saved_again);
 }
 
+static void
+on_parts_changed (TiesDocument       *document,
+                  TiesDocumentChange  changes,
+                  TiesDocumentChange *out)
+{
+  *out |= changes;
+}
+
+/* Dismissed proposals are remembered in the file, after the text and
+ * before members this version does not know; undo forgets them again. */
+static void
+test_dismissed_round_trip (void)
+{
+  g_autoptr(TiesDocument) document = load_string (unknown_members, NULL);
+  g_autoptr(TiesDocument) reloaded = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *saved_again = NULL;
+  g_autofree char *saved_undone = NULL;
+  TiesHistory *history = ties_document_get_history (document);
+  TiesSource *source = ties_document_lookup_source (document, "s");
+  TiesDocumentChange changes = TIES_DOCUMENT_CHANGE_NONE;
+
+  g_signal_connect (document, "parts-changed", G_CALLBACK (on_parts_changed), &changes);
+
+  g_assert_false (ties_source_is_dismissed (source, "A met nobody."));
+  g_assert_cmpuint (g_strv_length ((char **) ties_source_get_dismissed (source)), ==, 0);
+
+  ties_document_dismiss_suggestion (document, source, "A met nobody.");
+  ties_document_dismiss_suggestion (document, source, "Nobody met “A” 🙂.");
+  g_assert_true (changes & TIES_DOCUMENT_CHANGE_SOURCES);
+  g_assert_true (ties_source_is_dismissed (source, "A met nobody."));
+  g_assert_false (ties_source_is_dismissed (source, "A met nobody"));
+
+  /* Dismissing twice adds nothing and no undo step. */
+  ties_document_dismiss_suggestion (document, source, "A met nobody.");
+  g_assert_cmpuint (g_strv_length ((char **) ties_source_get_dismissed (source)), ==, 2);
+
+  saved = save_string (document);
+  g_assert_nonnull (strstr (saved,
+                            "      \"text\": \"A met nobody.\",\n"
+                            "      \"dismissed\": [\n"
+                            "        \"A met nobody.\",\n"
+                            "        \"Nobody met “A” 🙂.\"\n"
+                            "      ],\n"
+                            "      \"language\": \"en\"\n"));
+
+  reloaded = load_string (saved, NULL);
+  source = ties_document_lookup_source (reloaded, "s");
+  g_assert_true (ties_source_is_dismissed (source, "A met nobody."));
+  g_assert_true (ties_source_is_dismissed (source, "Nobody met “A” 🙂."));
+  saved_again = save_string (reloaded);
+  g_assert_cmpstr (saved, ==, saved_again);
+
+  /* Both dismissals undone: the member is gone, the bytes as loaded. */
+  g_assert_true (ties_history_undo (history));
+  g_assert_true (ties_history_undo (history));
+  g_assert_false (ties_history_get_can_undo (history));
+  saved_undone = save_string (document);
+  g_assert_cmpstr (saved_undone, ==, unknown_members);
+
+  g_assert_true (ties_history_redo (history));
+  g_assert_true (ties_source_is_dismissed (ties_document_lookup_source (document, "s"), "A met nobody."));
+}
+
 /* The writer's bytes are Python's json.dumps(indent=2, ensure_ascii=False):
  * these expectations were produced by Python 3.11. */
 static void
@@ -502,6 +566,7 @@ test_saved_document_matches_schema (void)
   ties_actor_set_color (actor, "#3584e4");
   ties_document_add_actor (document, actor);
   ties_document_move_actor (document, actor, 10.25, -3, TRUE);
+  ties_document_dismiss_suggestion (document, ties_document_lookup_source (document, "s"), "A met nobody.");
   g_assert_true (ties_document_save_to_file (document, file, NULL, &error));
 
   g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error));
@@ -950,6 +1015,7 @@ main (int   argc,
   g_test_add_func ("/io/round-trip/sample", test_round_trip_sample);
   g_test_add_func ("/io/round-trip/unknown-members", test_unknown_members);
   g_test_add_func ("/io/round-trip/edited", test_save_load_edited);
+  g_test_add_func ("/io/round-trip/dismissed", test_dismissed_round_trip);
   g_test_add_func ("/io/writer/python-form", test_writer_matches_python);
   g_test_add_func ("/io/evidence/code-points", test_code_point_offsets);
   g_test_add_func ("/io/evidence/orphan-kept", test_orphan_kept);

@@ -1047,6 +1047,31 @@ ties_document_remove_event (TiesDocument *self,
   ties_history_end (self->history);
 }
 
+void
+ties_document_dismiss_suggestion (TiesDocument *self,
+                                  TiesSource   *source,
+                                  const char   *exact)
+{
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_auto(GStrv) dismissed = NULL;
+
+  g_return_if_fail (TIES_IS_DOCUMENT (self));
+  g_return_if_fail (TIES_IS_SOURCE (source));
+  g_return_if_fail (exact != NULL && *exact != '\0');
+
+  if (ties_source_is_dismissed (source, exact))
+    return;
+
+  builder = g_strv_builder_new ();
+  g_strv_builder_addv (builder, (const char **) ties_source_get_dismissed (source));
+  g_strv_builder_add (builder, exact);
+  dismissed = g_strv_builder_end (builder);
+
+  ties_history_begin (self->history, _("Dismiss Proposal"));
+  ties_history_set (self->history, source, "dismissed", dismissed, NULL);
+  ties_history_end (self->history);
+}
+
 static gboolean
 text_ends_with (const char *text,
                 const char *end_of_match,

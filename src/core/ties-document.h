@@ -144,6 +144,10 @@ void                ties_document_add_event           (TiesDocument *self,
                                                        TiesEvent    *event);
 void                ties_document_remove_event        (TiesDocument *self,
                                                        TiesEvent    *event);
+/* Remembers that the proposal quoting @exact in @source was dismissed. */
+void                ties_document_dismiss_suggestion  (TiesDocument *self,
+                                                       TiesSource   *source,
+                                                       const char   *exact);
 
 /* Checks every evidence item against its source's text and sets its
  * status; returns the number of orphaned items. */

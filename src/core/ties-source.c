@@ -22,6 +22,9 @@ struct _TiesSource
   char *retrieved;
   char *notes;
   char *text;
+  /* Sentences the researcher dismissed as proposals, so that they are
+   * not proposed again; matched by their exact words. */
+  char **dismissed;
   TiesExtras *extras;
   glong text_length;
   /* Byte offset of every CHECKPOINT_STEP-th code point, so that code point
@@ -90,6 +93,7 @@ enum {
   PROP_RETRIEVED,
   PROP_NOTES,
   PROP_TEXT,
+  PROP_DISMISSED,
   N_PROPS
 };
 
@@ -109,6 +113,7 @@ ties_source_finalize (GObject *object)
   g_clear_pointer (&self->retrieved, g_free);
   g_clear_pointer (&self->notes, g_free);
   g_clear_pointer (&self->text, g_free);
+  g_clear_pointer (&self->dismissed, g_strfreev);
   g_clear_pointer (&self->extras, ties_extras_free);
   g_clear_pointer (&self->checkpoints, g_array_unref);
 
@@ -161,6 +166,10 @@ ties_source_get_property (GObject    *object,
       g_value_set_string (value, self->text);
       break;
 
+    case PROP_DISMISSED:
+      g_value_set_boxed (value, self->dismissed);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -210,6 +219,10 @@ ties_source_set_property (GObject      *object,
 
     case PROP_TEXT:
       ties_source_set_text (self, g_value_get_string (value));
+      break;
+
+    case PROP_DISMISSED:
+      ties_source_set_dismissed (self, g_value_get_boxed (value));
       break;
 
     default:
@@ -280,6 +293,12 @@ ties_source_class_init (TiesSourceClass *klass)
                          "",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /* Exact sentences dismissed as proposed events; never NULL */
+  properties[PROP_DISMISSED] =
+    g_param_spec_boxed ("dismissed", NULL, NULL,
+                        G_TYPE_STRV,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -292,6 +311,7 @@ ties_source_init (TiesSource *self)
   self->url = g_strdup ("");
   self->notes = g_strdup ("");
   self->text = g_strdup ("");
+  self->dismissed = g_new0 (char *, 1);
   ties_source_index_text (self);
 }
 
@@ -514,6 +534,39 @@ ties_source_set_text (TiesSource  *self,
 
   ties_source_index_text (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
+}
+
+const char * const *
+ties_source_get_dismissed (TiesSource *self)
+{
+  g_return_val_if_fail (TIES_IS_SOURCE (self), NULL);
+
+  return (const char * const *) self->dismissed;
+}
+
+void
+ties_source_set_dismissed (TiesSource         *self,
+                           const char * const *dismissed)
+{
+  g_return_if_fail (TIES_IS_SOURCE (self));
+
+  if (!_ties_set_strv (&self->dismissed, dismissed))
+    return;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISMISSED]);
+}
+
+/* Whether the proposal quoting @exact was dismissed. */
+gboolean
+ties_source_is_dismissed (TiesSource *self,
+                          const char *exact)
+{
+  g_return_val_if_fail (TIES_IS_SOURCE (self), FALSE);
+
+  if (exact == NULL)
+    return FALSE;
+
+  return g_strv_contains ((const char * const *) self->dismissed, exact);
 }
 
 TiesExtras *

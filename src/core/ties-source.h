@@ -47,6 +47,12 @@ void ties_source_set_notes (TiesSource *self,
 const char *ties_source_get_text (TiesSource *self);
 void ties_source_set_text (TiesSource *self,
                           const char *text);
+/* Exact sentences dismissed as proposals; never NULL. */
+const char * const *ties_source_get_dismissed (TiesSource *self);
+void ties_source_set_dismissed (TiesSource         *self,
+                                const char * const *dismissed);
+gboolean ties_source_is_dismissed (TiesSource *self,
+                                   const char *exact);
 TiesExtras *ties_source_get_extras (TiesSource *self);
 void ties_source_take_extras (TiesSource *self,
                            TiesExtras *extras);

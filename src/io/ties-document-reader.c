@@ -844,7 +844,8 @@ note_ids (Value      *root,
 }
 
 static const char * const source_members[] = {
-  "id", "title", "publisher", "author", "url", "published", "retrieved", "notes", "text", NULL
+  "id", "title", "publisher", "author", "url", "published", "retrieved", "notes", "text",
+  "dismissed", NULL
 };
 
 static gpointer
@@ -853,6 +854,7 @@ load_source (Loader     *loader,
              const char *path)
 {
   TiesSource *source;
+  g_auto(GStrv) dismissed = NULL;
   const char *id, *title = "", *publisher = "", *author = "", *url = "";
   const char *published = NULL, *retrieved = NULL, *notes = "", *text = "";
   guint n_problems = loader->n_problems;
@@ -866,6 +868,8 @@ load_source (Loader     *loader,
   loader_date (loader, object, path, "retrieved", &retrieved, NULL);
   loader_string (loader, object, path, "notes", FALSE, FALSE, 0, &notes);
   loader_string (loader, object, path, "text", FALSE, FALSE, 0, &text);
+  /* As long as the text they come from: whatever was dismissed must load. */
+  dismissed = loader_strv (loader, object, path, "dismissed", G_MAXSIZE);
 
   if (id == NULL || loader->n_problems != n_problems)
     return NULL;
@@ -880,6 +884,7 @@ load_source (Loader     *loader,
                          "retrieved", retrieved,
                          "notes", notes,
                          "text", text,
+                         "dismissed", dismissed,
                          NULL);
   ties_source_take_extras (source, extras_of (loader, object, source_members));
 

@@ -105,6 +105,12 @@ write_source (TiesJsonWriter *w,
   ties_json_writer_string (w, ties_source_get_notes (source));
   ties_json_writer_member (w, "text");
   ties_json_writer_string (w, ties_source_get_text (source));
+  /* Omitted when empty, so that documents without any stay as they were. */
+  if (ties_source_get_dismissed (source)[0] != NULL)
+    {
+      ties_json_writer_member (w, "dismissed");
+      ties_json_writer_strv (w, ties_source_get_dismissed (source));
+    }
   write_extras (w, ties_source_get_extras (source));
   ties_json_writer_end_object (w);
 }
