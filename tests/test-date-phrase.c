@@ -1,0 +1,423 @@
+/* test-date-phrase.c: date phrases of news text resolved to EDTF
+ *
+ * Copyright 2026 The Ties authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "ties-date.h"
+#include "ties-date-phrase.h"
+#include "ties-document-io.h"
+
+#define SAMPLE TOP_SRCDIR "/data/samples/christchurch-call.ties.json"
+
+/* Publication dates: a Wednesday, and the week (Monday to Sunday) in
+ * which the sample's weekly article appeared. */
+#define WED  "2019-09-04"
+#define WEEK "2019-09-02/2019-09-08"
+
+typedef struct {
+  const char *phrase;
+  const char *published;
+  const char *previous;
+  const char *expected;   /* NULL: cannot be resolved */
+} Case;
+
+static const Case cases[] = {
+  /* Absolute, with and without a year */
+  { "on April 17", WED, NULL, "2019-04-17" },
+  { "17 April 2019", NULL, NULL, "2019-04-17" },
+  { "April 17, 2019", NULL, NULL, "2019-04-17" },
+  { "3 February 2025", WED, NULL, "2025-02-03" },
+  { "in November 2024", WED, NULL, "2024-11" },
+  { "in April", WED, NULL, "2019-04" },
+  { "May 2019", NULL, NULL, "2019-05" },
+  { "2019", NULL, NULL, "2019" },
+  { "in 2019", NULL, NULL, "2019" },
+  { "on Monday, 17 April 2019", NULL, NULL, "2019-04-17" },
+  { "the 17th of April", WED, NULL, "2019-04-17" },
+  { "Apr. 17", WED, NULL, "2019-04-17" },
+  { "Sept 3", WED, NULL, "2019-09-03" },
+  { "ON APRIL 17", WED, NULL, "2019-04-17" },
+  { "around April 17", WED, NULL, "2019-04-17~" },
+  /* A year-less date after the publication is last year's */
+  { "in November", WED, NULL, "2018-11" },
+  { "on December 25", WED, NULL, "2018-12-25" },
+  { "on September 4", WED, NULL, "2019-09-04" },
+  { "on September 5", WED, NULL, "2018-09-05" },
+  { "in September", WED, NULL, "2019-09" },
+  { "in early December", WED, NULL, "2018-12-01/2018-12-10" },
+  { "on February 29", "2019-03-01", NULL, "2016-02-29" },
+  { "on 30 February", WED, NULL, NULL },
+  /* … but only after the last day the source may have appeared */
+  { "Sept 3", WEEK, NULL, "2019-09-03" },
+  { "in April", WEEK, NULL, "2019-04" },
+  /* Parts of months and years */
+  { "mid-May", WED, NULL, "2019-05-11/2019-05-20" },
+  { "mid-May 2019", NULL, NULL, "2019-05-11/2019-05-20" },
+  { "in early May", WED, NULL, "2019-05-01/2019-05-10" },
+  { "in late April", WED, NULL, "2019-04-21/2019-04-30" },
+  { "late February", "2020-03-10", NULL, "2020-02-21/2020-02-29" },
+  { "late 2018", NULL, NULL, "2018-09/2018-12" },
+  { "early 2019", NULL, NULL, "2019-01/2019-04" },
+  { "mid-2019", NULL, NULL, "2019-05/2019-08" },
+  { "late last year", WED, NULL, "2018-09/2018-12" },
+  { "at the start of May", WED, NULL, "2019-05-01/2019-05-07" },
+  { "at the end of May", WED, NULL, "2019-05-25/2019-05-31" },
+  { "at the start of the year", WED, NULL, "2019-01~" },
+  { "at the end of the year", WED, NULL, "2019-12~" },
+  { "at the start of the year", WEEK, NULL, "2019-01~" },
+  /* Weekdays */
+  { "last Friday", WED, NULL, "2019-08-30" },
+  { "last Friday", WEEK, NULL, "2019-08-30/2019-09-06" },
+  { "last Friday", "2019-09", NULL, "2019-08-30/2019-09-27" },
+  { "last Wednesday", WED, NULL, "2019-08-28" },
+  { "on Monday", WED, NULL, "2019-09-02" },
+  { "on Wednesday", WED, NULL, "2019-09-04" },
+  { "next Friday", WED, NULL, "2019-09-06" },
+  { "this Friday", WED, NULL, "2019-09-06" },
+  /* Counted from the publication */
+  { "next week", WED, NULL, "2019-09-09/2019-09-15" },
+  { "next week", WEEK, NULL, "2019-09-09/2019-09-15" },
+  { "last week", WED, NULL, "2019-08-26/2019-09-01" },
+  { "this week", WED, NULL, "2019-09-02/2019-09-08" },
+  { "yesterday", WED, NULL, "2019-09-03" },
+  { "yesterday", WEEK, NULL, "2019-09-01/2019-09-07" },
+  { "yesterday", "2019-09-04~", NULL, "2019-09-03~" },
+  { "today", WED, NULL, "2019-09-04" },
+  { "tomorrow", "2019-12-31", NULL, "2020-01-01" },
+  { "earlier this month", WED, NULL, "2019-09-01/2019-09-03" },
+  { "earlier this month", WEEK, NULL, "2019-09-01/2019-09-07" },
+  { "later this month", WED, NULL, "2019-09-05/2019-09-30" },
+  { "last month", WED, NULL, "2019-08" },
+  { "last month", "2019-01-15", NULL, "2018-12" },
+  { "earlier this year", WED, NULL, "2019-01/2019-09" },
+  { "last year", WED, NULL, "2018" },
+  { "in two weeks", WED, NULL, "2019-09-18~" },
+  { "in two weeks", WEEK, NULL, "2019-09-16~/2019-09-22~" },
+  { "three days ago", WED, NULL, "2019-09-01" },
+  /* Counted from the date before */
+  { "a day later", WED, "2019-04-23", "2019-04-24" },
+  { "two days later", WED, "2019-04-23", "2019-04-25" },
+  { "a day later", WED, NULL, "2019-09-05" },
+  { "the next day", WED, "2019-04-30", "2019-05-01" },
+  { "the following day", WED, "2019-12-31", "2020-01-01" },
+  { "the day before", WED, "2019-03-01", "2019-02-28" },
+  { "the week before", WED, "2019-04-17", "2019-04-08/2019-04-14" },
+  { "the following week", WED, "2019-04-17", "2019-04-22/2019-04-28" },
+  { "two weeks earlier", WED, "2019-05-02", "2019-04-18" },
+  { "A week and a half earlier", WED, "2019-05-02", "2019-04-22~" },
+  { "a day later", WED, "2019-09-16~/2019-09-22~", "2019-09-17~/2019-09-23~" },
+  { "a day later", WED, "2019-05", "2019-05-02/2019-06-01" },
+  { "a month later", WED, "2019-05", "2019-06" },
+  { "a year later", WED, "2019-05~", "2020-05~" },
+  /* Not resolvable: not a date phrase, or nothing to count from */
+  { "the meeting", WED, NULL, NULL },
+  { "last Friday", NULL, NULL, NULL },
+  { "on April 17", NULL, NULL, NULL },
+  { "two days before the summit", WED, "2019-05-02", NULL },
+  { "on April 17 at the summit", WED, NULL, NULL },
+};
+
+static void
+test_resolve (gconstpointer data)
+{
+  const Case *c = data;
+  g_autofree char *edtf = ties_date_phrase_resolve (c->phrase, c->published, c->previous);
+
+  g_assert_cmpstr (edtf, ==, c->expected);
+  if (edtf != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TiesDate) date = ties_date_parse (edtf, NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (date);
+    }
+}
+
+typedef struct {
+  const char *phrase;
+  glong start;
+  const char *edtf;
+} Found;
+
+/* Checks @found against @expected, offsets in code points of @text. */
+static void
+assert_found (const char  *text,
+              GPtrArray   *found,
+              const Found *expected,
+              guint        n_expected)
+{
+  g_assert_cmpuint (found->len, ==, n_expected);
+  for (guint i = 0; i < found->len; i++)
+    {
+      TiesDatePhrase *phrase = g_ptr_array_index (found, i);
+      g_autofree char *words = NULL;
+
+      g_assert_cmpstr (phrase->phrase, ==, expected[i].phrase);
+      g_assert_cmpint (phrase->start, ==, expected[i].start);
+      g_assert_cmpint (phrase->end, ==, expected[i].start + g_utf8_strlen (expected[i].phrase, -1));
+      g_assert_cmpstr (phrase->edtf, ==, expected[i].edtf);
+
+      /* The offsets select exactly the phrase. */
+      words = g_utf8_substring (text, phrase->start, phrase->end);
+      g_assert_cmpstr (words, ==, phrase->phrase);
+    }
+}
+
+static TiesDocument *
+load_sample (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (SAMPLE);
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GError) error = NULL;
+  TiesDocument *document;
+
+  document = ties_document_load_from_file (file, &warnings, NULL, &error);
+  g_assert_no_error (error);
+  return document;
+}
+
+/* Every date phrase of the seed article, in order, with its offsets. */
+static void
+test_scan_article (void)
+{
+  static const Found expected[] = {
+    { "in May", 44, "2019-05" },
+    { "next week", 198, "2019-09-09/2019-09-15" },
+    { "in May", 406, "2019-05" },
+    /* "would meet again on Monday", "will be having … on Monday": future */
+    { "on Monday", 528, "2019-09-09" },
+    { "on Monday", 637, "2019-09-09" },
+    { "earlier in the year", 721, "2019-01/2019-09" },
+    { "in two weeks", 900, "2019-09-16~/2019-09-22~" },
+    { "last Friday", 1449, "2019-08-30/2019-09-06" },
+    { "in April", 1809, "2019-04" },
+    { "on April 17", 2168, "2019-04-17" },
+    { "on May 2", 2299, "2019-05-02" },
+    /* counted from May 2, the phrase before */
+    { "A week and a half earlier", 2547, "2019-04-22~" },
+    { "on April 23", 2574, "2019-04-23" },
+    /* counted from April 23 */
+    { "a day later", 2658, "2019-04-24" },
+    { "at the start of the year", 3282, "2019-01~" },
+    { "at the start of May", 3557, "2019-05-01/2019-05-07" },
+    { "earlier this month", 3627, "2019-09-01/2019-09-07" },
+  };
+  g_autoptr(TiesDocument) document = load_sample ();
+  g_autoptr(TiesSource) source = g_list_model_get_item (G_LIST_MODEL (ties_document_get_sources (document)), 0);
+  const char *text = ties_source_get_text (source);
+  g_autoptr(GPtrArray) found = ties_date_phrase_scan (text, ties_source_get_published (source), NULL);
+
+  g_assert_cmpstr (ties_source_get_published (source), ==, WEEK);
+  assert_found (text, found, expected, G_N_ELEMENTS (expected));
+}
+
+/* The sample's events carry the phrase an annotator read and the date
+ * they gave it.  Where the article's phrase is one the scanner finds, the
+ * scanner's date must agree with the annotator's (overlap its fuzzy
+ * range), and be that very date where the words fix the day or month.
+ * "earlier this month" is in an email written in May: the words count
+ * from a date that is not in the text. */
+static void
+test_scan_agrees_with_sample (void)
+{
+  static const char * const exact[] = {
+    "in April", "on April 17", "on May 2", "a day later", NULL
+  };
+  g_autoptr(TiesDocument) document = load_sample ();
+  g_autoptr(TiesSource) source = g_list_model_get_item (G_LIST_MODEL (ties_document_get_sources (document)), 0);
+  g_autoptr(GPtrArray) found = ties_date_phrase_scan (ties_source_get_text (source),
+                                                      ties_source_get_published (source), NULL);
+  GListModel *events = G_LIST_MODEL (ties_document_get_events (document));
+  guint n_compared = 0, n_exact = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(TiesEvent) event = g_list_model_get_item (events, i);
+      const char *phrase = ties_event_get_date_phrase (event);
+      const char *date = ties_event_get_date (event);
+
+      if (phrase == NULL || *phrase == '\0' || date == NULL
+          || g_str_equal (phrase, "earlier this month"))
+        continue;
+
+      for (guint k = 0; k < found->len; k++)
+        {
+          TiesDatePhrase *mine = g_ptr_array_index (found, k);
+          g_autoptr(TiesDate) theirs = NULL;
+          g_autoptr(TiesDate) ours = NULL;
+          gint64 first, last;
+
+          if (!g_str_equal (mine->phrase, phrase))
+            continue;
+          theirs = ties_date_parse (date, NULL, NULL);
+          ours = ties_date_parse (mine->edtf, NULL, NULL);
+          g_assert_nonnull (theirs);
+          g_assert_nonnull (ours);
+          ties_date_get_strict_range (ours, &first, &last);
+          g_assert_true (ties_date_overlaps (theirs, first, last, TRUE));
+          if (g_strv_contains (exact, phrase))
+            {
+              g_assert_cmpstr (mine->edtf, ==, date);
+              n_exact++;
+            }
+          n_compared++;
+          break;
+        }
+    }
+
+  /* in April, on April 17, on May 2, a day later, at the start of the
+   * year, at the start of May, earlier in the year, last Friday, in two
+   * weeks */
+  g_assert_cmpuint (n_compared, ==, 9);
+  g_assert_cmpuint (n_exact, ==, 4);
+}
+
+/* Offsets count code points, not bytes: "ā" is two bytes, the emoji
+ * with its skin tone two code points of four bytes each. */
+static void
+test_scan_code_points (void)
+{
+  static const char text[] = "Te reo M\u0101ori speakers met on 17 April 2019 \U0001F44D\U0001F3FD and again last Friday.";
+  static const Found expected[] = {
+    { "on 17 April 2019", 26, "2019-04-17" },
+    { "last Friday", 56, "2019-08-30" },
+  };
+  g_autoptr(GPtrArray) found = ties_date_phrase_scan (text, WED, NULL);
+
+  /* The same counts, by GLib rather than by hand. */
+  g_assert_cmpint (g_utf8_pointer_to_offset (text, strstr (text, "on 17")), ==, 26);
+  g_assert_cmpint (g_utf8_pointer_to_offset (text, strstr (text, "last F")), ==, 56);
+  g_assert_cmpint (strstr (text, "on 17") - text, ==, 27);
+  assert_found (text, found, expected, G_N_ELEMENTS (expected));
+}
+
+/* A decomposed "Māori" (a, combining macron) is one word too. */
+static void
+test_scan_decomposed (void)
+{
+  static const char text[] = "Ma\u0304ori leaders met in May.";
+  static const Found expected[] = {
+    { "in May", 19, "2019-05" },
+  };
+  g_autoptr(GPtrArray) found = ties_date_phrase_scan (text, WED, NULL);
+
+  assert_found (text, found, expected, G_N_ELEMENTS (expected));
+}
+
+typedef struct {
+  const char *text;
+  const char *phrase;   /* the one phrase found, or NULL for none */
+  const char *edtf;
+} Single;
+
+/* "May" the month and "may" the verb; the longest phrase; word edges. */
+static const Single singles[] = {
+  { "If you need anything, you may call me.", NULL, NULL },
+  { "May I ask what you need?", NULL, NULL },
+  { "Theresa May said the call was timely.", NULL, NULL },
+  { "They met in may.", NULL, NULL },
+  { "\"May I call?\" she asked.", NULL, NULL },
+  { "May 2019 was a busy month.", "May 2019", "2019-05" },
+  { "May 2 was the day of the call.", "May 2", "2019-05-02" },
+  { "In May, she phoned Bezos.", "In May", "2019-05" },
+  { "They spoke in mid-May.", "in mid-May", "2019-05-11/2019-05-20" },
+  { "The call came on 2 May.", "on 2 May", "2019-05-02" },
+  { "A march on Parliament followed.", NULL, NULL },
+  { "They met on Monday 17 April 2019 in Paris.", "on Monday 17 April 2019", "2019-04-17" },
+  { "They met on 17 April 2019.", "on 17 April 2019", "2019-04-17" },
+  { "They met on April 17, 2019, in Paris.", "on April 17, 2019", "2019-04-17" },
+  { "She talked to Bezos on May 2, a conversation she enjoyed.", "on May 2", "2019-05-02" },
+  { "Mayhem followed; Aprils passed.", NULL, NULL },
+  { "It was signed by 17 countries and 4.2 million people.", NULL, NULL },
+  { "They will meet on Monday.", "on Monday", "2019-09-09" },
+  { "They met on Monday.", "on Monday", "2019-09-02" },
+  { "Two days before the summit, they met.", NULL, NULL },
+};
+
+static void
+test_scan_single (gconstpointer data)
+{
+  const Single *s = data;
+  g_autoptr(GPtrArray) found = ties_date_phrase_scan (s->text, WED, NULL);
+
+  if (s->phrase == NULL)
+    {
+      g_assert_cmpuint (found->len, ==, 0);
+      return;
+    }
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpstr (((TiesDatePhrase *) found->pdata[0])->phrase, ==, s->phrase);
+  g_assert_cmpstr (((TiesDatePhrase *) found->pdata[0])->edtf, ==, s->edtf);
+  g_assert_cmpint (((TiesDatePhrase *) found->pdata[0])->start, ==,
+                   g_utf8_pointer_to_offset (s->text, strstr (s->text, s->phrase)));
+}
+
+/* Each phrase counts from the one before; the first from @previous; a
+ * phrase that cannot be resolved does not break the chain. */
+static void
+test_scan_chain (void)
+{
+  static const char text[] = "Two days later they met again. The next day she wrote. "
+                             "On April 23 she phoned Pichai, and a day later Cook; the week before, Smith.";
+  static const Found expected[] = {
+    { "Two days later", 0, "2019-05-04" },
+    { "The next day", 31, "2019-05-05" },
+    { "On April 23", 55, "2019-04-23" },
+    { "a day later", 90, "2019-04-24" },
+    { "the week before", 108, "2019-04-15/2019-04-21" },
+  };
+  g_autoptr(GPtrArray) found = ties_date_phrase_scan (text, WED, "2019-05-02");
+  g_autoptr(GPtrArray) unanchored = ties_date_phrase_scan ("Last Friday, and a day later.", NULL, NULL);
+
+  assert_found (text, found, expected, G_N_ELEMENTS (expected));
+
+  /* Without a publication date nothing resolves, but the words are found. */
+  g_assert_cmpuint (unanchored->len, ==, 2);
+  g_assert_null (((TiesDatePhrase *) unanchored->pdata[0])->edtf);
+  g_assert_null (((TiesDatePhrase *) unanchored->pdata[1])->edtf);
+}
+
+static void
+test_scan_empty (void)
+{
+  g_autoptr(GPtrArray) empty = ties_date_phrase_scan ("", WED, NULL);
+  g_autoptr(GPtrArray) punct = ties_date_phrase_scan (" , . \n", WED, NULL);
+  g_autofree char *none = ties_date_phrase_resolve ("", WED, NULL);
+  g_autofree char *bad = ties_date_phrase_resolve ("last Friday", "not a date", NULL);
+
+  g_assert_cmpuint (empty->len, ==, 0);
+  g_assert_cmpuint (punct->len, ==, 0);
+  g_assert_null (none);
+  g_assert_null (bad);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/date-phrase/resolve/%02u", i);
+      g_test_add_data_func (path, &cases[i], test_resolve);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (singles); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/date-phrase/scan/single/%02u", i);
+      g_test_add_data_func (path, &singles[i], test_scan_single);
+    }
+  g_test_add_func ("/date-phrase/scan/article", test_scan_article);
+  g_test_add_func ("/date-phrase/scan/sample", test_scan_agrees_with_sample);
+  g_test_add_func ("/date-phrase/scan/code-points", test_scan_code_points);
+  g_test_add_func ("/date-phrase/scan/decomposed", test_scan_decomposed);
+  g_test_add_func ("/date-phrase/scan/chain", test_scan_chain);
+  g_test_add_func ("/date-phrase/scan/empty", test_scan_empty);
+
+  return g_test_run ();
+}
