@@ -1,0 +1,2013 @@
+/* ties-source-reader.c: a source's text, its evidence highlighted, to mark
+ *
+ * Copyright 2026 The Ties authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+#include <adwaita.h>
+
+#include "ties-source-reader.h"
+
+#if __has_include ("ties-mentions.h")
+# include "ties-mentions.h"
+# define HAVE_TIES_MENTIONS 1
+#endif
+#if __has_include ("ties-suggest.h")
+# include "ties-suggest.h"
+# define HAVE_TIES_SUGGEST 1
+#endif
+
+/* Characters of context kept beside a quote, as the sample's selectors. */
+#define CONTEXT_LENGTH 32
+/* Words of a passage that title an event naming fewer than two actors. */
+#define TITLE_WORDS 8
+/* A press and release closer than this (px) are a click, not a drag. */
+#define CLICK_SLOP 4.0
+/* The selection settles for this long (ms) before the popover shows, so
+ * that it does not chase the pointer while a selection is dragged. */
+#define POPOVER_DELAY_MS 250
+
+/* One evidence item of an event in this source's text. */
+typedef struct
+{
+  glong         start;
+  glong         end;
+  TiesEvent    *event;      /* unowned: the document holds it */
+  TiesEvidence *evidence;   /* unowned: its event holds it */
+} Span;
+
+/* A known actor named in the text. */
+typedef struct
+{
+  glong      start;
+  glong      end;
+  TiesActor *actor;         /* unowned: the document holds it */
+} Mention;
+
+/* A candidate event drawn in the text. */
+typedef struct
+{
+  glong    start;
+  glong    end;
+  gpointer suggestion;      /* unowned: self->suggestions holds it */
+} Proposal;
+
+/* How strongly a stretch of highlighted text is drawn. */
+typedef enum
+{
+  STRENGTH_ONE,             /* one evidence item */
+  STRENGTH_OVERLAP,         /* two or more */
+  STRENGTH_SELECTED,        /* of the selected event */
+  N_STRENGTHS
+} Strength;
+
+struct _TiesSourceReader
+{
+  GtkWidget          parent_instance;
+
+  TiesDocument      *document;
+  TiesSource        *source;
+  TiesEvent         *selected_event;
+  TiesEvidence      *reattach_evidence;
+  GPtrArray         *suggestions;
+
+  /* Template widgets */
+  GtkWidget         *box;
+  GtkRevealer       *reattach_revealer;
+  GtkLabel          *reattach_label;
+  GtkRevealer       *message_revealer;
+  GtkLabel          *message_label;
+  GtkScrolledWindow *scrolled_window;
+  GtkTextView       *text_view;
+  GtkPopover        *popover;
+  GtkWidget         *popover_reattach_button;
+
+  GtkTextBuffer     *buffer;
+  GArray            *spans;        /* Span, by start */
+  GArray            *mentions;     /* Mention, by start */
+  GArray            *proposals;    /* Proposal, by start */
+  /* "kind-id/strength" → GtkTextTag, owned by the buffer's table */
+  GHashTable        *kind_tags;
+  GtkTextTag        *selected_tag;
+
+  char              *message;
+  guint              popover_id;
+  double             press_x;
+  double             press_y;
+  gboolean           pressed;
+};
+
+G_DEFINE_FINAL_TYPE (TiesSourceReader, ties_source_reader, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  PROP_SOURCE,
+  PROP_SELECTED_EVENT,
+  N_PROPS
+};
+
+enum {
+  EVENT_ACTIVATED,
+  EVENT_CREATED,
+  ACTOR_ACTIVATED,
+  ACTOR_CREATED,
+  SUGGESTION_ACTIVATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void ties_source_reader_update_actions (TiesSourceReader *self);
+
+/* ------------------------------------------------------------------------ */
+/* Colours                                                                  */
+
+/* Until event kinds carry their own colour, GNOME's palette by kind. */
+static void
+kind_color (TiesSourceReader *self,
+            const char       *kind,
+            GdkRGBA          *rgba)
+{
+  static const struct {
+    const char *kind;
+    const char *color;
+  } builtins[] = {
+    { "meeting", "#3584e4" },
+    { "phone-call", "#2ec27e" },
+    { "email", "#9141ac" },
+    { "summit", "#ff7800" },
+    { "public-statement", "#e5a50a" },
+    { "other", "#986a44" },
+  };
+  static const char * const others[] = {
+    "#1c71d8", "#26a269", "#c64600", "#813d9c", "#e01b24", "#63452c",
+  };
+
+  g_assert (TIES_IS_SOURCE_READER (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (builtins); i++)
+    if (g_strcmp0 (kind, builtins[i].kind) == 0)
+      {
+        gdk_rgba_parse (rgba, builtins[i].color);
+        return;
+      }
+
+  /* A kind the document declares: a stable colour from its id. */
+  gdk_rgba_parse (rgba, others[g_str_hash (kind != NULL ? kind : "") % G_N_ELEMENTS (others)]);
+}
+
+static double
+strength_alpha (Strength strength,
+                gboolean dark)
+{
+  /* Translucent, so that a second highlight over the first reads as the
+   * two stacked; stronger on a dark background, where colour fades. */
+  switch (strength)
+    {
+    case STRENGTH_ONE:
+      return dark ? 0.35 : 0.25;
+    case STRENGTH_OVERLAP:
+      return dark ? 0.6 : 0.45;
+    case STRENGTH_SELECTED:
+    case N_STRENGTHS:
+    default:
+      return dark ? 0.7 : 0.55;
+    }
+}
+
+static gboolean
+is_dark (void)
+{
+  return adw_style_manager_get_dark (adw_style_manager_get_default ());
+}
+
+static GtkTextTag *
+get_kind_tag (TiesSourceReader *self,
+              const char       *kind,
+              Strength          strength)
+{
+  g_autofree char *key = g_strdup_printf ("%s/%d", kind != NULL ? kind : "", strength);
+  GtkTextTag *tag;
+  GdkRGBA rgba;
+
+  g_assert (TIES_IS_SOURCE_READER (self));
+
+  tag = g_hash_table_lookup (self->kind_tags, key);
+  if (tag != NULL)
+    return tag;
+
+  kind_color (self, kind, &rgba);
+  rgba.alpha = strength_alpha (strength, is_dark ());
+  tag = gtk_text_buffer_create_tag (self->buffer, NULL,
+                                    "background-rgba", &rgba,
+                                    NULL);
+  g_object_set_data_full (G_OBJECT (tag), "ties-kind", g_strdup (kind), g_free);
+  g_object_set_data (G_OBJECT (tag), "ties-strength", GINT_TO_POINTER (strength));
+  g_hash_table_insert (self->kind_tags, g_steal_pointer (&key), tag);
+
+  return tag;
+}
+
+static void
+on_dark_changed (TiesSourceReader *self)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_assert (TIES_IS_SOURCE_READER (self));
+
+  g_hash_table_iter_init (&iter, self->kind_tags);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      GtkTextTag *tag = value;
+      GdkRGBA rgba;
+
+      kind_color (self, g_object_get_data (G_OBJECT (tag), "ties-kind"), &rgba);
+      rgba.alpha = strength_alpha (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (tag), "ties-strength")),
+                                   is_dark ());
+      g_object_set (tag, "background-rgba", &rgba, NULL);
+    }
+
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Offsets                                                                  */
+
+/* GtkTextBuffer counts characters, which are code points: the same unit
+ * as the selectors (an emoji with a skin tone is two of them in both). */
+static void
+get_iter_at_offset (TiesSourceReader *self,
+                    GtkTextIter      *iter,
+                    glong             offset)
+{
+  g_assert (TIES_IS_SOURCE_READER (self));
+
+  gtk_text_buffer_get_iter_at_offset (self->buffer, iter, (int) CLAMP (offset, 0, G_MAXINT));
+}
+
+static gboolean
+range_is_valid (TiesSourceReader *self,
+                glong             start,
+                glong             end)
+{
+  g_assert (TIES_IS_SOURCE_READER (self));
+
+  return self->source != NULL && start >= 0 && start < end &&
+         end <= ties_source_get_text_length (self->source);
+}
+
+gboolean
+ties_source_reader_get_selection (TiesSourceReader *self,
+                                  glong            *start,
+                                  glong            *end)
+{
+  GtkTextIter first, last;
+
+  g_return_val_if_fail (TIES_IS_SOURCE_READER (self), FALSE);
+
+  if (self->source == NULL ||
+      !gtk_text_buffer_get_selection_bounds (self->buffer, &first, &last))
+    return FALSE;
+
+  if (start != NULL)
+    *start = gtk_text_iter_get_offset (&first);
+  if (end != NULL)
+    *end = gtk_text_iter_get_offset (&last);
+
+  return TRUE;
+}
+
+void
+ties_source_reader_select_range (TiesSourceReader *self,
+                                 glong             start,
+                                 glong             end)
+{
+  GtkTextIter first, last;
+
+  g_return_if_fail (TIES_IS_SOURCE_READER (self));
+
+  get_iter_at_offset (self, &first, start);
+  get_iter_at_offset (self, &last, end);
+  gtk_text_buffer_select_range (self->buffer, &first, &last);
+}
+
+/* ------------------------------------------------------------------------ */
+/* What is in the text                                                      */
+
+static int
+compare_span (gconstpointer a,
+              gconstpointer b)
+{
+  const Span *x = a;
+  const Span *y = b;
+
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  /* The longer first, so that the inner one is drawn on top. */
+  if (x->end != y->end)
+    return x->end > y->end ? -1 : 1;
+  return 0;
+}
+
+static void
+collect_spans (TiesSourceReader *self)
+{
+  GListModel *events;
+  const char *source_id;
+  glong length;
+
+  g_assert (TIES_IS_SOURCE_READER (self));
+
+  g_array_set_size (self->spans, 0);
+  if (self->document == NULL || self->source == NULL)
+    return;
+
+  events = G_LIST_MODEL (ties_document_get_events (self->document));
+  source_id = ties_source_get_id (self->source);
+  length = ties_source_get_text_length (self->source);
+
+  for (guint i = 0, n = g_list_model_get_n_items (events); i < n; i++)
+    {
+      g_autoptr(TiesEvent) event = g_list_model_get_item (events, i);
+      GListModel *evidence = G_LIST_MODEL (ties_event_get_evidence (event));
+
+      for (guint j = 0, m = g_list_model_get_n_items (evidence); j < m; j++)
+        {
+          g_autoptr(TiesEvidence) item = g_list_model_get_item (evidence, j);
+          Span span = { ties_evidence_get_start (item), ties_evidence_get_end (item), event, item };
+
+          /* An orphaned quote is not where its offsets say: drawing it
+           * there would claim words it does not quote. */
+          if (ties_evidence_get_status (item) == TIES_EVIDENCE_ORPHANED ||
+              g_strcmp0 (ties_evidence_get_source (item), source_id) != 0 ||
+              span.start >= span.end || span.end > length)
+            continue;
+
+          g_array_append_val (self->spans, span);
+        }
+    }
+
+  g_array_sort (self->spans, compare_span);
+}
+
+#ifndef HAVE_TIES_MENTIONS
+/* The letter @c is a variant of, for matching "Maori" with "Māori". */
+static gunichar
+fold_char (gunichar c)
+{
+  gunichar decomposed[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
+
+  if (g_unichar_fully_decompose (c, FALSE, decomposed, G_N_ELEMENTS (decomposed)) > 0)
+    c = decomposed[0];
+
+  return g_unichar_tolower (c);
+}
+
+/* Characters of @name matched at @text, ignoring case and diacritics, or
+ * 0; *@bytes gets the bytes of @text they take. */
+static glong
+match_name (const char *text,
+            const char *name,
+            gsize      *bytes)
+{
+  const char *t = text;
+  glong chars = 0;
+
+  for (const char *n = name; *n != '\0'; n = g_utf8_next_char (n))
+    {
+      if (*t == '\0' || fold_char (g_utf8_get_char (t)) != fold_char (g_utf8_get_char (n)))
+        return 0;
+      t = g_utf8_next_char (t);
+      chars++;
+    }
+
+  /* Whole words only: "Cook" is not in "Cooking". */
+  if (*t != '\0' && g_unichar_isalnum (g_utf8_get_char (t)))
+    return 0;
+
+  *bytes = t - text;
+  return chars;
+}
+
+static GArray *
+find_mentions (TiesDocument *document,
+               const char   *text)
+{
+  GArray *mentions = g_array_new (FALSE, FALSE, sizeof (Mention));
+  GListModel *actors = G_LIST_MODEL (ties_document_get_actors (document));
+  guint n = g_list_model_get_n_items (actors);
+  gunichar previous = 0;
+  glong offset = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p), offset++)
+    {
+      Mention best = { offset, offset, NULL };
+
+      if (g_unichar_isalnum (previous))
+        {
+          previous = g_utf8_get_char (p);
+          continue;
+        }
+      previous = g_utf8_get_char (p);
+
+      /* The longest name wins: "Jacinda Ardern" over "Ardern". */
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(TiesActor) actor = g_list_model_get_item (actors, i);
+          const char * const *aliases = ties_actor_get_aliases (actor);
+          gsize bytes;
+          glong chars;
+
+          chars = match_name (p, ties_actor_get_name (actor), &bytes);
+          if (chars > best.end - best.start)
+            best = (Mention) { offset, offset + chars, actor };
+
+          for (guint j = 0; aliases != NULL && aliases[j] != NULL; j++)
+            {
+              chars = match_name (p, aliases[j], &bytes);
+              if (chars > best.end - best.start)
+                best = (Mention) { offset, offset + chars, actor };
+            }
+        }
+
+      if (best.actor != NULL)
+        {
+          g_array_append_val (mentions, best);
+          for (; offset < best.end - 1; offset++)
+            p = g_utf8_next_char (p);
+          previous = g_utf8_get_char (p);
+        }
+    }
+
+  return mentions;
+}
+#endif
+
+static void
+collect_mentions (TiesSourceReader *self)
+{
+  g_assert (TIES_IS_SOURCE_READER (self));
+
+  g_array_set_size (self->mentions, 0);
+  if (self->document == NULL || self->source == NULL || ties_source_get_text (self->source) == NULL)
+    return;
+
+#ifdef HAVE_TIES_MENTIONS
+  {
+    g_autoptr(GArray) found = ties_mentions_find (self->document, ties_source_get_text (self->source));
+
+    for (guint i = 0; found != NULL && i < found->len; i++)
+      {
+        const TiesMention *m = &g_array_index (found, TiesMention, i);
+        Mention mention = { m->start, m->end, m->actor };
+
+        g_array_append_val (self->mentions, mention);
+      }
+  }
+#else
+  {
+    g_autoptr(GArray) found = find_mentions (self->document, ties_source_get_text (self->source));
+
+    g_array_append_vals (self->mentions, found->data, found->len);
+  }
+#endif
+}
+
+/* ------------------------------------------------------------------------ */
+/* Highlights                                                               */
+
+static int
+compare_glong (gconstpointer a,
+               gconstpointer b)
+{
+  glong x = *(const glong *) a;
+  glong y = *(const glong *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* One background per stretch between highlight boundaries: a text view
+ * draws only the top tag's background, so overlaps get their own. */
+static void
+apply_highlights (TiesSourceReader *self)
+{
+  g_autoptr(GArray) bounds = g_array_new (FALSE, FALSE, sizeof (glong));
+  GtkTextIter start, end;
+
+  g_assert (TIES_IS_SOURCE_READER (self));
+
+  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
+  gtk_text_buffer_remove_all_tags (self->buffer, &start, &end);
+
+  for (guint i = 0; i < self->spans->len; i++)
+    {
+      const Span *span = &g_array_index (self->spans, Span, i);
+
+      g_array_append_val (bounds, span->start);
+      g_array_append_val (bounds, span->end);
+
+      if (self->selected_event != NULL && span->event == self->selected_event)
+        {
+          GtkTextIter first, last;
+
+          get_iter_at_offset (self, &first, span->start);
+          get_iter_at_offset (self, &last, span->end);
+          gtk_text_buffer_apply_tag (self->buffer, self->selected_tag, &first, &last);
+        }
+    }
+  g_array_sort (bounds, compare_glong);
+
+  for (guint b = 0; b + 1 < bounds->len; b++)
+    {
+      glong from = g_array_index (bounds, glong, b);
+      glong to = g_array_index (bounds, glong, b + 1);
+      const Span *top = NULL;
+      guint covering = 0;
+      gboolean selected = FALSE;
+      GtkTextIter first, last;
+
+      if (from == to)
+        continue;
+
+      for (guint i = 0; i < self->spans->len; i++)
+        {
+          const Span *span = &g_array_index (self->spans, Span, i);
+
+          if (span->start > from)
+            break;
+          if (span->end < to)
+            continue;
+
+          covering++;
+          /* Spans are longest first: the last is the innermost. */
+          top = span;
+          if (self->selected_event != NULL && span->event == self->selected_event)
+            selected = TRUE;
+        }
+
+      if (covering == 0)
+        continue;
+
+      if (selected)
+        top = NULL;
+      for (guint i = 0; selected && i < self->spans->len; i++)
+        {
+          const Span *span = &g_array_index (self->spans, Span, i);
+
+          if (span->start <= from && span->end >= to && span->event == self->selected_event)
+            top = span;
+        }
+
+      get_iter_at_offset (self, &first, from);
+      get_iter_at_offset (self, &last, to);
+      gtk_text_buffer_apply_tag (self->buffer,
+                                 get_kind_tag (self, ties_event_get_kind (top->event),
+                                               selected ? STRENGTH_SELECTED :
+                                               covering > 1 ? STRENGTH_OVERLAP : STRENGTH_ONE),
+                                 &first, &last);
+    }
+
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+refresh_highlights (TiesSourceReader *self)
+{
+  g_assert (TIES_IS_SOURCE_READER (self));
+
+  collect_spans (self);
+  apply_highlights (self);
+}
+
+static void
+refresh_mentions (TiesSourceReader *self)
+{
+  g_assert (TIES_IS_SOURCE_READER (self));
+
+  collect_mentions (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+refresh_proposals (TiesSourceReader *self)
+{
+  g_assert (TIES_IS_SOURCE_READER (self));
+
+  g_array_set_size (self->proposals, 0);
+
+#ifdef HAVE_TIES_SUGGEST
+  for (guint i = 0; self->suggestions != NULL && self->source != NULL && i < self->suggestions->len; i++)
+    {
+      TiesSuggestion *suggestion = g_ptr_array_index (self->suggestions, i);
+      Proposal proposal = { suggestion->start, suggestion->end, suggestion };
+
+      if (g_strcmp0 (suggestion->source, ties_source_get_id (self->source)) == 0 &&
+          range_is_valid (self, proposal.start, proposal.end))
+        g_array_append_val (self->proposals, proposal);
+    }
+#endif
+
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+load_text (TiesSourceReader *self)
+{
+  const char *text;
+
+  g_assert (TIES_IS_SOURCE_READER (self));
+
+  text = self->source != NULL ? ties_source_get_text (self->source) : NULL;
+  gtk_text_buffer_set_text (self->buffer, text != NULL ? text : "", -1);
+
+  refresh_highlights (self);
+  refresh_mentions (self);
+  refresh_proposals (self);
+  ties_source_reader_update_actions (self);
+}
+
+static void
+on_source_text_changed (TiesSourceReader *self)
+{
+  g_assert (TIES_IS_SOURCE_READER (self));
+
+  load_text (self);
+}
+
+static void
+on_document_parts_changed (TiesSourceReader   *self,
+                           TiesDocumentChange  changes,
+                           TiesDocument       *document)
+{
+  g_assert (TIES_IS_SOURCE_READER (self));
+
+  if (changes & TIES_DOCUMENT_CHANGE_SOURCES)
+    {
+      /* The source was removed (or its adding undone): nothing to read. */
+      if (self->source != NULL &&
+          !g_list_store_find (ties_document_get_sources (document), self->source, NULL))
+        {
+          ties_source_reader_set_source (self, NULL);
+          return;
+        }
+    }
+
+  if (changes & TIES_DOCUMENT_CHANGE_EVENTS && self->selected_event != NULL &&
+      !g_list_store_find (ties_document_get_events (document), self->selected_event, NULL))
+    ties_source_reader_set_selected_event (self, NULL);
+
+  if (changes & (TIES_DOCUMENT_CHANGE_EVIDENCE | TIES_DOCUMENT_CHANGE_EVENTS |
+                 TIES_DOCUMENT_CHANGE_SOURCES | TIES_DOCUMENT_CHANGE_EVENT_KINDS |
+                 TIES_DOCUMENT_CHANGE_EVENT_TIES))
+    refresh_highlights (self);
+
+  if (changes & (TIES_DOCUMENT_CHANGE_ACTORS | TIES_DOCUMENT_CHANGE_ACTOR_LOOK))
+    refresh_mentions (self);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Under the pointer                                                        */
+
+GPtrArray *
+ties_source_reader_events_at_offset (TiesSourceReader *self,
+                                     glong             offset)
+{
+  g_autoptr(GPtrArray) covering = g_ptr_array_new ();
+  GPtrArray *events;
+
+  g_return_val_if_fail (TIES_IS_SOURCE_READER (self), NULL);
+
+  events = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < self->spans->len; i++)
+    {
+      Span *span = &g_array_index (self->spans, Span, i);
+
+      if (span->start > offset)
+        break;
+      if (span->end > offset)
+        g_ptr_array_add (covering, span);
+    }
+
+  /* Innermost (shortest) first: what a click there most likely means. */
+  for (guint i = covering->len; i > 0; i--)
+    {
+      Span *best = NULL;
+
+      for (guint j = 0; j < covering->len; j++)
+        {
+          Span *span = g_ptr_array_index (covering, j);
+
+          if (span != NULL && (best == NULL || span->end - span->start < best->end - best->start))
+            best = span;
+        }
+      g_ptr_array_remove_fast (covering, best);
+
+      if (!g_ptr_array_find (events, best->event, NULL))
+        g_ptr_array_add (events, g_object_ref (best->event));
+    }
+
+  return events;
+}
+
+static const Mention *
+mention_at_offset (TiesSourceReader *self,
+                   glong             offset)
+{
+  g_assert (TIES_IS_SOURCE_READER (self));
+
+  for (guint i = 0; i < self->mentions->len; i++)
+    {
+      const Mention *mention = &g_array_index (self->mentions, Mention, i);
+
+      if (mention->start <= offset && offset < mention->end)
+        return mention;
+    }
+
+  return NULL;
+}
+
+static const Proposal *
+proposal_at_offset (TiesSourceReader *self,
+                    glong             offset)
+{
+  g_assert (TIES_IS_SOURCE_READER (self));
+
+  for (guint i = 0; i < self->proposals->len; i++)
+    {
+      const Proposal *proposal = &g_array_index (self->proposals, Proposal, i);
+
+      if (proposal->start <= offset && offset < proposal->end)
+        return proposal;
+    }
+
+  return NULL;
+}
+
+char *
+ties_source_reader_dup_tooltip_at_offset (TiesSourceReader *self,
+                                          glong             offset)
+{
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  const Mention *mention;
+
+  g_return_val_if_fail (TIES_IS_SOURCE_READER (self), NULL);
+
+  events = ties_source_reader_events_at_offset (self, offset);
+  for (guint i = 0; i < events->len; i++)
+    {
+      TiesEvent *event = g_ptr_array_index (events, i);
+      TiesDate *date = ties_event_get_parsed_date (event);
+      const char *title = ties_event_get_title (event);
+
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      if (title == NULL || title[0] == '\0')
+        title = _("Untitled event");
+
+      if (date != NULL)
+        {
+          g_autofree char *when = ties_date_format (date);
+
+          /* Translators: an event's title and date in the reader's tooltip */
+          g_string_append_printf (text, _("%s (%s)"), title, when);
+        }
+      else
+        g_string_append (text, title);
+    }
+
+  mention = mention_at_offset (self, offset);
+  if (mention != NULL)
+    {
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      /* Translators: the actor a name in the article refers to */
+      g_string_append_printf (text, _("Actor: %s"), ties_actor_get_name (mention->actor));
+    }
+
+  if (events->len == 0 && proposal_at_offset (self, offset) != NULL)
+    {
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, _("Proposed event: click to review"));
+    }
+
+  if (text->len == 0)
+    return NULL;
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+gboolean
+ties_source_reader_activate_offset (TiesSourceReader *self,
+                                    glong             offset)
+{
+  g_autoptr(GPtrArray) events = NULL;
+  const Proposal *proposal;
+
+  g_return_val_if_fail (TIES_IS_SOURCE_READER (self), FALSE);
+
+  events = ties_source_reader_events_at_offset (self, offset);
+  if (events->len > 0)
+    {
+      TiesEvent *event = g_ptr_array_index (events, 0);
+
+      /* Clicking again where the selected event is goes to the next
+       * one there, so every event of an overlap can be reached. */
+      if (event == self->selected_event && events->len > 1)
+        event = g_ptr_array_index (events, 1);
+
+      g_signal_emit (self, signals[EVENT_ACTIVATED], 0, event);
+      return TRUE;
+    }
+
+  proposal = proposal_at_offset (self, offset);
+  if (proposal != NULL)
+    {
+      g_signal_emit (self, signals[SUGGESTION_ACTIVATED], 0, proposal->suggestion);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The code point under widget coordinates of the text view, or -1. */
+static glong
+offset_at_point (TiesSourceReader *self,
+                 double            x,
+                 double            y)
+{
+  GtkTextIter iter;
+  GdkRectangle location;
+  int bx, by;
+
+  g_assert (TIES_IS_SOURCE_READER (self));
+
+  gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, (int) x, (int) y, &bx, &by);
+  if (!gtk_text_view_get_iter_at_location (self->text_view, &iter, bx, by))
+    return -1;
+
+  /* Past the end of a short line is not on its last word. */
+  gtk_text_view_get_iter_location (self->text_view, &iter, &location);
+  if (bx < location.x - location.width || bx > location.x + MAX (location.width, 1) + location.width)
+    return -1;
+
+  return gtk_text_iter_get_offset (&iter);
+}
+
+static gboolean
+on_query_tooltip (TiesSourceReader *self,
+                  int               x,
+                  int               y,
+                  gboolean          keyboard,
+                  GtkTooltip       *tooltip,
+                  GtkWidget        *widget)
+{
+  g_autofree char *text = NULL;
+  glong offset;
+
+  g_assert (TIES_IS_SOURCE_READER (self));
+
+  if (keyboard)
+    {
+      GtkTextIter iter;
+
+      gtk_text_buffer_get_iter_at_mark (self->buffer, &iter, gtk_text_buffer_get_insert (self->buffer));
+      offset = gtk_text_iter_get_offset (&iter);
+    }
+  else
+    offset = offset_at_point (self, x, y);
+
+  if (offset < 0)
+    return FALSE;
+
+  text = ties_source_reader_dup_tooltip_at_offset (self, offset);
+  if (text == NULL)
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+/* A gesture on the text view would be cancelled when the view's own
+ * gesture claims the press; the raw events are seen either way. */
+static gboolean
+on_legacy_event (TiesSourceReader         *self,
+                 GdkEvent                 *event,
+                 GtkEventControllerLegacy *controller)
+{
+  GdkEventType type = gdk_event_get_event_type (event);
+  GtkNative *native;
+  double x, y, nx, ny;
+
+  g_assert (TIES_IS_SOURCE_READER (self));
+
+  if ((type != GDK_BUTTON_PRESS && type != GDK_BUTTON_RELEASE) ||
+      gdk_button_event_get_button (event) != GDK_BUTTON_PRIMARY ||
+      !gdk_event_get_position (event, &x, &y))
+    return GDK_EVENT_PROPAGATE;
+
+  native = gtk_widget_get_native (GTK_WIDGET (self->text_view));
+  gtk_native_get_surface_transform (native, &nx, &ny);
+  if (!gtk_widget_translate_coordinates (GTK_WIDGET (native), GTK_WIDGET (self->text_view),
+                                         x - nx, y - ny, &x, &y))
+    return GDK_EVENT_PROPAGATE;
+
+  if (type == GDK_BUTTON_PRESS)
+    {
+      self->pressed = TRUE;
+      self->press_x = x;
+      self->press_y = y;
+    }
+  else if (self->pressed)
+    {
+      glong offset;
+
+      self->pressed = FALSE;
+      if (ABS (x - self->press_x) <= CLICK_SLOP && ABS (y - self->press_y) <= CLICK_SLOP &&
+          (offset = offset_at_point (self, x, y)) >= 0)
+        ties_source_reader_activate_offset (self, offset);
+    }
+
+  return GDK_EVENT_PROPAGATE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Drawing what tags cannot: dotted names, dashed proposals                 */
+
+typedef enum
+{
+  MARK_DOTTED_UNDERLINE,
+  MARK_DASHED_BOX,
+} MarkStyle;
+
+static void
+draw_range (TiesSourceReader   *self,
+            cairo_t            *cr,
+            const GdkRectangle *visible,
+            glong               start,
+            glong               end,
+            MarkStyle           style)
+{
+  GtkTextIter iter, last;
+  int y, height;
+
+  g_assert (TIES_IS_SOURCE_READER (self));
+
+  get_iter_at_offset (self, &iter, start);
+  get_iter_at_offset (self, &last, end);
+
+  gtk_text_view_get_line_yrange (self->text_view, &last, &y, &height);
+  if (y + height < visible->y)
+    return;
+  gtk_text_view_get_line_yrange (self->text_view, &iter, &y, &height);
+  if (y > visible->y + visible->height)
+    return;
+
+  /* One piece per display line the range is on. */
+  while (gtk_text_iter_compare (&iter, &last) < 0)
+    {
+      GtkTextIter piece_end = iter;
+      GtkTextIter final;
+      GdkRectangle a, b;
+      double x0, x1, top, bottom, wx, wy;
+      int bx, by;
+
+      if (!gtk_text_view_forward_display_line_end (self->text_view, &piece_end) ||
+          gtk_text_iter_compare (&piece_end, &last) > 0)
+        piece_end = last;
+
+      final = piece_end;
+      gtk_text_iter_backward_char (&final);
+      gtk_text_view_get_iter_location (self->text_view, &iter, &a);
+      gtk_text_view_get_iter_location (self->text_view, &final, &b);
+
+      x0 = MIN (a.x, b.x);
+      x1 = MAX (a.x + a.width, b.x + b.width);
+      top = MIN (a.y, b.y);
+      bottom = MAX (a.y + a.height, b.y + b.height);
+
+      gtk_text_view_buffer_to_window_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET,
+                                             (int) x0, (int) top, &bx, &by);
+      if (gtk_widget_translate_coordinates (GTK_WIDGET (self->text_view), GTK_WIDGET (self),
+                                            bx, by, &wx, &wy))
+        {
+          double width = x1 - x0;
+          double height_ = bottom - top;
+
+          if (style == MARK_DOTTED_UNDERLINE)
+            {
+              static const double dots[] = { 1.0, 2.0 };
+
+              cairo_set_dash (cr, dots, G_N_ELEMENTS (dots), 0);
+              cairo_set_line_width (cr, 1.0);
+              cairo_move_to (cr, wx, wy + height_ - 0.5);
+              cairo_line_to (cr, wx + width, wy + height_ - 0.5);
+              cairo_stroke (cr);
+            }
+          else
+            {
+              static const double dashes[] = { 4.0, 3.0 };
+
+              cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
+              cairo_set_line_width (cr, 1.0);
+              cairo_rectangle (cr, wx - 0.5, wy + 0.5, width + 1.0, height_ - 1.0);
+              cairo_stroke (cr);
+            }
+        }
+
+      iter = piece_end;
+      if (gtk_text_iter_compare (&iter, &last) >= 0 ||
+          !gtk_text_view_forward_display_line (self->text_view, &iter))
+        break;
+      gtk_text_view_backward_display_line_start (self->text_view, &iter);
+    }
+}
+
+static void
+ties_source_reader_snapshot (GtkWidget   *widget,
+                             GtkSnapshot *snapshot)
+{
+  TiesSourceReader *self = TIES_SOURCE_READER (widget);
+  graphene_rect_t bounds;
+  GdkRectangle visible;
+  GdkRGBA color;
+  cairo_t *cr;
+
+  gtk_widget_snapshot_child (widget, self->box, snapshot);
+
+  if ((self->mentions->len == 0 && self->proposals->len == 0) ||
+      !gtk_widget_compute_bounds (GTK_WIDGET (self->scrolled_window), widget, &bounds))
+    return;
+
+  gtk_text_view_get_visible_rect (self->text_view, &visible);
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self->text_view)), &color);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+  cairo_rectangle (cr, bounds.origin.x, bounds.origin.y, bounds.size.width, bounds.size.height);
+  cairo_clip (cr);
+
+  /* Names: in the text's own colour, faint, so that they read as a hint. */
+  cairo_set_source_rgba (cr, color.red, color.green, color.blue, 0.7);
+  for (guint i = 0; i < self->mentions->len; i++)
+    {
+      const Mention *mention = &g_array_index (self->mentions, Mention, i);
+
+      draw_range (self, cr, &visible, mention->start, mention->end, MARK_DOTTED_UNDERLINE);
+    }
+
+  cairo_set_source_rgba (cr, color.red, color.green, color.blue, 0.55);
+  for (guint i = 0; i < self->proposals->len; i++)
+    {
+      const Proposal *proposal = &g_array_index (self->proposals, Proposal, i);
+
+      draw_range (self, cr, &visible, proposal->start, proposal->end, MARK_DASHED_BOX);
+    }
+
+  cairo_destroy (cr);
+}
+
+/* ------------------------------------------------------------------------ */
+/* The selection and its popover                                            */
+
+static gboolean
+get_selection_rect (TiesSourceReader *self,
+                    GdkRectangle     *rect)
+{
+  GtkTextIter first, last;
+  GdkRectangle a, b, visible;
+  double wx, wy;
+  int x, y;
+
+  g_assert (TIES_IS_SOURCE_READER (self));
+
+  if (!gtk_text_buffer_get_selection_bounds (self->buffer, &first, &last))
+    return FALSE;
+
+  gtk_text_view_get_iter_location (self->text_view, &first, &a);
+  gtk_text_iter_backward_char (&last);
+  gtk_text_view_get_iter_location (self->text_view, &last, &b);
+  gtk_text_view_get_visible_rect (self->text_view, &visible);
+
+  /* Point at the first line of the selection, across what it covers there. */
+  if (a.y == b.y)
+    {
+      rect->x = MIN (a.x, b.x);
+      rect->width = MAX (a.x + a.width, b.x + b.width) - rect->x;
+    }
+  else
+    {
+      rect->x = a.x;
+      rect->width = MAX (a.width, 1);
+    }
+  rect->y = a.y;
+  rect->height = a.height;
+
+  if (!gdk_rectangle_intersect (rect, &visible, NULL))
+    return FALSE;
+
+  gtk_text_view_buffer_to_window_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, rect->x, rect->y, &x, &y);
+  if (!gtk_widget_translate_coordinates (GTK_WIDGET (self->text_view), GTK_WIDGET (self), x, y, &wx, &wy))
+    return FALSE;
+
+  rect->x = (int) wx;
+  rect->y = (int) wy;
+  return TRUE;
+}
+
+static void
+show_popover (TiesSourceReader *self)
+{
+  GdkRectangle rect;
+
+  g_assert (TIES_IS_SOURCE_READER (self));
+
+  self->popover_id = 0;
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) || !get_selection_rect (self, &rect))
+    return;
+
+  gtk_widget_set_visible (self->popover_reattach_button, self->reattach_evidence != NULL);
+  gtk_popover_set_pointing_to (self->popover, &rect);
+  gtk_popover_popup (self->popover);
+}
+
+static void
+on_selection_changed (TiesSourceReader *self)
+{
+  g_assert (TIES_IS_SOURCE_READER (self));
+
+  ties_source_reader_update_actions (self);
+
+  g_clear_handle_id (&self->popover_id, g_source_remove);
+  if (gtk_widget_get_visible (GTK_WIDGET (self->popover)))
+    gtk_popover_popdown (self->popover);
+
+  if (gtk_text_buffer_get_has_selection (self->buffer))
+    self->popover_id = g_timeout_add_once (POPOVER_DELAY_MS, (GSourceOnceFunc) show_popover, self);
+}
+
+static void
+on_mark_set (TiesSourceReader *self,
+             GtkTextIter      *location,
+             GtkTextMark      *mark,
+             GtkTextBuffer    *buffer)
+{
+  g_assert (TIES_IS_SOURCE_READER (self));
+
+  if (mark == gtk_text_buffer_get_insert (buffer) || mark == gtk_text_buffer_get_selection_bound (buffer))
+    on_selection_changed (self);
+}
+
+static void
+ties_source_reader_update_actions (TiesSourceReader *self)
+{
+  gboolean has_selection;
+
+  g_assert (TIES_IS_SOURCE_READER (self));
+
+  has_selection = self->document != NULL && ties_source_reader_get_selection (self, NULL, NULL);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.new-event", has_selection);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.new-actor", has_selection);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.add-evidence",
+                                 has_selection && self->selected_event != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.reattach",
+                                 has_selection && self->reattach_evidence != NULL);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Messages                                                                 */
+
+
+static void
+show_message (TiesSourceReader *self,
+              const char       *message)
+{
+  g_assert (TIES_IS_SOURCE_READER (self));
+
+  g_free (self->message);
+  self->message = g_strdup (message);
+
+  if (message != NULL)
+    gtk_label_set_text (self->message_label, message);
+  gtk_revealer_set_reveal_child (self->message_revealer, message != NULL);
+}
+
+const char *
+ties_source_reader_get_message (TiesSourceReader *self)
+{
+  g_return_val_if_fail (TIES_IS_SOURCE_READER (self), NULL);
+
+  return self->message;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Marking                                                                  */
+
+/* An evidence item quoting code points [start, end) of the source, with
+ * the context that re-anchors it when the text is corrected. */
+static TiesEvidence *
+evidence_for_range (TiesSource *source,
+                    glong       start,
+                    glong       end)
+{
+  glong length = ties_source_get_text_length (source);
+  g_autofree char *exact = ties_source_dup_text_range (source, start, end);
+  g_autofree char *prefix = ties_source_dup_text_range (source, MAX (0, start - CONTEXT_LENGTH), start);
+  g_autofree char *suffix = ties_source_dup_text_range (source, end, MIN (length, end + CONTEXT_LENGTH));
+  TiesEvidence *evidence;
+
+  g_assert (TIES_IS_SOURCE (source));
+  g_assert (exact != NULL);
+
+  evidence = ties_evidence_new (ties_source_get_id (source), exact, (guint) start, (guint) end);
+  ties_evidence_set_prefix (evidence, prefix);
+  ties_evidence_set_suffix (evidence, suffix);
+  ties_evidence_set_status (evidence, TIES_EVIDENCE_ANCHORED);
+
+  return evidence;
+}
+
+/* The actors named in [start, end), in the order they first appear, and
+ * the words that name each. */
+static void
+mentions_in_range (TiesSourceReader *self,
+                   glong             start,
+                   glong             end,
+                   GPtrArray        *actors,
+                   GPtrArray        *words)
+{
+  g_assert (TIES_IS_SOURCE_READER (self));
+
+  for (guint i = 0; i < self->mentions->len; i++)
+    {
+      const Mention *mention = &g_array_index (self->mentions, Mention, i);
+
+      if (mention->start < start || mention->end > end ||
+          g_ptr_array_find (actors, mention->actor, NULL))
+        continue;
+
+      g_ptr_array_add (actors, mention->actor);
+      g_ptr_array_add (words, ties_source_dup_text_range (self->source, mention->start, mention->end));
+    }
+}
+
+/* "Ardern and Zuckerberg" when the passage names two or more actors,
+ * else its first words. */
+static char *
+title_for_passage (const char *passage,
+                   GPtrArray  *words)
+{
+  g_auto(GStrv) tokens = NULL;
+  g_autoptr(GString) title = g_string_new (NULL);
+  guint n = 0;
+
+  if (words->len >= 2)
+    {
+      g_autoptr(GString) head = g_string_new (g_ptr_array_index (words, 0));
+
+      for (guint i = 1; i + 1 < words->len; i++)
+        {
+          g_string_append (head, ", ");
+          g_string_append (head, g_ptr_array_index (words, i));
+        }
+      /* Translators: the participants an event from a selection is named
+       * after: "Ardern and Zuckerberg", "Ardern, Cook and Zuckerberg" */
+      return g_strdup_printf (_("%s and %s"), head->str, (char *) g_ptr_array_index (words, words->len - 1));
+    }
+
+  tokens = g_strsplit_set (passage, " \t\n\r", -1);
+  for (guint i = 0; tokens[i] != NULL; i++)
+    {
+      if (tokens[i][0] == '\0')
+        continue;
+      if (n == TITLE_WORDS)
+        {
+          g_string_append (title, "…");
+          break;
+        }
+      if (n > 0)
+        g_string_append_c (title, ' ');
+      g_string_append (title, tokens[i]);
+      n++;
+    }
+
+  return g_string_free (g_steal_pointer (&title), FALSE);
+}
+
+/* A kind from the verbs of the passage (English), or "other". */
+static const char *
+guess_kind (TiesDocument *document,
+            const char   *passage)
+{
+  static const struct {
+    const char *word;
+    const char *kind;
+  } words[] = {
+    { "phone", "phone-call" }, { "phoned", "phone-call" }, { "call", "phone-call" },
+    { "called", "phone-call" }, { "email", "email" }, { "emailed", "email" },
+    { "emails", "email" }, { "wrote", "email" }, { "letter", "email" },
+    { "summit", "summit" }, { "met", "meeting" }, { "meeting", "meeting" },
+    { "meet", "meeting" }, { "hui", "meeting" }, { "dinner", "meeting" },
+    { "tweeted", "public-statement" }, { "posted", "public-statement" },
+    { "said", "public-statement" }, { "statement", "public-statement" },
+  };
+  g_autofree char *lower = g_utf8_strdown (passage, -1);
+  g_auto(GStrv) tokens = g_strsplit_set (lower, " \t\n\r.,;:!?\"'()“”‘’", -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (g_strv_contains ((const char * const *) tokens, words[i].word) &&
+        ties_document_lookup_event_kind (document, words[i].kind) != NULL)
+      return words[i].kind;
+
+  return "other";
+}
+
+static gboolean
+get_passage (TiesSourceReader *self,
+             glong            *start,
+             glong            *end)
+{
+  g_assert (TIES_IS_SOURCE_READER (self));
+
+  return self->document != NULL &&
+         ties_source_reader_get_selection (self, start, end) &&
+         range_is_valid (self, *start, *end);
+}
+
+static void
+reader_new_event (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  TiesSourceReader *self = TIES_SOURCE_READER (widget);
+  g_autoptr(GPtrArray) actors = g_ptr_array_new ();
+  g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GStrvBuilder) participants = g_strv_builder_new ();
+  g_autoptr(TiesEvidence) evidence = NULL;
+  g_autoptr(TiesEvent) event = NULL;
+  g_auto(GStrv) ids = NULL;
+  g_autofree char *passage = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *id = NULL;
+  glong start, end;
+
+  if (!get_passage (self, &start, &end))
+    return;
+
+  passage = ties_source_dup_text_range (self->source, start, end);
+  mentions_in_range (self, start, end, actors, words);
+  title = title_for_passage (passage, words);
+  id = ties_document_make_id (self->document, title);
+
+  for (guint i = 0; i < actors->len; i++)
+    g_strv_builder_add (participants, ties_actor_get_id (g_ptr_array_index (actors, i)));
+  ids = g_strv_builder_end (participants);
+
+  /* Built whole before it joins the document: one step to undo. */
+  event = ties_event_new (id, title, guess_kind (self->document, passage));
+  ties_event_set_participants (event, (const char * const *) ids);
+  evidence = evidence_for_range (self->source, start, end);
+  g_list_store_append (ties_event_get_evidence (event), evidence);
+
+  ties_document_add_event (self->document, event);
+  gtk_popover_popdown (self->popover);
+
+  g_signal_emit (self, signals[EVENT_CREATED], 0, event);
+}
+
+static void
+reader_add_evidence (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  TiesSourceReader *self = TIES_SOURCE_READER (widget);
+  g_autoptr(TiesEvidence) evidence = NULL;
+  TiesHistory *history;
+  glong start, end;
+
+  if (self->selected_event == NULL || !get_passage (self, &start, &end))
+    return;
+
+  evidence = evidence_for_range (self->source, start, end);
+  history = ties_document_get_history (self->document);
+  ties_history_begin (history, _("Add Evidence"));
+  ties_history_append (history, G_LIST_STORE (ties_event_get_evidence (self->selected_event)), evidence);
+  ties_history_end (history);
+
+  gtk_popover_popdown (self->popover);
+}
+
+static void
+reader_new_actor (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  TiesSourceReader *self = TIES_SOURCE_READER (widget);
+  g_autoptr(TiesActor) actor = NULL;
+  g_autofree char *passage = NULL;
+  g_autofree char *name = NULL;
+  g_auto(GStrv) tokens = NULL;
+  g_autofree char *id = NULL;
+  TiesActor *existing;
+  const char *matched = NULL;
+  glong start, end;
+
+  if (!get_passage (self, &start, &end))
+    return;
+
+  /* A name selected across a line break is still one name. */
+  passage = ties_source_dup_text_range (self->source, start, end);
+  tokens = g_strsplit_set (g_strstrip (passage), " \t\n\r", -1);
+  {
+    g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+    g_auto(GStrv) kept = NULL;
+
+    for (guint i = 0; tokens[i] != NULL; i++)
+      if (tokens[i][0] != '\0')
+        g_strv_builder_add (builder, tokens[i]);
+    kept = g_strv_builder_end (builder);
+    name = g_strjoinv (" ", kept);
+  }
+  if (name[0] == '\0')
+    return;
+
+  gtk_popover_popdown (self->popover);
+
+  existing = ties_document_find_actor_by_name (self->document, name, &matched);
+  if (existing != NULL)
+    {
+      /* Translators: the passage selected, then the actor it names */
+      g_autofree char *message = g_strdup_printf (_("“%s” is already an actor: %s"),
+                                                  name, ties_actor_get_name (existing));
+
+      show_message (self, message);
+      g_signal_emit (self, signals[ACTOR_ACTIVATED], 0, existing);
+      return;
+    }
+
+  show_message (self, NULL);
+  id = ties_document_make_id (self->document, name);
+  actor = ties_actor_new (id, name, TIES_ACTOR_PERSON);
+  ties_document_add_actor (self->document, actor);
+
+  g_signal_emit (self, signals[ACTOR_CREATED], 0, actor);
+}
+
+static void
+reader_reattach (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  TiesSourceReader *self = TIES_SOURCE_READER (widget);
+  g_autoptr(TiesEvidence) fresh = NULL;
+  TiesHistory *history;
+  glong start, end;
+
+  if (self->reattach_evidence == NULL || !get_passage (self, &start, &end))
+    return;
+
+  /* The quote becomes what is selected now: the researcher said so. */
+  fresh = evidence_for_range (self->source, start, end);
+  history = ties_document_get_history (self->document);
+  ties_history_begin (history, _("Re-attach Evidence"));
+  ties_history_set (history, self->reattach_evidence,
+                    "source", ties_evidence_get_source (fresh),
+                    "exact", ties_evidence_get_exact (fresh),
+                    "prefix", ties_evidence_get_prefix (fresh),
+                    "suffix", ties_evidence_get_suffix (fresh),
+                    "start", ties_evidence_get_start (fresh),
+                    "end", ties_evidence_get_end (fresh),
+                    "status", TIES_EVIDENCE_ANCHORED,
+                    NULL);
+  ties_history_end (history);
+
+  gtk_popover_popdown (self->popover);
+  ties_source_reader_cancel_reattach (self);
+}
+
+static void
+reader_cancel_reattach (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  ties_source_reader_cancel_reattach (TIES_SOURCE_READER (widget));
+}
+
+static void
+reader_dismiss_message (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  show_message (TIES_SOURCE_READER (widget), NULL);
+}
+
+void
+ties_source_reader_begin_reattach (TiesSourceReader *self,
+                                   TiesEvidence     *evidence)
+{
+  g_autofree char *quote = NULL;
+  g_autofree char *text = NULL;
+  const char *exact;
+
+  g_return_if_fail (TIES_IS_SOURCE_READER (self));
+  g_return_if_fail (TIES_IS_EVIDENCE (evidence));
+
+  g_set_object (&self->reattach_evidence, evidence);
+
+  /* Long quotes shortened: the bar must not fill the reader. */
+  exact = ties_evidence_get_exact (evidence);
+  if (g_utf8_strlen (exact, -1) > 80)
+    {
+      g_autofree char *head = g_utf8_substring (exact, 0, 79);
+
+      quote = g_strconcat (head, "…", NULL);
+    }
+  else
+    quote = g_strdup (exact);
+
+  text = g_strdup_printf (_("Select the passage this evidence quotes: “%s”"), quote);
+  gtk_label_set_text (self->reattach_label, text);
+  gtk_revealer_set_reveal_child (self->reattach_revealer, TRUE);
+
+  ties_source_reader_update_actions (self);
+}
+
+void
+ties_source_reader_cancel_reattach (TiesSourceReader *self)
+{
+  g_return_if_fail (TIES_IS_SOURCE_READER (self));
+
+  g_clear_object (&self->reattach_evidence);
+  gtk_revealer_set_reveal_child (self->reattach_revealer, FALSE);
+  ties_source_reader_update_actions (self);
+}
+
+void
+ties_source_reader_show_evidence (TiesSourceReader *self,
+                                  TiesEvidence     *evidence)
+{
+  GtkTextIter first, last;
+  glong start, end;
+
+  g_return_if_fail (TIES_IS_SOURCE_READER (self));
+  g_return_if_fail (TIES_IS_EVIDENCE (evidence));
+
+  start = ties_evidence_get_start (evidence);
+  end = ties_evidence_get_end (evidence);
+  if (self->source == NULL ||
+      g_strcmp0 (ties_evidence_get_source (evidence), ties_source_get_id (self->source)) != 0 ||
+      ties_evidence_get_status (evidence) == TIES_EVIDENCE_ORPHANED ||
+      !range_is_valid (self, start, end))
+    return;
+
+  get_iter_at_offset (self, &first, start);
+  get_iter_at_offset (self, &last, end);
+  gtk_text_buffer_select_range (self->buffer, &first, &last);
+  /* A mark, not an iter: it scrolls once the lines are measured. */
+  gtk_text_view_scroll_mark_onscreen (self->text_view, gtk_text_buffer_get_insert (self->buffer));
+  gtk_text_view_scroll_to_mark (self->text_view, gtk_text_buffer_get_insert (self->buffer),
+                                0.1, TRUE, 0.0, 0.3);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Properties                                                               */
+
+GtkWidget *
+ties_source_reader_new (void)
+{
+  return g_object_new (TIES_TYPE_SOURCE_READER, NULL);
+}
+
+TiesDocument *
+ties_source_reader_get_document (TiesSourceReader *self)
+{
+  g_return_val_if_fail (TIES_IS_SOURCE_READER (self), NULL);
+
+  return self->document;
+}
+
+void
+ties_source_reader_set_document (TiesSourceReader *self,
+                                 TiesDocument     *document)
+{
+  g_return_if_fail (TIES_IS_SOURCE_READER (self));
+  g_return_if_fail (document == NULL || TIES_IS_DOCUMENT (document));
+
+  if (self->document == document)
+    return;
+
+  g_object_freeze_notify (G_OBJECT (self));
+
+  /* Whatever was read and marked belongs to the old document. */
+  ties_source_reader_set_source (self, NULL);
+  ties_source_reader_set_selected_event (self, NULL);
+  ties_source_reader_cancel_reattach (self);
+  show_message (self, NULL);
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_set_object (&self->document, document);
+  if (document != NULL)
+    g_signal_connect_object (document, "parts-changed", G_CALLBACK (on_document_parts_changed),
+                             self, G_CONNECT_SWAPPED);
+
+  load_text (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+TiesSource *
+ties_source_reader_get_source (TiesSourceReader *self)
+{
+  g_return_val_if_fail (TIES_IS_SOURCE_READER (self), NULL);
+
+  return self->source;
+}
+
+void
+ties_source_reader_set_source (TiesSourceReader *self,
+                               TiesSource       *source)
+{
+  g_return_if_fail (TIES_IS_SOURCE_READER (self));
+  g_return_if_fail (source == NULL || TIES_IS_SOURCE (source));
+
+  if (self->source == source)
+    return;
+
+  if (self->source != NULL)
+    g_signal_handlers_disconnect_by_data (self->source, self);
+  g_set_object (&self->source, source);
+  if (source != NULL)
+    g_signal_connect_object (source, "notify::text", G_CALLBACK (on_source_text_changed),
+                             self, G_CONNECT_SWAPPED);
+
+  load_text (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCE]);
+}
+
+TiesEvent *
+ties_source_reader_get_selected_event (TiesSourceReader *self)
+{
+  g_return_val_if_fail (TIES_IS_SOURCE_READER (self), NULL);
+
+  return self->selected_event;
+}
+
+void
+ties_source_reader_set_selected_event (TiesSourceReader *self,
+                                       TiesEvent        *event)
+{
+  g_return_if_fail (TIES_IS_SOURCE_READER (self));
+  g_return_if_fail (event == NULL || TIES_IS_EVENT (event));
+
+  if (!g_set_object (&self->selected_event, event))
+    return;
+
+  apply_highlights (self);
+  ties_source_reader_update_actions (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_EVENT]);
+}
+
+void
+ties_source_reader_set_suggestions (TiesSourceReader *self,
+                                    GPtrArray        *suggestions)
+{
+  g_return_if_fail (TIES_IS_SOURCE_READER (self));
+
+  if (suggestions != NULL)
+    g_ptr_array_ref (suggestions);
+  g_clear_pointer (&self->suggestions, g_ptr_array_unref);
+  self->suggestions = suggestions;
+
+  refresh_proposals (self);
+}
+
+/* ------------------------------------------------------------------------ */
+/* GObject and GtkWidget                                                    */
+
+static void
+ties_source_reader_measure (GtkWidget      *widget,
+                            GtkOrientation  orientation,
+                            int             for_size,
+                            int            *minimum,
+                            int            *natural,
+                            int            *minimum_baseline,
+                            int            *natural_baseline)
+{
+  TiesSourceReader *self = TIES_SOURCE_READER (widget);
+
+  gtk_widget_measure (self->box, orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static void
+ties_source_reader_size_allocate (GtkWidget *widget,
+                                  int        width,
+                                  int        height,
+                                  int        baseline)
+{
+  TiesSourceReader *self = TIES_SOURCE_READER (widget);
+
+  gtk_widget_allocate (self->box, width, height, baseline, NULL);
+
+  /* The popover is ours, not the text view's: it follows our size. */
+  if (gtk_widget_get_visible (GTK_WIDGET (self->popover)))
+    gtk_popover_present (self->popover);
+}
+
+static void
+ties_source_reader_unmap (GtkWidget *widget)
+{
+  TiesSourceReader *self = TIES_SOURCE_READER (widget);
+
+  g_clear_handle_id (&self->popover_id, g_source_remove);
+  gtk_popover_popdown (self->popover);
+
+  GTK_WIDGET_CLASS (ties_source_reader_parent_class)->unmap (widget);
+}
+
+static void
+ties_source_reader_dispose (GObject *object)
+{
+  TiesSourceReader *self = (TiesSourceReader *) object;
+
+  g_clear_handle_id (&self->popover_id, g_source_remove);
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  if (self->source != NULL)
+    g_signal_handlers_disconnect_by_data (self->source, self);
+  if (self->buffer != NULL)
+    g_signal_handlers_disconnect_by_data (self->buffer, self);
+  g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
+  /* The tags die with the buffer. */
+  if (self->kind_tags != NULL)
+    g_hash_table_remove_all (self->kind_tags);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), TIES_TYPE_SOURCE_READER);
+
+  if (self->spans != NULL)
+    g_array_set_size (self->spans, 0);
+  if (self->mentions != NULL)
+    g_array_set_size (self->mentions, 0);
+  if (self->proposals != NULL)
+    g_array_set_size (self->proposals, 0);
+
+  g_clear_object (&self->buffer);
+  g_clear_object (&self->reattach_evidence);
+  g_clear_object (&self->selected_event);
+  g_clear_object (&self->source);
+  g_clear_object (&self->document);
+  g_clear_pointer (&self->suggestions, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (ties_source_reader_parent_class)->dispose (object);
+}
+
+static void
+ties_source_reader_finalize (GObject *object)
+{
+  TiesSourceReader *self = (TiesSourceReader *) object;
+
+  g_clear_pointer (&self->spans, g_array_unref);
+  g_clear_pointer (&self->mentions, g_array_unref);
+  g_clear_pointer (&self->proposals, g_array_unref);
+  g_clear_pointer (&self->kind_tags, g_hash_table_unref);
+  g_clear_pointer (&self->message, g_free);
+
+  G_OBJECT_CLASS (ties_source_reader_parent_class)->finalize (object);
+}
+
+static void
+ties_source_reader_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  TiesSourceReader *self = TIES_SOURCE_READER (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+
+    case PROP_SOURCE:
+      g_value_set_object (value, self->source);
+      break;
+
+    case PROP_SELECTED_EVENT:
+      g_value_set_object (value, self->selected_event);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ties_source_reader_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  TiesSourceReader *self = TIES_SOURCE_READER (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      ties_source_reader_set_document (self, g_value_get_object (value));
+      break;
+
+    case PROP_SOURCE:
+      ties_source_reader_set_source (self, g_value_get_object (value));
+      break;
+
+    case PROP_SELECTED_EVENT:
+      ties_source_reader_set_selected_event (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ties_source_reader_class_init (TiesSourceReaderClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ties_source_reader_dispose;
+  object_class->finalize = ties_source_reader_finalize;
+  object_class->get_property = ties_source_reader_get_property;
+  object_class->set_property = ties_source_reader_set_property;
+
+  widget_class->measure = ties_source_reader_measure;
+  widget_class->size_allocate = ties_source_reader_size_allocate;
+  widget_class->snapshot = ties_source_reader_snapshot;
+  widget_class->unmap = ties_source_reader_unmap;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL,
+                         TIES_TYPE_DOCUMENT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_SOURCE] =
+    g_param_spec_object ("source", NULL, NULL,
+                         TIES_TYPE_SOURCE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* The event whose evidence is drawn stronger and that
+   * reader.add-evidence adds to */
+  properties[PROP_SELECTED_EVENT] =
+    g_param_spec_object ("selected-event", NULL, NULL,
+                         TIES_TYPE_EVENT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* A highlight was clicked: the window selects its event. */
+  signals[EVENT_ACTIVATED] =
+    g_signal_new ("event-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 1, TIES_TYPE_EVENT);
+
+  /* reader.new-event added this event to the document. */
+  signals[EVENT_CREATED] =
+    g_signal_new ("event-created",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 1, TIES_TYPE_EVENT);
+
+  /* reader.new-actor found the selected name already an actor's. */
+  signals[ACTOR_ACTIVATED] =
+    g_signal_new ("actor-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 1, TIES_TYPE_ACTOR);
+
+  /* reader.new-actor added this actor to the document. */
+  signals[ACTOR_CREATED] =
+    g_signal_new ("actor-created",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 1, TIES_TYPE_ACTOR);
+
+  /* A proposed event was clicked (a TiesSuggestion). */
+  signals[SUGGESTION_ACTIVATED] =
+    g_signal_new ("suggestion-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 1, G_TYPE_POINTER);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tiesapp/Ties/ui/ties-source-reader.ui");
+  gtk_widget_class_bind_template_child (widget_class, TiesSourceReader, box);
+  gtk_widget_class_bind_template_child (widget_class, TiesSourceReader, reattach_revealer);
+  gtk_widget_class_bind_template_child (widget_class, TiesSourceReader, reattach_label);
+  gtk_widget_class_bind_template_child (widget_class, TiesSourceReader, message_revealer);
+  gtk_widget_class_bind_template_child (widget_class, TiesSourceReader, message_label);
+  gtk_widget_class_bind_template_child (widget_class, TiesSourceReader, scrolled_window);
+  gtk_widget_class_bind_template_child (widget_class, TiesSourceReader, text_view);
+  gtk_widget_class_bind_template_child (widget_class, TiesSourceReader, popover);
+  gtk_widget_class_bind_template_child (widget_class, TiesSourceReader, popover_reattach_button);
+
+  gtk_widget_class_install_action (widget_class, "reader.new-event", NULL, reader_new_event);
+  gtk_widget_class_install_action (widget_class, "reader.add-evidence", NULL, reader_add_evidence);
+  gtk_widget_class_install_action (widget_class, "reader.new-actor", NULL, reader_new_actor);
+  gtk_widget_class_install_action (widget_class, "reader.reattach", NULL, reader_reattach);
+  gtk_widget_class_install_action (widget_class, "reader.cancel-reattach", NULL, reader_cancel_reattach);
+  gtk_widget_class_install_action (widget_class, "reader.dismiss-message", NULL, reader_dismiss_message);
+
+  gtk_widget_class_set_css_name (widget_class, "ties-source-reader");
+}
+
+static void
+add_shortcut (GtkShortcutController *controller,
+              guint                  key,
+              GdkModifierType        modifiers,
+              const char            *action)
+{
+  gtk_shortcut_controller_add_shortcut (controller,
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (key, modifiers),
+                                                          gtk_named_action_new (action)));
+}
+
+static void
+ties_source_reader_init (TiesSourceReader *self)
+{
+  GtkEventController *controller;
+  g_autoptr(GMenu) menu = g_menu_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->spans = g_array_new (FALSE, FALSE, sizeof (Span));
+  self->mentions = g_array_new (FALSE, FALSE, sizeof (Mention));
+  self->proposals = g_array_new (FALSE, FALSE, sizeof (Proposal));
+  self->kind_tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  self->buffer = g_object_ref (gtk_text_view_get_buffer (self->text_view));
+  /* The selected event's quotes stand out even where others overlap. */
+  self->selected_tag = gtk_text_buffer_create_tag (self->buffer, "ties-selected",
+                                                   "underline", PANGO_UNDERLINE_SINGLE,
+                                                   NULL);
+  g_signal_connect_object (self->buffer, "mark-set", G_CALLBACK (on_mark_set), self, G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (self->text_view, "query-tooltip", G_CALLBACK (on_query_tooltip),
+                           self, G_CONNECT_SWAPPED);
+
+  controller = gtk_event_controller_legacy_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (controller, "event", G_CALLBACK (on_legacy_event), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->text_view), controller);
+
+  /* Before the text view sees the keys: Shift+Ctrl+A would unselect. */
+  controller = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_e, GDK_CONTROL_MASK, "reader.new-event");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_A, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                "reader.add-evidence");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_R, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                "reader.new-actor");
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  /* The same from the context menu, for the keyboard (Menu, Shift+F10). */
+  g_menu_append (menu, _("New Event from Selection"), "reader.new-event");
+  g_menu_append (menu, _("Add as Evidence"), "reader.add-evidence");
+  g_menu_append (menu, _("New Actor from Selection"), "reader.new-actor");
+  gtk_text_view_set_extra_menu (self->text_view, G_MENU_MODEL (menu));
+
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (on_dark_changed), self, G_CONNECT_SWAPPED);
+
+  ties_source_reader_update_actions (self);
+}
