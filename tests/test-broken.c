@@ -89,7 +89,7 @@ static const BrokenCase broken_cases[] = {
   { "unknown-event-kind.ties.json", TIES_DOCUMENT_IO_ERROR_INVALID, 93, 15, "$.events[1].kind", "unknown event kind “telegram”" },
   { "unknown-actor-kind.ties.json", TIES_DOCUMENT_IO_ERROR_INVALID, 28, 15, "$.actors[1].kind", "unknown actor kind “company”" },
   { "bad-colour.ties.json", TIES_DOCUMENT_IO_ERROR_INVALID, 31, 16, "$.actors[1].color", "“blue” is not a colour" },
-  { "kind-redeclares-builtin.ties.json", TIES_DOCUMENT_IO_ERROR_INVALID, 8, 13, "$.event_kinds[0].id", "“meeting” is a built-in kind" },
+  { "kind-bad-colour.ties.json", TIES_DOCUMENT_IO_ERROR_INVALID, 11, 16, "$.event_kinds[0].color", "“blue” is not a colour" },
 };
 
 static GFile *

@@ -285,6 +285,61 @@ test_dismissed_round_trip (void)
   g_assert_true (ties_source_is_dismissed (ties_document_lookup_source (document, "s"), "A met nobody."));
 }
 
+/* A kind's colour is written after its line and before unknown members,
+ * only when chosen; a declared "meeting" overrides the built-in one. */
+static void
+test_event_kind_color_round_trip (void)
+{
+  g_autoptr(TiesDocument) document = load_string (unknown_members, NULL);
+  g_autoptr(TiesDocument) reloaded = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *saved_again = NULL;
+  TiesHistory *history = ties_document_get_history (document);
+  TiesEventKind *hack = ties_document_lookup_event_kind (document, "hack");
+  TiesEventKind *meeting;
+
+  g_assert_null (ties_event_kind_get_color (hack));
+  ties_history_set (history, hack, "color", "#C061CB", NULL);
+  ties_history_begin (history, "Recolour");
+  meeting = ties_document_edit_event_kind (document, "meeting");
+  ties_history_set (history, meeting, "label", "Hui", "color", "#2ec27e", NULL);
+  ties_history_end (history);
+
+  saved = save_string (document);
+  g_assert_nonnull (strstr (saved,
+                            "  \"event_kinds\": [\n"
+                            "    {\n"
+                            "      \"id\": \"hack\",\n"
+                            "      \"label\": \"Hack\",\n"
+                            "      \"line\": \"dotted\",\n"
+                            "      \"color\": \"#C061CB\",\n"
+                            "      \"icon\": \"bug\"\n"
+                            "    },\n"
+                            "    {\n"
+                            "      \"id\": \"meeting\",\n"
+                            "      \"label\": \"Hui\",\n"
+                            "      \"line\": \"solid\",\n"
+                            "      \"color\": \"#2ec27e\"\n"
+                            "    }\n"
+                            "  ],\n"));
+
+  reloaded = load_string (saved, NULL);
+  g_assert_cmpstr (ties_event_kind_get_color (ties_document_lookup_event_kind (reloaded, "hack")), ==, "#C061CB");
+  meeting = ties_document_lookup_event_kind (reloaded, "meeting");
+  g_assert_true (meeting != ties_event_kind_lookup_builtin ("meeting"));
+  g_assert_cmpstr (ties_event_kind_get_label (meeting), ==, "Hui");
+  g_assert_cmpstr (ties_event_kind_get_display_color (meeting), ==, "#2ec27e");
+  saved_again = save_string (reloaded);
+  g_assert_cmpstr (saved, ==, saved_again);
+
+  /* Both steps undone: the bytes as loaded. */
+  g_assert_true (ties_history_undo (history));
+  g_assert_true (ties_history_undo (history));
+  g_clear_pointer (&saved, g_free);
+  saved = save_string (document);
+  g_assert_cmpstr (saved, ==, unknown_members);
+}
+
 /* The writer's bytes are Python's json.dumps(indent=2, ensure_ascii=False):
  * these expectations were produced by Python 3.11. */
 static void
@@ -567,6 +622,8 @@ test_saved_document_matches_schema (void)
   ties_document_add_actor (document, actor);
   ties_document_move_actor (document, actor, 10.25, -3, TRUE);
   ties_document_dismiss_suggestion (document, ties_document_lookup_source (document, "s"), "A met nobody.");
+  ties_event_kind_set_color (ties_document_lookup_event_kind (document, "hack"), "#c061cb");
+  ties_event_kind_set_color (ties_document_edit_event_kind (document, "email"), "#e66100");
   g_assert_true (ties_document_save_to_file (document, file, NULL, &error));
 
   g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error));
@@ -1016,6 +1073,7 @@ main (int   argc,
   g_test_add_func ("/io/round-trip/unknown-members", test_unknown_members);
   g_test_add_func ("/io/round-trip/edited", test_save_load_edited);
   g_test_add_func ("/io/round-trip/dismissed", test_dismissed_round_trip);
+  g_test_add_func ("/io/round-trip/event-kind-color", test_event_kind_color_round_trip);
   g_test_add_func ("/io/writer/python-form", test_writer_matches_python);
   g_test_add_func ("/io/evidence/code-points", test_code_point_offsets);
   g_test_add_func ("/io/evidence/orphan-kept", test_orphan_kept);

@@ -1153,6 +1153,138 @@ on_changed (gpointer  object,
 }
 
 static void
+on_parts_changed (TiesDocument       *document,
+                  TiesDocumentChange  changes,
+                  TiesDocumentChange *out)
+{
+  *out |= changes;
+}
+
+static gboolean
+is_hex_color (const char *color)
+{
+  if (color == NULL || strlen (color) != 7 || color[0] != '#')
+    return FALSE;
+  for (guint i = 1; i < 7; i++)
+    if (!g_ascii_isxdigit (color[i]))
+      return FALSE;
+  return TRUE;
+}
+
+static void
+test_event_kind_colors (void)
+{
+  g_autoptr(TiesEventKind) workshop = ties_event_kind_new ("workshop", "Workshop", TIES_LINE_SOLID);
+  g_autoptr(TiesEventKind) workshop_again = ties_event_kind_new ("workshop", "Atelier", TIES_LINE_DOTTED);
+  g_autoptr(TiesEventKind) copy = ties_event_kind_new ("meeting", "Hui", TIES_LINE_SOLID);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GListModel *builtins = ties_event_kind_get_builtins ();
+  struct { const char *id, *color; } expected[] = {
+    { "meeting", "#3584e4" }, { "phone-call", "#33d17a" }, { "email", "#ff7800" },
+    { "summit", "#9141ac" }, { "public-statement", "#f6d32d" }, { "other", "#77767b" },
+  };
+
+  /* Each built-in kind has its own colour, and none chosen. */
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      TiesEventKind *kind = ties_event_kind_lookup_builtin (expected[i].id);
+
+      g_assert_null (ties_event_kind_get_color (kind));
+      g_assert_cmpstr (ties_event_kind_get_display_color (kind), ==, expected[i].color);
+      g_assert_true (g_hash_table_add (seen, (gpointer) expected[i].color));
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (builtins), ==, G_N_ELEMENTS (expected));
+
+  /* A document's copy of a built-in kind keeps the built-in colour. */
+  g_assert_cmpstr (ties_event_kind_get_display_color (copy), ==, "#3584e4");
+
+  /* Other kinds: a palette colour that depends only on the id, never
+   * the grey of "other". */
+  g_assert_true (is_hex_color (ties_event_kind_get_display_color (workshop)));
+  g_assert_cmpstr (ties_event_kind_get_display_color (workshop), ==, ties_event_kind_get_display_color (workshop_again));
+  g_assert_cmpstr (ties_event_kind_get_display_color (workshop), !=, "#77767b");
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("kind-%u", i);
+      g_autoptr(TiesEventKind) kind = ties_event_kind_new (id, id, TIES_LINE_SOLID);
+
+      g_assert_true (is_hex_color (ties_event_kind_get_display_color (kind)));
+      g_assert_cmpstr (ties_event_kind_get_display_color (kind), !=, "#77767b");
+    }
+
+  /* A chosen colour wins; NULL goes back to the default. */
+  ASSERT_NOTIFIES (workshop, "color", 1, ties_event_kind_set_color (workshop, "#c061cb"));
+  ASSERT_NOTIFIES (workshop, "color", 0, ties_event_kind_set_color (workshop, "#c061cb"));
+  g_assert_cmpstr (ties_event_kind_get_color (workshop), ==, "#c061cb");
+  g_assert_cmpstr (ties_event_kind_get_display_color (workshop), ==, "#c061cb");
+  ties_event_kind_set_color (workshop, NULL);
+  g_assert_cmpstr (ties_event_kind_get_display_color (workshop), ==, ties_event_kind_get_display_color (workshop_again));
+}
+
+/* Kinds are added, renamed and recoloured through the history, and
+ * "parts-changed" says so; a built-in kind is edited through a copy. */
+static void
+test_document_edit_event_kinds (void)
+{
+  g_autoptr(TiesDocument) doc = ties_document_new ();
+  g_autoptr(TiesEventKind) workshop = ties_event_kind_new ("workshop", "Workshop", TIES_LINE_SOLID);
+  TiesHistory *history = ties_document_get_history (doc);
+  GListModel *kinds = G_LIST_MODEL (ties_document_get_event_kinds (doc));
+  TiesDocumentChange changes = TIES_DOCUMENT_CHANGE_NONE;
+  TiesEventKind *meeting;
+
+  g_signal_connect (doc, "parts-changed", G_CALLBACK (on_parts_changed), &changes);
+
+  ties_document_add_event_kind (doc, workshop);
+  g_assert_cmpint (changes, ==, TIES_DOCUMENT_CHANGE_EVENT_KINDS);
+  g_assert_true (ties_document_lookup_event_kind (doc, "workshop") == workshop);
+  g_assert_true (ties_document_edit_event_kind (doc, "workshop") == workshop);
+  g_assert_cmpuint (g_list_model_get_n_items (kinds), ==, 1);
+
+  changes = TIES_DOCUMENT_CHANGE_NONE;
+  ties_history_set (history, workshop, "label", "Planned meeting", "color", "#e01b24", NULL);
+  g_assert_cmpint (changes, ==, TIES_DOCUMENT_CHANGE_EVENT_KINDS);
+  g_assert_cmpstr (ties_event_kind_get_display_color (workshop), ==, "#e01b24");
+
+  changes = TIES_DOCUMENT_CHANGE_NONE;
+  g_assert_true (ties_history_undo (history));
+  g_assert_cmpint (changes, ==, TIES_DOCUMENT_CHANGE_EVENT_KINDS);
+  g_assert_cmpstr (ties_event_kind_get_label (workshop), ==, "Workshop");
+  g_assert_null (ties_event_kind_get_color (workshop));
+  g_assert_true (ties_history_undo (history));
+  g_assert_cmpuint (g_list_model_get_n_items (kinds), ==, 0);
+  g_assert_null (ties_document_lookup_event_kind (doc, "workshop"));
+  g_assert_true (ties_history_redo (history));
+  g_assert_true (ties_history_redo (history));
+  g_assert_cmpstr (ties_event_kind_get_label (workshop), ==, "Planned meeting");
+
+  /* Renaming "meeting": declared as a copy, then edited, in one step;
+   * the shared built-in kind stays as it was. */
+  changes = TIES_DOCUMENT_CHANGE_NONE;
+  ties_history_begin (history, "Rename Kind");
+  meeting = ties_document_edit_event_kind (doc, "meeting");
+  g_assert_nonnull (meeting);
+  g_assert_true (meeting != ties_event_kind_lookup_builtin ("meeting"));
+  ties_history_set (history, meeting, "label", "Hui", NULL);
+  ties_history_end (history);
+  g_assert_cmpint (changes, ==, TIES_DOCUMENT_CHANGE_EVENT_KINDS);
+  g_assert_cmpuint (g_list_model_get_n_items (kinds), ==, 2);
+  g_assert_true (ties_document_lookup_event_kind (doc, "meeting") == meeting);
+  g_assert_cmpstr (ties_event_kind_get_label (ties_document_lookup_event_kind (doc, "meeting")), ==, "Hui");
+  g_assert_cmpint (ties_event_kind_get_line (meeting), ==, TIES_LINE_SOLID);
+  g_assert_cmpstr (ties_event_kind_get_display_color (meeting), ==, "#3584e4");
+  g_assert_cmpstr (ties_event_kind_get_label (ties_event_kind_lookup_builtin ("meeting")), !=, "Hui");
+  g_assert_true (ties_document_edit_event_kind (doc, "meeting") == meeting);
+
+  g_assert_true (ties_history_undo (history));
+  g_assert_cmpuint (g_list_model_get_n_items (kinds), ==, 1);
+  g_assert_true (ties_document_lookup_event_kind (doc, "meeting") == ties_event_kind_lookup_builtin ("meeting"));
+
+  g_assert_null (ties_document_edit_event_kind (doc, "no-such-kind"));
+  g_assert_cmpuint (g_list_model_get_n_items (kinds), ==, 1);
+}
+
+static void
 test_document_changed (void)
 {
   g_autoptr(TiesDocument) doc = ties_document_new ();
@@ -1307,6 +1439,8 @@ main (int   argc,
   g_test_add_func ("/model/document/lookup-in-group", test_document_lookup_in_group);
   g_test_add_func ("/model/document/make-id", test_document_make_id);
   g_test_add_func ("/model/document/event-kinds", test_document_event_kinds);
+  g_test_add_func ("/model/event-kind/colors", test_event_kind_colors);
+  g_test_add_func ("/model/document/edit-event-kinds", test_document_edit_event_kinds);
   g_test_add_func ("/model/document/changed", test_document_changed);
   g_test_add_func ("/model/sample/people", test_sample_people);
   g_test_add_func ("/model/sample/references", test_sample_references);

@@ -727,18 +727,13 @@ ties_document_lookup_event (TiesDocument *self,
   return g_hash_table_lookup (self->event_index, id);
 }
 
-TiesEventKind *
-ties_document_lookup_event_kind (TiesDocument *self,
-                                 const char   *id)
+/* Transfer none: the store holds it. */
+static TiesEventKind *
+ties_document_find_declared_kind (TiesDocument *self,
+                                  const char   *id)
 {
-  guint n;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->event_kinds));
 
-  g_return_val_if_fail (TIES_IS_DOCUMENT (self), NULL);
-
-  if (id == NULL)
-    return NULL;
-
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->event_kinds));
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(TiesEventKind) kind = g_list_model_get_item (G_LIST_MODEL (self->event_kinds), i);
@@ -746,6 +741,23 @@ ties_document_lookup_event_kind (TiesDocument *self,
       if (g_strcmp0 (ties_event_kind_get_id (kind), id) == 0)
         return kind;
     }
+
+  return NULL;
+}
+
+TiesEventKind *
+ties_document_lookup_event_kind (TiesDocument *self,
+                                 const char   *id)
+{
+  TiesEventKind *kind;
+
+  g_return_val_if_fail (TIES_IS_DOCUMENT (self), NULL);
+
+  if (id == NULL)
+    return NULL;
+
+  if ((kind = ties_document_find_declared_kind (self, id)) != NULL)
+    return kind;
 
   return ties_event_kind_lookup_builtin (id);
 }
@@ -1045,6 +1057,49 @@ ties_document_remove_event (TiesDocument *self,
   ties_history_begin (self->history, C_("undo", "Delete Event"));
   ties_history_remove (self->history, self->events, position);
   ties_history_end (self->history);
+}
+
+void
+ties_document_add_event_kind (TiesDocument  *self,
+                              TiesEventKind *kind)
+{
+  g_return_if_fail (TIES_IS_DOCUMENT (self));
+  g_return_if_fail (TIES_IS_EVENT_KIND (kind));
+  g_return_if_fail (ties_event_kind_get_id (kind) != NULL);
+
+  ties_history_begin (self->history, _("Add Event Kind"));
+  ties_history_append (self->history, self->event_kinds, kind);
+  ties_history_end (self->history);
+}
+
+TiesEventKind *
+ties_document_edit_event_kind (TiesDocument *self,
+                               const char   *id)
+{
+  TiesEventKind *builtin;
+  TiesEventKind *declared;
+  g_autoptr(TiesEventKind) copy = NULL;
+
+  g_return_val_if_fail (TIES_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  if ((declared = ties_document_find_declared_kind (self, id)) != NULL)
+    return declared;
+
+  if ((builtin = ties_event_kind_lookup_builtin (id)) == NULL)
+    return NULL;
+
+  /* The built-in kinds are shared by every document: an edit goes to a
+   * copy the document declares, which then overrides the built-in one.
+   * Its colour stays unset, so it keeps the built-in default until one
+   * is chosen. */
+  copy = ties_event_kind_new (id, ties_event_kind_get_label (builtin), ties_event_kind_get_line (builtin));
+  ties_history_begin (self->history, _("Edit Event Kind"));
+  ties_history_append (self->history, self->event_kinds, copy);
+  ties_history_end (self->history);
+
+  /* The store holds it now. */
+  return copy;
 }
 
 void

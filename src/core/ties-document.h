@@ -144,6 +144,14 @@ void                ties_document_add_event           (TiesDocument *self,
                                                        TiesEvent    *event);
 void                ties_document_remove_event        (TiesDocument *self,
                                                        TiesEvent    *event);
+void                ties_document_add_event_kind      (TiesDocument  *self,
+                                                       TiesEventKind *kind);
+/* The document's own kind @id (transfer none), to edit its label, line
+ * and colour with ties_history_set(). A built-in kind is first declared
+ * in the document (undoably: wrap the call and the edit in
+ * ties_history_begin/end to make them one step); NULL for an unknown id. */
+TiesEventKind      *ties_document_edit_event_kind     (TiesDocument  *self,
+                                                       const char    *id);
 /* Remembers that the proposal quoting @exact in @source was dismissed. */
 void                ties_document_dismiss_suggestion  (TiesDocument *self,
                                                        TiesSource   *source,

@@ -16,6 +16,7 @@ struct _TiesEventKind
   char *id;
   char *label;
   TiesLineStyle line;
+  char *color;
   TiesExtras *extras;
 };
 
@@ -26,6 +27,7 @@ enum {
   PROP_ID,
   PROP_LABEL,
   PROP_LINE,
+  PROP_COLOR,
   N_PROPS
 };
 
@@ -38,6 +40,7 @@ ties_event_kind_finalize (GObject *object)
 
   g_clear_pointer (&self->id, g_free);
   g_clear_pointer (&self->label, g_free);
+  g_clear_pointer (&self->color, g_free);
   g_clear_pointer (&self->extras, ties_extras_free);
 
   G_OBJECT_CLASS (ties_event_kind_parent_class)->finalize (object);
@@ -65,6 +68,10 @@ ties_event_kind_get_property (GObject    *object,
       g_value_set_enum (value, self->line);
       break;
 
+    case PROP_COLOR:
+      g_value_set_string (value, self->color);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -90,6 +97,10 @@ ties_event_kind_set_property (GObject      *object,
 
     case PROP_LINE:
       ties_event_kind_set_line (self, g_value_get_enum (value));
+      break;
+
+    case PROP_COLOR:
+      ties_event_kind_set_color (self, g_value_get_string (value));
       break;
 
     default:
@@ -123,6 +134,12 @@ ties_event_kind_class_init (TiesEventKindClass *klass)
     g_param_spec_enum ("line", NULL, NULL,
                        TIES_TYPE_LINE_STYLE, TIES_LINE_SOLID,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /* "#rrggbb" chosen for the kind, or NULL for its default colour */
+  properties[PROP_COLOR] =
+    g_param_spec_string ("color", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -210,6 +227,67 @@ ties_event_kind_set_line (TiesEventKind *self,
 
   self->line = line;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LINE]);
+}
+
+const char *
+ties_event_kind_get_color (TiesEventKind *self)
+{
+  g_return_val_if_fail (TIES_IS_EVENT_KIND (self), NULL);
+
+  return self->color;
+}
+
+void
+ties_event_kind_set_color (TiesEventKind *self,
+                           const char    *color)
+{
+  g_return_if_fail (TIES_IS_EVENT_KIND (self));
+
+  if (!_ties_set_str (&self->color, color))
+    return;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLOR]);
+}
+
+/* GNOME's palette (the HIG's colours, shade 3). */
+static const struct {
+  const char *builtin;
+  const char *color;
+} palette[] = {
+  { "meeting", "#3584e4" },          /* blue */
+  { "phone-call", "#33d17a" },       /* green */
+  { "email", "#ff7800" },            /* orange */
+  { "summit", "#9141ac" },           /* purple */
+  { "public-statement", "#f6d32d" }, /* yellow */
+  { "other", "#77767b" },            /* grey */
+  { NULL, "#e01b24" },               /* red */
+  { NULL, "#986a44" },               /* brown */
+};
+
+const char *
+ties_event_kind_get_display_color (TiesEventKind *self)
+{
+  guint hash;
+
+  g_return_val_if_fail (TIES_IS_EVENT_KIND (self), NULL);
+
+  if (self->color != NULL)
+    return self->color;
+
+  /* A document's own copy of a built-in kind keeps its colour. */
+  for (guint i = 0; i < G_N_ELEMENTS (palette); i++)
+    if (palette[i].builtin != NULL && g_strcmp0 (self->id, palette[i].builtin) == 0)
+      return palette[i].color;
+
+  /* Other kinds get a colour from their id, the same in every session and
+   * on every machine (g_str_hash is djb2, not seeded); grey is left to
+   * "other", which says the least. */
+  hash = g_str_hash (self->id != NULL ? self->id : "");
+  hash %= G_N_ELEMENTS (palette) - 1;
+  if (g_str_equal (palette[hash].color, "#77767b"))
+    hash = G_N_ELEMENTS (palette) - 1;
+
+  return palette[hash].color;
 }
 
 TiesExtras *

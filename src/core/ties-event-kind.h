@@ -43,6 +43,13 @@ void ties_event_kind_set_label (TiesEventKind *self,
 TiesLineStyle ties_event_kind_get_line (TiesEventKind *self);
 void ties_event_kind_set_line (TiesEventKind *self,
                               TiesLineStyle line);
+/* The colour chosen for the kind ("#rrggbb"), or NULL. */
+const char *ties_event_kind_get_color (TiesEventKind *self);
+void ties_event_kind_set_color (TiesEventKind *self,
+                                const char    *color);
+/* The chosen colour, or else a stable default: a colour of GNOME's palette
+ * per built-in kind, and for other kinds one picked by their id. */
+const char *ties_event_kind_get_display_color (TiesEventKind *self);
 TiesExtras *ties_event_kind_get_extras (TiesEventKind *self);
 void ties_event_kind_take_extras (TiesEventKind *self,
                                TiesExtras *extras);

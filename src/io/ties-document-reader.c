@@ -645,32 +645,38 @@ loader_check_actor (Loader     *loader,
   loader_problem (loader, value, path, _("no actor has the id “%s”"), id);
 }
 
-static const char * const kind_members[] = { "id", "label", "line", NULL };
+static const char * const kind_members[] = { "id", "label", "line", "color", NULL };
+
+static gboolean is_valid_color (const char *color);
 
 static gpointer
 load_event_kind (Loader     *loader,
                  Value      *object,
                  const char *path)
 {
-  const char *id, *label = "", *line_text = "solid";
+  const char *id, *label = "", *line_text = "solid", *color = NULL;
   TiesLineStyle line = TIES_LINE_SOLID;
   TiesEventKind *kind;
   guint n_problems = loader->n_problems;
 
+  /* A built-in id declared here overrides the built-in kind: that is how
+   * a document renames or recolours "meeting". */
   id = loader_id (loader, object, path);
-  if (id != NULL && ties_event_kind_lookup_builtin (id) != NULL)
-    loader_problem (loader, ties_json_object_lookup (object, "id"), member_path (path, "id"),
-                    _("“%s” is a built-in kind and cannot be declared again"), id);
   loader_string (loader, object, path, "label", FALSE, FALSE, MAX_LINE_LENGTH, &label);
   if (loader_string (loader, object, path, "line", FALSE, FALSE, MAX_LINE_LENGTH, &line_text)
       && !ties_line_style_from_string (line_text, &line))
     loader_problem (loader, ties_json_object_lookup (object, "line"), member_path (path, "line"),
                     _("unknown line style “%s”: use solid, dashed, dotted or dash-dot"), line_text);
+  if (loader_string (loader, object, path, "color", FALSE, TRUE, MAX_LINE_LENGTH, &color)
+      && color != NULL && !is_valid_color (color))
+    loader_problem (loader, ties_json_object_lookup (object, "color"), member_path (path, "color"),
+                    _("“%s” is not a colour: use #rrggbb"), color);
 
   if (id == NULL || loader->n_problems != n_problems)
     return NULL;
 
   kind = ties_event_kind_new (id, label, line);
+  ties_event_kind_set_color (kind, color);
   ties_event_kind_take_extras (kind, extras_of (loader, object, kind_members));
 
   return kind;

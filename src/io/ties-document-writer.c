@@ -36,6 +36,12 @@ write_event_kind (TiesJsonWriter *w,
   ties_json_writer_string (w, ties_event_kind_get_label (kind));
   ties_json_writer_member (w, "line");
   ties_json_writer_string (w, ties_line_style_to_string (ties_event_kind_get_line (kind)));
+  /* Omitted when unset, so that documents without any stay as they were. */
+  if (ties_event_kind_get_color (kind) != NULL)
+    {
+      ties_json_writer_member (w, "color");
+      ties_json_writer_string (w, ties_event_kind_get_color (kind));
+    }
   write_extras (w, ties_event_kind_get_extras (kind));
   ties_json_writer_end_object (w);
 }
