@@ -6,8 +6,10 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 #include <glib/gi18n.h>
 
+#include "ties-annotation-export.h"
 #include "ties-cli.h"
 #include "ties-document-io.h"
 #include "ties-export.h"
@@ -223,6 +225,46 @@ parse_bound (const char  *text,
   return date;
 }
 
+/* "jsonld" or a file name ending in .jsonld: W3C Web Annotations of the
+ * evidence, which draw nothing. */
+static gboolean
+is_annotation_format (const char *text)
+{
+  const char *dot = strrchr (text, '.');
+
+  return g_ascii_strcasecmp (dot != NULL ? dot + 1 : text, "jsonld") == 0;
+}
+
+static int
+ties_cli_export_annotations (const ExportRequest *request,
+                             const char          *input)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (input);
+  g_autoptr(GFile) output = g_file_new_for_commandline_arg (request->output);
+  g_autoptr(TiesDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (request->layout != NULL || request->focus != NULL || request->width != 0 || request->height != 0
+      || request->scale != 0 || request->style != NULL || request->background != NULL
+      || request->from != NULL || request->to != NULL || request->kinds != NULL || request->title != NULL)
+    return usage_error (_("drawing options do not apply to a Web Annotation export"));
+
+  document = ties_document_load_from_file (file, NULL, NULL, &error);
+  if (document == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return TIES_EXIT_INVALID;
+    }
+
+  if (!ties_annotation_export_to_file (document, output, &error))
+    {
+      g_printerr ("ties: %s\n", error->message);
+      return TIES_EXIT_INVALID;
+    }
+
+  return TIES_EXIT_OK;
+}
+
 static int
 ties_cli_export (const ExportRequest *request,
                  const char          *input)
@@ -242,6 +284,9 @@ ties_cli_export (const ExportRequest *request,
   TiesRenderOptions render_options;
   const char *focus;
   int status = TIES_EXIT_OK;
+
+  if (is_annotation_format (request->format != NULL ? request->format : request->output))
+    return ties_cli_export_annotations (request, input);
 
   /* Every option is checked before anything is read or written. */
   if (!ties_export_format_from_string (request->format != NULL ? request->format : request->output, &format))
