@@ -170,6 +170,35 @@ class CommandLine(unittest.TestCase):
             self.assertEqual(r1.returncode + r2.returncode, 0)
             self.assertEqual(open(first, 'rb').read(), open(second, 'rb').read(), name)
 
+    def test_export_jsonld(self):
+        # W3C Web Annotations: one per evidence item, in document order.
+        out, r = self.export('sample.jsonld')
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(r.stderr, '')
+        collection = json.load(open(out, encoding='utf-8'))
+        self.assertEqual(collection['@context'], 'http://www.w3.org/ns/anno.jsonld')
+        self.assertEqual(collection['type'], 'AnnotationCollection')
+        items = collection['first']['items']
+        sample = json.load(open(SAMPLE, encoding='utf-8'))
+        evidence = [(e['id'], x) for e in sample['events'] for x in e.get('evidence', [])]
+        self.assertGreater(len(evidence), 0)
+        self.assertEqual(collection['total'], len(evidence))
+        self.assertEqual(len(items), len(evidence))
+        self.assertEqual(len({a['id'] for a in items}), len(items))
+        for a, (event_id, x) in zip(items, evidence):
+            self.assertEqual(a['type'], 'Annotation')
+            self.assertIn(':' + event_id + ':', a['id'])
+            quote = [s for s in a['target']['selector'] if s['type'] == 'TextQuoteSelector']
+            self.assertEqual(quote[0]['exact'], x['selector']['exact'])
+        # --format says it when the name does not; the same bytes.
+        other, r = self.export('annotations.json', '--format', 'jsonld')
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(open(other, 'rb').read(), open(out, 'rb').read())
+        # Drawing options are refused, and nothing is written.
+        refused, r = self.export('refused.jsonld', '--layout', 'circle')
+        self.assertEqual(r.returncode, 2)
+        self.assertFalse(os.path.exists(refused))
+
     def test_export_range(self):
         everything, _ = self.export('all.svg')
         wide, _ = self.export('wide.svg', '--from', '2018', '--to', '2020')
