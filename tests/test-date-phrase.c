@@ -42,6 +42,11 @@ static const Case cases[] = {
   { "Sept 3", WED, NULL, "2019-09-03" },
   { "ON APRIL 17", WED, NULL, "2019-04-17" },
   { "around April 17", WED, NULL, "2019-04-17~" },
+  /* Ranges of days */
+  { "22\u201325 January 2019", NULL, NULL, "2019-01-22/2019-01-25" },
+  { "April 22-25", WED, NULL, "2019-04-22/2019-04-25" },
+  { "April 17 to 19, 2019", NULL, NULL, "2019-04-17/2019-04-19" },
+  { "on 25-22 April", WED, NULL, NULL },
   /* A year-less date after the publication is last year's */
   { "in November", WED, NULL, "2018-11" },
   { "on December 25", WED, NULL, "2018-12-25" },
@@ -83,6 +88,11 @@ static const Case cases[] = {
   { "next week", WEEK, NULL, "2019-09-09/2019-09-15" },
   { "last week", WED, NULL, "2019-08-26/2019-09-01" },
   { "this week", WED, NULL, "2019-09-02/2019-09-08" },
+  { "last weekend", WED, NULL, "2019-08-31/2019-09-01" },
+  { "over the weekend", WED, NULL, "2019-08-31/2019-09-01" },
+  { "over the weekend", "2019-09-08", NULL, "2019-09-07/2019-09-08" },
+  { "this morning", WED, NULL, "2019-09-04" },
+  { "last night", WED, NULL, "2019-09-03" },
   { "yesterday", WED, NULL, "2019-09-03" },
   { "yesterday", WEEK, NULL, "2019-09-01/2019-09-07" },
   { "yesterday", "2019-09-04~", NULL, "2019-09-03~" },
@@ -382,6 +392,75 @@ test_scan_chain (void)
   g_assert_null (((TiesDatePhrase *) unanchored->pdata[1])->edtf);
 }
 
+/* Whatever the words and dates, every EDTF given parses, and every phrase
+ * sits in order, without overlap, where its offsets say. */
+static void
+test_scan_random (void)
+{
+  static const char * const words[] = {
+    "in", "on", "at", "the", "of", "a", "two", "twelve", "99", "17", "31st",
+    "2019", "1999", "9999", "May", "may", "March", "Sept", ".", "Apr", "April",
+    "February", "29", "Monday", "Fri", "last", "next", "this", "week", "weeks",
+    "day", "days", "month", "year", "weekend", "later", "earlier", "before",
+    "after", "ago", "early", "mid", "-", "\u2013", "late", "start", "end",
+    "and", "half", "around", "yesterday", "today", ",", "will", "M\u0101ori",
+    "\U0001F44D", "\n", "to", "following", "previous", "same", "that",
+  };
+  static const char * const dates[] = {
+    NULL, "", "2019-09-04", "2019-09-02/2019-09-08", "2019-09", "2019",
+    "2019-09-04~", "../2019-09-08", "2019-09-02/..", "2019-21", "201X",
+    "[2019-04-17,2019-04-18]", "1000-01-01", "2999-12-31", "garbage",
+    "2019-05-15?", "2019-04-17T10:00:00Z",
+  };
+  guint n_resolved = 0;
+
+  for (guint round = 0; round < 3000; round++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autoptr(GPtrArray) found = NULL;
+      const char *published = dates[g_test_rand_int_range (0, G_N_ELEMENTS (dates))];
+      const char *previous = dates[g_test_rand_int_range (0, G_N_ELEMENTS (dates))];
+      guint n = g_test_rand_int_range (1, 12);
+      glong length, end = 0;
+
+      for (guint i = 0; i < n; i++)
+        {
+          if (i > 0 && g_test_rand_bit ())
+            g_string_append_c (text, ' ');
+          g_string_append (text, words[g_test_rand_int_range (0, G_N_ELEMENTS (words))]);
+        }
+      length = g_utf8_strlen (text->str, -1);
+
+      found = ties_date_phrase_scan (text->str, published, previous);
+      for (guint i = 0; i < found->len; i++)
+        {
+          TiesDatePhrase *phrase = g_ptr_array_index (found, i);
+          g_autofree char *words_at = NULL;
+          g_autofree char *again = NULL;
+
+          g_assert_cmpint (phrase->start, >=, end);
+          g_assert_cmpint (phrase->end, >, phrase->start);
+          g_assert_cmpint (phrase->end, <=, length);
+          end = phrase->end;
+          words_at = g_utf8_substring (text->str, phrase->start, phrase->end);
+          g_assert_cmpstr (words_at, ==, phrase->phrase);
+          if (phrase->edtf != NULL)
+            {
+              g_assert_true (ties_date_validate (phrase->edtf, NULL, NULL));
+              n_resolved++;
+            }
+
+          /* The phrase on its own is a phrase too. */
+          again = ties_date_phrase_resolve (phrase->phrase, published, previous);
+          if (again != NULL)
+            g_assert_true (ties_date_validate (again, NULL, NULL));
+        }
+    }
+
+  /* The words do make dates: the checks above saw many. */
+  g_assert_cmpuint (n_resolved, >, 300);
+}
+
 static void
 test_scan_empty (void)
 {
@@ -418,6 +497,7 @@ main (int   argc,
   g_test_add_func ("/date-phrase/scan/decomposed", test_scan_decomposed);
   g_test_add_func ("/date-phrase/scan/chain", test_scan_chain);
   g_test_add_func ("/date-phrase/scan/empty", test_scan_empty);
+  g_test_add_func ("/date-phrase/scan/random", test_scan_random);
 
   return g_test_run ();
 }

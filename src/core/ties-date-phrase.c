@@ -26,7 +26,10 @@
  *    "late": of a year, its first or last month, approximately
  *    ("2019-01~"); of a month, its first or last seven days (an interval:
  *    "~" on a day widens by only three days, which would miss the 5th).
- *  - Weeks run Monday to Sunday; "next week" is the whole following week.
+ *  - A range of days ("22–25 January", "April 17 to 19") is an interval.
+ *  - Weeks run Monday to Sunday; "next week" is the whole following week;
+ *    a weekend is its Saturday and Sunday, "over the weekend" the latest
+ *    one begun by the publication date.
  *  - A bare weekday ("on Monday") is the latest such day on or before the
  *    publication date ("said on Friday" in Friday's paper is today) unless
  *    the sentence speaks of the future ("will meet on Monday"), which only
@@ -399,6 +402,7 @@ typedef enum {
   PART_END,
   PART_EARLIER,   /* "earlier this month": from the start to the day before */
   PART_LATER,     /* "later this month": from the day after to the end */
+  PART_WEEKEND,   /* of a week: Saturday and Sunday */
 } Part;
 
 typedef enum {
@@ -411,6 +415,7 @@ typedef enum {
 typedef struct {
   Kind kind;
   int y, m, d;        /* KIND_ABSOLUTE */
+  int d2;             /* KIND_ABSOLUTE: the last day of "22–25 January", or 0 */
   Unit unit;
   int n;              /* signed count of units */
   int extra_days;     /* "a week and a half": the half, in days */
@@ -419,6 +424,7 @@ typedef struct {
   Part part;
   gboolean approx;
   gboolean future;    /* a bare weekday in a sentence about the future */
+  gboolean latest;    /* "over the weekend": the last one begun by the publication */
 } Spec;
 
 /* The period a spec names, before a part of it is taken. */
@@ -512,6 +518,8 @@ period_part (const Period *period,
           case PART_LATE:
           case PART_END:
             return span_days (first + 3, last);
+          case PART_WEEKEND:
+            return span_days (first + 5, last);
           case PART_EARLIER:
             if (anchor > first && anchor <= last)
               return span_days (first, anchor - 1);
@@ -589,6 +597,13 @@ absolute_span (const Spec *spec,
     }
   if (!g_date_valid_dmy (spec->d, spec->m, y))
     return FALSE;
+  if (spec->d2 != 0)
+    {
+      if (!g_date_valid_dmy (spec->d2, spec->m, y))
+        return FALSE;
+      *out = span_days (jdn (y, spec->m, spec->d), jdn (y, spec->m, spec->d2));
+      return TRUE;
+    }
   *out = span_one (point_day (jdn (y, spec->m, spec->d)));
   return TRUE;
 }
@@ -627,6 +642,8 @@ resolve_at_day (const Spec *spec,
           break;
         case UNIT_WEEK:
           period.first = monday_of (anchor) + 7 * spec->n;
+          if (spec->latest && weekday_of (anchor) < 6)
+            period.first -= 7;
           break;
         case UNIT_MONTH:
           {
@@ -1076,7 +1093,10 @@ sentence_initial (const Words *w,
 
       if (t->type != TOKEN_PUNCT)
         return FALSE;
-      if (t->punct == '.' || t->punct == '!' || t->punct == '?' || t->punct == '\n')
+      /* "4.2 million" does not end a sentence. */
+      if (t->punct == '.')
+        return tok (w, i)->space_before || tok (w, i)->type != TOKEN_NUMBER;
+      if (t->punct == '!' || t->punct == '?' || t->punct == '\n')
         return TRUE;
       if (!(t->punct == '"' || t->punct == '\'' || t->punct == 0x201C
             || t->punct == 0x2018 || t->punct == '(' || t->punct == '['))
@@ -1275,6 +1295,20 @@ unit_at (const Words *w,
 /* ---------------------------------------------------------------------- */
 /* Phrases                                                                 */
 
+/* The end of a range of days after its first day: "–25", "-25", "to 25";
+ * returns the index after it, or 0. */
+static guint
+range_end_at (const Words *w,
+              guint        i,
+              int         *last_day)
+{
+  if (!(is_dash (w, i) || is_punct (w, i, 0x2013) || is_word (w, i, "to")))
+    return 0;
+  if (!day_at (w, i + 1, last_day))
+    return 0;
+  return i + 2;
+}
+
 /* "17 April 2019", "Monday, April 17", "the 17th of April", "May 2019",
  * "in April" (without the "in"), "2019". */
 static guint
@@ -1283,7 +1317,7 @@ match_absolute (const Words *w,
                 Spec        *spec)
 {
   guint k = i, e;
-  int wd = 0, d = 0, m = 0, y = 0;
+  int wd = 0, d = 0, d2 = 0, m = 0, y = 0;
 
   memset (spec, 0, sizeof *spec);
   spec->kind = KIND_ABSOLUTE;
@@ -1309,7 +1343,12 @@ match_absolute (const Words *w,
 
   if (day_at (w, k, &d))
     {
-      guint of = is_word (w, k + 1, "of") ? k + 2 : k + 1;
+      guint after = range_end_at (w, k + 1, &d2);
+      guint of;
+
+      if (after == 0)
+        after = k + 1, d2 = 0;
+      of = is_word (w, after, "of") ? after + 1 : after;
 
       if ((e = month_at (w, of, &m)) == 0)
         goto year_only;
@@ -1321,6 +1360,10 @@ match_absolute (const Words *w,
         {
           /* "May 2019" is a month, not the 20th: day_at takes only two digits. */
           e++;
+          if ((k = range_end_at (w, e, &d2)) != 0)
+            e = k;
+          else
+            d2 = 0;
         }
     }
   else
@@ -1334,9 +1377,12 @@ match_absolute (const Words *w,
 
   if (d != 0 && !g_date_valid_dmy (d, m, y != 0 ? y : 2000))
     return 0;
+  if (d2 != 0 && (d2 <= d || !g_date_valid_dmy (d2, m, y != 0 ? y : 2000)))
+    return 0;
   spec->y = y;
   spec->m = m;
   spec->d = d;
+  spec->d2 = d2;
   return e;
 
 year_only:
@@ -1509,6 +1555,18 @@ match_publication (const Words *w,
     }
   if (is_word (w, i, "this") && word_index (w, i + 1, times) >= 0)
     return i + 2;
+
+  /* Saturday and Sunday: "last weekend", "over the weekend" */
+  if (((k = word_index (w, i, rel)) >= 0 && is_word (w, i + 1, "weekend"))
+      || ((is_word (w, i, "over") || is_word (w, i, "at")) && is_word (w, i + 1, "the")
+          && is_word (w, i + 2, "weekend")))
+    {
+      spec->unit = UNIT_WEEK;
+      spec->part = PART_WEEKEND;
+      spec->n = k == 0 ? -1 : k == 2 ? 1 : 0;
+      spec->latest = k < 0;
+      return k < 0 ? i + 3 : i + 2;
+    }
 
   if ((k = word_index (w, i, rel)) >= 0 && unit_at (w, i + 1, FALSE, &unit, &scale)
       && unit != UNIT_DAY && scale == 1)
@@ -1703,12 +1761,13 @@ sentence_is_future (const Words *w,
                     guint        end)
 {
   static const char * const markers[] = { "will", "would", "shall", "ll", NULL };
+  /* A sentence longer than this is not one: a list, a table, no stops. */
+  const guint reach = 80;
   guint first = start, last = end;
 
-  while (first > 0 && !sentence_initial (w, first))
+  while (first > 0 && start - first < reach && !sentence_initial (w, first))
     first--;
-  while (last < w->tokens->len && !(is_punct (w, last, '.') || is_punct (w, last, '!')
-                                    || is_punct (w, last, '?') || is_punct (w, last, '\n')))
+  while (last < w->tokens->len && last - end < reach && !sentence_initial (w, last))
     last++;
   for (guint i = first; i < last; i++)
     if (word_index (w, i, markers) >= 0)

@@ -28,14 +28,29 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (TiesDatePhrase, ties_date_phrase_free)
  * @published (the source's publication date, EDTF, possibly an interval such
  * as "2019-09-02/2019-09-08" or NULL) and @previous (the nearest date before
  * the phrase in the text, EDTF or NULL, for "a day later", "the week before").
- * Returns a newly allocated EDTF string, or NULL. */
+ * Returns a newly allocated EDTF string, or NULL.
+ *
+ * The whole of @phrase must be a date phrase (punctuation around it aside),
+ * as ties_date_phrase_scan() finds them; case does not matter here.  A bare
+ * weekday ("on Monday") is read as the past, since @phrase alone has no
+ * tense: the latest Monday on or before the publication.  Phrases counted
+ * from the publication return NULL without @published; those counted from
+ * an earlier date ("a day later") use @published when @previous is NULL.
+ * ties-date-phrase.c says how each kind of phrase is resolved and why. */
 char       *ties_date_phrase_resolve (const char *phrase,
                                       const char *published,
                                       const char *previous);
 
 /* Finds every date phrase in @text in order, each resolved against
  * @published and the phrase before it (the first against @previous, may be
- * NULL).  Returns a GPtrArray of TiesDatePhrase (free func set). */
+ * NULL).  Returns a GPtrArray of TiesDatePhrase (free func set); a phrase
+ * found but not resolvable (no publication date) has edtf NULL.
+ *
+ * The longest phrase wins ("on Monday 17 April 2019" is one), on word
+ * boundaries.  A bare weekday in a sentence about the future ("they will
+ * meet on Monday") is the next such day after the publication.  "may" is a
+ * month only as "May" beside a day or year, or after "in", "on", "early",
+ * "mid-", … and not alone at the start of a sentence. */
 GPtrArray  *ties_date_phrase_scan    (const char *text,
                                       const char *published,
                                       const char *previous);
