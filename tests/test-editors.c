@@ -621,6 +621,222 @@ test_event_picture (EventFixture  *fixture,
   gtk_editable_set_text (GTK_EDITABLE (row), "2019-05~");
 }
 
+/* Evidence: quotes in context, orphans, and the way to the source */
+
+/* The first widget named @name at or below @widget, depth first. */
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_named (c, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkListBoxRow *
+evidence_row (EventFixture *fixture,
+              int           index)
+{
+  GtkListBox *list = child (fixture->editor, TIES_TYPE_EVENT_EDITOR, "evidence_list");
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, index);
+
+  g_assert_nonnull (row);
+  return row;
+}
+
+static void
+on_evidence_signal (TiesEventEditor  *editor G_GNUC_UNUSED,
+                    TiesEvidence     *evidence,
+                    TiesEvidence    **out)
+{
+  g_assert_true (TIES_IS_EVIDENCE (evidence));
+  *out = evidence;
+}
+
+static void
+test_event_evidence_context (EventFixture  *fixture,
+                             gconstpointer  data G_GNUC_UNUSED)
+{
+  GListModel *items = G_LIST_MODEL (ties_event_get_evidence (fixture->event));
+  g_autoptr(TiesEvidence) first = g_list_model_get_item (items, 0);
+  GtkWidget *quote = find_named (GTK_WIDGET (evidence_row (fixture, 0)), "quote");
+  GtkWidget *source = find_named (GTK_WIDGET (evidence_row (fixture, 0)), "source");
+  const char *text;
+  const char *markup;
+  PangoAttrList *attrs;
+
+  g_assert_nonnull (quote);
+  g_assert_nonnull (source);
+  g_assert_cmpstr (ties_evidence_get_prefix (first), ==, "f a conversation with Mr Cook.\"\n");
+
+  /* Prefix, exact and suffix in one line of prose: the line break is a
+   * space, the word the prefix and suffix cut in half is left out, and an
+   * ellipsis says the source goes on. */
+  text = gtk_label_get_text (GTK_LABEL (quote));
+  g_assert_cmpstr (text, ==,
+                   "…a conversation with Mr Cook.\" "
+                   "Cook and Ardern had already met at the World Economic Forum in Davos at the start of the year"
+                   ", which was alluded to in…");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (source)), ==, "Twitter boss Jack Dorsey to meet Jacinda Ardern in flying visit to Wellington");
+
+  /* The quote is bold, its context dim. */
+  markup = gtk_label_get_label (GTK_LABEL (quote));
+  g_assert_nonnull (strstr (markup, "<b>Cook and Ardern had already met"));
+  g_assert_nonnull (strstr (markup, "alpha=\"55%\""));
+  attrs = pango_layout_get_attributes (gtk_label_get_layout (GTK_LABEL (quote)));
+  g_assert_nonnull (attrs);
+  {
+    guint exact_at = strstr (text, "Cook and Ardern") - text;
+    guint prefix_at = strstr (text, "conversation") - text;
+    g_autoptr(PangoAttrIterator) iter = pango_attr_list_get_iterator (attrs);
+    gboolean bold_exact = FALSE, bold_prefix = FALSE, dim_prefix = FALSE;
+
+    do
+      {
+        int start, end;
+        PangoAttribute *weight = pango_attr_iterator_get (iter, PANGO_ATTR_WEIGHT);
+        PangoAttribute *alpha = pango_attr_iterator_get (iter, PANGO_ATTR_FOREGROUND_ALPHA);
+
+        pango_attr_iterator_range (iter, &start, &end);
+        if ((guint) start <= exact_at && exact_at < (guint) end)
+          bold_exact = weight != NULL && ((PangoAttrInt *) weight)->value >= PANGO_WEIGHT_BOLD;
+        if ((guint) start <= prefix_at && prefix_at < (guint) end)
+          {
+            bold_prefix = weight != NULL && ((PangoAttrInt *) weight)->value >= PANGO_WEIGHT_BOLD;
+            dim_prefix = alpha != NULL && ((PangoAttrInt *) alpha)->value < 65535;
+          }
+      }
+    while (pango_attr_iterator_next (iter));
+
+    g_assert_true (bold_exact);
+    g_assert_false (bold_prefix);
+    g_assert_true (dim_prefix);
+  }
+
+  /* The second item's quote marks are text, not markup. */
+  quote = find_named (GTK_WIDGET (evidence_row (fixture, 1)), "quote");
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (quote)),
+                            "\"Tim enjoyed very much his meeting with the PM recently at dinner in Davos.\""));
+
+  /* Anchored items say nothing of their status. */
+  g_assert_null (find_named (GTK_WIDGET (evidence_row (fixture, 0)), "status"));
+  g_assert_null (find_named (GTK_WIDGET (evidence_row (fixture, 0)), "reattach"));
+}
+
+static void
+test_event_evidence_orphaned (EventFixture  *fixture,
+                              gconstpointer  data G_GNUC_UNUSED)
+{
+  GListModel *items = G_LIST_MODEL (ties_event_get_evidence (fixture->event));
+  g_autoptr(TiesEvidence) second = g_list_model_get_item (items, 1);
+  TiesEvidence *shown = NULL;
+  TiesEvidence *reattach = NULL;
+  GtkListBoxRow *row;
+  GtkWidget *status;
+  GtkWidget *button;
+  const char *text;
+
+  g_signal_connect (fixture->editor, "show-evidence", G_CALLBACK (on_evidence_signal), &shown);
+  g_signal_connect (fixture->editor, "reattach-evidence", G_CALLBACK (on_evidence_signal), &reattach);
+
+  /* The source's text no longer holds the words (a corrected
+   * transcription): the item is orphaned, and its row says so at once,
+   * keeping the words it stands for, markup characters and all. */
+  ties_evidence_set_exact (second, "Tim <enjoyed> & relished the dinner");
+  ties_evidence_set_status (second, TIES_EVIDENCE_ORPHANED);
+
+  row = evidence_row (fixture, 1);
+  status = find_named (GTK_WIDGET (row), "status");
+  g_assert_nonnull (status);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (status)), ==, "Not found in the source text");
+  g_assert_true (gtk_widget_has_css_class (gtk_widget_get_parent (status), "warning"));
+  text = gtk_label_get_text (GTK_LABEL (find_named (GTK_WIDGET (row), "quote")));
+  g_assert_nonnull (strstr (text, "Tim <enjoyed> & relished the dinner"));
+
+  /* Re-attach… tells the window which item the next selection is for. */
+  button = find_named (GTK_WIDGET (row), "reattach");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_focusable (button));
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_true (reattach == second);
+  g_assert_null (shown);
+
+  /* The first item is not orphaned and offers no re-attaching. */
+  g_assert_null (find_named (GTK_WIDGET (evidence_row (fixture, 0)), "reattach"));
+
+  /* A picture to look at: the evidence section with an orphan. */
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 640, 2000);
+  wait_for_paint (fixture->window);
+  save_png (find_clamp (fixture->window), "/tmp/event-editor-evidence.png");
+
+  /* Anchored again (re-attached), the warning and the button go. */
+  ties_evidence_set_status (second, TIES_EVIDENCE_ANCHORED);
+  row = evidence_row (fixture, 1);
+  g_assert_null (find_named (GTK_WIDGET (row), "status"));
+  g_assert_null (find_named (GTK_WIDGET (row), "reattach"));
+}
+
+static void
+test_event_evidence_show (EventFixture  *fixture,
+                          gconstpointer  data G_GNUC_UNUSED)
+{
+  GListModel *items = G_LIST_MODEL (ties_event_get_evidence (fixture->event));
+  g_autoptr(TiesEvidence) first = g_list_model_get_item (items, 0);
+  g_autoptr(TiesEvidence) second = g_list_model_get_item (items, 1);
+  TiesEvidence *shown = NULL;
+  GtkWidget *button;
+
+  g_signal_connect (fixture->editor, "show-evidence", G_CALLBACK (on_evidence_signal), &shown);
+
+  /* The button… */
+  button = find_named (GTK_WIDGET (evidence_row (fixture, 1)), "show");
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Show in Source");
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_true (shown == second);
+
+  /* …and the row itself, activated from the keyboard. */
+  shown = NULL;
+  g_assert_true (gtk_list_box_row_get_activatable (evidence_row (fixture, 0)));
+  g_signal_emit_by_name (evidence_row (fixture, 0), "activate");
+  g_assert_true (shown == first);
+
+  /* Remove is still there, and undoable. */
+  button = find_named (GTK_WIDGET (evidence_row (fixture, 0)), "remove");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 1);
+  g_assert_true (ties_history_undo (fixture->history));
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 2);
+}
+
+/* An event without evidence says how to add some. */
+static void
+test_event_evidence_hint (EventFixture  *fixture,
+                          gconstpointer  data G_GNUC_UNUSED)
+{
+  GtkWidget *hint = child (fixture->editor, TIES_TYPE_EVENT_EDITOR, "evidence_hint");
+  GListStore *items = ties_event_get_evidence (fixture->event);
+
+  g_assert_false (gtk_widget_get_child_visible (hint) && gtk_widget_get_mapped (hint));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (hint)), ==,
+                   "Select words in the source and choose Add as Evidence (Ctrl+Shift+A)");
+
+  g_list_store_remove_all (items);
+  wait_for_paint (fixture->window);
+  g_assert_true (gtk_widget_get_mapped (hint));
+  g_assert_true (gtk_widget_has_css_class (hint, "dim-label"));
+}
+
 /* The actor editor */
 
 static void
@@ -866,6 +1082,14 @@ main (int   argc,
               event_fixture_set_up, test_event_fields, event_fixture_tear_down);
   g_test_add ("/event-editor/picture", EventFixture, NULL,
               event_fixture_set_up, test_event_picture, event_fixture_tear_down);
+  g_test_add ("/event-editor/evidence-context", EventFixture, NULL,
+              event_fixture_set_up, test_event_evidence_context, event_fixture_tear_down);
+  g_test_add ("/event-editor/evidence-orphaned", EventFixture, NULL,
+              event_fixture_set_up, test_event_evidence_orphaned, event_fixture_tear_down);
+  g_test_add ("/event-editor/evidence-show", EventFixture, NULL,
+              event_fixture_set_up, test_event_evidence_show, event_fixture_tear_down);
+  g_test_add ("/event-editor/evidence-hint", EventFixture, NULL,
+              event_fixture_set_up, test_event_evidence_hint, event_fixture_tear_down);
   g_test_add_func ("/actor-editor/edit", test_actor_editor);
   g_test_add_func ("/actors-view/table", test_actors_view);
 
