@@ -1415,6 +1415,134 @@ test_sample_references (void)
   g_assert_cmpuint (ties_document_count_orphaned (doc), ==, 0);
 }
 
+/* Evidence made from a range carries the same selectors the sample's
+ * researchers wrote by hand: the words and 32 code points either side. */
+static void
+test_evidence_for_range_sample (void)
+{
+  g_autoptr(TiesDocument) doc = load_sample ();
+  GListModel *events = G_LIST_MODEL (ties_document_get_events (doc));
+  guint n_checked = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(TiesEvent) event = g_list_model_get_item (events, i);
+      GListModel *evidence = G_LIST_MODEL (ties_event_get_evidence (event));
+
+      for (guint j = 0; j < g_list_model_get_n_items (evidence); j++)
+        {
+          g_autoptr(TiesEvidence) item = g_list_model_get_item (evidence, j);
+          TiesSource *source = ties_document_lookup_source (doc, ties_evidence_get_source (item));
+          g_autoptr(TiesEvidence) made = ties_evidence_new_for_range (source,
+                                                                      ties_evidence_get_start (item),
+                                                                      ties_evidence_get_end (item));
+
+          g_assert_cmpstr (ties_evidence_get_source (made), ==, ties_evidence_get_source (item));
+          g_assert_cmpstr (ties_evidence_get_exact (made), ==, ties_evidence_get_exact (item));
+          g_assert_cmpstr (ties_evidence_get_prefix (made), ==, ties_evidence_get_prefix (item));
+          g_assert_cmpstr (ties_evidence_get_suffix (made), ==, ties_evidence_get_suffix (item));
+          g_assert_cmpuint (ties_evidence_get_start (made), ==, ties_evidence_get_start (item));
+          g_assert_cmpuint (ties_evidence_get_end (made), ==, ties_evidence_get_end (item));
+          g_assert_cmpint (ties_evidence_get_status (made), ==, TIES_EVIDENCE_ANCHORED);
+          n_checked++;
+        }
+    }
+
+  g_assert_cmpuint (n_checked, >=, 20);
+}
+
+/* Offsets are code points, whatever the script; context stops at the
+ * ends of the text. */
+static void
+test_evidence_for_range_scripts (void)
+{
+  /* 👋🏽 is two code points (hand, skin tone); each CJK, Arabic and
+   * macron letter one. */
+  const char *text = "👋🏽 Kia ora, Māori 中文 مرحبا: Ardern phoned Dorsey.";
+  g_autoptr(TiesSource) source = ties_source_new ("s");
+  g_autoptr(TiesEvidence) quote = NULL;
+  g_autoptr(TiesEvidence) whole = NULL;
+  g_autoptr(TiesEvidence) wave = NULL;
+  glong start;
+
+  ties_source_set_text (source, text);
+  start = g_utf8_pointer_to_offset (text, strstr (text, "Ardern"));
+  g_assert_cmpint (start, ==, 28);
+
+  quote = ties_evidence_new_for_range (source, start, start + 20);
+  g_assert_cmpstr (ties_evidence_get_exact (quote), ==, "Ardern phoned Dorsey");
+  g_assert_cmpstr (ties_evidence_get_prefix (quote), ==, "👋🏽 Kia ora, Māori 中文 مرحبا: ");
+  g_assert_cmpstr (ties_evidence_get_suffix (quote), ==, ".");
+  g_assert_true (ties_source_range_equals (source, ties_evidence_get_start (quote),
+                                           ties_evidence_get_end (quote), "Ardern phoned Dorsey"));
+
+  wave = ties_evidence_new_for_range (source, 0, 2);
+  g_assert_cmpstr (ties_evidence_get_exact (wave), ==, "👋🏽");
+  g_assert_cmpstr (ties_evidence_get_prefix (wave), ==, "");
+  g_assert_cmpuint (g_utf8_strlen (ties_evidence_get_suffix (wave), -1), ==, 32);
+  g_assert_true (g_str_has_prefix (ties_evidence_get_suffix (wave), " Kia ora, Māori 中文 مرحبا"));
+
+  whole = ties_evidence_new_for_range (source, 0, ties_source_get_text_length (source));
+  g_assert_cmpstr (ties_evidence_get_exact (whole), ==, text);
+  g_assert_cmpstr (ties_evidence_get_suffix (whole), ==, "");
+
+  /* Context longer than 32 code points is cut at 32, from the quote. */
+  g_clear_object (&quote);
+  quote = ties_evidence_new_for_range (source, start + 7, start + 13);
+  g_assert_cmpstr (ties_evidence_get_exact (quote), ==, "phoned");
+  g_assert_cmpstr (ties_evidence_get_prefix (quote), ==, "Kia ora, Māori 中文 مرحبا: Ardern ");
+  g_assert_cmpuint (g_utf8_strlen (ties_evidence_get_prefix (quote), -1), ==, 32);
+
+  /* The cut counts code points, so it may fall between the hand and its
+   * skin tone. */
+  g_clear_object (&quote);
+  quote = ties_evidence_new_for_range (source, start + 5, start + 7);
+  g_assert_cmpstr (ties_evidence_get_exact (quote), ==, "n ");
+  g_assert_cmpstr (ties_evidence_get_prefix (quote), ==, "🏽 Kia ora, Māori 中文 مرحبا: Arder");
+}
+
+/* Re-attaching replaces quote, context, offsets and status in one step. */
+static void
+test_reattach_evidence (void)
+{
+  g_autoptr(TiesDocument) doc = ties_document_new ();
+  g_autoptr(TiesSource) source = ties_source_new ("s");
+  g_autoptr(TiesEvent) event = ties_event_new ("e", "E", "meeting");
+  g_autoptr(TiesEvidence) evidence = ties_evidence_new ("s", "Ardern rang Dorsey", 3, 21);
+  TiesHistory *history = ties_document_get_history (doc);
+  TiesDocumentChange changes = TIES_DOCUMENT_CHANGE_NONE;
+
+  ties_source_set_text (source, "Ōtautahi: Ardern phoned Dorsey in April.");
+  ties_evidence_set_prefix (evidence, "old ");
+  ties_evidence_set_status (evidence, TIES_EVIDENCE_ORPHANED);
+  g_list_store_append (ties_event_get_evidence (event), evidence);
+  ties_document_add_source (doc, source);
+  ties_document_add_event (doc, event);
+  g_signal_connect (doc, "parts-changed", G_CALLBACK (on_parts_changed), &changes);
+
+  ties_document_reattach_evidence (doc, evidence, source, 10, 30);
+  g_assert_cmpint (changes, ==, TIES_DOCUMENT_CHANGE_EVIDENCE);
+  g_assert_cmpstr (ties_evidence_get_exact (evidence), ==, "Ardern phoned Dorsey");
+  g_assert_cmpstr (ties_evidence_get_prefix (evidence), ==, "Ōtautahi: ");
+  g_assert_cmpstr (ties_evidence_get_suffix (evidence), ==, " in April.");
+  g_assert_cmpuint (ties_evidence_get_start (evidence), ==, 10);
+  g_assert_cmpuint (ties_evidence_get_end (evidence), ==, 30);
+  g_assert_cmpint (ties_evidence_get_status (evidence), ==, TIES_EVIDENCE_ANCHORED);
+  g_assert_cmpint (ties_evidence_anchor (evidence, source), ==, TIES_EVIDENCE_ANCHORED);
+
+  g_assert_true (ties_history_undo (history));
+  g_assert_cmpstr (ties_evidence_get_exact (evidence), ==, "Ardern rang Dorsey");
+  g_assert_cmpstr (ties_evidence_get_prefix (evidence), ==, "old ");
+  g_assert_cmpstr (ties_evidence_get_suffix (evidence), ==, "");
+  g_assert_cmpuint (ties_evidence_get_start (evidence), ==, 3);
+  g_assert_cmpuint (ties_evidence_get_end (evidence), ==, 21);
+  g_assert_cmpint (ties_evidence_get_status (evidence), ==, TIES_EVIDENCE_ORPHANED);
+
+  g_assert_true (ties_history_redo (history));
+  g_assert_cmpstr (ties_evidence_get_exact (evidence), ==, "Ardern phoned Dorsey");
+  g_assert_cmpint (ties_evidence_get_status (evidence), ==, TIES_EVIDENCE_ANCHORED);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1441,6 +1569,9 @@ main (int   argc,
   g_test_add_func ("/model/document/event-kinds", test_document_event_kinds);
   g_test_add_func ("/model/event-kind/colors", test_event_kind_colors);
   g_test_add_func ("/model/document/edit-event-kinds", test_document_edit_event_kinds);
+  g_test_add_func ("/model/evidence/for-range-sample", test_evidence_for_range_sample);
+  g_test_add_func ("/model/evidence/for-range-scripts", test_evidence_for_range_scripts);
+  g_test_add_func ("/model/evidence/reattach", test_reattach_evidence);
   g_test_add_func ("/model/document/changed", test_document_changed);
   g_test_add_func ("/model/sample/people", test_sample_people);
   g_test_add_func ("/model/sample/references", test_sample_references);

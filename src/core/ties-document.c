@@ -1127,6 +1127,37 @@ ties_document_dismiss_suggestion (TiesDocument *self,
   ties_history_end (self->history);
 }
 
+void
+ties_document_reattach_evidence (TiesDocument *self,
+                                 TiesEvidence *evidence,
+                                 TiesSource   *source,
+                                 glong         start,
+                                 glong         end)
+{
+  g_autoptr(TiesEvidence) fresh = NULL;
+
+  g_return_if_fail (TIES_IS_DOCUMENT (self));
+  g_return_if_fail (TIES_IS_EVIDENCE (evidence));
+  g_return_if_fail (TIES_IS_SOURCE (source));
+
+  if ((fresh = ties_evidence_new_for_range (source, start, end)) == NULL)
+    return;
+
+  /* The stored words are replaced by the passage chosen: it is what the
+   * evidence now quotes, and its context what will find it again. */
+  ties_history_begin (self->history, _("Re-attach Evidence"));
+  ties_history_set (self->history, evidence,
+                    "source", ties_evidence_get_source (fresh),
+                    "exact", ties_evidence_get_exact (fresh),
+                    "prefix", ties_evidence_get_prefix (fresh),
+                    "suffix", ties_evidence_get_suffix (fresh),
+                    "start", ties_evidence_get_start (fresh),
+                    "end", ties_evidence_get_end (fresh),
+                    "status", TIES_EVIDENCE_ANCHORED,
+                    NULL);
+  ties_history_end (self->history);
+}
+
 static gboolean
 text_ends_with (const char *text,
                 const char *end_of_match,

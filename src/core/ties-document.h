@@ -157,6 +157,14 @@ void                ties_document_dismiss_suggestion  (TiesDocument *self,
                                                        TiesSource   *source,
                                                        const char   *exact);
 
+/* Makes @evidence quote code points [start, end) of @source (one undo
+ * step), e.g. to re-attach an orphaned item to the passage selected. */
+void                ties_document_reattach_evidence   (TiesDocument *self,
+                                                       TiesEvidence *evidence,
+                                                       TiesSource   *source,
+                                                       glong         start,
+                                                       glong         end);
+
 /* Checks every evidence item against its source's text and sets its
  * status; returns the number of orphaned items. */
 guint               ties_document_anchor_evidence     (TiesDocument *self);

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "ties-evidence.h"
+#include "ties-source.h"
 #include "ties-util.h"
 
 struct _TiesEvidence
@@ -213,6 +214,41 @@ ties_evidence_new (const char *source,
                        "exact", exact,
                        "start", start,
                        "end", end,
+                       NULL);
+}
+
+/* As much context as the sample's selectors carry: enough to tell apart
+ * the repetitions of a short quote in an article. */
+#define CONTEXT_LENGTH 32
+
+TiesEvidence *
+ties_evidence_new_for_range (TiesSource *source,
+                             glong       start,
+                             glong       end)
+{
+  g_autofree char *exact = NULL;
+  g_autofree char *prefix = NULL;
+  g_autofree char *suffix = NULL;
+  glong length;
+
+  g_return_val_if_fail (TIES_IS_SOURCE (source), NULL);
+
+  length = ties_source_get_text_length (source);
+  g_return_val_if_fail (start >= 0 && start < end && end <= length, NULL);
+  g_return_val_if_fail (end <= G_MAXUINT, NULL);
+
+  exact = ties_source_dup_text_range (source, start, end);
+  prefix = ties_source_dup_text_range (source, MAX (start - CONTEXT_LENGTH, 0), start);
+  suffix = ties_source_dup_text_range (source, end, MIN (end + CONTEXT_LENGTH, length));
+
+  return g_object_new (TIES_TYPE_EVIDENCE,
+                       "source", ties_source_get_id (source),
+                       "exact", exact,
+                       "prefix", prefix,
+                       "suffix", suffix,
+                       "start", (guint) start,
+                       "end", (guint) end,
+                       "status", TIES_EVIDENCE_ANCHORED,
                        NULL);
 }
 

@@ -8,6 +8,7 @@
 #include <glib-object.h>
 
 #include "ties-extras.h"
+#include "ties-source.h"
 
 G_BEGIN_DECLS
 
@@ -29,6 +30,11 @@ TiesEvidence *ties_evidence_new (const char *source,
                                 const char *exact,
                                 guint       start,
                                 guint       end);
+/* Evidence selecting code points [start, end) of @source's text: the words,
+ * up to 32 code points of context either side, anchored. */
+TiesEvidence *ties_evidence_new_for_range (TiesSource *source,
+                                           glong       start,
+                                           glong       end);
 TiesEvidence *ties_evidence_copy (TiesEvidence *self);
 TiesExtras *ties_evidence_get_selector_extras (TiesEvidence *self);
 void ties_evidence_take_selector_extras (TiesEvidence *self,
