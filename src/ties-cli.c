@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "ties-annotation-export.h"
+#include "ties-article-import.h"
 #include "ties-cli.h"
 #include "ties-document-io.h"
 #include "ties-export.h"
@@ -185,6 +186,62 @@ ties_cli_normalize (const char * const *files)
     }
 
   return status;
+}
+
+/* `ties --import ARTICLE [--into DOC] -o OUT`: the article as a new
+ * source, in a new document or in DOC, written to OUT through the safe
+ * save; nothing is written when anything fails. */
+static int
+ties_cli_import (const char *article,
+                 const char *into,
+                 const char *output)
+{
+  g_autoptr(GFile) article_file = g_file_new_for_commandline_arg (article);
+  g_autoptr(GFile) output_file = g_file_new_for_commandline_arg (output);
+  g_autoptr(TiesDocument) document = NULL;
+  g_autoptr(TiesSource) source = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *id;
+
+  source = ties_article_import_file (article_file, NULL, &error);
+  if (source == NULL)
+    {
+      g_printerr ("ties: %s\n", error->message);
+      return TIES_EXIT_INVALID;
+    }
+
+  if (into != NULL)
+    {
+      g_autoptr(GFile) into_file = g_file_new_for_commandline_arg (into);
+      g_autoptr(GPtrArray) warnings = NULL;
+
+      document = ties_document_load_from_file (into_file, &warnings, NULL, &error);
+      if (document == NULL)
+        {
+          g_printerr ("%s\n", error->message);
+          return TIES_EXIT_INVALID;
+        }
+      for (guint i = 0; i < warnings->len; i++)
+        g_printerr (_("%s (warning)\n"), (const char *) g_ptr_array_index (warnings, i));
+    }
+  else
+    {
+      document = ties_document_new ();
+      ties_document_set_title (document, ties_source_get_title (source));
+    }
+
+  id = ties_article_import_add (document, source);
+  if (!ties_document_save_to_file (document, output_file, NULL, &error))
+    {
+      g_printerr ("ties: %s\n", error->message);
+      return TIES_EXIT_INVALID;
+    }
+
+  /* Translators: printed by `ties --import`: the document written, then
+   * the id of the source the article became. */
+  g_print (_("%s: added source %s\n"), output, id);
+
+  return TIES_EXIT_OK;
 }
 
 /* One line on standard error, for a script's log. */
@@ -372,6 +429,8 @@ ties_cli_main (int    argc,
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) files = NULL;
   g_auto(ExportRequest) export = { 0 };
+  g_autofree char *import = NULL;
+  g_autofree char *into = NULL;
   gboolean validate = FALSE;
   gboolean normalize = FALSE;
   gboolean version = FALSE;
@@ -408,6 +467,10 @@ ties_cli_main (int    argc,
       N_("A title above the diagram"), N_("TITLE") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version,
       N_("Print the version and exit"), NULL },
+    { "import", 0, 0, G_OPTION_ARG_FILENAME, &import,
+      N_("Add an article (.txt, .md or .html) as a source, in a new document written to OUT (-o)"), N_("ARTICLE") },
+    { "into", 0, 0, G_OPTION_ARG_FILENAME, &into,
+      N_("With --import: add the article to this document, still written to OUT"), N_("DOC") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files,
       NULL, N_("[FILE…]") },
     { NULL }
@@ -432,6 +495,23 @@ ties_cli_main (int    argc,
     {
       g_print ("ties %s\n", PACKAGE_VERSION);
       return TIES_EXIT_OK;
+    }
+
+  if (into != NULL && import == NULL)
+    return usage_error (_("--into goes with --import ARTICLE"));
+  if (import != NULL)
+    {
+      if (validate || normalize)
+        return usage_error (_("--import goes without --validate and --normalize"));
+      if (export.output == NULL)
+        return usage_error (_("--import: say where to write the document with -o OUT"));
+      if (files != NULL && files[0] != NULL)
+        return usage_error (_("--import: add documents with --into DOC, one article at a time"));
+      if (export.format != NULL || export.layout != NULL || export.focus != NULL || export.width != 0
+          || export.height != 0 || export.scale != 0 || export.style != NULL || export.background != NULL
+          || export.from != NULL || export.to != NULL || export.kinds != NULL || export.title != NULL)
+        return usage_error (_("drawing options do not go with --import"));
+      return ties_cli_import (import, into, export.output);
     }
 
   if (files == NULL || files[0] == NULL)

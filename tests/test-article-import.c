@@ -501,6 +501,22 @@ test_add (void)
   g_assert_cmpuint (g_list_model_get_n_items (sources), ==, 1);
 }
 
+static void
+test_add_long_title (void)
+{
+  g_autoptr(TiesDocument) document = ties_document_new ();
+  g_autoptr(GFile) file = g_file_new_for_path (SEED_ARTICLE);
+  g_autoptr(TiesSource) source = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* The seed's first line is a 117-character caption: the id is made of
+   * its first words, cut between two. */
+  source = ties_article_import_file (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ties_article_import_add (document, source), ==, "jacinda-ardern-meeting-jack-dorsey-in-paris-in");
+  g_assert_true (ties_document_lookup_source (document, "jacinda-ardern-meeting-jack-dorsey-in-paris-in") == source);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -524,6 +540,7 @@ main (int   argc,
   g_test_add_func ("/article-import/paste/html", test_paste_html);
   g_test_add_func ("/article-import/sniffed", test_sniffed);
   g_test_add_func ("/article-import/add", test_add);
+  g_test_add_func ("/article-import/add-long-title", test_add_long_title);
 
   return g_test_run ();
 }

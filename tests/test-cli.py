@@ -383,6 +383,95 @@ class CommandLine(unittest.TestCase):
         self.assertEqual(self.temporaries(folder), [])
 
 
+    # --import: an article as a new source.
+
+    def article(self, name):
+        return os.path.normpath(os.path.join(ROOT, 'tests', 'data', 'articles', name))
+
+    def test_import_new_document(self):
+        out = os.path.join(self.dir.name, 'new.ties.json')
+        r = run('--import', self.article('news-page.html'), '-o', out)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(r.stdout, f'{out}: added source ardern-to-host-dorsey-in-wellington\n')
+        v = run('--validate', out)
+        self.assertEqual(v.returncode, 0, v.stderr)
+        self.assertIn(': valid: 0 actors, 0 events, 1 source, 0 ties, 0 orphaned evidence items', v.stdout)
+        doc = json.load(open(out, encoding='utf-8'))
+        self.assertEqual(doc['title'], 'Ardern to host Dorsey in Wellington')
+        source, = doc['sources']
+        self.assertEqual(source['id'], 'ardern-to-host-dorsey-in-wellington')
+        self.assertEqual(source['url'], 'https://harbour.example/politics/ardern-dorsey')
+        self.assertEqual(source['publisher'], 'The Harbour Times')
+        self.assertEqual(source['published'], '2019-09-06')
+        self.assertRegex(source['retrieved'], r'^\d{4}-\d{2}-\d{2}$')
+        self.assertTrue(source['text'].startswith('Ardern to host Dorsey in Wellington\nBy Anna Fifield'))
+        for word in ('scriptword', 'Politicsnavword', 'cookiebannerword', 'footerword', 'commentword'):
+            self.assertNotIn(word, source['text'])
+
+    def test_import_into(self):
+        doc = self.write('doc.ties.json', open(SAMPLE, 'rb').read())
+        before = open(doc, 'rb').read()
+        article = self.write('harbour.md', '# Harbour talks\n\nArdern *phoned* [Dorsey](https://x.example) again.\n')
+        out = os.path.join(self.dir.name, 'out.ties.json')
+        r = run('--import', article, '--into', doc, '-o', out)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(r.stdout, f'{out}: added source harbour-talks\n')
+        # DOC itself is left alone.
+        self.assertEqual(open(doc, 'rb').read(), before)
+        v = run('--validate', out)
+        self.assertEqual(v.returncode, 0, v.stderr)
+        sample = json.load(open(SAMPLE, encoding='utf-8'))
+        result = json.load(open(out, encoding='utf-8'))
+        self.assertEqual(result['title'], sample['title'])
+        self.assertEqual(result['events'], sample['events'])
+        self.assertEqual(result['sources'][:-1], sample['sources'])
+        self.assertEqual(result['sources'][-1]['id'], 'harbour-talks')
+        self.assertEqual(result['sources'][-1]['text'], 'Harbour talks\nArdern phoned Dorsey again.')
+        # OUT may be DOC: replaced through the safe save, no temporary left.
+        r = run('--import', self.article('plain-page.html'), '--into', doc, '-o', doc)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(r.stdout, f'{doc}: added source council-votes-on-harbour-plan\n')
+        self.assertEqual([s['id'] for s in json.load(open(doc, encoding='utf-8'))['sources']],
+                         [s['id'] for s in sample['sources']] + ['council-votes-on-harbour-plan'])
+        self.assertEqual(self.temporaries(), [])
+
+    def test_import_broken(self):
+        missing = os.path.join(self.dir.name, 'missing.html')
+        for article, words in ((self.article('picture.png'), 'not text'),
+                               (self.article('only-nav.html'), 'no readable article text'),
+                               (self.write('empty.txt', ' \n\n'), 'no readable article text'),
+                               (missing, 'No such file')):
+            with self.subTest(article):
+                out = os.path.join(self.dir.name, 'out.ties.json')
+                r = run('--import', article, '-o', out)
+                self.assertEqual(r.returncode, 1, r.stdout)
+                self.assertEqual(r.stdout, '')
+                self.assertIn(article, r.stderr)
+                self.assertIn(words, r.stderr)
+                self.assertFalse(os.path.exists(out))
+        # A broken DOC: nothing written; an existing OUT kept as it was.
+        broken = self.write('broken.ties.json', '{"format": "ties", "version": 1, "actors": 5}')
+        out = self.write('kept.ties.json', b'old')
+        r = run('--import', self.article('news-page.html'), '--into', broken, '-o', out)
+        self.assertEqual(r.returncode, 1)
+        self.assertIn('broken.ties.json:1:', r.stderr)
+        self.assertEqual(open(out, 'rb').read(), b'old')
+        self.assertEqual(self.temporaries(), [])
+
+    def test_import_usage(self):
+        page = self.article('news-page.html')
+        out = os.path.join(self.dir.name, 'out.ties.json')
+        for args in (('--import', page),
+                     ('--into', SAMPLE, '-o', out),
+                     ('--import', page, '-o', out, SAMPLE),
+                     ('--import', page, '-o', out, '--validate'),
+                     ('--import', page, '-o', out, '--width', '100')):
+            with self.subTest(args):
+                r = run(*args)
+                self.assertEqual(r.returncode, 2, r.stderr)
+                self.assertEqual(len(r.stderr.strip().splitlines()), 1)
+                self.assertFalse(os.path.exists(out))
+
 if __name__ == '__main__':
     result = unittest.main(exit=False, verbosity=2).result
     failed = len(result.failures) + len(result.errors)

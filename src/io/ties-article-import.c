@@ -36,6 +36,9 @@ G_DEFINE_QUARK (ties-article-import-error-quark, ties_article_import_error)
 /* A title is a line of a list, not a paragraph. */
 #define MAX_TITLE_LENGTH 200
 
+/* Ids are made of at most this many characters of the title. */
+#define MAX_ID_WORDS_LENGTH 48
+
 /* More control characters than this (per thousand characters) and the
  * "text" is some binary format that happens to hold no NUL byte. */
 #define MAX_CONTROLS_PER_MILLE 10
@@ -1788,13 +1791,29 @@ ties_article_import_add (TiesDocument *document,
                          TiesSource   *source)
 {
   g_autofree char *id = NULL;
+  g_autofree char *short_title = NULL;
   const char *title;
 
   g_return_val_if_fail (TIES_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (TIES_IS_SOURCE (source), NULL);
 
   title = ties_source_get_title (source);
-  id = ties_document_make_id (document, title != NULL && *title != '\0' ? title : "source");
+  if (title == NULL || *title == '\0')
+    title = "source";
+
+  /* The title's first words: an id is typed in scripts and read in
+   * files, and ids have a length limit that a long title would pass. */
+  if (g_utf8_strlen (title, -1) > MAX_ID_WORDS_LENGTH)
+    {
+      const char *end = g_utf8_offset_to_pointer (title, MAX_ID_WORDS_LENGTH);
+      const char *space = end;
+
+      while (space > title && *space != ' ')
+        space--;
+      short_title = g_strndup (title, (space > title ? space : end) - title);
+      title = short_title;
+    }
+  id = ties_document_make_id (document, title);
 
   /* The source is not in the document yet: its id is no edit of it. */
   ties_source_set_id (source, id);

@@ -45,8 +45,9 @@ TiesSource *ties_article_import_bytes (GBytes        *bytes,
  * HTML, else plain text whose first non-empty line is the title. */
 TiesSource *ties_article_import_text  (const char    *text,
                                        GError       **error);
-/* Adds @source to @document as one undo step, with an id made from its
- * title, and returns that id (owned by @source). */
+/* Adds @source to @document as one undo step, with an id made from the
+ * first words of its title (up to 48 characters), and returns that id
+ * (owned by @source). */
 const char *ties_article_import_add   (TiesDocument  *document,
                                        TiesSource    *source);
 
