@@ -47,6 +47,13 @@ static const Case cases[] = {
   { "April 22-25", WED, NULL, "2019-04-22/2019-04-25" },
   { "April 17 to 19, 2019", NULL, NULL, "2019-04-17/2019-04-19" },
   { "on 25-22 April", WED, NULL, NULL },
+  { "between April and June 2019", NULL, NULL, "2019-04/2019-06" },
+  { "from 30 April to 2 May", WED, NULL, "2019-04-30/2019-05-02" },
+  { "from December to February 2020", NULL, NULL, "2019-12/2020-02" },
+  { "between 2017 and 2019", NULL, NULL, "2017/2019" },
+  { "from April 17 to 19", WED, NULL, "2019-04-17/2019-04-19" },
+  { "between June and April 2019", NULL, NULL, "2018-06/2019-04" },
+  { "from 2019 to May", WED, NULL, NULL },
   /* A year-less date after the publication is last year's */
   { "in November", WED, NULL, "2018-11" },
   { "on December 25", WED, NULL, "2018-12-25" },
@@ -347,6 +354,11 @@ static const Single singles[] = {
   { "They will meet on Monday.", "on Monday", "2019-09-09" },
   { "They met on Monday.", "on Monday", "2019-09-02" },
   { "Two days before the summit, they met.", NULL, NULL },
+  { "An august body met.", NULL, NULL },
+  { "April Smith met them in April.", "in April", "2019-04" },
+  { "About 2000 people marched in 2019.", "in 2019", "2019" },
+  { "They met between April and June.", "between April and June", "2019-04/2019-06" },
+  { "Ardern and May met in Paris.", NULL, NULL },
 };
 
 static void

@@ -317,7 +317,6 @@ point_from_date (TiesDate *date,
   if (first < jdn (MIN_YEAR, 1, 1) || last > jdn (MAX_YEAR, 12, 31))
     return FALSE;
 
-  p->approx = ties_date_is_approximate (date);
   j = (guint32) (as_end ? last : first);
   *p = point_day (j);
   p->approx = ties_date_is_approximate (date);
@@ -384,6 +383,7 @@ typedef enum {
   KIND_PREV_SHIFT,    /* "a day later", "two weeks earlier" */
   KIND_PREV_PERIOD,   /* "the next day", "the week before" */
   KIND_WEEKDAY,       /* "last Friday", "on Monday" */
+  KIND_RANGE,         /* "between April and June 2019": y, m, d to to_y, to_m, to_d */
 } Kind;
 
 typedef enum {
@@ -416,6 +416,7 @@ typedef struct {
   Kind kind;
   int y, m, d;        /* KIND_ABSOLUTE */
   int d2;             /* KIND_ABSOLUTE: the last day of "22–25 January", or 0 */
+  int to_y, to_m, to_d;   /* KIND_RANGE: the second date */
   Unit unit;
   int n;              /* signed count of units */
   int extra_days;     /* "a week and a half": the half, in days */
@@ -796,6 +797,50 @@ neighbour_point (const Point *p,
   return out;
 }
 
+static char *resolve_spec (const Spec *spec,
+                           const char *published,
+                           const char *previous);
+
+/* "between April and June 2019", "from 30 April to 2 May": each date on
+ * its own, the first taking the second's year ("April" before "June
+ * 2019" is April 2019, "December" before "February 2020" December 2019). */
+static char *
+resolve_range (const Spec *spec,
+               const char *published)
+{
+  Spec from = { .kind = KIND_ABSOLUTE, .y = spec->y, .m = spec->m, .d = spec->d };
+  Spec to = { .kind = KIND_ABSOLUTE, .y = spec->to_y, .m = spec->to_m, .d = spec->to_d };
+  g_autofree char *from_edtf = NULL;
+  g_autofree char *to_edtf = NULL;
+  Span from_span, to_span, result;
+
+  g_assert (spec->kind == KIND_RANGE);
+
+  if (to.y == 0 && from.y != 0 && to.m != 0)
+    to.y = from.y + (to.m < from.m || (to.m == from.m && to.d < from.d));
+  to_edtf = resolve_spec (&to, published, NULL);
+  if (to_edtf == NULL || !anchor_parse (to_edtf, &to_span))
+    return NULL;
+  if (from.y == 0)
+    {
+      if (from.m == 0)
+        return NULL;
+      from.y = to_span.end.y;
+      if (to.m != 0 && (from.m > to.m || (from.m == to.m && from.d > to.d)))
+        from.y--;
+    }
+  from_edtf = resolve_spec (&from, published, NULL);
+  if (from_edtf == NULL || !anchor_parse (from_edtf, &from_span))
+    return NULL;
+
+  result.start = from_span.start;
+  result.end = to_span.end;
+  if (point_first (&result.start) > point_last (&result.end))
+    return NULL;
+  result.start.approx = result.end.approx = spec->approx;
+  return span_to_edtf (&result);
+}
+
 static char *
 resolve_spec (const Spec *spec,
               const char *published,
@@ -803,6 +848,9 @@ resolve_spec (const Spec *spec,
 {
   Span anchor, result;
   gboolean approx_anchor;
+
+  if (spec->kind == KIND_RANGE)
+    return resolve_range (spec, published);
 
   if (spec->kind == KIND_PREV_SHIFT || spec->kind == KIND_PREV_PERIOD)
     {
@@ -1155,7 +1203,7 @@ year_at (const Words *w,
 static const char * const month_intro[] = {
   "in", "on", "early", "mid", "late", "of", "since", "until", "till",
   "through", "during", "by", "from", "to", "last", "next", "this", "around",
-  "about", "before", "after", "throughout", NULL
+  "about", "before", "after", "throughout", "between", NULL
 };
 
 /* A month name at @i; returns the index after it (after the abbreviation's
@@ -1186,10 +1234,12 @@ month_at (const Words *w,
       if (is_punct (w, end, '.') && !tok (w, end)->space_before)
         end++;
     }
-  /* "may" the verb, "march" the verb */
-  if (k == 4 || k == 2)
+  /* "may" and "march" the verbs, "august" the adjective */
+  if (k == 4 || k == 2 || k == 7)
     strict = TRUE;
 
+  /* In running text a month alone needs words that make it one ("in
+   * April", "early June"): "April Smith", "June said" are people. */
   if (w->scan)
     {
       const Token *prev = i > 0 ? tok (w, i - 1) : NULL;
@@ -1199,12 +1249,15 @@ month_at (const Words *w,
                         && day_at (w, i - 1, &dummy));
       if (strict && !t->capital)
         return 0;
-      if (strict && !with_number)
+      if (!with_number)
         {
           if (sentence_initial (w, i))
             return 0;
           if (!(word_index (w, i - 1, month_intro) >= 0
-                || (i >= 2 && is_dash (w, i - 1) && is_word (w, i - 2, "mid"))))
+                || (i >= 2 && is_dash (w, i - 1) && is_word (w, i - 2, "mid"))
+                /* "between April and June", but not "Ardern and May" */
+                || (i >= 2 && is_word (w, i - 1, "and")
+                    && word_index (w, i - 2, month_names) >= 0)))
             return 0;
         }
     }
@@ -1309,6 +1362,14 @@ range_end_at (const Words *w,
   return i + 2;
 }
 
+/* Words that may follow a year standing alone in running text. */
+static const char * const after_year[] = {
+  "the", "a", "and", "or", "but", "when", "after", "before", "to", "was",
+  "is", "saw", "as", "in", "at", "on", "with", "for", "she", "he", "they",
+  "it", "we", "there", "that", "which", "had", "has", "have", "were", "until",
+  "onwards", "onward", "through", NULL
+};
+
 /* "17 April 2019", "Monday, April 17", "the 17th of April", "May 2019",
  * "in April" (without the "in"), "2019". */
 static guint
@@ -1331,9 +1392,10 @@ match_absolute (const Words *w,
         after++;
       if (is_word (w, after, "the"))
         after++;
-      if ((day_at (w, after, &d) && (is_word (w, after + 1, "of") ? month_at (w, after + 2, &m)
-                                                                  : month_at (w, after + 1, &m)))
-          || (month_at (w, after, &m) && day_at (w, month_at (w, after, &m), &d)))
+      if (day_at (w, after, &d)
+          && month_at (w, is_word (w, after + 1, "of") ? after + 2 : after + 1, &m))
+        k = after;
+      else if ((e = month_at (w, after, &m)) != 0 && day_at (w, e, &d))
         k = after;
       else
         return 0;
@@ -1387,6 +1449,11 @@ match_absolute (const Words *w,
 
 year_only:
   if (k != i || !year_at (w, i, &y))
+    return 0;
+  /* "2000 people", "1500 delegates": a year is followed by a word of a
+   * sentence, not by what a number counts. */
+  if (w->scan && tok (w, i + 1) != NULL && tok (w, i + 1)->type == TOKEN_WORD
+      && !tok (w, i + 1)->capital && word_index (w, i + 1, after_year) < 0)
     return 0;
   spec->y = y;
   return i + 1;
@@ -1702,6 +1769,49 @@ match_previous (const Words *w,
   return 0;
 }
 
+/* "between April and June 2019", "from 30 April to 2 May", "from April 17
+ * to 19" (the last a range of days already). */
+static guint
+match_range (const Words *w,
+             guint        i,
+             Spec        *spec)
+{
+  gboolean between = is_word (w, i, "between");
+  Spec from, to;
+  guint e, f;
+
+  if (!between && !is_word (w, i, "from"))
+    return 0;
+  if ((e = match_absolute (w, i + 1, &from)) == 0)
+    return 0;
+  if (from.d2 != 0)
+    {
+      *spec = from;
+      return between ? 0 : e;
+    }
+  if ((between && is_word (w, e, "and"))
+      || (!between && (is_word (w, e, "to") || is_word (w, e, "until") || is_word (w, e, "till")))
+      || is_dash (w, e) || is_punct (w, e, 0x2013))
+    e++;
+  else
+    return 0;
+  if ((f = match_absolute (w, e, &to)) == 0 || to.d2 != 0)
+    return 0;
+  /* A day needs a day, a month a month: "from 2019 to May" is not a span. */
+  if ((from.m == 0) != (to.m == 0) || (from.d == 0) != (to.d == 0))
+    return 0;
+
+  memset (spec, 0, sizeof *spec);
+  spec->kind = KIND_RANGE;
+  spec->y = from.y;
+  spec->m = from.m;
+  spec->d = from.d;
+  spec->to_y = to.y;
+  spec->to_m = to.m;
+  spec->to_d = to.d;
+  return f;
+}
+
 typedef guint (*Matcher) (const Words *w, guint i, Spec *spec);
 
 /* The longest phrase that starts at @i, or 0. */
@@ -1715,7 +1825,7 @@ match_at (const Words *w,
   static const char * const approx[] = { "around", "about", "circa", "approximately", "roughly", NULL };
   static const Matcher with_prep[] = { match_absolute, match_part, match_weekday };
   static const Matcher without_prep[] = { match_absolute, match_part, match_weekday,
-                                          match_publication, match_previous };
+                                          match_publication, match_previous, match_range };
   guint best = 0, start = i;
   gboolean approximately = FALSE;
   Spec candidate;
