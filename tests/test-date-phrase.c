@@ -115,6 +115,11 @@ static const Case cases[] = {
   { "in two weeks", WED, NULL, "2019-09-18~" },
   { "in two weeks", WEEK, NULL, "2019-09-16~/2019-09-22~" },
   { "three days ago", WED, NULL, "2019-09-01" },
+  { "a fortnight ago", WED, NULL, "2019-08-21" },
+  { "the day before yesterday", WED, NULL, "2019-09-02" },
+  { "in two weeks\u2019 time", WED, NULL, "2019-09-18~" },
+  /* resolve() is told the words are a date phrase; only scan() doubts "may" */
+  { "in may", WED, NULL, "2019-05" },
   /* Counted from the date before */
   { "a day later", WED, "2019-04-23", "2019-04-24" },
   { "two days later", WED, "2019-04-23", "2019-04-25" },
@@ -359,6 +364,8 @@ static const Single singles[] = {
   { "About 2000 people marched in 2019.", "in 2019", "2019" },
   { "They met between April and June.", "between April and June", "2019-04/2019-06" },
   { "Ardern and May met in Paris.", NULL, NULL },
+  { "They met on 17\u00a0April.", "on 17\u00a0April", "2019-04-17" },
+  { "They met in mid\u2013May.", "in mid\u2013May", "2019-05-11/2019-05-20" },
 };
 
 static void

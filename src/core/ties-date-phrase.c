@@ -1093,7 +1093,8 @@ static gboolean
 is_dash (const Words *w,
          guint        i)
 {
-  return is_punct (w, i, '-') || is_punct (w, i, 0x2010) || is_punct (w, i, 0x2011);
+  return is_punct (w, i, '-') || is_punct (w, i, 0x2010) || is_punct (w, i, 0x2011)
+         || is_punct (w, i, 0x2013);
 }
 
 /* Returns the index of @word in NULL-terminated @words, or -1. */
@@ -1355,7 +1356,7 @@ range_end_at (const Words *w,
               guint        i,
               int         *last_day)
 {
-  if (!(is_dash (w, i) || is_punct (w, i, 0x2013) || is_word (w, i, "to")))
+  if (!(is_dash (w, i) || is_word (w, i, "to")))
     return 0;
   if (!day_at (w, i + 1, last_day))
     return 0;
@@ -1791,7 +1792,7 @@ match_range (const Words *w,
     }
   if ((between && is_word (w, e, "and"))
       || (!between && (is_word (w, e, "to") || is_word (w, e, "until") || is_word (w, e, "till")))
-      || is_dash (w, e) || is_punct (w, e, 0x2013))
+      || is_dash (w, e))
     e++;
   else
     return 0;
