@@ -318,6 +318,29 @@ test_text_crlf_bom (void)
 }
 
 static void
+test_text_utf16 (void)
+{
+  static const char le[] = "\xff\xfe" "C\0a\0f\0\xe9\0\n\0\x1b\x20\n\0" "<\0p\0>\0";
+  static const char be[] = "\xfe\xff" "\0<\0h\0t\0m\0l\0>\0<\0p\0>\0O\0k";
+  g_autoptr(GBytes) little = g_bytes_new_static (le, sizeof le - 1);
+  g_autoptr(GBytes) big = g_bytes_new_static (be, sizeof be - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TiesSource) text = NULL;
+  g_autoptr(TiesSource) page = NULL;
+
+  /* The byte-order mark says UTF-16, whose NUL bytes are no sign of
+   * binary; a .txt stays text however it starts, a page without a name
+   * is read as a page. */
+  text = ties_article_import_bytes (little, "notes.txt", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ties_source_get_text (text), ==, "Caf\xc3\xa9\n\xe2\x80\x9b\n<p>");
+
+  page = ties_article_import_bytes (big, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ties_source_get_text (page), ==, "Ok");
+}
+
+static void
 test_text_windows_1252 (void)
 {
   g_autoptr(TiesSource) source = import_article ("windows-1252.txt");
@@ -463,6 +486,38 @@ test_sniffed (void)
 }
 
 static void
+test_hostile_nesting (void)
+{
+  g_autoptr(GString) page = g_string_new ("<html><head><script type=\"application/ld+json\">");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TiesSource) source = NULL;
+
+  /* JSON-LD nested a million deep is skipped, not parsed by recursion;
+   * the next script still counts. Elements nested as deep end where
+   * libxml2 stops reading, without exhausting the stack. */
+  for (guint i = 0; i < 1000000; i++)
+    g_string_append_c (page, '[');
+  for (guint i = 0; i < 1000000; i++)
+    g_string_append_c (page, ']');
+  g_string_append (page, "</script><script type=\"application/ld+json\">"
+                         "{\"@type\": \"NewsArticle\", \"datePublished\": \"2019-04-17\"}</script></head>"
+                         "<body><article><p>First words</p>");
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (page, "<div>");
+  g_string_append (page, "deep words");
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (page, "</div>");
+  g_string_append (page, "</article></body></html>");
+
+  bytes = g_bytes_new (page->str, page->len);
+  source = ties_article_import_bytes (bytes, "deep.html", &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (ties_source_get_text (source), "First words"));
+  g_assert_cmpstr (ties_source_get_published (source), ==, "2019-04-17");
+}
+
+static void
 test_add (void)
 {
   g_autoptr(TiesDocument) document = ties_document_new ();
@@ -533,12 +588,14 @@ main (int   argc,
   g_test_add_func ("/article-import/too-large", test_too_large);
   g_test_add_func ("/article-import/not-regular", test_not_regular);
   g_test_add_func ("/article-import/text/crlf-bom", test_text_crlf_bom);
+  g_test_add_func ("/article-import/text/utf-16", test_text_utf16);
   g_test_add_func ("/article-import/text/windows-1252", test_text_windows_1252);
   g_test_add_func ("/article-import/text/seed-article", test_seed_article);
   g_test_add_func ("/article-import/markdown", test_markdown);
   g_test_add_func ("/article-import/paste/plain", test_paste_plain);
   g_test_add_func ("/article-import/paste/html", test_paste_html);
   g_test_add_func ("/article-import/sniffed", test_sniffed);
+  g_test_add_func ("/article-import/html/hostile-nesting", test_hostile_nesting);
   g_test_add_func ("/article-import/add", test_add);
   g_test_add_func ("/article-import/add-long-title", test_add_long_title);
 

@@ -36,6 +36,9 @@ G_DEFINE_QUARK (ties-article-import-error-quark, ties_article_import_error)
 /* A title is a line of a list, not a paragraph. */
 #define MAX_TITLE_LENGTH 200
 
+/* Deeper JSON-LD is no article's metadata, and is not parsed. */
+#define MAX_JSON_LD_DEPTH 64
+
 /* Ids are made of at most this many characters of the title. */
 #define MAX_ID_WORDS_LENGTH 48
 
@@ -1057,6 +1060,35 @@ ld_visit (PageMeta *meta,
     }
 }
 
+/* Whether @text nests arrays and objects no deeper than @max: json-glib
+ * parses by recursion, and a page could hold "[[[[…" a million deep. */
+static gboolean
+json_depth_within (const char *text,
+                   guint       max)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (in_string)
+        {
+          if (*p == '\\' && p[1] != '\0')
+            p++;
+          else if (*p == '"')
+            in_string = FALSE;
+        }
+      else if (*p == '"')
+        in_string = TRUE;
+      else if ((*p == '[' || *p == '{') && ++depth > max)
+        return FALSE;
+      else if ((*p == ']' || *p == '}') && depth > 0)
+        depth--;
+    }
+
+  return TRUE;
+}
+
 static void
 read_json_ld (xmlNode  *script,
               GList   **scripts)
@@ -1066,7 +1098,8 @@ read_json_ld (xmlNode  *script,
 
   if (content == NULL)
     return;
-  if (json_parser_load_from_data (parser, (const char *) content, -1, NULL))
+  if (json_depth_within ((const char *) content, MAX_JSON_LD_DEPTH)
+      && json_parser_load_from_data (parser, (const char *) content, -1, NULL))
     *scripts = g_list_append (*scripts, json_node_copy (json_parser_get_root (parser)));
   xmlFree (content);
 }
