@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <stdio.h>
 #include <string.h>
 #include <glib/gi18n.h>
 
@@ -18,6 +19,7 @@
 #include "ties-layout.h"
 #include "ties-network.h"
 #include "ties-renderer.h"
+#include "ties-suggest.h"
 
 typedef struct
 {
@@ -244,6 +246,45 @@ ties_cli_import (const char *article,
   return TIES_EXIT_OK;
 }
 
+/* `ties --suggest`: every proposal of every source as a line of JSON, on
+ * standard output in UTF-8 whatever the locale, for scripts. */
+static int
+ties_cli_suggest (const char * const *files)
+{
+  int status = TIES_EXIT_OK;
+
+  for (guint i = 0; files != NULL && files[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (files[i]);
+      g_autoptr(GPtrArray) warnings = NULL;
+      g_autoptr(GPtrArray) suggestions = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TiesDocument) document = NULL;
+
+      document = ties_document_load_from_file (file, &warnings, NULL, &error);
+      if (document == NULL)
+        {
+          g_printerr ("%s\n", error->message);
+          status = TIES_EXIT_INVALID;
+          continue;
+        }
+      for (guint j = 0; j < warnings->len; j++)
+        g_printerr (_("%s (warning)\n"), (const char *) g_ptr_array_index (warnings, j));
+
+      suggestions = ties_suggest_document (document);
+      for (guint j = 0; j < suggestions->len; j++)
+        {
+          g_autofree char *line = ties_suggestion_to_json_line (g_ptr_array_index (suggestions, j));
+
+          fputs (line, stdout);
+          fputc ('\n', stdout);
+        }
+    }
+  fflush (stdout);
+
+  return status;
+}
+
 /* One line on standard error, for a script's log. */
 static int
 usage_error (const char *format,
@@ -433,12 +474,15 @@ ties_cli_main (int    argc,
   g_autofree char *into = NULL;
   gboolean validate = FALSE;
   gboolean normalize = FALSE;
+  gboolean suggest = FALSE;
   gboolean version = FALSE;
   const GOptionEntry entries[] = {
     { "validate", 0, 0, G_OPTION_ARG_NONE, &validate,
       N_("Check documents and print a summary of each, or where each is broken"), NULL },
     { "normalize", 0, 0, G_OPTION_ARG_NONE, &normalize,
       N_("Rewrite documents in canonical form, safely, as the window saves them"), NULL },
+    { "suggest", 0, 0, G_OPTION_ARG_NONE, &suggest,
+      N_("Print the events each source seems to tell of, as JSON Lines"), NULL },
     { "export", 'o', 0, G_OPTION_ARG_FILENAME, &export.output,
       N_("Draw the diagram of FILE into OUT (.png, .svg or .pdf)"), N_("OUT") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &export.format,
@@ -525,6 +569,13 @@ ties_cli_main (int    argc,
           || export.height != 0 || export.scale != 0 || export.style != NULL || export.background != NULL
           || export.from != NULL || export.to != NULL || export.kinds != NULL || export.title != NULL))
     return usage_error (_("drawing options go with --export OUT"));
+
+  if (suggest)
+    {
+      if (validate || normalize || export.output != NULL)
+        return usage_error (_("--suggest goes without --validate, --normalize and --export"));
+      return ties_cli_suggest ((const char * const *) files);
+    }
 
   if (export.output != NULL)
     {

@@ -65,6 +65,56 @@ class CommandLine(unittest.TestCase):
         # The file on disk is untouched.
         self.assertEqual(open(path, encoding='utf-8').read(), text)
 
+    def suggest_lines(self, path):
+        r = run('--suggest', path)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(r.stderr, '')
+        self.assertTrue(r.stdout == '' or r.stdout.endswith('\n'))
+        doc = json.load(open(path, encoding='utf-8'))
+        texts = {s['id']: s['text'] for s in doc['sources']}
+        actors = {a['id'] for a in doc['actors']}
+        kinds = {'meeting', 'phone-call', 'email', 'summit', 'public-statement', 'other'}
+        kinds |= {k['id'] for k in doc.get('event_kinds', [])}
+        lines = [json.loads(line) for line in r.stdout.splitlines()]
+        for o in lines:
+            self.assertEqual(list(o), ['source', 'start', 'end', 'exact', 'participants',
+                                       'kind', 'initiator', 'date', 'date_phrase'])
+            # Offsets in code points, as Python counts them.
+            self.assertEqual(texts[o['source']][o['start']:o['end']], o['exact'])
+            self.assertTrue(o['participants'] and set(o['participants']) <= actors, o)
+            self.assertTrue(o['kind'] is None or o['kind'] in kinds, o)
+            self.assertTrue(o['initiator'] is None or o['initiator'] in o['participants'], o)
+            self.assertTrue(o['date'] is None or isinstance(o['date'], str), o)
+            self.assertEqual(o['date'] is None, o['date_phrase'] is None, o)
+        return lines
+
+    def test_suggest_sample(self):
+        # The sample's events cover nearly every sentence: little is left.
+        covered = self.suggest_lines(SAMPLE)
+        sample = json.load(open(SAMPLE, encoding='utf-8'))
+        sample['events'] = []
+        bare = self.suggest_lines(self.write('bare.ties.json', json.dumps(sample)))
+        self.assertLess(len(covered), len(bare))
+        self.assertGreaterEqual(len(bare), 15)
+        calls = [o for o in bare if sorted(o['participants']) == ['ardern', 'zuckerberg']]
+        self.assertEqual(len(calls), 1)
+        self.assertEqual(calls[0]['kind'], 'phone-call')
+        self.assertEqual(calls[0]['initiator'], 'ardern')
+        self.assertEqual(calls[0]['date'], '2019-04-17')
+        self.assertEqual(calls[0]['date_phrase'], 'on April 17')
+
+    def test_suggest_broken(self):
+        text = open(SAMPLE, encoding='utf-8').read().replace('"participants": [\n        "ardern",', '"participants": [\n        "jacinda",', 1)
+        path = self.write('broken.ties.json', text)
+        line = text[:text.index('"jacinda"')].count('\n') + 1
+        r = run('--suggest', path)
+        self.assertEqual(r.returncode, 1)
+        self.assertEqual(r.stdout, '')
+        self.assertRegex(r.stderr, rf'^{re.escape(path)}:{line}:9: ')
+        r = run('--suggest', '--validate', SAMPLE)
+        self.assertEqual(r.returncode, 2)
+        self.assertEqual(r.stdout, '')
+
     def test_several_files(self):
         bad = self.write('bad.ties.json', '{"format": "ties", "version": 1, "actors": [}')
         r = run('--validate', SAMPLE, bad)

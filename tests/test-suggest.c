@@ -1,0 +1,631 @@
+/* test-suggest.c: proposals of events from a source's text
+ *
+ * Copyright 2026 The Ties authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <json-glib/json-glib.h>
+
+#include "ties-document-io.h"
+#include "ties-mentions.h"
+#include "ties-suggest.h"
+
+#define SAMPLE TOP_SRCDIR "/data/samples/christchurch-call.ties.json"
+
+static TiesDocument *
+load_sample (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (SAMPLE);
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GError) error = NULL;
+  TiesDocument *document;
+
+  document = ties_document_load_from_file (file, &warnings, NULL, &error);
+  g_assert_no_error (error);
+
+  return document;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Participants as a sorted, comma-separated set. */
+static char *
+participant_set (const char * const *ids,
+                 guint               n)
+{
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (sorted, (gpointer) ids[i]);
+  g_ptr_array_sort (sorted, compare_strings);
+  g_ptr_array_add (sorted, NULL);
+
+  return g_strjoinv (",", (char **) sorted->pdata);
+}
+
+static char *
+suggestion_set (const TiesSuggestion *s)
+{
+  return participant_set ((const char * const *) s->participants->pdata, s->participants->len);
+}
+
+static char *
+event_set (TiesEvent *event)
+{
+  const char * const *participants = ties_event_get_participants (event);
+
+  return participant_set (participants, participants != NULL ? g_strv_length ((char **) participants) : 0);
+}
+
+static gboolean
+overlaps_evidence (const TiesSuggestion *s,
+                   TiesEvent            *event)
+{
+  GListModel *evidence = G_LIST_MODEL (ties_event_get_evidence (event));
+
+  for (guint i = 0; i < g_list_model_get_n_items (evidence); i++)
+    {
+      g_autoptr(TiesEvidence) item = g_list_model_get_item (evidence, i);
+
+      if (g_strcmp0 (ties_evidence_get_source (item), s->source) == 0
+          && (glong) ties_evidence_get_start (item) < s->end
+          && (glong) ties_evidence_get_end (item) > s->start)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Whether some evidence quote of @event names two of its participants:
+ * only then can a reader of the words alone find who took part. */
+static gboolean
+evidence_names_two (TiesDocument *document,
+                    TiesEvent    *event)
+{
+  GListModel *evidence = G_LIST_MODEL (ties_event_get_evidence (event));
+
+  for (guint i = 0; i < g_list_model_get_n_items (evidence); i++)
+    {
+      g_autoptr(TiesEvidence) item = g_list_model_get_item (evidence, i);
+      g_autoptr(GArray) mentions = ties_mentions_find (document, ties_evidence_get_exact (item));
+      g_autoptr(GPtrArray) named = g_ptr_array_new ();
+
+      for (guint m = 0; m < mentions->len; m++)
+        {
+          TiesActor *actor = g_array_index (mentions, TiesMention, m).actor;
+
+          if (ties_event_has_participant (event, ties_actor_get_id (actor))
+              && !g_ptr_array_find (named, actor, NULL))
+            g_ptr_array_add (named, actor);
+        }
+      if (named->len >= 2)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+dates_compatible (const char *proposed,
+                  const char *annotated)
+{
+  g_autoptr(TiesDate) a = NULL;
+  g_autoptr(TiesDate) b = NULL;
+  gint64 first, last;
+
+  if (proposed == NULL || annotated == NULL)
+    return FALSE;
+  a = ties_date_parse (proposed, NULL, NULL);
+  b = ties_date_parse (annotated, NULL, NULL);
+  if (a == NULL || b == NULL)
+    return FALSE;
+  ties_date_get_strict_range (b, &first, &last);
+
+  return ties_date_overlaps (a, first, last, TRUE);
+}
+
+/* The sample without its events: the proposals find at least 80% of the
+ * annotated events whose evidence names two of their actors, with the
+ * same participants, on overlapping words.  Precision: proposals on
+ * words that some annotated event rests on. */
+static void
+test_sample_recall (void)
+{
+  g_autoptr(TiesDocument) document = load_sample ();
+  g_autoptr(GPtrArray) originals = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) suggestions = NULL;
+  GListStore *events = ties_document_get_events (document);
+  guint n_wanted = 0, n_found = 0, n_date_equal = 0, n_date_compatible = 0, n_kind = 0, n_precise = 0;
+  guint n_initiators = 0, n_initiator_right = 0;
+
+  while (g_list_model_get_n_items (G_LIST_MODEL (events)) > 0)
+    {
+      TiesEvent *event = g_list_model_get_item (G_LIST_MODEL (events), 0);
+
+      g_ptr_array_add (originals, event);
+      ties_document_remove_event (document, event);
+    }
+
+  suggestions = ties_suggest_document (document);
+  g_assert_cmpuint (suggestions->len, >, 0);
+
+  for (guint i = 0; i < originals->len; i++)
+    {
+      TiesEvent *event = g_ptr_array_index (originals, i);
+      g_autofree char *wanted = event_set (event);
+      const TiesSuggestion *found = NULL;
+      gboolean date_equal = FALSE, date_compatible = FALSE;
+
+      if (!evidence_names_two (document, event))
+        continue;
+      n_wanted++;
+
+      for (guint j = 0; j < suggestions->len; j++)
+        {
+          const TiesSuggestion *s = g_ptr_array_index (suggestions, j);
+          g_autofree char *set = suggestion_set (s);
+
+          if (!overlaps_evidence (s, event) || !g_str_equal (set, wanted))
+            continue;
+          if (found == NULL)
+            found = s;
+          date_equal |= g_strcmp0 (s->date, ties_event_get_date (event)) == 0;
+          date_compatible |= dates_compatible (s->date, ties_event_get_date (event));
+        }
+
+      if (found == NULL)
+        {
+          g_test_message ("not found: %s {%s}", ties_event_get_id (event), wanted);
+          continue;
+        }
+      n_found++;
+      n_date_equal += date_equal;
+      n_date_compatible += date_compatible;
+      n_kind += g_strcmp0 (found->kind, ties_event_get_kind (event)) == 0;
+      if (ties_event_get_initiator (event) != NULL)
+        {
+          n_initiators++;
+          n_initiator_right += g_strcmp0 (found->initiator, ties_event_get_initiator (event)) == 0;
+        }
+      g_test_message ("found: %s {%s} date %s (proposed %s), kind %s (proposed %s)",
+                      ties_event_get_id (event), wanted, ties_event_get_date (event),
+                      found->date, ties_event_get_kind (event), found->kind);
+    }
+
+  for (guint j = 0; j < suggestions->len; j++)
+    {
+      const TiesSuggestion *s = g_ptr_array_index (suggestions, j);
+      gboolean precise = FALSE;
+
+      for (guint i = 0; i < originals->len && !precise; i++)
+        precise = overlaps_evidence (s, g_ptr_array_index (originals, i));
+      n_precise += precise;
+      if (!precise)
+        g_test_message ("imprecise: [%ld, %ld) %s", s->start, s->end, s->exact);
+    }
+
+  g_test_message ("recall (participants): %u of %u = %.2f", n_found, n_wanted, (double) n_found / n_wanted);
+  g_test_message ("precision: %u of %u proposals = %.2f", n_precise, suggestions->len,
+                  (double) n_precise / suggestions->len);
+  g_test_message ("date of found events: equal %u of %u = %.2f, overlapping %u of %u = %.2f",
+                  n_date_equal, n_found, (double) n_date_equal / n_found,
+                  n_date_compatible, n_found, (double) n_date_compatible / n_found);
+  g_test_message ("kind of found events: %u of %u = %.2f", n_kind, n_found, (double) n_kind / n_found);
+  g_test_message ("initiator of found events that have one: %u of %u", n_initiator_right, n_initiators);
+
+  g_assert_cmpuint (n_wanted, >=, 10);
+  g_assert_cmpfloat ((double) n_found / n_wanted, >=, 0.80);
+  g_assert_cmpfloat ((double) n_precise / suggestions->len, >=, 0.80);
+  /* Where the sentence has a date phrase, the date is the annotator's or
+   * overlaps it; the rest are dates the annotator inferred beyond the
+   * sentence. */
+  g_assert_cmpfloat ((double) n_date_compatible / n_found, >=, 0.5);
+}
+
+/* A document with a few actors and one source of @text. */
+static TiesDocument *
+new_document (const char *text)
+{
+  static const struct { const char *id, *name, *alias; TiesActorKind kind; } actors[] = {
+    { "ardern", "Jacinda Ardern", "Ardern", TIES_ACTOR_PERSON },
+    { "dorsey", "Jack Dorsey", "Dorsey", TIES_ACTOR_PERSON },
+    { "pichai", "Sundar Pichai", "Pichai", TIES_ACTOR_PERSON },
+    { "cook", "Tim Cook", "Cook", TIES_ACTOR_PERSON },
+    { "twitter", "Twitter", NULL, TIES_ACTOR_ORGANISATION },
+  };
+  TiesDocument *document = ties_document_new ();
+  g_autoptr(TiesSource) source = ties_source_new ("article");
+
+  for (guint i = 0; i < G_N_ELEMENTS (actors); i++)
+    {
+      g_autoptr(TiesActor) actor = ties_actor_new (actors[i].id, actors[i].name, actors[i].kind);
+      const char *aliases[] = { actors[i].alias, NULL };
+
+      ties_actor_set_aliases (actor, aliases);
+      ties_document_add_actor (document, actor);
+    }
+  ties_source_set_text (source, text);
+  ties_source_set_published (source, "2019-09-04");
+  ties_document_add_source (document, source);
+
+  return document;
+}
+
+static GPtrArray *
+suggest (TiesDocument *document)
+{
+  return ties_suggest_document (document);
+}
+
+/* Each sentence alone: its one proposal. */
+static TiesSuggestion *
+suggest_one (const char *text)
+{
+  g_autoptr(TiesDocument) document = new_document (text);
+  g_autoptr(GPtrArray) suggestions = suggest (document);
+
+  g_assert_cmpuint (suggestions->len, ==, 1);
+
+  return g_ptr_array_steal_index (suggestions, 0);
+}
+
+static void
+test_kind (void)
+{
+  static const struct { const char *text, *kind; } cases[] = {
+    { "Ardern met Dorsey in Paris.", "meeting" },
+    { "Ardern and Dorsey held a hui.", "meeting" },
+    { "Ardern hosted Dorsey in Wellington.", "meeting" },
+    { "Ardern phoned Dorsey.", "phone-call" },
+    { "Ardern and Dorsey spoke by phone.", "phone-call" },
+    { "Dorsey called Ardern after their meeting.", "phone-call" },
+    { "Ardern emailed Dorsey.", "email" },
+    { "Dorsey wrote a letter to Ardern.", "email" },
+    /* "agreement" is not built in; this document does not declare it. */
+    { "Ardern and Dorsey signed the accord.", "other" },
+    { "Ardern tweeted about Dorsey.", "public-statement" },
+    { "Ardern said Dorsey was right.", "public-statement" },
+    { "Ardern and Dorsey are both in Paris.", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(TiesSuggestion) s = suggest_one (cases[i].text);
+
+      g_test_message ("%s → %s", cases[i].text, s->kind);
+      g_assert_cmpstr (s->kind, ==, cases[i].kind);
+    }
+
+  /* Declared, it is used. */
+  {
+    g_autoptr(TiesDocument) document = new_document ("Ardern and Dorsey agreed on a plan.");
+    g_autoptr(TiesEventKind) agreement = ties_event_kind_new ("agreement", "Agreement", TIES_LINE_DASH_DOT);
+    g_autoptr(GPtrArray) suggestions = NULL;
+
+    g_list_store_append (ties_document_get_event_kinds (document), agreement);
+    suggestions = suggest (document);
+    g_assert_cmpuint (suggestions->len, ==, 1);
+    g_assert_cmpstr (((TiesSuggestion *) g_ptr_array_index (suggestions, 0))->kind, ==, "agreement");
+  }
+}
+
+static void
+test_initiator (void)
+{
+  static const struct { const char *text, *initiator; } cases[] = {
+    { "Ardern called Dorsey.", "ardern" },
+    { "Ardern phoned Dorsey on Monday.", "ardern" },
+    { "Dorsey reached out to Ardern.", "dorsey" },
+    { "Ardern wrote to Dorsey.", "ardern" },
+    { "Dorsey received a call from Ardern.", "ardern" },
+    { "Dorsey was called by Ardern.", "ardern" },
+    { "Ardern managed to speak to Dorsey on April 17.", "ardern" },
+    { "Ardern and Dorsey first spoke on the phone in April as she reached out to tech companies.", "ardern" },
+    { "Ardern and Dorsey spoke by phone.", NULL },
+    { "Ardern met Dorsey.", NULL },
+    { "Dorsey and Ardern called Cook.", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(TiesSuggestion) s = suggest_one (cases[i].text);
+
+      g_test_message ("%s → %s", cases[i].text, s->initiator);
+      g_assert_cmpstr (s->initiator, ==, cases[i].initiator);
+    }
+}
+
+static char *
+participants_of (const TiesSuggestion *s)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+
+  for (guint i = 0; i < s->participants->len; i++)
+    g_ptr_array_add (ids, g_ptr_array_index (s->participants, i));
+  g_ptr_array_add (ids, NULL);
+
+  return g_strjoinv (",", (char **) ids->pdata);
+}
+
+/* A pronoun for the second actor joins the sentence to the one before it
+ * in the paragraph; across paragraphs, it does not. */
+static void
+test_pronoun (void)
+{
+  const char *text = "Ardern flew to Paris on Monday. There she met Dorsey.\n"
+                     "Cook arrived.\nHe phoned Pichai.";
+  g_autoptr(TiesDocument) document = new_document (text);
+  g_autoptr(GPtrArray) suggestions = suggest (document);
+  const TiesSuggestion *s;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  g_assert_cmpuint (suggestions->len, ==, 2);
+
+  s = g_ptr_array_index (suggestions, 0);
+  first = participants_of (s);
+  g_assert_cmpstr (s->exact, ==, "Ardern flew to Paris on Monday. There she met Dorsey.");
+  g_assert_cmpint (s->start, ==, 0);
+  g_assert_cmpstr (first, ==, "ardern,dorsey");
+  g_assert_cmpstr (s->kind, ==, "meeting");
+  g_assert_cmpstr (s->date, ==, "2019-09-02");
+
+  s = g_ptr_array_index (suggestions, 1);
+  second = participants_of (s);
+  g_assert_cmpstr (s->exact, ==, "He phoned Pichai.");
+  g_assert_cmpstr (second, ==, "pichai");
+}
+
+/* A sentence telling of two contacts is two proposals; a clause telling
+ * of none stays with its neighbour. */
+static void
+test_clauses (void)
+{
+  const char *text = "A week and a half earlier, on April 23, Ardern managed to speak with Pichai, "
+                     "and a day later she phoned Cook. "
+                     "Ardern called Dorsey on April 17, though Dorsey did not come to Paris.";
+  g_autoptr(TiesDocument) document = new_document (text);
+  g_autoptr(GPtrArray) suggestions = suggest (document);
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *c = NULL;
+  const TiesSuggestion *s;
+
+  g_assert_cmpuint (suggestions->len, ==, 3);
+
+  s = g_ptr_array_index (suggestions, 0);
+  a = participants_of (s);
+  g_assert_cmpstr (a, ==, "ardern,pichai");
+  g_assert_cmpstr (s->exact, ==, "A week and a half earlier, on April 23, Ardern managed to speak with Pichai");
+  g_assert_cmpstr (s->initiator, ==, "ardern");
+  g_assert_cmpstr (s->date, ==, "2019-04-23");
+  g_assert_cmpstr (s->date_phrase, ==, "on April 23");
+  g_assert_cmpstr (s->title, ==, "Ardern phones Pichai");
+
+  s = g_ptr_array_index (suggestions, 1);
+  b = participants_of (s);
+  g_assert_cmpstr (s->exact, ==, "a day later she phoned Cook.");
+  g_assert_cmpstr (b, ==, "cook,ardern");
+  g_assert_cmpstr (s->initiator, ==, "ardern");
+  g_assert_cmpstr (s->kind, ==, "phone-call");
+  g_assert_cmpstr (s->date, ==, "2019-04-24");
+
+  s = g_ptr_array_index (suggestions, 2);
+  c = participants_of (s);
+  g_assert_cmpstr (s->exact, ==, "Ardern called Dorsey on April 17, though Dorsey did not come to Paris.");
+  g_assert_cmpstr (c, ==, "ardern,dorsey");
+}
+
+/* "Mr.", "Dr.", "U.S.", decimals and quotations end no sentence; line
+ * breaks always do. */
+static void
+test_sentences (void)
+{
+  const char *text = "Mr. Cook met Dr. Pichai in the U.S. on 4.2 occasions. "
+                     "Twitter said: \"Dorsey called. He will call again.\" Ardern agreed\n"
+                     "Cook emailed Pichai.";
+  g_autoptr(TiesDocument) document = new_document (text);
+  g_autoptr(GPtrArray) suggestions = suggest (document);
+
+  g_assert_cmpuint (suggestions->len, ==, 3);
+  g_assert_cmpstr (((TiesSuggestion *) g_ptr_array_index (suggestions, 0))->exact, ==,
+                   "Mr. Cook met Dr. Pichai in the U.S. on 4.2 occasions.");
+  g_assert_cmpstr (((TiesSuggestion *) g_ptr_array_index (suggestions, 1))->exact, ==,
+                   "Twitter said: \"Dorsey called. He will call again.\" Ardern agreed");
+  g_assert_cmpstr (((TiesSuggestion *) g_ptr_array_index (suggestions, 2))->exact, ==,
+                   "Cook emailed Pichai.");
+}
+
+static gboolean
+has_exact (GPtrArray  *suggestions,
+           const char *exact)
+{
+  for (guint i = 0; i < suggestions->len; i++)
+    if (g_str_equal (((TiesSuggestion *) g_ptr_array_index (suggestions, i))->exact, exact))
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+test_dismissed (void)
+{
+  g_autoptr(TiesDocument) document = new_document ("Ardern met Dorsey. Cook phoned Pichai.");
+  g_autoptr(TiesSource) source = g_list_model_get_item (G_LIST_MODEL (ties_document_get_sources (document)), 0);
+  g_autoptr(GPtrArray) before = suggest (document);
+  g_autoptr(GPtrArray) after = NULL;
+
+  g_assert_true (has_exact (before, "Ardern met Dorsey."));
+  g_assert_true (has_exact (before, "Cook phoned Pichai."));
+
+  ties_document_dismiss_suggestion (document, source, "Ardern met Dorsey.");
+  after = suggest (document);
+  g_assert_cmpuint (after->len, ==, 1);
+  g_assert_false (has_exact (after, "Ardern met Dorsey."));
+  g_assert_true (has_exact (after, "Cook phoned Pichai."));
+}
+
+/* Covered: an event rests on overlapping words and shares two of the
+ * proposal's participants; one shared actor is not enough. */
+static void
+test_covered (void)
+{
+  const char *text = "Ardern met Dorsey and Cook in Paris. Cook phoned Pichai.";
+  g_autoptr(TiesDocument) document = new_document (text);
+  g_autoptr(TiesEvent) other = ties_event_new ("other", "Other", "meeting");
+  g_autoptr(TiesEvidence) evidence = ties_evidence_new ("article", "Ardern met Dorsey", 0, 17);
+  g_autoptr(GPtrArray) first = NULL;
+  g_autoptr(GPtrArray) second = NULL;
+  g_autoptr(GPtrArray) third = NULL;
+  const char *only_ardern[] = { "ardern", "twitter", NULL };
+  const char *both[] = { "ardern", "dorsey", NULL };
+
+  ties_event_set_participants (other, only_ardern);
+  g_list_store_append (ties_event_get_evidence (other), evidence);
+  ties_document_add_event (document, other);
+  first = suggest (document);
+  g_assert_true (has_exact (first, "Ardern met Dorsey and Cook in Paris."));
+
+  ties_event_set_participants (other, both);
+  second = suggest (document);
+  g_assert_false (has_exact (second, "Ardern met Dorsey and Cook in Paris."));
+  g_assert_true (has_exact (second, "Cook phoned Pichai."));
+
+  /* Evidence elsewhere covers nothing here. */
+  ties_evidence_set_start (evidence, 37);
+  ties_evidence_set_end (evidence, 41);
+  third = suggest (document);
+  g_assert_true (has_exact (third, "Ardern met Dorsey and Cook in Paris."));
+}
+
+/* Accepting makes the event, with evidence whose offsets select exactly
+ * the words, in one step of undo; the proposal is then covered. */
+static void
+test_accept (void)
+{
+  const char *text = "👍🏽 Māori news, long before: nothing happened that day at all. "
+                     "On Monday Ardern phoned Dorsey. Then, much later, nothing else happened at all.";
+  g_autoptr(TiesDocument) document = new_document (text);
+  g_autoptr(TiesSource) source = g_list_model_get_item (G_LIST_MODEL (ties_document_get_sources (document)), 0);
+  g_autoptr(GPtrArray) suggestions = suggest (document);
+  g_autoptr(GPtrArray) again = NULL;
+  g_autofree char *words = NULL;
+  g_autofree char *prefix = NULL;
+  g_autofree char *suffix = NULL;
+  const TiesSuggestion *s;
+  g_autoptr(TiesEvidence) evidence = NULL;
+  TiesEvent *event;
+  GListModel *events = G_LIST_MODEL (ties_document_get_events (document));
+
+  g_assert_cmpuint (suggestions->len, ==, 1);
+  s = g_ptr_array_index (suggestions, 0);
+  g_assert_cmpstr (s->exact, ==, "On Monday Ardern phoned Dorsey.");
+  g_assert_cmpstr (s->title, ==, "Ardern phones Dorsey");
+
+  event = ties_suggestion_accept (document, s);
+  g_assert_nonnull (event);
+  g_assert_cmpuint (g_list_model_get_n_items (events), ==, 1);
+  g_assert_cmpstr (ties_event_get_id (event), ==, "ardern-phones-dorsey");
+  g_assert_cmpstr (ties_event_get_title (event), ==, "Ardern phones Dorsey");
+  g_assert_cmpstr (ties_event_get_kind (event), ==, "phone-call");
+  g_assert_cmpstr (ties_event_get_initiator (event), ==, "ardern");
+  g_assert_cmpstr (ties_event_get_date (event), ==, "2019-09-02");
+  g_assert_cmpstr (ties_event_get_date_phrase (event), ==, "On Monday");
+  g_assert_true (ties_event_has_participant (event, "ardern"));
+  g_assert_true (ties_event_has_participant (event, "dorsey"));
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (ties_event_get_evidence (event))), ==, 1);
+  evidence = g_list_model_get_item (G_LIST_MODEL (ties_event_get_evidence (event)), 0);
+  words = ties_source_dup_text_range (source, ties_evidence_get_start (evidence), ties_evidence_get_end (evidence));
+  g_assert_cmpstr (words, ==, "On Monday Ardern phoned Dorsey.");
+  g_assert_cmpstr (ties_evidence_get_exact (evidence), ==, words);
+  g_assert_cmpstr (ties_evidence_get_source (evidence), ==, "article");
+  g_assert_true (ties_source_range_equals (source, ties_evidence_get_start (evidence),
+                                           ties_evidence_get_end (evidence), words));
+  /* 32 code points each side; the emoji and its skin tone, two code
+   * points, come before and count as two in every offset. */
+  prefix = ties_source_dup_text_range (source, ties_evidence_get_start (evidence) - 32,
+                                       ties_evidence_get_start (evidence));
+  suffix = ties_source_dup_text_range (source, ties_evidence_get_end (evidence),
+                                       ties_evidence_get_end (evidence) + 32);
+  g_assert_cmpint (g_utf8_strlen (ties_evidence_get_prefix (evidence), -1), ==, 32);
+  g_assert_cmpint (g_utf8_strlen (ties_evidence_get_suffix (evidence), -1), ==, 32);
+  g_assert_cmpstr (ties_evidence_get_prefix (evidence), ==, prefix);
+  g_assert_cmpstr (ties_evidence_get_suffix (evidence), ==, suffix);
+  g_assert_true (g_str_has_suffix (prefix, "at all. "));
+  g_assert_true (g_str_has_prefix (suffix, " Then,"));
+
+  /* Accepted, it is covered. */
+  again = suggest (document);
+  g_assert_cmpuint (again->len, ==, 0);
+
+  /* One undo takes the event and its evidence away. */
+  g_assert_true (ties_history_undo (ties_document_get_history (document)));
+  g_assert_cmpuint (g_list_model_get_n_items (events), ==, 0);
+  g_assert_true (ties_history_redo (ties_document_get_history (document)));
+  g_assert_cmpuint (g_list_model_get_n_items (events), ==, 1);
+}
+
+/* Lines of JSON, escaped per RFC 8259, with every member. */
+static void
+test_json_line (void)
+{
+  g_autoptr(TiesDocument) document = new_document ("Ardern emailed Dorsey:\t\"Thanks\x01 \\ \xe2\x80\x94 you.\"");
+  g_autoptr(GPtrArray) suggestions = suggest (document);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *line = NULL;
+  const TiesSuggestion *s;
+  JsonObject *object;
+  JsonArray *participants;
+
+  g_assert_cmpuint (suggestions->len, ==, 1);
+  s = g_ptr_array_index (suggestions, 0);
+  line = ties_suggestion_to_json_line (s);
+  g_assert_null (strchr (line, '\n'));
+  json_parser_load_from_data (parser, line, -1, &error);
+  g_assert_no_error (error);
+
+  object = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpuint (json_object_get_size (object), ==, 9);
+  g_assert_cmpstr (json_object_get_string_member (object, "source"), ==, "article");
+  g_assert_cmpint (json_object_get_int_member (object, "start"), ==, s->start);
+  g_assert_cmpint (json_object_get_int_member (object, "end"), ==, s->end);
+  g_assert_cmpstr (json_object_get_string_member (object, "exact"), ==, s->exact);
+  g_assert_cmpstr (s->exact, ==, "Ardern emailed Dorsey:\t\"Thanks\x01 \\ \xe2\x80\x94 you.\"");
+  participants = json_object_get_array_member (object, "participants");
+  g_assert_cmpuint (json_array_get_length (participants), ==, 2);
+  g_assert_cmpstr (json_array_get_string_element (participants, 0), ==, "ardern");
+  g_assert_cmpstr (json_array_get_string_element (participants, 1), ==, "dorsey");
+  g_assert_cmpstr (json_object_get_string_member (object, "kind"), ==, "email");
+  g_assert_cmpstr (json_object_get_string_member (object, "initiator"), ==, "ardern");
+  g_assert_true (json_object_get_null_member (object, "date"));
+  g_assert_true (json_object_get_null_member (object, "date_phrase"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/suggest/sample-recall", test_sample_recall);
+  g_test_add_func ("/suggest/kind", test_kind);
+  g_test_add_func ("/suggest/initiator", test_initiator);
+  g_test_add_func ("/suggest/pronoun", test_pronoun);
+  g_test_add_func ("/suggest/clauses", test_clauses);
+  g_test_add_func ("/suggest/sentences", test_sentences);
+  g_test_add_func ("/suggest/dismissed", test_dismissed);
+  g_test_add_func ("/suggest/covered", test_covered);
+  g_test_add_func ("/suggest/accept", test_accept);
+  g_test_add_func ("/suggest/json-line", test_json_line);
+
+  return g_test_run ();
+}
