@@ -1169,28 +1169,87 @@ text_ends_with (const char *text,
       && memcmp (end_of_match - len, prefix, len) == 0;
 }
 
+/* Where in @source's text the quote of @evidence is, as a code point
+ * offset, or -1 when it cannot be placed for sure:
+ * - found once, it is there;
+ * - found several times, the one occurrence whose text before ends with
+ *   the prefix and whose text after starts with the suffix; failing that,
+ *   the one occurrence with either (a correction next to the quote
+ *   changes one side of its context, seldom both);
+ * - when the context names several or none of them, @hint (the quote's
+ *   old place, where an edit of the text says it still is; -1: none)
+ *   decides, but only if it is one of them.
+ * Anything else would attach evidence to words it never quoted. */
+static glong
+find_quote (TiesEvidence *evidence,
+            TiesSource   *source,
+            glong         hint)
+{
+  const char *exact = ties_evidence_get_exact (evidence);
+  const char *prefix = ties_evidence_get_prefix (evidence);
+  const char *suffix = ties_evidence_get_suffix (evidence);
+  const char *text = ties_source_get_text (source);
+  gsize exact_len = strlen (exact);
+  gsize suffix_len = strlen (suffix);
+  g_autoptr(GArray) all = NULL;
+  g_autoptr(GArray) in_context = NULL;
+  g_autoptr(GArray) one_side = NULL;
+  GArray *pool;
+
+  if (exact_len == 0)
+    return -1;
+
+  all = g_array_new (FALSE, FALSE, sizeof (glong));
+  in_context = g_array_new (FALSE, FALSE, sizeof (glong));
+  one_side = g_array_new (FALSE, FALSE, sizeof (glong));
+  for (const char *p = strstr (text, exact); p != NULL; p = strstr (p + 1, exact))
+    {
+      gboolean before, after;
+      glong offset;
+
+      /* A match must start a character, not the tail of one. */
+      if ((*p & 0xC0) == 0x80)
+        continue;
+
+      offset = ties_source_byte_to_offset (source, p - text);
+      g_array_append_val (all, offset);
+      before = text_ends_with (text, p, prefix);
+      after = strncmp (p + exact_len, suffix, suffix_len) == 0;
+      if (before && after)
+        g_array_append_val (in_context, offset);
+      else if (before || after)
+        g_array_append_val (one_side, offset);
+    }
+
+  if (all->len == 1)
+    return g_array_index (all, glong, 0);
+  if (in_context->len == 1)
+    return g_array_index (in_context, glong, 0);
+  if (in_context->len == 0 && one_side->len == 1)
+    return g_array_index (one_side, glong, 0);
+
+  pool = in_context->len > 1 ? in_context : all;
+  for (guint i = 0; hint >= 0 && i < pool->len; i++)
+    if (g_array_index (pool, glong, i) == hint)
+      return hint;
+
+  return -1;
+}
+
 TiesEvidenceStatus
 ties_evidence_anchor (TiesEvidence *evidence,
                       TiesSource   *source)
 {
   const char *exact;
-  const char *prefix;
-  const char *suffix;
-  const char *text;
-  const char *found = NULL;
-  guint n_found = 0;
-  gsize exact_len;
   TiesEvidenceStatus status;
+  glong start;
 
   g_return_val_if_fail (TIES_IS_EVIDENCE (evidence), TIES_EVIDENCE_ORPHANED);
   g_return_val_if_fail (source == NULL || TIES_IS_SOURCE (source), TIES_EVIDENCE_ORPHANED);
 
   exact = ties_evidence_get_exact (evidence);
-  prefix = ties_evidence_get_prefix (evidence);
-  suffix = ties_evidence_get_suffix (evidence);
-  exact_len = strlen (exact);
 
-  if (source == NULL || exact_len == 0)
+  if (source == NULL || *exact == '\0')
     {
       status = TIES_EVIDENCE_ORPHANED;
       goto out;
@@ -1206,38 +1265,12 @@ ties_evidence_anchor (TiesEvidence *evidence,
     }
 
   /* The text changed, or the offsets were wrong: the quote, narrowed by its
-   * prefix and suffix, may still say where it belongs, but only if it names
-   * one place. Anything else would attach evidence to words it never
-   * quoted. */
-  text = ties_source_get_text (source);
-  for (const char *p = strstr (text, exact); p != NULL; p = strstr (p + 1, exact))
+   * prefix and suffix, may still say where it belongs. */
+  start = find_quote (evidence, source, -1);
+  if (start >= 0)
     {
-      if (!text_ends_with (text, p, prefix) || strncmp (p + exact_len, suffix, strlen (suffix)) != 0)
-        continue;
-
-      found = p;
-      if (++n_found > 1)
-        break;
-    }
-
-  /* Context that no longer matches exactly is weaker evidence than a quote
-   * found once: fall back to the bare quote. */
-  if (n_found == 0)
-    {
-      for (const char *p = strstr (text, exact); p != NULL; p = strstr (p + 1, exact))
-        {
-          found = p;
-          if (++n_found > 1)
-            break;
-        }
-    }
-
-  if (n_found == 1)
-    {
-      glong start = ties_source_byte_to_offset (source, found - text);
-
       ties_evidence_set_start (evidence, start);
-      ties_evidence_set_end (evidence, start + g_utf8_strlen (exact, exact_len));
+      ties_evidence_set_end (evidence, start + g_utf8_strlen (exact, -1));
       status = TIES_EVIDENCE_REANCHORED;
     }
   else
@@ -1249,6 +1282,127 @@ out:
   ties_evidence_set_status (evidence, status);
 
   return status;
+}
+
+/* How an edit turned @old into @new: the code points both start with and
+ * both end with; what lies between them was replaced. */
+typedef struct
+{
+  glong head;       /* code points in common at the start */
+  glong old_tail;   /* where the common end starts in @old */
+  glong shift;      /* new length - old length */
+} TextEdit;
+
+static void
+text_edit_init (TextEdit   *edit,
+                const char *old,
+                const char *new)
+{
+  gsize old_len = strlen (old);
+  gsize new_len = strlen (new);
+  gsize head = 0;
+  gsize tail = 0;
+
+  while (head < old_len && head < new_len && old[head] == new[head])
+    head++;
+  /* Back to the start of a character both share whole. */
+  while (head > 0 && (old[head] & 0xC0) == 0x80)
+    head--;
+
+  while (tail < old_len - head && tail < new_len - head
+         && old[old_len - tail - 1] == new[new_len - tail - 1])
+    tail++;
+  while (tail > 0 && (old[old_len - tail] & 0xC0) == 0x80)
+    tail--;
+
+  edit->head = g_utf8_strlen (old, head);
+  edit->old_tail = g_utf8_strlen (old, old_len - tail);
+  edit->shift = g_utf8_strlen (new, new_len) - g_utf8_strlen (old, old_len);
+}
+
+/* Where [start, end) of the old text is in the new one, or -1 when the
+ * edit touched it. */
+static glong
+text_edit_map (const TextEdit *edit,
+               glong           start,
+               glong           end)
+{
+  if (end <= edit->head)
+    return start;
+  if (start >= edit->old_tail)
+    return start + edit->shift;
+
+  return -1;
+}
+
+void
+ties_document_set_source_text (TiesDocument *self,
+                               TiesSource   *source,
+                               const char   *text)
+{
+  g_autofree char *old_text = NULL;
+  const char *id;
+  TextEdit edit;
+  guint n;
+
+  g_return_if_fail (TIES_IS_DOCUMENT (self));
+  g_return_if_fail (TIES_IS_SOURCE (source));
+
+  if (text == NULL)
+    text = "";
+  if (g_str_equal (text, ties_source_get_text (source)))
+    return;
+
+  old_text = g_strdup (ties_source_get_text (source));
+  text_edit_init (&edit, old_text, text);
+  id = ties_source_get_id (source);
+
+  ties_history_begin (self->history, _("Edit Source Text"));
+  ties_history_set (self->history, source, "text", text, NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->events));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TiesEvent) event = g_list_model_get_item (G_LIST_MODEL (self->events), i);
+      GListModel *evidence = G_LIST_MODEL (ties_event_get_evidence (event));
+      guint n_evidence = g_list_model_get_n_items (evidence);
+
+      for (guint j = 0; j < n_evidence; j++)
+        {
+          g_autoptr(TiesEvidence) item = g_list_model_get_item (evidence, j);
+          glong old_start = ties_evidence_get_start (item);
+          glong old_end = ties_evidence_get_end (item);
+          glong hint = -1;
+          glong start;
+
+          if (g_strcmp0 (ties_evidence_get_source (item), id) != 0)
+            continue;
+
+          /* The old place counts only if the quote was there (an orphan's
+           * offsets may point anywhere) and the edit left it alone. */
+          if (ties_evidence_get_status (item) != TIES_EVIDENCE_ORPHANED)
+            hint = text_edit_map (&edit, old_start, old_end);
+
+          start = find_quote (item, source, hint);
+          if (start < 0)
+            {
+              /* Kept as written, offsets and all, to be re-attached by
+               * hand: never moved to words it did not quote. */
+              ties_history_set (self->history, item, "status", TIES_EVIDENCE_ORPHANED, NULL);
+              continue;
+            }
+
+          /* Anchored, not "re-anchored": the edit explains the move, the
+           * offsets were not wrong. */
+          ties_history_set (self->history, item,
+                            "start", (guint) start,
+                            "end", (guint) (start + g_utf8_strlen (ties_evidence_get_exact (item), -1)),
+                            "status", TIES_EVIDENCE_ANCHORED,
+                            NULL);
+        }
+    }
+
+  ties_history_end (self->history);
 }
 
 guint

@@ -165,6 +165,15 @@ void                ties_document_reattach_evidence   (TiesDocument *self,
                                                        glong         start,
                                                        glong         end);
 
+/* Replaces @source's text (a corrected transcription) and re-anchors its
+ * evidence by quote: found once, it moves; found several times, prefix
+ * and suffix decide, then the quote's old place if the edit left it
+ * alone; otherwise it is orphaned, keeping its words and offsets. One
+ * undo step. */
+void                ties_document_set_source_text     (TiesDocument *self,
+                                                       TiesSource   *source,
+                                                       const char   *text);
+
 /* Checks every evidence item against its source's text and sets its
  * status; returns the number of orphaned items. */
 guint               ties_document_anchor_evidence     (TiesDocument *self);
