@@ -96,6 +96,29 @@ fixture_scene (Fixture   *fixture,
   return ties_scene_new (fixture->document, fixture->network, fixture->graph, &options);
 }
 
+/* Three ties in rows, pinned: a–b on two sources, c–d on no evidence,
+ * e–f on two items of one source. */
+static const char weak_ties_json[] =
+  "{\"format\": \"ties\", \"version\": 1, \"title\": \"Corroboration\","
+  " \"actors\": ["
+  "  {\"id\": \"a\", \"name\": \"Ana\", \"kind\": \"person\", \"position\": {\"x\": 0, \"y\": 0, \"pinned\": true}},"
+  "  {\"id\": \"b\", \"name\": \"Bo\", \"kind\": \"person\", \"position\": {\"x\": 300, \"y\": 0, \"pinned\": true}},"
+  "  {\"id\": \"c\", \"name\": \"Cy\", \"kind\": \"person\", \"position\": {\"x\": 0, \"y\": 100, \"pinned\": true}},"
+  "  {\"id\": \"d\", \"name\": \"Di\", \"kind\": \"person\", \"position\": {\"x\": 300, \"y\": 100, \"pinned\": true}},"
+  "  {\"id\": \"e\", \"name\": \"Ed\", \"kind\": \"person\", \"position\": {\"x\": 0, \"y\": 200, \"pinned\": true}},"
+  "  {\"id\": \"f\", \"name\": \"Fi\", \"kind\": \"person\", \"position\": {\"x\": 300, \"y\": 200, \"pinned\": true}}],"
+  " \"sources\": ["
+  "  {\"id\": \"s1\", \"title\": \"One\", \"text\": \"Ana met Bo. Ed phoned Fi.\"},"
+  "  {\"id\": \"s2\", \"title\": \"Two\", \"text\": \"Bo and Ana met again.\"}],"
+  " \"events\": ["
+  "  {\"id\": \"ab\", \"title\": \"AB\", \"kind\": \"meeting\", \"participants\": [\"a\", \"b\"], \"evidence\": ["
+  "    {\"source\": \"s1\", \"selector\": {\"exact\": \"Ana met Bo\", \"start\": 0, \"end\": 10}},"
+  "    {\"source\": \"s2\", \"selector\": {\"exact\": \"Bo and Ana met\", \"start\": 0, \"end\": 14}}]},"
+  "  {\"id\": \"cd\", \"title\": \"CD\", \"kind\": \"meeting\", \"participants\": [\"c\", \"d\"]},"
+  "  {\"id\": \"ef\", \"title\": \"EF\", \"kind\": \"meeting\", \"participants\": [\"e\", \"f\"], \"evidence\": ["
+  "    {\"source\": \"s1\", \"selector\": {\"exact\": \"Ed phoned Fi\", \"start\": 12, \"end\": 24}},"
+  "    {\"source\": \"s1\", \"selector\": {\"exact\": \"Ed\", \"start\": 12, \"end\": 14}}]}]}";
+
 static char *
 export (TiesScene        *scene,
         TiesExportFormat  format,
@@ -972,6 +995,190 @@ test_generated_with_pins (void)
   g_rmdir (dir);
 }
 
+/* Corroboration */
+
+typedef struct
+{
+  guint samples;
+  guint gaps;          /* samples showing the background */
+  guint32 darkest;
+  /* Mean ink of a column, summed over the line's rows: the line's
+   * weight, whichever pixel rows it happens to straddle. */
+  double ink;
+} LineInk;
+
+/* The pixels along the middle of the tie between @a and @b, away from
+ * the nodes and their labels. */
+static LineInk
+line_ink (cairo_surface_t *surface,
+          TiesScene       *scene,
+          Fixture         *fixture,
+          const char      *a,
+          const char      *b,
+          int              width,
+          int              height)
+{
+  TiesGraphNode *na = ties_graph_node (fixture->graph, ties_graph_lookup (fixture->graph, a));
+  TiesGraphNode *nb = ties_graph_node (fixture->graph, ties_graph_lookup (fixture->graph, b));
+  LineInk ink = { 0, 0, 0xffffffff, 0 };
+  double ax, ay, bx, by;
+
+  ties_scene_map_point (scene, width, height, na->x, na->y, &ax, &ay);
+  ties_scene_map_point (scene, width, height, nb->x, nb->y, &bx, &by);
+  /* Rows: the ties are horizontal, whole pixels apart. */
+  g_assert_cmpfloat (fabs (ay - by), <, 0.01);
+
+  /* Each column across the line's rows: the darkest of them, and a gap
+   * when all show the background. */
+  for (int x = (int) (ax + 0.3 * (bx - ax)); x <= (int) (ax + 0.7 * (bx - ax)); x++)
+    {
+      gboolean gap = TRUE;
+
+      for (int y = (int) floor (ay) - 2; y <= (int) floor (ay) + 2; y++)
+        {
+          guint32 pixel = pixel_at (surface, x, y);
+
+          gap &= (pixel & 0xffffff) == 0xffffff;
+          ink.ink += 255 - brightness (pixel);
+          if (brightness (pixel) < brightness (ink.darkest))
+            ink.darkest = pixel;
+        }
+      ink.samples++;
+      ink.gaps += gap;
+    }
+  ink.ink /= MAX (ink.samples, 1);
+
+  return ink;
+}
+
+static cairo_surface_t *
+draw_weak_ties (Fixture    *fixture,
+                gboolean    mark,
+                TiesScene **scene_out)
+{
+  TiesRenderOptions options;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  ties_render_options_init (&options);
+  options.initials = FALSE;
+  options.mark_weak_ties = mark;
+  *scene_out = ties_scene_new (fixture->document, fixture->network, fixture->graph, &options);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 640, 400);
+  cr = cairo_create (surface);
+  ties_scene_draw (*scene_out, cr, 640, 400);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+
+  return surface;
+}
+
+static gboolean
+legend_has (TiesScene  *scene,
+            const char *text)
+{
+  for (guint i = 0; i < ties_scene_get_n_legend_entries (scene); i++)
+    if (g_strcmp0 (ties_scene_get_legend_text (scene, i), text) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+test_weak_ties (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(TiesScene) marked = NULL;
+  g_autoptr(TiesScene) plain = NULL;
+  cairo_surface_t *on, *off;
+  LineInk two, none, one;
+
+  fixture_load (&fixture, weak_ties_json);
+  on = draw_weak_ties (&fixture, TRUE, &marked);
+  off = draw_weak_ties (&fixture, FALSE, &plain);
+
+  /* Marked: two sources, a solid tie in the ties' grey. */
+  two = line_ink (on, marked, &fixture, "a", "b", 640, 400);
+  g_assert_cmpuint (two.samples, >, 40);
+  g_assert_cmpuint (two.gaps, ==, 0);
+  g_assert_true (brightness (two.darkest) < 160);
+
+  /* No evidence: dotted (gaps between the dots), fainter, and warm
+   * (more red than blue) where the ties' grey is cool. */
+  none = line_ink (on, marked, &fixture, "c", "d", 640, 400);
+  g_assert_cmpuint (none.gaps, >, none.samples / 4);
+  g_assert_cmpfloat (none.ink, <, 0.6 * two.ink);
+  g_assert_cmpfloat (brightness (none.darkest), >, brightness (two.darkest) + 20);
+  g_assert_cmpuint ((none.darkest >> 16) & 0xff, >, (none.darkest & 0xff) + 8);
+  g_assert_cmpuint ((two.darkest >> 16) & 0xff, <=, two.darkest & 0xff);
+
+  /* One source (two items of it): dashed and lighter, not dotted grey. */
+  one = line_ink (on, marked, &fixture, "e", "f", 640, 400);
+  g_assert_cmpuint (one.gaps, >, 0);
+  g_assert_cmpuint (one.gaps, <, none.gaps);
+  g_assert_cmpfloat (one.ink, <, 0.6 * two.ink);
+  g_assert_cmpfloat (brightness (one.darkest), >, brightness (two.darkest) + 20);
+
+  g_assert_true (legend_has (marked, "Reported by one source"));
+  g_assert_true (legend_has (marked, "No evidence"));
+  g_assert_true (legend_has (marked, "Meeting"));
+
+  /* Off (the default): all three look alike, and the legend is as ever. */
+  g_assert_false (legend_has (plain, "Reported by one source"));
+  g_assert_false (legend_has (plain, "No evidence"));
+  g_assert_cmpuint (ties_scene_get_n_legend_entries (plain) + 2, ==, ties_scene_get_n_legend_entries (marked));
+  two = line_ink (off, plain, &fixture, "a", "b", 640, 400);
+  none = line_ink (off, plain, &fixture, "c", "d", 640, 400);
+  one = line_ink (off, plain, &fixture, "e", "f", 640, 400);
+  g_assert_cmpuint (none.gaps + one.gaps, ==, 0);
+  g_assert_cmpfloat (fabs (none.ink - two.ink), <, 0.05 * two.ink);
+  g_assert_cmpfloat (fabs (one.ink - two.ink), <, 0.05 * two.ink);
+  g_assert_cmpuint ((none.darkest >> 16) & 0xff, <=, none.darkest & 0xff);
+
+  cairo_surface_destroy (on);
+  cairo_surface_destroy (off);
+  fixture_clear (&fixture);
+}
+
+/* The entries show only for ties that are drawn so. */
+static void
+test_weak_ties_legend_only_when_drawn (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(TiesScene) scene = NULL;
+  g_autoptr(TiesScene) sample = NULL;
+  g_autofree char *corroborated = NULL;
+  g_autofree char *head = NULL;
+  TiesRenderOptions options;
+  const char *cut;
+
+  /* Only a–b, on two sources. */
+  cut = strstr (weak_ties_json, ",  {\"id\": \"cd\"");
+  g_assert_nonnull (cut);
+  head = g_strndup (weak_ties_json, cut - weak_ties_json);
+  corroborated = g_strconcat (head, "]}", NULL);
+  fixture_load (&fixture, corroborated);
+  ties_render_options_init (&options);
+  options.mark_weak_ties = TRUE;
+  scene = ties_scene_new (fixture.document, fixture.network, fixture.graph, &options);
+  g_assert_true (legend_has (scene, "Meeting"));
+  g_assert_false (legend_has (scene, "Reported by one source"));
+  g_assert_false (legend_has (scene, "No evidence"));
+  fixture_clear (&fixture);
+
+  /* The sample rests on one article: every tie with evidence is on one
+   * source; without a legend there are no entries at all. */
+  fixture_load (&fixture, NULL);
+  sample = ties_scene_new (fixture.document, fixture.network, fixture.graph, &options);
+  g_assert_true (legend_has (sample, "Reported by one source"));
+  options.legend = FALSE;
+  g_clear_pointer (&sample, ties_scene_free);
+  sample = ties_scene_new (fixture.document, fixture.network, fixture.graph, &options);
+  g_assert_cmpuint (ties_scene_get_n_legend_entries (sample), ==, 0);
+  fixture_clear (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -992,6 +1199,8 @@ main (int   argc,
   g_test_add_func ("/render/generated-with-pins", test_generated_with_pins);
   g_test_add_func ("/render/zoomed-in", test_zoomed_in);
   g_test_add_func ("/render/export-too-large", test_export_too_large);
+  g_test_add_func ("/render/weak-ties", test_weak_ties);
+  g_test_add_func ("/render/weak-ties/legend", test_weak_ties_legend_only_when_drawn);
   for (guint i = 0; i < N_ABSURD; i++)
     {
       g_autofree char *path = g_strdup_printf ("/render/absurd-places/%s", absurd_names[i]);

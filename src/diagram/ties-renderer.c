@@ -61,12 +61,20 @@ typedef struct
   PangoLayout *initials;   /* NULL: too small, or no letters */
 } SceneNode;
 
+/* How a tie is drawn for its corroboration, when the options ask. */
+typedef enum {
+  SUPPORT_USUAL,        /* two sources or more, or not asked */
+  SUPPORT_ONE_SOURCE,   /* every evidence item from the same source */
+  SUPPORT_NO_EVIDENCE,  /* no event of the tie has evidence */
+} Support;
+
 typedef struct
 {
   guint a;
   guint b;
   double width;
   TiesLineStyle line;
+  Support support;
   gboolean arrow_a;
   gboolean arrow_b;
   gboolean dim;
@@ -97,6 +105,7 @@ typedef struct
   TiesLineStyle line;
   guint32 color;
   PangoLayout *layout;
+  Support support;
 } LegendEntry;
 
 typedef struct
@@ -123,6 +132,9 @@ struct _TiesScene
   GArray *nodes;        /* SceneNode */
   GArray *edges;        /* SceneEdge */
   GPtrArray *labels;    /* SceneLabel */
+  /* Whether a tie is drawn as resting on one source, or on none. */
+  gboolean any_one_source;
+  gboolean any_no_evidence;
 
   GArray *legend;       /* LegendEntry */
   double legend_width;
@@ -187,6 +199,14 @@ static guint32
 tie_color (TiesStyle style)
 {
   return style == TIES_STYLE_DARK ? 0xA8A7AC : 0x5E5C64;
+}
+
+/* Ties that rest on no evidence: a warm grey, faint but not the ties'
+ * own grey, so that "unsupported" reads as a caution, not as dimming. */
+static guint32
+unsupported_color (TiesStyle style)
+{
+  return style == TIES_STYLE_DARK ? 0x9A8F78 : 0xA3977F;
 }
 
 static gboolean
@@ -863,6 +883,35 @@ kind_label (TiesDocument *document,
   return kind != NULL ? kind : _("Other");
 }
 
+/* Distinct sources and evidence items behind the events of @tie. */
+static Support
+tie_support (TiesTie *tie)
+{
+  g_autoptr(GHashTable) sources = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *events = ties_tie_get_events (tie);
+  guint n_evidence = 0;
+
+  for (guint e = 0; e < events->len; e++)
+    {
+      GListModel *evidence = G_LIST_MODEL (ties_event_get_evidence (g_ptr_array_index (events, e)));
+
+      for (guint i = 0; i < g_list_model_get_n_items (evidence); i++)
+        {
+          g_autoptr(TiesEvidence) item = g_list_model_get_item (evidence, i);
+          const char *source = ties_evidence_get_source (item);
+
+          n_evidence++;
+          if (source != NULL)
+            g_hash_table_add (sources, (gpointer) source);
+        }
+    }
+
+  if (n_evidence == 0)
+    return SUPPORT_NO_EVIDENCE;
+
+  return g_hash_table_size (sources) <= 1 ? SUPPORT_ONE_SOURCE : SUPPORT_USUAL;
+}
+
 /* A tie of several kinds is drawn in the line style of its most frequent
  * kind (the first of them in document order on a draw), so the eye reads
  * what mostly happened between the two; the legend lists every kind. */
@@ -944,6 +993,13 @@ build_edges (TiesScene               *self,
                                                             g_ptr_array_index (events, e));
               if (any_highlighted)
                 edge.dim = FALSE;
+            }
+
+          if (options->mark_weak_ties)
+            {
+              edge.support = tie_support (tie);
+              self->any_one_source |= edge.support == SUPPORT_ONE_SOURCE;
+              self->any_no_evidence |= edge.support == SUPPORT_NO_EVIDENCE;
             }
         }
 
@@ -1036,6 +1092,22 @@ build_legend (TiesScene    *self,
       text = g_strjoinv (", ", (char **) labels->pdata);
       g_ptr_array_set_size (labels, labels->len - 1);
       entry.layout = make_layout (self, text, size, PANGO_WEIGHT_NORMAL);
+      g_array_append_val (self->legend, entry);
+    }
+
+  /* After the kinds, whose lines they restyle; only when drawn. */
+  if (self->any_one_source)
+    {
+      LegendEntry entry = { TRUE, TIES_LINE_SOLID, 0, NULL, SUPPORT_ONE_SOURCE };
+
+      entry.layout = make_layout (self, _("Reported by one source"), size, PANGO_WEIGHT_NORMAL);
+      g_array_append_val (self->legend, entry);
+    }
+  if (self->any_no_evidence)
+    {
+      LegendEntry entry = { TRUE, TIES_LINE_SOLID, 0, NULL, SUPPORT_NO_EVIDENCE };
+
+      entry.layout = make_layout (self, _("No evidence"), size, PANGO_WEIGHT_NORMAL);
       g_array_append_val (self->legend, entry);
     }
 
@@ -1443,6 +1515,72 @@ set_line_style (cairo_t       *cr,
     }
 }
 
+/* The colour of a tie (and its arrowheads), then its line: as its kind
+ * says, or as its corroboration does when that is marked. A tie on one
+ * source is half as wide and lighter, in a fine long dash; one on no
+ * evidence is faint, warm grey and dotted, whatever its weight. */
+static void
+set_tie_color (TiesScene *self,
+               cairo_t   *cr,
+               Support    support,
+               gboolean   dim)
+{
+  double alpha = dim ? DIM_ALPHA : 0.85;
+
+  g_assert (self != NULL);
+
+  switch (support)
+    {
+    case SUPPORT_ONE_SOURCE:
+      set_color (cr, tie_color (self->style), 0.55 * alpha);
+      break;
+    case SUPPORT_NO_EVIDENCE:
+      set_color (cr, unsupported_color (self->style), 0.75 * alpha);
+      break;
+    case SUPPORT_USUAL:
+    default:
+      set_color (cr, tie_color (self->style), alpha);
+      break;
+    }
+}
+
+static void
+set_tie_line (cairo_t       *cr,
+              Support        support,
+              TiesLineStyle  line,
+              double         width)
+{
+  g_assert (cr != NULL);
+
+  switch (support)
+    {
+    case SUPPORT_ONE_SOURCE:
+      {
+        double thin = MAX (0.5 * width, 0.75);
+        double dash[] = { 7 * MAX (thin, 1.0), 2 * MAX (thin, 1.0) };
+
+        cairo_set_line_width (cr, thin);
+        cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+        cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+      }
+      break;
+    case SUPPORT_NO_EVIDENCE:
+      {
+        double dot = 1.4;
+        double dots[] = { 0, 3.5 * dot };
+
+        cairo_set_line_width (cr, dot);
+        cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+        cairo_set_dash (cr, dots, G_N_ELEMENTS (dots), 0);
+      }
+      break;
+    case SUPPORT_USUAL:
+    default:
+      set_line_style (cr, line, width);
+      break;
+    }
+}
+
 static void
 draw_arrowhead (cairo_t *cr,
                 double   tip_x,
@@ -1572,7 +1710,7 @@ draw_edge (TiesScene *self,
       >= hypot (b->x - a->x, b->y - a->y))
     return;
 
-  set_color (cr, tie_color (self->style), edge->dim ? DIM_ALPHA : 0.85);
+  set_tie_color (self, cr, edge->support, edge->dim);
 
   if (edge->arrow_a && box_holds (guard, a->x, a->y))
     draw_arrowhead (cr, a->x + ux * (a->radius + gap), a->y + uy * (a->radius + gap),
@@ -1586,7 +1724,7 @@ draw_edge (TiesScene *self,
   bx = b->x + vx * (b->radius + gap + (edge->arrow_b ? arrow_length * 0.8 : 0));
   by = b->y + vy * (b->radius + gap + (edge->arrow_b ? arrow_length * 0.8 : 0));
 
-  set_line_style (cr, edge->line, edge->width);
+  set_tie_line (cr, edge->support, edge->line, edge->width);
   if (!box_holds (guard, ax, ay) || !box_holds (guard, bx, by)
       || (edge->curved && !box_holds (guard, cx, cy)))
     {
@@ -1779,8 +1917,8 @@ draw_legend (TiesScene   *self,
 
       if (entry->is_line)
         {
-          set_color (cr, tie_color (self->style), 0.85);
-          set_line_style (cr, entry->line, 1.6);
+          set_tie_color (self, cr, entry->support, FALSE);
+          set_tie_line (cr, entry->support, entry->line, 1.6);
           cairo_move_to (cr, 0.1 * swatch, mid_y);
           cairo_line_to (cr, 0.9 * swatch, mid_y);
           cairo_stroke (cr);
@@ -1930,6 +2068,24 @@ ties_scene_draw (TiesScene *self,
 }
 
 /* Accessors */
+
+guint
+ties_scene_get_n_legend_entries (TiesScene *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->legend->len;
+}
+
+const char *
+ties_scene_get_legend_text (TiesScene *self,
+                            guint      index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->legend->len, NULL);
+
+  return pango_layout_get_text (g_array_index (self->legend, LegendEntry, index).layout);
+}
 
 guint
 ties_scene_get_n_labels (TiesScene *self)

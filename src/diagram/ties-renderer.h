@@ -33,6 +33,11 @@ typedef struct
    * when either is non-empty. */
   GHashTable *highlighted_actors;   /* actor id set */
   GHashTable *highlighted_events;   /* TiesEvent set */
+  /* Corroboration: ties that rest on a single source drawn thinner and
+   * lighter in a fine dash, ties that rest on no evidence at all faint,
+   * warm grey and dotted, each with its legend entry (shown only when
+   * such a tie is drawn). Off by default: the usual look is kept. */
+  gboolean mark_weak_ties;
 } TiesRenderOptions;
 
 void ties_render_options_init (TiesRenderOptions *options);
@@ -68,6 +73,11 @@ gboolean   ties_scene_get_label    (TiesScene             *self,
                                     double                *y,
                                     double                *width,
                                     double                *height);
+/* The legend's entries, top to bottom: kinds' lines, the corroboration
+ * marks, affiliations. The text is the scene's. */
+guint      ties_scene_get_n_legend_entries (TiesScene     *self);
+const char *ties_scene_get_legend_text     (TiesScene     *self,
+                                            guint          index);
 /* The fill colour of node @node, as 0xRRGGBB. */
 guint32    ties_scene_get_node_color (TiesScene           *self,
                                       guint                node);
