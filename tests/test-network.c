@@ -1026,6 +1026,113 @@ test_recompute_only_ties (void)
   g_assert_true (ties_document_lookup_event (document, "cook-call-2") == event);
 }
 
+static void
+count_signal (gpointer  object,
+              guint    *count)
+{
+  (*count)++;
+}
+
+/* Who reported a tie: counted by hand from the sample's JSON, the
+ * Ardern–Zuckerberg tie rests on one event with two quotes from the one
+ * article, Ardern–Dorsey on four events and seven quotes. */
+static void
+test_sample_corroboration (void)
+{
+  g_autoptr(TiesDocument) document = load_sample ();
+  g_autoptr(TiesNetwork) network = ties_network_new (document);
+  g_autoptr(TiesSource) other = ties_source_new ("stuff-2019-05");
+  g_autoptr(TiesEvidence) quote = NULL;
+  TiesHistory *history = ties_document_get_history (document);
+  TiesTie *tie;
+  TiesEvent *event;
+  guint changed = 0;
+
+  tie = ties_network_lookup_tie (network, "ardern", "zuckerberg");
+  g_assert_nonnull (tie);
+  g_assert_cmpuint (ties_tie_get_weight (tie), ==, 1);
+  g_assert_cmpuint (ties_tie_get_n_sources (tie), ==, 1);
+  g_assert_cmpuint (ties_tie_get_n_evidence (tie), ==, 2);
+
+  tie = ties_network_lookup_tie (network, "ardern", "dorsey");
+  g_assert_cmpuint (ties_tie_get_weight (tie), ==, 4);
+  g_assert_cmpuint (ties_tie_get_n_sources (tie), ==, 1);
+  g_assert_cmpuint (ties_tie_get_n_evidence (tie), ==, 7);
+
+  tie = ties_network_lookup_tie (network, "ardern", "wojcicki");
+  g_assert_cmpuint (ties_tie_get_n_evidence (tie), ==, 5);
+
+  /* A second article quoted for the Zuckerberg event: two sources now,
+   * counted at once, without deriving the ties again. */
+  tie = ties_network_lookup_tie (network, "ardern", "zuckerberg");
+  event = g_ptr_array_index (ties_tie_get_events (tie), 0);
+  ties_source_set_text (other, "Ardern spoke to Mark Zuckerberg on Monday.");
+  ties_document_add_source (document, other);
+  quote = ties_evidence_new_for_range (other, 0, 31);
+  g_assert_cmpstr (ties_evidence_get_exact (quote), ==, "Ardern spoke to Mark Zuckerberg");
+  g_signal_connect (network, "changed", G_CALLBACK (count_signal), &changed);
+  ties_history_begin (history, "Add Evidence");
+  ties_history_append (history, ties_event_get_evidence (event), quote);
+  ties_history_end (history);
+  g_assert_cmpuint (changed, ==, 0);
+  g_assert_true (ties_network_lookup_tie (network, "ardern", "zuckerberg") == tie);
+  g_assert_cmpuint (ties_tie_get_n_sources (tie), ==, 2);
+  g_assert_cmpuint (ties_tie_get_n_evidence (tie), ==, 3);
+
+  g_assert_true (ties_history_undo (history));
+  g_assert_cmpuint (ties_tie_get_n_sources (tie), ==, 1);
+  g_assert_cmpuint (ties_tie_get_n_evidence (tie), ==, 2);
+}
+
+/* A tie from events without evidence rests on nothing. */
+static void
+test_corroboration_none (void)
+{
+  g_autoptr(TiesDocument) document = ties_document_new ();
+  g_autoptr(TiesNetwork) network = ties_network_new (document);
+  g_autoptr(TiesSource) a = ties_source_new ("a");
+  g_autoptr(TiesSource) b = ties_source_new ("b");
+  g_autoptr(TiesEvidence) from_a = NULL;
+  g_autoptr(TiesEvidence) again_a = NULL;
+  g_autoptr(TiesEvidence) from_b = NULL;
+  TiesEvent *met, *called;
+  TiesTie *tie;
+
+  add_actors (document, (const char * const[]) { "x", "y", "z", NULL });
+  met = add_event (document, "met", "meeting", NULL, "x y", NULL);
+  tie = ties_network_lookup_tie (network, "x", "y");
+  g_assert_cmpuint (ties_tie_get_n_sources (tie), ==, 0);
+  g_assert_cmpuint (ties_tie_get_n_evidence (tie), ==, 0);
+
+  /* Two quotes from one source count once as a source; the same source
+   * for another event of the tie too. */
+  ties_source_set_text (a, "X met Y. Then X called Y and Z.");
+  ties_source_set_text (b, "X and Y met, says B.");
+  ties_document_add_source (document, a);
+  ties_document_add_source (document, b);
+  called = add_event (document, "called", "phone-call", NULL, "x y z", "x");
+  from_a = ties_evidence_new_for_range (a, 0, 7);
+  again_a = ties_evidence_new_for_range (a, 14, 30);
+  from_b = ties_evidence_new_for_range (b, 0, 11);
+  g_list_store_append (ties_event_get_evidence (met), from_a);
+  g_list_store_append (ties_event_get_evidence (called), again_a);
+
+  tie = ties_network_lookup_tie (network, "x", "y");
+  g_assert_cmpuint (ties_tie_get_weight (tie), ==, 2);
+  g_assert_cmpuint (ties_tie_get_n_sources (tie), ==, 1);
+  g_assert_cmpuint (ties_tie_get_n_evidence (tie), ==, 2);
+  tie = ties_network_lookup_tie (network, "y", "z");
+  g_assert_cmpuint (ties_tie_get_n_sources (tie), ==, 1);
+  g_assert_cmpuint (ties_tie_get_n_evidence (tie), ==, 1);
+
+  g_list_store_append (ties_event_get_evidence (met), from_b);
+  tie = ties_network_lookup_tie (network, "x", "y");
+  g_assert_cmpuint (ties_tie_get_n_sources (tie), ==, 2);
+  g_assert_cmpuint (ties_tie_get_n_evidence (tie), ==, 3);
+  tie = ties_network_lookup_tie (network, "y", "z");
+  g_assert_cmpuint (ties_tie_get_n_sources (tie), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1034,6 +1141,8 @@ main (int   argc,
 
   g_test_add_func ("/network/sample/ardern-ties", test_sample_ardern_ties);
   g_test_add_func ("/network/sample/ardern-dorsey", test_sample_ardern_dorsey);
+  g_test_add_func ("/network/sample/corroboration", test_sample_corroboration);
+  g_test_add_func ("/network/corroboration", test_corroboration_none);
   g_test_add_func ("/network/sample/direction", test_sample_direction);
   g_test_add_func ("/network/sample/order-and-symmetry", test_order_and_symmetry);
   g_test_add_func ("/network/weight", test_weight);

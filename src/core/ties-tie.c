@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "ties-evidence.h"
 #include "ties-tie.h"
 
 struct _TiesTie
@@ -167,6 +168,49 @@ _ties_tie_add_event (TiesTie   *self,
           self->last_date = ties_date_ref (date);
         }
     }
+}
+
+/* Counted from the events' evidence each time, not when the ties are
+ * derived: adding a quote must not derive the ties again (nor lay the
+ * diagram out again), and a count kept from then would go stale. */
+guint
+ties_tie_get_n_evidence (TiesTie *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (TIES_IS_TIE (self), 0);
+
+  for (guint i = 0; i < self->events->len; i++)
+    n += g_list_model_get_n_items (G_LIST_MODEL (ties_event_get_evidence (self->events->pdata[i])));
+
+  return n;
+}
+
+guint
+ties_tie_get_n_sources (TiesTie *self)
+{
+  g_autoptr(GHashTable) sources = NULL;
+
+  g_return_val_if_fail (TIES_IS_TIE (self), 0);
+
+  sources = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < self->events->len; i++)
+    {
+      GListModel *evidence = G_LIST_MODEL (ties_event_get_evidence (self->events->pdata[i]));
+      guint n = g_list_model_get_n_items (evidence);
+
+      for (guint j = 0; j < n; j++)
+        {
+          g_autoptr(TiesEvidence) item = g_list_model_get_item (evidence, j);
+          const char *source = ties_evidence_get_source (item);
+
+          /* The store keeps the item, and so its source id, alive. */
+          if (source != NULL)
+            g_hash_table_add (sources, (gpointer) source);
+        }
+    }
+
+  return g_hash_table_size (sources);
 }
 
 const char *

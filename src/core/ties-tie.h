@@ -26,6 +26,12 @@ guint               ties_tie_get_n_b_to_a     (TiesTie *self);
 gboolean            ties_tie_get_directed     (TiesTie *self);
 /* The shared events in document order (TiesEvent). */
 GPtrArray          *ties_tie_get_events       (TiesTie *self);
+/* Corroboration: distinct sources and evidence items over the shared
+ * events, orphaned ones included (a source that reported the tie still
+ * did). Counted when asked, so always current: redraw on the document's
+ * TIES_DOCUMENT_CHANGE_EVIDENCE, which does not change the network. */
+guint               ties_tie_get_n_sources    (TiesTie *self);
+guint               ties_tie_get_n_evidence   (TiesTie *self);
 /* Distinct kinds of those events, in order of first appearance. */
 const char * const *ties_tie_get_kinds        (TiesTie *self);
 /* Earliest and latest dated event (by ties_date_compare), or NULL. */
