@@ -297,6 +297,11 @@ create_row (TiesKindsEditor *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (color),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, color_name,
                                   -1);
+  /* The button inside takes the focus, and shows only a swatch. */
+  if (GTK_IS_ACCESSIBLE (gtk_widget_get_first_child (color)))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (color)),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, color_name,
+                                    -1);
   g_object_set_data (G_OBJECT (color), "row", row);
   g_object_set_data (G_OBJECT (row), "color-button", color);
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), color);
