@@ -494,13 +494,14 @@ test_hostile_nesting (void)
   g_autoptr(TiesSource) source = NULL;
 
   /* JSON-LD nested a million deep is skipped, not parsed by recursion;
-   * the next script still counts. Elements nested as deep end where
+   * the next scripts still count. Elements nested as deep end where
    * libxml2 stops reading, without exhausting the stack. */
   for (guint i = 0; i < 1000000; i++)
     g_string_append_c (page, '[');
   for (guint i = 0; i < 1000000; i++)
     g_string_append_c (page, ']');
-  g_string_append (page, "</script><script type=\"application/ld+json\">"
+  /* An empty one parses to nothing. */
+  g_string_append (page, "</script><script type=\"application/ld+json\"> </script><script type=\"application/ld+json\">"
                          "{\"@type\": \"NewsArticle\", \"datePublished\": \"2019-04-17\"}</script></head>"
                          "<body><article><p>First words</p>");
   for (guint i = 0; i < 100000; i++)

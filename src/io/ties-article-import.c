@@ -1099,7 +1099,8 @@ read_json_ld (xmlNode  *script,
   if (content == NULL)
     return;
   if (json_depth_within ((const char *) content, MAX_JSON_LD_DEPTH)
-      && json_parser_load_from_data (parser, (const char *) content, -1, NULL))
+      && json_parser_load_from_data (parser, (const char *) content, -1, NULL)
+      && json_parser_get_root (parser) != NULL)
     *scripts = g_list_append (*scripts, json_node_copy (json_parser_get_root (parser)));
   xmlFree (content);
 }
