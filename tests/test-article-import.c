@@ -519,6 +519,42 @@ test_hostile_nesting (void)
 }
 
 static void
+imported (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static void
+test_file_async (void)
+{
+  g_autofree char *path = article_path ("latin1.html");
+  g_autofree char *missing_path = article_path ("missing.html");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) missing = g_file_new_for_path (missing_path);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TiesSource) source = NULL;
+
+  ties_article_import_file_async (file, NULL, imported, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  source = ties_article_import_file_finish (result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ties_source_get_title (source), ==, "Caf\xc3\xa9 society");
+  g_clear_object (&result);
+
+  ties_article_import_file_async (missing, NULL, imported, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (ties_article_import_file_finish (result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+}
+
+static void
 test_add (void)
 {
   g_autoptr(TiesDocument) document = ties_document_new ();
@@ -597,6 +633,7 @@ main (int   argc,
   g_test_add_func ("/article-import/paste/html", test_paste_html);
   g_test_add_func ("/article-import/sniffed", test_sniffed);
   g_test_add_func ("/article-import/html/hostile-nesting", test_hostile_nesting);
+  g_test_add_func ("/article-import/file-async", test_file_async);
   g_test_add_func ("/article-import/add", test_add);
   g_test_add_func ("/article-import/add-long-title", test_add_long_title);
 

@@ -1820,6 +1820,48 @@ ties_article_import_file (GFile         *file,
   return import_data ((const char *) buffer->data, buffer->len, basename, what, error);
 }
 
+static void
+import_file_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  GError *error = NULL;
+  TiesSource *source;
+
+  source = ties_article_import_file (G_FILE (source_object), cancellable, &error);
+  if (source == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, source, g_object_unref);
+}
+
+void
+ties_article_import_file_async (GFile               *file,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (file, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ties_article_import_file_async);
+  g_task_run_in_thread (task, import_file_thread);
+}
+
+TiesSource *
+ties_article_import_file_finish (GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ties_article_import_file_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 const char *
 ties_article_import_add (TiesDocument *document,
                          TiesSource   *source)

@@ -35,6 +35,13 @@ GQuark      ties_article_import_error_quark (void);
 TiesSource *ties_article_import_file  (GFile         *file,
                                        GCancellable  *cancellable,
                                        GError       **error);
+/* ties_article_import_file() in a worker thread, for the window. */
+void        ties_article_import_file_async  (GFile               *file,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+TiesSource *ties_article_import_file_finish (GAsyncResult        *result,
+                                             GError             **error);
 /* The same, from bytes already read; @name (the file's basename, may be
  * NULL) decides the type by its extension, else the content does, and
  * names the article in messages. */
