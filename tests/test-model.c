@@ -1110,6 +1110,62 @@ test_document_make_id (void)
 }
 
 static void
+test_document_make_event_id (void)
+{
+  g_autoptr(TiesDocument) doc = ties_document_new ();
+  g_autoptr(TiesEvent) taken = NULL;
+  g_autoptr(TiesActor) actor = NULL;
+  struct {
+    const char *title;
+    const char *date;
+    const char *id;
+  } cases[] = {
+    { "Ardern phones Dorsey", "2019-04", "ardern-phones-dorsey-april" },
+    { "Ardern phones Dorsey", NULL, "ardern-phones-dorsey" },
+    { "Ardern phones Dorsey", "2019-04-17", "ardern-phones-dorsey-april" },
+    { "Ardern phones Dorsey", "2019-04~", "ardern-phones-dorsey-april" },
+    { "Ardern phones Dorsey", "2019-12-30/2020-01-02", "ardern-phones-dorsey-december" },
+    /* No month: a year, a season, an unknown month */
+    { "Ardern phones Dorsey", "2019", "ardern-phones-dorsey" },
+    { "Ardern phones Dorsey", "2019-21", "ardern-phones-dorsey" },
+    { "Ardern phones Dorsey", "2019-XX", "ardern-phones-dorsey" },
+    /* Articles and prepositions go; at most four words stay */
+    { "The meeting of Ardern and Zuckerberg at the Élysée in Paris", "2019-05-15",
+      "meeting-ardern-zuckerberg-elysee-may" },
+    { "A call from the Prime Minister", NULL, "call-prime-minister" },
+    /* Possessives and apostrophes, curly or straight */
+    { "Ardern’s email to Cook", "2019-09", "ardern-email-cook-september" },
+    { "Ardern's email to Cook", NULL, "ardern-email-cook" },
+    /* Te reo Māori to ASCII; a month the title names is not repeated */
+    { "Hui with Ngāi Tahu in May", "2019-05", "hui-ngai-tahu-may" },
+    /* Nothing left of the title */
+    { "The", "2019-03", "event-march" },
+    { "東京会議", NULL, "event" },
+    { NULL, NULL, "event" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *id = ties_document_make_event_id (doc, cases[i].title, cases[i].date);
+
+      g_assert_cmpstr (id, ==, cases[i].id);
+    }
+
+  /* Unique across events, actors and sources */
+  taken = ties_event_new ("ardern-phones-dorsey-april", "Ardern phones Dorsey", "phone-call");
+  ties_document_add_event (doc, taken);
+  actor = ties_actor_new ("event", "Event", TIES_ACTOR_GROUP);
+  ties_document_add_actor (doc, actor);
+  {
+    g_autofree char *id = ties_document_make_event_id (doc, "Ardern phones Dorsey", "2019-04-17");
+    g_autofree char *other = ties_document_make_event_id (doc, "", NULL);
+
+    g_assert_cmpstr (id, ==, "ardern-phones-dorsey-april-2");
+    g_assert_cmpstr (other, ==, "event-2");
+  }
+}
+
+static void
 test_document_event_kinds (void)
 {
   g_autoptr(TiesDocument) doc = ties_document_new ();
@@ -1567,6 +1623,7 @@ main (int   argc,
   g_test_add_func ("/model/document/lookup-in-group", test_document_lookup_in_group);
   g_test_add_func ("/model/document/make-id", test_document_make_id);
   g_test_add_func ("/model/document/event-kinds", test_document_event_kinds);
+  g_test_add_func ("/model/document/make-event-id", test_document_make_event_id);
   g_test_add_func ("/model/event-kind/colors", test_event_kind_colors);
   g_test_add_func ("/model/document/edit-event-kinds", test_document_edit_event_kinds);
   g_test_add_func ("/model/evidence/for-range-sample", test_evidence_for_range_sample);

@@ -806,6 +806,86 @@ ties_document_make_id (TiesDocument *self,
     }
 }
 
+/* Words that say little of which event it was. */
+static const char * const id_stopwords[] = {
+  "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with",
+  "and", "or", "from", "about", "as", "into", "over", "after", "before",
+  "is", "are", "was", "were", "be", "his", "her", "their", "its", NULL
+};
+
+/* At most this many words of the title make an event's id. */
+#define ID_MAX_WORDS 4
+
+char *
+ties_document_make_event_id (TiesDocument *self,
+                             const char   *title,
+                             const char   *date)
+{
+  static const char * const months[] = {
+    "january", "february", "march", "april", "may", "june", "july",
+    "august", "september", "october", "november", "december"
+  };
+  g_autoptr(GString) slug = g_string_new (NULL);
+  g_autofree char *ascii = NULL;
+  g_auto(GStrv) words = NULL;
+  guint n_words = 0;
+
+  g_return_val_if_fail (TIES_IS_DOCUMENT (self), NULL);
+
+  /* "Ardern’s call to Dorsey" → "ardern call dorsey": the possessive and
+   * the apostrophes go before the words are split at anything else. */
+  ascii = g_str_to_ascii (title != NULL ? title : "", "C");
+  for (char *p = ascii; *p != '\0'; p++)
+    {
+      if (*p == '\'' && (p[1] == 's' || p[1] == 'S') && !g_ascii_isalnum (p[2]))
+        p[0] = p[1] = ' ';
+      *p = g_ascii_isalnum (*p) || *p == '\'' ? g_ascii_tolower (*p) : ' ';
+    }
+  words = g_strsplit (ascii, " ", -1);
+
+  for (guint i = 0; words[i] != NULL && n_words < ID_MAX_WORDS; i++)
+    {
+      g_autofree char *word = g_strdup (words[i]);
+      char *out = word;
+
+      for (const char *in = words[i]; *in != '\0'; in++)
+        if (*in != '\'')
+          *out++ = *in;
+      *out = '\0';
+
+      if (*word == '\0' || g_strv_contains (id_stopwords, word))
+        continue;
+
+      if (slug->len > 0)
+        g_string_append_c (slug, '-');
+      g_string_append (slug, word);
+      n_words++;
+    }
+
+  if (slug->len == 0)
+    g_string_assign (slug, "event");
+
+  /* "2019-04", "2019-04-17", "2019-04~", "2019-04-17/2019-04-20": the
+   * month the event starts in, unless the title named it already. */
+  if (date != NULL && strlen (date) >= 7
+      && g_ascii_isdigit (date[0]) && g_ascii_isdigit (date[1])
+      && g_ascii_isdigit (date[2]) && g_ascii_isdigit (date[3])
+      && date[4] == '-' && g_ascii_isdigit (date[5]) && g_ascii_isdigit (date[6]))
+    {
+      guint month = (date[5] - '0') * 10 + (date[6] - '0');
+
+      if (month >= 1 && month <= 12)
+        {
+          g_auto(GStrv) parts = g_strsplit (slug->str, "-", -1);
+
+          if (!g_strv_contains ((const char * const *) parts, months[month - 1]))
+            g_string_append_printf (slug, "-%s", months[month - 1]);
+        }
+    }
+
+  return ties_document_make_id (self, slug->str);
+}
+
 /* A copy of @strv with @old replaced by @replacement (or dropped when
  * @replacement is NULL), without duplicates. */
 static char **

@@ -92,6 +92,13 @@ TiesEventKind      *ties_document_lookup_event_kind   (TiesDocument *self,
 char               *ties_document_make_id             (TiesDocument *self,
                                                        const char   *text);
 
+/* An unused id for a new event: up to four words of @title that say
+ * something ("Ardern phones Dorsey" → "ardern-phones-dorsey") and the
+ * month of @date (EDTF, may be NULL) when it has one ("…-april"). */
+char               *ties_document_make_event_id       (TiesDocument *self,
+                                                       const char   *title,
+                                                       const char   *date);
+
 /* View: layout, focus and filter, saved with the document. */
 const char         *ties_document_get_layout          (TiesDocument *self);
 void                ties_document_set_layout          (TiesDocument *self,
