@@ -373,7 +373,7 @@ test_pronoun (void)
   first = participants_of (s);
   g_assert_cmpstr (s->exact, ==, "Ardern flew to Paris on Monday. There she met Dorsey.");
   g_assert_cmpint (s->start, ==, 0);
-  g_assert_cmpstr (first, ==, "ardern,dorsey");
+  g_assert_cmpstr (first, ==, "dorsey,ardern");
   g_assert_cmpstr (s->kind, ==, "meeting");
   g_assert_cmpstr (s->date, ==, "2019-09-02");
 
@@ -381,6 +381,31 @@ test_pronoun (void)
   second = participants_of (s);
   g_assert_cmpstr (s->exact, ==, "He phoned Pichai.");
   g_assert_cmpstr (second, ==, "pichai");
+
+  /* Joined, the proposal is of the second sentence's actors, its verb
+   * and its date, not of everyone and everything in the first. */
+  {
+    g_autoptr(TiesDocument) other = new_document ("Ardern met Dorsey on Monday. On Tuesday she phoned Cook.");
+    g_autoptr(GPtrArray) found = suggest (other);
+    g_autofree char *met = NULL;
+    g_autofree char *phoned = NULL;
+
+    g_assert_cmpuint (found->len, ==, 2);
+    s = g_ptr_array_index (found, 0);
+    met = participants_of (s);
+    g_assert_cmpstr (s->exact, ==, "Ardern met Dorsey on Monday.");
+    g_assert_cmpstr (met, ==, "ardern,dorsey");
+    g_assert_cmpstr (s->kind, ==, "meeting");
+
+    s = g_ptr_array_index (found, 1);
+    phoned = participants_of (s);
+    g_assert_cmpstr (s->exact, ==, "Ardern met Dorsey on Monday. On Tuesday she phoned Cook.");
+    g_assert_cmpstr (phoned, ==, "cook,ardern");
+    g_assert_cmpstr (s->kind, ==, "phone-call");
+    g_assert_cmpstr (s->initiator, ==, "ardern");
+    g_assert_cmpstr (s->date_phrase, ==, "On Tuesday");
+    g_assert_cmpstr (s->title, ==, "Ardern phones Cook");
+  }
 }
 
 /* A sentence telling of two contacts is two proposals; a clause telling
@@ -610,6 +635,86 @@ test_json_line (void)
   g_assert_true (json_object_get_null_member (object, "date_phrase"));
 }
 
+/* The reader proposes on a 50,000-word source with 2,000 actors and
+ * a thousand events: in well under a second, not minutes. */
+static void
+test_large (void)
+{
+  g_autoptr(TiesDocument) document = ties_document_new ();
+  g_autoptr(TiesSource) source = ties_source_new ("long");
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GPtrArray) suggestions = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (4);
+  glong length = 0;
+  guint n_words = 0;
+  guint n_sentences = 0;
+  gint64 started;
+  double seconds;
+
+  for (guint i = 0; i < 2000; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("actor-%u", i);
+      g_autofree char *name = g_strdup_printf ("Person%u Surname%u", i, i);
+      g_autoptr(TiesActor) actor = ties_actor_new (id, name, TIES_ACTOR_PERSON);
+
+      ties_document_add_actor (document, actor);
+    }
+
+  while (n_words < 50000)
+    {
+      guint a = g_rand_int_range (rand, 0, 2000);
+      guint b = g_rand_int_range (rand, 0, 2000);
+      glong start = length;
+      g_autofree char *sentence = g_strdup_printf ("On April %u, Person%u Surname%u met Person%u Surname%u in Paris, "
+                                                   "and the talks went on for 4.5 hours, Mr. Smith said.",
+                                                   1 + n_sentences % 28, a, a, b, b);
+
+      g_string_append (text, sentence);
+      g_string_append (text, n_sentences % 5 == 4 ? "\n" : " ");
+      length += g_utf8_strlen (sentence, -1) + 1;
+      n_words += 21;
+
+      /* Every other sentence is already an event. */
+      if (n_sentences % 2 == 0)
+        {
+          g_autofree char *event_id = g_strdup_printf ("event-%u", n_sentences);
+          g_autoptr(TiesEvent) event = ties_event_new (event_id, "Meeting", "meeting");
+          g_autoptr(TiesEvidence) evidence = ties_evidence_new ("long", sentence, start,
+                                                                start + g_utf8_strlen (sentence, -1));
+          g_autofree char *id_a = g_strdup_printf ("actor-%u", a);
+          g_autofree char *id_b = g_strdup_printf ("actor-%u", b);
+          const char *participants[] = { id_a, id_b, NULL };
+
+          ties_event_set_participants (event, participants);
+          g_list_store_append (ties_event_get_evidence (event), evidence);
+          g_list_store_append (ties_document_get_events (document), event);
+        }
+      n_sentences++;
+    }
+  ties_source_set_text (source, text->str);
+  ties_source_set_published (source, "2019-09-04");
+  ties_document_add_source (document, source);
+
+  started = g_get_monotonic_time ();
+  suggestions = ties_suggest_source (document, source);
+  seconds = (g_get_monotonic_time () - started) / 1e6;
+  g_test_message ("%u proposals from %u sentences, %u words, 2,000 actors, %u events: %.3f s",
+                  suggestions->len, n_sentences, n_words, n_sentences / 2 + n_sentences % 2, seconds);
+
+  /* The uncovered half, each with its date and both actors. */
+  g_assert_cmpuint (suggestions->len, ==, n_sentences / 2);
+  for (guint i = 0; i < suggestions->len; i++)
+    {
+      const TiesSuggestion *s = g_ptr_array_index (suggestions, i);
+
+      g_assert_cmpstr (s->kind, ==, "meeting");
+      g_assert_nonnull (s->date);
+      g_assert_cmpuint (s->participants->len, >=, 1);
+    }
+  /* Generous, for sanitizer builds. */
+  g_assert_cmpfloat (seconds, <, 10.0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -626,6 +731,7 @@ main (int    argc,
   g_test_add_func ("/suggest/covered", test_covered);
   g_test_add_func ("/suggest/accept", test_accept);
   g_test_add_func ("/suggest/json-line", test_json_line);
+  g_test_add_func ("/suggest/large", test_large);
 
   return g_test_run ();
 }

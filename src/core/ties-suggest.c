@@ -41,6 +41,14 @@ typedef struct
   guint paragraph;
 } Span;
 
+/* Words of the source an event already rests on. */
+typedef struct
+{
+  glong      start;
+  glong      end;
+  TiesEvent *event;
+} Covered;
+
 typedef struct
 {
   TiesDocument   *document;
@@ -54,6 +62,7 @@ typedef struct
   GArray         *words;      /* Word */
   GPtrArray      *dates;      /* TiesDatePhrase */
   GArray         *sentences;  /* Span */
+  GArray         *covered;    /* Covered, by start */
 } Reading;
 
 static void
@@ -74,6 +83,7 @@ reading_clear (Reading *reading)
   g_clear_pointer (&reading->words, g_array_unref);
   g_clear_pointer (&reading->dates, g_ptr_array_unref);
   g_clear_pointer (&reading->sentences, g_array_unref);
+  g_clear_pointer (&reading->covered, g_array_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Reading, reading_clear)
@@ -433,6 +443,50 @@ find_words (Reading *reading)
     }
 }
 
+static int
+compare_covered (gconstpointer a,
+                 gconstpointer b)
+{
+  const Covered *ca = a;
+  const Covered *cb = b;
+
+  return ca->start < cb->start ? -1 : ca->start > cb->start;
+}
+
+/* Once per source, not once per sentence: a document may have thousands
+ * of events. */
+static void
+find_covered (Reading *reading)
+{
+  GListModel *events = G_LIST_MODEL (ties_document_get_events (reading->document));
+  const char *source_id = ties_source_get_id (reading->source);
+  guint n = g_list_model_get_n_items (events);
+
+  reading->covered = g_array_new (FALSE, FALSE, sizeof (Covered));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TiesEvent) event = g_list_model_get_item (events, i);
+      GListModel *evidence = G_LIST_MODEL (ties_event_get_evidence (event));
+      guint n_evidence = g_list_model_get_n_items (evidence);
+
+      for (guint j = 0; j < n_evidence; j++)
+        {
+          g_autoptr(TiesEvidence) item = g_list_model_get_item (evidence, j);
+          Covered covered;
+
+          /* An orphan's offsets point at other words. */
+          if (g_strcmp0 (ties_evidence_get_source (item), source_id) != 0
+              || ties_evidence_get_status (item) == TIES_EVIDENCE_ORPHANED)
+            continue;
+          covered.start = ties_evidence_get_start (item);
+          covered.end = ties_evidence_get_end (item);
+          covered.event = event;  /* the document keeps it */
+          g_array_append_val (reading->covered, covered);
+        }
+    }
+  g_array_sort (reading->covered, compare_covered);
+}
+
 static gboolean
 reading_init (Reading      *reading,
               TiesDocument *document,
@@ -459,6 +513,7 @@ reading_init (Reading      *reading,
   split_sentences (reading);
   find_words (reading);
   reading->dates = ties_date_phrase_scan (text, ties_source_get_published (source), NULL);
+  find_covered (reading);
 
   return TRUE;
 }
@@ -524,6 +579,7 @@ typedef struct
 {
   glong      start;
   glong      end;
+  glong      own_start;  /* after the sentence a pronoun joined it to */
   GPtrArray *narrative;  /* TiesActor, named outside quotation marks */
   GPtrArray *quoted;     /* TiesActor, named only inside them */
   gboolean   contact;
@@ -578,6 +634,7 @@ part_new (const Reading *reading,
 
   part->start = start;
   part->end = end;
+  part->own_start = start;
   part->narrative = g_ptr_array_new ();
   part->quoted = g_ptr_array_new ();
 
@@ -800,7 +857,7 @@ guess_kind (const Reading *reading,
   guint scores[G_N_ELEMENTS (lexicon)] = { 0, };
   guint n_kinds = 0;
   guint best = G_MAXUINT;
-  guint first = first_word (reading, part->start);
+  guint first = first_word (reading, part->own_start);
 
   for (guint w = first; w < reading->words->len && WORD (reading, w)->start < part->end; w++)
     {
@@ -842,7 +899,7 @@ mention_before (const Reading *reading,
 {
   gint found = -1;
 
-  for (guint m = first_mention (reading, part->start); m < reading->mentions->len; m++)
+  for (guint m = first_mention (reading, part->own_start); m < reading->mentions->len; m++)
     {
       const TiesMention *mention = MENTION (reading, m);
 
@@ -888,7 +945,7 @@ pronoun_subject (const Reading *reading,
   if (!is_personal_pronoun (pronoun->lower))
     return NULL;
 
-  for (m = first_mention (reading, part->start); m < reading->mentions->len; m++)
+  for (m = first_mention (reading, part->own_start); m < reading->mentions->len; m++)
     {
       const TiesMention *mention = MENTION (reading, m);
 
@@ -934,7 +991,7 @@ guess_initiator (const Reading *reading,
     "call", "calls", "phone", "email", "emails", "letter", "letters", "message", "messages",
     "text", "invitation", "approach", NULL
   };
-  guint first = first_word (reading, part->start);
+  guint first = first_word (reading, part->own_start);
 
   for (guint w = first; w < reading->words->len && WORD (reading, w)->start < part->end; w++)
     {
@@ -983,7 +1040,7 @@ guess_initiator (const Reading *reading,
       /* The subject: a pronoun or a mention shortly before the verb. */
       {
         gint m = mention_before (reading, part, word->start);
-        glong from = m >= 0 ? MENTION (reading, m)->end : part->start;
+        glong from = m >= 0 ? MENTION (reading, m)->end : part->own_start;
         TiesActor *subject = NULL;
 
         for (guint k = first_word (reading, from); k < w; k++)
@@ -1020,8 +1077,9 @@ date_is_exact (const char *edtf)
 /* The date of the part: of the date phrases in it, an exact one before an
  * approximate one, a day before a month, else the first. */
 static const TiesDatePhrase *
-guess_date (const Reading *reading,
-            const Part    *part)
+guess_date_in (const Reading *reading,
+               glong          start,
+               glong          end)
 {
   const TiesDatePhrase *best = NULL;
   int best_score = -1;
@@ -1031,7 +1089,9 @@ guess_date (const Reading *reading,
       const TiesDatePhrase *phrase = g_ptr_array_index (reading->dates, i);
       int score;
 
-      if (phrase->start < part->start || phrase->end > part->end || phrase->edtf == NULL)
+      if (phrase->start >= end)
+        break;
+      if (phrase->start < start || phrase->end > end || phrase->edtf == NULL)
         continue;
       score = (date_is_exact (phrase->edtf) ? 100 : 0) + (int) strlen (phrase->edtf);
       if (score > best_score)
@@ -1042,6 +1102,17 @@ guess_date (const Reading *reading,
     }
 
   return best;
+}
+
+/* A sentence joined to the one before it by a pronoun has the date of its
+ * own words if it has one. */
+static const TiesDatePhrase *
+guess_date (const Reading *reading,
+            const Part    *part)
+{
+  const TiesDatePhrase *date = guess_date_in (reading, part->own_start, part->end);
+
+  return date != NULL ? date : guess_date_in (reading, part->start, part->end);
 }
 
 /* How a proposal names an actor: a person by the last word of the name
@@ -1170,33 +1241,20 @@ is_covered (const Reading *reading,
             const Part    *part,
             GPtrArray     *participants)
 {
-  GListModel *events = G_LIST_MODEL (ties_document_get_events (reading->document));
-  const char *source_id = ties_source_get_id (reading->source);
   guint needed = MIN (2, participants->len);
-  guint n = g_list_model_get_n_items (events);
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < reading->covered->len; i++)
     {
-      g_autoptr(TiesEvent) event = g_list_model_get_item (events, i);
-      GListModel *evidence = G_LIST_MODEL (ties_event_get_evidence (event));
-      guint n_evidence = g_list_model_get_n_items (evidence);
-      gboolean overlaps = FALSE;
+      const Covered *covered = &g_array_index (reading->covered, Covered, i);
       guint shared = 0;
 
-      for (guint j = 0; j < n_evidence && !overlaps; j++)
-        {
-          g_autoptr(TiesEvidence) item = g_list_model_get_item (evidence, j);
-
-          overlaps = g_strcmp0 (ties_evidence_get_source (item), source_id) == 0
-                     && ties_evidence_get_status (item) != TIES_EVIDENCE_ORPHANED
-                     && (glong) ties_evidence_get_start (item) < part->end
-                     && (glong) ties_evidence_get_end (item) > part->start;
-        }
-      if (!overlaps)
+      if (covered->start >= part->end)
+        break;
+      if (covered->end <= part->start)
         continue;
 
       for (guint k = 0; k < participants->len; k++)
-        if (ties_event_has_participant (event, ties_actor_get_id (g_ptr_array_index (participants, k))))
+        if (ties_event_has_participant (covered->event, ties_actor_get_id (g_ptr_array_index (participants, k))))
           shared++;
       if (shared >= needed)
         return TRUE;
@@ -1276,9 +1334,11 @@ ties_suggest_source (TiesDocument *document,
           part_resolve (head, before);
           if (head->resolved != NULL)
             {
-              g_autoptr(Part) joined = part_new (&reading, before->start, head->end);
+              g_autoptr(Part) joined = part_new (&reading, head->start, head->end);
 
-              joined->pronoun = head->pronoun;
+              /* The words of both, the actors of this one and the one
+               * the pronoun stands for: not every actor named before. */
+              joined->start = before->start;
               joined->resolved = head->resolved;
               propose (&reading, joined, suggestions);
               first = 1;
