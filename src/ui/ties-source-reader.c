@@ -11,17 +11,9 @@
 
 #include "ties-source-reader.h"
 
-#if __has_include ("ties-mentions.h")
-# include "ties-mentions.h"
-# define HAVE_TIES_MENTIONS 1
-#endif
-#if __has_include ("ties-suggest.h")
-# include "ties-suggest.h"
-# define HAVE_TIES_SUGGEST 1
-#endif
+#include "ties-mentions.h"
+#include "ties-suggest.h"
 
-/* Characters of context kept beside a quote, as the sample's selectors. */
-#define CONTEXT_LENGTH 32
 /* Words of a passage that title an event naming fewer than two actors. */
 #define TITLE_WORDS 8
 /* A press and release closer than this (px) are a click, not a drag. */
@@ -123,42 +115,28 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static void ties_source_reader_update_actions (TiesSourceReader *self);
+static void stop_scrolling                    (TiesSourceReader *self);
 
 /* ------------------------------------------------------------------------ */
 /* Colours                                                                  */
 
-/* Until event kinds carry their own colour, GNOME's palette by kind. */
+/* The kind's colour, which the document may have chosen. */
 static void
 kind_color (TiesSourceReader *self,
             const char       *kind,
             GdkRGBA          *rgba)
 {
-  static const struct {
-    const char *kind;
-    const char *color;
-  } builtins[] = {
-    { "meeting", "#3584e4" },
-    { "phone-call", "#2ec27e" },
-    { "email", "#9141ac" },
-    { "summit", "#ff7800" },
-    { "public-statement", "#e5a50a" },
-    { "other", "#986a44" },
-  };
-  static const char * const others[] = {
-    "#1c71d8", "#26a269", "#c64600", "#813d9c", "#e01b24", "#63452c",
-  };
+  TiesEventKind *event_kind = NULL;
 
   g_assert (TIES_IS_SOURCE_READER (self));
 
-  for (guint i = 0; i < G_N_ELEMENTS (builtins); i++)
-    if (g_strcmp0 (kind, builtins[i].kind) == 0)
-      {
-        gdk_rgba_parse (rgba, builtins[i].color);
-        return;
-      }
+  if (self->document != NULL && kind != NULL)
+    event_kind = ties_document_lookup_event_kind (self->document, kind);
+  if (event_kind == NULL)
+    event_kind = ties_event_kind_lookup_builtin ("other");
 
-  /* A kind the document declares: a stable colour from its id. */
-  gdk_rgba_parse (rgba, others[g_str_hash (kind != NULL ? kind : "") % G_N_ELEMENTS (others)]);
+  if (!gdk_rgba_parse (rgba, ties_event_kind_get_display_color (event_kind)))
+    gdk_rgba_parse (rgba, "#77767b");
 }
 
 static double
@@ -213,6 +191,7 @@ get_kind_tag (TiesSourceReader *self,
   return tag;
 }
 
+/* Also when the kinds' colours change. */
 static void
 on_dark_changed (TiesSourceReader *self)
 {
@@ -356,99 +335,6 @@ collect_spans (TiesSourceReader *self)
   g_array_sort (self->spans, compare_span);
 }
 
-#ifndef HAVE_TIES_MENTIONS
-/* The letter @c is a variant of, for matching "Maori" with "Māori". */
-static gunichar
-fold_char (gunichar c)
-{
-  gunichar decomposed[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
-
-  if (g_unichar_fully_decompose (c, FALSE, decomposed, G_N_ELEMENTS (decomposed)) > 0)
-    c = decomposed[0];
-
-  return g_unichar_tolower (c);
-}
-
-/* Characters of @name matched at @text, ignoring case and diacritics, or
- * 0; *@bytes gets the bytes of @text they take. */
-static glong
-match_name (const char *text,
-            const char *name,
-            gsize      *bytes)
-{
-  const char *t = text;
-  glong chars = 0;
-
-  for (const char *n = name; *n != '\0'; n = g_utf8_next_char (n))
-    {
-      if (*t == '\0' || fold_char (g_utf8_get_char (t)) != fold_char (g_utf8_get_char (n)))
-        return 0;
-      t = g_utf8_next_char (t);
-      chars++;
-    }
-
-  /* Whole words only: "Cook" is not in "Cooking". */
-  if (*t != '\0' && g_unichar_isalnum (g_utf8_get_char (t)))
-    return 0;
-
-  *bytes = t - text;
-  return chars;
-}
-
-static GArray *
-find_mentions (TiesDocument *document,
-               const char   *text)
-{
-  GArray *mentions = g_array_new (FALSE, FALSE, sizeof (Mention));
-  GListModel *actors = G_LIST_MODEL (ties_document_get_actors (document));
-  guint n = g_list_model_get_n_items (actors);
-  gunichar previous = 0;
-  glong offset = 0;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p), offset++)
-    {
-      Mention best = { offset, offset, NULL };
-
-      if (g_unichar_isalnum (previous))
-        {
-          previous = g_utf8_get_char (p);
-          continue;
-        }
-      previous = g_utf8_get_char (p);
-
-      /* The longest name wins: "Jacinda Ardern" over "Ardern". */
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(TiesActor) actor = g_list_model_get_item (actors, i);
-          const char * const *aliases = ties_actor_get_aliases (actor);
-          gsize bytes;
-          glong chars;
-
-          chars = match_name (p, ties_actor_get_name (actor), &bytes);
-          if (chars > best.end - best.start)
-            best = (Mention) { offset, offset + chars, actor };
-
-          for (guint j = 0; aliases != NULL && aliases[j] != NULL; j++)
-            {
-              chars = match_name (p, aliases[j], &bytes);
-              if (chars > best.end - best.start)
-                best = (Mention) { offset, offset + chars, actor };
-            }
-        }
-
-      if (best.actor != NULL)
-        {
-          g_array_append_val (mentions, best);
-          for (; offset < best.end - 1; offset++)
-            p = g_utf8_next_char (p);
-          previous = g_utf8_get_char (p);
-        }
-    }
-
-  return mentions;
-}
-#endif
-
 static void
 collect_mentions (TiesSourceReader *self)
 {
@@ -458,7 +344,6 @@ collect_mentions (TiesSourceReader *self)
   if (self->document == NULL || self->source == NULL || ties_source_get_text (self->source) == NULL)
     return;
 
-#ifdef HAVE_TIES_MENTIONS
   {
     g_autoptr(GArray) found = ties_mentions_find (self->document, ties_source_get_text (self->source));
 
@@ -470,13 +355,6 @@ collect_mentions (TiesSourceReader *self)
         g_array_append_val (self->mentions, mention);
       }
   }
-#else
-  {
-    g_autoptr(GArray) found = find_mentions (self->document, ties_source_get_text (self->source));
-
-    g_array_append_vals (self->mentions, found->data, found->len);
-  }
-#endif
 }
 
 /* ------------------------------------------------------------------------ */
@@ -601,7 +479,6 @@ refresh_proposals (TiesSourceReader *self)
 
   g_array_set_size (self->proposals, 0);
 
-#ifdef HAVE_TIES_SUGGEST
   for (guint i = 0; self->suggestions != NULL && self->source != NULL && i < self->suggestions->len; i++)
     {
       TiesSuggestion *suggestion = g_ptr_array_index (self->suggestions, i);
@@ -611,7 +488,6 @@ refresh_proposals (TiesSourceReader *self)
           range_is_valid (self, proposal.start, proposal.end))
         g_array_append_val (self->proposals, proposal);
     }
-#endif
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -624,6 +500,7 @@ load_text (TiesSourceReader *self)
   g_assert (TIES_IS_SOURCE_READER (self));
 
   text = self->source != NULL ? ties_source_get_text (self->source) : NULL;
+  stop_scrolling (self);
   gtk_text_buffer_set_text (self->buffer, text != NULL ? text : "", -1);
 
   refresh_highlights (self);
@@ -661,6 +538,9 @@ on_document_parts_changed (TiesSourceReader   *self,
   if (changes & TIES_DOCUMENT_CHANGE_EVENTS && self->selected_event != NULL &&
       !g_list_store_find (ties_document_get_events (document), self->selected_event, NULL))
     ties_source_reader_set_selected_event (self, NULL);
+
+  if (changes & TIES_DOCUMENT_CHANGE_EVENT_KINDS)
+    on_dark_changed (self);
 
   if (changes & (TIES_DOCUMENT_CHANGE_EVIDENCE | TIES_DOCUMENT_CHANGE_EVENTS |
                  TIES_DOCUMENT_CHANGE_SOURCES | TIES_DOCUMENT_CHANGE_EVENT_KINDS |
@@ -794,9 +674,16 @@ ties_source_reader_dup_tooltip_at_offset (TiesSourceReader *self,
 
   if (events->len == 0 && proposal_at_offset (self, offset) != NULL)
     {
+      const char *title;
+
+      title = ((TiesSuggestion *) proposal_at_offset (self, offset)->suggestion)->title;
       if (text->len > 0)
         g_string_append_c (text, '\n');
-      g_string_append (text, _("Proposed event: click to review"));
+      if (title != NULL)
+        /* Translators: a candidate event Ties proposes, by its title */
+        g_string_append_printf (text, _("Proposed: %s"), title);
+      else
+        g_string_append (text, _("Proposed event"));
     }
 
   if (text->len == 0)
@@ -1214,30 +1101,6 @@ ties_source_reader_get_message (TiesSourceReader *self)
 /* ------------------------------------------------------------------------ */
 /* Marking                                                                  */
 
-/* An evidence item quoting code points [start, end) of the source, with
- * the context that re-anchors it when the text is corrected. */
-static TiesEvidence *
-evidence_for_range (TiesSource *source,
-                    glong       start,
-                    glong       end)
-{
-  glong length = ties_source_get_text_length (source);
-  g_autofree char *exact = ties_source_dup_text_range (source, start, end);
-  g_autofree char *prefix = ties_source_dup_text_range (source, MAX (0, start - CONTEXT_LENGTH), start);
-  g_autofree char *suffix = ties_source_dup_text_range (source, end, MIN (length, end + CONTEXT_LENGTH));
-  TiesEvidence *evidence;
-
-  g_assert (TIES_IS_SOURCE (source));
-  g_assert (exact != NULL);
-
-  evidence = ties_evidence_new (ties_source_get_id (source), exact, (guint) start, (guint) end);
-  ties_evidence_set_prefix (evidence, prefix);
-  ties_evidence_set_suffix (evidence, suffix);
-  ties_evidence_set_status (evidence, TIES_EVIDENCE_ANCHORED);
-
-  return evidence;
-}
-
 /* The actors named in [start, end), in the order they first appear, and
  * the words that name each. */
 static void
@@ -1377,7 +1240,7 @@ reader_new_event (GtkWidget  *widget,
   /* Built whole before it joins the document: one step to undo. */
   event = ties_event_new (id, title, guess_kind (self->document, passage));
   ties_event_set_participants (event, (const char * const *) ids);
-  evidence = evidence_for_range (self->source, start, end);
+  evidence = ties_evidence_new_for_range (self->source, start, end);
   g_list_store_append (ties_event_get_evidence (event), evidence);
 
   ties_document_add_event (self->document, event);
@@ -1399,7 +1262,7 @@ reader_add_evidence (GtkWidget  *widget,
   if (self->selected_event == NULL || !get_passage (self, &start, &end))
     return;
 
-  evidence = evidence_for_range (self->source, start, end);
+  evidence = ties_evidence_new_for_range (self->source, start, end);
   history = ties_document_get_history (self->document);
   ties_history_begin (history, _("Add Evidence"));
   ties_history_append (history, G_LIST_STORE (ties_event_get_evidence (self->selected_event)), evidence);
@@ -1470,27 +1333,13 @@ reader_reattach (GtkWidget  *widget,
                  GVariant   *parameter)
 {
   TiesSourceReader *self = TIES_SOURCE_READER (widget);
-  g_autoptr(TiesEvidence) fresh = NULL;
-  TiesHistory *history;
   glong start, end;
 
   if (self->reattach_evidence == NULL || !get_passage (self, &start, &end))
     return;
 
   /* The quote becomes what is selected now: the researcher said so. */
-  fresh = evidence_for_range (self->source, start, end);
-  history = ties_document_get_history (self->document);
-  ties_history_begin (history, _("Re-attach Evidence"));
-  ties_history_set (history, self->reattach_evidence,
-                    "source", ties_evidence_get_source (fresh),
-                    "exact", ties_evidence_get_exact (fresh),
-                    "prefix", ties_evidence_get_prefix (fresh),
-                    "suffix", ties_evidence_get_suffix (fresh),
-                    "start", ties_evidence_get_start (fresh),
-                    "end", ties_evidence_get_end (fresh),
-                    "status", TIES_EVIDENCE_ANCHORED,
-                    NULL);
-  ties_history_end (history);
+  ties_document_reattach_evidence (self->document, self->reattach_evidence, self->source, start, end);
 
   gtk_popover_popdown (self->popover);
   ties_source_reader_cancel_reattach (self);
@@ -1729,6 +1578,19 @@ ties_source_reader_size_allocate (GtkWidget *widget,
     gtk_popover_present (self->popover);
 }
 
+/* GTK 4.8 criticals when a scrolled window unmaps during an animated
+ * scroll (as gtk_text_view_scroll_to_mark() starts): end it first. */
+static void
+stop_scrolling (TiesSourceReader *self)
+{
+  GtkAdjustment *adjustment;
+
+  g_assert (TIES_IS_SOURCE_READER (self));
+
+  adjustment = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment));
+}
+
 static void
 ties_source_reader_unmap (GtkWidget *widget)
 {
@@ -1736,6 +1598,7 @@ ties_source_reader_unmap (GtkWidget *widget)
 
   g_clear_handle_id (&self->popover_id, g_source_remove);
   gtk_popover_popdown (self->popover);
+  stop_scrolling (self);
 
   GTK_WIDGET_CLASS (ties_source_reader_parent_class)->unmap (widget);
 }
