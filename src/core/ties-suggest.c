@@ -28,7 +28,7 @@ typedef struct
 {
   glong     start;
   glong     end;
-  char     *lower;
+  char     *lower;    /* in Reading.strings */
   gboolean  quoted;   /* inside quotation marks: someone else's words */
   gboolean  proper;   /* capitalised inside a sentence: part of a name */
   gboolean  named;    /* inside an actor's mention */
@@ -63,15 +63,8 @@ typedef struct
   GPtrArray      *dates;      /* TiesDatePhrase */
   GArray         *sentences;  /* Span */
   GArray         *covered;    /* Covered, by start */
+  GStringChunk   *strings;    /* the words in lower case: one allocation, not 50,000 */
 } Reading;
-
-static void
-word_clear (gpointer data)
-{
-  Word *word = data;
-
-  g_free (word->lower);
-}
 
 static void
 reading_clear (Reading *reading)
@@ -84,6 +77,7 @@ reading_clear (Reading *reading)
   g_clear_pointer (&reading->dates, g_ptr_array_unref);
   g_clear_pointer (&reading->sentences, g_array_unref);
   g_clear_pointer (&reading->covered, g_array_unref);
+  g_clear_pointer (&reading->strings, g_string_chunk_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Reading, reading_clear)
@@ -177,11 +171,18 @@ static const Lexeme lexicon[] = {
 static const Lexeme *
 lookup_lexeme (const char *word)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (lexicon); i++)
-    if (g_str_equal (lexicon[i].word, word))
-      return &lexicon[i];
+  static GHashTable *index;
 
-  return NULL;
+  if (g_once_init_enter (&index))
+    {
+      GHashTable *table = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (guint i = 0; i < G_N_ELEMENTS (lexicon); i++)
+        g_hash_table_insert (table, (gpointer) lexicon[i].word, (gpointer) &lexicon[i]);
+      g_once_init_leave (&index, table);
+    }
+
+  return g_hash_table_lookup (index, word);
 }
 
 /* Verbs whose subject reached out to the other: "Ardern phoned Cook". */
@@ -409,12 +410,14 @@ find_words (Reading *reading)
   gboolean after_break = TRUE;
 
   reading->words = g_array_new (FALSE, FALSE, sizeof (Word));
-  g_array_set_clear_func (reading->words, word_clear);
+  reading->strings = g_string_chunk_new (4096);
 
   for (glong i = 0; i < n; )
     {
       Word word = { 0 };
-      g_autoptr(GString) text = NULL;
+      const char *bytes;
+      gsize length;
+      gboolean ascii = TRUE;
 
       if (!g_unichar_isalnum (c[i]))
         {
@@ -426,11 +429,24 @@ find_words (Reading *reading)
         }
 
       word.start = i;
-      text = g_string_new (NULL);
       while (i < n && (g_unichar_isalnum (c[i]) || g_unichar_ismark (c[i])))
-        g_string_append_unichar (text, c[i++]);
+        ascii &= c[i++] < 0x80;
       word.end = i;
-      word.lower = g_utf8_strdown (text->str, -1);
+
+      bytes = reading->text + reading->bytes[word.start];
+      length = reading->bytes[word.end] - reading->bytes[word.start];
+      if (ascii)
+        {
+          word.lower = g_string_chunk_insert_len (reading->strings, bytes, length);
+          for (char *p = word.lower; *p != '\0'; p++)
+            *p = g_ascii_tolower (*p);
+        }
+      else
+        {
+          g_autofree char *lower = g_utf8_strdown (bytes, length);
+
+          word.lower = g_string_chunk_insert (reading->strings, lower);
+        }
       word.quoted = reading->quoted[word.start];
       word.proper = !after_break && g_unichar_isupper (c[word.start]);
       after_break = FALSE;
@@ -1083,8 +1099,21 @@ guess_date_in (const Reading *reading,
 {
   const TiesDatePhrase *best = NULL;
   int best_score = -1;
+  guint lo = 0;
+  guint hi = reading->dates != NULL ? reading->dates->len : 0;
 
-  for (guint i = 0; reading->dates != NULL && i < reading->dates->len; i++)
+  /* The phrases are in text order: start at the first one here. */
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (((const TiesDatePhrase *) g_ptr_array_index (reading->dates, mid))->start < start)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  for (guint i = lo; reading->dates != NULL && i < reading->dates->len; i++)
     {
       const TiesDatePhrase *phrase = g_ptr_array_index (reading->dates, i);
       int score;
