@@ -20,6 +20,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import urllib.parse
 
 from jsonschema import Draft4Validator, RefResolver
 
@@ -175,6 +176,10 @@ def main():
         orphaned = copy.deepcopy(sample)
         first = next(e for e in orphaned['events'] if e.get('evidence'))
         first['evidence'][0]['selector']['exact'] = 'Words that the article never printed'
+        # and the source's URL an IRI: the export keeps it a URI (ASCII).
+        iri = 'https://例え.jp/記事/Māori?q=te reo'
+        for source in orphaned['sources']:
+            source['url'] = iri
         path = os.path.join(folder, 'orphaned.ties.json')
         with open(path, 'w', encoding='utf-8') as f:
             json.dump(orphaned, f, ensure_ascii=False)
@@ -182,6 +187,10 @@ def main():
         items = check_collection(wa, collection, 'orphaned')
         rc, out = run_readme_validator(wa, items, folder)
         check(rc == 0, 'orphaned: annotations fail the W3C MUST assertions:\n' + out)
+        check(all(a['target']['source'] == 'https://%E4%BE%8B%E3%81%88.jp/%E8%A8%98%E4%BA%8B/M%C4%81ori?q=te%20reo'
+                  for a in items), 'orphaned: an IRI did not become its URI')
+        for source in orphaned['sources']:
+            source['url'] = urllib.parse.quote(iri, safe=':/?=')
         positioned = check_positions(orphaned, items, 'orphaned')
         check(positioned == len(items) - 1, f'orphaned: {positioned} of {len(items)} positioned, expected all but one')
 

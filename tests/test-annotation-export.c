@@ -322,6 +322,35 @@ test_orphaned_status (void)
   g_assert_nonnull (find_selector (json_array_get_object_element (items_of (root), 1), "TextPositionSelector"));
 }
 
+/* Targets are URIs: a URL is kept, ASCII (what a URI may hold); one
+ * that is not a URL falls back to the source's id. */
+static void
+test_source_uri (void)
+{
+  static const struct {
+    const char *url;
+    const char *target;
+  } cases[] = {
+    { "https://www.rnz.co.nz/news/te-manu-korihi/1", "https://www.rnz.co.nz/news/te-manu-korihi/1" },
+    { "https://例え.jp/パス?q=a b", "https://%E4%BE%8B%E3%81%88.jp/%E3%83%91%E3%82%B9?q=a%20b" },
+    { "www.rnz.co.nz/news", "urn:ties:source:hui" },
+    { "not a URL at all", "urn:ties:source:hui" },
+    { "", "urn:ties:source:hui" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(TiesDocument) document = make_world_document ();
+      g_autoptr(JsonNode) root = NULL;
+      JsonObject *target;
+
+      ties_source_set_url (ties_document_lookup_source (document, "hui"), cases[i].url);
+      root = export_and_parse (document);
+      target = json_object_get_object_member (json_array_get_object_element (items_of (root), 0), "target");
+      g_assert_cmpstr (json_object_get_string_member (target, "source"), ==, cases[i].target);
+    }
+}
+
 static void
 test_no_evidence (void)
 {
@@ -396,6 +425,7 @@ main (int    argc,
   g_test_add_func ("/annotation-export/sample", test_sample_annotation);
   g_test_add_func ("/annotation-export/code-points", test_code_points);
   g_test_add_func ("/annotation-export/orphaned-status", test_orphaned_status);
+  g_test_add_func ("/annotation-export/source-uri", test_source_uri);
   g_test_add_func ("/annotation-export/no-evidence", test_no_evidence);
   g_test_add_func ("/annotation-export/deterministic", test_deterministic);
 

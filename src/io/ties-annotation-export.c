@@ -97,6 +97,33 @@ escape_id (const char *id)
   return g_uri_escape_string (id != NULL ? id : "", NULL, FALSE);
 }
 
+/* The source's URL as an absolute URI, ASCII only (percent-encoding
+ * spaces and other characters a URI cannot hold, as browsers do), or
+ * NULL when it is not one ("nzherald.co.nz/…" has no scheme). */
+static char *
+source_uri (TiesSource *source)
+{
+  const char *url = source != NULL ? ties_source_get_url (source) : NULL;
+  g_autoptr(GString) uri = NULL;
+
+  if (url == NULL || *url == '\0')
+    return NULL;
+
+  uri = g_string_new (NULL);
+  for (const guchar *p = (const guchar *) url; *p != '\0'; p++)
+    {
+      if (*p <= 0x20 || *p >= 0x7f || strchr ("\"<>\\^`{|}", *p) != NULL)
+        g_string_append_printf (uri, "%%%02X", *p);
+      else
+        g_string_append_c (uri, *p);
+    }
+
+  if (!g_uri_is_valid (uri->str, G_URI_FLAGS_NONE, NULL))
+    return NULL;
+
+  return g_string_free (g_steal_pointer (&uri), FALSE);
+}
+
 static const char *
 actor_name (TiesDocument *document,
             const char   *id)
@@ -244,7 +271,7 @@ add_annotation (JsonBuilder  *builder,
 {
   const char *source_id = ties_evidence_get_source (evidence);
   TiesSource *source = source_id != NULL ? ties_document_lookup_source (document, source_id) : NULL;
-  const char *url = source != NULL ? ties_source_get_url (source) : NULL;
+  g_autofree char *url = source_uri (source);
   const char *exact = ties_evidence_get_exact (evidence);
   const char *kind = ties_event_get_kind (event);
   g_autofree char *event_id = escape_id (ties_event_get_id (event));
@@ -262,9 +289,9 @@ add_annotation (JsonBuilder  *builder,
                                           ties_evidence_get_end (evidence),
                                           exact);
 
-  if (url != NULL && *url != '\0')
+  if (url != NULL)
     {
-      target = g_strdup (url);
+      target = g_steal_pointer (&url);
     }
   else
     {
@@ -290,6 +317,8 @@ add_annotation (JsonBuilder  *builder,
     add_textual_body (builder, "tagging", kind);
   if (!anchored)
     add_textual_body (builder, "commenting",
+                      /* Translators: said in a Web Annotation export of evidence whose
+                       * quote was not found in its source's text */
                       _("Orphaned evidence: these words are no longer found in the source’s text, "
                         "so where they stand is unknown."));
   json_builder_end_array (builder);
