@@ -486,6 +486,27 @@ test_sniffed (void)
 }
 
 static void
+test_json_ld_array (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TiesSource) source = NULL;
+
+  /* JSON-LD as a top-level array, one author as an object, the
+   * publisher as a plain name; no other metadata. */
+  source = ties_article_import_text ("<html><head><script type=\"application/ld+json\">"
+                                     "[{\"@type\": \"Organization\", \"name\": \"Not it\"},"
+                                     " {\"@type\": [\"NewsArticle\"], \"datePublished\": \"2018-12-01\","
+                                     "  \"author\": {\"@type\": \"Person\", \"name\": \"Solo Writer\"},"
+                                     "  \"publisher\": \"Gazette\"}]</script></head>"
+                                     "<body><p>Text.</p></body></html>", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ties_source_get_published (source), ==, "2018-12-01");
+  g_assert_cmpstr (ties_source_get_author (source), ==, "Solo Writer");
+  g_assert_cmpstr (ties_source_get_publisher (source), ==, "Gazette");
+  g_assert_cmpstr (ties_source_get_title (source), ==, "Text.");
+}
+
+static void
 test_hostile_nesting (void)
 {
   g_autoptr(GString) page = g_string_new ("<html><head><script type=\"application/ld+json\">");
@@ -632,6 +653,7 @@ main (int   argc,
   g_test_add_func ("/article-import/paste/plain", test_paste_plain);
   g_test_add_func ("/article-import/paste/html", test_paste_html);
   g_test_add_func ("/article-import/sniffed", test_sniffed);
+  g_test_add_func ("/article-import/html/json-ld-array", test_json_ld_array);
   g_test_add_func ("/article-import/html/hostile-nesting", test_hostile_nesting);
   g_test_add_func ("/article-import/file-async", test_file_async);
   g_test_add_func ("/article-import/add", test_add);
