@@ -475,6 +475,21 @@ test_proposals (void)
   gtk_widget_activate_action (GTK_WIDGET (view), "sources-view.edit-suggestion", "u", 1);
   g_assert_cmpuint (signals.n_created, ==, 2);
   g_assert_true (signals.edit);
+  g_assert_true (ties_history_undo (history));
+
+  /* A row clicked before an edit settles still means what it showed. */
+  while (n_proposal_rows (view) != n_before)
+    g_main_context_iteration (NULL, TRUE);
+  g_clear_pointer (&exact, g_free);
+  exact = g_strdup (((TiesSuggestion *) g_ptr_array_index (ties_sources_view_get_suggestions (view), 2))->exact);
+  ties_history_set (history, source, "title", "Harbour talks, updated", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (view), "sources-view.accept-suggestion", "u", 2);
+  g_assert_cmpuint (signals.n_created, ==, 3);
+  {
+    g_autoptr(TiesEvidence) evidence = g_list_model_get_item (G_LIST_MODEL (ties_event_get_evidence (signals.created)), 0);
+
+    g_assert_cmpstr (ties_evidence_get_exact (evidence), ==, exact);
+  }
 
   destroy_and_check (window, document);
 }

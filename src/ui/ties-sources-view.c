@@ -490,26 +490,37 @@ schedule_recompute (TiesSourcesView *self)
   self->recompute_id = g_timeout_add (RECOMPUTE_DELAY_MS, recompute_cb, self);
 }
 
+/* The proposal of the row at @index. A row shown before the last edit
+ * settled still names what the person saw: the proposals are found
+ * again now, and the same words, if still proposed, are what is meant. */
 static const TiesSuggestion *
 get_suggestion (TiesSourcesView *self,
-                GVariant        *parameter)
+                guint            index)
 {
-  guint index;
+  g_autofree char *exact = NULL;
+  glong start;
 
   g_assert (TIES_IS_SOURCES_VIEW (self));
 
-  if (self->document == NULL || parameter == NULL)
+  if (self->document == NULL || index >= self->suggestions->len)
     return NULL;
 
-  /* A button of a row shown before the last edit: its list is past. */
-  if (self->recompute_id != 0)
-    return NULL;
+  if (self->recompute_id == 0)
+    return g_ptr_array_index (self->suggestions, index);
 
-  index = g_variant_get_uint32 (parameter);
-  if (index >= self->suggestions->len)
-    return NULL;
+  exact = g_strdup (((TiesSuggestion *) g_ptr_array_index (self->suggestions, index))->exact);
+  start = ((TiesSuggestion *) g_ptr_array_index (self->suggestions, index))->start;
+  recompute (self);
 
-  return g_ptr_array_index (self->suggestions, index);
+  for (guint i = 0; i < self->suggestions->len; i++)
+    {
+      TiesSuggestion *suggestion = g_ptr_array_index (self->suggestions, i);
+
+      if (suggestion->start == start && g_strcmp0 (suggestion->exact, exact) == 0)
+        return suggestion;
+    }
+
+  return NULL;
 }
 
 static void
@@ -517,7 +528,7 @@ accept (TiesSourcesView *self,
         GVariant        *parameter,
         gboolean         edit)
 {
-  const TiesSuggestion *suggestion = get_suggestion (self, parameter);
+  const TiesSuggestion *suggestion = get_suggestion (self, g_variant_get_uint32 (parameter));
   g_autoptr(TiesEvent) event = NULL;
 
   g_assert (TIES_IS_SOURCES_VIEW (self));
@@ -557,7 +568,7 @@ dismiss_action (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   TiesSourcesView *self = TIES_SOURCES_VIEW (widget);
-  const TiesSuggestion *suggestion = get_suggestion (self, parameter);
+  const TiesSuggestion *suggestion = get_suggestion (self, g_variant_get_uint32 (parameter));
   TiesSource *source;
 
   if (suggestion == NULL)
@@ -575,13 +586,15 @@ static void
 on_proposal_row_activated (TiesSourcesView *self,
                            GtkListBoxRow   *row)
 {
+  const TiesSuggestion *suggestion;
   guint index;
 
   g_assert (TIES_IS_SOURCES_VIEW (self));
 
   index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "index"));
-  if (self->recompute_id == 0 && index < self->suggestions->len)
-    g_signal_emit (self, signals[SUGGESTION_ACTIVATED], 0, g_ptr_array_index (self->suggestions, index));
+  suggestion = get_suggestion (self, index);
+  if (suggestion != NULL)
+    g_signal_emit (self, signals[SUGGESTION_ACTIVATED], 0, suggestion);
 }
 
 /* Following the document */
