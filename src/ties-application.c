@@ -167,7 +167,24 @@ ties_application_open (GApplication  *application,
 
   for (int i = 0; i < n_files; i++)
     {
-      TiesWindow *window = find_window_for_file (self, files[i]);
+      TiesWindow *window;
+
+      /* An article opened becomes the first source of a new document. */
+      if (ties_window_is_article_file (files[i]))
+        {
+          GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+          if (TIES_IS_WINDOW (active) && ties_window_is_pristine (TIES_WINDOW (active)))
+            window = TIES_WINDOW (active);
+          else
+            window = ties_window_new (self);
+          ties_window_import_article (window, files[i]);
+          gtk_window_present (GTK_WINDOW (window));
+          offer_drafts (self, window);
+          continue;
+        }
+
+      window = find_window_for_file (self, files[i]);
 
       /* A document is open in one window only. */
       if (window == NULL)

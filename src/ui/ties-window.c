@@ -9,16 +9,23 @@
 
 #include "ties-actor-editor.h"
 #include "ties-actors-view.h"
+#include "ties-annotation-export.h"
+#include "ties-article-import.h"
 #include "ties-diagram-view.h"
+#include "ties-document-info-editor.h"
 #include "ties-document-io.h"
 #include "ties-drafts.h"
 #include "ties-event-editor.h"
 #include "ties-event-list.h"
 #include "ties-export-dialog.h"
 #include "ties-file-watch.h"
+#include "ties-kinds-editor.h"
 #include "ties-network.h"
 #include "ties-preferences-window.h"
 #include "ties-print.h"
+#include "ties-source-reader.h"
+#include "ties-sources-view.h"
+#include "ties-suggest.h"
 #include "ties-timing.h"
 #include "ties-window.h"
 
@@ -71,6 +78,12 @@ struct _TiesWindow
   GtkStack *view_stack;
   AdwBin *reader_bin;
   AdwBin *sources_bin;
+  TiesSourceReader *reader;
+  TiesSourcesView *sources_view;
+
+  /* Set while the reader itself selects an event: the list follows it,
+   * and the reader must not then scroll away from what was clicked. */
+  gboolean selecting_from_reader;
 
   /* view.layout and view.focus, stateful, mirroring the document's view */
   GSimpleActionGroup *view_actions;
@@ -81,6 +94,9 @@ G_DEFINE_FINAL_TYPE (TiesWindow, ties_window, ADW_TYPE_APPLICATION_WINDOW)
 static void ties_window_set_document (TiesWindow   *self,
                                       TiesDocument *document,
                                       GFile        *file);
+static void show_error               (TiesWindow   *self,
+                                      const char   *heading,
+                                      const char   *body);
 
 static void
 ties_window_toast (TiesWindow *self,
@@ -130,7 +146,8 @@ ties_window_update_actions (TiesWindow *self)
 {
   TiesHistory *history = ties_document_get_history (self->document);
   gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (ties_document_get_events (self->document))) == 0
-                   && g_list_model_get_n_items (G_LIST_MODEL (ties_document_get_actors (self->document))) == 0;
+                   && g_list_model_get_n_items (G_LIST_MODEL (ties_document_get_actors (self->document))) == 0
+                   && g_list_model_get_n_items (G_LIST_MODEL (ties_document_get_sources (self->document))) == 0;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", ties_history_get_can_undo (history));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", ties_history_get_can_redo (history));
@@ -158,6 +175,62 @@ compare_activity (gconstpointer a,
   return g_utf8_collate (ties_actor_get_name (actor_a), ties_actor_get_name (actor_b));
 }
 
+/* The reader draws the proposals the Sources view lists, for the source
+ * both show. */
+static void
+ties_window_update_suggestions (TiesWindow *self)
+{
+  if (ties_sources_view_get_selected_source (self->sources_view) != ties_source_reader_get_source (self->reader))
+    {
+      ties_source_reader_set_suggestions (self->reader, NULL);
+      return;
+    }
+
+  ties_source_reader_set_suggestions (self->reader, ties_sources_view_get_suggestions (self->sources_view));
+}
+
+/* Shows @source in the reader, and the reader instead of the diagram. */
+static void
+ties_window_show_source (TiesWindow *self,
+                         TiesSource *source)
+{
+  ties_source_reader_set_source (self->reader, source);
+  ties_sources_view_select_source (self->sources_view, source);
+  ties_window_update_suggestions (self);
+  gtk_stack_set_visible_child_name (self->stack, "document");
+  gtk_stack_set_visible_child_name (self->view_stack, "source");
+}
+
+static void
+ties_window_show_evidence (TiesWindow   *self,
+                           TiesEvidence *evidence)
+{
+  TiesSource *source = ties_document_lookup_source (self->document, ties_evidence_get_source (evidence));
+
+  if (source == NULL)
+    return;
+
+  ties_window_show_source (self, source);
+  ties_source_reader_show_evidence (self->reader, evidence);
+}
+
+/* While the reader is shown, it follows the selected event to its first
+ * quote; the diagram, when shown, is left where it is. */
+static void
+ties_window_show_first_evidence (TiesWindow *self,
+                                 TiesEvent  *event)
+{
+  GListModel *evidence = G_LIST_MODEL (ties_event_get_evidence (event));
+  g_autoptr(TiesEvidence) first = NULL;
+
+  if (!g_str_equal (gtk_stack_get_visible_child_name (self->view_stack), "source")
+      || g_list_model_get_n_items (evidence) == 0)
+    return;
+
+  first = g_list_model_get_item (evidence, 0);
+  ties_window_show_evidence (self, first);
+}
+
 static void
 on_selection_changed (TiesWindow    *self,
                       TiesEventList *list)
@@ -170,6 +243,10 @@ on_selection_changed (TiesWindow    *self,
   ties_event_editor_set_event (self->event_editor, event);
   if (event != NULL)
     gtk_stack_set_visible_child_name (self->editor_stack, "event");
+
+  ties_source_reader_set_selected_event (self->reader, event);
+  if (event != NULL && !self->selecting_from_reader)
+    ties_window_show_first_evidence (self, event);
 }
 
 static void
@@ -265,6 +342,188 @@ on_event_activated (TiesWindow *self,
   ties_event_editor_set_event (self->event_editor, event);
   gtk_stack_set_visible_child_name (self->editor_stack, "event");
   gtk_widget_grab_focus (GTK_WIDGET (self->event_editor));
+}
+
+/* A click on a highlight selects its event everywhere, but leaves the
+ * focus and the scroll position in the reader. */
+static void
+on_reader_event_activated (TiesWindow       *self,
+                           TiesEvent        *event,
+                           TiesSourceReader *reader)
+{
+  self->selecting_from_reader = TRUE;
+  gtk_stack_set_visible_child_name (self->side_stack, "events");
+  ties_event_list_select_event (self->event_list, event);
+  ties_event_editor_set_event (self->event_editor, event);
+  gtk_stack_set_visible_child_name (self->editor_stack, "event");
+  self->selecting_from_reader = FALSE;
+}
+
+/* A new event from a passage: selected, and its title ready to type. */
+static void
+on_reader_event_created (TiesWindow       *self,
+                         TiesEvent        *event,
+                         TiesSourceReader *reader)
+{
+  on_reader_event_activated (self, event, reader);
+  gtk_widget_grab_focus (GTK_WIDGET (self->event_editor));
+}
+
+static void
+on_reader_actor (TiesWindow       *self,
+                 TiesActor        *actor,
+                 TiesSourceReader *reader)
+{
+  ties_diagram_view_select_actor (self->diagram_view, ties_actor_get_id (actor));
+  show_actor (self, ties_actor_get_id (actor));
+}
+
+static void
+on_source_activated (TiesWindow      *self,
+                     TiesSource      *source,
+                     TiesSourcesView *view)
+{
+  ties_window_show_source (self, source);
+}
+
+static void
+on_proposal_accepted (TiesWindow      *self,
+                      TiesEvent       *event,
+                      gboolean         edit,
+                      TiesSourcesView *view)
+{
+  /* The Sources view stays, with its next proposals; the editor shows
+   * the new event. */
+  self->selecting_from_reader = TRUE;
+  ties_event_list_select_event (self->event_list, event);
+  ties_event_editor_set_event (self->event_editor, event);
+  gtk_stack_set_visible_child_name (self->editor_stack, "event");
+  self->selecting_from_reader = FALSE;
+  ties_source_reader_set_selected_event (self->reader, event);
+  if (edit)
+    gtk_widget_grab_focus (GTK_WIDGET (self->event_editor));
+}
+
+static void
+on_suggestion_activated (TiesWindow      *self,
+                         gpointer         suggestion,
+                         GObject         *emitter)
+{
+  const TiesSuggestion *candidate = suggestion;
+  TiesSource *source = ties_document_lookup_source (self->document, candidate->source);
+
+  if (source == NULL)
+    return;
+
+  /* Selected, so that New Event from Selection is one shortcut away. */
+  if (source != ties_source_reader_get_source (self->reader))
+    ties_window_show_source (self, source);
+  else
+    gtk_stack_set_visible_child_name (self->view_stack, "source");
+  ties_source_reader_select_range (self->reader, candidate->start, candidate->end);
+}
+
+static void
+on_show_evidence (TiesWindow      *self,
+                  TiesEvidence    *evidence,
+                  TiesEventEditor *editor)
+{
+  ties_window_show_evidence (self, evidence);
+}
+
+static void
+on_reattach_evidence (TiesWindow      *self,
+                      TiesEvidence    *evidence,
+                      TiesEventEditor *editor)
+{
+  TiesSource *source = ties_document_lookup_source (self->document, ties_evidence_get_source (evidence));
+
+  if (source == NULL)
+    return;
+
+  ties_window_show_source (self, source);
+  ties_source_reader_begin_reattach (self->reader, evidence);
+  gtk_widget_grab_focus (GTK_WIDGET (self->reader));
+}
+
+static void
+on_suggestions_parts_changed (TiesWindow         *self,
+                              TiesDocumentChange  changes,
+                              TiesDocument       *document)
+{
+  if (changes & (TIES_DOCUMENT_CHANGE_EVENTS | TIES_DOCUMENT_CHANGE_EVIDENCE | TIES_DOCUMENT_CHANGE_SOURCES
+                 | TIES_DOCUMENT_CHANGE_ACTORS | TIES_DOCUMENT_CHANGE_ACTOR_LOOK | TIES_DOCUMENT_CHANGE_EVENT_TIES))
+    ties_window_update_suggestions (self);
+}
+
+static void
+document_info_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  TiesWindow *self = TIES_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (ties_document_info_editor_new (GTK_WINDOW (self), self->document)));
+}
+
+static void
+edit_kinds_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  TiesWindow *self = TIES_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (ties_kinds_editor_new (GTK_WINDOW (self), self->document)));
+}
+
+static void
+on_export_annotations_response (GtkNativeDialog *dialog,
+                                int              response,
+                                TiesWindow      *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(GError) error = NULL;
+
+      if (ties_annotation_export_to_file (self->document, file, &error))
+        {
+          g_autofree char *name = g_file_get_basename (file);
+          g_autofree char *message = g_strdup_printf (_("Annotations exported to “%s”"), name);
+
+          ties_window_toast (self, message);
+        }
+      else
+        {
+          show_error (self, _("Could Not Export the Annotations"), error->message);
+        }
+    }
+
+  g_object_unref (dialog);
+}
+
+static void
+export_annotations_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  TiesWindow *self = TIES_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+  const char *title = ties_document_get_title (self->document);
+
+  chooser = gtk_file_chooser_native_new (_("Export Annotations"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("W3C Web Annotations (JSON-LD)"));
+  gtk_file_filter_add_mime_type (filter, "application/ld+json");
+  gtk_file_filter_add_suffix (filter, "jsonld");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  /* TRANSLATORS: the file name of exported annotations when the document has no title */
+  name = g_strdup_printf ("%s.jsonld", *title != '\0' ? title : _("annotations"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_annotations_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 /* The layout menu: three layouts, and for the radial one the actor at the
@@ -427,6 +686,17 @@ ties_window_set_document (TiesWindow   *self,
   ties_actor_editor_set_document (self->actor_editor, document);
   ties_actor_editor_set_actor (self->actor_editor, NULL);
   gtk_stack_set_visible_child_name (self->editor_stack, "none");
+  ties_source_reader_set_document (self->reader, document);
+  ties_sources_view_set_document (self->sources_view, document);
+  g_signal_connect_object (document, "parts-changed", G_CALLBACK (on_suggestions_parts_changed), self, G_CONNECT_SWAPPED);
+  {
+    g_autoptr(TiesSource) first = g_list_model_get_item (G_LIST_MODEL (ties_document_get_sources (document)), 0);
+
+    ties_source_reader_set_source (self->reader, first);
+    if (first != NULL)
+      ties_sources_view_select_source (self->sources_view, first);
+    ties_window_update_suggestions (self);
+  }
 
   ties_window_update_actions (self);
   ties_window_update_view_menu (self);
@@ -524,6 +794,219 @@ ties_window_open_file (TiesWindow *self,
   g_return_if_fail (G_IS_FILE (file));
 
   ties_document_load_async (file, self->cancellable, on_loaded, open_data_new (self, file));
+}
+
+/* Articles become sources of the open document: read in a worker thread
+ * (a page can be large and its encoding slow to convert), added as one
+ * step of undo, and shown in the reader. */
+static void
+ties_window_add_source (TiesWindow *self,
+                        TiesSource *source)
+{
+  TiesHistory *history = ties_document_get_history (self->document);
+  g_autofree char *message = NULL;
+  const char *title;
+
+  ties_history_begin (history, _("Add Source"));
+  /* A new document is named after its first article. */
+  if (*ties_document_get_title (self->document) == '\0'
+      && ties_source_get_title (source) != NULL
+      && *ties_source_get_title (source) != '\0')
+    ties_history_set (history, self->document, "title", ties_source_get_title (source), NULL);
+  ties_article_import_add (self->document, source);
+  ties_history_end (history);
+
+  ties_window_show_source (self, source);
+  title = ties_source_get_title (source);
+  message = g_strdup_printf (_("Added “%s”"), title != NULL && *title != '\0' ? title : ties_source_get_id (source));
+  ties_window_toast (self, message);
+}
+
+static void
+import_article_thread (GTask        *task,
+                       gpointer      source_object,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  GError *error = NULL;
+  TiesSource *source = ties_article_import_file (task_data, cancellable, &error);
+
+  if (source == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, source, g_object_unref);
+}
+
+static void
+on_article_imported (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  TiesWindow *self = TIES_WINDOW (object);
+  GFile *file = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TiesSource) source = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (source == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_autofree char *name = g_file_get_basename (file);
+          g_autofree char *heading = g_strdup_printf (_("Could Not Add “%s”"), name);
+
+          /* Nothing was added: the document stays as it was. */
+          show_error (self, heading, error->message);
+        }
+      return;
+    }
+
+  ties_window_add_source (self, source);
+}
+
+void
+ties_window_import_article (TiesWindow *self,
+                            GFile      *file)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (TIES_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (self, self->cancellable, on_article_imported, NULL);
+  g_task_set_source_tag (task, ties_window_import_article);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, import_article_thread);
+}
+
+gboolean
+ties_window_is_article_file (GFile *file)
+{
+  static const char * const suffixes[] = { ".txt", ".md", ".markdown", ".html", ".htm", ".xhtml", NULL };
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *folded = name != NULL ? g_utf8_strdown (name, -1) : NULL;
+
+  if (folded == NULL)
+    return FALSE;
+  for (guint i = 0; suffixes[i] != NULL; i++)
+    if (g_str_has_suffix (folded, suffixes[i]))
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+on_clipboard_text (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(TiesWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, &error);
+  g_autoptr(TiesSource) source = NULL;
+
+  if (text == NULL)
+    {
+      if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, _("Could Not Paste"), error->message);
+      else
+        ties_window_toast (self, _("The clipboard holds no text"));
+      return;
+    }
+
+  source = ties_article_import_text (text, &error);
+  if (source == NULL)
+    {
+      show_error (self, _("Could Not Paste the Article"), error->message);
+      return;
+    }
+
+  ties_window_add_source (self, source);
+}
+
+static void
+paste_article_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  TiesWindow *self = TIES_WINDOW (widget);
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (widget);
+
+  gdk_clipboard_read_text_async (clipboard, self->cancellable, on_clipboard_text, g_object_ref (self));
+}
+
+/* Ctrl+V pastes an article only where no text field takes it: into an
+ * empty document, or while the Sources view is shown. */
+static gboolean
+paste_shortcut (GtkWidget *widget,
+                GVariant  *args,
+                gpointer   user_data)
+{
+  TiesWindow *self = TIES_WINDOW (widget);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  gboolean empty = g_str_equal (gtk_stack_get_visible_child_name (self->stack), "empty");
+  gboolean sources = g_str_equal (gtk_stack_get_visible_child_name (self->side_stack), "sources");
+
+  if (focus != NULL && (GTK_IS_EDITABLE (focus) || GTK_IS_TEXT_VIEW (focus)) && !empty)
+    {
+      /* An editable text view (a note) pastes for itself; the read-only
+       * reader does not. */
+      if (!GTK_IS_TEXT_VIEW (focus) || gtk_text_view_get_editable (GTK_TEXT_VIEW (focus)))
+        return FALSE;
+    }
+  if (!empty && !sources)
+    return FALSE;
+
+  gtk_widget_activate_action (widget, "win.paste-article", NULL);
+  return TRUE;
+}
+
+static GtkFileFilter *
+articles_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Articles"));
+  gtk_file_filter_add_mime_type (filter, "text/plain");
+  gtk_file_filter_add_mime_type (filter, "text/markdown");
+  gtk_file_filter_add_mime_type (filter, "text/html");
+  gtk_file_filter_add_mime_type (filter, "application/xhtml+xml");
+  gtk_file_filter_add_suffix (filter, "txt");
+  gtk_file_filter_add_suffix (filter, "md");
+  gtk_file_filter_add_suffix (filter, "html");
+  gtk_file_filter_add_suffix (filter, "htm");
+
+  return filter;
+}
+
+static void
+on_import_response (GtkNativeDialog *dialog,
+                    int              response,
+                    TiesWindow      *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      ties_window_import_article (self, file);
+    }
+
+  g_object_unref (dialog);
+}
+
+static void
+import_article_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  TiesWindow *self = TIES_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = articles_filter ();
+
+  chooser = gtk_file_chooser_native_new (_("Add an Article"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Add"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_import_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 void
@@ -841,10 +1324,19 @@ open_action (GtkWidget  *widget,
   TiesWindow *self = TIES_WINDOW (widget);
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = documents_filter ();
+  g_autoptr(GtkFileFilter) articles = articles_filter ();
+  g_autoptr(GtkFileFilter) supported = articles_filter ();
+
+  /* Documents open; articles become sources of a new document. */
+  gtk_file_filter_set_name (supported, _("Documents and Articles"));
+  gtk_file_filter_add_mime_type (supported, "application/x-ties+json");
+  gtk_file_filter_add_suffix (supported, "ties.json");
 
   chooser = gtk_file_chooser_native_new (_("Open a Document"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), supported);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), articles);
   g_signal_connect (chooser, "response", G_CALLBACK (on_open_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
@@ -1202,7 +1694,12 @@ on_drop (GtkDropTarget *target,
   for (GSList *l = files; l != NULL; l = l->next)
     {
       GFile *file = l->data;
-      g_application_open (app, &file, 1, "");
+
+      /* An article dropped on a window is read into its document. */
+      if (ties_window_is_article_file (file))
+        ties_window_import_article (self, file);
+      else
+        g_application_open (app, &file, 1, "");
     }
 
   return files != NULL;
@@ -1268,6 +1765,7 @@ ties_window_class_init (TiesWindowClass *klass)
   g_type_ensure (TIES_TYPE_DIAGRAM_VIEW);
   g_type_ensure (TIES_TYPE_EVENT_EDITOR);
   g_type_ensure (TIES_TYPE_EVENT_LIST);
+  g_type_ensure (TIES_TYPE_SOURCE_READER);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tiesapp/Ties/ui/ties-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TiesWindow, toast_overlay);
@@ -1306,6 +1804,12 @@ ties_window_class_init (TiesWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.new-event", NULL, new_event_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-layout", NULL, cancel_layout_action);
+  gtk_widget_class_install_action (widget_class, "win.import-article", NULL, import_article_action);
+  gtk_widget_class_install_action (widget_class, "win.paste-article", NULL, paste_article_action);
+  gtk_widget_class_install_action (widget_class, "win.document-info", NULL, document_info_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-kinds", NULL, edit_kinds_action);
+  gtk_widget_class_install_action (widget_class, "win.export-annotations", NULL, export_annotations_action);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, paste_shortcut, NULL);
 }
 
 static void
@@ -1349,6 +1853,22 @@ ties_window_init (TiesWindow *self)
   g_signal_connect_object (self->diagram_view, "notify::selected-tie-a", G_CALLBACK (on_diagram_selection), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->actors_view, "actor-activated", G_CALLBACK (on_actor_activated), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->actor_editor, "event-activated", G_CALLBACK (on_event_activated), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->event_editor, "show-evidence", G_CALLBACK (on_show_evidence), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->event_editor, "reattach-evidence", G_CALLBACK (on_reattach_evidence), self, G_CONNECT_SWAPPED);
+
+  self->reader = TIES_SOURCE_READER (ties_source_reader_new ());
+  adw_bin_set_child (self->reader_bin, GTK_WIDGET (self->reader));
+  g_signal_connect_object (self->reader, "event-activated", G_CALLBACK (on_reader_event_activated), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->reader, "event-created", G_CALLBACK (on_reader_event_created), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->reader, "actor-activated", G_CALLBACK (on_reader_actor), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->reader, "actor-created", G_CALLBACK (on_reader_actor), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->reader, "suggestion-activated", G_CALLBACK (on_suggestion_activated), self, G_CONNECT_SWAPPED);
+
+  self->sources_view = TIES_SOURCES_VIEW (ties_sources_view_new ());
+  adw_bin_set_child (self->sources_bin, GTK_WIDGET (self->sources_view));
+  g_signal_connect_object (self->sources_view, "source-activated", G_CALLBACK (on_source_activated), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sources_view, "event-created", G_CALLBACK (on_proposal_accepted), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sources_view, "suggestion-activated", G_CALLBACK (on_suggestion_activated), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
                            G_CALLBACK (ties_window_update_recent), self, G_CONNECT_SWAPPED);

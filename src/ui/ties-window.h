@@ -31,6 +31,13 @@ void          ties_window_open_file        (TiesWindow      *self,
                                             GFile           *file);
 /* Shows @document, read from @draft, as unsaved changes to the draft's
  * file (or as a new document), and goes on writing the same draft. */
+/* Reads an article (.txt, .md, .html) in the background into a new
+ * source of the open document, as one step of undo; on failure a dialog
+ * says why and nothing changes. */
+void          ties_window_import_article   (TiesWindow      *self,
+                                            GFile           *file);
+/* Whether @file's name says it is an article rather than a document. */
+gboolean      ties_window_is_article_file  (GFile           *file);
 void          ties_window_restore_draft    (TiesWindow      *self,
                                             TiesDraft       *draft,
                                             TiesDocument    *document);

@@ -1,0 +1,237 @@
+/* test-workspace.c: the annotation workspace of the window: articles in,
+ * reader, list and editor together, and each following the others
+ *
+ * Copyright 2026 The Ties authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "ties-application.h"
+#include "ties-event-editor.h"
+#include "ties-event-list.h"
+#include "ties-source-reader.h"
+#include "ties-window.h"
+#include "ui-test-util.h"
+
+#define ARTICLE TESTS_SRCDIR "/e2e/harbour-article.txt"
+#define ARTICLE_TITLE "Harbour deal took shape over three weeks of calls"
+#define PICTURE TOP_SRCDIR "/data/screenshots/main-window.png"
+
+static TiesApplication *app;
+
+static guint
+n_sources (TiesWindow *window)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (ties_document_get_sources (ties_window_get_document (window))));
+}
+
+static gboolean
+has_source (gpointer data)
+{
+  return n_sources (data) > 0;
+}
+
+static TiesSourceReader *
+find_reader (TiesWindow *window)
+{
+  return TIES_SOURCE_READER (ui_test_find_child (GTK_WIDGET (window), TIES_TYPE_SOURCE_READER));
+}
+
+/* The stack that has a page called @name. */
+static GtkStack *
+find_stack_with_page (GtkWidget  *widget,
+                      const char *name)
+{
+  if (GTK_IS_STACK (widget) && gtk_stack_get_child_by_name (GTK_STACK (widget), name) != NULL)
+    return GTK_STACK (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkStack *found = find_stack_with_page (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static TiesWindow *
+new_window (void)
+{
+  TiesWindow *window = ties_window_new (app);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  gtk_window_present (GTK_WINDOW (window));
+  ui_test_iterate_until (ui_test_is_mapped, window);
+
+  return window;
+}
+
+static void
+close_dialogs (void)
+{
+  AdwMessageDialog *dialog;
+
+  while ((dialog = ui_test_find_dialog ()) != NULL)
+    gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* An article file read into a new document: its first source, shown in
+ * the reader, naming the document; one undo takes all of it back. */
+static void
+test_import_file (void)
+{
+  TiesWindow *window = new_window ();
+  TiesDocument *document = ties_window_get_document (window);
+  TiesSourceReader *reader = find_reader (window);
+  g_autoptr(GFile) file = g_file_new_for_path (ARTICLE);
+  g_autoptr(TiesSource) source = NULL;
+
+  g_assert_true (ties_window_is_article_file (file));
+  ties_window_import_article (window, file);
+  ui_test_iterate_until (has_source, window);
+
+  source = g_list_model_get_item (G_LIST_MODEL (ties_document_get_sources (document)), 0);
+  g_assert_cmpstr (ties_source_get_title (source), ==, ARTICLE_TITLE);
+  g_assert_true (g_str_has_prefix (ties_source_get_text (source), ARTICLE_TITLE));
+  g_assert_cmpstr (ties_document_get_title (document), ==, ARTICLE_TITLE);
+  g_assert_true (ties_source_reader_get_source (reader) == source);
+  ui_test_iterate_for (50);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (reader)));
+  g_assert_true (ties_window_get_modified (window));
+
+  g_assert_true (ties_history_undo (ties_document_get_history (document)));
+  g_assert_cmpuint (n_sources (window), ==, 0);
+  g_assert_cmpstr (ties_document_get_title (document), ==, "");
+  g_assert_false (ties_window_get_modified (window));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A picture is no article: a message names it, and nothing is added. */
+static void
+test_import_binary (void)
+{
+  TiesWindow *window = new_window ();
+  g_autoptr(GFile) file = g_file_new_for_path (PICTURE);
+  g_autoptr(GFile) renamed = NULL;
+  AdwMessageDialog *dialog;
+
+  /* Named like an article, so only its content can tell. */
+  {
+    g_autofree char *path = g_build_filename (g_get_tmp_dir (), "ties-test-not-an-article.txt", NULL);
+    g_autoptr(GFile) copy = g_file_new_for_path (path);
+
+    g_assert_true (g_file_copy (file, copy, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, NULL));
+    renamed = g_steal_pointer (&copy);
+  }
+
+  ties_window_import_article (window, renamed);
+  ui_test_iterate_until (ui_test_dialog_shown, NULL);
+  dialog = ui_test_find_dialog ();
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "ties-test-not-an-article.txt"));
+  g_assert_cmpuint (n_sources (window), ==, 0);
+  g_assert_false (ties_window_get_modified (window));
+
+  close_dialogs ();
+  g_file_delete (renamed, NULL, NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Text on the clipboard, pasted into an empty document. */
+static void
+test_paste (void)
+{
+  TiesWindow *window = new_window ();
+  g_autofree char *text = NULL;
+  g_autoptr(TiesSource) source = NULL;
+
+  g_assert_true (g_file_get_contents (ARTICLE, &text, NULL, NULL));
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (window)), text);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.paste-article", NULL));
+  ui_test_iterate_until (has_source, window);
+
+  source = g_list_model_get_item (G_LIST_MODEL (ties_document_get_sources (ties_window_get_document (window))), 0);
+  g_assert_cmpstr (ties_source_get_title (source), ==, ARTICLE_TITLE);
+  g_assert_nonnull (strstr (ties_source_get_text (source), "Tomás Ruiz"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static TiesEvent *
+selected_event (TiesWindow *window)
+{
+  TiesEventList *list = TIES_EVENT_LIST (ui_test_find_child (GTK_WIDGET (window), TIES_TYPE_EVENT_LIST));
+
+  return ties_event_list_get_selected_event (list);
+}
+
+/* At 1366×768 the article, the events and the editor of the selected
+ * event are on screen together; a highlight clicked selects its event,
+ * and an event selected in the list scrolls the reader to its quote. */
+static void
+test_workspace_follows (void)
+{
+  TiesWindow *window = ui_test_open_sample (app);
+  TiesDocument *document = ties_window_get_document (window);
+  TiesSourceReader *reader = find_reader (window);
+  GtkStack *view_stack = find_stack_with_page (GTK_WIDGET (window), "source");
+  TiesEventList *list = TIES_EVENT_LIST (ui_test_find_child (GTK_WIDGET (window), TIES_TYPE_EVENT_LIST));
+  GtkWidget *editor = ui_test_find_child (GTK_WIDGET (window), TIES_TYPE_EVENT_EDITOR);
+  TiesEvent *call = ties_document_lookup_event (document, "zuckerberg-call");
+  TiesEvent *dinner = ties_document_lookup_event (document, "davos-dinner");
+  g_autoptr(TiesEvidence) quote = g_list_model_get_item (G_LIST_MODEL (ties_event_get_evidence (dinner)), 0);
+  glong start, end;
+
+  gtk_window_unmaximize (GTK_WINDOW (window));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  g_assert_nonnull (view_stack);
+  gtk_stack_set_visible_child_name (view_stack, "source");
+  ui_test_iterate_for (200);
+
+  g_signal_emit_by_name (reader, "event-activated", call);
+  ui_test_iterate_for (300);
+  g_assert_true (selected_event (window) == call);
+  g_assert_true (gtk_widget_get_mapped (editor));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (reader)));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (list)));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (reader)), >=, 400);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (reader)), >=, 200);
+  g_assert_cmpint (gtk_widget_get_width (editor), >=, 400);
+  g_assert_true (ties_source_reader_get_selected_event (reader) == call);
+
+  ties_event_list_select_event (list, dinner);
+  ui_test_iterate_for (50);
+  g_assert_true (ties_source_reader_get_selection (reader, &start, &end));
+  g_assert_cmpint (start, ==, ties_evidence_get_start (quote));
+  g_assert_cmpint (end, ==, ties_evidence_get_end (quote));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  if (!gtk_init_check ())
+    return 77;
+  adw_init ();
+
+  app = g_object_new (TIES_TYPE_APPLICATION,
+                      "application-id", "io.github.tiesapp.Ties.Test",
+                      "flags", G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN,
+                      "resource-base-path", "/io/github/tiesapp/Ties",
+                      NULL);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+
+  g_test_add_func ("/workspace/import-file", test_import_file);
+  g_test_add_func ("/workspace/import-binary", test_import_binary);
+  g_test_add_func ("/workspace/paste", test_paste);
+  g_test_add_func ("/workspace/follows", test_workspace_follows);
+
+  return g_test_run ();
+}
