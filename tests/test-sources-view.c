@@ -78,6 +78,17 @@ find_all (GtkWidget *widget,
   return found;
 }
 
+/* The first widget of @type below @widget. */
+static gpointer
+find_first (GtkWidget *widget,
+            GType      type)
+{
+  g_autoptr(GPtrArray) found = find_all (widget, type);
+
+  g_assert_cmpuint (found->len, >, 0);
+  return g_ptr_array_index (found, 0);
+}
+
 /* The preferences row titled @title, below @widget. */
 static GtkWidget *
 find_row (GtkWidget  *widget,
@@ -330,7 +341,7 @@ test_empty_state (void)
   g_assert_cmpstr (adw_status_page_get_title (status), ==, "No Sources");
   g_assert_cmpstr (adw_status_page_get_description (status), ==,
                    "Paste an article (Ctrl+V) or drop a .txt, .md or .html file");
-  button = GTK_BUTTON (g_ptr_array_index (find_all (GTK_WIDGET (status), GTK_TYPE_BUTTON), 0));
+  button = GTK_BUTTON (find_first (GTK_WIDGET (status), GTK_TYPE_BUTTON));
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "win.import-article");
   save_png (GTK_WIDGET (view), "sources-view-empty.png");
 
@@ -347,9 +358,26 @@ test_empty_state (void)
   g_assert_nonnull (find_label (GTK_WIDGET (view), "0 evidence items"));
 
   /* Activating the row tells. */
-  g_signal_emit_by_name (g_ptr_array_index (find_all (GTK_WIDGET (view), GTK_TYPE_LIST_VIEW), 0), "activate", 0);
+  g_signal_emit_by_name (find_first (GTK_WIDGET (view), GTK_TYPE_LIST_VIEW), "activate", 0);
   g_assert_cmpuint (signals.n_source_activated, ==, 1);
   g_assert_true (signals.source == source);
+
+  /* The window selecting a source (for the reader's) is not told back. */
+  {
+    g_autoptr(TiesSource) second = ties_source_new ("second");
+
+    ties_document_add_source (document, second);
+    ties_sources_view_select_source (view, second);
+    g_assert_true (ties_sources_view_get_selected_source (view) == second);
+    g_assert_cmpuint (signals.n_source_activated, ==, 1);
+    /* The person choosing one is. */
+    gtk_selection_model_select_item (gtk_list_view_get_model (find_first (GTK_WIDGET (view), GTK_TYPE_LIST_VIEW)),
+                                     0, TRUE);
+    g_assert_cmpuint (signals.n_source_activated, ==, 2);
+    g_assert_true (signals.source == source);
+    g_assert_true (ties_history_undo (ties_document_get_history (document)));
+    g_assert_true (ties_sources_view_get_selected_source (view) == source);
+  }
 
   g_assert_true (ties_history_undo (ties_document_get_history (document)));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
@@ -424,7 +452,7 @@ test_proposals (void)
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 
   /* Activating a row names its proposal, for the reader to show. */
-  row = GTK_LIST_BOX_ROW (g_ptr_array_index (find_all (GTK_WIDGET (view), ADW_TYPE_ACTION_ROW), 0));
+  row = GTK_LIST_BOX_ROW (find_first (GTK_WIDGET (view), ADW_TYPE_ACTION_ROW));
   g_signal_emit_by_name (gtk_widget_get_parent (GTK_WIDGET (row)), "row-activated", row);
   g_assert_cmpuint (signals.n_suggestion_activated, ==, 1);
   g_assert_true (signals.suggestion == first);
@@ -699,7 +727,7 @@ test_document_info (void)
   g_assert_cmpstr (ties_document_get_title (document), ==, title);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_row)), ==, title);
 
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (g_ptr_array_index (find_all (dialog, GTK_TYPE_TEXT_VIEW), 0)));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_first (dialog, GTK_TYPE_TEXT_VIEW)));
   gtk_text_buffer_set_text (buffer, "Contacts after the attack.", -1);
   g_assert_cmpstr (ties_document_get_description (document), ==, "Contacts after the attack.");
   g_assert_true (ties_history_undo (history));
