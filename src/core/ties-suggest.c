@@ -1420,6 +1420,7 @@ ties_suggestion_accept (TiesDocument         *document,
   g_return_val_if_fail (TIES_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (suggestion != NULL, NULL);
   g_return_val_if_fail (suggestion->start >= 0 && suggestion->end >= suggestion->start, NULL);
+  g_return_val_if_fail (suggestion->exact != NULL && suggestion->source != NULL, NULL);
 
   source = ties_document_lookup_source (document, suggestion->source);
   g_return_val_if_fail (source != NULL, NULL);

@@ -29,10 +29,11 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (TiesSuggestion, ties_suggestion_free)
 /* The candidate events of one source, or of every source in turn, in text
  * order: a sentence, or a clause of one, naming at least two known actors,
  * or one with a contact verb (with the sentence before it in the
- * paragraph when a pronoun stands for the second actor).  Candidates
- * already covered by an event's evidence, and those dismissed
- * (ties_source_is_dismissed ()), are left out.  GPtrArray of
- * TiesSuggestion, free function set. */
+ * paragraph when a pronoun stands for the second actor).  Left out: those
+ * covered (some event has evidence overlapping the candidate's words and
+ * shares two of its participants, or its only one) and those dismissed
+ * (ties_source_is_dismissed ()).  GPtrArray of TiesSuggestion, free
+ * function set. */
 GPtrArray      *ties_suggest_source          (TiesDocument         *document,
                                               TiesSource           *source);
 GPtrArray      *ties_suggest_document        (TiesDocument         *document);
