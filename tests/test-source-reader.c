@@ -11,6 +11,7 @@
 #include "ties-document.h"
 #include "ties-document-io.h"
 #include "ties-source-reader.h"
+#include "ties-suggest.h"
 
 /* Te reo Māori with macrons, an emoji with a skin tone (two code points),
  * CJK and Arabic, each followed by a passage to select. */
@@ -774,9 +775,65 @@ test_unicode_screenshot (Fixture       *fixture,
 {
   new_event_from (fixture, "Ardern phoned Zuckerberg on Tuesday.");
   new_event_from (fixture, "Zuckerberg on Tuesday.\n习近平主席 met Ardern");
+  /* The rest proposed: drawn dashed. */
+  {
+    g_autoptr(GPtrArray) suggestions = ties_suggest_source (fixture->document, fixture->source);
+
+    ties_source_reader_set_suggestions (fixture->reader, suggestions);
+  }
+  select_code_points (fixture, 0, 0);
   iterate_for (100);
   wait_for_frame (GTK_WIDGET (fixture->reader));
   save_png (GTK_WIDGET (fixture->reader), "/tmp/source-reader-unicode.png");
+}
+
+static void
+on_suggestion_activated (gpointer *out,
+                         gpointer  suggestion)
+{
+  *out = suggestion;
+}
+
+static void
+test_suggestions (Fixture       *fixture,
+                  gconstpointer  data G_GNUC_UNUSED)
+{
+  g_autoptr(GPtrArray) suggestions = ties_suggest_source (fixture->document, fixture->source);
+  gpointer activated = NULL;
+  TiesSuggestion *first;
+  g_autofree char *tooltip = NULL;
+  glong middle;
+
+  g_assert_nonnull (suggestions);
+  g_assert_cmpuint (suggestions->len, >, 0);
+  first = g_ptr_array_index (suggestions, 0);
+  middle = (first->start + first->end) / 2;
+  g_signal_connect_swapped (fixture->reader, "suggestion-activated", G_CALLBACK (on_suggestion_activated), &activated);
+
+  /* Not drawn, not clickable, until given. */
+  g_assert_false (ties_source_reader_activate_offset (fixture->reader, middle));
+
+  ties_source_reader_set_suggestions (fixture->reader, suggestions);
+  tooltip = ties_source_reader_dup_tooltip_at_offset (fixture->reader, middle);
+  g_assert_nonnull (tooltip);
+  g_assert_nonnull (strstr (tooltip, "Proposed"));
+  g_assert_true (ties_source_reader_activate_offset (fixture->reader, middle));
+  g_assert_true (activated == first);
+  g_assert_cmpuint (fixture->n_activated, ==, 0);
+
+  /* Accepted, its evidence is a highlight, and a click there means the event. */
+  {
+    TiesEvent *event = ties_suggestion_accept (fixture->document, first);
+
+    activated = NULL;
+    g_assert_true (ties_source_reader_activate_offset (fixture->reader, middle));
+    g_assert_null (activated);
+    g_assert_true (fixture->activated == event);
+  }
+
+  wait_for_frame (GTK_WIDGET (fixture->reader));
+  ties_source_reader_set_suggestions (fixture->reader, NULL);
+  g_assert_cmpuint (fixture->n_activated, ==, 1);
 }
 
 int
@@ -800,6 +857,7 @@ main (int   argc,
   ADD ("/source-reader/reattach", fixture_setup, test_reattach);
   ADD ("/source-reader/show-evidence-and-text", fixture_setup, test_show_evidence_and_text);
   ADD ("/source-reader/popover-and-screenshot", fixture_setup, test_popover_and_screenshot);
+  ADD ("/source-reader/suggestions", fixture_setup_unicode, test_suggestions);
   ADD ("/source-reader/unicode-screenshot", fixture_setup_unicode, test_unicode_screenshot);
 
 #undef ADD
