@@ -800,7 +800,6 @@ static GPtrArray *
 split_clauses (const Reading *reading,
                const Span    *sentence)
 {
-  g_autoptr(GArray) bounds = g_array_new (FALSE, FALSE, sizeof (glong) * 2);
   GPtrArray *parts = g_ptr_array_new_with_free_func ((GDestroyNotify) part_free);
   glong clause = sentence->start;
   gboolean merged = TRUE;
@@ -811,49 +810,32 @@ split_clauses (const Reading *reading,
 
       if (next < 0)
         continue;
-      {
-        glong b[2] = { clause, i };
-        g_array_append_val (bounds, b);
-      }
+      g_ptr_array_add (parts, part_new (reading, clause, i));
       clause = next;
     }
-  {
-    glong b[2] = { clause, sentence->end };
-    g_array_append_val (bounds, b);
-  }
-
-  for (guint i = 0; i < bounds->len; i++)
-    {
-      const glong *b = &g_array_index (bounds, glong, 2 * i);
-
-      g_ptr_array_add (parts, part_new (reading, b[0], b[1]));
-    }
+  g_ptr_array_add (parts, part_new (reading, clause, sentence->end));
 
   while (merged && parts->len > 1)
     {
       merged = FALSE;
-      for (guint i = 0; i < parts->len; i++)
+      for (guint i = 0; i < parts->len && !merged; i++)
         {
           Part *part = g_ptr_array_index (parts, i);
+          guint keep = i > 0 ? i - 1 : 0;
+          guint drop = keep + 1;
+          Part *a, *b;
 
           part_resolve (part, i > 0 ? g_ptr_array_index (parts, i - 1) : NULL);
           if (part_qualifies (part))
             continue;
 
           /* With the clause before it, or the first with the next. */
-          {
-            guint keep = i > 0 ? i - 1 : 0;
-            guint drop = i > 0 ? i : 1;
-            Part *a = g_ptr_array_index (parts, keep);
-            Part *b = g_ptr_array_index (parts, drop);
-            Part *joined = part_new (reading, a->start, b->end);
-
-            g_ptr_array_index (parts, keep) = joined;
-            part_free (a);
-            g_ptr_array_remove_index (parts, drop);
-          }
+          a = g_ptr_array_index (parts, keep);
+          b = g_ptr_array_index (parts, drop);
+          g_ptr_array_index (parts, keep) = part_new (reading, a->start, b->end);
+          part_free (a);
+          g_ptr_array_remove_index (parts, drop);
           merged = TRUE;
-          break;
         }
     }
 
