@@ -883,33 +883,14 @@ kind_label (TiesDocument *document,
   return kind != NULL ? kind : _("Other");
 }
 
-/* Distinct sources and evidence items behind the events of @tie. */
+/* Orphaned evidence counts: the source did report the tie. */
 static Support
 tie_support (TiesTie *tie)
 {
-  g_autoptr(GHashTable) sources = g_hash_table_new (g_str_hash, g_str_equal);
-  GPtrArray *events = ties_tie_get_events (tie);
-  guint n_evidence = 0;
-
-  for (guint e = 0; e < events->len; e++)
-    {
-      GListModel *evidence = G_LIST_MODEL (ties_event_get_evidence (g_ptr_array_index (events, e)));
-
-      for (guint i = 0; i < g_list_model_get_n_items (evidence); i++)
-        {
-          g_autoptr(TiesEvidence) item = g_list_model_get_item (evidence, i);
-          const char *source = ties_evidence_get_source (item);
-
-          n_evidence++;
-          if (source != NULL)
-            g_hash_table_add (sources, (gpointer) source);
-        }
-    }
-
-  if (n_evidence == 0)
+  if (ties_tie_get_n_evidence (tie) == 0)
     return SUPPORT_NO_EVIDENCE;
 
-  return g_hash_table_size (sources) <= 1 ? SUPPORT_ONE_SOURCE : SUPPORT_USUAL;
+  return ties_tie_get_n_sources (tie) <= 1 ? SUPPORT_ONE_SOURCE : SUPPORT_USUAL;
 }
 
 /* A tie of several kinds is drawn in the line style of its most frequent
