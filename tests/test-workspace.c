@@ -12,6 +12,7 @@
 #include "ties-event-editor.h"
 #include "ties-event-list.h"
 #include "ties-source-reader.h"
+#include "ties-source-text-dialog.h"
 #include "ties-window.h"
 #include "ui-test-util.h"
 
@@ -212,6 +213,83 @@ test_workspace_follows (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static TiesSourceTextDialog *
+find_text_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (TIES_IS_SOURCE_TEXT_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return TIES_SOURCE_TEXT_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+static gboolean
+text_dialog_shown (gpointer data)
+{
+  return find_text_dialog () != NULL;
+}
+
+/* A corrected transcription through the window: words put in front move
+ * every quote; a quote deleted is orphaned with its words kept; one undo
+ * takes the whole correction back. */
+static void
+test_edit_source_text (void)
+{
+  TiesWindow *window = ui_test_open_sample (app);
+  TiesDocument *document = ties_window_get_document (window);
+  TiesHistory *history = ties_document_get_history (document);
+  TiesEvent *call = ties_document_lookup_event (document, "zuckerberg-call");
+  g_autoptr(TiesEvidence) quote = g_list_model_get_item (G_LIST_MODEL (ties_event_get_evidence (call)), 0);
+  g_autoptr(TiesSource) source = g_list_model_get_item (G_LIST_MODEL (ties_document_get_sources (document)), 0);
+  g_autofree char *original = g_strdup (ties_source_get_text (source));
+  g_autofree char *exact = g_strdup (ties_evidence_get_exact (quote));
+  guint start = ties_evidence_get_start (quote);
+  TiesSourceTextDialog *dialog;
+  GtkTextBuffer *buffer;
+  GtkTextIter iter, end;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-source-text", NULL));
+  ui_test_iterate_until (text_dialog_shown, NULL);
+  dialog = find_text_dialog ();
+  buffer = ties_source_text_dialog_get_buffer (dialog);
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  gtk_text_buffer_insert (buffer, &iter, "Corrected: ", -1);
+  ties_source_text_dialog_apply (dialog);
+
+  g_assert_true (g_str_has_prefix (ties_source_get_text (source), "Corrected: "));
+  g_assert_cmpuint (ties_evidence_get_start (quote), ==, start + 11);
+  g_assert_cmpint (ties_evidence_get_status (quote), !=, TIES_EVIDENCE_ORPHANED);
+  g_assert_cmpuint (ties_document_count_orphaned (document), ==, 0);
+
+  /* The quote's words taken out: kept, and flagged. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-source-text", NULL));
+  ui_test_iterate_until (text_dialog_shown, NULL);
+  dialog = find_text_dialog ();
+  buffer = ties_source_text_dialog_get_buffer (dialog);
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, ties_evidence_get_start (quote));
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, ties_evidence_get_end (quote));
+  gtk_text_buffer_delete (buffer, &iter, &end);
+  ties_source_text_dialog_apply (dialog);
+
+  g_assert_cmpint (ties_evidence_get_status (quote), ==, TIES_EVIDENCE_ORPHANED);
+  g_assert_cmpstr (ties_evidence_get_exact (quote), ==, exact);
+
+  g_assert_true (ties_history_undo (history));
+  g_assert_cmpint (ties_evidence_get_status (quote), !=, TIES_EVIDENCE_ORPHANED);
+  g_assert_true (ties_history_undo (history));
+  g_assert_cmpstr (ties_source_get_text (source), ==, original);
+  g_assert_cmpuint (ties_evidence_get_start (quote), ==, start);
+  g_assert_false (ties_window_get_modified (window));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -232,6 +310,7 @@ main (int   argc,
   g_test_add_func ("/workspace/import-binary", test_import_binary);
   g_test_add_func ("/workspace/paste", test_paste);
   g_test_add_func ("/workspace/follows", test_workspace_follows);
+  g_test_add_func ("/workspace/edit-source-text", test_edit_source_text);
 
   return g_test_run ();
 }

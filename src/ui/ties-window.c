@@ -23,7 +23,9 @@
 #include "ties-network.h"
 #include "ties-preferences-window.h"
 #include "ties-print.h"
+#include "ties-source-editor.h"
 #include "ties-source-reader.h"
+#include "ties-source-text-dialog.h"
 #include "ties-sources-view.h"
 #include "ties-suggest.h"
 #include "ties-timing.h"
@@ -69,6 +71,7 @@ struct _TiesWindow
   GtkStack *editor_stack;
   TiesEventEditor *event_editor;
   TiesActorEditor *actor_editor;
+  TiesSourceEditor *source_editor;
   GtkMenuButton *layout_button;
   AdwSplitButton *open_button;
   GtkWidget *layout_progress;
@@ -384,6 +387,46 @@ on_source_activated (TiesWindow      *self,
                      TiesSourcesView *view)
 {
   ties_window_show_source (self, source);
+  ties_source_editor_set_source (self->source_editor, source);
+  gtk_stack_set_visible_child_name (self->editor_stack, "source");
+}
+
+static void
+on_source_text_applied (TiesWindow           *self,
+                        guint                 n_orphaned,
+                        TiesSourceTextDialog *dialog)
+{
+  g_autofree char *message = NULL;
+
+  if (n_orphaned == 0)
+    {
+      ties_window_toast (self, _("Text replaced; every quote was found"));
+      return;
+    }
+
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Text replaced; %u quote is no longer in it and is marked not found",
+                                          "Text replaced; %u quotes are no longer in it and are marked not found",
+                                          n_orphaned),
+                             n_orphaned);
+  ties_window_toast (self, message);
+}
+
+static void
+edit_source_text_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  TiesWindow *self = TIES_WINDOW (widget);
+  TiesSource *source = ties_source_reader_get_source (self->reader);
+  GtkWidget *dialog;
+
+  if (source == NULL)
+    return;
+
+  dialog = ties_source_text_dialog_new (GTK_WINDOW (self), self->document, source);
+  g_signal_connect_object (dialog, "applied", G_CALLBACK (on_source_text_applied), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -685,6 +728,8 @@ ties_window_set_document (TiesWindow   *self,
   ties_event_editor_set_event (self->event_editor, NULL);
   ties_actor_editor_set_document (self->actor_editor, document);
   ties_actor_editor_set_actor (self->actor_editor, NULL);
+  ties_source_editor_set_document (self->source_editor, document);
+  ties_source_editor_set_source (self->source_editor, NULL);
   gtk_stack_set_visible_child_name (self->editor_stack, "none");
   ties_source_reader_set_document (self->reader, document);
   ties_sources_view_set_document (self->sources_view, document);
@@ -823,59 +868,37 @@ ties_window_add_source (TiesWindow *self,
 }
 
 static void
-import_article_thread (GTask        *task,
-                       gpointer      source_object,
-                       gpointer      task_data,
-                       GCancellable *cancellable)
-{
-  GError *error = NULL;
-  TiesSource *source = ties_article_import_file (task_data, cancellable, &error);
-
-  if (source == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, source, g_object_unref);
-}
-
-static void
 on_article_imported (GObject      *object,
                      GAsyncResult *result,
                      gpointer      user_data)
 {
-  TiesWindow *self = TIES_WINDOW (object);
-  GFile *file = g_task_get_task_data (G_TASK (result));
+  g_autoptr(OpenData) data = user_data;
+  TiesWindow *self = data->window;
   g_autoptr(GError) error = NULL;
-  g_autoptr(TiesSource) source = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(TiesSource) source = ties_article_import_file_finish (result, &error);
 
-  if (source == NULL)
+  if (source != NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_autofree char *name = g_file_get_basename (file);
-          g_autofree char *heading = g_strdup_printf (_("Could Not Add “%s”"), name);
-
-          /* Nothing was added: the document stays as it was. */
-          show_error (self, heading, error->message);
-        }
-      return;
+      ties_window_add_source (self, source);
     }
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_autofree char *name = g_file_get_basename (data->file);
+      g_autofree char *heading = g_strdup_printf (_("Could Not Add “%s”"), name);
 
-  ties_window_add_source (self, source);
+      /* Nothing was added: the document stays as it was. */
+      show_error (self, heading, error->message);
+    }
 }
 
 void
 ties_window_import_article (TiesWindow *self,
                             GFile      *file)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (TIES_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  task = g_task_new (self, self->cancellable, on_article_imported, NULL);
-  g_task_set_source_tag (task, ties_window_import_article);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
-  g_task_run_in_thread (task, import_article_thread);
+  ties_article_import_file_async (file, self->cancellable, on_article_imported, open_data_new (self, file));
 }
 
 gboolean
@@ -1766,6 +1789,7 @@ ties_window_class_init (TiesWindowClass *klass)
   g_type_ensure (TIES_TYPE_EVENT_EDITOR);
   g_type_ensure (TIES_TYPE_EVENT_LIST);
   g_type_ensure (TIES_TYPE_SOURCE_READER);
+  g_type_ensure (TIES_TYPE_SOURCE_EDITOR);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tiesapp/Ties/ui/ties-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TiesWindow, toast_overlay);
@@ -1779,6 +1803,7 @@ ties_window_class_init (TiesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TiesWindow, editor_stack);
   gtk_widget_class_bind_template_child (widget_class, TiesWindow, event_editor);
   gtk_widget_class_bind_template_child (widget_class, TiesWindow, actor_editor);
+  gtk_widget_class_bind_template_child (widget_class, TiesWindow, source_editor);
   gtk_widget_class_bind_template_child (widget_class, TiesWindow, layout_button);
   gtk_widget_class_bind_template_child (widget_class, TiesWindow, open_button);
   gtk_widget_class_bind_template_child (widget_class, TiesWindow, layout_progress);
@@ -1807,6 +1832,7 @@ ties_window_class_init (TiesWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import-article", NULL, import_article_action);
   gtk_widget_class_install_action (widget_class, "win.paste-article", NULL, paste_article_action);
   gtk_widget_class_install_action (widget_class, "win.document-info", NULL, document_info_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-source-text", NULL, edit_source_text_action);
   gtk_widget_class_install_action (widget_class, "win.edit-kinds", NULL, edit_kinds_action);
   gtk_widget_class_install_action (widget_class, "win.export-annotations", NULL, export_annotations_action);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, paste_shortcut, NULL);
