@@ -621,6 +621,145 @@ test_event_picture (EventFixture  *fixture,
   gtk_editable_set_text (GTK_EDITABLE (row), "2019-05~");
 }
 
+/* Ids from titles */
+
+/* A new event, as the event list makes it, with its placeholder id. */
+static TiesEvent *
+add_new_event (TiesDocument *document)
+{
+  g_autofree char *id = ties_document_make_id (document, "New event");
+  g_autoptr(TiesEvent) event = ties_event_new (id, "New event", "meeting");
+
+  ties_document_add_event (document, event);
+  return event;
+}
+
+static void
+test_event_id_follows_title (EventFixture  *fixture,
+                             gconstpointer  data G_GNUC_UNUSED)
+{
+  gpointer row = child (fixture->editor, TIES_TYPE_EVENT_EDITOR, "title_row");
+  TiesEvent *event = add_new_event (fixture->document);
+  g_autofree char *placeholder = g_strdup (ties_event_get_id (event));
+  g_autofree char *expected = NULL;
+
+  g_assert_cmpstr (placeholder, ==, "new-event");
+  ties_event_editor_set_event (TIES_EVENT_EDITOR (fixture->editor), event);
+
+  /* Focusing the editor (as the window does for a new event) puts the
+   * cursor in the title, all of it selected to be typed over. */
+  g_assert_true (gtk_widget_grab_focus (fixture->editor));
+  wait_for_paint (fixture->window);
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+    int start, end;
+
+    g_assert_nonnull (focus);
+    g_assert_true (gtk_widget_is_ancestor (focus, row));
+    g_assert_true (gtk_editable_get_selection_bounds (GTK_EDITABLE (row), &start, &end));
+    g_assert_cmpint (start, ==, 0);
+    g_assert_cmpint (end, ==, strlen ("New event"));
+  }
+
+  /* Typed over the placeholder title, key by key. */
+  gtk_editable_set_text (GTK_EDITABLE (row), "");
+  type_text (row, "Ardern phones Dorsey");
+  g_assert_cmpstr (ties_event_get_title (event), ==, "Ardern phones Dorsey");
+
+  /* Enter ends the typing: the id follows the title… */
+  expected = ties_document_make_event_id (fixture->document, "Ardern phones Dorsey", NULL);
+  g_assert_cmpstr (expected, ==, "ardern-phones-dorsey");
+  g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (row)), "activate");
+  g_assert_cmpstr (ties_event_get_id (event), ==, expected);
+  g_assert_false (g_str_has_prefix (ties_event_get_id (event), "new-event"));
+  g_assert_true (ties_document_lookup_event (fixture->document, expected) == event);
+  g_assert_null (ties_document_lookup_event (fixture->document, placeholder));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Ardern phones Dorsey");
+
+  /* …in the title's step: one undo restores both, the next removes the event. */
+  g_assert_true (ties_history_undo (fixture->history));
+  g_assert_cmpstr (ties_event_get_title (event), ==, "New event");
+  g_assert_cmpstr (ties_event_get_id (event), ==, placeholder);
+  g_assert_true (ties_document_lookup_event (fixture->document, placeholder) == event);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "New event");
+  g_assert_true (ties_history_undo (fixture->history));
+  g_assert_null (ties_document_lookup_event (fixture->document, placeholder));
+  g_assert_true (ties_history_redo (fixture->history));
+  g_assert_true (ties_history_redo (fixture->history));
+  g_assert_cmpstr (ties_event_get_id (event), ==, expected);
+  g_assert_cmpstr (ties_event_get_title (event), ==, "Ardern phones Dorsey");
+
+  /* Named once, the id is the event's own: a new title keeps it. */
+  gtk_editable_set_position (GTK_EDITABLE (row), -1);
+  type_text (row, " in April");
+  g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (row)), "activate");
+  g_assert_cmpstr (ties_event_get_title (event), ==, "Ardern phones Dorsey in April");
+  g_assert_cmpstr (ties_event_get_id (event), ==, expected);
+}
+
+/* The focus leaving the title ends the typing too; a second new event
+ * ("new-event-2") gets its own id from its title. */
+static void
+test_event_id_on_focus_out (EventFixture  *fixture,
+                            gconstpointer  data G_GNUC_UNUSED)
+{
+  gpointer title = child (fixture->editor, TIES_TYPE_EVENT_EDITOR, "title_row");
+  gpointer place = child (fixture->editor, TIES_TYPE_EVENT_EDITOR, "place_row");
+  TiesEvent *first = add_new_event (fixture->document);
+  TiesEvent *second = add_new_event (fixture->document);
+  g_autofree char *expected = NULL;
+
+  g_assert_cmpstr (ties_event_get_id (second), ==, "new-event-2");
+  ties_history_set (fixture->history, second, "date", "2019-04-24", NULL);
+  ties_event_editor_set_event (TIES_EVENT_EDITOR (fixture->editor), second);
+  gtk_widget_grab_focus (title);
+  wait_for_paint (fixture->window);
+  gtk_editable_set_text (GTK_EDITABLE (title), "");
+  type_text (title, "Cook call");
+  g_assert_cmpstr (ties_event_get_id (second), ==, "new-event-2");
+  /* The month of its date joins the title's words. */
+  expected = ties_document_make_event_id (fixture->document, "Cook call", ties_event_get_date (second));
+  g_assert_cmpstr (expected, ==, "cook-call-april");
+  gtk_widget_grab_focus (place);
+  wait_for_paint (fixture->window);
+  g_assert_cmpstr (ties_event_get_id (second), ==, expected);
+  g_assert_cmpstr (ties_event_get_id (first), ==, "new-event");
+
+  /* Switching to another event ends it as well. */
+  ties_event_editor_set_event (TIES_EVENT_EDITOR (fixture->editor), first);
+  gtk_editable_set_text (GTK_EDITABLE (title), "Ardern emails Wojcicki");
+  g_clear_pointer (&expected, g_free);
+  expected = ties_document_make_event_id (fixture->document, "Ardern emails Wojcicki", NULL);
+  g_assert_cmpstr (expected, ==, "ardern-emails-wojcicki");
+  ties_event_editor_set_event (TIES_EVENT_EDITOR (fixture->editor), second);
+  g_assert_cmpstr (ties_event_get_id (first), ==, expected);
+  g_assert_true (ties_document_lookup_event (fixture->document, expected) == first);
+  g_assert_true (ties_history_undo (fixture->history));
+  g_assert_cmpstr (ties_event_get_id (first), ==, "new-event");
+  g_assert_cmpstr (ties_event_get_title (first), ==, "New event");
+}
+
+/* A loaded event keeps its id whatever its title becomes. */
+static void
+test_event_id_kept (EventFixture  *fixture,
+                    gconstpointer  data G_GNUC_UNUSED)
+{
+  gpointer row = child (fixture->editor, TIES_TYPE_EVENT_EDITOR, "title_row");
+
+  g_assert_cmpstr (ties_event_get_id (fixture->event), ==, "davos-dinner");
+  gtk_editable_set_text (GTK_EDITABLE (row), "");
+  type_text (row, "Cook meets Ardern");
+  g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (row)), "activate");
+  ties_event_editor_set_event (TIES_EVENT_EDITOR (fixture->editor), NULL);
+  g_assert_cmpstr (ties_event_get_title (fixture->event), ==, "Cook meets Ardern");
+  g_assert_cmpstr (ties_event_get_id (fixture->event), ==, "davos-dinner");
+  g_assert_true (ties_document_lookup_event (fixture->document, "davos-dinner") == fixture->event);
+
+  /* One step, the title's alone. */
+  g_assert_cmpuint (count_undo_steps (fixture->history), ==, 1);
+  g_assert_cmpstr (ties_event_get_title (fixture->event), ==, "Cook and Ardern meet at dinner in Davos");
+}
+
 /* Evidence: quotes in context, orphans, and the way to the source */
 
 /* The first widget named @name at or below @widget, depth first. */
@@ -1082,6 +1221,12 @@ main (int   argc,
               event_fixture_set_up, test_event_fields, event_fixture_tear_down);
   g_test_add ("/event-editor/picture", EventFixture, NULL,
               event_fixture_set_up, test_event_picture, event_fixture_tear_down);
+  g_test_add ("/event-editor/id-follows-title", EventFixture, NULL,
+              event_fixture_set_up, test_event_id_follows_title, event_fixture_tear_down);
+  g_test_add ("/event-editor/id-on-focus-out", EventFixture, NULL,
+              event_fixture_set_up, test_event_id_on_focus_out, event_fixture_tear_down);
+  g_test_add ("/event-editor/id-kept", EventFixture, NULL,
+              event_fixture_set_up, test_event_id_kept, event_fixture_tear_down);
   g_test_add ("/event-editor/evidence-context", EventFixture, NULL,
               event_fixture_set_up, test_event_evidence_context, event_fixture_tear_down);
   g_test_add ("/event-editor/evidence-orphaned", EventFixture, NULL,

@@ -781,6 +781,63 @@ test_new_reveals_hidden (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (model (fixture)), ==, 22);
 }
 
+/* New Event: a row far below the fold is scrolled to, selected and
+ * opened (the window puts the focus in the editor's title). */
+static void
+test_new_scrolls_and_opens (Fixture       *fixture,
+                            gconstpointer  data G_GNUC_UNUSED)
+{
+  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (get_column_view (fixture)));
+  TiesHistory *history = ties_document_get_history (fixture->document);
+  TiesEvent *created;
+  gint64 end;
+
+  g_assert_nonnull (vadjustment);
+
+  /* Enough dated events that an undated new one, last, is out of sight. */
+  ties_history_begin (history, NULL);
+  for (guint i = 0; i < 80; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Filler %u", i);
+      g_autofree char *id = ties_document_make_id (fixture->document, title);
+      g_autoptr(TiesEvent) event = ties_event_new (id, title, "meeting");
+
+      ties_event_set_date (event, "2019-01-01");
+      ties_document_add_event (fixture->document, event);
+    }
+  ties_history_end (history);
+  wait_for_frame (GTK_WIDGET (fixture->list));
+  ties_event_list_select_event (fixture->list, NULL);
+  gtk_adjustment_set_value (vadjustment, 0);
+  wait_for_frame (GTK_WIDGET (fixture->list));
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), ==, 0);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (vadjustment), >, 2 * gtk_adjustment_get_page_size (vadjustment));
+
+  fixture->n_activated = 0;
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->list), "event-list.new", NULL));
+  created = ties_event_list_get_selected_event (fixture->list);
+  g_assert_nonnull (created);
+  g_assert_cmpstr (ties_event_get_id (created), ==, "new-event");
+  g_assert_cmpuint (fixture->n_activated, ==, 1);
+  g_assert_true (fixture->activated == created);
+
+  /* Scrolled to the end, where it is. */
+  end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  while (gtk_adjustment_get_value (vadjustment) == 0 && g_get_monotonic_time () < end)
+    {
+      wait_for_frame (GTK_WIDGET (fixture->list));
+      g_main_context_iteration (NULL, FALSE);
+    }
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), >, 0);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment) + gtk_adjustment_get_page_size (vadjustment),
+                     >=, gtk_adjustment_get_upper (vadjustment) - 1);
+
+  /* A second one is "new-event-2": a placeholder until it has a title. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->list), "event-list.new", NULL));
+  g_assert_cmpstr (ties_event_get_id (ties_event_list_get_selected_event (fixture->list)), ==, "new-event-2");
+  g_assert_cmpuint (fixture->n_activated, ==, 2);
+}
+
 static void
 test_invalid_date (Fixture       *fixture,
                    gconstpointer  data G_GNUC_UNUSED)
@@ -1005,6 +1062,7 @@ main (int   argc,
   ADD ("/event-list/delete-undo", test_delete_undo);
   ADD ("/event-list/new-and-duplicate", test_new_and_duplicate);
   ADD ("/event-list/new-reveals-hidden", test_new_reveals_hidden);
+  ADD ("/event-list/new-scrolls-and-opens", test_new_scrolls_and_opens);
   ADD ("/event-list/invalid-date", test_invalid_date);
   ADD ("/event-list/activate", test_activate);
   ADD ("/event-list/empty-and-null", test_empty_and_null);

@@ -44,6 +44,10 @@ struct _TiesEventEditor
   /* The event's date when the burst of typing in the date field began */
   char               *date_before;
   gboolean            date_burst;
+  /* Typing in the title since the last burst ended, and the history's
+   * serial right after its last keystroke */
+  gboolean            title_burst;
+  guint64             title_serial;
   /* An existing actor with the name typed as a new actor's, or NULL */
   TiesActor          *existing_actor;
 
@@ -157,6 +161,88 @@ commit_property (TiesEventEditor *self,
   ties_history_end (history);
 }
 
+/* Ids from titles. A new event is made with a placeholder id (the
+ * slug of "New event", maybe numbered): it has no title yet to derive
+ * one from. Its id follows the title it is then given, once, when that
+ * typing ends (Enter, or the focus leaving the field): derived at every
+ * keystroke it would be "d", "do", "dor"… each a step of undo, since the
+ * history merges keystrokes of one property only. At the end of the burst
+ * the title's step is taken back and done again together with the id,
+ * so that one undo restores both. From then on the id is the event's
+ * own: retitling a loaded or already named event keeps it, for scripts
+ * and readers that know it by its id. Nothing in the format refers to an
+ * event by id, so renaming one breaks nothing. */
+
+static gboolean
+is_placeholder_id (const char *id)
+{
+  static char *slug;
+  const char *rest;
+
+  if (g_once_init_enter (&slug))
+    {
+      g_autoptr(TiesDocument) empty = ties_document_new ();
+
+      g_once_init_leave (&slug, ties_document_make_id (empty, _("New event")));
+    }
+
+  if (id == NULL || !g_str_has_prefix (id, slug))
+    return FALSE;
+
+  /* "new-event", or "new-event-2" when there were several */
+  rest = id + strlen (slug);
+  if (rest[0] == '\0')
+    return TRUE;
+  if (rest[0] != '-' || rest[1] == '\0')
+    return FALSE;
+  for (rest++; *rest != '\0'; rest++)
+    if (!g_ascii_isdigit (*rest))
+      return FALSE;
+
+  return TRUE;
+}
+
+static void
+follow_title (TiesEventEditor *self)
+{
+  TiesHistory *history = get_history (self);
+  g_autofree char *title = NULL;
+  g_autofree char *id = NULL;
+
+  g_assert (TIES_IS_EVENT_EDITOR (self));
+
+  if (!self->title_burst || !can_edit (self))
+    return;
+  self->title_burst = FALSE;
+
+  title = g_strstrip (g_strdup (ties_event_get_title (self->event)));
+  if (!is_placeholder_id (ties_event_get_id (self->event))
+      || title[0] == '\0'
+      || g_str_equal (title, _("New event")))
+    return;
+
+  id = ties_document_make_event_id (self->document, title, ties_event_get_date (self->event));
+  title = g_strdup (ties_event_get_title (self->event));
+
+  /* The echo of the title going back and forth is ours: the field
+   * already shows it, with the cursor where it is. */
+  self->committing = "title";
+
+  /* Nothing happened since the last keystroke, so the newest step holds
+   * it: taken back, it must have changed the title back, else it was not
+   * the typing's and is done again. */
+  ties_history_end_merge (history);
+  if (ties_history_get_serial (history) == self->title_serial && ties_history_undo (history)
+      && g_strcmp0 (ties_event_get_title (self->event), title) == 0)
+    ties_history_redo (history);
+
+  ties_history_begin (history, _("Change Title"));
+  ties_history_set (history, self->event, "title", title, "id", id, NULL);
+  ties_history_end (history);
+
+  self->committing = NULL;
+}
+
 /* Enter, or the focus leaving a field: the next keystroke starts a new
  * step of undo. */
 static void
@@ -164,6 +250,8 @@ end_burst (TiesEventEditor *self)
 {
   g_assert (TIES_IS_EVENT_EDITOR (self));
 
+  follow_title (self);
+  self->title_burst = FALSE;
   if (self->document != NULL)
     ties_history_end_merge (get_history (self));
   g_clear_pointer (&self->date_before, g_free);
@@ -832,7 +920,12 @@ on_document_parts_changed (TiesEventEditor    *self,
 static void
 commit_title (TiesEventEditor *self)
 {
+  if (!can_edit (self))
+    return;
+
   commit_string (self, NULL, "title", gtk_editable_get_text (GTK_EDITABLE (self->title_row)));
+  self->title_burst = TRUE;
+  self->title_serial = ties_history_get_serial (get_history (self));
 }
 
 static void
@@ -1234,6 +1327,21 @@ update_actions (TiesEventEditor *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "event-editor.remove-participant", enabled);
 }
 
+/* GtkWidget */
+
+/* The editor takes the focus into its first field, the title: after
+ * "New Event", that is what is typed next. */
+static gboolean
+ties_event_editor_grab_focus (GtkWidget *widget)
+{
+  TiesEventEditor *self = TIES_EVENT_EDITOR (widget);
+
+  if (self->event != NULL && gtk_widget_grab_focus (GTK_WIDGET (self->title_row)))
+    return TRUE;
+
+  return GTK_WIDGET_CLASS (ties_event_editor_parent_class)->grab_focus (widget);
+}
+
 /* GObject */
 
 static void
@@ -1323,6 +1431,8 @@ ties_event_editor_class_init (TiesEventEditorClass *klass)
   object_class->dispose = ties_event_editor_dispose;
   object_class->get_property = ties_event_editor_get_property;
   object_class->set_property = ties_event_editor_set_property;
+
+  widget_class->grab_focus = ties_event_editor_grab_focus;
 
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL,

@@ -1287,10 +1287,16 @@ event_list_new (GtkWidget  *widget,
   if (self->document == NULL)
     return;
 
+  /* A placeholder ("new-event", "new-event-2"): the event editor gives
+   * the event an id from the title typed over this one. */
   id = ties_document_make_id (self->document, title);
   event = ties_event_new (id, title, "meeting");
   ties_document_add_event (self->document, event);
   ties_event_list_reveal_event (self, event);
+
+  /* Opened at once, as if activated: the window shows it in the editor
+   * with the focus in its title, ready to be typed over. */
+  g_signal_emit (self, signals[EVENT_ACTIVATED], 0, event);
 }
 
 static void
