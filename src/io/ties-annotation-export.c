@@ -28,9 +28,9 @@
  *     }
  *   }
  *
- * The motivation is "describing" (model §3.3.5: "to describe the target,
- * as opposed to a comment about it"): the body does not comment on the
- * words, it says which event they are evidence of. The kind is also a
+ * The motivation is "describing" (model §3.3.5: the user intends to
+ * describe the target, as opposed to commenting on it): the body does not
+ * comment on the words, it says which event they are evidence of. The kind is also a
  * "tagging" body, the model's way to attach a short machine-readable tag,
  * so that tools can filter by kind without parsing the prose.
  *
@@ -39,7 +39,8 @@
  * selects exactly the quote in the source's text; for orphaned evidence
  * (its quote no longer in the text) the quote alone is written, and a
  * "commenting" body says so, rather than a position that would point at
- * other words.
+ * other words. There is no "created" time: the same document always
+ * gives the same bytes.
  */
 #include "config.h"
 
