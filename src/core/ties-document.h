@@ -66,7 +66,8 @@ void                ties_document_set_description     (TiesDocument *self,
                                                        const char   *description);
 
 /* GListStores of TiesActor, TiesSource, TiesEvent and the document's own
- * TiesEventKinds (the built-in kinds are not in it). Edit them through
+ * TiesEventKinds (the built-in kinds are not in it, but a kind declared
+ * with a built-in id overrides that one). Edit them through
  * the history, or the functions below, so that every edit can be undone. */
 GListStore         *ties_document_get_actors          (TiesDocument *self);
 GListStore         *ties_document_get_sources         (TiesDocument *self);
