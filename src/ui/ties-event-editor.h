@@ -15,6 +15,13 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (TiesEventEditor, ties_event_editor, TIES, EVENT_EDITOR, GtkWidget)
 
+/* Signals, for the window to act on:
+ *   "show-evidence" (TiesEvidence *): show it in its source
+ *   "reattach-evidence" (TiesEvidence *): an orphan; the reader's next
+ *     selection is the passage it stands for
+ * gtk_widget_grab_focus() on the editor focuses the event's title. A new
+ * event's placeholder id follows the title it is given (see the .c). */
+
 GtkWidget    *ties_event_editor_new          (void);
 TiesDocument *ties_event_editor_get_document (TiesEventEditor *self);
 void          ties_event_editor_set_document (TiesEventEditor *self,
