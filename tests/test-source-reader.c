@@ -12,6 +12,7 @@
 #include "ties-document-io.h"
 #include "ties-source-reader.h"
 #include "ties-suggest.h"
+#include "ui-test-util.h"
 
 /* Te reo Māori with macrons, an emoji with a skin tone (two code points),
  * CJK and Arabic, each followed by a passage to select. */
@@ -787,6 +788,89 @@ test_unicode_screenshot (Fixture       *fixture,
   save_png (GTK_WIDGET (fixture->reader), "/tmp/source-reader-unicode.png");
 }
 
+/* Root coordinates of the middle of code point @offset. */
+static void
+root_point_of (Fixture *fixture,
+               glong    offset,
+               int     *x,
+               int     *y)
+{
+  GtkTextView *view = get_text_view (fixture);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (view));
+  GdkRectangle location;
+  GtkTextIter iter;
+  double nx, ny, wx, wy;
+  int bx, by;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+  gtk_text_view_get_iter_location (view, &iter, &location);
+  gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET,
+                                         location.x + location.width / 2, location.y + location.height / 2,
+                                         &bx, &by);
+  g_assert_true (gtk_widget_translate_coordinates (GTK_WIDGET (view), GTK_WIDGET (native), bx, by, &wx, &wy));
+  gtk_native_get_surface_transform (native, &nx, &ny);
+  /* Without a window manager, windows map at 0,0 (TESTING.md). */
+  *x = (int) (wx + nx);
+  *y = (int) (wy + ny);
+}
+
+static gboolean
+activated_is_set (gpointer data)
+{
+  return ((Fixture *) data)->activated != NULL;
+}
+
+static gboolean
+popover_is_visible (gpointer data)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (get_popover (data)));
+}
+
+/* A real click, from the X server: the path a person takes. */
+static void
+test_real_click (Fixture       *fixture,
+                 gconstpointer  data G_GNUC_UNUSED)
+{
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  TiesEvent *hack = ties_document_lookup_event (fixture->document, "dorsey-account-hack");
+  TiesEvidence *evidence = evidence_at (hack, 0);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *command = NULL;
+  int x, y;
+
+  if (xdotool == NULL || g_strcmp0 (g_getenv ("GDK_BACKEND"), "x11") != 0)
+    {
+      g_test_skip ("needs xdotool on X11");
+      return;
+    }
+
+  root_point_of (fixture, ties_evidence_get_start (evidence) + 3, &x, &y);
+  command = g_strdup_printf ("%s mousemove %d %d click 1", xdotool, x, y);
+  g_assert_true (g_spawn_command_line_async (command, &error));
+  g_assert_no_error (error);
+
+  ui_test_iterate_until (activated_is_set, fixture);
+  g_assert_true (fixture->activated == hack);
+  g_assert_cmpuint (fixture->n_activated, ==, 1);
+
+  /* A drag selects words, and its release is no click; the popover
+   * then offers what to make of them. */
+  {
+    int x2, y2;
+    g_autofree char *drag = NULL;
+
+    root_point_of (fixture, ties_evidence_get_start (evidence) + 20, &x2, &y2);
+    drag = g_strdup_printf ("%s mousemove %d %d mousedown 1 mousemove %d %d mousemove %d %d mouseup 1",
+                            xdotool, x, y, (x + x2) / 2, y2, x2, y2);
+    g_assert_true (g_spawn_command_line_async (drag, &error));
+    g_assert_no_error (error);
+    ui_test_iterate_until (popover_is_visible, fixture);
+    g_assert_true (ties_source_reader_get_selection (fixture->reader, NULL, NULL));
+    g_assert_cmpuint (fixture->n_activated, ==, 1);
+  }
+}
+
 static void
 on_suggestion_activated (gpointer *out,
                          gpointer  suggestion)
@@ -857,6 +941,7 @@ main (int   argc,
   ADD ("/source-reader/reattach", fixture_setup, test_reattach);
   ADD ("/source-reader/show-evidence-and-text", fixture_setup, test_show_evidence_and_text);
   ADD ("/source-reader/popover-and-screenshot", fixture_setup, test_popover_and_screenshot);
+  ADD ("/source-reader/real-click", fixture_setup, test_real_click);
   ADD ("/source-reader/suggestions", fixture_setup_unicode, test_suggestions);
   ADD ("/source-reader/unicode-screenshot", fixture_setup_unicode, test_unicode_screenshot);
 

@@ -85,7 +85,16 @@ struct _TiesSourceReader
   GHashTable        *kind_tags;
   GtkTextTag        *selected_tag;
 
+  /* Dotted names and dashed proposals, as rectangles of the buffer:
+   * measured in an idle, since measuring lines while drawing makes the
+   * text view lay out again in the middle of a frame. */
+  GArray            *marks;        /* Mark */
+  guint              marks_id;
+  int                allocated_width;
+
   char              *message;
+  glong              selection_start;  /* -1 without a selection */
+  glong              selection_end;
   guint              popover_id;
   double             press_x;
   double             press_y;
@@ -116,6 +125,7 @@ static guint signals[N_SIGNALS];
 
 static void ties_source_reader_update_actions (TiesSourceReader *self);
 static void stop_scrolling                    (TiesSourceReader *self);
+static void queue_measure_marks               (TiesSourceReader *self);
 
 /* ------------------------------------------------------------------------ */
 /* Colours                                                                  */
@@ -469,7 +479,7 @@ refresh_mentions (TiesSourceReader *self)
   g_assert (TIES_IS_SOURCE_READER (self));
 
   collect_mentions (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  queue_measure_marks (self);
 }
 
 static void
@@ -489,7 +499,7 @@ refresh_proposals (TiesSourceReader *self)
         g_array_append_val (self->proposals, proposal);
     }
 
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  queue_measure_marks (self);
 }
 
 static void
@@ -725,25 +735,20 @@ ties_source_reader_activate_offset (TiesSourceReader *self,
   return FALSE;
 }
 
-/* The code point under widget coordinates of the text view, or -1. */
+/* The code point under widget coordinates of the text view, or -1 where
+ * there is no text (past the end of a line). */
 static glong
 offset_at_point (TiesSourceReader *self,
                  double            x,
                  double            y)
 {
   GtkTextIter iter;
-  GdkRectangle location;
   int bx, by;
 
   g_assert (TIES_IS_SOURCE_READER (self));
 
   gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, (int) x, (int) y, &bx, &by);
   if (!gtk_text_view_get_iter_at_location (self->text_view, &iter, bx, by))
-    return -1;
-
-  /* Past the end of a short line is not on its last word. */
-  gtk_text_view_get_iter_location (self->text_view, &iter, &location);
-  if (bx < location.x - location.width || bx > location.x + MAX (location.width, 1) + location.width)
     return -1;
 
   return gtk_text_iter_get_offset (&iter);
@@ -835,13 +840,19 @@ typedef enum
   MARK_DASHED_BOX,
 } MarkStyle;
 
+typedef struct
+{
+  GdkRectangle rect;         /* buffer coordinates */
+  MarkStyle    style;
+} Mark;
+
+/* One rectangle per display line that code points [start, end) are on. */
 static void
-draw_range (TiesSourceReader   *self,
-            cairo_t            *cr,
-            const GdkRectangle *visible,
-            glong               start,
-            glong               end,
-            MarkStyle           style)
+measure_range (TiesSourceReader   *self,
+               const GdkRectangle *area,
+               glong               start,
+               glong               end,
+               MarkStyle           style)
 {
   GtkTextIter iter, last;
   int y, height;
@@ -852,20 +863,18 @@ draw_range (TiesSourceReader   *self,
   get_iter_at_offset (self, &last, end);
 
   gtk_text_view_get_line_yrange (self->text_view, &last, &y, &height);
-  if (y + height < visible->y)
+  if (y + height < area->y)
     return;
   gtk_text_view_get_line_yrange (self->text_view, &iter, &y, &height);
-  if (y > visible->y + visible->height)
+  if (y > area->y + area->height)
     return;
 
-  /* One piece per display line the range is on. */
   while (gtk_text_iter_compare (&iter, &last) < 0)
     {
       GtkTextIter piece_end = iter;
       GtkTextIter final;
       GdkRectangle a, b;
-      double x0, x1, top, bottom, wx, wy;
-      int bx, by;
+      Mark mark = { { 0, }, style };
 
       if (!gtk_text_view_forward_display_line_end (self->text_view, &piece_end) ||
           gtk_text_iter_compare (&piece_end, &last) > 0)
@@ -876,39 +885,12 @@ draw_range (TiesSourceReader   *self,
       gtk_text_view_get_iter_location (self->text_view, &iter, &a);
       gtk_text_view_get_iter_location (self->text_view, &final, &b);
 
-      x0 = MIN (a.x, b.x);
-      x1 = MAX (a.x + a.width, b.x + b.width);
-      top = MIN (a.y, b.y);
-      bottom = MAX (a.y + a.height, b.y + b.height);
-
-      gtk_text_view_buffer_to_window_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET,
-                                             (int) x0, (int) top, &bx, &by);
-      if (gtk_widget_translate_coordinates (GTK_WIDGET (self->text_view), GTK_WIDGET (self),
-                                            bx, by, &wx, &wy))
-        {
-          double width = x1 - x0;
-          double height_ = bottom - top;
-
-          if (style == MARK_DOTTED_UNDERLINE)
-            {
-              static const double dots[] = { 1.0, 2.0 };
-
-              cairo_set_dash (cr, dots, G_N_ELEMENTS (dots), 0);
-              cairo_set_line_width (cr, 1.0);
-              cairo_move_to (cr, wx, wy + height_ - 0.5);
-              cairo_line_to (cr, wx + width, wy + height_ - 0.5);
-              cairo_stroke (cr);
-            }
-          else
-            {
-              static const double dashes[] = { 4.0, 3.0 };
-
-              cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
-              cairo_set_line_width (cr, 1.0);
-              cairo_rectangle (cr, wx - 0.5, wy + 0.5, width + 1.0, height_ - 1.0);
-              cairo_stroke (cr);
-            }
-        }
+      /* Right-to-left text runs the other way: take what both cover. */
+      mark.rect.x = MIN (a.x, b.x);
+      mark.rect.y = MIN (a.y, b.y);
+      mark.rect.width = MAX (a.x + a.width, b.x + b.width) - mark.rect.x;
+      mark.rect.height = MAX (a.y + a.height, b.y + b.height) - mark.rect.y;
+      g_array_append_val (self->marks, mark);
 
       iter = piece_end;
       if (gtk_text_iter_compare (&iter, &last) >= 0 ||
@@ -919,22 +901,61 @@ draw_range (TiesSourceReader   *self,
 }
 
 static void
+measure_marks (TiesSourceReader *self)
+{
+  GdkRectangle area;
+
+  g_assert (TIES_IS_SOURCE_READER (self));
+
+  self->marks_id = 0;
+  g_array_set_size (self->marks, 0);
+
+  /* What is in view, and a page either side for scrolling. */
+  gtk_text_view_get_visible_rect (self->text_view, &area);
+  area.y -= area.height;
+  area.height *= 3;
+
+  for (guint i = 0; i < self->mentions->len; i++)
+    {
+      const Mention *mention = &g_array_index (self->mentions, Mention, i);
+
+      measure_range (self, &area, mention->start, mention->end, MARK_DOTTED_UNDERLINE);
+    }
+
+  for (guint i = 0; i < self->proposals->len; i++)
+    {
+      const Proposal *proposal = &g_array_index (self->proposals, Proposal, i);
+
+      measure_range (self, &area, proposal->start, proposal->end, MARK_DASHED_BOX);
+    }
+
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+queue_measure_marks (TiesSourceReader *self)
+{
+  g_assert (TIES_IS_SOURCE_READER (self));
+
+  if (self->marks_id == 0)
+    self->marks_id = g_idle_add_once ((GSourceOnceFunc) measure_marks, self);
+}
+
+static void
 ties_source_reader_snapshot (GtkWidget   *widget,
                              GtkSnapshot *snapshot)
 {
   TiesSourceReader *self = TIES_SOURCE_READER (widget);
   graphene_rect_t bounds;
-  GdkRectangle visible;
   GdkRGBA color;
   cairo_t *cr;
 
   gtk_widget_snapshot_child (widget, self->box, snapshot);
 
-  if ((self->mentions->len == 0 && self->proposals->len == 0) ||
+  if (self->marks->len == 0 ||
       !gtk_widget_compute_bounds (GTK_WIDGET (self->scrolled_window), widget, &bounds))
     return;
 
-  gtk_text_view_get_visible_rect (self->text_view, &visible);
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self->text_view)), &color);
   G_GNUC_END_IGNORE_DEPRECATIONS
@@ -942,22 +963,36 @@ ties_source_reader_snapshot (GtkWidget   *widget,
   cr = gtk_snapshot_append_cairo (snapshot, &bounds);
   cairo_rectangle (cr, bounds.origin.x, bounds.origin.y, bounds.size.width, bounds.size.height);
   cairo_clip (cr);
+  cairo_set_line_width (cr, 1.0);
 
-  /* Names: in the text's own colour, faint, so that they read as a hint. */
-  cairo_set_source_rgba (cr, color.red, color.green, color.blue, 0.7);
-  for (guint i = 0; i < self->mentions->len; i++)
+  for (guint i = 0; i < self->marks->len; i++)
     {
-      const Mention *mention = &g_array_index (self->mentions, Mention, i);
+      static const double dots[] = { 1.0, 2.0 };
+      static const double dashes[] = { 4.0, 3.0 };
+      const Mark *mark = &g_array_index (self->marks, Mark, i);
+      double wx, wy;
+      int x, y;
 
-      draw_range (self, cr, &visible, mention->start, mention->end, MARK_DOTTED_UNDERLINE);
-    }
+      gtk_text_view_buffer_to_window_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET,
+                                             mark->rect.x, mark->rect.y, &x, &y);
+      if (!gtk_widget_translate_coordinates (GTK_WIDGET (self->text_view), widget, x, y, &wx, &wy))
+        continue;
 
-  cairo_set_source_rgba (cr, color.red, color.green, color.blue, 0.55);
-  for (guint i = 0; i < self->proposals->len; i++)
-    {
-      const Proposal *proposal = &g_array_index (self->proposals, Proposal, i);
-
-      draw_range (self, cr, &visible, proposal->start, proposal->end, MARK_DASHED_BOX);
+      if (mark->style == MARK_DOTTED_UNDERLINE)
+        {
+          /* Names: in the text's own colour, faint, a hint. */
+          cairo_set_source_rgba (cr, color.red, color.green, color.blue, 0.7);
+          cairo_set_dash (cr, dots, G_N_ELEMENTS (dots), 0);
+          cairo_move_to (cr, wx, wy + mark->rect.height - 0.5);
+          cairo_line_to (cr, wx + mark->rect.width, wy + mark->rect.height - 0.5);
+        }
+      else
+        {
+          cairo_set_source_rgba (cr, color.red, color.green, color.blue, 0.55);
+          cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
+          cairo_rectangle (cr, wx - 0.5, wy + 0.5, mark->rect.width + 1.0, mark->rect.height - 1.0);
+        }
+      cairo_stroke (cr);
     }
 
   cairo_destroy (cr);
@@ -1026,12 +1061,24 @@ show_popover (TiesSourceReader *self)
   gtk_widget_set_visible (self->popover_reattach_button, self->reattach_evidence != NULL);
   gtk_popover_set_pointing_to (self->popover, &rect);
   gtk_popover_popup (self->popover);
+  /* Laid out now: our own size may not change to present it later. */
+  gtk_popover_present (self->popover);
 }
 
 static void
 on_selection_changed (TiesSourceReader *self)
 {
+  glong start = -1, end = -1;
+
   g_assert (TIES_IS_SOURCE_READER (self));
+
+  /* The view sets its marks again where they are (on a button release,
+   * for one): the popover stays as it is. */
+  ties_source_reader_get_selection (self, &start, &end);
+  if (start == self->selection_start && end == self->selection_end)
+    return;
+  self->selection_start = start;
+  self->selection_end = end;
 
   ties_source_reader_update_actions (self);
 
@@ -1039,7 +1086,8 @@ on_selection_changed (TiesSourceReader *self)
   if (gtk_widget_get_visible (GTK_WIDGET (self->popover)))
     gtk_popover_popdown (self->popover);
 
-  if (gtk_text_buffer_get_has_selection (self->buffer))
+  /* Not the buffer's has-selection: it follows only after this signal. */
+  if (start >= 0)
     self->popover_id = g_timeout_add_once (POPOVER_DELAY_MS, (GSourceOnceFunc) show_popover, self);
 }
 
@@ -1573,6 +1621,13 @@ ties_source_reader_size_allocate (GtkWidget *widget,
 
   gtk_widget_allocate (self->box, width, height, baseline, NULL);
 
+  /* Lines wrap anew at another width. */
+  if (width != self->allocated_width)
+    {
+      self->allocated_width = width;
+      queue_measure_marks (self);
+    }
+
   /* The popover is ours, not the text view's: it follows our size. */
   if (gtk_widget_get_visible (GTK_WIDGET (self->popover)))
     gtk_popover_present (self->popover);
@@ -1609,6 +1664,7 @@ ties_source_reader_dispose (GObject *object)
   TiesSourceReader *self = (TiesSourceReader *) object;
 
   g_clear_handle_id (&self->popover_id, g_source_remove);
+  g_clear_handle_id (&self->marks_id, g_source_remove);
 
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
@@ -1648,6 +1704,7 @@ ties_source_reader_finalize (GObject *object)
   g_clear_pointer (&self->spans, g_array_unref);
   g_clear_pointer (&self->mentions, g_array_unref);
   g_clear_pointer (&self->proposals, g_array_unref);
+  g_clear_pointer (&self->marks, g_array_unref);
   g_clear_pointer (&self->kind_tags, g_hash_table_unref);
   g_clear_pointer (&self->message, g_free);
 
@@ -1833,9 +1890,11 @@ ties_source_reader_init (TiesSourceReader *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->selection_start = self->selection_end = -1;
   self->spans = g_array_new (FALSE, FALSE, sizeof (Span));
   self->mentions = g_array_new (FALSE, FALSE, sizeof (Mention));
   self->proposals = g_array_new (FALSE, FALSE, sizeof (Proposal));
+  self->marks = g_array_new (FALSE, FALSE, sizeof (Mark));
   self->kind_tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   self->buffer = g_object_ref (gtk_text_view_get_buffer (self->text_view));
@@ -1845,6 +1904,8 @@ ties_source_reader_init (TiesSourceReader *self)
                                                    NULL);
   g_signal_connect_object (self->buffer, "mark-set", G_CALLBACK (on_mark_set), self, G_CONNECT_SWAPPED);
 
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scrolled_window), "value-changed",
+                           G_CALLBACK (queue_measure_marks), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->text_view, "query-tooltip", G_CALLBACK (on_query_tooltip),
                            self, G_CONNECT_SWAPPED);
 
