@@ -822,6 +822,12 @@ activated_is_set (gpointer data)
 }
 
 static gboolean
+created_is_set (gpointer data)
+{
+  return ((Fixture *) data)->created != NULL;
+}
+
+static gboolean
 popover_is_visible (gpointer data)
 {
   return gtk_widget_get_visible (GTK_WIDGET (get_popover (data)));
@@ -868,6 +874,33 @@ test_real_click (Fixture       *fixture,
     ui_test_iterate_until (popover_is_visible, fixture);
     g_assert_true (ties_source_reader_get_selection (fixture->reader, NULL, NULL));
     g_assert_cmpuint (fixture->n_activated, ==, 1);
+  }
+
+  /* What a person sees: the popover over the selection. */
+  {
+    g_autofree char *import = g_find_program_in_path ("import");
+
+    if (import != NULL)
+      {
+        g_autofree char *shot = g_strdup_printf ("%s -window root /tmp/source-reader-popover.png", import);
+
+        ui_test_iterate_for (300);
+        g_assert_true (g_spawn_command_line_sync (shot, NULL, NULL, NULL, &error));
+        g_assert_no_error (error);
+      }
+  }
+
+  /* The shortcut, with the focus in the text. */
+  {
+    g_autofree char *key = g_strdup_printf ("%s key ctrl+e", xdotool);
+    glong start, end;
+
+    g_assert_true (ties_source_reader_get_selection (fixture->reader, &start, &end));
+    g_assert_true (g_spawn_command_line_async (key, &error));
+    g_assert_no_error (error);
+    ui_test_iterate_until (created_is_set, fixture);
+    g_assert_cmpint (ties_evidence_get_start (evidence_at (fixture->created, 0)), ==, start);
+    g_assert_cmpint (ties_evidence_get_end (evidence_at (fixture->created, 0)), ==, end);
   }
 }
 
