@@ -372,12 +372,14 @@ on_reader_event_created (TiesWindow       *self,
   gtk_widget_grab_focus (GTK_WIDGET (self->event_editor));
 }
 
+/* The actor made or found from a passage, in the editor; the list is not
+ * narrowed to it as a click in the diagram would, so that reading goes on
+ * with every event in view. */
 static void
 on_reader_actor (TiesWindow       *self,
                  TiesActor        *actor,
                  TiesSourceReader *reader)
 {
-  ties_diagram_view_select_actor (self->diagram_view, ties_actor_get_id (actor));
   show_actor (self, ties_actor_get_id (actor));
 }
 
@@ -862,6 +864,8 @@ ties_window_add_source (TiesWindow *self,
   ties_history_end (history);
 
   ties_window_show_source (self, source);
+  /* Reading and marking start from the keyboard at once. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->reader));
   title = ties_source_get_title (source);
   message = g_strdup_printf (_("Added “%s”"), title != NULL && *title != '\0' ? title : ties_source_get_id (source));
   ties_window_toast (self, message);
