@@ -910,10 +910,9 @@ measure_marks (TiesSourceReader *self)
   self->marks_id = 0;
   g_array_set_size (self->marks, 0);
 
-  /* What is in view, and a page either side for scrolling. */
+  /* Only what is in view: the text view has measured those lines
+   * already, and measuring others would change its height. */
   gtk_text_view_get_visible_rect (self->text_view, &area);
-  area.y -= area.height;
-  area.height *= 3;
 
   for (guint i = 0; i < self->mentions->len; i++)
     {
