@@ -411,6 +411,39 @@ test_scan_chain (void)
   g_assert_null (((TiesDatePhrase *) unanchored->pdata[1])->edtf);
 }
 
+/* A phrase right after a verb of reporting dates the report, not an
+ * event: "two days later" counts from the meeting of May 4, not from the
+ * week the minutes came out; a bare weekday is still resolved as such. */
+static void
+test_scan_reporting (void)
+{
+  static const char text[] = "Ngata met Ruiz on May 4, according to minutes released this week. "
+                             "Ngata phoned Ruiz two days later. She said on Monday they met on "
+                             "April 2, and a week later Ruiz wrote. Last week they met; a day later, a call.";
+  static const struct { const char *phrase, *edtf; gboolean reporting; } expected[] = {
+    { "on May 4", "2019-05-04", FALSE },
+    { "this week", "2019-09-02/2019-09-08", TRUE },
+    { "two days later", "2019-05-06", FALSE },
+    { "on Monday", "2019-09-02", TRUE },
+    { "on April 2", "2019-04-02", FALSE },
+    { "a week later", "2019-04-09", FALSE },
+    /* Not after a verb of reporting: an event's date like any other. */
+    { "Last week", "2019-08-26/2019-09-01", FALSE },
+    { "a day later", "2019-08-27/2019-09-02", FALSE },
+  };
+  g_autoptr(GPtrArray) found = ties_date_phrase_scan (text, WED, NULL);
+
+  g_assert_cmpuint (found->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      const TiesDatePhrase *phrase = g_ptr_array_index (found, i);
+
+      g_assert_cmpstr (phrase->phrase, ==, expected[i].phrase);
+      g_assert_cmpstr (phrase->edtf, ==, expected[i].edtf);
+      g_assert_cmpint (phrase->reporting, ==, expected[i].reporting);
+    }
+}
+
 /* Whatever the words and dates, every EDTF given parses, and every phrase
  * sits in order, without overlap, where its offsets say. */
 static void
@@ -515,6 +548,7 @@ main (int   argc,
   g_test_add_func ("/date-phrase/scan/code-points", test_scan_code_points);
   g_test_add_func ("/date-phrase/scan/decomposed", test_scan_decomposed);
   g_test_add_func ("/date-phrase/scan/chain", test_scan_chain);
+  g_test_add_func ("/date-phrase/scan/reporting", test_scan_reporting);
   g_test_add_func ("/date-phrase/scan/empty", test_scan_empty);
   g_test_add_func ("/date-phrase/scan/random", test_scan_random);
 

@@ -1886,6 +1886,22 @@ sentence_is_future (const Words *w,
   return FALSE;
 }
 
+/* Whether the phrase at token @i dates the reporting rather than an event:
+ * right after a verb of reporting ("minutes released this week", "she
+ * said on Friday").  News tells events and then where it learnt of them;
+ * counting "two days later" from the day the minutes came out would
+ * date the event by its report. */
+static gboolean
+follows_reporting (const Words *w,
+                   guint        i)
+{
+  static const char * const verbs[] = { "said", "says", "released", "published", "announced",
+                                        "reported", "revealed", "disclosed", "obtained",
+                                        "confirmed", NULL };
+
+  return i > 0 && word_index (w, i - 1, verbs) >= 0;
+}
+
 /* ---------------------------------------------------------------------- */
 /* Public API                                                              */
 
@@ -1970,7 +1986,8 @@ ties_date_phrase_scan (const char *text,
       phrase->phrase = g_strndup (text + tok (&w, i)->bstart,
                                   tok (&w, end - 1)->bend - tok (&w, i)->bstart);
       phrase->edtf = resolve_spec (&spec, published, last);
-      if (phrase->edtf != NULL)
+      phrase->reporting = follows_reporting (&w, i);
+      if (phrase->edtf != NULL && !phrase->reporting)
         {
           g_free (last);
           last = g_strdup (phrase->edtf);

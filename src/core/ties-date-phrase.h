@@ -18,6 +18,9 @@ typedef struct {
   char  *edtf;     /* EDTF (levels 0/1, e.g. "2019-04-17", "2019-05~",
                     * "2019-05-01/2019-05-10"), or NULL when it cannot be
                     * resolved */
+  gboolean reporting;  /* dates the reporting, not an event: "released
+                        * this week", "said on Friday"; phrases such as
+                        * "a day later" do not count from it */
 } TiesDatePhrase;
 
 void        ties_date_phrase_free    (TiesDatePhrase *phrase);
@@ -42,8 +45,10 @@ char       *ties_date_phrase_resolve (const char *phrase,
                                       const char *previous);
 
 /* Finds every date phrase in @text in order, each resolved against
- * @published and the phrase before it (the first against @previous, may be
- * NULL).  Returns a GPtrArray of TiesDatePhrase (free func set); a phrase
+ * @published and the phrase before it that dates an event (the first
+ * against @previous, may be NULL): a phrase right after a verb of reporting
+ * ("minutes released this week", "said on Friday") dates the report, and
+ * "two days later" after it still counts from the event before.  Returns a GPtrArray of TiesDatePhrase (free func set); a phrase
  * found but not resolvable (no publication date) has edtf NULL.
  *
  * The longest phrase wins ("on Monday 17 April 2019" is one), on word
