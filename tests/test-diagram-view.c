@@ -761,6 +761,107 @@ test_large (void)
     g_main_context_iteration (NULL, FALSE);
 }
 
+static gboolean
+legend_has (TiesDiagramView *view,
+            const char      *text)
+{
+  TiesScene *scene = _ties_diagram_view_get_scene (view);
+
+  g_assert_nonnull (scene);
+  for (guint i = 0; i < ties_scene_get_n_legend_entries (scene); i++)
+    if (g_strcmp0 (ties_scene_get_legend_text (scene, i), text) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Corroboration: every tie of the sample rests on one article, marked
+ * when asked (through the property, the action or GSettings); evidence
+ * from a second source redraws the tie as laid out, and only when
+ * marking; the tooltip counts either way. */
+static void
+test_weak_ties (Fixture       *fixture,
+                gconstpointer  data)
+{
+  TiesHistory *history = ties_document_get_history (fixture->document);
+  TiesEvent *event = ties_document_lookup_event (fixture->document, "cook-call");
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.tiesapp.Ties");
+  g_autoptr(TiesSource) source = ties_source_new ("stuff-2019-05");
+  g_autoptr(TiesEvidence) evidence = ties_evidence_new ("stuff-2019-05", "Tim Cook", 0, 8);
+  g_autofree char *tooltip = NULL;
+  guint notified = 0;
+  guint layouts, scenes;
+  double x, y, x2, y2;
+
+  g_assert_nonnull (event);
+  g_assert_false (ties_diagram_view_get_mark_weak_ties (fixture->view));
+  g_assert_false (legend_has (fixture->view, "Reported by one source"));
+
+  /* The tooltip does not wait for the option. */
+  tooltip = ties_diagram_view_dup_tie_tooltip (fixture->view, "cook", "ardern");
+  g_assert_nonnull (tooltip);
+  g_assert_nonnull (strstr (tooltip, "\nReported by 1 source, 3 evidence items\n"));
+  g_clear_pointer (&tooltip, g_free);
+  g_assert_null (ties_diagram_view_dup_tie_tooltip (fixture->view, "cook", "bezos"));
+
+  /* Off, evidence is not drawn: no scene for it. */
+  scenes = _ties_diagram_view_get_n_scenes (fixture->view);
+  ties_document_add_source (fixture->document, source);
+  settle (fixture->view);
+  g_assert_cmpuint (_ties_diagram_view_get_n_scenes (fixture->view), ==, scenes);
+
+  g_signal_connect (fixture->view, "notify::mark-weak-ties", G_CALLBACK (on_notify), &notified);
+  layouts = _ties_diagram_view_get_n_layouts (fixture->view);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "diagram.mark-weak-ties", NULL));
+  g_assert_true (ties_diagram_view_get_mark_weak_ties (fixture->view));
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_true (g_settings_get_boolean (settings, "mark-weak-ties"));
+  settle (fixture->view);
+  g_assert_true (legend_has (fixture->view, "Reported by one source"));
+  g_assert_cmpuint (_ties_diagram_view_get_n_layouts (fixture->view), ==, layouts);
+
+  /* A second source for Ardern — Cook: redrawn, not laid out again. */
+  g_assert_true (ties_diagram_view_get_actor_point (fixture->view, "cook", &x, &y));
+  scenes = _ties_diagram_view_get_n_scenes (fixture->view);
+  ties_history_append (history, ties_event_get_evidence (event), evidence);
+  g_assert_true (_ties_diagram_view_get_animating (fixture->view));
+  settle (fixture->view);
+  g_assert_cmpuint (_ties_diagram_view_get_n_scenes (fixture->view), ==, scenes + 1);
+  g_assert_cmpuint (_ties_diagram_view_get_n_layouts (fixture->view), ==, layouts);
+  g_assert_false (ties_diagram_view_get_busy (fixture->view));
+  g_assert_true (ties_diagram_view_get_actor_point (fixture->view, "cook", &x2, &y2));
+  g_assert_cmpfloat (x2, ==, x);
+  g_assert_cmpfloat (y2, ==, y);
+  tooltip = ties_diagram_view_dup_tie_tooltip (fixture->view, "ardern", "cook");
+  g_assert_nonnull (strstr (tooltip, "\nReported by 2 sources, 4 evidence items\n"));
+  g_clear_pointer (&tooltip, g_free);
+  /* The other ties still rest on one source each. */
+  g_assert_true (legend_has (fixture->view, "Reported by one source"));
+
+  /* No evidence at all. */
+  ties_history_begin (history, "Remove evidence");
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *id = i == 0 ? "dorsey-phone-call" : "zuckerberg-call";
+      GListStore *store = ties_event_get_evidence (ties_document_lookup_event (fixture->document, id));
+
+      ties_history_splice (history, store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)), NULL, 0);
+    }
+  ties_history_end (history);
+  settle (fixture->view);
+  tooltip = ties_diagram_view_dup_tie_tooltip (fixture->view, "ardern", "zuckerberg");
+  g_assert_nonnull (strstr (tooltip, "\nNo evidence\n"));
+  g_clear_pointer (&tooltip, g_free);
+  g_assert_cmpuint (_ties_diagram_view_get_n_layouts (fixture->view), ==, layouts);
+
+  /* Turned off in GSettings (another window's menu): the usual look. */
+  g_settings_set_boolean (settings, "mark-weak-ties", FALSE);
+  g_assert_false (ties_diagram_view_get_mark_weak_ties (fixture->view));
+  g_assert_cmpuint (notified, ==, 2);
+  g_assert_false (legend_has (fixture->view, "Reported by one source"));
+  g_assert_cmpuint (_ties_diagram_view_get_n_layouts (fixture->view), ==, layouts);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -782,6 +883,7 @@ main (int   argc,
   ADD ("keyboard", test_keyboard);
   ADD ("replace", test_replace);
   ADD ("typing", test_typing);
+  ADD ("weak-ties", test_weak_ties);
 #undef ADD
   g_test_add_func ("/diagram-view/large", test_large);
 

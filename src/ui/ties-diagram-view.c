@@ -59,6 +59,7 @@ struct _TiesDiagramView
    * zoom and pan. */
   TiesGraph *graph;
   TiesScene *scene;
+  gboolean mark_weak_ties;
   GskRenderNode *cache;
   int cache_width;
   int cache_height;
@@ -113,6 +114,7 @@ enum {
   PROP_SELECTED_ACTOR,
   PROP_SELECTED_TIE_A,
   PROP_SELECTED_TIE_B,
+  PROP_MARK_WEAK_TIES,
   N_PROPS
 };
 
@@ -264,6 +266,7 @@ rebuild_scene (TiesDiagramView *self)
       options.solid_background = FALSE;
       options.caption = "";
       options.highlighted_events = self->highlighted_events;
+      options.mark_weak_ties = self->mark_weak_ties;
       self->scene = ties_scene_new (self->document, self->network, self->graph, &options);
     }
 
@@ -926,8 +929,10 @@ rescene_idle (gpointer data)
 /* The network's "changed" covers the ties. Actors are the graph's nodes
  * and their places its layout's start, so adding, removing or moving
  * one derives the graph again; names, colours, kinds and affiliations
- * are only drawn, so they redraw the scene as laid out; and titles,
- * notes or an actor's role are not in the diagram at all. */
+ * are only drawn, so they redraw the scene as laid out, as do evidence
+ * and sources when weak ties are marked (they change how a tie is
+ * drawn, never where); and titles, notes or an actor's role are not in
+ * the diagram at all. */
 static void
 on_document_parts_changed (TiesDiagramView    *self,
                            TiesDocumentChange  changes,
@@ -939,7 +944,9 @@ on_document_parts_changed (TiesDiagramView    *self,
     {
       on_network_changed (self);
     }
-  else if (changes & (TIES_DOCUMENT_CHANGE_ACTOR_LOOK | TIES_DOCUMENT_CHANGE_EVENT_KINDS))
+  else if ((changes & (TIES_DOCUMENT_CHANGE_ACTOR_LOOK | TIES_DOCUMENT_CHANGE_EVENT_KINDS))
+           || (self->mark_weak_ties
+               && (changes & (TIES_DOCUMENT_CHANGE_EVIDENCE | TIES_DOCUMENT_CHANGE_SOURCES))))
     {
       if (self->graph != NULL && self->graph->nodes->len > LARGE_GRAPH)
         {
@@ -1561,6 +1568,33 @@ actor_name (TiesDiagramView *self,
   return id;
 }
 
+/* How well the tie is reported, whether or not weak ties are marked: a
+ * reader weighing a tie wants to know it either way. */
+static void
+append_corroboration (GString *text,
+                      TiesTie *tie)
+{
+  guint n_sources = ties_tie_get_n_sources (tie);
+  guint n_evidence = ties_tie_get_n_evidence (tie);
+  g_autofree char *sources = NULL;
+  g_autofree char *evidence = NULL;
+
+  g_string_append_c (text, '\n');
+  if (n_evidence == 0)
+    {
+      g_string_append (text, _("No evidence"));
+      return;
+    }
+
+  /* Two plurals in one sentence: each is translated on its own. */
+  sources = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Reported by %u source",
+                                          "Reported by %u sources", n_sources), n_sources);
+  evidence = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u evidence item",
+                                           "%u evidence items", n_evidence), n_evidence);
+  /* Translators: joins "Reported by 2 sources" and "3 evidence items". */
+  g_string_append_printf (text, _("%s, %s"), sources, evidence);
+}
+
 static char *
 tie_tooltip (TiesDiagramView *self,
              TiesTie         *tie)
@@ -1573,6 +1607,7 @@ tie_tooltip (TiesDiagramView *self,
   g_assert (TIES_IS_DIAGRAM_VIEW (self));
 
   g_string_append_printf (text, "<b>%s — %s</b>", a, b);
+  append_corroboration (text, tie);
   for (guint i = 0; events != NULL && i < events->len; i++)
     {
       TiesEvent *event = g_ptr_array_index (events, i);
@@ -1731,6 +1766,9 @@ ties_diagram_view_get_property (GObject    *object,
     case PROP_SELECTED_TIE_B:
       g_value_set_string (value, self->selected_tie_b);
       break;
+    case PROP_MARK_WEAK_TIES:
+      g_value_set_boolean (value, self->mark_weak_ties);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1754,6 +1792,9 @@ ties_diagram_view_set_property (GObject      *object,
       break;
     case PROP_SELECTED_ACTOR:
       ties_diagram_view_select_actor (self, g_value_get_string (value));
+      break;
+    case PROP_MARK_WEAK_TIES:
+      ties_diagram_view_set_mark_weak_ties (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1808,8 +1849,16 @@ ties_diagram_view_class_init (TiesDiagramViewClass *klass)
                          NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /* Ties on a single source, or on no evidence, drawn apart (a view
+   * preference, kept in GSettings when the schema has it). */
+  properties[PROP_MARK_WEAK_TIES] =
+    g_param_spec_boolean ("mark-weak-ties", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  gtk_widget_class_install_property_action (widget_class, "diagram.mark-weak-ties", "mark-weak-ties");
   gtk_widget_class_install_action (widget_class, "diagram.zoom-in", NULL, zoom_in_action);
   gtk_widget_class_install_action (widget_class, "diagram.zoom-out", NULL, zoom_out_action);
   gtk_widget_class_install_action (widget_class, "diagram.zoom-fit", NULL, zoom_fit_action);
@@ -1826,6 +1875,26 @@ ties_diagram_view_class_init (TiesDiagramViewClass *klass)
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
 
+/* The preference follows GSettings (and so every window) when the
+ * app's schema is installed; a view made without it, as in a test or
+ * another program, keeps it as a plain property. */
+static void
+bind_settings (TiesDiagramView *self)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL || !g_settings_schema_has_key (schema, "mark-weak-ties"))
+    return;
+
+  /* The binding keeps the settings object alive as long as the view. */
+  settings = g_settings_new_full (schema, NULL, NULL);
+  g_settings_bind (settings, "mark-weak-ties", self, "mark-weak-ties", G_SETTINGS_BIND_DEFAULT);
+}
+
 static void
 ties_diagram_view_init (TiesDiagramView *self)
 {
@@ -1839,6 +1908,8 @@ ties_diagram_view_init (TiesDiagramView *self)
 
   if (ties_timing_enabled ())
     ties_timing_watch_diagram (GTK_WIDGET (self), timing_pan_by);
+
+  bind_settings (self);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_focus_on_click (GTK_WIDGET (self), TRUE);
@@ -2154,4 +2225,56 @@ _ties_diagram_view_get_n_scenes (TiesDiagramView *self)
   g_return_val_if_fail (TIES_IS_DIAGRAM_VIEW (self), 0);
 
   return self->n_scenes;
+}
+
+gboolean
+ties_diagram_view_get_mark_weak_ties (TiesDiagramView *self)
+{
+  g_return_val_if_fail (TIES_IS_DIAGRAM_VIEW (self), FALSE);
+
+  return self->mark_weak_ties;
+}
+
+/* Only the drawing changes: the scene is built again on the same
+ * layout. */
+void
+ties_diagram_view_set_mark_weak_ties (TiesDiagramView *self,
+                                      gboolean         mark_weak_ties)
+{
+  g_return_if_fail (TIES_IS_DIAGRAM_VIEW (self));
+
+  mark_weak_ties = !!mark_weak_ties;
+  if (self->mark_weak_ties == mark_weak_ties)
+    return;
+
+  self->mark_weak_ties = mark_weak_ties;
+  rebuild_scene (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MARK_WEAK_TIES]);
+}
+
+char *
+ties_diagram_view_dup_tie_tooltip (TiesDiagramView *self,
+                                   const char      *actor_a,
+                                   const char      *actor_b)
+{
+  TiesTie *tie;
+
+  g_return_val_if_fail (TIES_IS_DIAGRAM_VIEW (self), NULL);
+  g_return_val_if_fail (actor_a != NULL && actor_b != NULL, NULL);
+
+  if (self->network == NULL)
+    return NULL;
+  tie = ties_network_lookup_tie (self->network, actor_a, actor_b);
+  if (tie == NULL)
+    return NULL;
+
+  return tie_tooltip (self, tie);
+}
+
+TiesScene *
+_ties_diagram_view_get_scene (TiesDiagramView *self)
+{
+  g_return_val_if_fail (TIES_IS_DIAGRAM_VIEW (self), NULL);
+
+  return self->scene;
 }

@@ -9,6 +9,7 @@
 
 #include "ties-document.h"
 #include "ties-network.h"
+#include "ties-renderer.h"
 
 G_BEGIN_DECLS
 
@@ -71,6 +72,21 @@ gboolean      _ties_diagram_view_get_animating      (TiesDiagramView    *self);
  * not), and how many times it has built its scene. */
 guint         _ties_diagram_view_get_n_layouts      (TiesDiagramView    *self);
 guint         _ties_diagram_view_get_n_scenes       (TiesDiagramView    *self);
+
+/* Corroboration ("mark-weak-ties", also the stateful action
+ * "diagram.mark-weak-ties"): ties on a single source or on no evidence
+ * drawn apart. Follows the GSettings key of the same name when the
+ * app's schema is installed. */
+gboolean      ties_diagram_view_get_mark_weak_ties  (TiesDiagramView    *self);
+void          ties_diagram_view_set_mark_weak_ties  (TiesDiagramView    *self,
+                                                     gboolean            mark_weak_ties);
+/* The tooltip markup of the tie between two actors (either order), or
+ * NULL when there is none. */
+char         *ties_diagram_view_dup_tie_tooltip     (TiesDiagramView    *self,
+                                                     const char         *actor_a,
+                                                     const char         *actor_b);
+/* For tests: the scene drawn, or NULL before the first layout. */
+TiesScene    *_ties_diagram_view_get_scene          (TiesDiagramView    *self);
 
 /* Stops a layout running in the background (see the "busy" property). */
 void          ties_diagram_view_cancel_layout       (TiesDiagramView    *self);
