@@ -6,7 +6,7 @@ set -u
 command -v Xvfb >/dev/null || { echo "Xvfb is not installed" >&2; exit 77; }
 
 dir=$(mktemp -d "${TMPDIR:-/tmp}/ties-xvfb.XXXXXX")
-Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp -noreset 3>"$dir/display" 2>"$dir/log" &
+Xvfb -displayfd 3 -screen 0 "${XVFB_SCREEN:-1280x800x24}" -nolisten tcp -noreset 3>"$dir/display" 2>"$dir/log" &
 xvfb=$!
 trap 'kill $xvfb 2>/dev/null; wait $xvfb 2>/dev/null; rm -rf "$dir"' EXIT
 

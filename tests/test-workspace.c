@@ -290,6 +290,45 @@ test_edit_source_text (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* An event from selected words takes its participants and the date of
+ * the phrase in them, read against the publication date, and an id made
+ * from its title and month. */
+static void
+test_event_from_selection (void)
+{
+  TiesWindow *window = ui_test_open_sample (app);
+  TiesDocument *document = ties_window_get_document (window);
+  TiesSourceReader *reader = find_reader (window);
+  TiesSource *source = ties_source_reader_get_source (reader);
+  const char *words = "Ardern managed to speak to Facebook boss Mark Zuckerberg on April 17";
+  const char *found = strstr (ties_source_get_text (source), words);
+  glong start, end;
+  TiesEvent *event;
+  g_autoptr(TiesEvidence) evidence = NULL;
+  guint n_events = g_list_model_get_n_items (G_LIST_MODEL (ties_document_get_events (document)));
+
+  g_assert_nonnull (found);
+  start = ties_source_byte_to_offset (source, found - ties_source_get_text (source));
+  end = start + g_utf8_strlen (words, -1);
+  ties_source_reader_select_range (reader, start, end);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (reader), "reader.new-event", NULL));
+  ui_test_iterate_for (100);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (ties_document_get_events (document))), ==, n_events + 1);
+  event = selected_event (window);
+  g_assert_nonnull (event);
+  g_assert_cmpstr (ties_event_get_date (event), ==, "2019-04-17");
+  g_assert_cmpstr (ties_event_get_date_phrase (event), ==, "on April 17");
+  g_assert_true (g_str_has_suffix (ties_event_get_id (event), "-april"));
+  g_assert_true (g_strv_contains (ties_event_get_participants (event), "ardern"));
+  g_assert_true (g_strv_contains (ties_event_get_participants (event), "zuckerberg"));
+  evidence = g_list_model_get_item (G_LIST_MODEL (ties_event_get_evidence (event)), 0);
+  g_assert_cmpint (ties_evidence_get_start (evidence), ==, start);
+  g_assert_cmpint (ties_evidence_get_end (evidence), ==, end);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -311,6 +350,7 @@ main (int   argc,
   g_test_add_func ("/workspace/paste", test_paste);
   g_test_add_func ("/workspace/follows", test_workspace_follows);
   g_test_add_func ("/workspace/edit-source-text", test_edit_source_text);
+  g_test_add_func ("/workspace/event-from-selection", test_event_from_selection);
 
   return g_test_run ();
 }

@@ -1,6 +1,7 @@
 #!/bin/bash
 # Screenshots of the real app on the sample, light and dark, for the README
-# and the AppStream metainfo:
+# and the AppStream metainfo; and of the annotation workspace at 1366×768
+# on the sample and on an invented article of our own:
 #   data/screenshots/make-screenshots.sh [BUILD_DIR]
 # Needs Xvfb, dbus-run-session, xdotool and ImageMagick's import.
 set -euo pipefail
@@ -35,6 +36,46 @@ shoot () {
   rm -rf "$config"
 }
 
+# The workspace: the article in the reader, the events beside it and the
+# selected event's editor below, at the smallest common laptop size.
+#   shoot_workspace SCHEME OUT DOCUMENT ROW_Y TAB_X
+shoot_workspace () {
+  local scheme=$1 out=$2 document=$3 row=$4 tab=$5 config
+  config=$(mktemp -d)
+  mkdir -p "$config/glib-2.0/settings"
+  printf "[io/github/tiesapp/Ties]\ncolor-scheme='%s'\nwindow-width=1366\nwindow-height=768\nsplit-position=560\n" "$scheme" \
+    > "$config/glib-2.0/settings/keyfile"
+  XVFB_SCREEN=1366x768x24 XDG_CONFIG_HOME="$config" GSETTINGS_BACKEND=keyfile GSETTINGS_SCHEMA_DIR="$build/data" \
+  GDK_BACKEND=x11 ADW_DISABLE_PORTAL=1 GSK_RENDERER=cairo GTK_A11Y=none NO_AT_BRIDGE=1 \
+    dbus-run-session -- "$top/tests/run-with-display.sh" bash -c '
+      "$0" "$1" &
+      pid=$!
+      for _ in $(seq 100); do
+        xdotool search --name "Christchurch|Harbour" >/dev/null 2>&1 && break
+        sleep 0.1
+      done
+      sleep 2
+      # The Source view, an event selected in the list, then the tab.
+      xdotool mousemove 1010 74 click 1
+      sleep 0.5
+      xdotool mousemove 150 "$3" click 1
+      sleep 0.5
+      xdotool mousemove "$4" 74 click 1
+      xdotool mousemove 1365 767
+      sleep 2
+      import -window root "$2"
+      kill $pid' "$build/src/ties" "$document" "$out" "$row" "$tab"
+  rm -rf "$config"
+}
+
+annotated=$(mktemp -d)/harbour-deal.ties.json
+python3 "$here/make-annotated.py" "$build/src/ties" "$here/harbour-article.html" "$annotated"
+shoot_workspace light "$here/workspace.png" "$top/data/samples/christchurch-call.ties.json" 284 93
+shoot_workspace dark "$here/workspace-dark.png" "$top/data/samples/christchurch-call.ties.json" 284 93
+shoot_workspace light "$here/workspace-own-article.png" "$annotated" 204 372
+shoot_workspace dark "$here/workspace-own-article-dark.png" "$annotated" 204 372
+rm -rf "$(dirname "$annotated")"
+
 shoot light "$here/main-window.png"
 shoot dark "$here/main-window-dark.png"
-echo "wrote $here/main-window.png and $here/main-window-dark.png"
+echo "wrote $here/main-window.png, $here/main-window-dark.png and $here/workspace*.png"

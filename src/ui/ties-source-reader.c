@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 #include <adwaita.h>
 
+#include "ties-date-phrase.h"
 #include "ties-source-reader.h"
 
 #include "ties-mentions.h"
@@ -1270,6 +1271,8 @@ reader_new_event (GtkWidget  *widget,
   g_autofree char *passage = NULL;
   g_autofree char *title = NULL;
   g_autofree char *id = NULL;
+  g_autoptr(GPtrArray) phrases = NULL;
+  TiesDatePhrase *date = NULL;
   glong start, end;
 
   if (!get_passage (self, &start, &end))
@@ -1278,7 +1281,17 @@ reader_new_event (GtkWidget  *widget,
   passage = ties_source_dup_text_range (self->source, start, end);
   mentions_in_range (self, start, end, actors, words);
   title = title_for_passage (passage, words);
-  id = ties_document_make_id (self->document, title);
+  /* The passage's own date phrase, read against the publication date, as
+   * a proposal would have it. */
+  phrases = ties_date_phrase_scan (passage, ties_source_get_published (self->source), NULL);
+  for (guint i = 0; i < phrases->len && date == NULL; i++)
+    {
+      TiesDatePhrase *phrase = g_ptr_array_index (phrases, i);
+
+      if (phrase->edtf != NULL)
+        date = phrase;
+    }
+  id = ties_document_make_event_id (self->document, title, date != NULL ? date->edtf : NULL);
 
   for (guint i = 0; i < actors->len; i++)
     g_strv_builder_add (participants, ties_actor_get_id (g_ptr_array_index (actors, i)));
@@ -1287,6 +1300,11 @@ reader_new_event (GtkWidget  *widget,
   /* Built whole before it joins the document: one step to undo. */
   event = ties_event_new (id, title, guess_kind (self->document, passage));
   ties_event_set_participants (event, (const char * const *) ids);
+  if (date != NULL)
+    {
+      ties_event_set_date (event, date->edtf);
+      ties_event_set_date_phrase (event, date->phrase);
+    }
   evidence = ties_evidence_new_for_range (self->source, start, end);
   g_list_store_append (ties_event_get_evidence (event), evidence);
 
@@ -1470,6 +1488,9 @@ ties_source_reader_show_evidence (TiesSourceReader *self,
   get_iter_at_offset (self, &first, start);
   get_iter_at_offset (self, &last, end);
   gtk_text_buffer_select_range (self->buffer, &first, &last);
+  /* Shown, not chosen: the words are already evidence, so no popover
+   * offers to make them so. */
+  g_clear_handle_id (&self->popover_id, g_source_remove);
   /* A mark, not an iter: it scrolls once the lines are measured. */
   gtk_text_view_scroll_mark_onscreen (self->text_view, gtk_text_buffer_get_insert (self->buffer));
   gtk_text_view_scroll_to_mark (self->text_view, gtk_text_buffer_get_insert (self->buffer),
