@@ -16,11 +16,12 @@ typedef enum {
   COLUMN_AFFILIATION,
   COLUMN_DEGREE,
   COLUMN_EVENTS,
+  COLUMN_SOURCES,
   N_COLUMNS
 } Column;
 
 static const char * const column_ids[N_COLUMNS] = {
-  "name", "kind", "affiliation", "degree", "events",
+  "name", "kind", "affiliation", "degree", "events", "sources",
 };
 
 struct _TiesActorsView
@@ -36,6 +37,9 @@ struct _TiesActorsView
   GtkSorter           *sorters[N_COLUMNS];
   GHashTable          *bound_items;     /* GtkListItem → column, while bound */
   GPtrArray           *selected;        /* TiesActor, in the order selected */
+  /* Actor id → number of distinct sources with evidence for its
+   * counted events, counted once per change, not per cell. */
+  GHashTable          *n_sources;
 
   GtkWidget           *content;
   GtkColumnView       *column_view;
@@ -44,6 +48,7 @@ struct _TiesActorsView
   GtkColumnViewColumn *affiliation_column;
   GtkColumnViewColumn *degree_column;
   GtkColumnViewColumn *events_column;
+  GtkColumnViewColumn *sources_column;
   GtkLabel            *status_label;
 };
 
@@ -110,6 +115,8 @@ get_number (TiesActorsView *self,
 
   if (column == COLUMN_DEGREE)
     return ties_network_get_degree (self->network, ties_actor_get_id (actor));
+  if (column == COLUMN_SOURCES)
+    return GPOINTER_TO_UINT (g_hash_table_lookup (self->n_sources, ties_actor_get_id (actor)));
 
   return ties_network_get_event_count (self->network, ties_actor_get_id (actor));
 }
@@ -148,6 +155,7 @@ update_cell (TiesActorsView *self,
 
     case COLUMN_DEGREE:
     case COLUMN_EVENTS:
+    case COLUMN_SOURCES:
       number = g_strdup_printf ("%u", get_number (self, actor, column));
       gtk_label_set_text (label, number);
       break;
@@ -169,7 +177,7 @@ setup_cell (GtkSignalListItemFactory *factory,
   g_assert (TIES_IS_ACTORS_VIEW (self));
 
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  if (column == COLUMN_DEGREE || column == COLUMN_EVENTS)
+  if (column == COLUMN_DEGREE || column == COLUMN_EVENTS || column == COLUMN_SOURCES)
     {
       gtk_label_set_xalign (GTK_LABEL (label), 1.f);
       gtk_widget_add_css_class (label, "numeric");
@@ -203,6 +211,64 @@ unbind_cell (GtkSignalListItemFactory *factory G_GNUC_UNUSED,
   g_hash_table_remove (self->bound_items, item);
 }
 
+/* One pass over the events the network counts (as the Events column
+ * does): each participant gathers the sources its evidence quotes,
+ * orphaned ones too (the source still reported it). */
+static void
+count_sources (TiesActorsView *self)
+{
+  g_autoptr(GHashTable) sets = NULL;
+  GListModel *events;
+  GHashTableIter iter;
+  gpointer actor_id, set;
+
+  g_assert (TIES_IS_ACTORS_VIEW (self));
+
+  g_hash_table_remove_all (self->n_sources);
+  if (self->network == NULL)
+    return;
+
+  /* Actor id → set of source ids, both owned by the document's objects,
+   * which outlive this function. */
+  sets = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_hash_table_unref);
+  events = G_LIST_MODEL (ties_document_get_events (ties_network_get_document (self->network)));
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(TiesEvent) event = g_list_model_get_item (events, i);
+      GListModel *evidence = G_LIST_MODEL (ties_event_get_evidence (event));
+      const char * const *participants = ties_event_get_participants (event);
+      guint n_evidence = g_list_model_get_n_items (evidence);
+
+      if (n_evidence == 0 || participants == NULL
+          || !ties_network_includes_event (self->network, event))
+        continue;
+
+      for (guint p = 0; participants[p] != NULL; p++)
+        {
+          GHashTable *sources = g_hash_table_lookup (sets, participants[p]);
+
+          if (sources == NULL)
+            {
+              sources = g_hash_table_new (g_str_hash, g_str_equal);
+              g_hash_table_insert (sets, (gpointer) participants[p], sources);
+            }
+          for (guint e = 0; e < n_evidence; e++)
+            {
+              g_autoptr(TiesEvidence) item = g_list_model_get_item (evidence, e);
+              const char *source = ties_evidence_get_source (item);
+
+              if (source != NULL && source[0] != '\0')
+                g_hash_table_add (sources, (gpointer) source);
+            }
+        }
+    }
+
+  g_hash_table_iter_init (&iter, sets);
+  while (g_hash_table_iter_next (&iter, &actor_id, &set))
+    g_hash_table_insert (self->n_sources, g_strdup (actor_id),
+                         GUINT_TO_POINTER (g_hash_table_size (set)));
+}
+
 static void
 refresh (TiesActorsView *self)
 {
@@ -210,6 +276,8 @@ refresh (TiesActorsView *self)
   gpointer item, column;
 
   g_assert (TIES_IS_ACTORS_VIEW (self));
+
+  count_sources (self);
 
   g_hash_table_iter_init (&iter, self->bound_items);
   while (g_hash_table_iter_next (&iter, &item, &column))
@@ -220,7 +288,8 @@ refresh (TiesActorsView *self)
 }
 
 /* Degrees and counts follow the network; names, kinds and affiliations
- * are the actors' own, and their notes and roles are not shown. */
+ * are the actors' own, and their notes and roles are not shown. Sources
+ * follow the evidence too, which the network does not see. */
 static void
 on_document_parts_changed (TiesActorsView     *self,
                            TiesDocumentChange  changes,
@@ -228,7 +297,9 @@ on_document_parts_changed (TiesActorsView     *self,
 {
   g_assert (TIES_IS_ACTORS_VIEW (self));
 
-  if (changes & (TIES_DOCUMENT_CHANGE_ACTORS | TIES_DOCUMENT_CHANGE_ACTOR_LOOK))
+  if (changes & (TIES_DOCUMENT_CHANGE_ACTORS | TIES_DOCUMENT_CHANGE_ACTOR_LOOK
+                 | TIES_DOCUMENT_CHANGE_EVENTS | TIES_DOCUMENT_CHANGE_EVENT_TIES
+                 | TIES_DOCUMENT_CHANGE_EVIDENCE | TIES_DOCUMENT_CHANGE_SOURCES))
     refresh (self);
 }
 
@@ -293,13 +364,24 @@ compare_event_counts (gconstpointer a,
                        get_number (self, (TiesActor *) b, COLUMN_EVENTS));
 }
 
+static int
+compare_source_counts (gconstpointer a,
+                       gconstpointer b,
+                       gpointer      user_data)
+{
+  TiesActorsView *self = user_data;
+
+  return compare_uint (get_number (self, (TiesActor *) a, COLUMN_SOURCES),
+                       get_number (self, (TiesActor *) b, COLUMN_SOURCES));
+}
+
 static GtkColumnViewColumn *
 get_column (TiesActorsView *self,
             Column          column)
 {
   GtkColumnViewColumn *columns[N_COLUMNS] = {
     self->name_column, self->kind_column, self->affiliation_column,
-    self->degree_column, self->events_column,
+    self->degree_column, self->events_column, self->sources_column,
   };
 
   g_assert (TIES_IS_ACTORS_VIEW (self));
@@ -452,6 +534,7 @@ ties_actors_view_dispose (GObject *object)
     g_clear_object (&self->sorters[i]);
   g_clear_pointer (&self->bound_items, g_hash_table_unref);
   g_clear_pointer (&self->selected, g_ptr_array_unref);
+  g_clear_pointer (&self->n_sources, g_hash_table_unref);
 
   G_OBJECT_CLASS (ties_actors_view_parent_class)->dispose (object);
 }
@@ -528,6 +611,7 @@ ties_actors_view_class_init (TiesActorsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TiesActorsView, affiliation_column);
   gtk_widget_class_bind_template_child (widget_class, TiesActorsView, degree_column);
   gtk_widget_class_bind_template_child (widget_class, TiesActorsView, events_column);
+  gtk_widget_class_bind_template_child (widget_class, TiesActorsView, sources_column);
   gtk_widget_class_bind_template_child (widget_class, TiesActorsView, status_label);
   gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate);
 
@@ -542,12 +626,14 @@ ties_actors_view_init (TiesActorsView *self)
 {
   static const GCompareDataFunc compare[N_COLUMNS] = {
     compare_names, compare_kinds, compare_affiliations, compare_degrees, compare_event_counts,
+    compare_source_counts,
   };
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->bound_items = g_hash_table_new (NULL, NULL);
   self->selected = g_ptr_array_new_with_free_func (g_object_unref);
+  self->n_sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (guint i = 0; i < N_COLUMNS; i++)
     {
@@ -692,4 +778,14 @@ ties_actors_view_merge_selected (TiesActorsView *self)
   }
 
   return TRUE;
+}
+
+guint
+ties_actors_view_get_n_sources (TiesActorsView *self,
+                                const char     *actor_id)
+{
+  g_return_val_if_fail (TIES_IS_ACTORS_VIEW (self), 0);
+  g_return_val_if_fail (actor_id != NULL, 0);
+
+  return GPOINTER_TO_UINT (g_hash_table_lookup (self->n_sources, actor_id));
 }

@@ -16,8 +16,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (TiesActorsView, ties_actors_view, TIES, ACTORS_VIEW, GtkWidget)
 
 /* The table is the accessible alternative to the diagram: name, kind,
- * affiliation, degree and number of events of every actor, sortable by
- * each column.
+ * affiliation, degree, number of events and number of sources reporting
+ * them of every actor, sortable by each column.
  *
  * Signals: "actor-activated" (TiesActor *actor).
  * Actions: "actors-view.merge" asks, then merges the two selected actors. */
@@ -27,10 +27,15 @@ TiesNetwork    *ties_actors_view_get_network     (TiesActorsView *self);
 void            ties_actors_view_set_network     (TiesActorsView *self,
                                                   TiesNetwork    *network);
 GtkColumnView  *ties_actors_view_get_column_view (TiesActorsView *self);
-/* Column ids: "name", "kind", "affiliation", "degree", "events". */
+/* Column ids: "name", "kind", "affiliation", "degree", "events",
+ * "sources". */
 void            ties_actors_view_sort_by         (TiesActorsView *self,
                                                   const char     *column_id,
                                                   GtkSortType     order);
+/* The Sources column: distinct sources with evidence for @actor_id's
+ * counted events. */
+guint           ties_actors_view_get_n_sources   (TiesActorsView *self,
+                                                  const char     *actor_id);
 /* Selected actors, in the order they were selected. */
 GPtrArray      *ties_actors_view_get_selected    (TiesActorsView *self);
 /* Merges the second selected actor into the first, as one step of undo,

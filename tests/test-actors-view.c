@@ -1,0 +1,172 @@
+/* test-actors-view.c: the actors table's Sources column
+ *
+ * Copyright 2026 The Ties authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "ties-actors-view.h"
+#include "ties-document-io.h"
+#include "ties-network.h"
+#include "ui-test-util.h"
+
+#define SAMPLE_PATH TOP_SRCDIR "/data/samples/christchurch-call.ties.json"
+
+static void
+collect_cell_labels (GtkWidget *widget,
+                     GPtrArray *labels)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      if (GTK_IS_LABEL (c) && g_str_equal (G_OBJECT_TYPE_NAME (gtk_widget_get_parent (c)), "GtkColumnViewCell"))
+        g_ptr_array_add (labels, c);
+      collect_cell_labels (c, labels);
+    }
+}
+
+/* The Sources cell in the row whose Name cell shows @name (another
+ * column may show the same text: an affiliation). */
+static const char *
+sources_cell (TiesActorsView *view,
+              const char     *name)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect_cell_labels (GTK_WIDGET (ties_actors_view_get_column_view (view)), labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkWidget *cell = gtk_widget_get_parent (labels->pdata[i]);
+      GtkWidget *row = gtk_widget_get_parent (cell);
+      GtkWidget *sources = row;
+
+      if (gtk_widget_get_first_child (row) != cell
+          || !g_str_equal (gtk_label_get_text (labels->pdata[i]), name))
+        continue;
+
+      sources = gtk_widget_get_first_child (row);
+      for (guint column = 0; column < 5 && sources != NULL; column++)
+        sources = gtk_widget_get_next_sibling (sources);
+      g_assert_nonnull (sources);
+
+      return gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (sources)));
+    }
+
+  return NULL;
+}
+
+static const char *
+actor_at (GListModel *model,
+          guint       position)
+{
+  g_autoptr(TiesActor) actor = g_list_model_get_item (model, position);
+
+  /* The document keeps the actor, and so its id, alive. */
+  return ties_actor_get_id (actor);
+}
+
+/* Every event of the sample quotes the one article: its participants
+ * have one source; the actors in no event (the New Zealand government,
+ * YouTube) none. A second article's evidence for the Cook call gives
+ * Ardern and Cook two, and sorting puts them first. */
+static void
+test_sources_column (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (SAMPLE_PATH);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TiesDocument) document = ties_document_load_from_file (file, NULL, NULL, &error);
+  g_autoptr(TiesNetwork) network = NULL;
+  g_autoptr(TiesSource) source = ties_source_new ("stuff-2019-05");
+  g_autoptr(TiesEvidence) evidence = ties_evidence_new ("stuff-2019-05", "Tim Cook", 0, 8);
+  TiesHistory *history;
+  TiesActorsView *view;
+  GListModel *model;
+  GtkWidget *window;
+  GListModel *actors;
+  guint n_actors;
+
+  g_assert_no_error (error);
+  history = ties_document_get_history (document);
+  network = ties_network_new (document);
+  actors = G_LIST_MODEL (ties_document_get_actors (document));
+  n_actors = g_list_model_get_n_items (actors);
+  view = TIES_ACTORS_VIEW (ties_actors_view_new ());
+  ties_actors_view_set_network (view, network);
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 1200);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  gtk_window_present (GTK_WINDOW (window));
+  ui_test_iterate_until (ui_test_is_mapped, window);
+  ui_test_iterate_for (100);
+
+  for (guint i = 0; i < n_actors; i++)
+    {
+      const char *id = actor_at (actors, i);
+      guint expected = g_str_equal (id, "nz-government") || g_str_equal (id, "youtube") ? 0 : 1;
+
+      g_assert_cmpuint (ties_actors_view_get_n_sources (view, id), ==, expected);
+    }
+  g_assert_cmpstr (sources_cell (view, "Jacinda Ardern"), ==, "1");
+  g_assert_cmpstr (sources_cell (view, "YouTube"), ==, "0");
+
+  model = G_LIST_MODEL (gtk_column_view_get_model (ties_actors_view_get_column_view (view)));
+  ties_actors_view_sort_by (view, "sources", GTK_SORT_ASCENDING);
+  g_assert_cmpuint (ties_actors_view_get_n_sources (view, actor_at (model, 0)), ==, 0);
+  g_assert_cmpuint (ties_actors_view_get_n_sources (view, actor_at (model, 1)), ==, 0);
+  g_assert_cmpuint (ties_actors_view_get_n_sources (view, actor_at (model, 2)), ==, 1);
+
+  /* A second article quoted for the Cook call: the network does not
+   * change, the column does, and re-sorts. */
+  ties_document_add_source (document, source);
+  ties_history_append (history, ties_event_get_evidence (ties_document_lookup_event (document, "cook-call")),
+                       evidence);
+  g_assert_cmpuint (ties_actors_view_get_n_sources (view, "ardern"), ==, 2);
+  g_assert_cmpuint (ties_actors_view_get_n_sources (view, "cook"), ==, 2);
+  g_assert_cmpuint (ties_actors_view_get_n_sources (view, "dorsey"), ==, 1);
+  ties_actors_view_sort_by (view, "sources", GTK_SORT_DESCENDING);
+  {
+    const char *first = actor_at (model, 0);
+    const char *second = actor_at (model, 1);
+
+    g_assert_true ((g_str_equal (first, "ardern") && g_str_equal (second, "cook"))
+                   || (g_str_equal (first, "cook") && g_str_equal (second, "ardern")));
+    g_assert_cmpuint (ties_actors_view_get_n_sources (view, actor_at (model, 2)), ==, 1);
+  }
+  ui_test_iterate_for (100);
+  g_assert_cmpstr (sources_cell (view, "Tim Cook"), ==, "2");
+
+  /* Undone: back to one, and the table follows without a network change. */
+  g_assert_true (ties_history_undo (history));
+  g_assert_cmpuint (ties_actors_view_get_n_sources (view, "cook"), ==, 1);
+  ui_test_iterate_for (100);
+  g_assert_cmpstr (sources_cell (view, "Tim Cook"), ==, "1");
+
+  /* Events the network leaves out (other kinds) are not counted, as in
+   * the Events column: only e-mails, none of them Cook's. */
+  {
+    static const char * const kinds[] = { "email", NULL };
+
+    ties_network_set_kinds (network, kinds);
+  }
+  g_assert_cmpuint (ties_network_get_event_count (network, "cook"), ==, 0);
+  g_assert_cmpuint (ties_actors_view_get_n_sources (view, "cook"), ==, 0);
+  g_assert_cmpuint (ties_actors_view_get_n_sources (view, "ardern"), ==, 1);
+  g_assert_cmpuint (ties_actors_view_get_n_sources (view, "apple"), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  if (!gtk_init_check ())
+    return 77;
+  adw_init ();
+
+  g_test_add_func ("/actors-view/sources-column", test_sources_column);
+
+  return g_test_run ();
+}
