@@ -15,6 +15,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "ties-date.h"
 #include "ties-date-phrase.h"
 #include "ties-mentions.h"
 #include "ties-suggest.h"
@@ -62,6 +63,7 @@ typedef struct
   GArray         *words;      /* Word */
   GPtrArray      *dates;      /* TiesDatePhrase */
   GArray         *sentences;  /* Span */
+  GPtrArray      *inherited;  /* per sentence: TiesDatePhrase of its anaphor, or NULL */
   GArray         *covered;    /* Covered, by start */
   GStringChunk   *strings;    /* the words in lower case: one allocation, not 50,000 */
 } Reading;
@@ -76,6 +78,7 @@ reading_clear (Reading *reading)
   g_clear_pointer (&reading->words, g_array_unref);
   g_clear_pointer (&reading->dates, g_ptr_array_unref);
   g_clear_pointer (&reading->sentences, g_array_unref);
+  g_clear_pointer (&reading->inherited, g_ptr_array_unref);
   g_clear_pointer (&reading->covered, g_array_unref);
   g_clear_pointer (&reading->strings, g_string_chunk_free);
 }
@@ -503,6 +506,258 @@ find_covered (Reading *reading)
   g_array_sort (reading->covered, compare_covered);
 }
 
+/* Dates a sentence without a date phrase takes from the one it refers back
+ * to: "That call was set up after Ardern had met Smith", "After that
+ * meeting, an email was sent", "The reply was just as enthusiastic".
+ *
+ * An anaphor is a demonstrative before a word for an event ("that call",
+ * "this meeting", "those talks", also with one word between: "that phone
+ * call") that opens the sentence or follows a preposition, or "the reply"
+ * / "the response".  It refers to the nearest of
+ * the three sentences before that has a date of an event: the last such
+ * phrase in it (the event told last, "…on April 23 …, and a day later she
+ * phoned Cook." → the call of April 24), or the date that sentence took
+ * from an anaphor of its own (so dates chain).  Farther back, what "that
+ * call" is becomes guesswork, and the proposal stays without a date.
+ *
+ * With D that date and P the publication date:
+ *  - "after that meeting", "following …", "the reply": after D, and told
+ *    by P: "D/P" (start of D, last day of P; "D/.." without P);
+ *  - "before that call": "../D";
+ *  - the anaphor before a later "after" ("That call was set up after they
+ *    had met"): what the sentence tells happened before D, "../D"; before
+ *    a later "before", after D;
+ *  - else the same event or time as D: D itself.
+ * A result without a known start or end on the side that matters (after
+ * "../2019-04-24") carries no information and is not given.  The words
+ * "after" and "before" settle only the order, never a distance: hence an
+ * interval, not an approximate day. */
+static char *reading_dup (const Reading *reading, glong start, glong end);
+static guint first_word (const Reading *reading, glong offset);
+
+static const char * const event_nouns[] = {
+  "call", "calls", "meeting", "meetings", "conversation", "conversations", "talks",
+  "reply", "response", "email", "emails", "letter", "letters", "visit", "visits", "hui",
+  "dinner", "exchange", "interview", "summit", "message", NULL
+};
+
+typedef enum {
+  RELATION_SAME,
+  RELATION_AFTER,
+  RELATION_BEFORE,
+} Relation;
+
+static gboolean
+word_in (const char         *word,
+         const char * const *words)
+{
+  return g_strv_contains (words, word);
+}
+
+/* The index of the anaphor's first word in words @first..@last, or -1;
+ * *noun_end is the end of its noun. */
+static int
+find_anaphor (const Reading *reading,
+              guint          first,
+              guint          last,
+              glong         *noun_end)
+{
+  static const char * const demonstratives[] = { "that", "this", "those", "these", NULL };
+  static const char * const replies[] = { "reply", "response", NULL };
+  /* "That call was…", "After that meeting", "during that call": not a
+   * relative or complementising "that" ("groups that call for…", "said
+   * that meetings…"), which follows a noun or a verb. */
+  static const char * const leads[] = { "after", "before", "following", "during", "since",
+                                        "until", "at", "in", "on", "from", "by", "with", "of",
+                                        "and", "but", "then", NULL };
+
+  for (guint i = first; i < last; i++)
+    {
+      const Word *w = &g_array_index (reading->words, Word, i);
+
+      if (w->quoted)
+        continue;
+      if (word_in (w->lower, demonstratives)
+          && (i == first || word_in (g_array_index (reading->words, Word, i - 1).lower, leads)))
+        for (guint k = i + 1; k < last && k <= i + 2; k++)
+          if (word_in (g_array_index (reading->words, Word, k).lower, event_nouns))
+            {
+              *noun_end = g_array_index (reading->words, Word, k).end;
+              return i;
+            }
+      if (g_str_equal (w->lower, "the") && i + 1 < last
+          && word_in (g_array_index (reading->words, Word, i + 1).lower, replies))
+        {
+          *noun_end = g_array_index (reading->words, Word, i + 1).end;
+          return i;
+        }
+    }
+
+  return -1;
+}
+
+static Relation
+anaphor_relation (const Reading *reading,
+                  guint          first,
+                  guint          last,
+                  guint          anaphor)
+{
+  const char *word = g_array_index (reading->words, Word, anaphor).lower;
+
+  if (anaphor > first)
+    {
+      const char *before = g_array_index (reading->words, Word, anaphor - 1).lower;
+
+      if (g_str_equal (before, "after") || g_str_equal (before, "following"))
+        return RELATION_AFTER;
+      if (g_str_equal (before, "before"))
+        return RELATION_BEFORE;
+    }
+  for (guint i = anaphor + 1; i < last; i++)
+    {
+      const char *later = g_array_index (reading->words, Word, i).lower;
+
+      if (g_str_equal (later, "after"))
+        return RELATION_BEFORE;
+      if (g_str_equal (later, "before"))
+        return RELATION_AFTER;
+    }
+  if (g_str_equal (word, "the"))
+    return RELATION_AFTER;    /* "the reply" */
+
+  return RELATION_SAME;
+}
+
+/* "2019-04-23/2019-05-01" → start "2019-04-23", end "2019-05-01"; a
+ * single date is both. */
+static void
+split_interval (const char  *edtf,
+                char       **start,
+                char       **end)
+{
+  const char *slash = strchr (edtf, '/');
+
+  *start = slash != NULL ? g_strndup (edtf, slash - edtf) : g_strdup (edtf);
+  *end = g_strdup (slash != NULL ? slash + 1 : edtf);
+}
+
+static gboolean
+side_known (const char *side)
+{
+  return *side != '\0' && !g_str_equal (side, "..");
+}
+
+static char *
+relate_date (const char *date,
+             const char *published,
+             Relation    relation)
+{
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
+  g_autofree char *result = NULL;
+
+  if (relation == RELATION_SAME)
+    return g_strdup (date);
+
+  split_interval (date, &start, &end);
+  if (relation == RELATION_AFTER)
+    {
+      g_autofree char *told_start = NULL;
+      g_autofree char *told = NULL;
+
+      if (!side_known (start))
+        return NULL;
+      if (published != NULL)
+        split_interval (published, &told_start, &told);
+      result = g_strdup_printf ("%s/%s", start, told != NULL && side_known (told) ? told : "..");
+    }
+  else
+    {
+      if (!side_known (end))
+        return NULL;
+      result = g_strdup_printf ("../%s", end);
+    }
+
+  /* After a date later than the publication, or a qualifier an interval
+   * does not take: no date rather than a wrong one. */
+  return ties_date_validate (result, NULL, NULL) ? g_steal_pointer (&result) : NULL;
+}
+
+/* The last date phrase of an event in code points @start..@end, or NULL. */
+static const TiesDatePhrase *
+last_event_date (const Reading *reading,
+                 glong          start,
+                 glong          end)
+{
+  const TiesDatePhrase *last = NULL;
+
+  for (guint i = 0; i < reading->dates->len; i++)
+    {
+      const TiesDatePhrase *phrase = g_ptr_array_index (reading->dates, i);
+
+      if (phrase->start >= end)
+        break;
+      if (phrase->start >= start && phrase->edtf != NULL && !phrase->reporting)
+        last = phrase;
+    }
+
+  return last;
+}
+
+static void
+find_inherited (Reading *reading)
+{
+  const char *published = ties_source_get_published (reading->source);
+  /* Per sentence, the date a later anaphor refers to; not owned. */
+  g_autofree const TiesDatePhrase **referred = g_new0 (const TiesDatePhrase *, reading->sentences->len + 1);
+
+  reading->inherited = g_ptr_array_new_full (reading->sentences->len, (GDestroyNotify) ties_date_phrase_free);
+  for (guint s = 0; s < reading->sentences->len; s++)
+    {
+      const Span *sentence = &g_array_index (reading->sentences, Span, s);
+      const TiesDatePhrase *own = last_event_date (reading, sentence->start, sentence->end);
+      const TiesDatePhrase *before = NULL;
+      guint first = first_word (reading, sentence->start);
+      guint last = first_word (reading, sentence->end);
+      TiesDatePhrase *inherited = NULL;
+      glong noun_end = 0;
+      int anaphor;
+
+      g_ptr_array_add (reading->inherited, NULL);
+      referred[s] = own;
+      if (own != NULL || (anaphor = find_anaphor (reading, first, last, &noun_end)) < 0)
+        continue;
+
+      for (guint k = s; k > 0 && s - k < 3 && before == NULL; k--)
+        before = referred[k - 1];
+      if (before == NULL)
+        continue;
+
+      inherited = g_new0 (TiesDatePhrase, 1);
+      inherited->edtf = relate_date (before->edtf, published,
+                                     anaphor_relation (reading, first, last, anaphor));
+      if (inherited->edtf == NULL)
+        {
+          ties_date_phrase_free (inherited);
+          continue;
+        }
+      /* "After that meeting", as the annotators write it. */
+      if (anaphor > (int) first)
+        {
+          const Word *w = &g_array_index (reading->words, Word, anaphor - 1);
+
+          if (g_str_equal (w->lower, "after") || g_str_equal (w->lower, "following")
+              || g_str_equal (w->lower, "before"))
+            anaphor--;
+        }
+      inherited->start = g_array_index (reading->words, Word, anaphor).start;
+      inherited->end = noun_end;
+      inherited->phrase = reading_dup (reading, inherited->start, inherited->end);
+      g_ptr_array_index (reading->inherited, s) = inherited;
+      referred[s] = inherited;
+    }
+}
+
 static gboolean
 reading_init (Reading      *reading,
               TiesDocument *document,
@@ -529,6 +784,7 @@ reading_init (Reading      *reading,
   split_sentences (reading);
   find_words (reading);
   reading->dates = ties_date_phrase_scan (text, ties_source_get_published (source), NULL);
+  find_inherited (reading);
   find_covered (reading);
 
   return TRUE;
@@ -1104,7 +1360,10 @@ guess_date_in (const Reading *reading,
         break;
       if (phrase->start < start || phrase->end > end || phrase->edtf == NULL)
         continue;
-      score = (date_is_exact (phrase->edtf) ? 100 : 0) + (int) strlen (phrase->edtf);
+      /* "…, according to minutes released this week": the report's date
+       * only when the part has no other. */
+      score = (phrase->reporting ? 0 : 1000) + (date_is_exact (phrase->edtf) ? 100 : 0)
+              + (int) strlen (phrase->edtf);
       if (score > best_score)
         {
           best = phrase;
@@ -1116,14 +1375,33 @@ guess_date_in (const Reading *reading,
 }
 
 /* A sentence joined to the one before it by a pronoun has the date of its
- * own words if it has one. */
+ * own words if it has one; a part without a date phrase, the date its
+ * sentence refers back to (find_inherited()). */
 static const TiesDatePhrase *
 guess_date (const Reading *reading,
             const Part    *part)
 {
   const TiesDatePhrase *date = guess_date_in (reading, part->own_start, part->end);
+  guint lo = 0, hi = reading->sentences->len;
 
-  return date != NULL ? date : guess_date_in (reading, part->start, part->end);
+  if (date != NULL)
+    return date;
+  date = guess_date_in (reading, part->start, part->end);
+  if (date != NULL)
+    return date;
+
+  /* The last sentence starting at or before the part's own words. */
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (g_array_index (reading->sentences, Span, mid).start <= part->own_start)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo > 0 ? g_ptr_array_index (reading->inherited, lo - 1) : NULL;
 }
 
 /* How a proposal names an actor: a person by the last word of the name
