@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "ties-application.h"
+#include "ties-diagram-view.h"
 #include "ties-event-editor.h"
 #include "ties-event-list.h"
 #include "ties-source-reader.h"
@@ -329,6 +330,22 @@ test_event_from_selection (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The layout menu's toggle reaches the diagram, which is not its parent. */
+static void
+test_mark_weak_ties_action (void)
+{
+  TiesWindow *window = ui_test_open_sample (app);
+  TiesDiagramView *view = TIES_DIAGRAM_VIEW (ui_test_find_child (GTK_WIDGET (window), TIES_TYPE_DIAGRAM_VIEW));
+  gboolean before = ties_diagram_view_get_mark_weak_ties (view);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "view.mark-weak-ties", NULL));
+  g_assert_true (ties_diagram_view_get_mark_weak_ties (view) == !before);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "view.mark-weak-ties", NULL));
+  g_assert_true (ties_diagram_view_get_mark_weak_ties (view) == before);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -351,6 +368,7 @@ main (int   argc,
   g_test_add_func ("/workspace/follows", test_workspace_follows);
   g_test_add_func ("/workspace/edit-source-text", test_edit_source_text);
   g_test_add_func ("/workspace/event-from-selection", test_event_from_selection);
+  g_test_add_func ("/workspace/mark-weak-ties", test_mark_weak_ties_action);
 
   return g_test_run ();
 }

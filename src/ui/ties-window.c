@@ -602,6 +602,13 @@ ties_window_update_view_menu (TiesWindow *self)
     }
   g_menu_append_section (menu, _("Centre of the Radial Layout"), G_MENU_MODEL (centre));
 
+  {
+    g_autoptr(GMenu) marks = g_menu_new ();
+
+    g_menu_append (marks, _("Mark _Weakly Reported Ties"), "view.mark-weak-ties");
+    g_menu_append_section (menu, NULL, G_MENU_MODEL (marks));
+  }
+
   gtk_menu_button_set_menu_model (self->layout_button, G_MENU_MODEL (menu));
 
   g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->view_actions), "layout")),
@@ -1865,6 +1872,13 @@ ties_window_init (TiesWindow *self)
     g_action_map_add_action_entries (G_ACTION_MAP (self->view_actions), view_entries,
                                      G_N_ELEMENTS (view_entries), self);
     gtk_widget_insert_action_group (GTK_WIDGET (self), "view", G_ACTION_GROUP (self->view_actions));
+  }
+  {
+    /* Here rather than the diagram's own action: the layout menu is not
+     * inside the diagram. */
+    g_autoptr(GPropertyAction) marks = g_property_action_new ("mark-weak-ties", self->diagram_view, "mark-weak-ties");
+
+    g_action_map_add_action (G_ACTION_MAP (self->view_actions), G_ACTION (marks));
   }
 
   gtk_window_set_default_size (GTK_WINDOW (self),
