@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "ties-document-io.h"
+#include "ties-export.h"
 #include "ties-export-dialog.h"
 #include "ties-print.h"
 
@@ -283,6 +284,86 @@ test_export_files (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+static GBytes *
+export_png (TiesExportDialog *dialog,
+            GFile            *file)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (ties_export_dialog_export_to_file (dialog, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_load_contents (file, NULL, &contents, &length, NULL, &error));
+  g_assert_no_error (error);
+
+  return g_bytes_new_take (contents, length);
+}
+
+/* "Mark weakly reported ties" reaches the scene exported: the same
+ * bytes as the renderer's own with the option, others without. It
+ * starts as the diagram's preference. */
+static void
+test_weak_ties (void)
+{
+  TiesExportDialog *dialog;
+  g_autofree char *dir = g_dir_make_tmp ("ties-export-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "diagram.png", NULL);
+  g_autofree char *direct_path = g_build_filename (dir, "direct.png", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) direct_file = g_file_new_for_path (direct_path);
+  g_autoptr(GBytes) plain = NULL;
+  g_autoptr(GBytes) marked = NULL;
+  g_autoptr(GBytes) direct = NULL;
+  g_autoptr(GError) error = NULL;
+  TiesExportOptions export_options;
+  TiesRenderOptions options;
+  TiesScene *scene;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_settings_set_boolean (settings, "mark-weak-ties", TRUE);
+  dialog = show_dialog ();
+  g_assert_true (gtk_check_button_get_active (child (dialog, "weak_ties_check")));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_settings_set_boolean (settings, "mark-weak-ties", FALSE);
+
+  dialog = show_dialog ();
+  g_assert_false (gtk_check_button_get_active (child (dialog, "weak_ties_check")));
+  adw_combo_row_set_selected (child (dialog, "style_row"), 0);
+  gtk_spin_button_set_value (child (dialog, "width_spin"), 640);
+  gtk_spin_button_set_value (child (dialog, "height_spin"), 480);
+  adw_combo_row_set_selected (child (dialog, "scale_row"), 0);
+  plain = export_png (dialog, file);
+
+  /* The row toggles the check, as a click on it would. */
+  g_assert_true (adw_action_row_get_activatable_widget (child (dialog, "weak_ties_row"))
+                 == child (dialog, "weak_ties_check"));
+  adw_action_row_activate (child (dialog, "weak_ties_row"));
+  g_assert_true (gtk_check_button_get_active (child (dialog, "weak_ties_check")));
+  marked = export_png (dialog, file);
+  g_assert_false (g_bytes_equal (plain, marked));
+
+  ties_render_options_init (&options);
+  options.mark_weak_ties = TRUE;
+  scene = ties_export_prepare_scene (network, NULL, NULL, &options);
+  ties_export_options_init (&export_options, TIES_EXPORT_PNG);
+  export_options.width = 640;
+  export_options.height = 480;
+  g_assert_true (ties_export_to_file (scene, &export_options, direct_file, &error));
+  g_assert_no_error (error);
+  ties_scene_free (scene);
+  g_assert_true (g_file_load_contents (direct_file, NULL, &contents, &length, NULL, &error));
+  g_assert_no_error (error);
+  direct = g_bytes_new_take (contents, length);
+  g_assert_true (g_bytes_equal (marked, direct));
+
+  g_remove (path);
+  g_remove (direct_path);
+  g_rmdir (dir);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 static void
 on_exported (TiesExportDialog *dialog,
              GFile            *file,
@@ -434,6 +515,7 @@ main (int   argc,
   g_test_add_func ("/export-dialog/builds", test_builds);
   g_test_add_func ("/export-dialog/preview-updates", test_preview_updates);
   g_test_add_func ("/export-dialog/export-files", test_export_files);
+  g_test_add_func ("/export-dialog/weak-ties", test_weak_ties);
   g_test_add_func ("/export-dialog/export-in-thread", test_export_in_thread);
   g_test_add_func ("/export-dialog/export-cancelled", test_export_cancelled);
   g_test_add_func ("/export-dialog/print-to-pdf", test_print_to_pdf);

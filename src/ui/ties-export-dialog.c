@@ -40,6 +40,7 @@ struct _TiesExportDialog
   GtkSpinButton *height_spin;
   AdwComboRow *style_row;
   AdwComboRow *background_row;
+  GtkCheckButton *weak_ties_check;
   GtkEntry *title_entry;
   GtkEntry *caption_entry;
   GtkSpinner *export_spinner;
@@ -92,6 +93,7 @@ ties_export_dialog_rebuild_scene (TiesExportDialog *self)
   ties_render_options_init (&options);
   options.style = adw_combo_row_get_selected (self->style_row) == 1 ? TIES_STYLE_DARK : TIES_STYLE_LIGHT;
   options.solid_background = adw_combo_row_get_selected (self->background_row) != 1;
+  options.mark_weak_ties = gtk_check_button_get_active (self->weak_ties_check);
   options.title = *title != '\0' ? title : NULL;
   /* Empty: the renderer's own, shown as the placeholder. */
   options.caption = *caption != '\0' ? caption : NULL;
@@ -415,12 +417,14 @@ ties_export_dialog_class_init (TiesExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TiesExportDialog, height_spin);
   gtk_widget_class_bind_template_child (widget_class, TiesExportDialog, style_row);
   gtk_widget_class_bind_template_child (widget_class, TiesExportDialog, background_row);
+  gtk_widget_class_bind_template_child (widget_class, TiesExportDialog, weak_ties_check);
   gtk_widget_class_bind_template_child (widget_class, TiesExportDialog, title_entry);
   gtk_widget_class_bind_template_child (widget_class, TiesExportDialog, caption_entry);
   gtk_widget_class_bind_template_child (widget_class, TiesExportDialog, export_spinner);
   gtk_widget_class_bind_template_child (widget_class, TiesExportDialog, options_page);
   /* Reachable with gtk_widget_get_template_child(), for tests. */
   gtk_widget_class_bind_template_child_full (widget_class, "export_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "weak_ties_row", FALSE, 0);
 
   gtk_widget_class_install_action (widget_class, "export-dialog.export", NULL, export_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -439,10 +443,22 @@ ties_export_dialog_init (TiesExportDialog *self)
   g_signal_connect_object (self->height_spin, "value-changed", G_CALLBACK (schedule_update), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->style_row, "notify::selected", G_CALLBACK (on_scene_option_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->background_row, "notify::selected", G_CALLBACK (on_scene_option_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->weak_ties_check, "toggled", G_CALLBACK (on_scene_option_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->title_entry, "changed", G_CALLBACK (on_scene_option_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->caption_entry, "changed", G_CALLBACK (on_scene_option_changed), self, G_CONNECT_SWAPPED);
 
   on_format_changed (self);
+}
+
+static gboolean
+settings_has_key (GSettings  *settings,
+                  const char *key)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+
+  return schema != NULL && g_settings_schema_has_key (schema, key);
 }
 
 TiesExportDialog *
@@ -464,6 +480,10 @@ ties_export_dialog_new (GtkWindow   *parent,
 
   if (settings != NULL)
     adw_combo_row_set_selected (self->style_row, g_settings_get_enum (settings, "export-style") == 1 ? 1 : 0);
+  /* Exported as the diagram shows it; a settings object made with an
+   * older schema has no such key. */
+  if (settings != NULL && settings_has_key (settings, "mark-weak-ties"))
+    gtk_check_button_set_active (self->weak_ties_check, g_settings_get_boolean (settings, "mark-weak-ties"));
 
   caption = ties_scene_default_caption (ties_network_get_document (network));
   gtk_entry_set_placeholder_text (self->caption_entry, caption != NULL ? caption : _("None"));

@@ -16,7 +16,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (TiesExportDialog, ties_export_dialog, TIES, EXPORT_DIALOG, AdwWindow)
 
 /* Modal and transient for @parent; the style defaults to @settings'
- * "export-style". Emits "exported" (with the GFile) after a successful
+ * "export-style", marking weak ties to its "mark-weak-ties" (the
+ * diagram's). Emits "exported" (with the GFile) after a successful
  * export, then closes. */
 TiesExportDialog *ties_export_dialog_new          (GtkWindow        *parent,
                                                    TiesNetwork      *network,
