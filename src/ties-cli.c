@@ -36,6 +36,7 @@ typedef struct
   char *to;
   char *kinds;
   char *title;
+  gboolean mark_weak_ties;
 } ExportRequest;
 
 static void
@@ -344,7 +345,8 @@ ties_cli_export_annotations (const ExportRequest *request,
 
   if (request->layout != NULL || request->focus != NULL || request->width != 0 || request->height != 0
       || request->scale != 0 || request->style != NULL || request->background != NULL
-      || request->from != NULL || request->to != NULL || request->kinds != NULL || request->title != NULL)
+      || request->from != NULL || request->to != NULL || request->kinds != NULL || request->title != NULL
+      || request->mark_weak_ties)
     return usage_error (_("drawing options do not apply to a Web Annotation export"));
 
   document = ties_document_load_from_file (file, NULL, NULL, &error);
@@ -443,6 +445,7 @@ ties_cli_export (const ExportRequest *request,
   render_options.style = g_strcmp0 (request->style, "dark") == 0 ? TIES_STYLE_DARK : TIES_STYLE_LIGHT;
   render_options.solid_background = g_strcmp0 (request->background, "transparent") != 0;
   render_options.title = request->title;
+  render_options.mark_weak_ties = request->mark_weak_ties;
   scene = ties_export_prepare_scene (network, request->layout, focus, &render_options);
 
   ties_export_options_init (&export_options, format);
@@ -509,6 +512,8 @@ ties_cli_main (int    argc,
       N_("Only events of these kinds, separated by commas"), N_("KIND,…") },
     { "title", 0, 0, G_OPTION_ARG_STRING, &export.title,
       N_("A title above the diagram"), N_("TITLE") },
+    { "mark-weak-ties", 0, 0, G_OPTION_ARG_NONE, &export.mark_weak_ties,
+      N_("Draw ties on a single source dashed, ties on no evidence dotted"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version,
       N_("Print the version and exit"), NULL },
     { "import", 0, 0, G_OPTION_ARG_FILENAME, &import,
@@ -553,7 +558,8 @@ ties_cli_main (int    argc,
         return usage_error (_("--import: add documents with --into DOC, one article at a time"));
       if (export.format != NULL || export.layout != NULL || export.focus != NULL || export.width != 0
           || export.height != 0 || export.scale != 0 || export.style != NULL || export.background != NULL
-          || export.from != NULL || export.to != NULL || export.kinds != NULL || export.title != NULL)
+          || export.from != NULL || export.to != NULL || export.kinds != NULL || export.title != NULL
+          || export.mark_weak_ties)
         return usage_error (_("drawing options do not go with --import"));
       return ties_cli_import (import, into, export.output);
     }
@@ -567,7 +573,8 @@ ties_cli_main (int    argc,
   if (export.output == NULL
       && (export.format != NULL || export.layout != NULL || export.focus != NULL || export.width != 0
           || export.height != 0 || export.scale != 0 || export.style != NULL || export.background != NULL
-          || export.from != NULL || export.to != NULL || export.kinds != NULL || export.title != NULL))
+          || export.from != NULL || export.to != NULL || export.kinds != NULL || export.title != NULL
+          || export.mark_weak_ties))
     return usage_error (_("drawing options go with --export OUT"));
 
   if (suggest)

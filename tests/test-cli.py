@@ -259,6 +259,24 @@ class CommandLine(unittest.TestCase):
         self.assertEqual(open(everything, 'rb').read(), open(wide, 'rb').read())
         self.assertNotEqual(open(everything, 'rb').read(), open(narrow, 'rb').read())
 
+    def test_export_mark_weak_ties(self):
+        # Every tie of the sample rests on the one article: marked, the
+        # picture changes (and stays the same from run to run); the
+        # option is a drawing option, refused without a picture.
+        plain, r1 = self.export('plain.png', '--width', '640', '--height', '480')
+        marked, r2 = self.export('marked.png', '--width', '640', '--height', '480', '--mark-weak-ties')
+        again, r3 = self.export('again.png', '--width', '640', '--height', '480', '--mark-weak-ties')
+        self.assertEqual(r1.returncode + r2.returncode + r3.returncode, 0, r2.stderr)
+        self.assertEqual(open(marked, 'rb').read(8), b'\x89PNG\r\n\x1a\n')
+        self.assertNotEqual(open(plain, 'rb').read(), open(marked, 'rb').read())
+        self.assertEqual(open(marked, 'rb').read(), open(again, 'rb').read())
+        r = run('--mark-weak-ties', SAMPLE)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn('--export', r.stderr)
+        refused, r = self.export('refused.jsonld', '--mark-weak-ties')
+        self.assertEqual(r.returncode, 2)
+        self.assertFalse(os.path.exists(refused))
+
     def test_export_refusals(self):
         cases = [
             (('--layout', 'spiral'), 2, 'spiral'),
