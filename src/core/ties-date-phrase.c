@@ -49,6 +49,12 @@
  *    interval or an approximate date is carried through: both ends move,
  *    each keeps its "~" and its precision where it can ("a month later"
  *    than "2019-05" is "2019-06").
+ *  - A phrase right after a verb of reporting ("minutes released this
+ *    week", "she said on Friday") dates the report, not an event: it is
+ *    resolved like any other, but phrases counted from an earlier date
+ *    skip it ("…on May 4, according to minutes released this week. …two
+ *    days later" is May 6).  A verb further away ("said that they met on
+ *    Monday") leaves the phrase to the event.
  *  - The modal verb "may" is not a month: lower-case "may" never is, and a
  *    capitalised "May" (also "March" and the abbreviations) only with a
  *    day or year beside it, or after "in", "on", "early", "mid-", … —
