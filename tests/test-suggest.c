@@ -138,8 +138,8 @@ date_contains (TiesDate *outer,
 /* The right date: the proposed and the annotated dates denote compatible
  * spans, one containing the other: "2019-05" and "2019-05-01/2019-05-07",
  * "2019-01~" and "2019-01-22/2019-01-25", "../2019-04-24" (before that
- * call) and "2019-03-15/2019-04-23".  Overlapping is not enough: 20 April to 10
- * May is not May, nor May one of its days. */
+ * call) and "2019-03-15/2019-04-23".  Overlapping is not enough: 20 April
+ * to 10 May is not May. */
 static gboolean
 dates_compatible (const char *proposed,
                   const char *annotated)
