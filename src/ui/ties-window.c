@@ -393,6 +393,27 @@ on_source_activated (TiesWindow      *self,
   gtk_stack_set_visible_child_name (self->editor_stack, "source");
 }
 
+/* The Sources tab shows the selected source's details below, where the
+ * event or actor editor was: one source is selected from the start, and
+ * choosing it again changes nothing that would say so. */
+static void
+on_side_page_changed (TiesWindow *self,
+                      GParamSpec *pspec,
+                      GtkStack   *stack)
+{
+  TiesSource *source;
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (stack), "sources") != 0)
+    return;
+
+  source = ties_sources_view_get_selected_source (self->sources_view);
+  if (source == NULL)
+    return;
+
+  ties_source_editor_set_source (self->source_editor, source);
+  gtk_stack_set_visible_child_name (self->editor_stack, "source");
+}
+
 static void
 on_source_text_applied (TiesWindow           *self,
                         guint                 n_orphaned,
@@ -850,6 +871,17 @@ ties_window_open_file (TiesWindow *self,
   ties_document_load_async (file, self->cancellable, on_loaded, open_data_new (self, file));
 }
 
+static gboolean
+focus_reader (gpointer data)
+{
+  TiesWindow *self = data;
+
+  if (self->reader != NULL && gtk_widget_get_mapped (GTK_WIDGET (self->reader)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->reader));
+
+  return G_SOURCE_REMOVE;
+}
+
 /* Articles become sources of the open document: read in a worker thread
  * (a page can be large and its encoding slow to convert), added as one
  * step of undo, and shown in the reader. */
@@ -871,8 +903,9 @@ ties_window_add_source (TiesWindow *self,
   ties_history_end (history);
 
   ties_window_show_source (self, source);
-  /* Reading and marking start from the keyboard at once. */
-  gtk_widget_grab_focus (GTK_WIDGET (self->reader));
+  /* Reading and marking start from the keyboard at once, once the reader
+   * is on screen to take the focus. */
+  g_idle_add_full (G_PRIORITY_LOW, focus_reader, g_object_ref (self), g_object_unref);
   title = ties_source_get_title (source);
   message = g_strdup_printf (_("Added “%s”"), title != NULL && *title != '\0' ? title : ties_source_get_id (source));
   ties_window_toast (self, message);
@@ -1763,6 +1796,9 @@ ties_window_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (ties_document_get_history (self->document), self);
     }
   gtk_widget_dispose_template (GTK_WIDGET (self), TIES_TYPE_WINDOW);
+  /* Children of the template's bins, gone with them. */
+  self->reader = NULL;
+  self->sources_view = NULL;
 
   G_OBJECT_CLASS (ties_window_parent_class)->dispose (object);
 }
@@ -1911,6 +1947,7 @@ ties_window_init (TiesWindow *self)
   self->sources_view = TIES_SOURCES_VIEW (ties_sources_view_new ());
   adw_bin_set_child (self->sources_bin, GTK_WIDGET (self->sources_view));
   g_signal_connect_object (self->sources_view, "source-activated", G_CALLBACK (on_source_activated), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->side_stack, "notify::visible-child-name", G_CALLBACK (on_side_page_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->sources_view, "event-created", G_CALLBACK (on_proposal_accepted), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->sources_view, "suggestion-activated", G_CALLBACK (on_suggestion_activated), self, G_CONNECT_SWAPPED);
 
