@@ -100,6 +100,29 @@ print_summary (const char   *name,
     keep_until_exit (g_steal_pointer (&network));
 }
 
+/* Loads the document named on the command line, printing where it is
+ * broken, or the warnings about it, on standard error. */
+static TiesDocument *
+load_reporting (const char *arg)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (arg);
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GError) error = NULL;
+  TiesDocument *document;
+
+  document = ties_document_load_from_file (file, &warnings, NULL, &error);
+  if (document == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return NULL;
+    }
+
+  for (guint j = 0; j < warnings->len; j++)
+    g_printerr (_("%s (warning)\n"), (const char *) g_ptr_array_index (warnings, j));
+
+  return document;
+}
+
 int
 ties_cli_validate (const char * const *files)
 {
@@ -107,21 +130,13 @@ ties_cli_validate (const char * const *files)
 
   for (guint i = 0; files != NULL && files[i] != NULL; i++)
     {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (files[i]);
-      g_autoptr(GPtrArray) warnings = NULL;
-      g_autoptr(GError) error = NULL;
-      g_autoptr(TiesDocument) document = NULL;
+      g_autoptr(TiesDocument) document = load_reporting (files[i]);
 
-      document = ties_document_load_from_file (file, &warnings, NULL, &error);
       if (document == NULL)
         {
-          g_printerr ("%s\n", error->message);
           status = TIES_EXIT_INVALID;
           continue;
         }
-
-      for (guint j = 0; j < warnings->len; j++)
-        g_printerr (_("%s (warning)\n"), (const char *) g_ptr_array_index (warnings, j));
 
       print_summary (files[i], document, files[i + 1] == NULL);
       if (files[i + 1] == NULL)
@@ -256,21 +271,14 @@ ties_cli_suggest (const char * const *files)
 
   for (guint i = 0; files != NULL && files[i] != NULL; i++)
     {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (files[i]);
-      g_autoptr(GPtrArray) warnings = NULL;
+      g_autoptr(TiesDocument) document = load_reporting (files[i]);
       g_autoptr(GPtrArray) suggestions = NULL;
-      g_autoptr(GError) error = NULL;
-      g_autoptr(TiesDocument) document = NULL;
 
-      document = ties_document_load_from_file (file, &warnings, NULL, &error);
       if (document == NULL)
         {
-          g_printerr ("%s\n", error->message);
           status = TIES_EXIT_INVALID;
           continue;
         }
-      for (guint j = 0; j < warnings->len; j++)
-        g_printerr (_("%s (warning)\n"), (const char *) g_ptr_array_index (warnings, j));
 
       suggestions = ties_suggest_document (document);
       for (guint j = 0; j < suggestions->len; j++)
