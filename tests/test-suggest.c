@@ -687,7 +687,7 @@ test_accept (void)
   event = ties_suggestion_accept (document, s);
   g_assert_nonnull (event);
   g_assert_cmpuint (g_list_model_get_n_items (events), ==, 1);
-  g_assert_cmpstr (ties_event_get_id (event), ==, "ardern-phones-dorsey");
+  g_assert_cmpstr (ties_event_get_id (event), ==, "ardern-phones-dorsey-september");
   g_assert_cmpstr (ties_event_get_title (event), ==, "Ardern phones Dorsey");
   g_assert_cmpstr (ties_event_get_kind (event), ==, "phone-call");
   g_assert_cmpstr (ties_event_get_initiator (event), ==, "ardern");

@@ -1687,7 +1687,7 @@ ties_suggestion_accept (TiesDocument         *document,
   length = ties_source_get_text_length (source);
   g_return_val_if_fail (suggestion->end <= length, NULL);
 
-  id = ties_document_make_id (document, suggestion->title);
+  id = ties_document_make_event_id (document, suggestion->title, suggestion->date);
   event = ties_event_new (id, suggestion->title, suggestion->kind);
 
   participants = g_ptr_array_new ();
