@@ -585,7 +585,7 @@ export_annotations_action (GtkWidget  *widget,
   gtk_file_filter_add_mime_type (filter, "application/ld+json");
   gtk_file_filter_add_suffix (filter, "jsonld");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  /* TRANSLATORS: the file name of exported annotations when the document has no title */
+  /* Translators: the file name of exported annotations when the document has no title */
   name = g_strdup_printf ("%s.jsonld", *title != '\0' ? title : _("annotations"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   g_signal_connect (chooser, "response", G_CALLBACK (on_export_annotations_response), self);
