@@ -656,6 +656,23 @@ test_add_long_title (void)
   g_assert_true (ties_document_lookup_source (document, "jacinda-ardern-meeting-jack-dorsey-in-paris-in") == source);
 }
 
+/* A paste over the limit is refused like a file over it. */
+static void
+test_paste_too_large (void)
+{
+  gsize length = TIES_ARTICLE_IMPORT_MAX_SIZE + 1;
+  g_autofree char *text = g_malloc (length + 1);
+  g_autoptr(TiesSource) source = NULL;
+  g_autoptr(GError) error = NULL;
+
+  memset (text, 'a', length);
+  text[length] = '\0';
+  source = ties_article_import_text (text, &error);
+  g_assert_null (source);
+  g_assert_error (error, TIES_ARTICLE_IMPORT_ERROR, TIES_ARTICLE_IMPORT_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "pasted"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -663,6 +680,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/article-import/html/news-page", test_news_page);
+  g_test_add_func ("/article-import/paste/too-large", test_paste_too_large);
   g_test_add_func ("/article-import/html/without-article", test_page_without_article);
   g_test_add_func ("/article-import/html/iso-8859-1", test_iso_8859_1);
   g_test_add_func ("/article-import/html/windows-1252", test_windows_1252);

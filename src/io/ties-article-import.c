@@ -1737,11 +1737,24 @@ ties_article_import_text (const char  *text,
                           GError     **error)
 {
   g_autofree char *what = g_strdup (_("The pasted text"));
+  gsize length;
 
   g_return_val_if_fail (text != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!g_utf8_validate (text, -1, NULL))
+  /* The clipboard is no smaller a door than a file. */
+  length = strlen (text);
+  if (length > TIES_ARTICLE_IMPORT_MAX_SIZE)
+    {
+      g_autofree char *size = g_format_size (length);
+      g_autofree char *limit = g_format_size (TIES_ARTICLE_IMPORT_MAX_SIZE);
+
+      import_error (error, TIES_ARTICLE_IMPORT_ERROR_TOO_LARGE,
+                    _("%s is too large to import (%s); Ties imports articles of up to %s"), what, size, limit);
+      return NULL;
+    }
+
+  if (!g_utf8_validate (text, length, NULL))
     {
       import_error (error, TIES_ARTICLE_IMPORT_ERROR_ENCODING,
                     _("%s is not valid UTF-8"), what);
