@@ -78,7 +78,9 @@ import_error (GError    **error,
 static char *
 describe (const char *name)
 {
-  return g_strdup_printf ("“%s”", name);
+  /* Translators: a file named in a message, quoted as your language
+   * quotes; %s is its name or path. */
+  return g_strdup_printf (_("“%s”"), name);
 }
 
 /* Whitespace as HTML and Markdown see it: not U+00A0, which a writer
