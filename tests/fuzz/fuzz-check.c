@@ -11,9 +11,11 @@
 #include <string.h>
 
 #include "fuzz-check.h"
+#include "ties-article-import.h"
 #include "ties-date.h"
 #include "ties-document-io.h"
 #include "ties-network.h"
+#include "ties-suggest.h"
 
 static GLogWriterOutput
 fatal_writer (GLogLevelFlags   log_level,
@@ -592,4 +594,93 @@ ties_fuzz_check_date (const guint8 *data,
   second = check_one_date (second_text);
   if (date != NULL && second != NULL)
     check_date_pair (date, second);
+}
+
+/* What an import must give: a refusal in the importer's own terms, or a
+ * source whose text is NFC UTF-8 that a document saves and reads back
+ * word for word, and whose proposals select the words they quote. */
+void
+ties_fuzz_check_article (const guint8 *data,
+                         gsize         size)
+{
+  static const char * const names[] = { "fuzz.html", "fuzz.md", "fuzz.txt" };
+  const char *name = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(TiesSource) source = NULL;
+  g_autoptr(TiesDocument) document = NULL;
+  g_autoptr(TiesDocument) loaded = NULL;
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(GPtrArray) suggestions = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *normal = NULL;
+  const char *text;
+  const char *published;
+  const char *id;
+
+  if (size > 0 && data[0] >= 1 && data[0] <= 3)
+    {
+      name = names[data[0] - 1];
+      data++;
+      size--;
+    }
+
+  bytes = g_bytes_new (data, size);
+  source = ties_article_import_bytes (bytes, name, &error);
+  if (source == NULL)
+    {
+      if (error == NULL || error->domain != TIES_ARTICLE_IMPORT_ERROR || error->message[0] == '\0')
+        g_error ("an article was refused without a well-formed error: %s", error != NULL ? error->message : "none");
+      return;
+    }
+  g_assert_no_error (error);
+
+  text = ties_source_get_text (source);
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    g_error ("an imported text is not UTF-8");
+  normal = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
+  if (g_strcmp0 (normal, text) != 0)
+    g_error ("an imported text is not NFC");
+  if (!g_utf8_validate (ties_source_get_title (source) != NULL ? ties_source_get_title (source) : "", -1, NULL))
+    g_error ("an imported title is not UTF-8");
+  published = ties_source_get_published (source);
+  if (published != NULL && *published != '\0' && !ties_date_validate (published, NULL, NULL))
+    g_error ("an imported publication date is not EDTF: %s", published);
+
+  /* Two actors, so that names, sentences and date phrases are read. */
+  document = ties_document_new ();
+  {
+    g_autoptr(TiesActor) ardern = ties_actor_new ("ardern", "Jacinda Ardern", TIES_ACTOR_PERSON);
+    g_autoptr(TiesActor) cook = ties_actor_new ("cook", "Tim Cook", TIES_ACTOR_PERSON);
+
+    ties_document_add_actor (document, ardern);
+    ties_document_add_actor (document, cook);
+  }
+  id = ties_article_import_add (document, source);
+
+  suggestions = ties_suggest_source (document, source);
+  for (guint i = 0; i < suggestions->len; i++)
+    {
+      TiesSuggestion *suggestion = g_ptr_array_index (suggestions, i);
+      g_autofree char *words = ties_source_dup_text_range (source, suggestion->start, suggestion->end);
+
+      if (g_strcmp0 (words, suggestion->exact) != 0)
+        g_error ("a proposal's offsets do not select its words");
+      if (suggestion->date != NULL && !ties_date_validate (suggestion->date, NULL, NULL))
+        g_error ("a proposal's date is not EDTF: %s", suggestion->date);
+    }
+
+  saved = ties_document_save_to_bytes (document, &error);
+  if (saved == NULL)
+    {
+      /* What the writer refuses it says why; nothing else may fail. */
+      if (error == NULL || error->message[0] == '\0')
+        g_error ("a document with an imported article could not be saved, and did not say why");
+      return;
+    }
+  loaded = ties_document_load_from_data (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved),
+                                         TIES_FUZZ_DISPLAY_NAME, NULL, &error);
+  if (loaded == NULL)
+    g_error ("a document with an imported article does not load back: %s", error->message);
+  if (g_strcmp0 (ties_source_get_text (ties_document_lookup_source (loaded, id)), text) != 0)
+    g_error ("an imported text changed through a save");
 }

@@ -26,6 +26,10 @@ void ties_fuzz_check_document (const guint8 *data,
                                gsize         size);
 void ties_fuzz_check_date     (const guint8 *data,
                                gsize         size);
+/* An article's bytes, as a file would give them: a first byte of 1, 2 or
+ * 3 names it .html, .md or .txt; any other is sniffed from the content. */
+void ties_fuzz_check_article  (const guint8 *data,
+                               gsize         size);
 
 /* Whether @data is one JSON value, strictly as RFC 8259 has it; on FALSE
  * @error_offset (optional) is where it fails. Written apart from Ties's
