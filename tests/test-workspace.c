@@ -12,6 +12,7 @@
 #include "ties-diagram-view.h"
 #include "ties-event-editor.h"
 #include "ties-event-list.h"
+#include "ties-source-editor.h"
 #include "ties-source-reader.h"
 #include "ties-source-text-dialog.h"
 #include "ties-window.h"
@@ -346,6 +347,33 @@ test_mark_weak_ties_action (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A publication date typed that is not valid is not in the document:
+ * closing says so, as it does for an event's date. */
+static void
+test_source_date_close (void)
+{
+  TiesWindow *window = ui_test_open_sample (app);
+  GtkStack *side_stack = find_stack_with_page (GTK_WIDGET (window), "sources");
+  GtkWidget *editor = ui_test_find_child (GTK_WIDGET (window), TIES_TYPE_SOURCE_EDITOR);
+  GtkWidget *row;
+  AdwMessageDialog *dialog;
+
+  gtk_stack_set_visible_child_name (side_stack, "sources");
+  ui_test_iterate_for (100);
+  row = GTK_WIDGET (gtk_widget_get_template_child (editor, TIES_TYPE_SOURCE_EDITOR, "published_row"));
+  gtk_editable_set_text (GTK_EDITABLE (row), "2019-13-45");
+  ui_test_iterate_for (50);
+  g_assert_false (ties_window_get_modified (window));
+
+  gtk_window_close (GTK_WINDOW (window));
+  ui_test_iterate_until (ui_test_dialog_shown, NULL);
+  dialog = ui_test_find_dialog ();
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "2019-13-45"));
+
+  close_dialogs ();
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -369,6 +397,7 @@ main (int   argc,
   g_test_add_func ("/workspace/edit-source-text", test_edit_source_text);
   g_test_add_func ("/workspace/event-from-selection", test_event_from_selection);
   g_test_add_func ("/workspace/mark-weak-ties", test_mark_weak_ties_action);
+  g_test_add_func ("/workspace/source-date-close", test_source_date_close);
 
   return g_test_run ();
 }

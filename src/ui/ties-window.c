@@ -350,16 +350,23 @@ on_event_activated (TiesWindow *self,
 /* A click on a highlight selects its event everywhere, but leaves the
  * focus and the scroll position in the reader. */
 static void
-on_reader_event_activated (TiesWindow       *self,
-                           TiesEvent        *event,
-                           TiesSourceReader *reader)
+select_event_in_place (TiesWindow *self,
+                       TiesEvent  *event)
 {
   self->selecting_from_reader = TRUE;
-  gtk_stack_set_visible_child_name (self->side_stack, "events");
   ties_event_list_select_event (self->event_list, event);
   ties_event_editor_set_event (self->event_editor, event);
   gtk_stack_set_visible_child_name (self->editor_stack, "event");
   self->selecting_from_reader = FALSE;
+}
+
+static void
+on_reader_event_activated (TiesWindow       *self,
+                           TiesEvent        *event,
+                           TiesSourceReader *reader)
+{
+  gtk_stack_set_visible_child_name (self->side_stack, "events");
+  select_event_in_place (self, event);
 }
 
 /* A new event from a passage: selected, and its title ready to type. */
@@ -460,12 +467,7 @@ on_proposal_accepted (TiesWindow      *self,
 {
   /* The Sources view stays, with its next proposals; the editor shows
    * the new event. */
-  self->selecting_from_reader = TRUE;
-  ties_event_list_select_event (self->event_list, event);
-  ties_event_editor_set_event (self->event_editor, event);
-  gtk_stack_set_visible_child_name (self->editor_stack, "event");
-  self->selecting_from_reader = FALSE;
-  ties_source_reader_set_selected_event (self->reader, event);
+  select_event_in_place (self, event);
   if (edit)
     gtk_widget_grab_focus (GTK_WIDGET (self->event_editor));
 }
@@ -1520,13 +1522,27 @@ save_as_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* Typed text the document cannot take (a date that is not valid), in the
+ * event or the source editor; NULL when there is none. */
+static char *
+ties_window_dup_unapplied_text (TiesWindow *self)
+{
+  g_autofree char *event_text = ties_event_editor_get_unapplied_text (self->event_editor);
+  g_autofree char *source_text = ties_source_editor_get_unapplied_text (self->source_editor);
+
+  if (event_text != NULL && source_text != NULL)
+    return g_strdup_printf ("%s %s", event_text, source_text);
+
+  return event_text != NULL ? g_steal_pointer (&event_text) : g_steal_pointer (&source_text);
+}
+
 static void
 save_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
   TiesWindow *self = TIES_WINDOW (widget);
-  g_autofree char *unapplied = ties_event_editor_get_unapplied_text (self->event_editor);
+  g_autofree char *unapplied = ties_window_dup_unapplied_text (self);
 
   /* Everything typed is in the document, but what it cannot take (a date
    * that is not valid) is not saved: say so rather than look saved. */
@@ -1716,7 +1732,7 @@ ties_window_close_request (GtkWindow *window)
 
   /* Typed text the document cannot take (a date that is not valid) is
    * named too: closing loses it, even when nothing else changed. */
-  unapplied = ties_event_editor_get_unapplied_text (self->event_editor);
+  unapplied = ties_window_dup_unapplied_text (self);
   modified = ties_history_get_modified (ties_document_get_history (self->document));
   if (self->closing_confirmed || (!modified && unapplied == NULL))
     return GTK_WINDOW_CLASS (ties_window_parent_class)->close_request (window);
