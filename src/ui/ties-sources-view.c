@@ -62,6 +62,7 @@ enum {
   SOURCE_ACTIVATED,
   EVENT_CREATED,
   SUGGESTION_ACTIVATED,
+  SUGGESTIONS_CHANGED,
   N_SIGNALS
 };
 
@@ -468,6 +469,7 @@ recompute (TiesSourcesView *self)
     self->suggestions = g_ptr_array_new ();
 
   show_suggestions (self);
+  g_signal_emit (self, signals[SUGGESTIONS_CHANGED], 0);
 }
 
 static gboolean
@@ -774,6 +776,15 @@ ties_sources_view_class_init (TiesSourcesViewClass *klass)
                   NULL, NULL,
                   NULL,
                   G_TYPE_NONE, 1, G_TYPE_POINTER);
+
+  signals[SUGGESTIONS_CHANGED] =
+    g_signal_new ("suggestions-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tiesapp/Ties/ui/ties-sources-view.ui");
   gtk_widget_class_bind_template_child (widget_class, TiesSourcesView, stack);

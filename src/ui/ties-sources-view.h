@@ -28,7 +28,10 @@ G_DECLARE_FINAL_TYPE (TiesSourcesView, ties_sources_view, TIES, SOURCES_VIEW, Gt
  *   accepted; @edit when the person asked to edit the new event.
  * "suggestion-activated" (gpointer suggestion): a proposal's row was
  *   activated; @suggestion is a TiesSuggestion owned by the view, valid
- *   during the emission. */
+ *   during the emission.
+ * "suggestions-changed": the selected source's proposals were found
+ *   again, once edits settled; ties_sources_view_get_suggestions() has
+ *   them. */
 GtkWidget    *ties_sources_view_new                (void);
 TiesDocument *ties_sources_view_get_document       (TiesSourcesView *self);
 void          ties_sources_view_set_document       (TiesSourcesView *self,

@@ -515,16 +515,6 @@ on_reattach_evidence (TiesWindow      *self,
 }
 
 static void
-on_suggestions_parts_changed (TiesWindow         *self,
-                              TiesDocumentChange  changes,
-                              TiesDocument       *document)
-{
-  if (changes & (TIES_DOCUMENT_CHANGE_EVENTS | TIES_DOCUMENT_CHANGE_EVIDENCE | TIES_DOCUMENT_CHANGE_SOURCES
-                 | TIES_DOCUMENT_CHANGE_ACTORS | TIES_DOCUMENT_CHANGE_ACTOR_LOOK | TIES_DOCUMENT_CHANGE_EVENT_TIES))
-    ties_window_update_suggestions (self);
-}
-
-static void
 document_info_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
@@ -765,7 +755,6 @@ ties_window_set_document (TiesWindow   *self,
   gtk_stack_set_visible_child_name (self->editor_stack, "none");
   ties_source_reader_set_document (self->reader, document);
   ties_sources_view_set_document (self->sources_view, document);
-  g_signal_connect_object (document, "parts-changed", G_CALLBACK (on_suggestions_parts_changed), self, G_CONNECT_SWAPPED);
   {
     g_autoptr(TiesSource) first = g_list_model_get_item (G_LIST_MODEL (ties_document_get_sources (document)), 0);
 
@@ -1966,6 +1955,8 @@ ties_window_init (TiesWindow *self)
   g_signal_connect_object (self->side_stack, "notify::visible-child-name", G_CALLBACK (on_side_page_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->sources_view, "event-created", G_CALLBACK (on_proposal_accepted), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->sources_view, "suggestion-activated", G_CALLBACK (on_suggestion_activated), self, G_CONNECT_SWAPPED);
+  /* Found again by the view once edits settle, not at each keystroke. */
+  g_signal_connect_object (self->sources_view, "suggestions-changed", G_CALLBACK (ties_window_update_suggestions), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
                            G_CALLBACK (ties_window_update_recent), self, G_CONNECT_SWAPPED);
