@@ -656,6 +656,19 @@ test_add_long_title (void)
   g_assert_true (ties_document_lookup_source (document, "jacinda-ardern-meeting-jack-dorsey-in-paris-in") == source);
 }
 
+/* The names the window opens as articles rather than documents. */
+static void
+test_article_names (void)
+{
+  g_assert_true (ties_article_import_is_article_name ("story.txt"));
+  g_assert_true (ties_article_import_is_article_name ("Story.HTML"));
+  g_assert_true (ties_article_import_is_article_name ("notes.markdown"));
+  g_assert_true (ties_article_import_is_article_name ("page.xhtml"));
+  g_assert_false (ties_article_import_is_article_name ("christchurch-call.ties.json"));
+  g_assert_false (ties_article_import_is_article_name ("picture.png"));
+  g_assert_false (ties_article_import_is_article_name ("README"));
+}
+
 /* A paste over the limit is refused like a file over it. */
 static void
 test_paste_too_large (void)
@@ -681,6 +694,7 @@ main (int   argc,
 
   g_test_add_func ("/article-import/html/news-page", test_news_page);
   g_test_add_func ("/article-import/paste/too-large", test_paste_too_large);
+  g_test_add_func ("/article-import/names", test_article_names);
   g_test_add_func ("/article-import/html/without-article", test_page_without_article);
   g_test_add_func ("/article-import/html/iso-8859-1", test_iso_8859_1);
   g_test_add_func ("/article-import/html/windows-1252", test_windows_1252);

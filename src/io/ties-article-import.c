@@ -1626,6 +1626,31 @@ source_from_utf8 (const char  *utf8,
 }
 
 /* The kind @name's extension says; else what the content looks like. */
+/* What a name says of an article, before its content is looked at. */
+static const struct { const char *extension; ArticleKind kind; } known_extensions[] = {
+  { "txt", KIND_TEXT }, { "text", KIND_TEXT },
+  { "md", KIND_MARKDOWN }, { "markdown", KIND_MARKDOWN },
+  { "html", KIND_HTML }, { "htm", KIND_HTML }, { "xhtml", KIND_HTML },
+};
+
+gboolean
+ties_article_import_is_article_name (const char *name)
+{
+  const char *dot;
+
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  dot = strrchr (name, '.');
+  if (dot == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (known_extensions); i++)
+    if (g_ascii_strcasecmp (dot + 1, known_extensions[i].extension) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
 static gboolean
 article_kind (const char   *name,
               const char   *data,
@@ -1639,16 +1664,10 @@ article_kind (const char   *name,
 
   if (extension != NULL)
     {
-      static const struct { const char *extension; ArticleKind kind; } known[] = {
-        { "txt", KIND_TEXT }, { "text", KIND_TEXT },
-        { "md", KIND_MARKDOWN }, { "markdown", KIND_MARKDOWN },
-        { "html", KIND_HTML }, { "htm", KIND_HTML }, { "xhtml", KIND_HTML },
-      };
-
-      for (guint i = 0; i < G_N_ELEMENTS (known); i++)
-        if (g_str_equal (extension, known[i].extension))
+      for (guint i = 0; i < G_N_ELEMENTS (known_extensions); i++)
+        if (g_str_equal (extension, known_extensions[i].extension))
           {
-            *kind = known[i].kind;
+            *kind = known_extensions[i].kind;
             return TRUE;
           }
 

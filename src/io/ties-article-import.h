@@ -52,6 +52,9 @@ TiesSource *ties_article_import_bytes (GBytes        *bytes,
  * HTML, else plain text whose first non-empty line is the title. */
 TiesSource *ties_article_import_text  (const char    *text,
                                        GError       **error);
+/* Whether @name (a file's basename) ends as an article's does: .txt,
+ * .text, .md, .markdown, .html, .htm or .xhtml, in any case. */
+gboolean    ties_article_import_is_article_name (const char *name);
 /* Adds @source to @document as one undo step, with an id made from the
  * first words of its title (up to 48 characters), and returns that id
  * (owned by @source). */

@@ -939,17 +939,9 @@ ties_window_import_article (TiesWindow *self,
 gboolean
 ties_window_is_article_file (GFile *file)
 {
-  static const char * const suffixes[] = { ".txt", ".md", ".markdown", ".html", ".htm", ".xhtml", NULL };
   g_autofree char *name = g_file_get_basename (file);
-  g_autofree char *folded = name != NULL ? g_utf8_strdown (name, -1) : NULL;
 
-  if (folded == NULL)
-    return FALSE;
-  for (guint i = 0; suffixes[i] != NULL; i++)
-    if (g_str_has_suffix (folded, suffixes[i]))
-      return TRUE;
-
-  return FALSE;
+  return name != NULL && ties_article_import_is_article_name (name);
 }
 
 static void
