@@ -1911,6 +1911,17 @@ follows_reporting (const Words *w,
 /* ---------------------------------------------------------------------- */
 /* Public API                                                              */
 
+TiesDatePhrase *
+ties_date_phrase_copy (const TiesDatePhrase *phrase)
+{
+  TiesDatePhrase *copy = g_memdup2 (phrase, sizeof *phrase);
+
+  copy->phrase = g_strdup (phrase->phrase);
+  copy->edtf = g_strdup (phrase->edtf);
+
+  return copy;
+}
+
 void
 ties_date_phrase_free (TiesDatePhrase *phrase)
 {

@@ -23,6 +23,7 @@ typedef struct {
                         * "a day later" do not count from it */
 } TiesDatePhrase;
 
+TiesDatePhrase *ties_date_phrase_copy (const TiesDatePhrase *phrase);
 void        ties_date_phrase_free    (TiesDatePhrase *phrase);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TiesDatePhrase, ties_date_phrase_free)

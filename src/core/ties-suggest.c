@@ -534,6 +534,7 @@ find_covered (Reading *reading)
  * interval, not an approximate day. */
 static char *reading_dup (const Reading *reading, glong start, glong end);
 static guint first_word (const Reading *reading, glong offset);
+static guint first_mention (const Reading *reading, glong offset);
 
 static const char * const event_nouns[] = {
   "call", "calls", "meeting", "meetings", "conversation", "conversations", "talks",
@@ -704,6 +705,70 @@ last_event_date (const Reading *reading,
   return last;
 }
 
+/* Whether sentences @a and @b name an actor in common. */
+static gboolean
+sentences_share_actor (const Reading *reading,
+                       const Span    *a,
+                       const Span    *b)
+{
+  for (guint i = first_mention (reading, a->start); i < reading->mentions->len; i++)
+    {
+      const TiesMention *m = &g_array_index (reading->mentions, TiesMention, i);
+
+      if (m->start >= a->end)
+        break;
+      for (guint j = first_mention (reading, b->start); j < reading->mentions->len; j++)
+        {
+          const TiesMention *n = &g_array_index (reading->mentions, TiesMention, j);
+
+          if (n->start >= b->end)
+            break;
+          if (n->actor == m->actor)
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* A sentence with neither a date phrase nor an anaphor that goes on telling
+ * what the dated sentence just before it told ("Dorsey's account was hacked
+ * last Friday …" / "The tweets included …" / "Twitter suspended accounts
+ * … while they had control of Dorsey's account."): news writing names a
+ * time once and keeps to it until it names another.  "Keeps to it" is read
+ * narrowly: the dated sentence is one of the two before, no sentence
+ * between has a date, both name an actor in common, and nothing in this
+ * one looks ahead ("will", "would").  Anything less and the proposal stays
+ * without a date rather than take a neighbour's. */
+static const TiesDatePhrase *
+continued_date (const Reading         *reading,
+                const TiesDatePhrase **referred,
+                guint                  s,
+                guint                  first,
+                guint                  last)
+{
+  const Span *sentence = &g_array_index (reading->sentences, Span, s);
+
+  for (guint i = first; i < last; i++)
+    {
+      const char *word = g_array_index (reading->words, Word, i).lower;
+
+      if (g_str_equal (word, "will") || g_str_equal (word, "would") || g_str_equal (word, "shall"))
+        return NULL;
+    }
+
+  for (guint k = s; k > 0 && s - k < 2; k--)
+    {
+      if (referred[k - 1] == NULL)
+        continue;
+      if (sentences_share_actor (reading, &g_array_index (reading->sentences, Span, k - 1), sentence))
+        return referred[k - 1];
+      return NULL;
+    }
+
+  return NULL;
+}
+
 static void
 find_inherited (Reading *reading)
 {
@@ -725,8 +790,17 @@ find_inherited (Reading *reading)
 
       g_ptr_array_add (reading->inherited, NULL);
       referred[s] = own;
-      if (own != NULL || (anaphor = find_anaphor (reading, first, last, &noun_end)) < 0)
+      if (own != NULL)
         continue;
+      if ((anaphor = find_anaphor (reading, first, last, &noun_end)) < 0)
+        {
+          const TiesDatePhrase *continued = continued_date (reading, referred, s, first, last);
+
+          if (continued != NULL)
+            g_ptr_array_index (reading->inherited, s) = ties_date_phrase_copy (continued);
+          /* Not a date later sentences continue from in turn: one step only. */
+          continue;
+        }
 
       for (guint k = s; k > 0 && s - k < 3 && before == NULL; k--)
         before = referred[k - 1];
