@@ -16,7 +16,7 @@
 
 #include "ties-export.h"
 #include "ties-graph.h"
-#include "ties-layout.h"
+#include "ties-layout-job.h"
 #include "ties-safe-file.h"
 
 gboolean
@@ -431,36 +431,31 @@ ties_export_prepare_scene (TiesNetwork             *network,
                            const TiesRenderOptions *options)
 {
   g_autoptr(TiesGraph) graph = NULL;
-  TiesDocument *document;
-  TiesLayoutOptions layout_options;
-  TiesLayoutKind kind = TIES_LAYOUT_FORCE;
-  gboolean all_placed = TRUE;
+  TiesLayoutRequest request;
 
   g_return_val_if_fail (TIES_IS_NETWORK (network), NULL);
   g_return_val_if_fail (options != NULL, NULL);
 
-  document = ties_network_get_document (network);
-  graph = ties_graph_new_from_network (network);
-  ties_graph_set_radii (graph, TIES_SCENE_MIN_RADIUS, TIES_SCENE_MAX_RADIUS);
+  /* The view's own way to its first picture: saved places kept unless
+   * another layout is asked for. */
+  ties_layout_request_init (&request);
+  request.layout = layout;
+  request.focus = focus;
+  graph = ties_layout_run_request (network, &request);
 
-  for (guint i = 0; i < graph->nodes->len; i++)
-    all_placed &= ties_graph_node (graph, i)->placed;
+  return ties_scene_new (ties_network_get_document (network), network, graph, options);
+}
 
-  if (focus == NULL)
-    focus = ties_document_get_focus (document);
+TiesScene *
+ties_export_prepare_scene_for_graph (TiesNetwork             *network,
+                                     TiesGraph               *graph,
+                                     const TiesRenderOptions *options)
+{
+  g_return_val_if_fail (TIES_IS_NETWORK (network), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
 
-  /* Saved places are the researcher's picture: kept unless another
-   * layout is asked for. */
-  if (layout != NULL || !all_placed)
-    {
-      if (!ties_layout_kind_from_string (layout != NULL ? layout : ties_document_get_layout (document), &kind))
-        kind = TIES_LAYOUT_FORCE;
-      ties_layout_options_init (&layout_options, kind);
-      layout_options.incremental = layout == NULL;
-      layout_options.focus = focus != NULL ? ties_graph_lookup (graph, focus) : G_MAXUINT;
-      layout_options.label_room = TIES_SCENE_LABEL_ROOM;
-      ties_layout_run (graph, &layout_options);
-    }
+  if (graph == NULL)
+    return ties_export_prepare_scene (network, NULL, NULL, options);
 
-  return ties_scene_new (document, network, graph, options);
+  return ties_scene_new (ties_network_get_document (network), network, graph, options);
 }

@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "ties-graph.h"
 #include "ties-renderer.h"
 
 G_BEGIN_DECLS
@@ -43,6 +44,13 @@ TiesScene *ties_export_prepare_scene (TiesNetwork             *network,
                                       const char              *layout,
                                       const char              *focus,
                                       const TiesRenderOptions *options);
+
+/* The scene of @network drawn at the places of @graph, as laid out (the
+ * view's graph: what the researcher arranged is what is exported), or
+ * as ties_export_prepare_scene() lays it out when @graph is NULL. */
+TiesScene *ties_export_prepare_scene_for_graph (TiesNetwork             *network,
+                                                TiesGraph               *graph,
+                                                const TiesRenderOptions *options);
 
 /* Writes a temporary file beside @file and renames it over: a failed
  * export leaves nothing behind. Same scene and options, same bytes (PNG

@@ -12,7 +12,7 @@
 
 #include "ties-diagram-view.h"
 #include "ties-graph.h"
-#include "ties-layout.h"
+#include "ties-layout-job.h"
 #include "ties-renderer.h"
 #include "ties-timing.h"
 
@@ -32,6 +32,9 @@
 #define TIE_TOLERANCE 4.0      /* pixels from a tie's centre line */
 #define SCROLL_STEP 40.0       /* pixels per scroll wheel step */
 #define MAX_TOOLTIP_EVENTS 12
+/* After a scroll or pinch zoom, the cached picture is scaled until the
+ * zoom rests this long, then drawn again sharp. */
+#define ZOOM_SETTLE_MS 150
 
 typedef enum {
   DRAG_NONE,
@@ -55,16 +58,26 @@ struct _TiesDiagramView
   guint n_scenes;
 
   /* What is shown: the laid-out graph (positions as drawn, mid-animation
-   * too) and its scene, with the scene's picture cached for this size,
-   * zoom and pan. */
+   * too) and its scene, with the scene's picture cached for this size
+   * and zoom: panning moves the picture (a transform in the snapshot),
+   * it does not draw the scene again. The picture covers cache_rect, in
+   * widget coordinates as they were at cache_pan. */
   TiesGraph *graph;
   TiesScene *scene;
   gboolean mark_weak_ties;
-  GskRenderNode *cache;
+  GdkTexture *cache;
+  graphene_rect_t cache_rect;
   int cache_width;
   int cache_height;
+  int cache_scale;
+  double cache_zoom;
+  double cache_pan_x;
+  double cache_pan_y;
+  guint zoom_settle_source;
+  guint n_renders;                  /* for tests: pictures drawn */
   GHashTable *highlighted_events;   /* TiesEvent set, or NULL */
   TiesStyle style;
+  GdkRGBA accent;
 
   /* Easing from the old places to the new after an edit. */
   double *from_x;
@@ -99,6 +112,12 @@ struct _TiesDiagramView
   char *selected_tie_a;
   char *selected_tie_b;
 
+  /* The window's selection, which the view follows and selects through;
+   * quiet while the view follows it or selects in steps, so that the
+   * window hears once, or not at all. */
+  TiesSelection *shared_selection;
+  guint quiet;
+
   /* The view's layout or focus changed: lay out anew, not from the
    * places shown. */
   gboolean fresh_layout;
@@ -115,12 +134,14 @@ enum {
   PROP_SELECTED_TIE_A,
   PROP_SELECTED_TIE_B,
   PROP_MARK_WEAK_TIES,
+  PROP_SELECTION,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
 static void ties_diagram_view_rederive (TiesDiagramView *self);
+static void publish_selection          (TiesDiagramView *self);
 
 /* Geometry */
 
@@ -245,7 +266,7 @@ invalidate_cache (TiesDiagramView *self)
 {
   g_assert (TIES_IS_DIAGRAM_VIEW (self));
 
-  g_clear_pointer (&self->cache, gsk_render_node_unref);
+  g_clear_object (&self->cache);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -278,40 +299,133 @@ rebuild_scene (TiesDiagramView *self)
   invalidate_cache (self);
 }
 
-static GskRenderNode *
-draw_static (TiesDiagramView *self,
-             int              width,
-             int              height)
+/* Where the scene lands at the current zoom and pan: the fitted area
+ * (the widget's) scaled about the centre and moved, grown a little for
+ * antialiasing. */
+static graphene_rect_t
+scene_rect (TiesDiagramView *self,
+            int              width,
+            int              height)
 {
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  cairo_t *cr;
-  double tx, ty;
+  double w = width * self->zoom, h = height * self->zoom;
 
   g_assert (TIES_IS_DIAGRAM_VIEW (self));
 
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  return GRAPHENE_RECT_INIT (width / 2.0 + self->pan_x - w / 2 - 2,
+                             height / 2.0 + self->pan_y - h / 2 - 2,
+                             w + 4, h + 4);
+}
+
+/* Draws the scene at the current zoom and pan into a picture of what a
+ * pan can bring into view: the whole diagram when it fits (zoom 1 and
+ * below, so that panning never draws again), else the widget grown by
+ * half its size on each side. */
+static void
+draw_static (TiesDiagramView *self,
+             int              width,
+             int              height,
+             int              scale)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  graphene_rect_t scene = scene_rect (self, width, height);
+  graphene_rect_t reach = GRAPHENE_RECT_INIT (-width / 2.0, -height / 2.0, 2.0 * width, 2.0 * height);
+  graphene_rect_t rect;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  int x0, y0, x1, y1;
+
+  g_assert (TIES_IS_DIAGRAM_VIEW (self));
+
+  g_clear_object (&self->cache);
+  if (!graphene_rect_intersection (&scene, &reach, &rect))
+    rect = GRAPHENE_RECT_INIT (0, 0, 1, 1);
+  /* Whole pixels, so the picture is put down without resampling. */
+  x0 = (int) floor (rect.origin.x);
+  y0 = (int) floor (rect.origin.y);
+  x1 = (int) ceil (rect.origin.x + rect.size.width);
+  y1 = (int) ceil (rect.origin.y + rect.size.height);
+  self->cache_rect = GRAPHENE_RECT_INIT (x0, y0, MAX (x1 - x0, 1), MAX (y1 - y0, 1));
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                        (int) self->cache_rect.size.width * scale,
+                                        (int) self->cache_rect.size.height * scale);
+  cr = cairo_create (surface);
+  cairo_scale (cr, scale, scale);
+  cairo_translate (cr, -x0, -y0);
   /* The scene fits itself into the widget; zoom and pan act around it. */
-  view_transform (self, &tx, &ty);
   cairo_translate (cr, width / 2.0 + self->pan_x, height / 2.0 + self->pan_y);
   cairo_scale (cr, self->zoom, self->zoom);
   cairo_translate (cr, -width / 2.0, -height / 2.0);
   ties_scene_draw (self->scene, cr, width, height);
   cairo_destroy (cr);
+  cairo_surface_flush (surface);
 
-  return gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  /* The texture reads the surface's pixels where they are. */
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                      (gsize) cairo_image_surface_get_stride (surface)
+                                      * cairo_image_surface_get_height (surface),
+                                      (GDestroyNotify) cairo_surface_destroy,
+                                      cairo_surface_reference (surface));
+  self->cache = gdk_memory_texture_new (cairo_image_surface_get_width (surface),
+                                        cairo_image_surface_get_height (surface),
+                                        GDK_MEMORY_DEFAULT, bytes,
+                                        cairo_image_surface_get_stride (surface));
+  cairo_surface_destroy (surface);
+
+  self->cache_width = width;
+  self->cache_height = height;
+  self->cache_scale = scale;
+  self->cache_zoom = self->zoom;
+  self->cache_pan_x = self->pan_x;
+  self->cache_pan_y = self->pan_y;
+  self->n_renders++;
 }
 
-static void
-get_accent (TiesDiagramView *self,
-            GdkRGBA         *rgba)
+/* Whether the cached picture, moved by the pan since, still holds all
+ * of the diagram that is in view. */
+static gboolean
+cache_covers (TiesDiagramView *self,
+              int              width,
+              int              height)
 {
+  graphene_rect_t scene = scene_rect (self, width, height);
+  graphene_rect_t view = GRAPHENE_RECT_INIT (0, 0, width, height);
+  graphene_rect_t shown, moved;
+
   g_assert (TIES_IS_DIAGRAM_VIEW (self));
 
-  /* libadwaita's accent blue, lighter on dark. */
-  if (self->style == TIES_STYLE_DARK)
-    gdk_rgba_parse (rgba, "#78aeed");
-  else
-    gdk_rgba_parse (rgba, "#1c71d8");
+  if (!graphene_rect_intersection (&scene, &view, &shown))
+    return TRUE;
+  graphene_rect_offset_r (&self->cache_rect,
+                          round (self->pan_x - self->cache_pan_x),
+                          round (self->pan_y - self->cache_pan_y), &moved);
+  /* Rounding may cost the outermost pixel of the antialiasing margin. */
+  graphene_rect_inset (&shown, 1, 1);
+
+  return graphene_rect_contains_rect (&moved, &shown);
+}
+
+/* The accent colour of the theme (libadwaita 1.2 has no accent API:
+ * its stylesheet names it), re-read when the widget's CSS changes. */
+static void
+update_accent (TiesDiagramView *self)
+{
+  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
+  GdkRGBA accent;
+
+  g_assert (TIES_IS_DIAGRAM_VIEW (self));
+
+  if (!gtk_style_context_lookup_color (context, "accent_color", &accent))
+    {
+      /* Without libadwaita's stylesheet: its accent blue, lighter on dark. */
+      gdk_rgba_parse (&accent, self->style == TIES_STYLE_DARK ? "#78aeed" : "#1c71d8");
+    }
+
+  if (gdk_rgba_equal (&accent, &self->accent))
+    return;
+
+  self->accent = accent;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static void
@@ -340,13 +454,12 @@ static void
 draw_overlay (TiesDiagramView *self,
               cairo_t         *cr)
 {
-  GdkRGBA accent;
+  GdkRGBA accent = self->accent;
   double tx, ty, s;
   guint selected = G_MAXUINT;
 
   g_assert (TIES_IS_DIAGRAM_VIEW (self));
 
-  get_accent (self, &accent);
   s = view_transform (self, &tx, &ty);
   cairo_translate (cr, tx, ty);
   cairo_scale (cr, s, s);
@@ -444,6 +557,7 @@ ties_diagram_view_snapshot (GtkWidget   *widget,
   TiesDiagramView *self = (TiesDiagramView *) widget;
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
+  int scale = gtk_widget_get_scale_factor (widget);
   cairo_t *cr;
 
   g_assert (TIES_IS_DIAGRAM_VIEW (self));
@@ -451,15 +565,33 @@ ties_diagram_view_snapshot (GtkWidget   *widget,
   if (self->scene == NULL || width <= 0 || height <= 0)
     return;
 
-  if (self->cache == NULL || self->cache_width != width || self->cache_height != height)
-    {
-      g_clear_pointer (&self->cache, gsk_render_node_unref);
-      self->cache = draw_static (self, width, height);
-      self->cache_width = width;
-      self->cache_height = height;
-    }
+  /* Drawn again for a new size, a zoom that has come to rest, or a pan
+   * beyond the picture; otherwise the picture is moved (and scaled,
+   * while a zoom goes on). */
+  if (self->cache == NULL
+      || self->cache_width != width || self->cache_height != height
+      || self->cache_scale != scale
+      || (self->cache_zoom == self->zoom && !cache_covers (self, width, height)))
+    draw_static (self, width, height, scale);
 
-  gtk_snapshot_append_node (snapshot, self->cache);
+  gtk_snapshot_save (snapshot);
+  if (self->cache_zoom == self->zoom)
+    {
+      gtk_snapshot_translate (snapshot,
+                              &GRAPHENE_POINT_INIT (round (self->pan_x - self->cache_pan_x),
+                                                    round (self->pan_y - self->cache_pan_y)));
+    }
+  else
+    {
+      /* widget = centre + pan + zoom / cache_zoom × (cached − centre − cache_pan) */
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (width / 2.0 + self->pan_x,
+                                                              height / 2.0 + self->pan_y));
+      gtk_snapshot_scale (snapshot, self->zoom / self->cache_zoom, self->zoom / self->cache_zoom);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (-width / 2.0 - self->cache_pan_x,
+                                                              -height / 2.0 - self->cache_pan_y));
+    }
+  gtk_snapshot_append_texture (snapshot, self->cache, &self->cache_rect);
+  gtk_snapshot_restore (snapshot);
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   draw_overlay (self, cr);
@@ -479,7 +611,7 @@ ties_diagram_view_size_allocate (GtkWidget *widget,
   GTK_WIDGET_CLASS (ties_diagram_view_parent_class)->size_allocate (widget, width, height, baseline);
 
   if (width != self->cache_width || height != self->cache_height)
-    g_clear_pointer (&self->cache, gsk_render_node_unref);
+    g_clear_object (&self->cache);
 }
 
 static void
@@ -498,6 +630,8 @@ ties_diagram_view_measure (GtkWidget      *widget,
 
 /* Style */
 
+/* Dark or light, and high contrast: the scene's colours follow the
+ * style manager, the accent the stylesheet it loads. */
 static void
 update_style (TiesDiagramView *self)
 {
@@ -506,11 +640,18 @@ update_style (TiesDiagramView *self)
 
   g_assert (TIES_IS_DIAGRAM_VIEW (self));
 
-  if (style == self->style && self->scene != NULL)
-    return;
-
   self->style = style;
+  update_accent (self);
   rebuild_scene (self);
+}
+
+static void
+ties_diagram_view_css_changed (GtkWidget         *widget,
+                               GtkCssStyleChange *change)
+{
+  GTK_WIDGET_CLASS (ties_diagram_view_parent_class)->css_changed (widget, change);
+
+  update_accent ((TiesDiagramView *) widget);
 }
 
 /* Accessibility */
@@ -671,94 +812,20 @@ cancel_layout (TiesDiagramView *self)
     }
 }
 
-typedef struct
-{
-  TiesGraph *graph;
-  TiesLayoutOptions options;
-} LayoutJob;
-
-static void
-layout_job_free (gpointer data)
-{
-  LayoutJob *job = data;
-
-  g_clear_pointer (&job->graph, ties_graph_free);
-  g_free (job);
-}
-
-/* A graph of its own, with its own strings: the actors whose ids the
- * original borrows may go while the copy is laid out. */
-static TiesGraph *
-copy_graph (TiesGraph *graph)
-{
-  TiesGraph *copy = ties_graph_new ();
-
-  g_assert (graph != NULL);
-
-  for (guint i = 0; i < graph->nodes->len; i++)
-    {
-      TiesGraphNode *node = ties_graph_node (graph, i);
-      guint index = ties_graph_add_node (copy, node->id);
-      TiesGraphNode *to = ties_graph_node (copy, index);
-      const char *id = to->id;
-
-      *to = *node;
-      to->id = id;
-    }
-  for (guint i = 0; i < graph->edges->len; i++)
-    {
-      TiesGraphEdge *edge = ties_graph_edge (graph, i);
-
-      ties_graph_add_edge (copy, edge->source, edge->target, edge->weight);
-    }
-
-  return copy;
-}
-
-static void
-layout_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  LayoutJob *job = task_data;
-
-  g_assert (G_IS_TASK (task));
-  g_assert (job != NULL);
-
-  ties_layout_run (job->graph, &job->options);
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  g_task_return_boolean (task, TRUE);
-}
-
 static void
 layout_done (GObject      *object,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  TiesDiagramView *self = (TiesDiagramView *) object;
-  g_autoptr(TiesGraph) graph = user_data;
+  g_autoptr(TiesDiagramView) self = user_data;
+  g_autoptr(TiesGraph) graph = NULL;
   g_autoptr(GError) error = NULL;
-  LayoutJob *job;
 
   g_assert (TIES_IS_DIAGRAM_VIEW (self));
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  graph = ties_layout_run_finish (result, &error);
+  if (graph == NULL)
     return;   /* cancelled: a newer layout is on its way, or the view went */
-
-  job = g_task_get_task_data (G_TASK (result));
-  for (guint i = 0; i < graph->nodes->len; i++)
-    {
-      TiesGraphNode *node = ties_graph_node (graph, i);
-      TiesGraphNode *placed = ties_graph_node (job->graph, i);
-
-      node->x = placed->x;
-      node->y = placed->y;
-      node->placed = placed->placed;
-    }
 
   g_clear_object (&self->layout_cancellable);
   set_busy (self, FALSE);
@@ -770,8 +837,7 @@ layout_done (GObject      *object,
 void
 ties_diagram_view_cancel_layout (TiesDiagramView *self)
 {
-  g_autoptr(TiesGraph) graph = NULL;
-  TiesLayoutOptions options;
+  TiesLayoutRequest request;
 
   g_return_if_fail (TIES_IS_DIAGRAM_VIEW (self));
 
@@ -780,25 +846,21 @@ ties_diagram_view_cancel_layout (TiesDiagramView *self)
 
   cancel_layout (self);
 
-  graph = ties_graph_new_from_network (self->network);
-  ties_graph_set_radii (graph, TIES_SCENE_MIN_RADIUS, TIES_SCENE_MAX_RADIUS);
-  ties_layout_options_init (&options, TIES_LAYOUT_CIRCLE);
-  options.label_room = TIES_SCENE_LABEL_ROOM;
-  ties_layout_run (graph, &options);
-
+  ties_layout_request_init (&request);
+  request.layout = "circle";
   set_busy (self, FALSE);
-  install_graph (self, g_steal_pointer (&graph));
+  install_graph (self, ties_layout_run_request (self->network, &request));
 }
 
+/* The layout job (src/diagram/ties-layout-job.c) is the exports' too:
+ * the graph installed here is the one they draw. */
 static void
 ties_diagram_view_rederive (TiesDiagramView *self)
 {
   g_autoptr(TiesGraph) graph = NULL;
+  TiesLayoutRequest request;
   TiesLayoutOptions options;
-  TiesLayoutKind kind = TIES_LAYOUT_FORCE;
-  const char *focus;
-  gboolean all_placed = TRUE;
-  gboolean first = self->graph == NULL;
+  gboolean needed;
 
   g_assert (TIES_IS_DIAGRAM_VIEW (self));
 
@@ -815,75 +877,27 @@ ties_diagram_view_rederive (TiesDiagramView *self)
       return;
     }
 
-  graph = ties_graph_new_from_network (self->network);
-  ties_graph_set_radii (graph, TIES_SCENE_MIN_RADIUS, TIES_SCENE_MAX_RADIUS);
-
-  if (self->fresh_layout)
-    {
-      /* Only pinned actors keep their places in a new layout. */
-      for (guint i = 0; i < graph->nodes->len; i++)
-        {
-          TiesGraphNode *node = ties_graph_node (graph, i);
-
-          if (!node->pinned)
-            node->placed = FALSE;
-        }
-    }
-
-  for (guint i = 0; i < graph->nodes->len; i++)
-    all_placed &= ties_graph_node (graph, i)->placed;
-
-  /* Saved places are the researcher's picture: kept as they are when
-   * the document is opened (as the exports do). */
-  if (first && all_placed)
-    {
-      install_graph (self, g_steal_pointer (&graph));
-      return;
-    }
-
-  /* After an edit, actors without a saved place start where they are
-   * shown, and the layout moves them on from there. */
-  if (self->graph != NULL && !self->fresh_layout)
-    for (guint i = 0; i < graph->nodes->len; i++)
-      {
-        TiesGraphNode *node = ties_graph_node (graph, i);
-        guint before = ties_graph_lookup (self->graph, node->id);
-
-        if (node->placed || before == G_MAXUINT)
-          continue;
-        node->x = ties_graph_node (self->graph, before)->x;
-        node->y = ties_graph_node (self->graph, before)->y;
-        node->placed = TRUE;
-      }
-
-  ties_layout_kind_from_string (ties_document_get_layout (self->document), &kind);
-  focus = ties_document_get_focus (self->document);
-  ties_layout_options_init (&options, kind);
-  options.incremental = !self->fresh_layout;
+  ties_layout_request_init (&request);
+  request.shown = self->graph;
+  request.fresh = self->fresh_layout;
   self->fresh_layout = FALSE;
-  options.focus = focus != NULL ? ties_graph_lookup (graph, focus) : G_MAXUINT;
-  options.label_room = TIES_SCENE_LABEL_ROOM;
+  graph = ties_layout_prepare (self->network, &request, &options, &needed);
 
-  if (graph->nodes->len > LARGE_GRAPH)
+  if (needed && graph->nodes->len > LARGE_GRAPH)
     {
-      g_autoptr(GTask) task = NULL;
-      LayoutJob *job = g_new0 (LayoutJob, 1);
-
-      job->graph = copy_graph (graph);
-      job->options = options;
       self->layout_cancellable = g_cancellable_new ();
-      task = g_task_new (self, self->layout_cancellable, layout_done, g_steal_pointer (&graph));
-      g_task_set_source_tag (task, ties_diagram_view_rederive);
-      g_task_set_name (task, "[ties] diagram layout");
-      g_task_set_task_data (task, job, layout_job_free);
       self->n_layouts++;
       set_busy (self, TRUE);
-      g_task_run_in_thread (task, layout_thread);
+      ties_layout_run_async (g_steal_pointer (&graph), &options, self->layout_cancellable,
+                             layout_done, g_object_ref (self));
       return;
     }
 
-  self->n_layouts++;
-  ties_layout_run (graph, &options);
+  if (needed)
+    {
+      self->n_layouts++;
+      ties_layout_run_sync (graph, &options);
+    }
   set_busy (self, FALSE);
   install_graph (self, g_steal_pointer (&graph));
 }
@@ -995,10 +1009,26 @@ select_tie (TiesDiagramView *self,
     gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+static void select_at_quietly (TiesDiagramView *self,
+                               double           x,
+                               double           y);
+
+/* A click selects an actor, a tie or nothing, in the window too. */
 static void
 select_at (TiesDiagramView *self,
            double           x,
            double           y)
+{
+  self->quiet++;
+  select_at_quietly (self, x, y);
+  self->quiet--;
+  publish_selection (self);
+}
+
+static void
+select_at_quietly (TiesDiagramView *self,
+                   double           x,
+                   double           y)
 {
   guint node = hit_node (self, x, y);
   guint edge;
@@ -1042,9 +1072,10 @@ set_pan (TiesDiagramView *self,
   if (self->pan_x == pan_x && self->pan_y == pan_y)
     return;
 
+  /* The cached picture moves; it is not drawn again. */
   self->pan_x = pan_x;
   self->pan_y = pan_y;
-  invalidate_cache (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 /* For the benchmark probe (TIES_TIMING_PAN) */
@@ -1056,6 +1087,20 @@ timing_pan_by (GtkWidget *widget,
   TiesDiagramView *self = TIES_DIAGRAM_VIEW (widget);
 
   set_pan (self, self->pan_x + dx, self->pan_y + dy);
+}
+
+static gboolean
+zoom_settled (gpointer data)
+{
+  TiesDiagramView *self = data;
+
+  g_assert (TIES_IS_DIAGRAM_VIEW (self));
+
+  self->zoom_settle_source = 0;
+  if (self->cache != NULL && self->cache_zoom != self->zoom)
+    invalidate_cache (self);
+
+  return G_SOURCE_REMOVE;
 }
 
 /* Zooms keeping the diagram point under (@x, @y) in place. */
@@ -1081,7 +1126,10 @@ zoom_around (TiesDiagramView *self,
   self->pan_x = x - cx - (fx - cx) * zoom;
   self->pan_y = y - cy - (fy - cy) * zoom;
 
-  invalidate_cache (self);
+  /* The picture is scaled at once and drawn sharp once the zoom rests. */
+  g_clear_handle_id (&self->zoom_settle_source, g_source_remove);
+  self->zoom_settle_source = g_timeout_add (ZOOM_SETTLE_MS, zoom_settled, self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
 }
 
@@ -1508,13 +1556,19 @@ on_key_pressed (GtkEventControllerKey *controller,
     case GDK_KEY_KP_Space:
       if (self->focus_node == G_MAXUINT)
         return FALSE;
+      self->quiet++;
       select_tie (self, NULL, NULL);
       ties_diagram_view_select_actor (self, node_id (self, self->focus_node));
+      self->quiet--;
+      publish_selection (self);
       return TRUE;
 
     case GDK_KEY_Escape:
+      self->quiet++;
       select_tie (self, NULL, NULL);
       ties_diagram_view_select_actor (self, NULL);
+      self->quiet--;
+      publish_selection (self);
       return TRUE;
 
     default:
@@ -1727,13 +1781,17 @@ ties_diagram_view_dispose (GObject *object)
     g_clear_signal_handler (&self->document_changed_handler, self->document);
   g_clear_object (&self->network);
   self->document = NULL;
-  g_clear_pointer (&self->cache, gsk_render_node_unref);
+  g_clear_handle_id (&self->zoom_settle_source, g_source_remove);
+  g_clear_object (&self->cache);
   g_clear_pointer (&self->scene, ties_scene_free);
   g_clear_pointer (&self->graph, ties_graph_free);
   g_clear_pointer (&self->highlighted_events, g_hash_table_unref);
   g_clear_pointer (&self->selected_actor, g_free);
   g_clear_pointer (&self->selected_tie_a, g_free);
   g_clear_pointer (&self->selected_tie_b, g_free);
+  if (self->shared_selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->shared_selection, self);
+  g_clear_object (&self->shared_selection);
 
   G_OBJECT_CLASS (ties_diagram_view_parent_class)->dispose (object);
 }
@@ -1769,6 +1827,9 @@ ties_diagram_view_get_property (GObject    *object,
     case PROP_MARK_WEAK_TIES:
       g_value_set_boolean (value, self->mark_weak_ties);
       break;
+    case PROP_SELECTION:
+      g_value_set_object (value, self->shared_selection);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1796,6 +1857,9 @@ ties_diagram_view_set_property (GObject      *object,
     case PROP_MARK_WEAK_TIES:
       ties_diagram_view_set_mark_weak_ties (self, g_value_get_boolean (value));
       break;
+    case PROP_SELECTION:
+      ties_diagram_view_set_selection (self, g_value_get_object (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1816,6 +1880,7 @@ ties_diagram_view_class_init (TiesDiagramViewClass *klass)
   widget_class->size_allocate = ties_diagram_view_size_allocate;
   widget_class->query_tooltip = ties_diagram_view_query_tooltip;
   widget_class->unmap = ties_diagram_view_unmap;
+  widget_class->css_changed = ties_diagram_view_css_changed;
 
   properties[PROP_NETWORK] =
     g_param_spec_object ("network", NULL, NULL,
@@ -1855,6 +1920,12 @@ ties_diagram_view_class_init (TiesDiagramViewClass *klass)
     g_param_spec_boolean ("mark-weak-ties", NULL, NULL,
                           FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /* The window's selection: followed, and selected through. */
+  properties[PROP_SELECTION] =
+    g_param_spec_object ("selection", NULL, NULL,
+                         TIES_TYPE_SELECTION,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -1952,8 +2023,11 @@ ties_diagram_view_init (TiesDiagramView *self)
 
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (update_style), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::high-contrast",
+                           G_CALLBACK (update_style), self, G_CONNECT_SWAPPED);
   self->style = adw_style_manager_get_dark (adw_style_manager_get_default ())
                 ? TIES_STYLE_DARK : TIES_STYLE_LIGHT;
+  update_accent (self);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Relationship diagram"),
@@ -2029,8 +2103,10 @@ ties_diagram_view_set_network (TiesDiagramView *self,
       self->zoom = 1.0;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
     }
+  self->quiet++;
   ties_diagram_view_select_actor (self, NULL);
   select_tie (self, NULL, NULL);
+  self->quiet--;
 
   ties_diagram_view_rederive (self);
 
@@ -2089,6 +2165,80 @@ ties_diagram_view_select_actor (TiesDiagramView *self,
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ACTOR]);
+  publish_selection (self);
+}
+
+/* The window's selection */
+
+/* What the person selected here becomes the window's selection. */
+static void
+publish_selection (TiesDiagramView *self)
+{
+  g_assert (TIES_IS_DIAGRAM_VIEW (self));
+
+  if (self->shared_selection == NULL || self->quiet > 0)
+    return;
+
+  if (self->selected_actor != NULL)
+    {
+      TiesActor *actor = self->document != NULL ? ties_document_lookup_actor (self->document, self->selected_actor) : NULL;
+
+      ties_selection_select_actor (self->shared_selection, actor);
+    }
+  else if (self->selected_tie_a != NULL && self->selected_tie_b != NULL)
+    ties_selection_select_tie (self->shared_selection, self->selected_tie_a, self->selected_tie_b);
+  else
+    ties_selection_clear (self->shared_selection);
+}
+
+/* The selected actor ringed, the selected tie drawn over, the selected
+ * events' ties and participants highlighted. */
+static void
+follow_selection (TiesDiagramView *self)
+{
+  TiesActor *actor = ties_selection_get_actor (self->shared_selection);
+  const char *tie_a = NULL;
+  const char *tie_b = NULL;
+
+  g_assert (TIES_IS_DIAGRAM_VIEW (self));
+
+  ties_selection_get_tie (self->shared_selection, &tie_a, &tie_b);
+
+  self->quiet++;
+  select_tie (self, tie_a, tie_b);
+  ties_diagram_view_select_actor (self, actor != NULL ? ties_actor_get_id (actor) : NULL);
+  ties_diagram_view_set_highlighted_events (self, ties_selection_get_events (self->shared_selection));
+  self->quiet--;
+}
+
+TiesSelection *
+ties_diagram_view_get_selection (TiesDiagramView *self)
+{
+  g_return_val_if_fail (TIES_IS_DIAGRAM_VIEW (self), NULL);
+
+  return self->shared_selection;
+}
+
+void
+ties_diagram_view_set_selection (TiesDiagramView *self,
+                                 TiesSelection   *selection)
+{
+  g_return_if_fail (TIES_IS_DIAGRAM_VIEW (self));
+  g_return_if_fail (selection == NULL || TIES_IS_SELECTION (selection));
+
+  if (self->shared_selection == selection)
+    return;
+
+  if (self->shared_selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->shared_selection, self);
+  g_set_object (&self->shared_selection, selection);
+  if (selection != NULL)
+    {
+      g_signal_connect_object (selection, "changed", G_CALLBACK (follow_selection), self, G_CONNECT_SWAPPED);
+      follow_selection (self);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTION]);
 }
 
 double
@@ -2208,7 +2358,8 @@ _ties_diagram_view_get_animating (TiesDiagramView *self)
 {
   g_return_val_if_fail (TIES_IS_DIAGRAM_VIEW (self), FALSE);
 
-  return self->tick_id != 0 || self->rederive_source != 0 || self->rescene_source != 0;
+  return self->tick_id != 0 || self->rederive_source != 0 || self->rescene_source != 0
+         || self->zoom_settle_source != 0;
 }
 
 guint
@@ -2225,6 +2376,37 @@ _ties_diagram_view_get_n_scenes (TiesDiagramView *self)
   g_return_val_if_fail (TIES_IS_DIAGRAM_VIEW (self), 0);
 
   return self->n_scenes;
+}
+
+guint
+_ties_diagram_view_get_n_renders (TiesDiagramView *self)
+{
+  g_return_val_if_fail (TIES_IS_DIAGRAM_VIEW (self), 0);
+
+  return self->n_renders;
+}
+
+/* Where the view puts each actor once any easing has landed: the places
+ * the exports and print draw, pins and drags included. */
+TiesGraph *
+ties_diagram_view_dup_graph (TiesDiagramView *self)
+{
+  TiesGraph *graph;
+
+  g_return_val_if_fail (TIES_IS_DIAGRAM_VIEW (self), NULL);
+
+  if (self->graph == NULL)
+    return NULL;
+
+  graph = ties_graph_copy (self->graph);
+  if (self->tick_id != 0)
+    for (guint i = 0; i < graph->nodes->len; i++)
+      {
+        ties_graph_node (graph, i)->x = self->to_x[i];
+        ties_graph_node (graph, i)->y = self->to_y[i];
+      }
+
+  return graph;
 }
 
 gboolean

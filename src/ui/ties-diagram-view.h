@@ -8,8 +8,10 @@
 #include <gtk/gtk.h>
 
 #include "ties-document.h"
+#include "ties-graph.h"
 #include "ties-network.h"
 #include "ties-renderer.h"
+#include "ties-selection.h"
 
 G_BEGIN_DECLS
 
@@ -36,6 +38,12 @@ void          ties_diagram_view_set_highlighted_events (TiesDiagramView *self,
 const char   *ties_diagram_view_get_selected_actor  (TiesDiagramView    *self);
 void          ties_diagram_view_select_actor        (TiesDiagramView    *self,
                                                      const char         *actor_id);
+/* The window's selection ("selection"): the view draws what it holds
+ * (an actor ringed, a tie drawn over, events' ties highlighted) and
+ * a click, Enter or Escape selects through it. */
+TiesSelection *ties_diagram_view_get_selection      (TiesDiagramView    *self);
+void          ties_diagram_view_set_selection       (TiesDiagramView    *self,
+                                                     TiesSelection      *selection);
 
 /* Zoom: 1.0 fits the whole diagram. */
 double        ties_diagram_view_get_zoom            (TiesDiagramView    *self);
@@ -72,6 +80,15 @@ gboolean      _ties_diagram_view_get_animating      (TiesDiagramView    *self);
  * not), and how many times it has built its scene. */
 guint         _ties_diagram_view_get_n_layouts      (TiesDiagramView    *self);
 guint         _ties_diagram_view_get_n_scenes       (TiesDiagramView    *self);
+/* For tests: how many times the scene's picture was drawn; panning
+ * moves the picture without drawing it again. */
+guint         _ties_diagram_view_get_n_renders      (TiesDiagramView    *self);
+
+/* A copy of the graph as the view lays it out and shows it (once any
+ * easing has landed), or NULL before the first layout: hand it to the
+ * export dialog and print, so that a file shows what the researcher
+ * arranged. */
+TiesGraph    *ties_diagram_view_dup_graph           (TiesDiagramView    *self);
 
 /* Corroboration ("mark-weak-ties", also the stateful action
  * "diagram.mark-weak-ties"): ties on a single source or on no evidence

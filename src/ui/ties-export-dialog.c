@@ -10,9 +10,10 @@
 
 #include "ties-export.h"
 #include "ties-export-dialog.h"
+#include "ties-layout-job.h"
 
 /* Option changes reach the preview after this pause, so typing a title
- * or spinning a size does not lay the diagram out at every step. */
+ * or spinning a size does not build the scene at every step. */
 #define PREVIEW_DELAY_MS 150
 
 struct _TiesExportDialog
@@ -20,6 +21,10 @@ struct _TiesExportDialog
   AdwWindow parent_instance;
 
   TiesNetwork *network;
+  /* Laid out once: the view's places, or the layout job's when the
+   * dialog is made without them. No option here moves an actor, so no
+   * option lays out again. */
+  TiesGraph *graph;
   TiesScene *scene;
   /* The scene no longer matches the style, background or text. */
   gboolean scene_stale;
@@ -99,7 +104,7 @@ ties_export_dialog_rebuild_scene (TiesExportDialog *self)
   options.caption = *caption != '\0' ? caption : NULL;
 
   g_clear_pointer (&self->scene, ties_scene_free);
-  self->scene = ties_export_prepare_scene (self->network, NULL, NULL, &options);
+  self->scene = ties_export_prepare_scene_for_graph (self->network, self->graph, &options);
   self->scene_stale = FALSE;
 }
 
@@ -380,6 +385,7 @@ ties_export_dialog_finalize (GObject *object)
   TiesExportDialog *self = (TiesExportDialog *) object;
 
   g_clear_pointer (&self->scene, ties_scene_free);
+  g_clear_pointer (&self->graph, ties_graph_free);
   g_clear_object (&self->network);
   g_clear_object (&self->export_file);
 
@@ -466,8 +472,18 @@ ties_export_dialog_new (GtkWindow   *parent,
                         TiesNetwork *network,
                         GSettings   *settings)
 {
+  return ties_export_dialog_new_for_graph (parent, network, NULL, settings);
+}
+
+TiesExportDialog *
+ties_export_dialog_new_for_graph (GtkWindow   *parent,
+                                  TiesNetwork *network,
+                                  TiesGraph   *graph,
+                                  GSettings   *settings)
+{
   TiesExportDialog *self;
   g_autofree char *caption = NULL;
+  TiesLayoutRequest request;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (TIES_IS_NETWORK (network), NULL);
@@ -477,6 +493,15 @@ ties_export_dialog_new (GtkWindow   *parent,
                        "transient-for", parent,
                        NULL);
   self->network = g_object_ref (network);
+  if (graph != NULL)
+    {
+      self->graph = ties_graph_copy (graph);
+    }
+  else
+    {
+      ties_layout_request_init (&request);
+      self->graph = ties_layout_run_request (network, &request);
+    }
 
   if (settings != NULL)
     adw_combo_row_set_selected (self->style_row, g_settings_get_enum (settings, "export-style") == 1 ? 1 : 0);

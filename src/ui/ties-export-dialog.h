@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "ties-graph.h"
 #include "ties-network.h"
 
 G_BEGIN_DECLS
@@ -22,6 +23,14 @@ G_DECLARE_FINAL_TYPE (TiesExportDialog, ties_export_dialog, TIES, EXPORT_DIALOG,
 TiesExportDialog *ties_export_dialog_new          (GtkWindow        *parent,
                                                    TiesNetwork      *network,
                                                    GSettings        *settings);
+/* The same, drawing the actors at @graph's places (the view's: see
+ * ties_diagram_view_dup_graph(); copied), or where the document's own
+ * layout puts them when @graph is NULL. The diagram is laid out once,
+ * here: changing the title, size or format draws it again as it is. */
+TiesExportDialog *ties_export_dialog_new_for_graph (GtkWindow        *parent,
+                                                    TiesNetwork      *network,
+                                                    TiesGraph        *graph,
+                                                    GSettings        *settings);
 
 /* Writes the diagram to @file with the options shown, whatever @file's
  * name says. What "Export…" does once a file is chosen; for tests, since

@@ -30,6 +30,13 @@ on_draw_page (GtkPrintOperation *operation,
 GtkPrintOperation *
 ties_print_operation_new (TiesNetwork *network)
 {
+  return ties_print_operation_new_for_graph (network, NULL);
+}
+
+GtkPrintOperation *
+ties_print_operation_new_for_graph (TiesNetwork *network,
+                                    TiesGraph   *graph)
+{
   g_autoptr(GtkPageSetup) page_setup = gtk_page_setup_new ();
   GtkPrintOperation *operation;
   TiesRenderOptions options;
@@ -42,7 +49,7 @@ ties_print_operation_new (TiesNetwork *network)
   ties_render_options_init (&options);
   options.style = TIES_STYLE_LIGHT;
   options.solid_background = TRUE;
-  scene = ties_export_prepare_scene (network, NULL, NULL, &options);
+  scene = ties_export_prepare_scene_for_graph (network, graph, &options);
 
   title = ties_document_get_title (ties_network_get_document (network));
 
@@ -85,13 +92,22 @@ ties_print_diagram (GtkWindow    *parent,
                     TiesNetwork  *network,
                     GError      **error)
 {
+  return ties_print_diagram_for_graph (parent, network, NULL, error);
+}
+
+gboolean
+ties_print_diagram_for_graph (GtkWindow    *parent,
+                              TiesNetwork  *network,
+                              TiesGraph    *graph,
+                              GError      **error)
+{
   g_autoptr(GtkPrintOperation) operation = NULL;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), FALSE);
   g_return_val_if_fail (TIES_IS_NETWORK (network), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  operation = ties_print_operation_new (network);
+  operation = ties_print_operation_new_for_graph (network, graph);
   /* The print dialog does not block the main loop; the operation keeps
    * itself alive until "done". */
   gtk_print_operation_set_allow_async (operation, TRUE);

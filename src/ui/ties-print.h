@@ -7,6 +7,7 @@
 
 #include <gtk/gtk.h>
 
+#include "ties-graph.h"
 #include "ties-network.h"
 
 G_BEGIN_DECLS
@@ -16,6 +17,10 @@ G_BEGIN_DECLS
  * GTK_PRINT_OPERATION_ACTION_EXPORT and an export filename it writes a
  * PDF without a printer. */
 GtkPrintOperation *ties_print_operation_new (TiesNetwork  *network);
+/* The same at @graph's places (the view's, so paper shows what the
+ * researcher arranged), or as the exports lay it out when NULL. */
+GtkPrintOperation *ties_print_operation_new_for_graph (TiesNetwork *network,
+                                                       TiesGraph   *graph);
 
 /* Shows the print dialog for @parent and prints in the background; a
  * failure after the dialog is reported in a dialog on @parent. FALSE and
@@ -23,5 +28,9 @@ GtkPrintOperation *ties_print_operation_new (TiesNetwork  *network);
 gboolean           ties_print_diagram       (GtkWindow    *parent,
                                              TiesNetwork  *network,
                                              GError      **error);
+gboolean           ties_print_diagram_for_graph (GtkWindow   *parent,
+                                                 TiesNetwork *network,
+                                                 TiesGraph   *graph,
+                                                 GError     **error);
 
 G_END_DECLS

@@ -69,6 +69,7 @@ struct _TiesWindow
   TiesActorsView *actors_view;
   TiesDiagramView *diagram_view;
   GtkStack *editor_stack;
+  AdwStatusPage *tie_page;
   TiesEventEditor *event_editor;
   TiesActorEditor *actor_editor;
   TiesSourceEditor *source_editor;
@@ -84,8 +85,14 @@ struct _TiesWindow
   TiesSourceReader *reader;
   TiesSourcesView *sources_view;
 
-  /* Set while the reader itself selects an event: the list follows it,
-   * and the reader must not then scroll away from what was clicked. */
+  /* What is selected, shared by every view and followed by the editor. */
+  TiesSelection *selection;
+  /* The list is narrowed to the selected actor's or tie's events. */
+  gboolean narrowed;
+  /* Set while the reader itself selects: the reader must not then
+   * scroll away from what was clicked, nor the list be narrowed to an
+   * actor found in a passage, so that reading goes on with every event
+   * in view. */
   gboolean selecting_from_reader;
 
   /* view.layout and view.focus, stateful, mirroring the document's view */
@@ -234,60 +241,125 @@ ties_window_show_first_evidence (TiesWindow *self,
   ties_window_show_evidence (self, first);
 }
 
+/* A tie has no editor of its own: its page names the two actors, and
+ * the list beside it shows their events. */
+static void
+ties_window_show_tie (TiesWindow *self,
+                      const char *actor_a,
+                      const char *actor_b)
+{
+  TiesActor *a = ties_document_lookup_actor (self->document, actor_a);
+  TiesActor *b = ties_document_lookup_actor (self->document, actor_b);
+  TiesTie *tie = ties_network_lookup_tie (self->network, actor_a, actor_b);
+  guint weight = tie != NULL ? ties_tie_get_weight (tie) : 0;
+  g_autofree char *title = NULL;
+  g_autofree char *description = NULL;
+
+  /* Translators: a tie in the diagram, between two actors' names */
+  title = g_strdup_printf (_("%s and %s"),
+                           a != NULL ? ties_actor_get_name (a) : actor_a,
+                           b != NULL ? ties_actor_get_name (b) : actor_b);
+  description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "%u event together, listed beside",
+                                              "%u events together, listed beside",
+                                              weight),
+                                 weight);
+  adw_status_page_set_title (self->tie_page, title);
+  adw_status_page_set_description (self->tie_page, description);
+  gtk_stack_set_visible_child_name (self->editor_stack, "tie");
+}
+
+/* The list follows a selected actor or tie: their events only, until
+ * nothing is selected. */
+static void
+ties_window_narrow_list (TiesWindow    *self,
+                         TiesSelection *selection)
+{
+  TiesActor *actor = ties_selection_get_actor (selection);
+  const char *tie_a = NULL;
+  const char *tie_b = NULL;
+
+  switch (ties_selection_get_kind (selection))
+    {
+    case TIES_SELECTION_ACTOR:
+    case TIES_SELECTION_TIE:
+      if (self->selecting_from_reader)
+        return;
+      ties_selection_get_tie (selection, &tie_a, &tie_b);
+      ties_event_list_set_tie_filter (self->event_list, tie_a, tie_b);
+      ties_event_list_set_actor_filter (self->event_list, actor != NULL ? ties_actor_get_id (actor) : NULL);
+      self->narrowed = TRUE;
+      break;
+
+    case TIES_SELECTION_NONE:
+      if (!self->narrowed)
+        return;
+      ties_event_list_set_tie_filter (self->event_list, NULL, NULL);
+      ties_event_list_set_actor_filter (self->event_list, NULL);
+      self->narrowed = FALSE;
+      break;
+
+    case TIES_SELECTION_EVENTS:
+    case TIES_SELECTION_SOURCE:
+    default:
+      break;
+    }
+}
+
+/* The views follow the selection by themselves; the window narrows the
+ * list, and shows the editor of what is selected, and the reader the
+ * selected event's first quote. */
 static void
 on_selection_changed (TiesWindow    *self,
-                      TiesEventList *list)
+                      TiesSelection *selection)
 {
-  g_autoptr(GPtrArray) selected = ties_event_list_get_selected_events (list);
-  TiesEvent *event = ties_event_list_get_selected_event (list);
+  TiesEvent *event = ties_selection_get_event (selection);
+  const char *tie_a = NULL;
+  const char *tie_b = NULL;
 
-  ties_diagram_view_set_highlighted_events (self->diagram_view, selected);
+  ties_window_narrow_list (self, selection);
 
-  ties_event_editor_set_event (self->event_editor, event);
-  if (event != NULL)
-    gtk_stack_set_visible_child_name (self->editor_stack, "event");
+  switch (ties_selection_get_kind (selection))
+    {
+    case TIES_SELECTION_EVENTS:
+      ties_event_editor_set_event (self->event_editor, event);
+      /* Several events have no one editor. */
+      gtk_stack_set_visible_child_name (self->editor_stack, event != NULL ? "event" : "none");
+      if (event != NULL && !self->selecting_from_reader)
+        ties_window_show_first_evidence (self, event);
+      break;
 
-  ties_source_reader_set_selected_event (self->reader, event);
-  if (event != NULL && !self->selecting_from_reader)
-    ties_window_show_first_evidence (self, event);
+    case TIES_SELECTION_ACTOR:
+      ties_actor_editor_set_actor (self->actor_editor, ties_selection_get_actor (selection));
+      gtk_stack_set_visible_child_name (self->editor_stack, "actor");
+      break;
+
+    case TIES_SELECTION_TIE:
+      ties_selection_get_tie (selection, &tie_a, &tie_b);
+      ties_window_show_tie (self, tie_a, tie_b);
+      break;
+
+    case TIES_SELECTION_SOURCE:
+      ties_source_editor_set_source (self->source_editor, ties_selection_get_source (selection));
+      gtk_stack_set_visible_child_name (self->editor_stack, "source");
+      break;
+
+    case TIES_SELECTION_NONE:
+    default:
+      ties_event_editor_set_event (self->event_editor, NULL);
+      gtk_stack_set_visible_child_name (self->editor_stack, "none");
+      break;
+    }
 }
 
+/* What was deleted (or undone) is no longer selected. */
 static void
-show_actor (TiesWindow *self,
-            const char *actor_id)
+on_selection_parts_changed (TiesWindow         *self,
+                            TiesDocumentChange  changes,
+                            TiesDocument       *document)
 {
-  TiesActor *actor = ties_document_lookup_actor (self->document, actor_id);
-
-  if (actor == NULL)
-    return;
-
-  ties_actor_editor_set_actor (self->actor_editor, actor);
-  gtk_stack_set_visible_child_name (self->editor_stack, "actor");
-}
-
-static void
-on_diagram_selection (TiesWindow      *self,
-                      GParamSpec      *pspec,
-                      TiesDiagramView *view)
-{
-  const char *actor = ties_diagram_view_get_selected_actor (view);
-  g_autofree char *tie_a = NULL;
-  g_autofree char *tie_b = NULL;
-
-  g_object_get (view, "selected-tie-a", &tie_a, "selected-tie-b", &tie_b, NULL);
-
-  /* The list follows the diagram: an actor's or a tie's events only. */
-  if (tie_a != NULL && tie_b != NULL)
-    {
-      ties_event_list_set_tie_filter (self->event_list, tie_a, tie_b);
-    }
-  else
-    {
-      ties_event_list_set_tie_filter (self->event_list, NULL, NULL);
-      ties_event_list_set_actor_filter (self->event_list, actor);
-      if (actor != NULL)
-        show_actor (self, actor);
-    }
+  if (changes & (TIES_DOCUMENT_CHANGE_EVENTS | TIES_DOCUMENT_CHANGE_ACTORS | TIES_DOCUMENT_CHANGE_SOURCES))
+    ties_selection_forget_missing (self->selection, document);
 }
 
 static void
@@ -331,8 +403,7 @@ on_actor_activated (TiesWindow     *self,
                     TiesActor      *actor,
                     TiesActorsView *view)
 {
-  ties_diagram_view_select_actor (self->diagram_view, ties_actor_get_id (actor));
-  show_actor (self, ties_actor_get_id (actor));
+  ties_selection_select_actor (self->selection, actor);
 }
 
 static void
@@ -341,9 +412,7 @@ on_event_activated (TiesWindow *self,
                     gpointer    source)
 {
   gtk_stack_set_visible_child_name (self->side_stack, "events");
-  ties_event_list_select_event (self->event_list, event);
-  ties_event_editor_set_event (self->event_editor, event);
-  gtk_stack_set_visible_child_name (self->editor_stack, "event");
+  ties_selection_select_event (self->selection, event);
   gtk_widget_grab_focus (GTK_WIDGET (self->event_editor));
 }
 
@@ -354,9 +423,7 @@ select_event_in_place (TiesWindow *self,
                        TiesEvent  *event)
 {
   self->selecting_from_reader = TRUE;
-  ties_event_list_select_event (self->event_list, event);
-  ties_event_editor_set_event (self->event_editor, event);
-  gtk_stack_set_visible_child_name (self->editor_stack, "event");
+  ties_selection_select_event (self->selection, event);
   self->selecting_from_reader = FALSE;
 }
 
@@ -387,7 +454,9 @@ on_reader_actor (TiesWindow       *self,
                  TiesActor        *actor,
                  TiesSourceReader *reader)
 {
-  show_actor (self, ties_actor_get_id (actor));
+  self->selecting_from_reader = TRUE;
+  ties_selection_select_actor (self->selection, actor);
+  self->selecting_from_reader = FALSE;
 }
 
 static void
@@ -395,9 +464,8 @@ on_source_activated (TiesWindow      *self,
                      TiesSource      *source,
                      TiesSourcesView *view)
 {
+  /* The Sources view selected it already; the reader shows it. */
   ties_window_show_source (self, source);
-  ties_source_editor_set_source (self->source_editor, source);
-  gtk_stack_set_visible_child_name (self->editor_stack, "source");
 }
 
 /* The Sources tab shows the selected source's details below, where the
@@ -417,8 +485,7 @@ on_side_page_changed (TiesWindow *self,
   if (source == NULL)
     return;
 
-  ties_source_editor_set_source (self->source_editor, source);
-  gtk_stack_set_visible_child_name (self->editor_stack, "source");
+  ties_selection_select_source (self->selection, source);
 }
 
 static void
@@ -724,6 +791,10 @@ ties_window_set_document (TiesWindow   *self,
       g_signal_handlers_disconnect_by_data (ties_document_get_history (self->document), self);
     }
 
+  /* Nothing of the old document stays selected. */
+  ties_selection_clear (self->selection);
+  self->narrowed = FALSE;
+
   g_set_object (&self->document, document);
   g_set_object (&self->file, file);
   ties_draft_writer_set_document (self->draft_writer, document, file);
@@ -738,6 +809,7 @@ ties_window_set_document (TiesWindow   *self,
   g_signal_connect_object (document, "changed", G_CALLBACK (ties_window_update_actions), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (document, "notify::title", G_CALLBACK (ties_window_update_title), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (document, "parts-changed", G_CALLBACK (on_view_menu_parts_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "parts-changed", G_CALLBACK (on_selection_parts_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->network, "changed", G_CALLBACK (ties_window_update_view_menu), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (ties_document_get_history (document), "notify::modified",
                            G_CALLBACK (ties_window_update_title), self, G_CONNECT_SWAPPED);
@@ -1591,7 +1663,10 @@ export_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   TiesWindow *self = TIES_WINDOW (widget);
-  TiesExportDialog *dialog = ties_export_dialog_new (GTK_WINDOW (self), self->network, self->settings);
+  /* The places the diagram shows, pins and drags included. */
+  g_autoptr(TiesGraph) graph = ties_diagram_view_dup_graph (self->diagram_view);
+  TiesExportDialog *dialog = ties_export_dialog_new_for_graph (GTK_WINDOW (self), self->network,
+                                                               graph, self->settings);
 
   g_signal_connect_object (dialog, "exported", G_CALLBACK (on_exported), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -1603,9 +1678,10 @@ print_action (GtkWidget  *widget,
               GVariant   *parameter)
 {
   TiesWindow *self = TIES_WINDOW (widget);
+  g_autoptr(TiesGraph) graph = ties_diagram_view_dup_graph (self->diagram_view);
   g_autoptr(GError) error = NULL;
 
-  if (!ties_print_diagram (GTK_WINDOW (self), self->network, &error))
+  if (!ties_print_diagram_for_graph (GTK_WINDOW (self), self->network, graph, &error))
     show_error (self, _("Could Not Print"), error->message);
 }
 
@@ -1792,10 +1868,13 @@ ties_window_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (self->document, self);
       g_signal_handlers_disconnect_by_data (ties_document_get_history (self->document), self);
     }
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), TIES_TYPE_WINDOW);
   /* Children of the template's bins, gone with them. */
   self->reader = NULL;
   self->sources_view = NULL;
+  g_clear_object (&self->selection);
 
   G_OBJECT_CLASS (ties_window_parent_class)->dispose (object);
 }
@@ -1845,6 +1924,7 @@ ties_window_class_init (TiesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TiesWindow, actors_view);
   gtk_widget_class_bind_template_child (widget_class, TiesWindow, diagram_view);
   gtk_widget_class_bind_template_child (widget_class, TiesWindow, editor_stack);
+  gtk_widget_class_bind_template_child (widget_class, TiesWindow, tie_page);
   gtk_widget_class_bind_template_child (widget_class, TiesWindow, event_editor);
   gtk_widget_class_bind_template_child (widget_class, TiesWindow, actor_editor);
   gtk_widget_class_bind_template_child (widget_class, TiesWindow, source_editor);
@@ -1921,13 +2001,16 @@ ties_window_init (TiesWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
   g_settings_bind (self->settings, "split-position", self->paned, "position", G_SETTINGS_BIND_DEFAULT);
 
-  g_signal_connect_object (self->event_list, "selection-changed", G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
+  /* One selection for every view: each selects through it and follows it. */
+  self->selection = ties_selection_new ();
+  g_signal_connect_object (self->selection, "changed", G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
+  ties_event_list_set_selection (self->event_list, self->selection);
+  ties_actors_view_set_selection (self->actors_view, self->selection);
+  ties_diagram_view_set_selection (self->diagram_view, self->selection);
   g_signal_connect_object (self->event_list, "event-activated", G_CALLBACK (on_event_activated), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->event_list, "date-range-changed", G_CALLBACK (on_date_range_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->event_list, "events-deleted", G_CALLBACK (on_events_deleted), self, G_CONNECT_SWAPPED);
   g_object_bind_property (self->diagram_view, "busy", self->layout_progress, "visible", G_BINDING_SYNC_CREATE);
-  g_signal_connect_object (self->diagram_view, "notify::selected-actor", G_CALLBACK (on_diagram_selection), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->diagram_view, "notify::selected-tie-a", G_CALLBACK (on_diagram_selection), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->actors_view, "actor-activated", G_CALLBACK (on_actor_activated), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->actor_editor, "event-activated", G_CALLBACK (on_event_activated), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->event_editor, "show-evidence", G_CALLBACK (on_show_evidence), self, G_CONNECT_SWAPPED);
@@ -1935,6 +2018,7 @@ ties_window_init (TiesWindow *self)
 
   self->reader = TIES_SOURCE_READER (ties_source_reader_new ());
   adw_bin_set_child (self->reader_bin, GTK_WIDGET (self->reader));
+  ties_source_reader_set_shared_selection (self->reader, self->selection);
   g_signal_connect_object (self->reader, "event-activated", G_CALLBACK (on_reader_event_activated), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->reader, "event-created", G_CALLBACK (on_reader_event_created), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->reader, "actor-activated", G_CALLBACK (on_reader_actor), self, G_CONNECT_SWAPPED);
@@ -1943,6 +2027,7 @@ ties_window_init (TiesWindow *self)
 
   self->sources_view = TIES_SOURCES_VIEW (ties_sources_view_new ());
   adw_bin_set_child (self->sources_bin, GTK_WIDGET (self->sources_view));
+  ties_sources_view_set_selection (self->sources_view, self->selection);
   g_signal_connect_object (self->sources_view, "source-activated", G_CALLBACK (on_source_activated), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->side_stack, "notify::visible-child-name", G_CALLBACK (on_side_page_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->sources_view, "event-created", G_CALLBACK (on_proposal_accepted), self, G_CONNECT_SWAPPED);

@@ -1,0 +1,234 @@
+/* ties-layout-job.c: one way from a network to a laid-out graph
+ *
+ * Copyright 2026 The Ties authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The view, the export dialog, print and `ties --export` all reach their
+ * graph through here, so that the same document and the same request
+ * give the same places everywhere; the window then hands the view's
+ * graph itself to the exports, so that what is exported is what was
+ * arranged on screen.
+ */
+#include "config.h"
+
+#include "ties-document.h"
+#include "ties-layout-job.h"
+#include "ties-renderer.h"
+
+static gint n_runs;
+
+void
+ties_layout_request_init (TiesLayoutRequest *request)
+{
+  g_return_if_fail (request != NULL);
+
+  *request = (TiesLayoutRequest) { 0 };
+}
+
+TiesGraph *
+ties_graph_copy (const TiesGraph *graph)
+{
+  TiesGraph *copy;
+
+  g_return_val_if_fail (graph != NULL, NULL);
+
+  copy = ties_graph_new ();
+  for (guint i = 0; i < graph->nodes->len; i++)
+    {
+      const TiesGraphNode *node = &g_array_index (graph->nodes, TiesGraphNode, i);
+      guint index = ties_graph_add_node (copy, node->id);
+      TiesGraphNode *to = ties_graph_node (copy, index);
+      const char *id = to->id;
+
+      /* The copy's id lives in the copy's strings. */
+      *to = *node;
+      to->id = id;
+    }
+  for (guint i = 0; i < graph->edges->len; i++)
+    {
+      const TiesGraphEdge *edge = &g_array_index (graph->edges, TiesGraphEdge, i);
+
+      ties_graph_add_edge (copy, edge->source, edge->target, edge->weight);
+    }
+
+  return copy;
+}
+
+TiesGraph *
+ties_layout_prepare (TiesNetwork             *network,
+                     const TiesLayoutRequest *request,
+                     TiesLayoutOptions       *options,
+                     gboolean                *needed)
+{
+  g_autoptr(TiesGraph) graph = NULL;
+  TiesDocument *document;
+  TiesLayoutKind kind = TIES_LAYOUT_FORCE;
+  const char *focus;
+  gboolean all_placed = TRUE;
+
+  g_return_val_if_fail (TIES_IS_NETWORK (network), NULL);
+  g_return_val_if_fail (request != NULL, NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+  g_return_val_if_fail (needed != NULL, NULL);
+
+  document = ties_network_get_document (network);
+  graph = ties_graph_new_from_network (network);
+  ties_graph_set_radii (graph, TIES_SCENE_MIN_RADIUS, TIES_SCENE_MAX_RADIUS);
+
+  if (request->fresh)
+    {
+      /* Only pinned actors keep their places in a new layout. */
+      for (guint i = 0; i < graph->nodes->len; i++)
+        {
+          TiesGraphNode *node = ties_graph_node (graph, i);
+
+          if (!node->pinned)
+            node->placed = FALSE;
+        }
+    }
+
+  for (guint i = 0; i < graph->nodes->len; i++)
+    all_placed &= ties_graph_node (graph, i)->placed;
+
+  /* After an edit, actors without a saved place start where they are
+   * shown, and the layout moves them on from there. */
+  if (request->shown != NULL && !request->fresh)
+    for (guint i = 0; i < graph->nodes->len; i++)
+      {
+        TiesGraphNode *node = ties_graph_node (graph, i);
+        guint before = ties_graph_lookup (request->shown, node->id);
+
+        if (node->placed || before == G_MAXUINT)
+          continue;
+        node->x = ties_graph_node (request->shown, before)->x;
+        node->y = ties_graph_node (request->shown, before)->y;
+        node->placed = TRUE;
+      }
+
+  if (!ties_layout_kind_from_string (request->layout != NULL ? request->layout
+                                                             : ties_document_get_layout (document),
+                                     &kind))
+    kind = TIES_LAYOUT_FORCE;
+  focus = request->focus != NULL ? request->focus : ties_document_get_focus (document);
+
+  ties_layout_options_init (options, kind);
+  /* Another layout asked for starts afresh; the document's own moves on
+   * from the places it has. */
+  options->incremental = request->layout == NULL && !request->fresh;
+  options->focus = focus != NULL ? ties_graph_lookup (graph, focus) : G_MAXUINT;
+  options->label_room = TIES_SCENE_LABEL_ROOM;
+
+  /* Saved places are the researcher's picture: kept as they are when
+   * the document is first drawn, unless another layout is asked for. */
+  *needed = !(request->shown == NULL && request->layout == NULL && all_placed);
+
+  return g_steal_pointer (&graph);
+}
+
+void
+ties_layout_run_sync (TiesGraph               *graph,
+                      const TiesLayoutOptions *options)
+{
+  g_return_if_fail (graph != NULL);
+  g_return_if_fail (options != NULL);
+
+  g_atomic_int_inc (&n_runs);
+  ties_layout_run (graph, options);
+}
+
+TiesGraph *
+ties_layout_run_request (TiesNetwork             *network,
+                         const TiesLayoutRequest *request)
+{
+  TiesLayoutOptions options;
+  TiesGraph *graph;
+  gboolean needed;
+
+  g_return_val_if_fail (TIES_IS_NETWORK (network), NULL);
+  g_return_val_if_fail (request != NULL, NULL);
+
+  graph = ties_layout_prepare (network, request, &options, &needed);
+  if (needed)
+    ties_layout_run_sync (graph, &options);
+
+  return graph;
+}
+
+typedef struct
+{
+  TiesGraph *graph;
+  TiesLayoutOptions options;
+} LayoutData;
+
+static void
+layout_data_free (gpointer data)
+{
+  LayoutData *job = data;
+
+  g_clear_pointer (&job->graph, ties_graph_free);
+  g_free (job);
+}
+
+static void
+layout_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  LayoutData *job = task_data;
+
+  g_assert (G_IS_TASK (task));
+  g_assert (job != NULL);
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  ties_layout_run_sync (job->graph, &job->options);
+
+  /* A newer layout is on its way: this one's places are not wanted. */
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  g_task_return_pointer (task, g_steal_pointer (&job->graph), (GDestroyNotify) ties_graph_free);
+}
+
+void
+ties_layout_run_async (TiesGraph               *graph,
+                       const TiesLayoutOptions *options,
+                       GCancellable            *cancellable,
+                       GAsyncReadyCallback      callback,
+                       gpointer                 user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  LayoutData *job;
+
+  g_return_if_fail (graph != NULL);
+  g_return_if_fail (options != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  job = g_new0 (LayoutData, 1);
+  job->graph = graph;
+  job->options = *options;
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ties_layout_run_async);
+  g_task_set_name (task, "[ties] layout");
+  g_task_set_task_data (task, job, layout_data_free);
+  g_task_run_in_thread (task, layout_thread);
+}
+
+TiesGraph *
+ties_layout_run_finish (GAsyncResult  *result,
+                        GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == ties_layout_run_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+guint
+ties_layout_get_n_runs (void)
+{
+  return (guint) g_atomic_int_get (&n_runs);
+}
