@@ -698,7 +698,7 @@ test_large (void)
       g_autofree char *name = g_strdup_printf ("Actor %u", i);
       g_autoptr(TiesActor) actor = ties_actor_new (id, name, TIES_ACTOR_PERSON);
 
-      g_list_store_append (ties_document_get_actors (document), actor);
+      ties_document_append_loaded (document, ties_document_get_actors (document), (gpointer *) &actor, 1);
     }
   for (guint i = 0; i < n; i++)
     {
@@ -709,7 +709,7 @@ test_large (void)
       g_autoptr(TiesEvent) event = ties_event_new (id, id, "meeting");
 
       ties_event_set_participants (event, participants);
-      g_list_store_append (ties_document_get_events (document), event);
+      ties_document_append_loaded (document, ties_document_get_events (document), (gpointer *) &event, 1);
     }
   network = ties_network_new (document);
 

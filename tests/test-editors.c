@@ -13,22 +13,7 @@
 #include "ties-document-io.h"
 #include "ties-event-editor.h"
 #include "ties-network.h"
-
-#define SAMPLE TOP_SRCDIR "/data/samples/christchurch-call.ties.json"
-
-static TiesDocument *
-load_sample (void)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (SAMPLE);
-  g_autoptr(GError) error = NULL;
-  TiesDocument *document;
-
-  document = ties_document_load_from_file (file, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (document);
-
-  return document;
-}
+#include "ui-test-util.h"
 
 static GBytes *
 save (TiesDocument *document)
@@ -36,47 +21,12 @@ save (TiesDocument *document)
   return ties_document_save_to_bytes (document, NULL);
 }
 
-static void
-assert_bytes_equal (GBytes *a,
-                    GBytes *b)
-{
-  gsize la, lb;
-  const char *da = g_bytes_get_data (a, &la);
-  const char *db = g_bytes_get_data (b, &lb);
-
-  g_assert_cmpmem (da, la, db, lb);
-}
-
-static void
-on_after_paint (GdkFrameClock *clock G_GNUC_UNUSED,
-                gboolean      *painted)
-{
-  *painted = TRUE;
-}
-
-/* Iterates until @window is mapped and has been painted once. */
+/* Until @window is mapped and painted once, and what that set off has run. */
 static void
 wait_for_paint (GtkWidget *window)
 {
-  gboolean painted = FALSE;
-  GdkFrameClock *clock;
-  gulong id;
-  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!gtk_widget_get_mapped (window) && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (gtk_widget_get_mapped (window));
-
-  clock = gtk_widget_get_frame_clock (window);
-  id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &painted);
-  gtk_widget_queue_draw (window);
-  while (!painted && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (clock, id);
-  g_assert_true (painted);
-
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  ui_test_wait_for_frame (window);
+  ui_test_iterate_pending ();
 }
 
 static GtkWidget *
@@ -92,27 +42,6 @@ show_in_window (GtkWidget *child,
   wait_for_paint (window);
 
   return window;
-}
-
-static void
-save_png (GtkWidget  *widget,
-          const char *path)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GskRenderer *renderer;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-
-  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
 }
 
 /* The scrolled content at its full height. */
@@ -194,7 +123,7 @@ static void
 event_fixture_set_up (EventFixture  *fixture,
                       gconstpointer  data G_GNUC_UNUSED)
 {
-  fixture->document = load_sample ();
+  fixture->document = test_load_sample ();
   fixture->history = ties_document_get_history (fixture->document);
   fixture->event = ties_document_lookup_event (fixture->document, "davos-dinner");
   g_assert_nonnull (fixture->event);
@@ -376,7 +305,7 @@ test_event_typing (EventFixture  *fixture,
 
   g_assert_cmpuint (count_undo_steps (fixture->history), ==, 3);
   after = save (fixture->document);
-  assert_bytes_equal (before, after);
+  test_assert_bytes_equal (before, after);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (tags)), ==, old_tags);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (place)), ==, "Davos");
 }
@@ -414,7 +343,7 @@ test_event_add_participant (EventFixture  *fixture,
 
   g_assert_cmpuint (count_undo_steps (fixture->history), ==, 1);
   after = save (fixture->document);
-  assert_bytes_equal (before, after);
+  test_assert_bytes_equal (before, after);
   g_assert_false (ties_event_has_participant (fixture->event, "zuckerberg"));
   g_assert_cmpuint (g_list_model_get_n_items (choices), ==, n);
 
@@ -424,7 +353,7 @@ test_event_add_participant (EventFixture  *fixture,
   g_assert_cmpuint (count_undo_steps (fixture->history), ==, 1);
   g_clear_pointer (&after, g_bytes_unref);
   after = save (fixture->document);
-  assert_bytes_equal (before, after);
+  test_assert_bytes_equal (before, after);
 }
 
 static void
@@ -433,7 +362,7 @@ test_event_new_actor (EventFixture  *fixture,
 {
   g_autoptr(GBytes) before = save (fixture->document);
   g_autoptr(GBytes) after = NULL;
-  GListStore *actors = ties_document_get_actors (fixture->document);
+  GListModel *actors = ties_document_get_actors (fixture->document);
   guint n_actors = g_list_model_get_n_items (G_LIST_MODEL (actors));
   gpointer row = child (fixture->editor, TIES_TYPE_EVENT_EDITOR, "new_actor_row");
   TiesActor *actor;
@@ -458,7 +387,7 @@ test_event_new_actor (EventFixture  *fixture,
 
   g_assert_cmpuint (count_undo_steps (fixture->history), ==, 1);
   after = save (fixture->document);
-  assert_bytes_equal (before, after);
+  test_assert_bytes_equal (before, after);
   g_assert_null (ties_document_lookup_actor (fixture->document, "jane-doe"));
   g_assert_false (ties_event_has_participant (fixture->event, "jane-doe"));
 }
@@ -471,7 +400,7 @@ test_event_duplicate_actor (EventFixture  *fixture,
 {
   g_autoptr(GBytes) before = save (fixture->document);
   g_autoptr(GBytes) after = NULL;
-  GListStore *actors = ties_document_get_actors (fixture->document);
+  GListModel *actors = ties_document_get_actors (fixture->document);
   guint n_actors = g_list_model_get_n_items (G_LIST_MODEL (actors));
   gpointer row = child (fixture->editor, TIES_TYPE_EVENT_EDITOR, "new_actor_row");
   GtkWidget *notice = child (fixture->editor, TIES_TYPE_EVENT_EDITOR, "existing_actor_row");
@@ -529,7 +458,7 @@ test_event_duplicate_actor (EventFixture  *fixture,
 
   g_assert_cmpuint (count_undo_steps (fixture->history), ==, 1);
   after = save (fixture->document);
-  assert_bytes_equal (before, after);
+  test_assert_bytes_equal (before, after);
 }
 
 static void
@@ -590,7 +519,7 @@ test_event_fields (EventFixture  *fixture,
    * was one step and undoing them all gives back the file. */
   g_assert_cmpuint (count_undo_steps (fixture->history), >=, 5);
   after = save (fixture->document);
-  assert_bytes_equal (before, after);
+  test_assert_bytes_equal (before, after);
 
   /* The editor followed: kind and initiator are back. */
   g_clear_object (&selected);
@@ -616,8 +545,8 @@ test_event_picture (EventFixture  *fixture,
   gtk_editable_set_text (GTK_EDITABLE (child (fixture->editor, TIES_TYPE_EVENT_EDITOR, "new_actor_row")),
                          "mark zuckerberg");
   wait_for_paint (fixture->window);
-  save_png (fixture->window, "/tmp/event-editor.png");
-  save_png (find_clamp (fixture->window), "/tmp/event-editor-full.png");
+  ui_test_save_png (fixture->window, "/tmp/event-editor.png");
+  ui_test_save_png (find_clamp (fixture->window), "/tmp/event-editor-full.png");
   gtk_editable_set_text (GTK_EDITABLE (row), "2019-05~");
 }
 
@@ -915,7 +844,7 @@ test_event_evidence_orphaned (EventFixture  *fixture,
   /* A picture to look at: the evidence section with an orphan. */
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 640, 2000);
   wait_for_paint (fixture->window);
-  save_png (find_clamp (fixture->window), "/tmp/event-editor-evidence.png");
+  ui_test_save_png (find_clamp (fixture->window), "/tmp/event-editor-evidence.png");
 
   /* Anchored again (re-attached), the warning and the button go. */
   ties_evidence_set_status (second, TIES_EVIDENCE_ANCHORED);
@@ -989,7 +918,7 @@ on_event_activated (TiesActorEditor *editor G_GNUC_UNUSED,
 static void
 test_actor_editor (void)
 {
-  g_autoptr(TiesDocument) document = load_sample ();
+  g_autoptr(TiesDocument) document = test_load_sample ();
   g_autoptr(GBytes) before = save (document);
   g_autoptr(GBytes) after = NULL;
   TiesHistory *history = ties_document_get_history (document);
@@ -1041,7 +970,7 @@ test_actor_editor (void)
 
   g_assert_cmpuint (count_undo_steps (history), ==, 5);
   after = save (document);
-  assert_bytes_equal (before, after);
+  test_assert_bytes_equal (before, after);
   g_assert_cmpuint (adw_combo_row_get_selected (affiliation_row), !=, 0);
 
   /* Her events, by date; activating one says so. */
@@ -1074,11 +1003,11 @@ test_actor_editor (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Jacinda Ardern");
   g_clear_pointer (&after, g_bytes_unref);
   after = save (document);
-  assert_bytes_equal (before, after);
+  test_assert_bytes_equal (before, after);
 
   wait_for_paint (window);
-  save_png (window, "/tmp/actor-editor.png");
-  save_png (find_clamp (window), "/tmp/actor-editor-full.png");
+  ui_test_save_png (window, "/tmp/actor-editor.png");
+  ui_test_save_png (find_clamp (window), "/tmp/actor-editor-full.png");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -1117,7 +1046,7 @@ find_actor (GListModel *model,
 static void
 test_actors_view (void)
 {
-  g_autoptr(TiesDocument) document = load_sample ();
+  g_autoptr(TiesDocument) document = test_load_sample ();
   g_autoptr(TiesNetwork) network = ties_network_new (document);
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
   g_autoptr(GBytes) before = save (document);
@@ -1186,11 +1115,11 @@ test_actors_view (void)
 
   g_assert_cmpuint (count_undo_steps (history), ==, 1);
   after = save (document);
-  assert_bytes_equal (before, after);
+  test_assert_bytes_equal (before, after);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_actors);
 
   wait_for_paint (window);
-  save_png (window, "/tmp/actors-view.png");
+  ui_test_save_png (window, "/tmp/actors-view.png");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

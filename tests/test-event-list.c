@@ -239,7 +239,7 @@ store_position (Fixture   *fixture,
 {
   guint position = G_MAXUINT;
 
-  g_assert_true (g_list_store_find (ties_document_get_events (fixture->document), event, &position));
+  g_assert_true (ties_collection_find (TIES_COLLECTION (ties_document_get_events (fixture->document)), event, &position));
   return position;
 }
 
@@ -623,7 +623,7 @@ test_edit_updates_row (Fixture       *fixture,
   g_assert_nonnull (find_label_with_text (GTK_WIDGET (fixture->list), "1 December 2018"));
   ties_history_undo (history);
   assert_sorted_by_date (fixture);
-  g_assert_true (g_list_store_find (ties_document_get_events (fixture->document), event, &position));
+  g_assert_true (ties_collection_find (TIES_COLLECTION (ties_document_get_events (fixture->document)), event, &position));
 
   /* A filtered list follows edits as well. */
   ties_event_list_set_search_text (fixture->list, "talks to GOOGLE");

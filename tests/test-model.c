@@ -9,8 +9,7 @@
 
 #include "ties-document.h"
 #include "ties-document-io.h"
-
-#define SAMPLE_PATH TOP_SRCDIR "/data/samples/christchurch-call.ties.json"
+#include "test-util.h"
 
 /* Notification counting */
 
@@ -453,20 +452,26 @@ test_document_properties (void)
   g_assert_cmpstr (ties_document_get_description (doc), ==, "");
   g_assert_cmpstr (ties_document_get_layout (doc), ==, "force");
   g_assert_null (ties_document_get_focus (doc));
-  g_assert_nonnull (ties_document_get_filter_kinds (doc));
+  g_assert_true (TIES_IS_FILTER (ties_document_get_filter (doc)));
+  g_assert_true (ties_filter_is_empty (ties_document_get_filter (doc)));
 
   CHECK_STRING (doc, "title", ties_document_set_title, ties_document_get_title, "");
   CHECK_STRING (doc, "description", ties_document_set_description, ties_document_get_description, "");
   CHECK_STRING (doc, "layout", ties_document_set_layout, ties_document_get_layout, "force");
   CHECK_STRING (doc, "focus", ties_document_set_focus, ties_document_get_focus, NULL);
-  CHECK_STRING (doc, "filter-from", ties_document_set_filter_from, ties_document_get_filter_from, NULL);
-  CHECK_STRING (doc, "filter-to", ties_document_set_filter_to, ties_document_get_filter_to, NULL);
-  CHECK_STRV (doc, "filter-kinds", ties_document_set_filter_kinds, ties_document_get_filter_kinds);
+  /* The filter's own properties are checked in test-filter. */
+  CHECK_STRV (ties_document_get_filter (doc), "kinds", ties_filter_set_kinds, ties_filter_get_kinds);
 
-  g_assert_true (G_IS_LIST_STORE (ties_document_get_actors (doc)));
-  g_assert_true (G_IS_LIST_STORE (ties_document_get_sources (doc)));
-  g_assert_true (G_IS_LIST_STORE (ties_document_get_events (doc)));
-  g_assert_true (G_IS_LIST_STORE (ties_document_get_event_kinds (doc)));
+  /* Read-only lists: edits go through the document and its history. */
+  g_assert_true (TIES_IS_COLLECTION (ties_document_get_actors (doc)));
+  g_assert_true (TIES_IS_COLLECTION (ties_document_get_sources (doc)));
+  g_assert_true (TIES_IS_COLLECTION (ties_document_get_events (doc)));
+  g_assert_true (TIES_IS_COLLECTION (ties_document_get_event_kinds (doc)));
+  g_assert_false (G_IS_LIST_STORE (ties_document_get_actors (doc)));
+  g_assert_false (G_IS_LIST_STORE (ties_document_get_sources (doc)));
+  g_assert_false (G_IS_LIST_STORE (ties_document_get_events (doc)));
+  g_assert_false (G_IS_LIST_STORE (ties_document_get_event_kinds (doc)));
+  g_assert_true (g_list_model_get_item_type (ties_document_get_events (doc)) == TIES_TYPE_EVENT);
   g_assert_true (TIES_IS_HISTORY (ties_document_get_history (doc)));
 
   /* Plain setters are not edits */
@@ -929,22 +934,6 @@ test_document_anchor_evidence (void)
 
 /* Documents */
 
-static TiesDocument *
-load_sample (void)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (SAMPLE_PATH);
-  g_autoptr(GPtrArray) warnings = NULL;
-  g_autoptr(GError) error = NULL;
-  TiesDocument *doc;
-
-  doc = ties_document_load_from_file (file, &warnings, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (doc);
-  g_assert_true (warnings == NULL || warnings->len == 0);
-
-  return doc;
-}
-
 static void
 test_document_lookup (void)
 {
@@ -1192,11 +1181,11 @@ test_document_event_kinds (void)
   g_assert_null (ties_document_lookup_event_kind (doc, "Meeting"));
   g_assert_null (ties_event_kind_lookup_builtin ("incident"));
 
-  g_list_store_append (ties_document_get_event_kinds (doc), incident);
+  ties_document_add_event_kind (doc, incident);
   g_assert_true (ties_document_lookup_event_kind (doc, "incident") == incident);
 
   /* A declared kind comes before the built-in one of the same id */
-  g_list_store_append (ties_document_get_event_kinds (doc), meeting);
+  ties_document_add_event_kind (doc, meeting);
   g_assert_true (ties_document_lookup_event_kind (doc, "meeting") == meeting);
   g_assert_true (ties_document_lookup_event_kind (doc, "email") == ties_event_kind_lookup_builtin ("email"));
 }
@@ -1387,7 +1376,7 @@ static const char * const sample_people[] = {
 static void
 test_sample_people (void)
 {
-  g_autoptr(TiesDocument) doc = load_sample ();
+  g_autoptr(TiesDocument) doc = test_load_sample ();
   GListModel *actors = G_LIST_MODEL (ties_document_get_actors (doc));
   guint n_people = 0;
 
@@ -1425,7 +1414,7 @@ test_sample_people (void)
 static void
 test_sample_references (void)
 {
-  g_autoptr(TiesDocument) doc = load_sample ();
+  g_autoptr(TiesDocument) doc = test_load_sample ();
   GListModel *events = G_LIST_MODEL (ties_document_get_events (doc));
   guint n_events = g_list_model_get_n_items (events);
 
@@ -1476,7 +1465,7 @@ test_sample_references (void)
 static void
 test_evidence_for_range_sample (void)
 {
-  g_autoptr(TiesDocument) doc = load_sample ();
+  g_autoptr(TiesDocument) doc = test_load_sample ();
   GListModel *events = G_LIST_MODEL (ties_document_get_events (doc));
   guint n_checked = 0;
 

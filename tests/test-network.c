@@ -13,24 +13,9 @@
 #include "ties-history.h"
 #include "ties-network.h"
 #include "ties-tie.h"
-
-#define SAMPLE_PATH TOP_SRCDIR "/data/samples/christchurch-call.ties.json"
+#include "test-util.h"
 
 /* Helpers */
-
-static TiesDocument *
-load_sample (void)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (SAMPLE_PATH);
-  g_autoptr(GError) error = NULL;
-  TiesDocument *document;
-
-  document = ties_document_load_from_file (file, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (document);
-
-  return document;
-}
 
 static TiesDocument *
 load_json (const char *json)
@@ -145,7 +130,7 @@ static const char * const tech_people[] = {
 static void
 test_sample_ardern_ties (void)
 {
-  g_autoptr(TiesDocument) document = load_sample ();
+  g_autoptr(TiesDocument) document = test_load_sample ();
   g_autoptr(TiesNetwork) network = ties_network_new (document);
 
   g_assert_true (ties_network_get_document (network) == document);
@@ -173,7 +158,7 @@ test_sample_ardern_ties (void)
 static void
 test_sample_ardern_dorsey (void)
 {
-  g_autoptr(TiesDocument) document = load_sample ();
+  g_autoptr(TiesDocument) document = test_load_sample ();
   g_autoptr(TiesNetwork) network = ties_network_new (document);
   GListModel *events = G_LIST_MODEL (ties_document_get_events (document));
   g_autoptr(GPtrArray) expected_kinds = g_ptr_array_new ();
@@ -243,8 +228,8 @@ test_sample_ardern_dorsey (void)
         {
           guint before = 0, here = 0;
 
-          g_assert_true (g_list_store_find (G_LIST_STORE (events), g_ptr_array_index (tie_events, i - 1), &before));
-          g_assert_true (g_list_store_find (G_LIST_STORE (events), event, &here));
+          g_assert_true (ties_collection_find (TIES_COLLECTION (events), g_ptr_array_index (tie_events, i - 1), &before));
+          g_assert_true (ties_collection_find (TIES_COLLECTION (events), event, &here));
           g_assert_cmpuint (before, <, here);
         }
     }
@@ -271,7 +256,7 @@ test_sample_ardern_dorsey (void)
 static void
 test_sample_direction (void)
 {
-  g_autoptr(TiesDocument) document = load_sample ();
+  g_autoptr(TiesDocument) document = test_load_sample ();
   g_autoptr(TiesNetwork) network = ties_network_new (document);
   TiesEvent *cook_call = ties_document_lookup_event (document, "cook-call");
   TiesEvent *wojcicki_email = ties_document_lookup_event (document, "wojcicki-email");
@@ -838,7 +823,7 @@ static void
 test_recompute_sample (void)
 {
   static const char * const people[] = { "cook", "bezos", NULL };
-  g_autoptr(TiesDocument) document = load_sample ();
+  g_autoptr(TiesDocument) document = test_load_sample ();
   g_autoptr(TiesNetwork) network = ties_network_new (document);
   TiesHistory *history = ties_document_get_history (document);
   guint before = weight (network, "ardern", "dorsey");
@@ -877,7 +862,7 @@ test_recompute_sample (void)
 static void
 test_order_and_symmetry (void)
 {
-  g_autoptr(TiesDocument) document = load_sample ();
+  g_autoptr(TiesDocument) document = test_load_sample ();
   g_autoptr(TiesNetwork) network = ties_network_new (document);
   GListModel *events = G_LIST_MODEL (ties_document_get_events (document));
   GListModel *ties = ties_network_get_ties (network);
@@ -900,7 +885,7 @@ test_order_and_symmetry (void)
       g_assert_cmpuint (ties_tie_get_weight (tie), ==, count_shared_events (document, a, b));
 
       /* The first shared event of each tie comes no earlier than the previous tie's. */
-      g_assert_true (g_list_store_find (G_LIST_STORE (events), first_event, &position));
+      g_assert_true (ties_collection_find (TIES_COLLECTION (events), first_event, &position));
       g_assert_cmpuint (position, >=, previous);
       previous = position;
 
@@ -939,7 +924,7 @@ test_recompute_only_ties (void)
 {
   static const char * const more[] = { "ann", "bob", "cat", NULL };
   static const char * const tags[] = { "typed", NULL };
-  g_autoptr(TiesDocument) document = load_sample ();
+  g_autoptr(TiesDocument) document = test_load_sample ();
   g_autoptr(TiesNetwork) network = ties_network_new (document);
   TiesHistory *history = ties_document_get_history (document);
   TiesEvent *event = ties_document_lookup_event (document, "cook-call");
@@ -1039,7 +1024,7 @@ count_signal (gpointer  object,
 static void
 test_sample_corroboration (void)
 {
-  g_autoptr(TiesDocument) document = load_sample ();
+  g_autoptr(TiesDocument) document = test_load_sample ();
   g_autoptr(TiesNetwork) network = ties_network_new (document);
   g_autoptr(TiesSource) other = ties_source_new ("stuff-2019-05");
   g_autoptr(TiesEvidence) quote = NULL;

@@ -582,7 +582,7 @@ test_new_actor (Fixture       *fixture,
                 gconstpointer  data G_GNUC_UNUSED)
 {
   const char *text = ties_source_get_text (fixture->source);
-  GListStore *actors = ties_document_get_actors (fixture->document);
+  GListModel *actors = ties_document_get_actors (fixture->document);
   guint n = n_items (actors);
   glong start;
   TiesActor *actor;

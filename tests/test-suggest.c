@@ -11,8 +11,7 @@
 #include "ties-document-io.h"
 #include "ties-mentions.h"
 #include "ties-suggest.h"
-
-#define SAMPLE TOP_SRCDIR "/data/samples/christchurch-call.ties.json"
+#include "test-util.h"
 
 /* Generous; AddressSanitizer unwinds the whole stack at every allocation
  * (ASAN_OPTIONS in tests/meson.build), which makes it many times slower
@@ -22,20 +21,6 @@
 #else
 #define TIME_LIMIT 10.0
 #endif
-
-static TiesDocument *
-load_sample (void)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (SAMPLE);
-  g_autoptr(GPtrArray) warnings = NULL;
-  g_autoptr(GError) error = NULL;
-  TiesDocument *document;
-
-  document = ties_document_load_from_file (file, &warnings, NULL, &error);
-  g_assert_no_error (error);
-
-  return document;
-}
 
 static int
 compare_strings (gconstpointer a,
@@ -179,10 +164,10 @@ test_dates_compatible (void)
 static void
 test_sample_recall (void)
 {
-  g_autoptr(TiesDocument) document = load_sample ();
+  g_autoptr(TiesDocument) document = test_load_sample ();
   g_autoptr(GPtrArray) originals = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) suggestions = NULL;
-  GListStore *events = ties_document_get_events (document);
+  GListModel *events = ties_document_get_events (document);
   guint n_wanted = 0, n_found = 0, n_date_equal = 0, n_date_compatible = 0, n_kind = 0, n_precise = 0;
   guint n_initiators = 0, n_initiator_right = 0;
 
@@ -452,7 +437,7 @@ test_kind (void)
     g_autoptr(TiesEventKind) agreement = ties_event_kind_new ("agreement", "Agreement", TIES_LINE_DASH_DOT);
     g_autoptr(GPtrArray) suggestions = NULL;
 
-    g_list_store_append (ties_document_get_event_kinds (document), agreement);
+    ties_document_add_event_kind (document, agreement);
     suggestions = suggest (document);
     g_assert_cmpuint (suggestions->len, ==, 1);
     g_assert_cmpstr (((TiesSuggestion *) g_ptr_array_index (suggestions, 0))->kind, ==, "agreement");
@@ -830,7 +815,7 @@ test_large (void)
 
           ties_event_set_participants (event, participants);
           g_list_store_append (ties_event_get_evidence (event), evidence);
-          g_list_store_append (ties_document_get_events (document), event);
+          ties_document_append_loaded (document, ties_document_get_events (document), (gpointer *) &event, 1);
         }
       n_sentences++;
     }

@@ -346,8 +346,8 @@ test_cancel_large_layout (void)
       ties_event_set_participants (event, participants);
       g_ptr_array_add (events, event);
     }
-  g_list_store_splice (ties_document_get_actors (document), 0, 0, actors->pdata, actors->len);
-  g_list_store_splice (ties_document_get_events (document), 0, 0, events->pdata, events->len);
+  ties_document_append_loaded (document, ties_document_get_actors (document), actors->pdata, actors->len);
+  ties_document_append_loaded (document, ties_document_get_events (document), events->pdata, events->len);
 
   ui_test_iterate_until (is_busy, view);
   /* The window stays responsive and offers to stop. */

@@ -8,7 +8,9 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "ties-collection-private.h"
 #include "ties-document.h"
+#include "ties-filter.h"
 #include "ties-util.h"
 
 struct _TiesDocument
@@ -24,11 +26,16 @@ struct _TiesDocument
   GListStore *event_kinds;
   TiesHistory *history;
 
+  /* The stores above as the outside sees them: read-only. */
+  TiesCollection *actor_list;
+  TiesCollection *source_list;
+  TiesCollection *event_list;
+  TiesCollection *event_kind_list;
+
   char *layout;
   char *focus;
-  char *filter_from;
-  char *filter_to;
-  char **filter_kinds;
+  /* view.filter: edited through the history like layout and focus. */
+  TiesFilter *filter;
 
   TiesExtras *extras;
   TiesExtras *view_extras;
@@ -68,9 +75,6 @@ enum {
   PROP_DESCRIPTION,
   PROP_LAYOUT,
   PROP_FOCUS,
-  PROP_FILTER_FROM,
-  PROP_FILTER_TO,
-  PROP_FILTER_KINDS,
   N_PROPS
 };
 
@@ -133,6 +137,8 @@ ties_document_classify (TiesDocument *self,
     return TIES_DOCUMENT_CHANGE_SOURCES;
   if (TIES_IS_EVENT_KIND (object))
     return TIES_DOCUMENT_CHANGE_EVENT_KINDS;
+  if (object == G_OBJECT (self->filter))
+    return TIES_DOCUMENT_CHANGE_VIEW;
 
   if (object == G_OBJECT (self))
     {
@@ -173,6 +179,16 @@ on_history_applied (TiesDocument *self,
 
   self->changes |= ties_document_classify (self, object, pspec);
 
+  /* One event edited in place: lists that filter or sort the events
+   * place that one again, without redoing the others. */
+  if (TIES_IS_EVENT (object))
+    {
+      guint position;
+
+      if (g_list_store_find (self->events, object, &position))
+        _ties_collection_item_changed (self->event_list, position);
+    }
+
   /* The index is keyed by ids: a new id needs a new index. */
   if (property_is (pspec, "id"))
     ties_document_touch (self);
@@ -207,15 +223,17 @@ ties_document_finalize (GObject *object)
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->description, g_free);
   g_clear_object (&self->history);
+  g_clear_object (&self->actor_list);
+  g_clear_object (&self->source_list);
+  g_clear_object (&self->event_list);
+  g_clear_object (&self->event_kind_list);
   g_clear_object (&self->actors);
   g_clear_object (&self->sources);
   g_clear_object (&self->events);
   g_clear_object (&self->event_kinds);
   g_clear_pointer (&self->layout, g_free);
   g_clear_pointer (&self->focus, g_free);
-  g_clear_pointer (&self->filter_from, g_free);
-  g_clear_pointer (&self->filter_to, g_free);
-  g_clear_pointer (&self->filter_kinds, g_strfreev);
+  g_clear_object (&self->filter);
   g_clear_pointer (&self->extras, ties_extras_free);
   g_clear_pointer (&self->view_extras, ties_extras_free);
   g_clear_pointer (&self->filter_extras, ties_extras_free);
@@ -252,18 +270,6 @@ ties_document_get_property (GObject    *object,
       g_value_set_string (value, self->focus);
       break;
 
-    case PROP_FILTER_FROM:
-      g_value_set_string (value, self->filter_from);
-      break;
-
-    case PROP_FILTER_TO:
-      g_value_set_string (value, self->filter_to);
-      break;
-
-    case PROP_FILTER_KINDS:
-      g_value_set_boxed (value, self->filter_kinds);
-      break;
-
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -293,18 +299,6 @@ ties_document_set_property (GObject      *object,
 
     case PROP_FOCUS:
       ties_document_set_focus (self, g_value_get_string (value));
-      break;
-
-    case PROP_FILTER_FROM:
-      ties_document_set_filter_from (self, g_value_get_string (value));
-      break;
-
-    case PROP_FILTER_TO:
-      ties_document_set_filter_to (self, g_value_get_string (value));
-      break;
-
-    case PROP_FILTER_KINDS:
-      ties_document_set_filter_kinds (self, g_value_get_boxed (value));
       break;
 
     default:
@@ -343,23 +337,6 @@ ties_document_class_init (TiesDocumentClass *klass)
                          NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
-  /* EDTF dates bounding the events shown, or NULL */
-  properties[PROP_FILTER_FROM] =
-    g_param_spec_string ("filter-from", NULL, NULL,
-                         NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  properties[PROP_FILTER_TO] =
-    g_param_spec_string ("filter-to", NULL, NULL,
-                         NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
-  /* Event kinds shown; empty shows all */
-  properties[PROP_FILTER_KINDS] =
-    g_param_spec_boxed ("filter-kinds", NULL, NULL,
-                        G_TYPE_STRV,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* After every edit, undo and redo made through the history. */
@@ -390,12 +367,16 @@ ties_document_init (TiesDocument *self)
   self->title = g_strdup ("");
   self->description = g_strdup ("");
   self->layout = g_strdup ("force");
-  self->filter_kinds = g_new0 (char *, 1);
+  self->filter = ties_filter_new ();
 
   self->actors = g_list_store_new (TIES_TYPE_ACTOR);
   self->sources = g_list_store_new (TIES_TYPE_SOURCE);
   self->events = g_list_store_new (TIES_TYPE_EVENT);
   self->event_kinds = g_list_store_new (TIES_TYPE_EVENT_KIND);
+  self->actor_list = _ties_collection_new (self->actors);
+  self->source_list = _ties_collection_new (self->sources);
+  self->event_list = _ties_collection_new (self->events);
+  self->event_kind_list = _ties_collection_new (self->event_kinds);
   self->history = ties_history_new ();
   ties_history_set_owner (self->history, self);
 
@@ -439,8 +420,6 @@ ties_document_set_##name (TiesDocument *self,                                 \
 DEFINE_STRING_PROPERTY (title, PROP_TITLE, FALSE)
 DEFINE_STRING_PROPERTY (description, PROP_DESCRIPTION, FALSE)
 DEFINE_STRING_PROPERTY (focus, PROP_FOCUS, TRUE)
-DEFINE_STRING_PROPERTY (filter_from, PROP_FILTER_FROM, TRUE)
-DEFINE_STRING_PROPERTY (filter_to, PROP_FILTER_TO, TRUE)
 
 #undef DEFINE_STRING_PROPERTY
 
@@ -465,22 +444,13 @@ ties_document_set_layout (TiesDocument *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAYOUT]);
 }
 
-const char * const *
-ties_document_get_filter_kinds (TiesDocument *self)
+/* One filter for the document's life: views follow its "changed". */
+TiesFilter *
+ties_document_get_filter (TiesDocument *self)
 {
   g_return_val_if_fail (TIES_IS_DOCUMENT (self), NULL);
 
-  return (const char * const *) self->filter_kinds;
-}
-
-void
-ties_document_set_filter_kinds (TiesDocument       *self,
-                                const char * const *kinds)
-{
-  g_return_if_fail (TIES_IS_DOCUMENT (self));
-
-  if (_ties_set_strv (&self->filter_kinds, kinds))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER_KINDS]);
+  return self->filter;
 }
 
 #define DEFINE_EXTRAS(name, field)                                            \
@@ -506,36 +476,85 @@ DEFINE_EXTRAS (filter_extras, filter_extras)
 
 #undef DEFINE_EXTRAS
 
-GListStore *
+GListModel *
 ties_document_get_actors (TiesDocument *self)
 {
   g_return_val_if_fail (TIES_IS_DOCUMENT (self), NULL);
 
-  return self->actors;
+  return G_LIST_MODEL (self->actor_list);
 }
 
-GListStore *
+GListModel *
 ties_document_get_sources (TiesDocument *self)
 {
   g_return_val_if_fail (TIES_IS_DOCUMENT (self), NULL);
 
-  return self->sources;
+  return G_LIST_MODEL (self->source_list);
 }
 
-GListStore *
+GListModel *
 ties_document_get_events (TiesDocument *self)
 {
   g_return_val_if_fail (TIES_IS_DOCUMENT (self), NULL);
 
-  return self->events;
+  return G_LIST_MODEL (self->event_list);
 }
 
-GListStore *
+GListModel *
 ties_document_get_event_kinds (TiesDocument *self)
 {
   g_return_val_if_fail (TIES_IS_DOCUMENT (self), NULL);
 
-  return self->event_kinds;
+  return G_LIST_MODEL (self->event_kind_list);
+}
+
+/* Which store stands behind @collection, and which part of the
+ * document it is; NULL if it is none of the document's. */
+static GListStore *
+ties_document_store_of (TiesDocument       *self,
+                        GListModel         *collection,
+                        TiesDocumentChange *part)
+{
+  g_assert (TIES_IS_DOCUMENT (self));
+
+  if (collection == G_LIST_MODEL (self->actor_list))
+    *part = TIES_DOCUMENT_CHANGE_ACTORS;
+  else if (collection == G_LIST_MODEL (self->source_list))
+    *part = TIES_DOCUMENT_CHANGE_SOURCES;
+  else if (collection == G_LIST_MODEL (self->event_list))
+    *part = TIES_DOCUMENT_CHANGE_EVENTS;
+  else if (collection == G_LIST_MODEL (self->event_kind_list))
+    *part = TIES_DOCUMENT_CHANGE_EVENT_KINDS;
+  else
+    return NULL;
+
+  return _ties_collection_get_store (TIES_COLLECTION (collection));
+}
+
+void
+ties_document_append_loaded (TiesDocument *self,
+                             GListModel   *collection,
+                             gpointer     *items,
+                             guint         n_items)
+{
+  TiesDocumentChange part = TIES_DOCUMENT_CHANGE_NONE;
+  GListStore *store;
+
+  g_return_if_fail (TIES_IS_DOCUMENT (self));
+  g_return_if_fail (G_IS_LIST_MODEL (collection));
+  g_return_if_fail (items != NULL || n_items == 0);
+
+  store = ties_document_store_of (self, collection, &part);
+  g_return_if_fail (store != NULL);
+
+  if (n_items == 0)
+    return;
+
+  g_list_store_splice (store, g_list_model_get_n_items (G_LIST_MODEL (store)), 0, items, n_items);
+
+  /* Not an edit, so not "changed" (nothing to save or undo); but what
+   * was derived from the document, such as its ties, is stale. */
+  g_signal_emit (self, signals[PARTS_CHANGED], 0, part);
 }
 
 TiesHistory *
@@ -1119,6 +1138,24 @@ ties_document_add_event (TiesDocument *self,
 
   ties_history_begin (self->history, _("Add Event"));
   ties_history_append (self->history, self->events, event);
+  ties_history_end (self->history);
+}
+
+/* Like ties_document_add_event(), at @position (clamped to the end),
+ * as one undo step named @label (NULL: "Add Event"). */
+void
+ties_document_insert_event (TiesDocument *self,
+                            guint         position,
+                            TiesEvent    *event,
+                            const char   *label)
+{
+  g_return_if_fail (TIES_IS_DOCUMENT (self));
+  g_return_if_fail (TIES_IS_EVENT (event));
+
+  position = MIN (position, g_list_model_get_n_items (G_LIST_MODEL (self->events)));
+
+  ties_history_begin (self->history, label != NULL ? label : _("Add Event"));
+  ties_history_insert (self->history, self->events, position, event);
   ties_history_end (self->history);
 }
 

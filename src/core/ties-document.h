@@ -8,10 +8,12 @@
 #include <gio/gio.h>
 
 #include "ties-actor.h"
+#include "ties-collection.h"
 #include "ties-event.h"
 #include "ties-event-kind.h"
 #include "ties-evidence.h"
 #include "ties-extras.h"
+#include "ties-filter.h"
 #include "ties-history.h"
 #include "ties-source.h"
 
@@ -65,14 +67,24 @@ const char         *ties_document_get_description     (TiesDocument *self);
 void                ties_document_set_description     (TiesDocument *self,
                                                        const char   *description);
 
-/* GListStores of TiesActor, TiesSource, TiesEvent and the document's own
- * TiesEventKinds (the built-in kinds are not in it, but a kind declared
- * with a built-in id overrides that one). Edit them through
- * the history, or the functions below, so that every edit can be undone. */
-GListStore         *ties_document_get_actors          (TiesDocument *self);
-GListStore         *ties_document_get_sources         (TiesDocument *self);
-GListStore         *ties_document_get_events          (TiesDocument *self);
-GListStore         *ties_document_get_event_kinds     (TiesDocument *self);
+/* Read-only lists (TiesCollection) of TiesActor, TiesSource, TiesEvent
+ * and the document's own TiesEventKinds (the built-in kinds are not in
+ * it, but a kind declared with a built-in id overrides that one). They
+ * change only through the functions below, which go through the history
+ * so that every edit can be undone. An item edited in place (through the
+ * history) is announced as "items-changed" (position, 1, 1) on the
+ * events list, besides its own property notification, so that a list
+ * filtering or sorting the events places that one event again. */
+GListModel         *ties_document_get_actors          (TiesDocument *self);
+GListModel         *ties_document_get_sources         (TiesDocument *self);
+GListModel         *ties_document_get_events          (TiesDocument *self);
+GListModel         *ties_document_get_event_kinds     (TiesDocument *self);
+/* Reading a file: appends @items to @collection (one of the lists above)
+ * without history, and says "parts-changed" for it but not "changed". */
+void                ties_document_append_loaded       (TiesDocument *self,
+                                                       GListModel   *collection,
+                                                       gpointer     *items,
+                                                       guint         n_items);
 TiesHistory        *ties_document_get_history         (TiesDocument *self);
 
 TiesActor          *ties_document_lookup_actor        (TiesDocument *self,
@@ -107,15 +119,10 @@ void                ties_document_set_layout          (TiesDocument *self,
 const char         *ties_document_get_focus           (TiesDocument *self);
 void                ties_document_set_focus           (TiesDocument *self,
                                                        const char   *focus);
-const char         *ties_document_get_filter_from     (TiesDocument *self);
-void                ties_document_set_filter_from     (TiesDocument *self,
-                                                       const char   *from);
-const char         *ties_document_get_filter_to       (TiesDocument *self);
-void                ties_document_set_filter_to       (TiesDocument *self,
-                                                       const char   *to);
-const char * const *ties_document_get_filter_kinds    (TiesDocument *self);
-void                ties_document_set_filter_kinds    (TiesDocument *self,
-                                                       const char * const *kinds);
+/* The saved view.filter (transfer none), the same object for the
+ * document's life. Edit it through the history (ties_history_set() on
+ * it) so that a change is undoable and marks the document modified. */
+TiesFilter         *ties_document_get_filter          (TiesDocument *self);
 
 /* Unknown members of the top level, of "view" and of "view.filter". */
 TiesExtras         *ties_document_get_extras          (TiesDocument *self);
@@ -150,6 +157,10 @@ void                ties_document_remove_source       (TiesDocument *self,
                                                        TiesSource   *source);
 void                ties_document_add_event           (TiesDocument *self,
                                                        TiesEvent    *event);
+void                ties_document_insert_event        (TiesDocument *self,
+                                                       guint         position,
+                                                       TiesEvent    *event,
+                                                       const char   *label);
 void                ties_document_remove_event        (TiesDocument *self,
                                                        TiesEvent    *event);
 void                ties_document_add_event_kind      (TiesDocument  *self,

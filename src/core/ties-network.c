@@ -22,9 +22,8 @@ struct _TiesNetwork
 
   TiesDocument *document;
 
-  TiesDate *from;
-  TiesDate *to;
-  char **kinds;
+  /* Its own until ties_network_set_filter() shares another. */
+  TiesFilter *filter;
 
   GListStore *ties;
   /* actor id → its number + 1 in this derivation */
@@ -101,9 +100,7 @@ ties_network_finalize (GObject *object)
   TiesNetwork *self = (TiesNetwork *) object;
 
   g_clear_object (&self->document);
-  g_clear_pointer (&self->from, ties_date_unref);
-  g_clear_pointer (&self->to, ties_date_unref);
-  g_clear_pointer (&self->kinds, g_strfreev);
+  g_clear_object (&self->filter);
   g_clear_object (&self->ties);
   g_clear_pointer (&self->tie_index, g_hash_table_unref);
   g_clear_pointer (&self->actor_numbers, g_hash_table_unref);
@@ -137,7 +134,8 @@ ties_network_init (TiesNetwork *self)
   self->tie_index = g_hash_table_new_full (pair_hash, pair_equal, g_free, NULL);
   self->actor_numbers = g_hash_table_new (g_str_hash, g_str_equal);
   self->stats = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  self->kinds = g_new0 (char *, 1);
+  self->filter = ties_filter_new ();
+  g_signal_connect_object (self->filter, "changed", G_CALLBACK (ties_network_invalidate), self, G_CONNECT_SWAPPED);
   self->dirty = TRUE;
 }
 
@@ -151,11 +149,11 @@ ties_network_new (TiesDocument *document)
   self = g_object_new (TIES_TYPE_NETWORK, NULL);
   self->document = g_object_ref (document);
 
-  /* Edits arrive through the history; a load fills the store directly. */
+  /* Edits arrive through the history, a load as the parts it filled:
+   * both say "parts-changed". (The events' "items-changed" also comes
+   * for each keystroke in a title, which changes no tie.) */
   g_signal_connect_object (document, "parts-changed",
                            G_CALLBACK (on_document_parts_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (ties_document_get_events (document), "items-changed",
-                           G_CALLBACK (ties_network_invalidate), self, G_CONNECT_SWAPPED);
 
   return self;
 }
@@ -168,6 +166,32 @@ ties_network_get_document (TiesNetwork *self)
   return self->document;
 }
 
+TiesFilter *
+ties_network_get_filter (TiesNetwork *self)
+{
+  g_return_val_if_fail (TIES_IS_NETWORK (self), NULL);
+
+  return self->filter;
+}
+
+void
+ties_network_set_filter (TiesNetwork *self,
+                         TiesFilter  *filter)
+{
+  g_return_if_fail (TIES_IS_NETWORK (self));
+  g_return_if_fail (filter == NULL || TIES_IS_FILTER (filter));
+
+  if (filter == self->filter)
+    return;
+
+  g_signal_handlers_disconnect_by_data (self->filter, self);
+  g_clear_object (&self->filter);
+  self->filter = filter != NULL ? g_object_ref (filter) : ties_filter_new ();
+  g_signal_connect_object (self->filter, "changed", G_CALLBACK (ties_network_invalidate), self, G_CONNECT_SWAPPED);
+
+  ties_network_invalidate (self);
+}
+
 void
 ties_network_set_range (TiesNetwork *self,
                         TiesDate    *from,
@@ -175,12 +199,9 @@ ties_network_set_range (TiesNetwork *self,
 {
   g_return_if_fail (TIES_IS_NETWORK (self));
 
-  g_clear_pointer (&self->from, ties_date_unref);
-  g_clear_pointer (&self->to, ties_date_unref);
-  self->from = from != NULL ? ties_date_ref (from) : NULL;
-  self->to = to != NULL ? ties_date_ref (to) : NULL;
-
-  ties_network_invalidate (self);
+  ties_filter_set_range (self->filter,
+                         from != NULL ? ties_date_get_text (from) : NULL,
+                         to != NULL ? ties_date_get_text (to) : NULL);
 }
 
 void
@@ -189,10 +210,11 @@ ties_network_set_kinds (TiesNetwork        *self,
 {
   g_return_if_fail (TIES_IS_NETWORK (self));
 
-  if (_ties_set_strv (&self->kinds, kinds))
-    ties_network_invalidate (self);
+  ties_filter_set_kinds (self->filter, kinds);
 }
 
+/* The filter decides; in highlight mode every event is drawn, so every
+ * event counts. */
 gboolean
 ties_network_includes_event (TiesNetwork *self,
                              TiesEvent   *event)
@@ -200,31 +222,10 @@ ties_network_includes_event (TiesNetwork *self,
   g_return_val_if_fail (TIES_IS_NETWORK (self), FALSE);
   g_return_val_if_fail (TIES_IS_EVENT (event), FALSE);
 
-  if (self->kinds[0] != NULL
-      && !g_strv_contains ((const char * const *) self->kinds, ties_event_get_kind (event)))
-    return FALSE;
+  if (ties_filter_get_diagram (self->filter) == TIES_FILTER_DIAGRAM_HIGHLIGHT)
+    return TRUE;
 
-  if (self->from != NULL || self->to != NULL)
-    {
-      TiesDate *date = ties_event_get_parsed_date (event);
-      gint64 first = TIES_DATE_DAY_MIN;
-      gint64 last = TIES_DATE_DAY_MAX;
-      gint64 unused;
-
-      if (date == NULL)
-        return FALSE;
-
-      if (self->from != NULL)
-        ties_date_get_strict_range (self->from, &first, &unused);
-      if (self->to != NULL)
-        ties_date_get_strict_range (self->to, &unused, &last);
-
-      /* A range that ends before it starts holds nothing. */
-      if (first > last || !ties_date_overlaps (date, first, last, FALSE))
-        return FALSE;
-    }
-
-  return TRUE;
+  return ties_filter_includes_event (self->filter, self->document, event);
 }
 
 static ActorStats *

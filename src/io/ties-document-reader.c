@@ -43,11 +43,10 @@ typedef struct
 typedef struct
 {
   const char *display_name;
-  /* The whole file as read, for turning offsets into lines and columns. */
+  /* The whole file as read, for turning offsets into lines and columns
+   * (the parser's offsets count from its start, a byte-order mark too). */
   const char *data;
   gsize length;
-  /* Offsets in the parsed text count from here (after a byte-order mark). */
-  gsize start;
 
   const TiesJsonDocument *json;
   TiesDocument *document;
@@ -107,7 +106,7 @@ loader_position (Loader *loader,
                  guint  *line,
                  guint  *column)
 {
-  gsize offset = at != NULL ? loader->start + ties_json_value_get_offset (at) : loader->start;
+  gsize offset = at != NULL ? ties_json_value_get_offset (at) : ties_json_bom_length (loader->data, loader->length);
 
   ties_json_offset_to_position (loader->data, loader->length, offset, line, column);
 }
@@ -263,13 +262,16 @@ loader_wrong_type (Loader     *loader,
 {
   if (ties_json_value_get_type (value) == TIES_JSON_NUMBER)
     {
-      char number[G_ASCII_DTOSTR_BUF_SIZE];
+      gsize length;
+      const char *text = ties_json_document_get_number_text (loader->json, value, &length);
+      g_autofree char *number = NULL;
 
-      /* "found 1.5" says more than "found a number". */
-      if (ties_json_value_is_integer (value))
-        g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, ties_json_value_get_int (value));
+      /* "found 1.5" says more than "found a number"; as written, so that
+       * 1e400 is not "inf" nor 1.0 "1". */
+      if (length > 40)
+        number = g_strdup_printf ("%.40s…", text);
       else
-        g_ascii_formatd (number, sizeof number, "%g", ties_json_value_get_double (value));
+        number = g_strndup (text, length);
       loader_problem (loader, value, path, _("expected %s, found %s"), expected_name (expect, nullable), number);
       return;
     }
@@ -367,7 +369,7 @@ check_no_nul (Loader *loader,
     }
 
   /* The column of the escape itself: the raw text from the quote on. */
-  quote = loader->data + loader->start + ties_json_value_get_offset (value);
+  quote = loader->data + ties_json_value_get_offset (value);
   for (p = quote + 1; *p != '"'; p++)
     if (*p == '\\')
       {
@@ -777,9 +779,9 @@ typedef gpointer    (*LoadFunc)  (Loader     *loader,
                                   const char *path);
 typedef const char *(*GetIdFunc) (gpointer    item);
 
-/* Converts the root array @name with @load into @store, in order. Every
- * problem is found before the load fails; only records that converted
- * reach the store. */
+/* Converts the root array @name with @load into the document's
+ * @collection, in order. Every problem is found before the load fails;
+ * only records that converted reach the document. */
 static void
 load_collection (Loader     *loader,
                  Value      *root,
@@ -788,7 +790,7 @@ load_collection (Loader     *loader,
                  LoadFunc    load,
                  GetIdFunc   get_id,
                  const char *what,
-                 GListStore *store)
+                 GListModel *collection)
 {
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GHashTable) seen = NULL;
@@ -825,7 +827,7 @@ load_collection (Loader     *loader,
       g_ptr_array_add (items, item);
     }
 
-  g_list_store_splice (store, 0, 0, items->pdata, items->len);
+  ties_document_append_loaded (loader->document, collection, items->pdata, items->len);
 }
 
 /* Ids are noted before any record is converted: references may point
@@ -1099,14 +1101,20 @@ load_event (Loader     *loader,
 }
 
 static const char * const view_members[] = { "layout", "focus", "filter", NULL };
-static const char * const filter_members[] = { "from", "to", "kinds", NULL };
+static const char * const filter_members[] = {
+  "from", "to", "kinds", "actors", "tie", "text", "source", "diagram", NULL
+};
 
 static void
 load_filter (Loader *loader,
              Value  *filter)
 {
-  const char *from = NULL, *to = NULL;
+  TiesFilter *saved = ties_document_get_filter (loader->document);
+  const char *from = NULL, *to = NULL, *text = NULL, *source = NULL, *diagram = "hide";
   g_auto(GStrv) kinds = NULL;
+  g_auto(GStrv) actors = NULL;
+  g_auto(GStrv) tie = NULL;
+  Value *value;
 
   loader_date (loader, filter, "$.view.filter", "from", &from, NULL);
   loader_date (loader, filter, "$.view.filter", "to", &to, NULL);
@@ -1117,9 +1125,52 @@ load_filter (Loader *loader,
                       g_strdup_printf ("$.view.filter.kinds[%u]", i),
                       _("unknown event kind “%s”"), kinds[i]);
 
-  ties_document_set_filter_from (loader->document, from);
-  ties_document_set_filter_to (loader->document, to);
-  ties_document_set_filter_kinds (loader->document, (const char * const *) kinds);
+  /* The parts added after the first files: each optional. */
+  actors = loader_strv (loader, filter, "$.view.filter", "actors", MAX_ID_LENGTH);
+  for (guint i = 0; actors != NULL && actors[i] != NULL; i++)
+    loader_check_actor (loader, ties_json_array_get (ties_json_object_lookup (filter, "actors"), i),
+                        actors[i], g_strdup_printf ("$.view.filter.actors[%u]", i));
+
+  if (loader_member (loader, filter, "$.view.filter", "tie", EXPECT_ARRAY, FALSE, TRUE, &value) && value != NULL)
+    {
+      tie = loader_strv (loader, filter, "$.view.filter", "tie", MAX_ID_LENGTH);
+      if (tie != NULL && g_strv_length (tie) != 2)
+        {
+          loader_problem (loader, value, g_strdup ("$.view.filter.tie"),
+                          _("a tie names two actors"));
+          g_clear_pointer (&tie, g_strfreev);
+        }
+      for (guint i = 0; tie != NULL && tie[i] != NULL; i++)
+        loader_check_actor (loader, ties_json_array_get (value, i), tie[i],
+                            g_strdup_printf ("$.view.filter.tie[%u]", i));
+    }
+
+  loader_string (loader, filter, "$.view.filter", "text", FALSE, TRUE, MAX_LINE_LENGTH, &text);
+  if (loader_string (loader, filter, "$.view.filter", "source", FALSE, TRUE, MAX_ID_LENGTH, &source)
+      && source != NULL && !g_hash_table_contains (loader->source_ids, source))
+    {
+      loader_problem (loader, ties_json_object_lookup (filter, "source"), g_strdup ("$.view.filter.source"),
+                      _("no source has the id “%s”"), source);
+      source = NULL;
+    }
+  if (loader_string (loader, filter, "$.view.filter", "diagram", FALSE, FALSE, MAX_ID_LENGTH, &diagram)
+      && !g_strv_contains ((const char * const[]) { "hide", "highlight", NULL }, diagram))
+    {
+      loader_problem (loader, ties_json_object_lookup (filter, "diagram"), g_strdup ("$.view.filter.diagram"),
+                      _("unknown diagram filter “%s”: use hide or highlight"), diagram);
+      diagram = "hide";
+    }
+
+  /* Dates were checked above: a refused one is a problem already. */
+  ties_filter_set_range (saved, from, to);
+  ties_filter_set_kinds (saved, (const char * const *) kinds);
+  ties_filter_set_actors (saved, (const char * const *) actors);
+  if (tie != NULL)
+    ties_filter_set_tie (saved, tie[0], tie[1]);
+  ties_filter_set_text (saved, text);
+  ties_filter_set_source (saved, source);
+  ties_filter_set_diagram (saved, g_str_equal (diagram, "highlight")
+                                    ? TIES_FILTER_DIAGRAM_HIGHLIGHT : TIES_FILTER_DIAGRAM_HIDE);
   ties_document_take_filter_extras (loader->document, extras_of (loader, filter, filter_members));
 }
 
@@ -1272,38 +1323,52 @@ ties_document_load_from_data (const char  *data,
   g_autoptr(GHashTable) actor_ids = NULL;
   g_autoptr(GHashTable) source_ids = NULL;
   g_autoptr(GHashTable) kind_ids = NULL;
+  g_auto(TiesJsonPosition) position = { 0 };
   Loader loader = { 0 };
-  gsize start = 0;
   Value *root;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (display_name != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  /* NUL bytes, bad UTF-8, deep nesting: named in words the parser's own
-   * messages would not find. */
-  if (!ties_json_scan_check (data, length, &start, NULL, NULL, &local_error))
-    {
-      g_set_error (error, TIES_DOCUMENT_IO_ERROR, TIES_DOCUMENT_IO_ERROR_ENCODING,
-                   "%s:%s", display_name, local_error->message);
-      return NULL;
-    }
-
-  json = ties_json_document_parse (data + start, length - start, TIES_JSON_MAX_DEPTH, NULL, &local_error);
+  json = ties_json_document_parse (data, length, TIES_JSON_MAX_DEPTH, &position, &local_error);
   if (json == NULL)
     {
-      guint line = 0, column = 0;
-      const char *message = local_error->message;
+      g_assert (local_error->domain == TIES_JSON_ERROR);
 
-      /* Positions are of the text after the byte-order mark: the mark
-       * shows in no editor, so lines and columns are the same. */
-      if (sscanf (message, "%u:%u: ", &line, &column) == 2 && (message = strstr (message, ": ")) != NULL)
-        message += 2;
-      else
-        message = local_error->message;
+      switch ((TiesJsonError) local_error->code)
+        {
+        case TIES_JSON_ERROR_EMPTY:
+          /* No value, so no path. */
+          g_set_error (error, TIES_DOCUMENT_IO_ERROR, TIES_DOCUMENT_IO_ERROR_ENCODING,
+                       "%s:%u:%u: %s", display_name, position.line, position.column,
+                       local_error->message);
+          break;
 
-      g_set_error (error, TIES_DOCUMENT_IO_ERROR, TIES_DOCUMENT_IO_ERROR_SYNTAX,
-                   _("%s:%u:%u: not valid JSON: %s"), display_name, MAX (line, 1), MAX (column, 1), message);
+        case TIES_JSON_ERROR_ENCODING:
+        case TIES_JSON_ERROR_DEPTH:
+          /* Not a mistake in the JSON, but bytes no text has or nesting no
+           * document needs: said as such. */
+          g_set_error (error, TIES_DOCUMENT_IO_ERROR, TIES_DOCUMENT_IO_ERROR_ENCODING,
+                       "%s:%u:%u: %s: %s", display_name, position.line, position.column,
+                       position.path, local_error->message);
+          break;
+
+        case TIES_JSON_ERROR_DUPLICATE:
+          /* JSON allows it, but readers differ on which member wins. */
+          g_set_error (error, TIES_DOCUMENT_IO_ERROR, TIES_DOCUMENT_IO_ERROR_SYNTAX,
+                       "%s:%u:%u: %s: %s", display_name, position.line, position.column,
+                       position.path, local_error->message);
+          break;
+
+        case TIES_JSON_ERROR_SYNTAX:
+        default:
+          /* Translators: NAME:LINE:COLUMN: JSON-PATH: not valid JSON: what is wrong */
+          g_set_error (error, TIES_DOCUMENT_IO_ERROR, TIES_DOCUMENT_IO_ERROR_SYNTAX,
+                       _("%s:%u:%u: %s: not valid JSON: %s"), display_name, position.line, position.column,
+                       position.path, local_error->message);
+          break;
+        }
       return NULL;
     }
 
@@ -1318,7 +1383,6 @@ ties_document_load_from_data (const char  *data,
   loader.json = json;
   loader.data = data;
   loader.length = length;
-  loader.start = start;
   loader.document = document;
   loader.problems = problems;
   loader.actor_ids = actor_ids;

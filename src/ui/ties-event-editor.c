@@ -9,6 +9,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "ties-edit-binder.h"
 #include "ties-ui-util.h"
 #include "ties-event-editor.h"
 
@@ -25,7 +26,10 @@
  * "2019" met on the way to "2019-13"), the field shows why, and the
  * text is kept per event (coming back to the event shows it again) and
  * named by ties_event_editor_get_unapplied_text(), which the window's
- * close prompt and save use to say what is not in the document. */
+ * close prompt and save use to say what is not in the document.
+ *
+ * The typing, its bursts, echo and dates are the edit binder's, as in
+ * the actor and source editors; this file adds what only an event has. */
 
 struct _TiesEventEditor
 {
@@ -33,17 +37,12 @@ struct _TiesEventEditor
 
   TiesDocument       *document;
   TiesEvent          *event;
-  gulong              event_notify_id;
   gulong              actors_changed_id;
   gulong              parts_changed_id;
 
-  /* The property being typed into, whose notify is our own echo. */
-  const char         *committing;
-  /* TiesEvent → the invalid date text typed for it */
-  GHashTable         *invalid_dates;
-  /* The event's date when the burst of typing in the date field began */
-  char               *date_before;
-  gboolean            date_burst;
+  /* The typed fields; frozen while the editor shows the event in its
+   * other widgets */
+  TiesEditBinder     *binder;
   /* Typing in the title since the last burst ended, and the history's
    * serial right after its last keystroke */
   gboolean            title_burst;
@@ -56,8 +55,6 @@ struct _TiesEventEditor
   GtkCustomFilter    *actor_filter;
   GtkStringList      *initiator_names;  /* initiator_row's items */
   GPtrArray          *initiator_ids;    /* ids behind them; NULL: nobody */
-
-  guint               updating;
 
   GtkStack           *stack;
   AdwEntryRow        *title_row;
@@ -113,14 +110,6 @@ get_history (TiesEventEditor *self)
   return self->document != NULL ? ties_document_get_history (self->document) : NULL;
 }
 
-static gboolean
-can_edit (TiesEventEditor *self)
-{
-  g_assert (TIES_IS_EVENT_EDITOR (self));
-
-  return self->document != NULL && self->event != NULL && self->updating == 0;
-}
-
 static const char *
 actor_display_name (TiesEventEditor *self,
                     const char      *id)
@@ -134,31 +123,6 @@ actor_display_name (TiesEventEditor *self,
     return ties_actor_get_name (actor);
 
   return id;
-}
-
-/* @label NULL: typed, merged with the keystrokes before it. */
-static void
-commit_property (TiesEventEditor *self,
-                 const char      *label,
-                 const char      *property,
-                 const GValue    *value)
-{
-  TiesHistory *history = get_history (self);
-
-  g_assert (TIES_IS_EVENT_EDITOR (self));
-
-  if (label == NULL)
-    {
-      self->committing = property;
-      ties_history_set_value_merged (history, self->event, property, value);
-      self->committing = NULL;
-      return;
-    }
-
-  ties_history_end_merge (history);
-  ties_history_begin (history, label);
-  ties_history_set_value (history, self->event, property, value);
-  ties_history_end (history);
 }
 
 /* Ids from titles. A new event is made with a placeholder id (the
@@ -211,7 +175,7 @@ follow_title (TiesEventEditor *self)
 
   g_assert (TIES_IS_EVENT_EDITOR (self));
 
-  if (!self->title_burst || !can_edit (self))
+  if (!self->title_burst || !ties_edit_binder_can_edit (self->binder))
     return;
   self->title_burst = FALSE;
 
@@ -226,7 +190,7 @@ follow_title (TiesEventEditor *self)
 
   /* The echo of the title going back and forth is ours: the field
    * already shows it, with the cursor where it is. */
-  self->committing = "title";
+  ties_edit_binder_set_echo (self->binder, "title");
 
   /* Nothing happened since the last keystroke, so the newest step holds
    * it: taken back, it must have changed the title back, else it was not
@@ -240,69 +204,18 @@ follow_title (TiesEventEditor *self)
   ties_history_set (history, self->event, "title", title, "id", id, NULL);
   ties_history_end (history);
 
-  self->committing = NULL;
+  ties_edit_binder_set_echo (self->binder, NULL);
 }
 
-/* Enter, or the focus leaving a field: the next keystroke starts a new
- * step of undo. */
+/* Enter, or the focus leaving a field (the binder then ends the
+ * history's merge): a new event's id follows its title. */
 static void
-end_burst (TiesEventEditor *self)
+on_burst_ended (TiesEventEditor *self)
 {
   g_assert (TIES_IS_EVENT_EDITOR (self));
 
   follow_title (self);
   self->title_burst = FALSE;
-  if (self->document != NULL)
-    ties_history_end_merge (get_history (self));
-  g_clear_pointer (&self->date_before, g_free);
-  self->date_burst = FALSE;
-}
-
-static void
-commit_string (TiesEventEditor *self,
-               const char      *label,
-               const char      *property,
-               const char      *text)
-{
-  g_autofree char *old = NULL;
-  g_auto(GValue) value = G_VALUE_INIT;
-
-  g_assert (TIES_IS_EVENT_EDITOR (self));
-
-  if (!can_edit (self))
-    return;
-
-  g_object_get (self->event, property, &old, NULL);
-  if (g_strcmp0 (old != NULL ? old : "", text != NULL ? text : "") == 0)
-    return;
-
-  g_value_init (&value, G_TYPE_STRING);
-  g_value_set_string (&value, text);
-  commit_property (self, label, property, &value);
-}
-
-static void
-commit_strv (TiesEventEditor    *self,
-             const char         *property,
-             const char * const *strv)
-{
-  g_auto(GStrv) old = NULL;
-  g_auto(GValue) value = G_VALUE_INIT;
-
-  g_assert (TIES_IS_EVENT_EDITOR (self));
-
-  if (!can_edit (self))
-    return;
-
-  g_object_get (self->event, property, &old, NULL);
-  if (old == NULL)
-    old = g_new0 (char *, 1);
-  if (g_strv_equal ((const char * const *) old, strv))
-    return;
-
-  g_value_init (&value, G_TYPE_STRV);
-  g_value_set_boxed (&value, strv);
-  commit_property (self, NULL, property, &value);
 }
 
 /* Showing the event */
@@ -410,7 +323,7 @@ update_participants (TiesEventEditor *self)
 
   g_assert (TIES_IS_EVENT_EDITOR (self));
 
-  self->updating++;
+  ties_edit_binder_freeze (self->binder);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->participants_box))) != NULL)
     gtk_flow_box_remove (self->participants_box, child);
@@ -455,7 +368,7 @@ update_participants (TiesEventEditor *self)
   gtk_filter_changed (GTK_FILTER (self->actor_filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_existing_actor (self);
 
-  self->updating--;
+  ties_edit_binder_thaw (self->binder);
 }
 
 static void
@@ -480,11 +393,12 @@ update_kind (TiesEventEditor *self)
         }
     }
 
-  self->updating++;
+  ties_edit_binder_freeze (self->binder);
   adw_combo_row_set_selected (self->kind_row, selected);
-  self->updating--;
+  ties_edit_binder_thaw (self->binder);
 }
 
+/* What the binder does not show: @property NULL for all. */
 static void
 update_field (TiesEventEditor *self,
               const char      *property)
@@ -492,68 +406,22 @@ update_field (TiesEventEditor *self,
   g_assert (TIES_IS_EVENT_EDITOR (self));
   g_assert (TIES_IS_EVENT (self->event));
 
-  self->updating++;
-
-  if (property == NULL || g_str_equal (property, "title"))
-    _ties_entry_row_set_text (self->title_row, ties_event_get_title (self->event));
   if (property == NULL || g_str_equal (property, "kind"))
     update_kind (self);
-  if (property == NULL || g_str_equal (property, "place"))
-    _ties_entry_row_set_text (self->place_row, ties_event_get_place (self->event));
   if (property == NULL || g_str_equal (property, "date"))
-    {
-      const char *invalid = g_hash_table_lookup (self->invalid_dates, self->event);
-
-      _ties_entry_row_set_text (self->date_row, invalid != NULL ? invalid : ties_event_get_date (self->event));
-      update_date_status (self);
-    }
-  if (property == NULL || g_str_equal (property, "date-phrase"))
-    _ties_entry_row_set_text (self->date_phrase_row, ties_event_get_date_phrase (self->event));
+    update_date_status (self);
   if (property == NULL || g_str_equal (property, "participants") || g_str_equal (property, "initiator"))
     update_participants (self);
-  if (property == NULL || g_str_equal (property, "tags"))
-    {
-      const char * const *tags = ties_event_get_tags (self->event);
-      g_autofree char *text = g_strjoinv (", ", (GStrv) (tags != NULL ? tags : (const char *[]) { NULL }));
-
-      _ties_entry_row_set_text (self->tags_row, text);
-    }
-  if (property == NULL || g_str_equal (property, "notes"))
-    {
-      GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
-      g_autofree char *old = NULL;
-      GtkTextIter start, end;
-
-      gtk_text_buffer_get_bounds (buffer, &start, &end);
-      old = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-      if (g_strcmp0 (old, ties_event_get_notes (self->event)) != 0)
-        gtk_text_buffer_set_text (buffer, ties_event_get_notes (self->event), -1);
-    }
-
-  self->updating--;
 }
 
 static void
-on_event_notify (TiesEventEditor *self,
-                 GParamSpec      *pspec,
-                 TiesEvent       *event)
+on_target_notify (TiesEventEditor *self,
+                  GParamSpec      *pspec)
 {
   g_assert (TIES_IS_EVENT_EDITOR (self));
-  g_assert (TIES_IS_EVENT (event));
 
-  if (self->committing != NULL && g_str_equal (pspec->name, self->committing))
-    return;
-
-  /* Undo, redo or another view changed the date: the typed text that
-   * was not valid is past. */
-  if (g_str_equal (pspec->name, "date"))
-    {
-      g_hash_table_remove (self->invalid_dates, event);
-      g_clear_pointer (&self->date_before, g_free);
-      self->date_burst = FALSE;
-    }
-
-  update_field (self, pspec->name);
+  if (self->event != NULL)
+    update_field (self, pspec->name);
 }
 
 static void
@@ -915,79 +783,15 @@ on_document_parts_changed (TiesEventEditor    *self,
       fill_evidence_row (self, GTK_LIST_BOX_ROW (row));
 }
 
-/* Committing the fields */
+/* Committing the fields: typing is the binder's */
 
 static void
-commit_title (TiesEventEditor *self)
+on_title_typed (TiesEventEditor *self)
 {
-  if (!can_edit (self))
-    return;
+  g_assert (TIES_IS_EVENT_EDITOR (self));
 
-  commit_string (self, NULL, "title", gtk_editable_get_text (GTK_EDITABLE (self->title_row)));
   self->title_burst = TRUE;
   self->title_serial = ties_history_get_serial (get_history (self));
-}
-
-static void
-commit_place (TiesEventEditor *self)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->place_row));
-
-  commit_string (self, NULL, "place", text[0] != '\0' ? text : NULL);
-}
-
-static void
-commit_date (TiesEventEditor *self)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->date_row));
-
-  if (!can_edit (self))
-    return;
-
-  if (!self->date_burst)
-    {
-      self->date_before = g_strdup (ties_event_get_date (self->event));
-      self->date_burst = TRUE;
-    }
-
-  /* Not valid (yet): the event keeps the date it had before this typing
-   * (folded into the same step, which then changes nothing), and the
-   * text is remembered so that it is neither lost nor silently dropped. */
-  if (text[0] != '\0' && !ties_date_validate (text, NULL, NULL))
-    {
-      g_hash_table_insert (self->invalid_dates, g_object_ref (self->event), g_strdup (text));
-      commit_string (self, NULL, "date", self->date_before);
-      return;
-    }
-
-  g_hash_table_remove (self->invalid_dates, self->event);
-  commit_string (self, NULL, "date", text[0] != '\0' ? text : NULL);
-}
-
-static void
-commit_date_phrase (TiesEventEditor *self)
-{
-  commit_string (self, NULL, "date-phrase", gtk_editable_get_text (GTK_EDITABLE (self->date_phrase_row)));
-}
-
-static void
-commit_tags (TiesEventEditor *self)
-{
-  g_auto(GStrv) tags = _ties_split_list (gtk_editable_get_text (GTK_EDITABLE (self->tags_row)));
-
-  commit_strv (self, "tags", (const char * const *) tags);
-}
-
-static void
-commit_notes (TiesEventEditor *self)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
-  g_autofree char *text = NULL;
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  commit_string (self, NULL, "notes", text);
 }
 
 static void
@@ -996,7 +800,6 @@ on_date_changed (TiesEventEditor *self)
   g_assert (TIES_IS_EVENT_EDITOR (self));
 
   update_date_status (self);
-  commit_date (self);
 }
 
 static void
@@ -1015,7 +818,7 @@ on_kind_selected (TiesEventEditor *self)
 
   kind = g_list_model_get_item (model, selected);
   if (kind != NULL)
-    commit_string (self, _("Change Kind"), "kind", ties_event_kind_get_id (kind));
+    ties_edit_binder_commit_string (self->binder, _("Change Kind"), "kind", ties_event_kind_get_id (kind));
 }
 
 static void
@@ -1031,7 +834,7 @@ on_initiator_selected (TiesEventEditor *self)
     return;
 
   id = g_strdup (g_ptr_array_index (self->initiator_ids, selected));
-  commit_string (self, _("Change Initiator"), "initiator", id);
+  ties_edit_binder_commit_string (self->binder, _("Change Initiator"), "initiator", id);
 }
 
 /* New actors: a name that is already an actor's offers that actor. */
@@ -1109,25 +912,6 @@ on_new_actor_activated (TiesEventEditor *self)
     gtk_widget_error_bell (GTK_WIDGET (self));
 }
 
-/* Commit as the text changes; Enter and the focus leaving end a burst. */
-static void
-watch_entry (TiesEventEditor *self,
-             AdwEntryRow     *row,
-             GCallback        commit)
-{
-  GtkEventController *focus = gtk_event_controller_focus_new ();
-
-  /* One undo for everything: the document's. The field's own would
-   * replay texts of other events shown in it before. */
-  gtk_editable_set_enable_undo (GTK_EDITABLE (row), FALSE);
-
-  if (commit != NULL)
-    g_signal_connect_object (row, "changed", commit, self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (focus, "leave", G_CALLBACK (end_burst), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (row), focus);
-  g_signal_connect_object (row, "entry-activated", G_CALLBACK (end_burst), self, G_CONNECT_SWAPPED);
-}
-
 static gboolean
 actor_is_candidate (gpointer item,
                     gpointer user_data)
@@ -1181,7 +965,7 @@ add_participant_action (GtkWidget  *widget,
   TiesActor *actor;
   TiesHistory *history;
 
-  if (!can_edit (self))
+  if (!ties_edit_binder_can_edit (self->binder))
     return;
 
   actor = gtk_drop_down_get_selected_item (self->actor_dropdown);
@@ -1202,7 +986,7 @@ create_actor (TiesEventEditor *self)
   g_autoptr(TiesActor) actor = NULL;
   TiesHistory *history;
 
-  if (!can_edit (self))
+  if (!ties_edit_binder_can_edit (self->binder))
     return;
 
   name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->new_actor_row))));
@@ -1259,7 +1043,7 @@ add_existing_actor_action (GtkWidget  *widget,
   g_autoptr(TiesActor) actor = NULL;
   TiesHistory *history;
 
-  if (!can_edit (self) || self->existing_actor == NULL)
+  if (!ties_edit_binder_can_edit (self->binder) || self->existing_actor == NULL)
     return;
 
   actor = g_object_ref (self->existing_actor);
@@ -1290,7 +1074,7 @@ remove_participant_action (GtkWidget  *widget,
   g_auto(GStrv) participants = NULL;
   TiesHistory *history;
 
-  if (!can_edit (self) || !ties_event_has_participant (self->event, id))
+  if (!ties_edit_binder_can_edit (self->binder) || !ties_event_has_participant (self->event, id))
     return;
 
   builder = g_strv_builder_new ();
@@ -1350,10 +1134,11 @@ ties_event_editor_dispose (GObject *object)
   TiesEventEditor *self = (TiesEventEditor *) object;
 
   /* Nothing is committed while the widgets go away. */
-  self->updating++;
-
-  if (self->event != NULL)
-    g_clear_signal_handler (&self->event_notify_id, self->event);
+  if (self->binder != NULL)
+    {
+      ties_edit_binder_freeze (self->binder);
+      ties_edit_binder_set_target (self->binder, NULL);
+    }
   if (self->document != NULL)
     {
       g_clear_signal_handler (&self->actors_changed_id, ties_document_get_actors (self->document));
@@ -1369,9 +1154,8 @@ ties_event_editor_dispose (GObject *object)
   g_clear_object (&self->actor_filter);
   g_clear_pointer (&self->initiator_ids, g_ptr_array_unref);
   g_clear_object (&self->initiator_names);
-  g_clear_pointer (&self->invalid_dates, g_hash_table_unref);
-  g_clear_pointer (&self->date_before, g_free);
   g_clear_object (&self->existing_actor);
+  g_clear_object (&self->binder);
 
   G_OBJECT_CLASS (ties_event_editor_parent_class)->dispose (object);
 }
@@ -1516,7 +1300,6 @@ ties_event_editor_class_init (TiesEventEditorClass *klass)
 static void
 ties_event_editor_init (TiesEventEditor *self)
 {
-  GtkEventController *focus;
   g_autoptr(GtkExpression) name = NULL;
   g_autoptr(GtkExpression) label = NULL;
   g_autoptr(GtkExpression) string = NULL;
@@ -1540,21 +1323,20 @@ ties_event_editor_init (TiesEventEditor *self)
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->date_status_row), FALSE);
 
-  self->invalid_dates = g_hash_table_new_full (NULL, NULL, g_object_unref, g_free);
+  self->binder = ties_edit_binder_new ();
+  ties_edit_binder_bind (self->binder, GTK_WIDGET (self->title_row), "title", TIES_EDIT_BINDER_PLAIN);
+  ties_edit_binder_bind (self->binder, GTK_WIDGET (self->place_row), "place", TIES_EDIT_BINDER_EMPTY_IS_NULL);
+  ties_edit_binder_bind (self->binder, GTK_WIDGET (self->date_row), "date", TIES_EDIT_BINDER_DATE);
+  ties_edit_binder_bind (self->binder, GTK_WIDGET (self->date_phrase_row), "date-phrase", TIES_EDIT_BINDER_PLAIN);
+  ties_edit_binder_bind (self->binder, GTK_WIDGET (self->tags_row), "tags", TIES_EDIT_BINDER_LIST);
+  ties_edit_binder_bind (self->binder, GTK_WIDGET (self->notes_view), "notes", TIES_EDIT_BINDER_PLAIN);
+  g_signal_connect_object (self->binder, "typed::title", G_CALLBACK (on_title_typed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->binder, "burst-ended", G_CALLBACK (on_burst_ended), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->binder, "target-notify", G_CALLBACK (on_target_notify), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->date_row, "changed", G_CALLBACK (on_date_changed), self, G_CONNECT_SWAPPED);
 
-  watch_entry (self, self->title_row, G_CALLBACK (commit_title));
-  watch_entry (self, self->place_row, G_CALLBACK (commit_place));
-  watch_entry (self, self->date_row, G_CALLBACK (on_date_changed));
-  watch_entry (self, self->date_phrase_row, G_CALLBACK (commit_date_phrase));
-  watch_entry (self, self->tags_row, G_CALLBACK (commit_tags));
+  /* Not typed into the event: a name for a new actor, added by Enter. */
   g_signal_connect_object (self->new_actor_row, "changed", G_CALLBACK (on_new_actor_changed), self, G_CONNECT_SWAPPED);
-
-  gtk_text_buffer_set_enable_undo (gtk_text_view_get_buffer (self->notes_view), FALSE);
-  g_signal_connect_object (gtk_text_view_get_buffer (self->notes_view), "changed",
-                           G_CALLBACK (commit_notes), self, G_CONNECT_SWAPPED);
-  focus = gtk_event_controller_focus_new ();
-  g_signal_connect_object (focus, "leave", G_CALLBACK (end_burst), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self->notes_view), focus);
 
   g_signal_connect_object (self->kind_row, "notify::selected", G_CALLBACK (on_kind_selected), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->initiator_row, "notify::selected", G_CALLBACK (on_initiator_selected), self, G_CONNECT_SWAPPED);
@@ -1603,9 +1385,9 @@ ties_event_editor_set_document (TiesEventEditor *self,
     self->parts_changed_id =
       g_signal_connect_object (document, "parts-changed", G_CALLBACK (on_document_parts_changed),
                                self, G_CONNECT_SWAPPED);
-  g_hash_table_remove_all (self->invalid_dates);
+  ties_edit_binder_set_document (self->binder, document);
 
-  self->updating++;
+  ties_edit_binder_freeze (self->binder);
 
   /* Built-in kinds first, then the document's own. */
   if (g_list_model_get_n_items (G_LIST_MODEL (self->kind_models)) > 1)
@@ -1619,7 +1401,7 @@ ties_event_editor_set_document (TiesEventEditor *self,
   g_clear_object (&self->actor_choices);
   if (document != NULL)
     {
-      GListStore *actors = ties_document_get_actors (document);
+      GListModel *actors = ties_document_get_actors (document);
       GtkStringSorter *sorter;
 
       g_object_ref (actors);
@@ -1636,7 +1418,7 @@ ties_event_editor_set_document (TiesEventEditor *self,
   else
     gtk_drop_down_set_model (self->actor_dropdown, NULL);
 
-  self->updating--;
+  ties_edit_binder_thaw (self->binder);
 
   update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
@@ -1661,15 +1443,13 @@ ties_event_editor_set_event (TiesEventEditor *self,
   if (self->event == event)
     return;
 
-  end_burst (self);
-  if (self->event != NULL)
-    g_clear_signal_handler (&self->event_notify_id, self->event);
+  /* Ends the burst in the event it was typed into, then shows the new
+   * one's typed fields. */
+  ties_edit_binder_set_target (self->binder, event);
   g_set_object (&self->event, event);
 
   if (event != NULL)
     {
-      self->event_notify_id =
-        g_signal_connect_object (event, "notify", G_CALLBACK (on_event_notify), self, G_CONNECT_SWAPPED);
       gtk_list_box_bind_model (self->evidence_list, G_LIST_MODEL (ties_event_get_evidence (event)),
                                create_evidence_row, self, NULL);
       update_field (self, NULL);
@@ -1703,7 +1483,7 @@ ties_event_editor_remove_evidence (TiesEventEditor *self,
   g_return_if_fail (TIES_IS_EVENT_EDITOR (self));
   g_return_if_fail (TIES_IS_EVIDENCE (evidence));
 
-  if (!can_edit (self))
+  if (!ties_edit_binder_can_edit (self->binder))
     return;
 
   store = ties_event_get_evidence (self->event);
@@ -1743,18 +1523,18 @@ ties_event_editor_get_unapplied_text (TiesEventEditor *self)
   /* In document order, so that the message does not change each time;
    * deleted events are past. */
   events = G_LIST_MODEL (ties_document_get_events (self->document));
-  for (guint i = 0; g_hash_table_size (self->invalid_dates) > 0 && i < g_list_model_get_n_items (events); i++)
+  for (guint i = 0; ties_edit_binder_has_invalid_text (self->binder) && i < g_list_model_get_n_items (events); i++)
     {
       g_autoptr(TiesEvent) event = g_list_model_get_item (events, i);
+      const char *invalid = ties_edit_binder_get_invalid_text (self->binder, event, "date");
       g_autofree char *sentence = NULL;
 
-      if (!g_hash_table_contains (self->invalid_dates, event))
+      if (invalid == NULL)
         continue;
 
       /* Translators: the first %s is a date as typed, the second an event's title */
       sentence = g_strdup_printf (_("The date “%s” of “%s” is not valid, so the document keeps its previous date."),
-                                  (const char *) g_hash_table_lookup (self->invalid_dates, event),
-                                  ties_event_get_title (event));
+                                  invalid, ties_event_get_title (event));
       if (text->len > 0)
         g_string_append_c (text, ' ');
       g_string_append (text, sentence);

@@ -60,6 +60,11 @@ struct _TiesEventList
   GtkSortListModel    *sort_model;
   GtkMultiSelection   *selection;
 
+  /* The window's selection: the rows follow it, and a row chosen
+   * selects through it; following is set while the rows follow. */
+  TiesSelection       *shared_selection;
+  guint                following;
+
   GtkStringList       *kind_labels;
   GPtrArray           *kind_ids;      /* char *, [0] is NULL: all kinds */
   GtkStringList       *actor_labels;
@@ -86,6 +91,7 @@ G_DEFINE_FINAL_TYPE (TiesEventList, ties_event_list, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_DOCUMENT,
+  PROP_SELECTION,
   N_PROPS
 };
 
@@ -1097,6 +1103,18 @@ on_selection_changed (TiesEventList     *self,
 {
   ties_event_list_update_actions (self);
   g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+
+  /* Only a choice of rows selects: rows a filter hides leave the
+   * window's selection as it was, and the editor on its event. */
+  if (self->shared_selection != NULL && self->following == 0)
+    {
+      g_autoptr(GPtrArray) events = ties_event_list_get_selected_events (self);
+
+      if (events->len > 0)
+        ties_selection_select_events (self->shared_selection, events);
+      else if (ties_selection_get_kind (self->shared_selection) == TIES_SELECTION_EVENTS)
+        ties_selection_clear (self->shared_selection);
+    }
 }
 
 static void
@@ -1309,8 +1327,6 @@ event_list_duplicate (GtkWidget  *widget,
   g_autoptr(TiesEvent) copy = NULL;
   g_autofree GParamSpec **pspecs = NULL;
   g_autofree char *id = NULL;
-  TiesHistory *history;
-  GListStore *events;
   GListModel *evidence;
   guint n_pspecs;
   guint position;
@@ -1318,8 +1334,7 @@ event_list_duplicate (GtkWidget  *widget,
   if (self->document == NULL || original == NULL)
     return;
 
-  events = ties_document_get_events (self->document);
-  if (!g_list_store_find (events, original, &position))
+  if (!ties_collection_find (TIES_COLLECTION (ties_document_get_events (self->document)), original, &position))
     return;
 
   id = ties_document_make_id (self->document, ties_event_get_id (original));
@@ -1354,10 +1369,7 @@ event_list_duplicate (GtkWidget  *widget,
       g_list_store_append (ties_event_get_evidence (copy), item_copy);
     }
 
-  history = ties_document_get_history (self->document);
-  ties_history_begin (history, _("Duplicate Event"));
-  ties_history_insert (history, events, position + 1, copy);
-  ties_history_end (history);
+  ties_document_insert_event (self->document, position + 1, copy, _("Duplicate Event"));
 
   ties_event_list_reveal_event (self, copy);
 }
@@ -1376,6 +1388,9 @@ ties_event_list_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->document, self);
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
+  if (self->shared_selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->shared_selection, self);
+  g_clear_object (&self->shared_selection);
   if (self->sort_model != NULL)
     g_signal_handlers_disconnect_by_data (self->sort_model, self);
 
@@ -1433,6 +1448,10 @@ ties_event_list_get_property (GObject    *object,
       g_value_set_object (value, self->document);
       break;
 
+    case PROP_SELECTION:
+      g_value_set_object (value, self->shared_selection);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1450,6 +1469,10 @@ ties_event_list_set_property (GObject      *object,
     {
     case PROP_DOCUMENT:
       ties_event_list_set_document (self, g_value_get_object (value));
+      break;
+
+    case PROP_SELECTION:
+      ties_event_list_set_selection (self, g_value_get_object (value));
       break;
 
     default:
@@ -1471,6 +1494,11 @@ ties_event_list_class_init (TiesEventListClass *klass)
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL,
                          TIES_TYPE_DOCUMENT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_SELECTION] =
+    g_param_spec_object ("selection", NULL, NULL,
+                         TIES_TYPE_SELECTION,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -1758,6 +1786,75 @@ ties_event_list_select_event (TiesEventList *self,
 
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
   scroll_to_position (self, position);
+}
+
+/* The rows of the selected events, the first scrolled to; none when
+ * something else is selected. An event the filters hide stays selected
+ * in the window, unselected here. */
+static void
+ties_event_list_follow_selection (TiesEventList *self)
+{
+  GtkSelectionModel *model = GTK_SELECTION_MODEL (self->selection);
+  GPtrArray *events = ties_selection_get_events (self->shared_selection);
+  g_autoptr(GtkBitset) wanted = gtk_bitset_new_empty ();
+  g_autoptr(GtkBitset) current = gtk_selection_model_get_selection (model);
+  g_autoptr(GtkBitset) all = NULL;
+  guint first = G_MAXUINT;
+
+  g_assert (TIES_IS_EVENT_LIST (self));
+
+  for (guint i = 0; i < events->len; i++)
+    {
+      guint position;
+
+      if (find_position (G_LIST_MODEL (self->sort_model), g_ptr_array_index (events, i), &position))
+        {
+          gtk_bitset_add (wanted, position);
+          first = MIN (first, position);
+        }
+    }
+
+  if (gtk_bitset_equals (wanted, current))
+    return;
+
+  all = gtk_bitset_new_range (0, g_list_model_get_n_items (G_LIST_MODEL (self->selection)));
+  self->following++;
+  gtk_selection_model_set_selection (model, wanted, all);
+  self->following--;
+
+  if (first != G_MAXUINT)
+    scroll_to_position (self, first);
+}
+
+TiesSelection *
+ties_event_list_get_selection (TiesEventList *self)
+{
+  g_return_val_if_fail (TIES_IS_EVENT_LIST (self), NULL);
+
+  return self->shared_selection;
+}
+
+void
+ties_event_list_set_selection (TiesEventList *self,
+                               TiesSelection *selection)
+{
+  g_return_if_fail (TIES_IS_EVENT_LIST (self));
+  g_return_if_fail (selection == NULL || TIES_IS_SELECTION (selection));
+
+  if (self->shared_selection == selection)
+    return;
+
+  if (self->shared_selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->shared_selection, self);
+  g_set_object (&self->shared_selection, selection);
+  if (selection != NULL)
+    {
+      g_signal_connect_object (selection, "changed",
+                               G_CALLBACK (ties_event_list_follow_selection), self, G_CONNECT_SWAPPED);
+      ties_event_list_follow_selection (self);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTION]);
 }
 
 void

@@ -64,6 +64,8 @@ struct _TiesSourceReader
   TiesDocument      *document;
   TiesSource        *source;
   TiesEvent         *selected_event;
+  /* The window's selection, whose one event is the selected event. */
+  TiesSelection     *shared_selection;
   TiesEvidence      *reattach_evidence;
   GPtrArray         *suggestions;
 
@@ -109,6 +111,7 @@ enum {
   PROP_DOCUMENT,
   PROP_SOURCE,
   PROP_SELECTED_EVENT,
+  PROP_SELECTION,
   N_PROPS
 };
 
@@ -539,7 +542,7 @@ on_document_parts_changed (TiesSourceReader   *self,
     {
       /* The source was removed (or its adding undone): nothing to read. */
       if (self->source != NULL &&
-          !g_list_store_find (ties_document_get_sources (document), self->source, NULL))
+          !ties_collection_find (TIES_COLLECTION (ties_document_get_sources (document)), self->source, NULL))
         {
           ties_source_reader_set_source (self, NULL);
           return;
@@ -547,7 +550,7 @@ on_document_parts_changed (TiesSourceReader   *self,
     }
 
   if (changes & TIES_DOCUMENT_CHANGE_EVENTS && self->selected_event != NULL &&
-      !g_list_store_find (ties_document_get_events (document), self->selected_event, NULL))
+      !ties_collection_find (TIES_COLLECTION (ties_document_get_events (document)), self->selected_event, NULL))
     ties_source_reader_set_selected_event (self, NULL);
 
   if (changes & TIES_DOCUMENT_CHANGE_EVENT_KINDS)
@@ -1599,6 +1602,44 @@ ties_source_reader_set_selected_event (TiesSourceReader *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_EVENT]);
 }
 
+static void
+follow_selection (TiesSourceReader *self)
+{
+  g_assert (TIES_IS_SOURCE_READER (self));
+
+  ties_source_reader_set_selected_event (self, ties_selection_get_event (self->shared_selection));
+}
+
+TiesSelection *
+ties_source_reader_get_shared_selection (TiesSourceReader *self)
+{
+  g_return_val_if_fail (TIES_IS_SOURCE_READER (self), NULL);
+
+  return self->shared_selection;
+}
+
+void
+ties_source_reader_set_shared_selection (TiesSourceReader *self,
+                                  TiesSelection    *selection)
+{
+  g_return_if_fail (TIES_IS_SOURCE_READER (self));
+  g_return_if_fail (selection == NULL || TIES_IS_SELECTION (selection));
+
+  if (self->shared_selection == selection)
+    return;
+
+  if (self->shared_selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->shared_selection, self);
+  g_set_object (&self->shared_selection, selection);
+  if (selection != NULL)
+    {
+      g_signal_connect_object (selection, "changed", G_CALLBACK (follow_selection), self, G_CONNECT_SWAPPED);
+      follow_selection (self);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTION]);
+}
+
 void
 ties_source_reader_set_suggestions (TiesSourceReader *self,
                                     GPtrArray        *suggestions)
@@ -1709,6 +1750,9 @@ ties_source_reader_dispose (GObject *object)
   g_clear_object (&self->buffer);
   g_clear_object (&self->reattach_evidence);
   g_clear_object (&self->selected_event);
+  if (self->shared_selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->shared_selection, self);
+  g_clear_object (&self->shared_selection);
   g_clear_object (&self->source);
   g_clear_object (&self->document);
   g_clear_pointer (&self->suggestions, g_ptr_array_unref);
@@ -1753,6 +1797,10 @@ ties_source_reader_get_property (GObject    *object,
       g_value_set_object (value, self->selected_event);
       break;
 
+    case PROP_SELECTION:
+      g_value_set_object (value, self->shared_selection);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1778,6 +1826,10 @@ ties_source_reader_set_property (GObject      *object,
 
     case PROP_SELECTED_EVENT:
       ties_source_reader_set_selected_event (self, g_value_get_object (value));
+      break;
+
+    case PROP_SELECTION:
+      ties_source_reader_set_shared_selection (self, g_value_get_object (value));
       break;
 
     default:
@@ -1816,6 +1868,12 @@ ties_source_reader_class_init (TiesSourceReaderClass *klass)
   properties[PROP_SELECTED_EVENT] =
     g_param_spec_object ("selected-event", NULL, NULL,
                          TIES_TYPE_EVENT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* The window's selection: its one event is the selected event. */
+  properties[PROP_SELECTION] =
+    g_param_spec_object ("selection", NULL, NULL,
+                         TIES_TYPE_SELECTION,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);

@@ -35,6 +35,9 @@ struct _TiesSourcesView
   gulong              sources_changed_id;
 
   GtkSingleSelection *selection;
+  /* The window's selection: a source chosen selects through it, and
+   * its source, when it holds one, is the row selected. */
+  TiesSelection      *shared_selection;
   GHashTable         *bound_items;     /* GtkListItem, while bound */
   GHashTable         *counts;          /* source id → Counts */
   guint               updating;
@@ -55,6 +58,7 @@ G_DEFINE_FINAL_TYPE (TiesSourcesView, ties_sources_view, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_DOCUMENT,
+  PROP_SELECTION,
   N_PROPS
 };
 
@@ -652,7 +656,24 @@ on_selection_changed (TiesSourcesView *self)
 
   source = gtk_single_selection_get_selected_item (self->selection);
   if (source != NULL && self->updating == 0)
-    g_signal_emit (self, signals[SOURCE_ACTIVATED], 0, source);
+    {
+      if (self->shared_selection != NULL)
+        ties_selection_select_source (self->shared_selection, source);
+      g_signal_emit (self, signals[SOURCE_ACTIVATED], 0, source);
+    }
+}
+
+/* The row of the selected source; another kind of selection leaves the
+ * row, which is the source the reader shows. */
+static void
+follow_selection (TiesSourcesView *self)
+{
+  TiesSource *source = ties_selection_get_source (self->shared_selection);
+
+  g_assert (TIES_IS_SOURCES_VIEW (self));
+
+  if (source != NULL)
+    ties_sources_view_select_source (self, source);
 }
 
 static void
@@ -664,8 +685,12 @@ on_source_list_activate (TiesSourcesView *self,
   g_assert (TIES_IS_SOURCES_VIEW (self));
 
   source = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
-  if (source != NULL)
-    g_signal_emit (self, signals[SOURCE_ACTIVATED], 0, source);
+  if (source == NULL)
+    return;
+
+  if (self->shared_selection != NULL)
+    ties_selection_select_source (self->shared_selection, source);
+  g_signal_emit (self, signals[SOURCE_ACTIVATED], 0, source);
 }
 
 /* GObject */
@@ -682,6 +707,9 @@ ties_sources_view_dispose (GObject *object)
     }
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
+  if (self->shared_selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->shared_selection, self);
+  g_clear_object (&self->shared_selection);
   g_clear_handle_id (&self->recompute_id, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TIES_TYPE_SOURCES_VIEW);
@@ -709,6 +737,10 @@ ties_sources_view_get_property (GObject    *object,
       g_value_set_object (value, self->document);
       break;
 
+    case PROP_SELECTION:
+      g_value_set_object (value, self->shared_selection);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -726,6 +758,10 @@ ties_sources_view_set_property (GObject      *object,
     {
     case PROP_DOCUMENT:
       ties_sources_view_set_document (self, g_value_get_object (value));
+      break;
+
+    case PROP_SELECTION:
+      ties_sources_view_set_selection (self, g_value_get_object (value));
       break;
 
     default:
@@ -746,6 +782,11 @@ ties_sources_view_class_init (TiesSourcesViewClass *klass)
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL,
                          TIES_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_SELECTION] =
+    g_param_spec_object ("selection", NULL, NULL,
+                         TIES_TYPE_SELECTION,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -906,12 +947,42 @@ ties_sources_view_select_source (TiesSourcesView *self,
   g_return_if_fail (TIES_IS_SOURCE (source));
 
   if (self->document == NULL
-      || !g_list_store_find (ties_document_get_sources (self->document), source, &position))
+      || !ties_collection_find (TIES_COLLECTION (ties_document_get_sources (self->document)), source, &position))
     return;
 
   self->updating++;
   gtk_single_selection_set_selected (self->selection, position);
   self->updating--;
+}
+
+TiesSelection *
+ties_sources_view_get_selection (TiesSourcesView *self)
+{
+  g_return_val_if_fail (TIES_IS_SOURCES_VIEW (self), NULL);
+
+  return self->shared_selection;
+}
+
+void
+ties_sources_view_set_selection (TiesSourcesView *self,
+                                 TiesSelection   *selection)
+{
+  g_return_if_fail (TIES_IS_SOURCES_VIEW (self));
+  g_return_if_fail (selection == NULL || TIES_IS_SELECTION (selection));
+
+  if (self->shared_selection == selection)
+    return;
+
+  if (self->shared_selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->shared_selection, self);
+  g_set_object (&self->shared_selection, selection);
+  if (selection != NULL)
+    {
+      g_signal_connect_object (selection, "changed", G_CALLBACK (follow_selection), self, G_CONNECT_SWAPPED);
+      follow_selection (self);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTION]);
 }
 
 GPtrArray *
