@@ -120,7 +120,7 @@ class CommandLine(unittest.TestCase):
         r = run('--validate', SAMPLE, bad)
         self.assertEqual(r.returncode, 1)
         self.assertEqual(len(r.stdout.splitlines()), 1)
-        self.assertRegex(r.stderr, rf'^{re.escape(bad)}:1:\d+: not valid JSON: ')
+        self.assertRegex(r.stderr, rf'^{re.escape(bad)}:1:45: \$\.actors\[0\]: not valid JSON: ')
 
     def test_hostile(self):
         cases = {

@@ -14,6 +14,7 @@
 #include <gio/gio.h>
 
 #include "ties-json-dom.h"
+#include "ties-json-scan.h"
 #include "ties-json-writer.h"
 
 /* How it works.
@@ -44,7 +45,12 @@
  * collected on one growable scratch stack; when a container closes, its
  * children are copied into one contiguous array in the arena (big
  * g_malloc'd chunks, freed all at once) and popped.  Nesting is limited by
- * max_depth, so no input can exhaust the C stack. */
+ * max_depth, so no input can exhaust the C stack.
+ *
+ * Errors cost nothing until one happens: the parser records the offset,
+ * kind and message of the first, and only then are the line, the column
+ * and the JSON path (from the open containers and the children already on
+ * the scratch stack) worked out. */
 
 #define PADDING 16
 #define MIN_CHUNK_SIZE 1024
@@ -117,6 +123,7 @@ typedef struct
   const char *data;             /* the caller's text, for positions */
   gsize length;
   char *text;
+  const char *start;            /* after a byte-order mark */
   const char *end;
   TiesJsonDocument *doc;
 
@@ -134,7 +141,21 @@ typedef struct
 
   gsize error_offset;
   char *error_message;
+  TiesJsonError error_code;
+  /* Which value the path names; see error_path(). */
+  guint8 error_at;
+  const char *error_name;
 } Parser;
+
+/* What the JSON path of an error names, in the innermost container. */
+enum {
+  AT_CHILD,                     /* the child being read (the default) */
+  AT_LAST_CHILD,                /* the child just read */
+  AT_CONTAINER,                 /* the container itself */
+  AT_NAME,                      /* the member error_name */
+};
+
+G_DEFINE_QUARK (ties-json-error-quark, ties_json_error)
 
 /* Character classes. */
 
@@ -175,35 +196,33 @@ static const guint8 char_class[256] = {
 
 /* Errors. */
 
-/* Line and column (1-based, the column in characters) of @offset. */
-static void
-get_position (const char *data,
-              gsize       length,
-              gsize       offset,
-              guint      *line,
-              guint      *column)
+static gpointer
+fail_valist (Parser        *ps,
+             const char    *at,
+             TiesJsonError  code,
+             const char    *format,
+             va_list        args) G_GNUC_PRINTF (4, 0);
+
+/* Records the error (only the first one) and returns NULL. */
+static gpointer
+fail_valist (Parser        *ps,
+             const char    *at,
+             TiesJsonError  code,
+             const char    *format,
+             va_list        args)
 {
-  gsize line_start = 0;
-  guint l = 1;
-  guint c = 1;
+  g_assert (ps != NULL);
+  g_assert (at >= ps->text && at <= ps->end);
+  g_assert (format != NULL);
 
-  g_assert (data != NULL || length == 0);
-  g_assert (offset <= length);
-  g_assert (line != NULL && column != NULL);
+  if (ps->error_message != NULL)
+    return NULL;
 
-  for (gsize i = 0; i < offset; i++)
-    if (data[i] == '\n')
-      {
-        l++;
-        line_start = i + 1;
-      }
+  ps->error_message = g_strdup_vprintf (format, args);
+  ps->error_offset = (gsize) (at - ps->text);
+  ps->error_code = code;
 
-  for (gsize i = line_start; i < offset; i++)
-    if (((guchar) data[i] & 0xc0) != 0x80)
-      c++;
-
-  *line = l;
-  *column = c;
+  return NULL;
 }
 
 static gpointer
@@ -212,7 +231,7 @@ fail (Parser     *ps,
       const char *format,
       ...) G_GNUC_PRINTF (3, 4);
 
-/* Records the error (only the first one) and returns NULL. */
+/* A syntax error. */
 static gpointer
 fail (Parser     *ps,
       const char *at,
@@ -221,17 +240,32 @@ fail (Parser     *ps,
 {
   va_list args;
 
-  g_assert (ps != NULL);
-  g_assert (at >= ps->text && at <= ps->end);
-  g_assert (format != NULL);
+  va_start (args, format);
+  fail_valist (ps, at, TIES_JSON_ERROR_SYNTAX, format, args);
+  va_end (args);
 
-  if (ps->error_message != NULL)
-    return NULL;
+  return NULL;
+}
+
+static gpointer
+fail_with (Parser        *ps,
+           const char    *at,
+           TiesJsonError  code,
+           const char    *format,
+           ...) G_GNUC_PRINTF (4, 5);
+
+static gpointer
+fail_with (Parser        *ps,
+           const char    *at,
+           TiesJsonError  code,
+           const char    *format,
+           ...)
+{
+  va_list args;
 
   va_start (args, format);
-  ps->error_message = g_strdup_vprintf (format, args);
+  fail_valist (ps, at, code, format, args);
   va_end (args);
-  ps->error_offset = (gsize) (at - ps->text);
 
   return NULL;
 }
@@ -324,7 +358,19 @@ fail_invalid_utf8 (Parser     *ps,
 {
   g_assert (ps != NULL);
 
-  return fail (ps, at, "%s", _("invalid UTF-8 byte sequence"));
+  return fail_with (ps, at, TIES_JSON_ERROR_ENCODING, "%s", _("invalid UTF-8 byte sequence"));
+}
+
+/* A NUL byte is no character of any text document: it says the file is
+ * binary, or was cut or padded by a tool, not that a comma is missing. */
+static gpointer
+fail_nul (Parser     *ps,
+          const char *at)
+{
+  g_assert (ps != NULL);
+  g_assert (at < ps->end && *at == '\0');
+
+  return fail_with (ps, at, TIES_JSON_ERROR_ENCODING, "%s", _("NUL byte (\\0) is not allowed in a document"));
 }
 
 static const char *
@@ -357,6 +403,8 @@ fail_found (Parser     *ps,
       return fail (ps, ps->end, _("%s, found the end of the document"), what);
     }
 
+  if (*p == '\0')
+    return fail_nul (ps, p);
   found = describe_char (ps, p);
   if (found == NULL)
     return fail_invalid_utf8 (ps, p);
@@ -658,6 +706,8 @@ parse_string_escaped (Parser     *ps,
         }
       else if (r >= ps->end)
         return fail (ps, quote, "%s", _("unterminated string"));
+      else if (c == '\0')
+        return fail_nul (ps, r);
       else
         /* Translators: %04X is the code of a control character */
         return fail (ps, r, _("unescaped control character U+%04X in a string"), c);
@@ -857,6 +907,8 @@ fail_value (Parser     *ps,
 
   if (p >= ps->end)
     return fail_found (ps, p, _("expected a value"));
+  if (*p == '\0')
+    return fail_nul (ps, p);
 
   found = describe_char (ps, p);
   if (found == NULL)
@@ -884,7 +936,7 @@ push_frame (Parser     *ps,
 
   if (ps->depth >= ps->max_depth)
     {
-      fail (ps, bracket,
+      fail_with (ps, bracket, TIES_JSON_ERROR_DEPTH,
             g_dngettext (GETTEXT_PACKAGE,
                          "nesting deeper than %u level",
                          "nesting deeper than %u levels",
@@ -963,7 +1015,10 @@ check_unique_names (Parser *ps)
   {
     g_autofree char *shown = nul_to_escape (twice);
 
-    fail (ps, twice - 1, _("the member “%s” appears twice in this object"), shown);
+    fail_with (ps, twice - 1, TIES_JSON_ERROR_DUPLICATE,
+               _("the member “%s” appears twice in this object"), shown);
+    ps->error_at = AT_NAME;
+    ps->error_name = twice;
   }
 
   return FALSE;
@@ -1023,12 +1078,12 @@ parse (Parser *ps)
   g_assert (ps != NULL);
 
   end = ps->end;
-  p = skip_white (ps->text);
+  p = skip_white (ps->start);
   if (p == end)
     {
-      fail (ps, ps->text, "%s",
-            ps->length == 0 ? _("the document is empty")
-                            : _("the document holds only white space"));
+      fail_with (ps, ps->text, TIES_JSON_ERROR_EMPTY, "%s",
+                 ps->start == end ? _("the document is empty")
+                                  : _("the document holds only white space"));
       return FALSE;
     }
 
@@ -1151,6 +1206,7 @@ after_value:
             p++;
             goto after_value;
           }
+        ps->error_at = AT_LAST_CHILD;
         fail_found (ps, p, _("expected “,” or “]” after an array element"));
         return FALSE;
       }
@@ -1171,6 +1227,7 @@ after_value:
             p++;
             goto after_value;
           }
+        ps->error_at = AT_LAST_CHILD;
         fail_found (ps, p, _("expected “,” or “}” after an object member"));
         return FALSE;
       }
@@ -1179,6 +1236,7 @@ after_value:
 member:
   if (G_UNLIKELY (*p != '"'))
     {
+      ps->error_at = AT_CONTAINER;
       fail_found (ps, p, _("expected a member name in double quotes"));
       return FALSE;
     }
@@ -1188,7 +1246,10 @@ member:
       TiesJsonMember *member;
 
       if (next == NULL)
-        return FALSE;
+        {
+          ps->error_at = AT_CONTAINER;
+          return FALSE;
+        }
       member = scratch_push (ps, sizeof (TiesJsonMember));
       member->name = p + 1;
       ps->saw_nul = FALSE;
@@ -1209,8 +1270,14 @@ done:
   p = skip_white (p);
   if (p != end)
     {
-      g_autofree char *found = describe_char (ps, p);
+      g_autofree char *found = NULL;
 
+      if (*p == '\0')
+        {
+          fail_nul (ps, p);
+          return FALSE;
+        }
+      found = describe_char (ps, p);
       if (found == NULL)
         fail_invalid_utf8 (ps, p);
       else
@@ -1224,12 +1291,107 @@ done:
   return TRUE;
 }
 
+/* Appends ".name", or ["name"] (escaped as in JSON) for a name that is
+ * not a plain identifier; a long name is cut, since a path is part of a
+ * message. */
+static void
+append_path_name (GString    *path,
+                  const char *name)
+{
+  static const gsize max_shown = 60;
+  gboolean plain = g_ascii_isalpha (name[0]) || name[0] == '_';
+  gsize length = strlen (name);
+  gsize shown = length;
+
+  for (const char *p = name; *p != '\0' && plain; p++)
+    plain = g_ascii_isalnum (*p) || *p == '_';
+
+  if (plain)
+    {
+      g_string_append_c (path, '.');
+      g_string_append (path, name);
+      return;
+    }
+
+  /* On a character's first byte: C0 80, a U+0000, is not cut in two. */
+  if (length > max_shown)
+    shown = (gsize) (g_utf8_find_prev_char (name, name + max_shown + 1) - name);
+
+  g_string_append (path, "[\"");
+  for (const char *p = name; p < name + shown; p++)
+    {
+      if ((guchar) p[0] == 0xc0 && (guchar) p[1] == 0x80)
+        {
+          g_string_append (path, "\\u0000");
+          p++;
+        }
+      else if (*p == '"' || *p == '\\')
+        g_string_append_printf (path, "\\%c", *p);
+      else if ((guchar) *p < 0x20)
+        g_string_append_printf (path, "\\u%04X", (guint) (guchar) *p);
+      else
+        g_string_append_c (path, *p);
+    }
+  g_string_append_printf (path, "%s\"]", shown < length ? "…" : "");
+}
+
+/* The JSON path of the value named by ps->error_at, from the open
+ * containers: an array's children so far are on the scratch stack, and an
+ * object's too, each member from the moment its name is read. */
+static char *
+error_path (const Parser *ps)
+{
+  GString *path = g_string_new ("$");
+
+  g_assert (ps != NULL);
+
+  for (guint i = 0; i < ps->depth; i++)
+    {
+      const Frame *frame = &ps->frames[i];
+      gboolean innermost = i + 1 == ps->depth;
+      gsize end = innermost ? ps->scratch_length : ps->frames[i + 1].start;
+      guint8 at = innermost ? ps->error_at : AT_CHILD;
+
+      if (at == AT_CONTAINER)
+        break;
+
+      if (frame->type == TIES_JSON_ARRAY)
+        {
+          gsize n = (end - frame->start) / sizeof (TiesJsonValue);
+
+          if (at == AT_LAST_CHILD && n > 0)
+            n--;
+          g_string_append_printf (path, "[%" G_GSIZE_FORMAT "]", n);
+        }
+      else
+        {
+          gsize n = (end - frame->start) / sizeof (TiesJsonMember);
+          const TiesJsonMember *members = (const TiesJsonMember *) (ps->scratch + frame->start);
+
+          if (at == AT_NAME)
+            append_path_name (path, ps->error_name);
+          else if (n > 0)
+            append_path_name (path, members[n - 1].name);
+        }
+    }
+
+  return g_string_free (path, FALSE);
+}
+
+void
+ties_json_position_clear (TiesJsonPosition *position)
+{
+  g_return_if_fail (position != NULL);
+
+  g_clear_pointer (&position->path, g_free);
+}
+
 TiesJsonDocument *
-ties_json_document_parse (const char  *data,
-                          gsize        length,
-                          guint        max_depth,
-                          gsize       *offset,
-                          GError     **error)
+ties_json_document_parse (const char        *data,
+                          gsize              length,
+                          guint              max_depth,
+                          TiesJsonPosition  *position,
+                          GError           **error)
 {
   g_autoptr(TiesJsonDocument) doc = NULL;
   Parser ps = { 0 };
@@ -1249,33 +1411,33 @@ ties_json_document_parse (const char  *data,
   ps.data = data;
   ps.length = length;
   ps.text = doc->text;
+  ps.start = doc->text + ties_json_bom_length (data, length);
   ps.end = doc->text + length;
   ps.doc = doc;
   ps.max_depth = max_depth;
 
   ok = parse (&ps);
 
+  if (!ok)
+    {
+      g_assert (ps.error_message != NULL);
+
+      if (position != NULL)
+        {
+          position->offset = ps.error_offset;
+          ties_json_offset_to_position (data, length, ps.error_offset,
+                                        &position->line, &position->column);
+          position->path = ps.error_code == TIES_JSON_ERROR_EMPTY ? NULL : error_path (&ps);
+        }
+      g_set_error_literal (error, TIES_JSON_ERROR, ps.error_code, ps.error_message);
+      g_free (ps.error_message);
+    }
+
   g_free (ps.scratch);
   g_free (ps.frames);
 
   if (!ok)
-    {
-      guint line, column;
-
-      g_assert (ps.error_message != NULL);
-
-      get_position (data, length, ps.error_offset, &line, &column);
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   "%u:%u: %s", line, column, ps.error_message);
-      if (offset != NULL)
-        *offset = ps.error_offset;
-      g_free (ps.error_message);
-
-      return NULL;
-    }
-
-  if (offset != NULL)
-    *offset = 0;
+    return NULL;
 
   return g_steal_pointer (&doc);
 }

@@ -14,7 +14,9 @@ G_BEGIN_DECLS
  * about ten times the file; it overflows the stack on deep nesting and
  * keeps no positions. This reader parses into one arena (strings are
  * unescaped in place in a private copy of the text), keeps every value's
- * byte offset for messages, and refuses nesting deeper than a limit. */
+ * byte offset for messages, and refuses nesting deeper than a limit.
+ * Its errors say what is wrong and where (line, column and JSON path), in
+ * a struct rather than in the text of a message. */
 
 /* The deepest nesting of arrays and objects a document may have, the
  * document's own levels included. The reader refuses more, and the writer
@@ -35,15 +37,43 @@ typedef enum {
 typedef struct _TiesJsonDocument TiesJsonDocument;
 typedef struct _TiesJsonValue TiesJsonValue;
 
-/* Parses @length bytes of @data (UTF-8, no byte-order mark: the caller
- * skips it). @data is not kept. On failure the GError (G_IO_ERROR,
- * G_IO_ERROR_INVALID_DATA) reads "LINE:COLUMN: what is wrong" with LINE
- * and COLUMN 1-based and the column counted in characters, and *offset
- * (if not NULL) is the byte offset of the problem. */
+#define TIES_JSON_ERROR (ties_json_error_quark ())
+GQuark ties_json_error_quark (void);
+
+/* What kind of fault stopped the parser; the message says which exactly. */
+typedef enum {
+  TIES_JSON_ERROR_SYNTAX,       /* not JSON */
+  TIES_JSON_ERROR_ENCODING,     /* invalid UTF-8, or a NUL byte */
+  TIES_JSON_ERROR_EMPTY,        /* no value: nothing, or only white space */
+  TIES_JSON_ERROR_DEPTH,        /* nested deeper than max_depth */
+  TIES_JSON_ERROR_DUPLICATE,    /* a member named twice in one object */
+} TiesJsonError;
+
+/* Where the parser stopped, so that callers never read it back out of a
+ * message. */
+typedef struct
+{
+  gsize offset;                 /* bytes from the start of the data */
+  guint line;                   /* 1-based */
+  guint column;                 /* 1-based, in characters; a byte-order mark takes none */
+  /* The JSON path ("$.events[2].title") of the value the parser was in, or
+   * had just read; NULL for an empty document. Names that are not plain
+   * identifiers are written $["a b"]. */
+  char *path;
+} TiesJsonPosition;
+
+void                 ties_json_position_clear      (TiesJsonPosition        *position);
+
+/* Parses @length bytes of @data, UTF-8 after an optional byte-order mark
+ * (which RFC 8259 lets a parser ignore). @data is not kept; offsets, in
+ * the document and in @position, count from the start of @data, the mark
+ * included. On failure sets @error (TIES_JSON_ERROR; the message says what
+ * is wrong, in words and without a position) and, if @position is not
+ * NULL, fills it in (free its path with ties_json_position_clear()). */
 TiesJsonDocument    *ties_json_document_parse      (const char              *data,
                                                     gsize                    length,
                                                     guint                    max_depth,
-                                                    gsize                   *offset,
+                                                    TiesJsonPosition        *position,
                                                     GError                 **error);
 void                 ties_json_document_free       (TiesJsonDocument        *self);
 const TiesJsonValue *ties_json_document_get_root   (const TiesJsonDocument  *self);
@@ -94,5 +124,6 @@ char                *ties_json_value_to_string     (const TiesJsonDocument  *doc
                                                     const TiesJsonValue     *value);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TiesJsonDocument, ties_json_document_free)
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TiesJsonPosition, ties_json_position_clear)
 
 G_END_DECLS

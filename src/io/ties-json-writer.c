@@ -615,6 +615,7 @@ ties_json_writer_json (TiesJsonWriter *self,
 {
   g_autoptr(TiesJsonDocument) document = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_auto(TiesJsonPosition) position = { 0 };
   const TiesJsonValue *root;
 
   g_return_val_if_fail (self != NULL, FALSE);
@@ -623,11 +624,14 @@ ties_json_writer_json (TiesJsonWriter *self,
   /* Any depth parses (the parser needs no stack for it); the depth that
    * fits here is checked before anything is written, so that the error
    * names this value, not some bracket deep inside it. */
-  document = ties_json_document_parse (json, strlen (json), G_MAXUINT, NULL, &local_error);
+  document = ties_json_document_parse (json, strlen (json), G_MAXUINT, &position, &local_error);
   if (document == NULL)
     {
+      g_autofree char *where_what = g_strdup_printf ("%u:%u: %s", position.line, position.column,
+                                                     local_error->message);
+
       /* Translators: %s says where and what, as "1:5: expected a value" */
-      writer_fail (self, TRUE, _("not valid JSON: %s"), local_error->message);
+      writer_fail (self, TRUE, _("not valid JSON: %s"), where_what);
       /* Something takes the value's place, so that calls stay paired. */
       ties_json_writer_null (self);
       return FALSE;
