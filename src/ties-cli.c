@@ -384,8 +384,8 @@ ties_cli_export (const ExportRequest *request,
   g_autoptr(TiesScene) scene = NULL;
   g_autoptr(TiesDate) from = NULL;
   g_autoptr(TiesDate) to = NULL;
+  g_autoptr(TiesFilter) filter = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(GStrv) kinds = NULL;
   TiesExportOptions export_options;
   TiesExportFormat format;
   TiesLayoutKind layout;
@@ -429,25 +429,26 @@ ties_cli_export (const ExportRequest *request,
   focus = request->focus != NULL ? request->focus : ties_document_get_focus (document);
   if (request->focus != NULL && ties_document_lookup_actor (document, request->focus) == NULL)
     return usage_error (_("--focus: no actor has the id “%s”"), request->focus);
-  if (from == NULL && request->from == NULL)
-    from = parse_bound (ties_document_get_filter_from (document), "view.filter.from", &status);
-  if (to == NULL && request->to == NULL)
-    to = parse_bound (ties_document_get_filter_to (document), "view.filter.to", &status);
+
+  /* The saved filter (every part of it, as the window applies it),
+   * with the bounds and kinds the command line gives instead. */
+  filter = ties_filter_copy (ties_document_get_filter (document));
+  if (from != NULL)
+    ties_filter_set_from (filter, ties_date_get_text (from));
+  if (to != NULL)
+    ties_filter_set_to (filter, ties_date_get_text (to));
   if (request->kinds != NULL)
     {
-      kinds = g_strsplit (request->kinds, ",", -1);
+      g_auto(GStrv) kinds = g_strsplit (request->kinds, ",", -1);
+
       for (guint i = 0; kinds[i] != NULL; i++)
         if (ties_document_lookup_event_kind (document, kinds[i]) == NULL)
           return usage_error (_("--kinds: “%s” is not an event kind of this document"), kinds[i]);
-    }
-  else
-    {
-      kinds = g_strdupv ((char **) ties_document_get_filter_kinds (document));
+      ties_filter_set_kinds (filter, (const char * const *) kinds);
     }
 
   network = ties_network_new (document);
-  ties_network_set_range (network, from, to);
-  ties_network_set_kinds (network, (const char * const *) kinds);
+  ties_network_set_filter (network, filter);
 
   ties_render_options_init (&render_options);
   render_options.style = g_strcmp0 (request->style, "dark") == 0 ? TIES_STYLE_DARK : TIES_STYLE_LIGHT;

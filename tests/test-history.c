@@ -800,7 +800,8 @@ test_no_op_strv (void)
   check_no_op_current (doc, ardern, "aliases");
   check_no_op_current (doc, event, "participants");
   check_no_op_current (doc, event, "tags");
-  check_no_op_current (doc, doc, "filter-kinds");
+  check_no_op_current (doc, ties_document_get_filter (doc), "kinds");
+  check_no_op_current (doc, ties_document_get_filter (doc), "tie");
 }
 
 static void

@@ -9,6 +9,7 @@
 
 #include "ties-date.h"
 #include "ties-document.h"
+#include "ties-filter.h"
 #include "ties-tie.h"
 
 G_BEGIN_DECLS
@@ -26,12 +27,21 @@ G_DECLARE_FINAL_TYPE (TiesNetwork, ties_network, TIES, NETWORK, GObject)
 TiesNetwork        *ties_network_new               (TiesDocument       *document);
 TiesDocument       *ties_network_get_document      (TiesNetwork        *self);
 
-/* Only events whose date overlaps [from, to] count (NULL: open end). With
- * a bound set, undated events are left out: nothing says they fall in. */
+/* Which events count: a filter of the network's own, or one shared with
+ * set_filter() (the window shares the document's, so that the list and
+ * the diagram agree; NULL: a new empty one). In
+ * TIES_FILTER_DIAGRAM_HIGHLIGHT mode every event counts: the diagram
+ * draws them all and highlights what the filter keeps. */
+TiesFilter         *ties_network_get_filter        (TiesNetwork        *self);
+void                ties_network_set_filter        (TiesNetwork        *self,
+                                                    TiesFilter         *filter);
+
+/* Shorthands that change the network's filter: only events whose date
+ * overlaps [from, to] count (NULL: open end; undated events are left out
+ * once a bound is set), only events of these kinds (NULL or empty: all). */
 void                ties_network_set_range         (TiesNetwork        *self,
                                                     TiesDate           *from,
                                                     TiesDate           *to);
-/* Only events of these kinds count; NULL or empty: all kinds. */
 void                ties_network_set_kinds         (TiesNetwork        *self,
                                                     const char * const *kinds);
 
@@ -40,6 +50,7 @@ GListModel         *ties_network_get_ties          (TiesNetwork        *self);
 TiesTie            *ties_network_lookup_tie        (TiesNetwork        *self,
                                                     const char         *actor_a,
                                                     const char         *actor_b);
+/* Whether @event counts, as the filter and its diagram mode say. */
 gboolean            ties_network_includes_event    (TiesNetwork        *self,
                                                     TiesEvent          *event);
 guint               ties_network_get_n_events      (TiesNetwork        *self);

@@ -207,6 +207,53 @@ write_list (TiesJsonWriter *w,
   ties_json_writer_end_array (w);
 }
 
+/* view.filter: from, to and kinds always, as the first files had them;
+ * the later parts only when set, so that those files keep their bytes. */
+static void
+write_filter (TiesJsonWriter *w,
+              TiesFilter     *filter,
+              TiesExtras     *extras)
+{
+  const char *tie_a, *tie_b;
+
+  ties_json_writer_begin_object (w);
+  ties_json_writer_member (w, "from");
+  ties_json_writer_string_or_null (w, ties_filter_get_from (filter));
+  ties_json_writer_member (w, "to");
+  ties_json_writer_string_or_null (w, ties_filter_get_to (filter));
+  ties_json_writer_member (w, "kinds");
+  ties_json_writer_strv (w, ties_filter_get_kinds (filter));
+  if (ties_filter_get_actors (filter)[0] != NULL)
+    {
+      ties_json_writer_member (w, "actors");
+      ties_json_writer_strv (w, ties_filter_get_actors (filter));
+    }
+  if (ties_filter_get_tie (filter, &tie_a, &tie_b))
+    {
+      const char * const tie[] = { tie_a, tie_b, NULL };
+
+      ties_json_writer_member (w, "tie");
+      ties_json_writer_strv (w, tie);
+    }
+  if (ties_filter_get_text (filter) != NULL)
+    {
+      ties_json_writer_member (w, "text");
+      ties_json_writer_string (w, ties_filter_get_text (filter));
+    }
+  if (ties_filter_get_source (filter) != NULL)
+    {
+      ties_json_writer_member (w, "source");
+      ties_json_writer_string (w, ties_filter_get_source (filter));
+    }
+  if (ties_filter_get_diagram (filter) == TIES_FILTER_DIAGRAM_HIGHLIGHT)
+    {
+      ties_json_writer_member (w, "diagram");
+      ties_json_writer_string (w, "highlight");
+    }
+  write_extras (w, extras);
+  ties_json_writer_end_object (w);
+}
+
 GBytes *
 ties_document_save_to_bytes (TiesDocument  *document,
                              GError       **error)
@@ -241,15 +288,7 @@ ties_document_save_to_bytes (TiesDocument  *document,
   ties_json_writer_member (w, "focus");
   ties_json_writer_string_or_null (w, ties_document_get_focus (document));
   ties_json_writer_member (w, "filter");
-  ties_json_writer_begin_object (w);
-  ties_json_writer_member (w, "from");
-  ties_json_writer_string_or_null (w, ties_document_get_filter_from (document));
-  ties_json_writer_member (w, "to");
-  ties_json_writer_string_or_null (w, ties_document_get_filter_to (document));
-  ties_json_writer_member (w, "kinds");
-  ties_json_writer_strv (w, ties_document_get_filter_kinds (document));
-  write_extras (w, ties_document_get_filter_extras (document));
-  ties_json_writer_end_object (w);
+  write_filter (w, ties_document_get_filter (document), ties_document_get_filter_extras (document));
   write_extras (w, ties_document_get_view_extras (document));
   ties_json_writer_end_object (w);
 
