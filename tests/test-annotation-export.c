@@ -14,22 +14,9 @@
 
 #include "ties-annotation-export.h"
 #include "ties-document-io.h"
+#include "test-util.h"
 
-#define SAMPLE TOP_SRCDIR "/data/samples/christchurch-call.ties.json"
 #define SAMPLE_URL "https://www.nzherald.co.nz/nz/twitter-boss-jack-dorsey-to-meet-jacinda-ardern-in-flying-visit-to-wellington/KH6GZICNAZSU6AVSDXKXDDO7U4/"
-
-static TiesDocument *
-load_sample (void)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (SAMPLE);
-  g_autoptr(GError) error = NULL;
-  TiesDocument *document;
-
-  document = ties_document_load_from_file (file, NULL, NULL, &error);
-  g_assert_no_error (error);
-
-  return document;
-}
 
 static JsonNode *
 export_and_parse (TiesDocument *document)
@@ -144,7 +131,7 @@ count_evidence (TiesDocument *document)
 static void
 test_sample_annotation (void)
 {
-  g_autoptr(TiesDocument) document = load_sample ();
+  g_autoptr(TiesDocument) document = test_load_sample ();
   g_autoptr(JsonNode) root = export_and_parse (document);
   JsonObject *collection = json_node_get_object (root);
   JsonArray *items = items_of (root);
@@ -375,7 +362,7 @@ test_no_evidence (void)
 static void
 test_deterministic (void)
 {
-  g_autoptr(TiesDocument) document = load_sample ();
+  g_autoptr(TiesDocument) document = test_load_sample ();
   g_autoptr(GBytes) first = NULL;
   g_autoptr(GBytes) second = NULL;
   g_autoptr(GError) error = NULL;

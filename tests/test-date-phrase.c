@@ -10,8 +10,7 @@
 #include "ties-date.h"
 #include "ties-date-phrase.h"
 #include "ties-document-io.h"
-
-#define SAMPLE TOP_SRCDIR "/data/samples/christchurch-call.ties.json"
+#include "test-util.h"
 
 /* Publication dates: a Wednesday, and the week (Monday to Sunday) in
  * which the sample's weekly article appeared. */
@@ -190,19 +189,6 @@ assert_found (const char  *text,
     }
 }
 
-static TiesDocument *
-load_sample (void)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (SAMPLE);
-  g_autoptr(GPtrArray) warnings = NULL;
-  g_autoptr(GError) error = NULL;
-  TiesDocument *document;
-
-  document = ties_document_load_from_file (file, &warnings, NULL, &error);
-  g_assert_no_error (error);
-  return document;
-}
-
 /* Every date phrase of the seed article, in order, with its offsets. */
 static void
 test_scan_article (void)
@@ -229,7 +215,7 @@ test_scan_article (void)
     { "at the start of May", 3557, "2019-05-01/2019-05-07" },
     { "earlier this month", 3627, "2019-09-01/2019-09-07" },
   };
-  g_autoptr(TiesDocument) document = load_sample ();
+  g_autoptr(TiesDocument) document = test_load_sample ();
   g_autoptr(TiesSource) source = g_list_model_get_item (G_LIST_MODEL (ties_document_get_sources (document)), 0);
   const char *text = ties_source_get_text (source);
   g_autoptr(GPtrArray) found = ties_date_phrase_scan (text, ties_source_get_published (source), NULL);
@@ -250,7 +236,7 @@ test_scan_agrees_with_sample (void)
   static const char * const exact[] = {
     "in April", "on April 17", "on May 2", "a day later", NULL
   };
-  g_autoptr(TiesDocument) document = load_sample ();
+  g_autoptr(TiesDocument) document = test_load_sample ();
   g_autoptr(TiesSource) source = g_list_model_get_item (G_LIST_MODEL (ties_document_get_sources (document)), 0);
   g_autoptr(GPtrArray) found = ties_date_phrase_scan (ties_source_get_text (source),
                                                       ties_source_get_published (source), NULL);

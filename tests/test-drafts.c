@@ -11,6 +11,7 @@
 #include "ties-document.h"
 #include "ties-document-io.h"
 #include "ties-drafts.h"
+#include "test-util.h"
 
 #define SAMPLE_PATH TOP_SRCDIR "/data/samples/christchurch-call.ties.json"
 
@@ -22,30 +23,10 @@ typedef struct
 } Fixture;
 
 static void
-remove_tree (GFile *file)
-{
-  g_autoptr(GFileEnumerator) children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                                                   G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS,
-                                                                   NULL, NULL);
-
-  if (children != NULL)
-    {
-      GFile *child;
-
-      while (g_file_enumerator_iterate (children, NULL, &child, NULL, NULL) && child != NULL)
-        remove_tree (child);
-    }
-  g_file_delete (file, NULL, NULL);
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->path = g_dir_make_tmp ("ties-drafts-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->path = test_make_temp_dir ("ties-drafts-XXXXXX");
   /* A folder that does not exist yet, as on the first run. */
   fixture->folder = g_file_new_build_filename (fixture->path, "io.github.tiesapp.Ties", "drafts", NULL);
   fixture->drafts = ties_drafts_new (fixture->folder);
@@ -55,25 +36,10 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GFile) top = g_file_new_for_path (fixture->path);
-
   g_clear_object (&fixture->drafts);
   g_clear_object (&fixture->folder);
-  remove_tree (top);
+  test_remove_tree (fixture->path);
   g_free (fixture->path);
-}
-
-static TiesDocument *
-load_sample (void)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (SAMPLE_PATH);
-  g_autoptr(GError) error = NULL;
-  TiesDocument *document = ties_document_load_from_file (file, NULL, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (document);
-
-  return document;
 }
 
 static GBytes *
@@ -151,7 +117,7 @@ static void
 test_write_list_load (Fixture       *fixture,
                       gconstpointer  data)
 {
-  g_autoptr(TiesDocument) titled = load_sample ();
+  g_autoptr(TiesDocument) titled = test_load_sample ();
   g_autoptr(TiesDocument) untitled = ties_document_new ();
   g_autoptr(GBytes) titled_bytes = NULL;
   g_autoptr(GBytes) untitled_bytes = NULL;
@@ -305,7 +271,7 @@ static void
 test_damaged (Fixture       *fixture,
               gconstpointer  data)
 {
-  g_autoptr(TiesDocument) document = load_sample ();
+  g_autoptr(TiesDocument) document = test_load_sample ();
   g_autoptr(GBytes) bytes = document_bytes (document);
   g_autoptr(GPtrArray) drafts = NULL;
   g_autoptr(GError) error = NULL;
@@ -422,7 +388,7 @@ static void
 test_original_changed (Fixture       *fixture,
                        gconstpointer  data)
 {
-  g_autoptr(TiesDocument) document = load_sample ();
+  g_autoptr(TiesDocument) document = test_load_sample ();
   g_autoptr(GBytes) bytes = document_bytes (document);
   g_autoptr(GFile) original = copy_sample (fixture);
   g_autoptr(GPtrArray) drafts = NULL;
@@ -477,7 +443,7 @@ static void
 test_writer (Fixture       *fixture,
              gconstpointer  data)
 {
-  g_autoptr(TiesDocument) document = load_sample ();
+  g_autoptr(TiesDocument) document = test_load_sample ();
   g_autoptr(TiesDraftWriter) writer = ties_draft_writer_new (fixture->drafts, NULL);
   g_autoptr(GFile) original = copy_sample (fixture);
   TiesHistory *history = ties_document_get_history (document);
@@ -556,7 +522,7 @@ static void
 test_writer_discard_in_flight (Fixture       *fixture,
                                gconstpointer  data)
 {
-  g_autoptr(TiesDocument) document = load_sample ();
+  g_autoptr(TiesDocument) document = test_load_sample ();
   g_autoptr(TiesDraftWriter) writer = ties_draft_writer_new (fixture->drafts, NULL);
 
   ties_draft_writer_set_delay (writer, 0);
@@ -577,7 +543,7 @@ test_writer_untitled_and_two (Fixture       *fixture,
                               gconstpointer  data)
 {
   g_autoptr(TiesDocument) first = ties_document_new ();
-  g_autoptr(TiesDocument) second = load_sample ();
+  g_autoptr(TiesDocument) second = test_load_sample ();
   g_autoptr(TiesDraftWriter) writer_1 = ties_draft_writer_new (fixture->drafts, NULL);
   g_autoptr(TiesDraftWriter) writer_2 = ties_draft_writer_new (fixture->drafts, NULL);
   g_autoptr(GPtrArray) drafts = NULL;
@@ -626,7 +592,7 @@ static void
 test_writer_restore (Fixture       *fixture,
                      gconstpointer  data)
 {
-  g_autoptr(TiesDocument) document = load_sample ();
+  g_autoptr(TiesDocument) document = test_load_sample ();
   g_autoptr(TiesDocument) restored = NULL;
   g_autoptr(TiesDraftWriter) writer = NULL;
   g_autoptr(GBytes) bytes = NULL;
@@ -662,7 +628,7 @@ static void
 test_writer_debounce (Fixture       *fixture,
                       gconstpointer  data)
 {
-  g_autoptr(TiesDocument) document = load_sample ();
+  g_autoptr(TiesDocument) document = test_load_sample ();
   g_autoptr(TiesDraftWriter) writer = ties_draft_writer_new (fixture->drafts, NULL);
   gint64 last_edit;
 

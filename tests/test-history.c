@@ -9,41 +9,18 @@
 
 #include "ties-document.h"
 #include "ties-document-io.h"
+#include "test-util.h"
 
-#define SAMPLE_PATH TOP_SRCDIR "/data/samples/christchurch-call.ties.json"
-
+/* The sample, with nothing to undo yet. */
 static TiesDocument *
 load_sample (void)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (SAMPLE_PATH);
-  g_autoptr(GError) error = NULL;
-  TiesDocument *doc;
+  TiesDocument *doc = test_load_sample ();
 
-  doc = ties_document_load_from_file (file, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (doc);
   g_assert_false (ties_history_get_can_undo (ties_document_get_history (doc)));
   g_assert_false (ties_history_get_modified (ties_document_get_history (doc)));
 
   return doc;
-}
-
-static void
-assert_bytes_equal (GBytes *a,
-                    GBytes *b)
-{
-  if (!g_bytes_equal (a, b))
-    {
-      gsize la, lb, i;
-      const char *da = g_bytes_get_data (a, &la);
-      const char *db = g_bytes_get_data (b, &lb);
-
-      for (i = 0; i < MIN (la, lb) && da[i] == db[i]; i++)
-        ;
-      g_test_message ("bytes differ at %" G_GSIZE_FORMAT ": “%.60s” vs “%.60s”",
-                      i, da + MIN (i, la), db + MIN (i, lb));
-    }
-  g_assert_true (g_bytes_equal (a, b));
 }
 
 typedef struct {
@@ -85,14 +62,14 @@ check_end (Check      *check,
 
       g_assert_true (ties_history_undo (history));
       undone = ties_document_save_to_bytes (check->doc, NULL);
-      assert_bytes_equal (undone, check->before);
+      test_assert_bytes_equal (undone, check->before);
       g_assert_true (ties_history_get_can_redo (history));
       if (label != NULL)
         g_assert_cmpstr (ties_history_get_redo_label (history), ==, label);
 
       g_assert_true (ties_history_redo (history));
       redone = ties_document_save_to_bytes (check->doc, NULL);
-      assert_bytes_equal (redone, after);
+      test_assert_bytes_equal (redone, after);
       g_assert_false (ties_history_get_can_redo (history));
     }
 
@@ -109,7 +86,7 @@ check_end (Check      *check,
     if (reloaded != NULL)
       {
         again = ties_document_save_to_bytes (reloaded, NULL);
-        assert_bytes_equal (again, after);
+        test_assert_bytes_equal (again, after);
       }
   }
 
@@ -639,7 +616,7 @@ test_evidence_store (void)
     while (ties_history_undo (history))
       ;
     bytes = ties_document_save_to_bytes (doc, NULL);
-    assert_bytes_equal (bytes, expected);
+    test_assert_bytes_equal (bytes, expected);
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, n);
   }
 }
@@ -735,7 +712,7 @@ check_no_op (TiesDocument *doc,
   g_test_message ("%s:%s", G_OBJECT_TYPE_NAME (object), property);
   ties_history_set_value (history, object, property, value);
   after = ties_document_save_to_bytes (doc, NULL);
-  assert_bytes_equal (before, after);
+  test_assert_bytes_equal (before, after);
   g_assert_false (ties_history_get_can_undo (history));
   g_assert_false (ties_history_get_modified (history));
 
@@ -846,7 +823,7 @@ test_redo_dropped (void)
   g_assert_true (ties_history_undo (history));
   g_assert_false (ties_history_undo (history));
   bytes = ties_document_save_to_bytes (doc, NULL);
-  assert_bytes_equal (bytes, original);
+  test_assert_bytes_equal (bytes, original);
   g_assert_true (ties_history_redo (history));
   g_assert_true (ties_history_redo (history));
   g_assert_false (ties_history_redo (history));
@@ -1368,7 +1345,7 @@ test_random (void)
 
       g_assert_true (ties_history_undo (history));
       bytes = ties_document_save_to_bytes (doc, NULL);
-      assert_bytes_equal (bytes, g_ptr_array_index (states, i - 1));
+      test_assert_bytes_equal (bytes, g_ptr_array_index (states, i - 1));
     }
   g_assert_false (ties_history_undo (history));
   g_assert_false (ties_history_get_modified (history));
@@ -1380,7 +1357,7 @@ test_random (void)
 
       g_assert_true (ties_history_redo (history));
       bytes = ties_document_save_to_bytes (doc, NULL);
-      assert_bytes_equal (bytes, g_ptr_array_index (states, i));
+      test_assert_bytes_equal (bytes, g_ptr_array_index (states, i));
     }
   g_assert_false (ties_history_redo (history));
 

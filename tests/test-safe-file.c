@@ -22,6 +22,7 @@
 
 #include "ties-document-io.h"
 #include "ties-safe-file.h"
+#include "test-util.h"
 
 #define SAMPLE TOP_SRCDIR "/data/samples/christchurch-call.ties.json"
 
@@ -641,18 +642,6 @@ on_saved (GObject      *source,
   *out = g_object_ref (result);
 }
 
-static TiesDocument *
-load_sample (void)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (SAMPLE);
-  g_autoptr(GError) error = NULL;
-  TiesDocument *document = ties_document_load_from_file (file, NULL, NULL, &error);
-
-  g_assert_no_error (error);
-
-  return document;
-}
-
 /* The save point is the state that was written: an edit made while the
  * bytes go to the disk is still unsaved when the save ends. */
 static void
@@ -661,7 +650,7 @@ test_edit_during_save (Fixture       *fixture,
 {
   g_autofree char *path = fixture_path (fixture, "doc.ties.json");
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(TiesDocument) document = load_sample ();
+  g_autoptr(TiesDocument) document = test_load_sample ();
   TiesHistory *history = ties_document_get_history (document);
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) written = NULL;
@@ -711,7 +700,7 @@ test_save_async_cancelled (Fixture       *fixture,
 {
   g_autofree char *path = fixture_path (fixture, "doc.ties.json");
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(TiesDocument) document = load_sample ();
+  g_autoptr(TiesDocument) document = test_load_sample ();
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   TiesHistory *history = ties_document_get_history (document);
   g_autoptr(GError) error = NULL;

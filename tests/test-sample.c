@@ -9,24 +9,7 @@
 
 #include "ties-document-io.h"
 #include "ties-network.h"
-
-#define SAMPLE TOP_SRCDIR "/data/samples/christchurch-call.ties.json"
-
-static TiesDocument *
-load_sample (void)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (SAMPLE);
-  g_autoptr(GPtrArray) warnings = NULL;
-  g_autoptr(GError) error = NULL;
-  TiesDocument *document;
-
-  document = ties_document_load_from_file (file, &warnings, NULL, &error);
-  g_assert_no_error (error);
-  /* Not one evidence item needed re-anchoring: the offsets are right. */
-  g_assert_cmpuint (warnings->len, ==, 0);
-
-  return document;
-}
+#include "test-util.h"
 
 static TiesSource *
 the_source (TiesDocument *document)
@@ -43,7 +26,7 @@ the_source (TiesDocument *document)
 static void
 test_source_is_article (void)
 {
-  g_autoptr(TiesDocument) document = load_sample ();
+  g_autoptr(TiesDocument) document = test_load_sample ();
   TiesSource *source = the_source (document);
   g_autofree char *article = NULL;
 
@@ -65,7 +48,7 @@ test_source_is_article (void)
 static void
 test_evidence_offsets (void)
 {
-  g_autoptr(TiesDocument) document = load_sample ();
+  g_autoptr(TiesDocument) document = test_load_sample ();
   TiesSource *source = the_source (document);
   GListModel *events = G_LIST_MODEL (ties_document_get_events (document));
   guint n_checked = 0;
@@ -140,7 +123,7 @@ static const ExpectedEvent expected_events[] = {
 static void
 test_events (void)
 {
-  g_autoptr(TiesDocument) document = load_sample ();
+  g_autoptr(TiesDocument) document = test_load_sample ();
 
   for (guint i = 0; i < G_N_ELEMENTS (expected_events); i++)
     {
@@ -171,7 +154,7 @@ test_events (void)
 static void
 test_relative_dates (void)
 {
-  g_autoptr(TiesDocument) document = load_sample ();
+  g_autoptr(TiesDocument) document = test_load_sample ();
   TiesEvent *paris = ties_document_lookup_event (document, "dorsey-paris-meeting");
   TiesEvent *summit = ties_document_lookup_event (document, "christchurch-call-summit");
   TiesEvent *unga = ties_document_lookup_event (document, "unga-trip");
@@ -202,7 +185,7 @@ test_network (void)
   static const char * const people[] = {
     "dorsey", "zuckerberg", "bezos", "pichai", "cook", "smith", "wojcicki",
   };
-  g_autoptr(TiesDocument) document = load_sample ();
+  g_autoptr(TiesDocument) document = test_load_sample ();
   g_autoptr(TiesNetwork) network = ties_network_new (document);
 
   g_assert_nonnull (ties_document_lookup_actor (document, "ardern"));

@@ -20,13 +20,99 @@ ui_test_iterate_until (gboolean (*done) (gpointer),
     }
 }
 
+static void
+set_true (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
 void
 ui_test_iterate_for (guint ms)
 {
-  gint64 until = g_get_monotonic_time () + (gint64) ms * 1000;
+  gboolean done = FALSE;
 
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
+  /* Blocks between events rather than spinning: nine builds share two cores. */
+  g_timeout_add_once (ms, set_true, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+void
+ui_test_iterate_pending (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+void
+ui_test_wait_for_frame (GtkWidget *widget)
+{
+  GdkFrameClock *clock;
+  gboolean painted = FALSE;
+  gulong id;
+
+  g_assert (GTK_IS_WIDGET (widget));
+
+  ui_test_iterate_until (ui_test_is_mapped, widget);
+  clock = gtk_widget_get_frame_clock (widget);
+  g_assert_nonnull (clock);
+  id = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (set_true), &painted);
+  gtk_widget_queue_draw (widget);
+  ui_test_iterate_until (is_true, &painted);
+  g_signal_handler_disconnect (clock, id);
+}
+
+GdkTexture *
+ui_test_render (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  GskRenderer *renderer;
+  int width, height;
+
+  g_assert (GTK_IS_WIDGET (widget));
+
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+
+  /* The paintable copies what the widget last drew. */
+  paintable = gtk_widget_paintable_new (widget);
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+
+  return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+void
+ui_test_save_png (GtkWidget  *widget,
+                  const char *path)
+{
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *full_path = NULL;
+
+  g_assert (GTK_IS_WIDGET (widget));
+  g_assert_nonnull (path);
+
+  if (g_path_is_absolute (path))
+    full_path = g_strdup (path);
+  else
+    full_path = g_test_build_filename (G_TEST_BUILT, path, NULL);
+
+  ui_test_wait_for_frame (widget);
+  texture = ui_test_render (widget);
+  g_assert_true (gdk_texture_save_to_png (texture, full_path));
+  g_test_message ("Saved %s", full_path);
 }
 
 gboolean
@@ -87,7 +173,7 @@ has_events (gpointer window)
 TiesWindow *
 ui_test_open_sample (TiesApplication *app)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (TOP_SRCDIR "/data/samples/christchurch-call.ties.json");
+  g_autoptr(GFile) file = g_file_new_for_path (TEST_SAMPLE_PATH);
   TiesWindow *window = ties_window_new (app);
 
   gtk_window_present (GTK_WINDOW (window));

@@ -7,14 +7,26 @@
 
 #include "ties-application.h"
 #include "ties-window.h"
+#include "test-util.h"
 
 G_BEGIN_DECLS
 
 /* Iterates the main loop until @done (data) holds; fails after 20 s. */
 void        ui_test_iterate_until (gboolean  (*done) (gpointer),
                                    gpointer    data);
-/* Lets pending work (idles, frames) run for @ms milliseconds. */
+/* Lets pending work (idles, frames, timeouts) run for @ms milliseconds. */
 void        ui_test_iterate_for   (guint       ms);
+/* Runs what is ready now, without waiting for more. */
+void        ui_test_iterate_pending (void);
+/* Until @widget is mapped and one frame clock "after-paint" has passed
+ * since a redraw was queued: what it shows is then up to date. */
+void        ui_test_wait_for_frame (GtkWidget *widget);
+/* What @widget shows, as GTK draws it; and that picture after one more
+ * frame, saved as a PNG at @path (a relative one in the test's build
+ * folder) for a person to look at. */
+GdkTexture *ui_test_render        (GtkWidget  *widget);
+void        ui_test_save_png      (GtkWidget  *widget,
+                                   const char *path);
 gboolean    ui_test_is_mapped     (gpointer    widget);
 /* The first widget of @type at or below @widget, depth first. */
 GtkWidget  *ui_test_find_child    (GtkWidget  *widget,
