@@ -8,14 +8,15 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "ties-ui-util.h"
+#include "ties-edit-binder.h"
 #include "ties-actor-editor.h"
 
 /* Like the event editor: every keystroke reaches the actor at once, a
- * burst of typing in one field being one step of undo, and choices are a
- * step each; the editor follows the actor's "notify" (but not the echo of
- * its own typing, which would move the cursor or take away a trailing
- * space of a name being typed) and the document's "changed". */
+ * burst of typing in one field being one step of undo (the edit
+ * binder's), and choices are a step each; the editor follows the actor's
+ * "notify" (but not the echo of its own typing, which would move the
+ * cursor or take away a trailing space of a name being typed) and the
+ * document's "parts-changed". */
 
 struct _TiesActorEditor
 {
@@ -23,19 +24,17 @@ struct _TiesActorEditor
 
   TiesDocument       *document;
   TiesActor          *actor;
-  gulong              actor_notify_id;
   gulong              document_changed_id;
 
-  /* The property being typed into, whose notify is our own echo. */
-  const char         *committing;
+  /* The typed fields; frozen while the editor shows the actor in its
+   * other widgets */
+  TiesEditBinder     *binder;
 
   GtkCustomFilter    *event_filter;
   GtkCustomSorter    *event_sorter;
   GtkSortListModel   *events;
   GtkStringList      *affiliation_names; /* affiliation_row's items */
   GPtrArray          *affiliation_ids;  /* ids behind them; NULL: none */
-
-  guint               updating;
 
   GtkStack           *stack;
   AdwEntryRow        *name_row;
@@ -66,80 +65,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
-
-static gboolean
-can_edit (TiesActorEditor *self)
-{
-  g_assert (TIES_IS_ACTOR_EDITOR (self));
-
-  return self->document != NULL && self->actor != NULL && self->updating == 0;
-}
-
-/* One step of undo, unless nothing changes; @label NULL: typed, merged
- * with the keystrokes before it. */
-static void
-commit_value (TiesActorEditor *self,
-              const char      *label,
-              const char      *property,
-              const GValue    *value)
-{
-  TiesHistory *history;
-
-  g_assert (TIES_IS_ACTOR_EDITOR (self));
-
-  if (!can_edit (self))
-    return;
-
-  /* The history records nothing when the value does not change. */
-  history = ties_document_get_history (self->document);
-  if (label == NULL)
-    {
-      self->committing = property;
-      ties_history_set_value_merged (history, self->actor, property, value);
-      self->committing = NULL;
-      return;
-    }
-
-  ties_history_end_merge (history);
-  ties_history_begin (history, label);
-  ties_history_set_value (history, self->actor, property, value);
-  ties_history_end (history);
-}
-
-/* Enter, or the focus leaving a field: the next keystroke starts a new
- * step of undo. */
-static void
-end_burst (TiesActorEditor *self)
-{
-  g_assert (TIES_IS_ACTOR_EDITOR (self));
-
-  if (self->document != NULL)
-    ties_history_end_merge (ties_document_get_history (self->document));
-}
-
-static void
-commit_string (TiesActorEditor *self,
-               const char      *label,
-               const char      *property,
-               const char      *text)
-{
-  g_auto(GValue) value = G_VALUE_INIT;
-  g_autofree char *old = NULL;
-
-  g_assert (TIES_IS_ACTOR_EDITOR (self));
-
-  if (!can_edit (self))
-    return;
-
-  /* "" and NULL are the same to the person typing. */
-  g_object_get (self->actor, property, &old, NULL);
-  if (g_strcmp0 (old != NULL ? old : "", text != NULL ? text : "") == 0)
-    return;
-
-  g_value_init (&value, G_TYPE_STRING);
-  g_value_set_string (&value, text);
-  commit_value (self, label, property, &value);
-}
 
 /* Showing the actor */
 
@@ -202,7 +127,7 @@ update_affiliations (TiesActorEditor *self)
 
   /* Changed in place, and only when it differs: this may run while the
    * combo row is telling that its selection changed. */
-  self->updating++;
+  ties_edit_binder_freeze (self->binder);
   n_old = g_list_model_get_n_items (G_LIST_MODEL (self->affiliation_names));
   same = n_old == ids->len;
   for (guint i = 0; same && i < ids->len; i++)
@@ -216,7 +141,7 @@ update_affiliations (TiesActorEditor *self)
     }
   if (adw_combo_row_get_selected (self->affiliation_row) != selected)
     adw_combo_row_set_selected (self->affiliation_row, selected);
-  self->updating--;
+  ties_edit_binder_thaw (self->binder);
 }
 
 static GtkWidget *
@@ -268,6 +193,7 @@ update_events (TiesActorEditor *self)
   adw_preferences_group_set_description (self->events_group, description);
 }
 
+/* What the binder does not show: @property NULL for all. */
 static void
 update_field (TiesActorEditor *self,
               const char      *property)
@@ -275,55 +201,28 @@ update_field (TiesActorEditor *self,
   g_assert (TIES_IS_ACTOR_EDITOR (self));
   g_assert (TIES_IS_ACTOR (self->actor));
 
-  self->updating++;
+  ties_edit_binder_freeze (self->binder);
 
-  if (property == NULL || g_str_equal (property, "name"))
-    _ties_entry_row_set_text (self->name_row, ties_actor_get_name (self->actor));
   if (property == NULL || g_str_equal (property, "kind"))
     adw_combo_row_set_selected (self->kind_row, ties_actor_get_kind (self->actor));
-  if (property == NULL || g_str_equal (property, "role"))
-    _ties_entry_row_set_text (self->role_row, ties_actor_get_role (self->actor));
   if (property == NULL || g_str_equal (property, "affiliation"))
     update_affiliations (self);
   if (property == NULL || g_str_equal (property, "color"))
     update_color (self);
-  if (property == NULL || g_str_equal (property, "aliases"))
-    {
-      const char * const *aliases = ties_actor_get_aliases (self->actor);
-      const char *empty[] = { NULL };
-      g_autofree char *text = g_strjoinv (", ", (GStrv) (aliases != NULL ? aliases : empty));
-
-      _ties_entry_row_set_text (self->aliases_row, text);
-    }
-  if (property == NULL || g_str_equal (property, "notes"))
-    {
-      GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
-      g_autofree char *old = NULL;
-      GtkTextIter start, end;
-
-      gtk_text_buffer_get_bounds (buffer, &start, &end);
-      old = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-      if (g_strcmp0 (old, ties_actor_get_notes (self->actor)) != 0)
-        gtk_text_buffer_set_text (buffer, ties_actor_get_notes (self->actor), -1);
-    }
   if (property == NULL || g_str_equal (property, "id"))
     update_events (self);
 
-  self->updating--;
+  ties_edit_binder_thaw (self->binder);
 }
 
 static void
-on_actor_notify (TiesActorEditor *self,
-                 GParamSpec      *pspec,
-                 TiesActor       *actor)
+on_target_notify (TiesActorEditor *self,
+                  GParamSpec      *pspec)
 {
   g_assert (TIES_IS_ACTOR_EDITOR (self));
-  g_assert (TIES_IS_ACTOR (actor));
 
-  if (self->committing != NULL && g_str_equal (pspec->name, self->committing))
-    return;
-
-  update_field (self, pspec->name);
+  if (self->actor != NULL)
+    update_field (self, pspec->name);
 }
 
 /* The affiliations are the other actors' names; the events list shows
@@ -347,44 +246,7 @@ on_document_changed (TiesActorEditor    *self,
     update_events (self);
 }
 
-/* Committing */
-
-static void
-commit_name (TiesActorEditor *self)
-{
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
-
-  commit_string (self, NULL, "name", name);
-}
-
-static void
-commit_role (TiesActorEditor *self)
-{
-  commit_string (self, NULL, "role", gtk_editable_get_text (GTK_EDITABLE (self->role_row)));
-}
-
-static void
-commit_aliases (TiesActorEditor *self)
-{
-  g_auto(GStrv) aliases = _ties_split_list (gtk_editable_get_text (GTK_EDITABLE (self->aliases_row)));
-  g_auto(GValue) value = G_VALUE_INIT;
-
-  g_value_init (&value, G_TYPE_STRV);
-  g_value_set_boxed (&value, aliases);
-  commit_value (self, NULL, "aliases", &value);
-}
-
-static void
-commit_notes (TiesActorEditor *self)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
-  g_autofree char *text = NULL;
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  commit_string (self, NULL, "notes", text);
-}
+/* Committing the choices: typing is the binder's */
 
 static void
 on_kind_selected (TiesActorEditor *self)
@@ -399,7 +261,7 @@ on_kind_selected (TiesActorEditor *self)
 
   g_value_init (&value, TIES_TYPE_ACTOR_KIND);
   g_value_set_enum (&value, selected);
-  commit_value (self, _("Change Kind"), "kind", &value);
+  ties_edit_binder_commit (self->binder, _("Change Kind"), "kind", &value);
 }
 
 static void
@@ -414,7 +276,7 @@ on_affiliation_selected (TiesActorEditor *self)
     return;
 
   id = g_strdup (g_ptr_array_index (self->affiliation_ids, selected));
-  commit_string (self, _("Change Affiliation"), "affiliation", id);
+  ties_edit_binder_commit_string (self->binder, _("Change Affiliation"), "affiliation", id);
 }
 
 static void
@@ -430,7 +292,7 @@ on_color_set (TiesActorEditor *self)
                           (guint) (CLAMP (rgba.red, 0., 1.) * 255. + .5),
                           (guint) (CLAMP (rgba.green, 0., 1.) * 255. + .5),
                           (guint) (CLAMP (rgba.blue, 0., 1.) * 255. + .5));
-  commit_string (self, _("Change Colour"), "color", text);
+  ties_edit_binder_commit_string (self->binder, _("Change Colour"), "color", text);
 }
 
 static void
@@ -440,7 +302,7 @@ clear_color_action (GtkWidget  *widget,
 {
   TiesActorEditor *self = TIES_ACTOR_EDITOR (widget);
 
-  commit_string (self, _("Change Colour"), "color", NULL);
+  ties_edit_binder_commit_string (self->binder, _("Change Colour"), "color", NULL);
 }
 
 static void
@@ -455,24 +317,6 @@ on_event_row_activated (TiesActorEditor *self,
   event = g_object_get_data (G_OBJECT (row), "event");
   if (event != NULL)
     g_signal_emit (self, signals[EVENT_ACTIVATED], 0, event);
-}
-
-/* Commit as the text changes; Enter and the focus leaving end a burst. */
-static void
-watch_entry (TiesActorEditor *self,
-             AdwEntryRow     *row,
-             GCallback        commit)
-{
-  GtkEventController *focus = gtk_event_controller_focus_new ();
-
-  /* One undo for everything: the document's. The field's own would
-   * replay texts of other actors shown in it before. */
-  gtk_editable_set_enable_undo (GTK_EDITABLE (row), FALSE);
-
-  g_signal_connect_object (row, "changed", commit, self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (focus, "leave", G_CALLBACK (end_burst), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (row), focus);
-  g_signal_connect_object (row, "entry-activated", G_CALLBACK (end_burst), self, G_CONNECT_SWAPPED);
 }
 
 static gboolean
@@ -500,10 +344,12 @@ ties_actor_editor_dispose (GObject *object)
 {
   TiesActorEditor *self = (TiesActorEditor *) object;
 
-  self->updating++;
-
-  if (self->actor != NULL)
-    g_clear_signal_handler (&self->actor_notify_id, self->actor);
+  /* Nothing is committed while the widgets go away. */
+  if (self->binder != NULL)
+    {
+      ties_edit_binder_freeze (self->binder);
+      ties_edit_binder_set_target (self->binder, NULL);
+    }
   if (self->document != NULL)
     g_clear_signal_handler (&self->document_changed_id, self->document);
 
@@ -516,6 +362,7 @@ ties_actor_editor_dispose (GObject *object)
   g_clear_object (&self->event_sorter);
   g_clear_pointer (&self->affiliation_ids, g_ptr_array_unref);
   g_clear_object (&self->affiliation_names);
+  g_clear_object (&self->binder);
 
   G_OBJECT_CLASS (ties_actor_editor_parent_class)->dispose (object);
 }
@@ -624,7 +471,6 @@ ties_actor_editor_init (TiesActorEditor *self)
   g_autoptr(GtkExpression) string = NULL;
   g_autoptr(GtkExpression) kind = NULL;
   g_autoptr(GtkFilterListModel) filtered = NULL;
-  GtkEventController *focus;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -652,16 +498,12 @@ ties_actor_editor_init (TiesActorEditor *self)
     gtk_list_box_set_placeholder (self->events_list, placeholder);
   }
 
-  watch_entry (self, self->name_row, G_CALLBACK (commit_name));
-  watch_entry (self, self->role_row, G_CALLBACK (commit_role));
-  watch_entry (self, self->aliases_row, G_CALLBACK (commit_aliases));
-
-  gtk_text_buffer_set_enable_undo (gtk_text_view_get_buffer (self->notes_view), FALSE);
-  g_signal_connect_object (gtk_text_view_get_buffer (self->notes_view), "changed",
-                           G_CALLBACK (commit_notes), self, G_CONNECT_SWAPPED);
-  focus = gtk_event_controller_focus_new ();
-  g_signal_connect_object (focus, "leave", G_CALLBACK (end_burst), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self->notes_view), focus);
+  self->binder = ties_edit_binder_new ();
+  ties_edit_binder_bind (self->binder, GTK_WIDGET (self->name_row), "name", TIES_EDIT_BINDER_STRIP);
+  ties_edit_binder_bind (self->binder, GTK_WIDGET (self->role_row), "role", TIES_EDIT_BINDER_PLAIN);
+  ties_edit_binder_bind (self->binder, GTK_WIDGET (self->aliases_row), "aliases", TIES_EDIT_BINDER_LIST);
+  ties_edit_binder_bind (self->binder, GTK_WIDGET (self->notes_view), "notes", TIES_EDIT_BINDER_PLAIN);
+  g_signal_connect_object (self->binder, "target-notify", G_CALLBACK (on_target_notify), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->kind_row, "notify::selected", G_CALLBACK (on_kind_selected), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->affiliation_row, "notify::selected", G_CALLBACK (on_affiliation_selected), self, G_CONNECT_SWAPPED);
@@ -703,6 +545,7 @@ ties_actor_editor_set_document (TiesActorEditor *self,
   if (self->document != NULL)
     g_clear_signal_handler (&self->document_changed_id, self->document);
   g_set_object (&self->document, document);
+  ties_edit_binder_set_document (self->binder, document);
 
   filtered = GTK_FILTER_LIST_MODEL (gtk_sort_list_model_get_model (self->events));
   gtk_filter_list_model_set_model (filtered,
@@ -734,15 +577,13 @@ ties_actor_editor_set_actor (TiesActorEditor *self,
   if (self->actor == actor)
     return;
 
-  end_burst (self);
-  if (self->actor != NULL)
-    g_clear_signal_handler (&self->actor_notify_id, self->actor);
+  /* Ends the burst in the actor it was typed into, then shows the new
+   * one's typed fields. */
+  ties_edit_binder_set_target (self->binder, actor);
   g_set_object (&self->actor, actor);
 
   if (actor != NULL)
     {
-      self->actor_notify_id =
-        g_signal_connect_object (actor, "notify", G_CALLBACK (on_actor_notify), self, G_CONNECT_SWAPPED);
       update_field (self, NULL);
       gtk_stack_set_visible_child_name (self->stack, "editor");
     }

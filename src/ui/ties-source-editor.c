@@ -9,7 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "ties-date.h"
-#include "ties-ui-util.h"
+#include "ties-edit-binder.h"
 #include "ties-source-editor.h"
 
 /* As in the event editor: every keystroke reaches the source at once, a
@@ -21,7 +21,9 @@
  * The two dates are checked as they are typed: while the text is not a
  * valid EDTF date the source keeps the date it had before the typing
  * began, the field shows why, and the text is kept per source and named
- * by ties_source_editor_get_unapplied_text(). */
+ * by ties_source_editor_get_unapplied_text(). The typing, its bursts,
+ * echo and dates are the edit binder's; this file shows why a date is
+ * not valid. */
 
 typedef enum {
   DATE_PUBLISHED,
@@ -36,11 +38,6 @@ typedef struct
   AdwEntryRow  *row;
   AdwActionRow *status_row;
   GtkImage     *status_icon;
-  /* TiesSource → the invalid date text typed for it */
-  GHashTable   *invalid;
-  /* The source's date when the burst of typing in the field began */
-  char         *before;
-  gboolean      burst;
 } DateEntry;
 
 struct _TiesSourceEditor
@@ -49,11 +46,9 @@ struct _TiesSourceEditor
 
   TiesDocument *document;
   TiesSource   *source;
-  gulong        source_notify_id;
 
-  /* The property being typed into, whose notify is our own echo. */
-  const char   *committing;
-  guint         updating;
+  /* The typed fields */
+  TiesEditBinder *binder;
 
   DateEntry     dates[N_DATES];
 
@@ -81,64 +76,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* Helpers */
-
-static TiesHistory *
-get_history (TiesSourceEditor *self)
-{
-  g_assert (TIES_IS_SOURCE_EDITOR (self));
-
-  return self->document != NULL ? ties_document_get_history (self->document) : NULL;
-}
-
-static gboolean
-can_edit (TiesSourceEditor *self)
-{
-  g_assert (TIES_IS_SOURCE_EDITOR (self));
-
-  return self->document != NULL && self->source != NULL && self->updating == 0;
-}
-
-/* Enter, or the focus leaving a field: the next keystroke starts a new
- * step of undo. */
-static void
-end_burst (TiesSourceEditor *self)
-{
-  g_assert (TIES_IS_SOURCE_EDITOR (self));
-
-  if (self->document != NULL)
-    ties_history_end_merge (get_history (self));
-  for (guint i = 0; i < N_DATES; i++)
-    {
-      g_clear_pointer (&self->dates[i].before, g_free);
-      self->dates[i].burst = FALSE;
-    }
-}
-
-static void
-commit_string (TiesSourceEditor *self,
-               const char       *property,
-               const char       *text)
-{
-  g_autofree char *old = NULL;
-  g_auto(GValue) value = G_VALUE_INIT;
-
-  g_assert (TIES_IS_SOURCE_EDITOR (self));
-
-  if (!can_edit (self))
-    return;
-
-  g_object_get (self->source, property, &old, NULL);
-  if (g_strcmp0 (old != NULL ? old : "", text != NULL ? text : "") == 0)
-    return;
-
-  g_value_init (&value, G_TYPE_STRING);
-  g_value_set_string (&value, text);
-  self->committing = property;
-  ties_history_set_value_merged (get_history (self), self->source, property, &value);
-  self->committing = NULL;
-}
 
 /* Showing the source */
 
@@ -190,175 +127,27 @@ update_date_status (TiesSourceEditor *self,
     }
 }
 
+/* What the binder does not show: why a date is not valid. */
 static void
-update_field (TiesSourceEditor *self,
-              const char       *property)
+on_target_notify (TiesSourceEditor *self,
+                  GParamSpec       *pspec)
 {
   g_assert (TIES_IS_SOURCE_EDITOR (self));
-  g_assert (TIES_IS_SOURCE (self->source));
 
-  self->updating++;
-
-  if (property == NULL || g_str_equal (property, "title"))
-    _ties_entry_row_set_text (self->title_row, ties_source_get_title (self->source));
-  if (property == NULL || g_str_equal (property, "publisher"))
-    _ties_entry_row_set_text (self->publisher_row, ties_source_get_publisher (self->source));
-  if (property == NULL || g_str_equal (property, "author"))
-    _ties_entry_row_set_text (self->author_row, ties_source_get_author (self->source));
-  if (property == NULL || g_str_equal (property, "url"))
-    _ties_entry_row_set_text (self->url_row, ties_source_get_url (self->source));
-  for (guint i = 0; i < N_DATES; i++)
-    if (property == NULL || g_str_equal (property, date_properties[i]))
-      {
-        const char *invalid = g_hash_table_lookup (self->dates[i].invalid, self->source);
-        g_autofree char *date = NULL;
-
-        g_object_get (self->source, date_properties[i], &date, NULL);
-        _ties_entry_row_set_text (self->dates[i].row, invalid != NULL ? invalid : date);
-        update_date_status (self, i);
-      }
-  if (property == NULL || g_str_equal (property, "notes"))
-    {
-      GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
-      g_autofree char *old = NULL;
-      GtkTextIter start, end;
-
-      gtk_text_buffer_get_bounds (buffer, &start, &end);
-      old = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-      if (g_strcmp0 (old, ties_source_get_notes (self->source)) != 0)
-        gtk_text_buffer_set_text (buffer, ties_source_get_notes (self->source), -1);
-    }
-
-  self->updating--;
-}
-
-static void
-on_source_notify (TiesSourceEditor *self,
-                  GParamSpec       *pspec,
-                  TiesSource       *source)
-{
-  g_assert (TIES_IS_SOURCE_EDITOR (self));
-  g_assert (TIES_IS_SOURCE (source));
-
-  if (self->committing != NULL && g_str_equal (pspec->name, self->committing))
-    return;
-
-  /* Undo, redo or another view changed a date: the typed text that was
-   * not valid is past. */
   for (guint i = 0; i < N_DATES; i++)
     if (g_str_equal (pspec->name, date_properties[i]))
-      {
-        g_hash_table_remove (self->dates[i].invalid, source);
-        g_clear_pointer (&self->dates[i].before, g_free);
-        self->dates[i].burst = FALSE;
-      }
-
-  update_field (self, pspec->name);
-}
-
-/* Committing the fields */
-
-static void
-commit_title (TiesSourceEditor *self)
-{
-  commit_string (self, "title", gtk_editable_get_text (GTK_EDITABLE (self->title_row)));
+      update_date_status (self, i);
 }
 
 static void
-commit_publisher (TiesSourceEditor *self)
+on_date_changed (TiesSourceEditor *self,
+                 AdwEntryRow      *row)
 {
-  commit_string (self, "publisher", gtk_editable_get_text (GTK_EDITABLE (self->publisher_row)));
-}
-
-static void
-commit_author (TiesSourceEditor *self)
-{
-  commit_string (self, "author", gtk_editable_get_text (GTK_EDITABLE (self->author_row)));
-}
-
-static void
-commit_url (TiesSourceEditor *self)
-{
-  commit_string (self, "url", gtk_editable_get_text (GTK_EDITABLE (self->url_row)));
-}
-
-static void
-commit_date (TiesSourceEditor *self,
-             DateField         field)
-{
-  DateEntry *entry = &self->dates[field];
-  const char *property = date_properties[field];
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry->row));
-
   g_assert (TIES_IS_SOURCE_EDITOR (self));
 
-  update_date_status (self, field);
-
-  if (!can_edit (self))
-    return;
-
-  if (!entry->burst)
-    {
-      g_object_get (self->source, property, &entry->before, NULL);
-      entry->burst = TRUE;
-    }
-
-  /* Not valid (yet): the source keeps the date it had before this
-   * typing (folded into the same step, which then changes nothing), and
-   * the text is remembered so that it is neither lost nor silently
-   * dropped. */
-  if (text[0] != '\0' && !ties_date_validate (text, NULL, NULL))
-    {
-      g_hash_table_insert (entry->invalid, g_object_ref (self->source), g_strdup (text));
-      commit_string (self, property, entry->before);
-      return;
-    }
-
-  g_hash_table_remove (entry->invalid, self->source);
-  commit_string (self, property, text[0] != '\0' ? text : NULL);
-}
-
-static void
-commit_published (TiesSourceEditor *self)
-{
-  commit_date (self, DATE_PUBLISHED);
-}
-
-static void
-commit_retrieved (TiesSourceEditor *self)
-{
-  commit_date (self, DATE_RETRIEVED);
-}
-
-static void
-commit_notes (TiesSourceEditor *self)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
-  g_autofree char *text = NULL;
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  commit_string (self, "notes", text);
-}
-
-static void
-watch_entry (TiesSourceEditor *self,
-             AdwEntryRow      *row,
-             GCallback         commit)
-{
-  GtkEventController *focus = gtk_event_controller_focus_new ();
-
-  g_assert (TIES_IS_SOURCE_EDITOR (self));
-
-  /* One undo for everything: the document's. The field's own would
-   * replay texts of other sources shown in it before. */
-  gtk_editable_set_enable_undo (GTK_EDITABLE (row), FALSE);
-
-  g_signal_connect_object (row, "changed", commit, self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (focus, "leave", G_CALLBACK (end_burst), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (row), focus);
-  g_signal_connect_object (row, "entry-activated", G_CALLBACK (end_burst), self, G_CONNECT_SWAPPED);
+  for (guint i = 0; i < N_DATES; i++)
+    if (self->dates[i].row == row)
+      update_date_status (self, i);
 }
 
 /* GObject */
@@ -369,20 +158,17 @@ ties_source_editor_dispose (GObject *object)
   TiesSourceEditor *self = (TiesSourceEditor *) object;
 
   /* Nothing is committed while the widgets go away. */
-  self->updating++;
-
-  if (self->source != NULL)
-    g_clear_signal_handler (&self->source_notify_id, self->source);
+  if (self->binder != NULL)
+    {
+      ties_edit_binder_freeze (self->binder);
+      ties_edit_binder_set_target (self->binder, NULL);
+    }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TIES_TYPE_SOURCE_EDITOR);
 
   g_clear_object (&self->source);
   g_clear_object (&self->document);
-  for (guint i = 0; i < N_DATES; i++)
-    {
-      g_clear_pointer (&self->dates[i].invalid, g_hash_table_unref);
-      g_clear_pointer (&self->dates[i].before, g_free);
-    }
+  g_clear_object (&self->binder);
 
   G_OBJECT_CLASS (ties_source_editor_parent_class)->dispose (object);
 }
@@ -477,8 +263,6 @@ ties_source_editor_class_init (TiesSourceEditorClass *klass)
 static void
 ties_source_editor_init (TiesSourceEditor *self)
 {
-  GtkEventController *focus;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->dates[DATE_PUBLISHED].row = self->published_row;
@@ -487,22 +271,19 @@ ties_source_editor_init (TiesSourceEditor *self)
   self->dates[DATE_RETRIEVED].row = self->retrieved_row;
   self->dates[DATE_RETRIEVED].status_row = self->retrieved_status_row;
   self->dates[DATE_RETRIEVED].status_icon = self->retrieved_status_icon;
+
+  self->binder = ties_edit_binder_new ();
+  ties_edit_binder_bind (self->binder, GTK_WIDGET (self->title_row), "title", TIES_EDIT_BINDER_PLAIN);
+  ties_edit_binder_bind (self->binder, GTK_WIDGET (self->publisher_row), "publisher", TIES_EDIT_BINDER_PLAIN);
+  ties_edit_binder_bind (self->binder, GTK_WIDGET (self->author_row), "author", TIES_EDIT_BINDER_PLAIN);
+  ties_edit_binder_bind (self->binder, GTK_WIDGET (self->url_row), "url", TIES_EDIT_BINDER_PLAIN);
   for (guint i = 0; i < N_DATES; i++)
-    self->dates[i].invalid = g_hash_table_new_full (NULL, NULL, g_object_unref, g_free);
-
-  watch_entry (self, self->title_row, G_CALLBACK (commit_title));
-  watch_entry (self, self->publisher_row, G_CALLBACK (commit_publisher));
-  watch_entry (self, self->author_row, G_CALLBACK (commit_author));
-  watch_entry (self, self->url_row, G_CALLBACK (commit_url));
-  watch_entry (self, self->published_row, G_CALLBACK (commit_published));
-  watch_entry (self, self->retrieved_row, G_CALLBACK (commit_retrieved));
-
-  gtk_text_buffer_set_enable_undo (gtk_text_view_get_buffer (self->notes_view), FALSE);
-  g_signal_connect_object (gtk_text_view_get_buffer (self->notes_view), "changed",
-                           G_CALLBACK (commit_notes), self, G_CONNECT_SWAPPED);
-  focus = gtk_event_controller_focus_new ();
-  g_signal_connect_object (focus, "leave", G_CALLBACK (end_burst), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self->notes_view), focus);
+    {
+      ties_edit_binder_bind (self->binder, GTK_WIDGET (self->dates[i].row), date_properties[i], TIES_EDIT_BINDER_DATE);
+      g_signal_connect_object (self->dates[i].row, "changed", G_CALLBACK (on_date_changed), self, G_CONNECT_SWAPPED);
+    }
+  ties_edit_binder_bind (self->binder, GTK_WIDGET (self->notes_view), "notes", TIES_EDIT_BINDER_PLAIN);
+  g_signal_connect_object (self->binder, "target-notify", G_CALLBACK (on_target_notify), self, G_CONNECT_SWAPPED);
 }
 
 /* Public API */
@@ -533,8 +314,7 @@ ties_source_editor_set_document (TiesSourceEditor *self,
 
   ties_source_editor_set_source (self, NULL);
   g_set_object (&self->document, document);
-  for (guint i = 0; i < N_DATES; i++)
-    g_hash_table_remove_all (self->dates[i].invalid);
+  ties_edit_binder_set_document (self->binder, document);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
@@ -558,16 +338,15 @@ ties_source_editor_set_source (TiesSourceEditor *self,
   if (self->source == source)
     return;
 
-  end_burst (self);
-  if (self->source != NULL)
-    g_clear_signal_handler (&self->source_notify_id, self->source);
+  /* Ends the burst in the source it was typed into, then shows the new
+   * one's typed fields. */
+  ties_edit_binder_set_target (self->binder, source);
   g_set_object (&self->source, source);
 
   if (source != NULL)
     {
-      self->source_notify_id =
-        g_signal_connect_object (source, "notify", G_CALLBACK (on_source_notify), self, G_CONNECT_SWAPPED);
-      update_field (self, NULL);
+      for (guint i = 0; i < N_DATES; i++)
+        update_date_status (self, i);
       gtk_stack_set_visible_child_name (self->stack, "editor");
     }
   else
@@ -610,7 +389,7 @@ ties_source_editor_get_unapplied_text (TiesSourceEditor *self)
 
       for (guint j = 0; j < N_DATES; j++)
         {
-          const char *invalid = g_hash_table_lookup (self->dates[j].invalid, source);
+          const char *invalid = ties_edit_binder_get_invalid_text (self->binder, source, date_properties[j]);
           g_autofree char *sentence = NULL;
 
           if (invalid == NULL)
