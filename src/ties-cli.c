@@ -20,6 +20,7 @@
 #include "ties-network.h"
 #include "ties-renderer.h"
 #include "ties-suggest.h"
+#include "ties-suggestion-json.h"
 
 typedef struct
 {

@@ -11,6 +11,7 @@
 #include "ties-document-io.h"
 #include "ties-mentions.h"
 #include "ties-suggest.h"
+#include "ties-suggestion-json.h"
 #include "test-util.h"
 
 /* Generous; AddressSanitizer unwinds the whole stack at every allocation

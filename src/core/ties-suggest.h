@@ -44,9 +44,6 @@ GPtrArray      *ties_suggest_document        (TiesDocument         *document);
 TiesEvent      *ties_suggestion_accept       (TiesDocument         *document,
                                               const TiesSuggestion *suggestion);
 
-/* One line of JSON (no newline): {"source", "start", "end", "exact",
- * "participants", "kind", "initiator", "date", "date_phrase"}, as
- * `ties --suggest` prints it. */
-char           *ties_suggestion_to_json_line (const TiesSuggestion *suggestion);
+/* As JSON Lines: ties_suggestion_to_json_line(), in io. */
 
 G_END_DECLS
