@@ -65,7 +65,7 @@ struct _TiesDiagramView
   TiesGraph *graph;
   TiesScene *scene;
   gboolean mark_weak_ties;
-  GdkTexture *cache;
+  GskRenderNode *cache;
   graphene_rect_t cache_rect;
   int cache_width;
   int cache_height;
@@ -76,6 +76,9 @@ struct _TiesDiagramView
   guint zoom_settle_source;
   guint n_renders;                  /* for tests: pictures drawn */
   GHashTable *highlighted_events;   /* TiesEvent set, or NULL */
+  /* In the filter's highlight mode, the events it keeps (TiesEvent set),
+   * highlighted when nothing is selected; NULL otherwise. */
+  GHashTable *filter_events;
   TiesStyle style;
   GdkRGBA accent;
 
@@ -266,8 +269,37 @@ invalidate_cache (TiesDiagramView *self)
 {
   g_assert (TIES_IS_DIAGRAM_VIEW (self));
 
-  g_clear_object (&self->cache);
+  g_clear_pointer (&self->cache, gsk_render_node_unref);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* The network's filter either hides what it leaves out (the network
+ * does not count it) or, as chosen with TIES_FILTER_DIAGRAM_HIGHLIGHT,
+ * has the diagram draw everything and highlight what it keeps. */
+static GHashTable *
+filter_highlight (TiesDiagramView *self)
+{
+  TiesFilter *filter = ties_network_get_filter (self->network);
+  GListModel *events;
+  GHashTable *set;
+  guint n;
+
+  if (ties_filter_get_diagram (filter) != TIES_FILTER_DIAGRAM_HIGHLIGHT || ties_filter_is_empty (filter))
+    return NULL;
+
+  set = g_hash_table_new (NULL, NULL);
+  events = G_LIST_MODEL (ties_document_get_events (self->document));
+  n = g_list_model_get_n_items (events);
+  for (guint i = 0; i < n; i++)
+    {
+      /* The document holds its events while the scene is built. */
+      g_autoptr(TiesEvent) event = g_list_model_get_item (events, i);
+
+      if (ties_filter_includes_event (filter, self->document, event))
+        g_hash_table_add (set, event);
+    }
+
+  return set;
 }
 
 static void
@@ -287,6 +319,10 @@ rebuild_scene (TiesDiagramView *self)
       options.solid_background = FALSE;
       options.caption = "";
       options.highlighted_events = self->highlighted_events;
+      g_clear_pointer (&self->filter_events, g_hash_table_unref);
+      self->filter_events = filter_highlight (self);
+      if (self->highlighted_events == NULL || g_hash_table_size (self->highlighted_events) == 0)
+        options.highlighted_events = self->filter_events;
       options.mark_weak_ties = self->mark_weak_ties;
       self->scene = ties_scene_new (self->document, self->network, self->graph, &options);
     }
@@ -326,7 +362,7 @@ draw_static (TiesDiagramView *self,
              int              height,
              int              scale)
 {
-  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
   graphene_rect_t scene = scene_rect (self, width, height);
   graphene_rect_t reach = GRAPHENE_RECT_INIT (-width / 2.0, -height / 2.0, 2.0 * width, 2.0 * height);
   graphene_rect_t rect;
@@ -336,7 +372,7 @@ draw_static (TiesDiagramView *self,
 
   g_assert (TIES_IS_DIAGRAM_VIEW (self));
 
-  g_clear_object (&self->cache);
+  g_clear_pointer (&self->cache, gsk_render_node_unref);
   if (!graphene_rect_intersection (&scene, &reach, &rect))
     rect = GRAPHENE_RECT_INIT (0, 0, 1, 1);
   /* Whole pixels, so the picture is put down without resampling. */
@@ -360,17 +396,17 @@ draw_static (TiesDiagramView *self,
   cairo_destroy (cr);
   cairo_surface_flush (surface);
 
-  /* The texture reads the surface's pixels where they are. */
-  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
-                                      (gsize) cairo_image_surface_get_stride (surface)
-                                      * cairo_image_surface_get_height (surface),
-                                      (GDestroyNotify) cairo_surface_destroy,
-                                      cairo_surface_reference (surface));
-  self->cache = gdk_memory_texture_new (cairo_image_surface_get_width (surface),
-                                        cairo_image_surface_get_height (surface),
-                                        GDK_MEMORY_DEFAULT, bytes,
-                                        cairo_image_surface_get_stride (surface));
+  /* A node that paints the picture, kept from frame to frame: the cairo
+   * renderer paints the image as it is (a texture node would be copied
+   * into a new image each frame), and the GL renderer uploads it once. */
+  cairo_surface_set_device_scale (surface, scale, scale);
+  snapshot = gtk_snapshot_new ();
+  cr = gtk_snapshot_append_cairo (snapshot, &self->cache_rect);
+  cairo_set_source_surface (cr, surface, x0, y0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
   cairo_surface_destroy (surface);
+  self->cache = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
 
   self->cache_width = width;
   self->cache_height = height;
@@ -590,7 +626,7 @@ ties_diagram_view_snapshot (GtkWidget   *widget,
       gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (-width / 2.0 - self->cache_pan_x,
                                                               -height / 2.0 - self->cache_pan_y));
     }
-  gtk_snapshot_append_texture (snapshot, self->cache, &self->cache_rect);
+  gtk_snapshot_append_node (snapshot, self->cache);
   gtk_snapshot_restore (snapshot);
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
@@ -611,7 +647,7 @@ ties_diagram_view_size_allocate (GtkWidget *widget,
   GTK_WIDGET_CLASS (ties_diagram_view_parent_class)->size_allocate (widget, width, height, baseline);
 
   if (width != self->cache_width || height != self->cache_height)
-    g_clear_object (&self->cache);
+    g_clear_pointer (&self->cache, gsk_render_node_unref);
 }
 
 static void
@@ -1782,10 +1818,11 @@ ties_diagram_view_dispose (GObject *object)
   g_clear_object (&self->network);
   self->document = NULL;
   g_clear_handle_id (&self->zoom_settle_source, g_source_remove);
-  g_clear_object (&self->cache);
+  g_clear_pointer (&self->cache, gsk_render_node_unref);
   g_clear_pointer (&self->scene, ties_scene_free);
   g_clear_pointer (&self->graph, ties_graph_free);
   g_clear_pointer (&self->highlighted_events, g_hash_table_unref);
+  g_clear_pointer (&self->filter_events, g_hash_table_unref);
   g_clear_pointer (&self->selected_actor, g_free);
   g_clear_pointer (&self->selected_tie_a, g_free);
   g_clear_pointer (&self->selected_tie_b, g_free);
@@ -2376,6 +2413,14 @@ _ties_diagram_view_get_n_scenes (TiesDiagramView *self)
   g_return_val_if_fail (TIES_IS_DIAGRAM_VIEW (self), 0);
 
   return self->n_scenes;
+}
+
+guint
+_ties_diagram_view_get_n_filter_highlighted (TiesDiagramView *self)
+{
+  g_return_val_if_fail (TIES_IS_DIAGRAM_VIEW (self), 0);
+
+  return self->filter_events != NULL ? g_hash_table_size (self->filter_events) : 0;
 }
 
 guint

@@ -18,8 +18,11 @@
  * pixels a frame for 3 s, prints
  *   pan frames N interval-ms min MIN median MED p95 P95 max MAX
  *       draw-ms median D p95 D95 max DMAX wall-ms median W p95 W95 max WMAX
+ *       cpu-ms median C p95 C95 max CMAX
  * (interval: between frame clock frame times, which GTK snaps to the
- * refresh interval; draw: tick to after-paint; wall: between ticks)
+ * refresh interval; draw: tick to after-paint; wall: between ticks;
+ * cpu: tick to after-paint in the main thread's CPU time, which a
+ * loaded machine does not inflate)
  * and exits.
  */
 #pragma once

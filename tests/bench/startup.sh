@@ -140,7 +140,7 @@ echo
 echo "Opening a generated 10,000-event document (best of $big_runs; ms from launch)"
 /usr/bin/python3 "$here/generate.py" 10000 "$tmp/big.ties.json"
 actors=$(/usr/bin/python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["actors"]))' "$tmp/big.ties.json")
-ff="" shown="" lstart="" ldone="" lframes="" lgap="" pmed="" p95="" pmax="" dmed="" d95="" wmed="" w95="" rss=""
+ff="" shown="" lstart="" ldone="" lframes="" lgap="" pmed="" p95="" pmax="" dmed="" d95="" wmed="" w95="" cmed="" c95="" rss=""
 for r in $(seq $big_runs); do
   t0=$(date +%s%N)
   TIES_TIMING=1 TIES_TIMING_PAN=1 TIES_TIMING_T0=$t0 timeout 300 \
@@ -153,10 +153,12 @@ for r in $(seq $big_runs); do
   read -r _ n _ gap < <(grep '^layout-frames ' "$tmp/log" | tail -n 1)
   lframes=$(min "$lframes" "$n"); lgap=$(min "$lgap" "$gap")
   # pan frames N interval-ms min A median B p95 C max D draw-ms median E p95 F max G wall-ms median H p95 I max J
-  read -r _ _ _ _ _ _ _ pm _ pp _ px _ _ dm _ dp _ _ _ _ wm _ wp _ < <(grep '^pan ' "$tmp/log")
+  #   cpu-ms median K p95 L max M
+  read -r _ _ _ _ _ _ _ pm _ pp _ px _ _ dm _ dp _ _ _ _ wm _ wp _ _ _ _ cm _ cp _ < <(grep '^pan ' "$tmp/log")
   pmed=$(min "$pmed" "$pm"); p95=$(min "$p95" "$pp"); pmax=$(min "$pmax" "$px")
   dmed=$(min "$dmed" "$dm"); d95=$(min "$d95" "$dp")
   wmed=$(min "$wmed" "$wm"); w95=$(min "$w95" "$wp")
+  cmed=$(min "$cmed" "$cm"); c95=$(min "$c95" "$cp")
   rss=$(min "$rss" "$(tail -n 1 "$tmp/mem")")
 done
 [ -n "$lstart" ] || lstart="-"
@@ -164,6 +166,7 @@ printf "%-44s %10s   %s\n" "$actors actors" "figure" "goal"
 goal "$ff" "$ldone"; v1=$v
 goal "$lgap" 100.1; v2=$v
 goal "$p95" 33.4; v3=$v
+goal "$dmed" 5; v4=$v
 printf "%-44s %10s   %s\n" "first frame of the window" "$ff" "before layout done: $v1"
 printf "%-44s %10s\n" "document shown (first frame after loading)" "$shown"
 printf "%-44s %10s\n" "layout started (worker thread)" "$lstart"
@@ -174,7 +177,12 @@ printf "%-44s %10s   %s\n" "panning: frame-clock interval median (ms)" "$pmed" "
 printf "%-44s %10s   %s\n" "panning: frame-clock interval p95 (ms)" "$p95" "<= 33.3 (30 fps): $v3"
 printf "%-44s %10s\n" "panning: frame-clock interval max (ms)" "$pmax"
 printf "%-44s %10s\n" "panning: wall time between frames med/p95" "$wmed/$w95"
-printf "%-44s %10s\n" "panning: draw time per frame med/p95 (ms)" "$dmed/$d95"
+# The scene is drawn once and its picture moved: a frame costs what
+# painting one picture costs (21 ms a frame when each drew the scene).
+printf "%-44s %10s   %s\n" "panning: draw time per frame med/p95 (ms)" "$dmed/$d95" "median < 5: $v4"
+# The same in the main thread's CPU time: what the wall clock shows when
+# the machine is busy with other work.
+printf "%-44s %10s\n" "panning: CPU time per frame med/p95 (ms)" "$cmed/$c95"
 printf "%-44s %10s\n" "peak memory (RSS, MB)" "$(awk -v k="$rss" 'BEGIN { printf "%.0f", k / 1024 }')"
 
 if [ "${TIES_BENCH_STRICT:-0}" = 1 ]; then exit $status; fi
