@@ -11,6 +11,7 @@
 #include "ties-document.h"
 #include "ties-document-io.h"
 #include "ties-event-list.h"
+#include "ui-test-util.h"
 
 typedef struct
 {
@@ -24,30 +25,6 @@ typedef struct
 
 /* ------------------------------------------------------------------------ */
 /* Helpers                                                                  */
-
-static void
-set_true (gboolean *flag)
-{
-  *flag = TRUE;
-}
-
-static void
-wait_for_frame (GtkWidget *widget)
-{
-  GdkFrameClock *clock;
-  gboolean painted = FALSE;
-  gulong id;
-
-  while (!gtk_widget_get_mapped (widget))
-    g_main_context_iteration (NULL, TRUE);
-
-  clock = gtk_widget_get_frame_clock (widget);
-  id = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (set_true), &painted);
-  gtk_widget_queue_draw (widget);
-  while (!painted)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (clock, id);
-}
 
 static GtkWidget *
 find_descendant (GtkWidget *widget,
@@ -116,13 +93,6 @@ get_column (Fixture *fixture,
 
   g_assert_nonnull (column);
   return column;   /* owned by the view */
-}
-
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
 }
 
 static GListModel *
@@ -216,17 +186,6 @@ save (Fixture *fixture)
   return ties_document_save_to_bytes (fixture->document, NULL);
 }
 
-static void
-assert_bytes_equal (GBytes *a,
-                    GBytes *b)
-{
-  gsize len_a, len_b;
-  const char *data_a = g_bytes_get_data (a, &len_a);
-  const char *data_b = g_bytes_get_data (b, &len_b);
-
-  g_assert_cmpmem (data_a, len_a, data_b, len_b);
-}
-
 static guint
 n_events (Fixture *fixture)
 {
@@ -264,12 +223,7 @@ static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data G_GNUC_UNUSED)
 {
-  g_autoptr(GFile) file = g_file_new_build_filename (TOP_SRCDIR, "data", "samples", "christchurch-call.ties.json", NULL);
-  g_autoptr(GError) error = NULL;
-
-  fixture->document = ties_document_load_from_file (file, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (fixture->document);
+  fixture->document = test_load_sample ();
 
   fixture->list = TIES_EVENT_LIST (ties_event_list_new ());
   ties_event_list_set_document (fixture->list, fixture->document);
@@ -280,7 +234,7 @@ fixture_setup (Fixture       *fixture,
   gtk_window_set_default_size (fixture->window, 1100, 640);
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->list));
   gtk_window_present (fixture->window);
-  wait_for_frame (GTK_WIDGET (fixture->list));
+  ui_test_wait_for_frame (GTK_WIDGET (fixture->list));
 }
 
 static void
@@ -289,7 +243,7 @@ fixture_teardown (Fixture       *fixture,
 {
   g_object_add_weak_pointer (G_OBJECT (fixture->list), (gpointer *) &fixture->list);
   gtk_window_destroy (fixture->window);
-  iterate ();
+  ui_test_iterate_pending ();
   /* Nothing keeps the list alive once its window is gone. */
   g_assert_null (fixture->list);
   g_assert_finalize_object (fixture->document);
@@ -324,7 +278,7 @@ test_sort_by_title (Fixture       *fixture,
   g_autofree char *first = NULL;
 
   gtk_column_view_sort_by_column (view, get_column (fixture, 1), GTK_SORT_ASCENDING);
-  iterate ();
+  ui_test_iterate_pending ();
   g_assert_cmpuint (g_list_model_get_n_items (model (fixture)), ==, n);
   for (guint i = 1; i < n; i++)
     g_assert_cmpint (g_utf8_collate (ties_event_get_title (model_event (fixture, i - 1)),
@@ -333,7 +287,7 @@ test_sort_by_title (Fixture       *fixture,
   first = g_strdup (ties_event_get_id (model_event (fixture, 0)));
 
   gtk_column_view_sort_by_column (view, get_column (fixture, 1), GTK_SORT_DESCENDING);
-  iterate ();
+  ui_test_iterate_pending ();
   g_assert_cmpstr (ties_event_get_id (model_event (fixture, n - 1)), ==, first);
 
   /* Every column sorts. */
@@ -341,7 +295,7 @@ test_sort_by_title (Fixture       *fixture,
     {
       g_assert_nonnull (gtk_column_view_column_get_sorter (get_column (fixture, c)));
       gtk_column_view_sort_by_column (view, get_column (fixture, c), GTK_SORT_ASCENDING);
-      iterate ();
+      ui_test_iterate_pending ();
       g_assert_cmpuint (g_list_model_get_n_items (model (fixture)), ==, n);
     }
 
@@ -579,7 +533,7 @@ test_tie_filter (Fixture       *fixture,
   assert_sorted_by_date (fixture);
 
   /* A visible chip names the filter, and removes it. */
-  iterate ();
+  ui_test_iterate_pending ();
   chip = find_label_with_text (GTK_WIDGET (fixture->list), "Jacinda Ardern and Jack Dorsey");
   g_assert_nonnull (chip);
   chip = gtk_widget_get_ancestor (chip, GTK_TYPE_BUTTON);
@@ -603,7 +557,7 @@ test_edit_updates_row (Fixture       *fixture,
   g_assert_nonnull (find_label_with_text (GTK_WIDGET (fixture->list), ties_event_get_title (event)));
 
   ties_history_set (history, event, "title", "Ardern talks to Google", NULL);
-  wait_for_frame (GTK_WIDGET (fixture->list));
+  ui_test_wait_for_frame (GTK_WIDGET (fixture->list));
   g_assert_nonnull (find_label_with_text (GTK_WIDGET (fixture->list), "Ardern talks to Google"));
   assert_sorted_by_date (fixture);
 
@@ -619,7 +573,7 @@ test_edit_updates_row (Fixture       *fixture,
   ties_history_set (history, event, "date", "2018-12-01", NULL);
   g_assert_cmpstr (ties_event_get_id (model_event (fixture, 0)), ==, "pichai-call");
   assert_sorted_by_date (fixture);
-  wait_for_frame (GTK_WIDGET (fixture->list));
+  ui_test_wait_for_frame (GTK_WIDGET (fixture->list));
   g_assert_nonnull (find_label_with_text (GTK_WIDGET (fixture->list), "1 December 2018"));
   ties_history_undo (history);
   assert_sorted_by_date (fixture);
@@ -667,7 +621,7 @@ test_delete_undo (Fixture       *fixture,
   g_assert_true (ties_document_lookup_event (fixture->document, "cook-call") == event);
   g_assert_cmpuint (store_position (fixture, event), ==, position);
   after = save (fixture);
-  assert_bytes_equal (before, after);
+  test_assert_bytes_equal (before, after);
 
   /* Several at once: one step. */
   {
@@ -681,7 +635,7 @@ test_delete_undo (Fixture       *fixture,
     g_assert_true (ties_history_undo (history));
     g_assert_cmpuint (n_events (fixture), ==, 21);
     again = save (fixture);
-    assert_bytes_equal (before, again);
+    test_assert_bytes_equal (before, again);
   }
 }
 
@@ -715,12 +669,12 @@ test_new_and_duplicate (Fixture       *fixture,
   g_assert_cmpuint (n_events (fixture), ==, 21);
   {
     g_autoptr(GBytes) undone = save (fixture);
-    assert_bytes_equal (before, undone);
+    test_assert_bytes_equal (before, undone);
   }
   g_assert_true (ties_history_redo (history));
   {
     g_autoptr(GBytes) redone = save (fixture);
-    assert_bytes_equal (after_new, redone);
+    test_assert_bytes_equal (after_new, redone);
   }
   g_assert_true (ties_history_undo (history));
 
@@ -758,12 +712,12 @@ test_new_and_duplicate (Fixture       *fixture,
   g_assert_cmpuint (n_events (fixture), ==, 21);
   {
     g_autoptr(GBytes) undone = save (fixture);
-    assert_bytes_equal (before, undone);
+    test_assert_bytes_equal (before, undone);
   }
   g_assert_true (ties_history_redo (history));
   {
     g_autoptr(GBytes) redone = save (fixture);
-    assert_bytes_equal (after_duplicate, redone);
+    test_assert_bytes_equal (after_duplicate, redone);
   }
 }
 
@@ -806,10 +760,10 @@ test_new_scrolls_and_opens (Fixture       *fixture,
       ties_document_add_event (fixture->document, event);
     }
   ties_history_end (history);
-  wait_for_frame (GTK_WIDGET (fixture->list));
+  ui_test_wait_for_frame (GTK_WIDGET (fixture->list));
   ties_event_list_select_event (fixture->list, NULL);
   gtk_adjustment_set_value (vadjustment, 0);
-  wait_for_frame (GTK_WIDGET (fixture->list));
+  ui_test_wait_for_frame (GTK_WIDGET (fixture->list));
   g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), ==, 0);
   g_assert_cmpfloat (gtk_adjustment_get_upper (vadjustment), >, 2 * gtk_adjustment_get_page_size (vadjustment));
 
@@ -825,7 +779,7 @@ test_new_scrolls_and_opens (Fixture       *fixture,
   end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
   while (gtk_adjustment_get_value (vadjustment) == 0 && g_get_monotonic_time () < end)
     {
-      wait_for_frame (GTK_WIDGET (fixture->list));
+      ui_test_wait_for_frame (GTK_WIDGET (fixture->list));
       g_main_context_iteration (NULL, FALSE);
     }
   g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), >, 0);
@@ -893,7 +847,7 @@ test_empty_and_null (Fixture       *fixture,
 {
   ties_event_list_set_search_text (fixture->list, "no such thing anywhere");
   g_assert_cmpuint (g_list_model_get_n_items (model (fixture)), ==, 0);
-  wait_for_frame (GTK_WIDGET (fixture->list));
+  ui_test_wait_for_frame (GTK_WIDGET (fixture->list));
   g_assert_nonnull (find_label_with_text (GTK_WIDGET (fixture->list), "No Matching Events"));
   ties_event_list_set_search_text (fixture->list, NULL);
 
@@ -903,30 +857,6 @@ test_empty_and_null (Fixture       *fixture,
                   g_list_model_get_n_items (model (fixture)) > 0);
   ties_event_list_set_document (fixture->list, fixture->document);
   g_assert_cmpuint (g_list_model_get_n_items (model (fixture)), ==, 21);
-}
-
-static void
-save_png (GtkWidget  *widget,
-          const char *path)
-{
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  /* The paintable copies what the widget last drew. */
-  wait_for_frame (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  g_assert_cmpint (width, >, 0);
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node == NULL)
-    g_error ("%s: nothing drawn", path);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
 }
 
 static void
@@ -946,7 +876,7 @@ test_screenshot (Fixture       *fixture,
     GtkWidget *icon;
 
     ties_evidence_set_status (quote, TIES_EVIDENCE_ORPHANED);
-    wait_for_frame (widget);
+    ui_test_wait_for_frame (widget);
     icon = find_descendant (GTK_WIDGET (get_column_view (fixture)), GTK_TYPE_IMAGE, 0);
     g_assert_nonnull (icon);
     g_assert_cmpstr (gtk_image_get_icon_name (GTK_IMAGE (icon)), ==, "dialog-warning-symbolic");
@@ -960,20 +890,14 @@ test_screenshot (Fixture       *fixture,
   ties_event_list_set_search_text (fixture->list, "Ardern");
   ties_event_list_show_search (fixture->list);
   /* Let the search bar's reveal animation finish. */
-  {
-    gboolean done = FALSE;
-
-    g_timeout_add_once (600, (GSourceOnceFunc) set_true, &done);
-    while (!done)
-      g_main_context_iteration (NULL, TRUE);
-  }
+  ui_test_iterate_for (600);
   g_assert_true (gtk_widget_has_css_class (find_descendant (widget, GTK_TYPE_ENTRY, 1), "error"));
-  save_png (widget, "/tmp/event-list.png");
+  ui_test_save_png (widget, "/tmp/event-list.png");
 
   ties_event_list_set_search_text (fixture->list, NULL);
   ties_event_list_set_date_filter (fixture->list, NULL, NULL);
   ties_event_list_set_tie_filter (fixture->list, "ardern", "dorsey");
-  save_png (widget, "/tmp/event-list-chip.png");
+  ui_test_save_png (widget, "/tmp/event-list-chip.png");
 }
 
 static void
@@ -1015,7 +939,7 @@ test_typing_resyncs_nothing (Fixture       *fixture,
   g_value_set_string (&value, "Ty");
   ties_history_set_value_merged (history, event, "title", &value);
   ties_history_set (history, event, "notes", "Typed", "place", "Here", NULL);
-  iterate ();
+  ui_test_iterate_pending ();
   g_assert_cmpstr (ties_event_get_title (event), ==, "Ty");
   g_assert_cmpuint (actors_changed, ==, 0);
   g_assert_cmpuint (kinds_changed, ==, 0);
@@ -1028,13 +952,198 @@ test_typing_resyncs_nothing (Fixture       *fixture,
   actor = ties_document_lookup_actor (fixture->document, participants[0]);
   g_assert_nonnull (actor);
   ties_history_set (history, actor, "name", "Somebody Renamed", NULL);
-  iterate ();
+  ui_test_iterate_pending ();
   g_assert_cmpuint (actors_changed, >, 0);
   g_assert_cmpuint (kinds_changed, ==, 0);
 
   ties_history_set (history, event, "kind", "a-kind-of-its-own", NULL);
-  iterate ();
+  ui_test_iterate_pending ();
   g_assert_cmpuint (kinds_changed, >, 0);
+}
+
+/* Every "items-changed" a model said, as (position, removed, added). */
+typedef struct
+{
+  GArray *changes;   /* guint[3] */
+} Record;
+
+static void
+record_items_changed (GListModel *model,
+                      guint       position,
+                      guint       removed,
+                      guint       added,
+                      GArray     *changes)
+{
+  guint change[3] = { position, removed, added };
+
+  g_array_append_vals (changes, change, 3);
+}
+
+static GArray *
+watch_items_changed (gpointer model)
+{
+  GArray *changes = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  g_signal_connect (model, "items-changed", G_CALLBACK (record_items_changed), changes);
+  return changes;
+}
+
+/* @changes holds @times "items-changed" (position, removed, added) and
+ * nothing else; then it is emptied. */
+static void
+assert_changes (GArray *changes,
+                guint   times,
+                guint   position,
+                guint   removed,
+                guint   added)
+{
+  g_assert_cmpuint (changes->len, ==, 3 * times);
+  for (guint i = 0; i < changes->len; i += 3)
+    {
+      g_assert_cmpuint (g_array_index (changes, guint, i), ==, position);
+      g_assert_cmpuint (g_array_index (changes, guint, i + 1), ==, removed);
+      g_assert_cmpuint (g_array_index (changes, guint, i + 2), ==, added);
+    }
+  g_array_set_size (changes, 0);
+}
+
+static guint
+list_position (Fixture   *fixture,
+               TiesEvent *event)
+{
+  guint n = g_list_model_get_n_items (model (fixture));
+
+  for (guint i = 0; i < n; i++)
+    if (model_event (fixture, i) == event)
+      return i;
+
+  g_assert_not_reached ();
+}
+
+static void
+type_title (TiesHistory *history,
+            TiesEvent   *event,
+            const char  *title)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, title);
+  ties_history_set_value_merged (history, event, "title", &value);
+}
+
+/* Typing an event's title changes that event's row and nothing else:
+ * the document says "items-changed" for its position alone, and so do
+ * the list's models; no sorter and no filter says "changed" (which
+ * would sort or filter all rows again), yet the row moves to its place
+ * in the order and in or out of the search, and stays selected. */
+static void
+test_edit_changes_one_row (Fixture       *fixture,
+                           gconstpointer  data G_GNUC_UNUSED)
+{
+  TiesHistory *history = ties_document_get_history (fixture->document);
+  GtkColumnView *view = get_column_view (fixture);
+  GListModel *events = ties_document_get_events (fixture->document);
+  GtkFilterListModel *filter_model = GTK_FILTER_LIST_MODEL (gtk_sort_list_model_get_model (GTK_SORT_LIST_MODEL (model (fixture))));
+  GtkSorter *sorter = gtk_column_view_get_sorter (view);
+  GtkFilter *filter = gtk_filter_list_model_get_filter (filter_model);
+  TiesEvent *event = ties_document_lookup_event (fixture->document, "pichai-call");
+  g_autoptr(GArray) document_changes = watch_items_changed (events);
+  g_autoptr(GArray) list_changes = watch_items_changed (model (fixture));
+  g_autoptr(GArray) row_changes = watch_items_changed (gtk_column_view_get_model (view));
+  guint n = g_list_model_get_n_items (model (fixture));
+  guint sorters_changed = 0;
+  guint filters_changed = 0;
+  guint position;
+
+  g_assert_nonnull (event);
+  g_assert_cmpuint (n, ==, n_events (fixture));
+  g_signal_connect_swapped (sorter, "changed", G_CALLBACK (count_items_changed), &sorters_changed);
+  for (guint i = 0; i < 6; i++)
+    g_signal_connect_swapped (gtk_column_view_column_get_sorter (get_column (fixture, i)), "changed",
+                              G_CALLBACK (count_items_changed), &sorters_changed);
+  g_signal_connect_swapped (filter, "changed", G_CALLBACK (count_items_changed), &filters_changed);
+
+  /* Sorted by date: a keystroke in the title changes its row alone. */
+  ties_event_list_select_event (fixture->list, event);
+  ui_test_iterate_pending ();
+  fixture->n_selection_changed = 0;
+  g_array_set_size (list_changes, 0);
+  g_array_set_size (row_changes, 0);
+  position = list_position (fixture, event);
+  g_assert_cmpuint (position, >, 0);
+  g_assert_cmpuint (position, <, n - 1);
+
+  type_title (history, event, "Ardern talks to Google");
+  type_title (history, event, "Ardern talks to Google now");
+  /* Once for each keystroke, and only for that row. */
+  assert_changes (document_changes, 2, store_position (fixture, event), 1, 1);
+  assert_changes (list_changes, 2, position, 1, 1);
+  assert_changes (row_changes, 2, position, 1, 1);
+  g_assert_cmpuint (sorters_changed, ==, 0);
+  g_assert_cmpuint (filters_changed, ==, 0);
+  g_assert_cmpuint (list_position (fixture, event), ==, position);
+  g_assert_true (gtk_selection_model_is_selected (gtk_column_view_get_model (view), position));
+  g_assert_true (ties_event_list_get_selected_event (fixture->list) == event);
+  g_assert_cmpuint (fixture->n_selection_changed, ==, 0);
+  ui_test_wait_for_frame (GTK_WIDGET (fixture->list));
+  g_assert_nonnull (find_label_with_text (GTK_WIDGET (fixture->list), "Ardern talks to Google now"));
+
+  /* The sort key changed: the event moves to its new place, and only
+   * the rows between its old place and its new one change. */
+  ties_history_set (history, event, "date", "2018-12-01", NULL);
+  g_assert_true (model_event (fixture, 0) == event);
+  assert_sorted_by_date (fixture);
+  assert_changes (list_changes, 1, 0, position + 1, position + 1);
+  g_assert_cmpuint (sorters_changed, ==, 0);
+  g_assert_true (ties_event_list_get_selected_event (fixture->list) == event);
+  ties_history_undo (history);
+  g_assert_cmpuint (list_position (fixture, event), ==, position);
+  assert_sorted_by_date (fixture);
+  g_array_set_size (list_changes, 0);
+  g_array_set_size (document_changes, 0);
+
+  /* Searching: the title typed takes the row out of the search and back,
+   * without filtering the other rows again. */
+  ties_event_list_set_search_text (fixture->list, "talks to google");
+  g_assert_cmpuint (g_list_model_get_n_items (model (fixture)), ==, 1);
+  filters_changed = 0;
+  g_array_set_size (list_changes, 0);
+  type_title (history, event, "Ardern calls Google");
+  assert_changes (document_changes, 1, store_position (fixture, event), 1, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (model (fixture)), ==, 0);
+  assert_changes (list_changes, 1, 0, 1, 0);
+  type_title (history, event, "Ardern talks to Google again");
+  g_assert_cmpuint (g_list_model_get_n_items (model (fixture)), ==, 1);
+  assert_changes (list_changes, 1, 0, 0, 1);
+  g_assert_cmpuint (filters_changed, ==, 0);
+  g_assert_cmpuint (sorters_changed, ==, 0);
+
+  /* Sorted by title, typing moves the row among the others. */
+  ties_event_list_set_search_text (fixture->list, NULL);
+  gtk_column_view_sort_by_column (view, get_column (fixture, 1), GTK_SORT_ASCENDING);
+  ui_test_iterate_pending ();
+  sorters_changed = 0;
+  filters_changed = 0;
+  g_array_set_size (list_changes, 0);
+  type_title (history, event, "AAA first of all");
+  g_assert_true (model_event (fixture, 0) == event);
+  g_assert_cmpuint (list_changes->len, ==, 3);
+  g_assert_cmpuint (g_array_index (list_changes, guint, 0), ==, 0);
+  g_assert_cmpuint (g_array_index (list_changes, guint, 1), <, n);
+  g_assert_cmpuint (sorters_changed, ==, 0);
+  g_assert_cmpuint (filters_changed, ==, 0);
+  for (guint i = 1; i < n; i++)
+    g_assert_cmpint (g_utf8_collate (ties_event_get_title (model_event (fixture, i - 1)),
+                                     ties_event_get_title (model_event (fixture, i))), <=, 0);
+
+  g_signal_handlers_disconnect_by_data (sorter, &sorters_changed);
+  for (guint i = 0; i < 6; i++)
+    g_signal_handlers_disconnect_by_data (gtk_column_view_column_get_sorter (get_column (fixture, i)), &sorters_changed);
+  g_signal_handlers_disconnect_by_data (filter, &filters_changed);
+  g_signal_handlers_disconnect_by_data (events, document_changes);
+  g_signal_handlers_disconnect_by_data (model (fixture), list_changes);
+  g_signal_handlers_disconnect_by_data (gtk_column_view_get_model (view), row_changes);
 }
 
 int
@@ -1059,6 +1168,7 @@ main (int   argc,
   ADD ("/event-list/actor-and-dates", test_actor_and_dates);
   ADD ("/event-list/tie-filter", test_tie_filter);
   ADD ("/event-list/edit-updates-row", test_edit_updates_row);
+  ADD ("/event-list/edit-changes-one-row", test_edit_changes_one_row);
   ADD ("/event-list/delete-undo", test_delete_undo);
   ADD ("/event-list/new-and-duplicate", test_new_and_duplicate);
   ADD ("/event-list/new-reveals-hidden", test_new_reveals_hidden);

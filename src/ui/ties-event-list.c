@@ -63,6 +63,7 @@ struct _TiesEventList
   /* The window's selection: the rows follow it, and a row chosen
    * selects through it; following is set while the rows follow. */
   TiesSelection       *shared_selection;
+  GPtrArray           *selected_seen;  /* TiesEvent: as last announced */
   guint                following;
 
   GtkStringList       *kind_labels;
@@ -72,13 +73,16 @@ struct _TiesEventList
 
   GHashTable          *cells;         /* Cell * bound to an event */
 
-  char                *search_needle; /* normalised and case-folded */
-  char                *kind;
+  /* The document's view.filter, or one of the list's own without a
+   * document: the drop-downs, search and dates edit it through the
+   * history; the network and the diagram follow the same object. */
+  TiesFilter          *view_filter;
+  TiesFilter          *own_filter;
+  /* The list following the diagram's selection: an actor's or a tie's
+   * events only. A selection, not a filter: never saved, no undo step. */
   char                *actor;
   char                *tie_a;
   char                *tie_b;
-  TiesDate            *from;
-  TiesDate            *to;
   char                *from_tooltip;
   char                *to_tooltip;
 
@@ -110,30 +114,6 @@ static void ties_event_list_update_actions (TiesEventList *self);
 
 /* ------------------------------------------------------------------------ */
 /* Text helpers                                                             */
-
-static char *
-fold_text (const char *text)
-{
-  g_autofree char *normal = NULL;
-
-  if (text == NULL || *text == '\0')
-    return NULL;
-
-  normal = g_utf8_normalize (text, -1, G_NORMALIZE_ALL);
-  if (normal == NULL)
-    return NULL;
-
-  return g_utf8_casefold (normal, -1);
-}
-
-static gboolean
-text_contains (const char *text,
-               const char *needle)
-{
-  g_autofree char *folded = fold_text (text);
-
-  return folded != NULL && strstr (folded, needle) != NULL;
-}
 
 static const char *
 actor_name (TiesEventList *self,
@@ -207,49 +187,14 @@ count_orphaned (TiesEvent *event)
 /* ------------------------------------------------------------------------ */
 /* Filtering                                                                */
 
-static gboolean
-event_matches_search (TiesEventList *self,
-                      TiesEvent     *event)
-{
-  const char *needle = self->search_needle;
-  const char * const *participants;
-  GListModel *evidence;
-  guint n;
-
-  if (text_contains (ties_event_get_title (event), needle) ||
-      text_contains (ties_event_get_place (event), needle) ||
-      text_contains (ties_event_get_notes (event), needle))
-    return TRUE;
-
-  participants = ties_event_get_participants (event);
-  for (guint i = 0; participants != NULL && participants[i] != NULL; i++)
-    {
-      if (text_contains (actor_name (self, participants[i]), needle))
-        return TRUE;
-    }
-
-  evidence = G_LIST_MODEL (ties_event_get_evidence (event));
-  n = g_list_model_get_n_items (evidence);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(TiesEvidence) item = g_list_model_get_item (evidence, i);
-
-      if (text_contains (ties_evidence_get_exact (item), needle))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
+/* One predicate for list, diagram and export: the filter's; then the
+ * diagram's selection, which only the list follows. */
 static gboolean
 filter_func (gpointer item,
              gpointer user_data)
 {
   TiesEventList *self = user_data;
   TiesEvent *event = item;
-
-  if (self->kind != NULL && g_strcmp0 (ties_event_get_kind (event), self->kind) != 0)
-    return FALSE;
 
   if (self->actor != NULL && !ties_event_has_participant (event, self->actor))
     return FALSE;
@@ -259,37 +204,71 @@ filter_func (gpointer item,
         ties_event_has_participant (event, self->tie_b)))
     return FALSE;
 
-  if (self->from != NULL || self->to != NULL)
-    {
-      TiesDate *date = ties_event_get_parsed_date (event);
-      gint64 first = TIES_DATE_DAY_MIN;
-      gint64 last = TIES_DATE_DAY_MAX;
-      gint64 unused;
-
-      /* Undated events cannot be placed in a range. */
-      if (date == NULL)
-        return FALSE;
-
-      if (self->from != NULL)
-        ties_date_get_strict_range (self->from, &first, &unused);
-      if (self->to != NULL)
-        ties_date_get_strict_range (self->to, &unused, &last);
-
-      if (!ties_date_overlaps (date, first, last, FALSE))
-        return FALSE;
-    }
-
-  if (self->search_needle != NULL && !event_matches_search (self, event))
-    return FALSE;
-
-  return TRUE;
+  return ties_filter_includes_event (self->view_filter, self->document, event);
 }
 
 static gboolean
 ties_event_list_has_filter (TiesEventList *self)
 {
-  return self->kind != NULL || self->actor != NULL || self->tie_a != NULL ||
-         self->from != NULL || self->to != NULL || self->search_needle != NULL;
+  return self->actor != NULL || self->tie_a != NULL || !ties_filter_is_empty (self->view_filter);
+}
+
+/* The first of the filter's kinds or actors: the drop-downs show one. */
+static const char *
+first_of (const char * const *strv)
+{
+  return strv != NULL ? strv[0] : NULL;
+}
+
+/* The list's controls edit the document's filter as the layout and the
+ * centre are edited: through the history, so that a filter chosen can be
+ * undone and is saved with the document. Search text typed is one step
+ * a burst, like any text typed. */
+static void
+ties_event_list_edit_filter (TiesEventList *self,
+                             const char    *property,
+                             const GValue  *value,
+                             gboolean       merge)
+{
+  TiesHistory *history;
+
+  g_assert (TIES_IS_EVENT_LIST (self));
+
+  if (self->document == NULL)
+    {
+      g_object_set_property (G_OBJECT (self->view_filter), property, value);
+      return;
+    }
+
+  history = ties_document_get_history (self->document);
+  if (merge)
+    {
+      ties_history_set_value_merged (history, self->view_filter, property, value);
+      return;
+    }
+
+  ties_history_begin (history, _("Filter Events"));
+  ties_history_set_value (history, self->view_filter, property, value);
+  ties_history_end (history);
+}
+
+static void
+ties_event_list_edit_filter_strv (TiesEventList *self,
+                                  const char    *property,
+                                  const char    *id)
+{
+  const char * const one[] = { id, NULL };
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_auto(GStrv) old = NULL;
+
+  g_object_get (self->view_filter, property, &old, NULL);
+  if (g_strcmp0 (first_of ((const char * const *) old), id) == 0
+      && (id == NULL || g_strv_length (old) == 1))
+    return;
+
+  g_value_init (&value, G_TYPE_STRV);
+  g_value_set_boxed (&value, id != NULL ? one : NULL);
+  ties_event_list_edit_filter (self, property, &value, FALSE);
 }
 
 static void
@@ -797,6 +776,7 @@ ties_event_list_sync_kinds (TiesEventList *self)
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
   GListModel *builtins = ties_event_kind_get_builtins ();
+  const char *chosen;
   guint n;
 
   g_ptr_array_add (ids, NULL);
@@ -835,10 +815,11 @@ ties_event_list_sync_kinds (TiesEventList *self)
         }
     }
 
-  if (self->kind != NULL)
-    id_list_add (ids, labels, self->kind, kind_label (self, self->kind));
+  chosen = first_of (ties_filter_get_kinds (self->view_filter));
+  if (chosen != NULL)
+    id_list_add (ids, labels, chosen, kind_label (self, chosen));
 
-  sync_dropdown (self, self->kind_dropdown, self->kind_labels, &self->kind_ids, ids, labels, self->kind);
+  sync_dropdown (self, self->kind_dropdown, self->kind_labels, &self->kind_ids, ids, labels, chosen);
 }
 
 static int
@@ -856,6 +837,7 @@ ties_event_list_sync_actors (TiesEventList *self)
 {
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  const char *chosen;
 
   g_ptr_array_add (ids, NULL);
   g_ptr_array_add (labels, g_strdup (_("All Participants")));
@@ -878,10 +860,11 @@ ties_event_list_sync_actors (TiesEventList *self)
         }
     }
 
-  if (self->actor != NULL)
-    id_list_add (ids, labels, self->actor, actor_name (self, self->actor));
+  chosen = first_of (ties_filter_get_actors (self->view_filter));
+  if (chosen != NULL)
+    id_list_add (ids, labels, chosen, actor_name (self, chosen));
 
-  sync_dropdown (self, self->actor_dropdown, self->actor_labels, &self->actor_ids, ids, labels, self->actor);
+  sync_dropdown (self, self->actor_dropdown, self->actor_labels, &self->actor_ids, ids, labels, chosen);
 }
 
 static void
@@ -889,12 +872,15 @@ ties_event_list_sync_chip (TiesEventList *self)
 {
   g_autofree char *text = NULL;
   g_autofree char *accessible = NULL;
+  const char *tie_a, *tie_b;
 
   if (self->tie_a != NULL)
     /* Translators: a filter on the events two actors share */
     text = g_strdup_printf (_("%s and %s"), actor_name (self, self->tie_a), actor_name (self, self->tie_b));
   else if (self->actor != NULL && self->actor_from_outside)
     text = g_strdup (actor_name (self, self->actor));
+  else if (ties_filter_get_tie (self->view_filter, &tie_a, &tie_b))
+    text = g_strdup_printf (_("%s and %s"), actor_name (self, tie_a), actor_name (self, tie_b));
 
   gtk_widget_set_visible (GTK_WIDGET (self->chip_button), text != NULL);
   if (text == NULL)
@@ -918,7 +904,7 @@ on_kind_selected (TiesEventList *self,
   if (self->syncing > 0 || position >= self->kind_ids->len)
     return;
 
-  ties_event_list_set_kind_filter (self, g_ptr_array_index (self->kind_ids, position));
+  ties_event_list_edit_filter_strv (self, "kinds", g_ptr_array_index (self->kind_ids, position));
 }
 
 static void
@@ -931,47 +917,46 @@ on_actor_selected (TiesEventList *self,
   if (self->syncing > 0 || position >= self->actor_ids->len)
     return;
 
-  ties_event_list_set_actor_filter (self, g_ptr_array_index (self->actor_ids, position));
-  self->actor_from_outside = FALSE;
-  ties_event_list_sync_chip (self);
+  ties_event_list_edit_filter_strv (self, "actors", g_ptr_array_index (self->actor_ids, position));
 }
 
 static void
 on_chip_clicked (TiesEventList *self,
                  GtkButton     *button G_GNUC_UNUSED)
 {
-  ties_event_list_set_tie_filter (self, NULL, NULL);
-  ties_event_list_set_actor_filter (self, NULL);
+  /* The selection's chip first; then the saved filter's tie. */
+  if (self->tie_a != NULL || self->actor != NULL)
+    {
+      ties_event_list_set_tie_filter (self, NULL, NULL);
+      ties_event_list_set_actor_filter (self, NULL);
+      return;
+    }
+
+  if (ties_filter_get_tie (self->view_filter, NULL, NULL))
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      g_value_init (&value, G_TYPE_STRV);
+      ties_event_list_edit_filter (self, "tie", &value, FALSE);
+    }
 }
 
 /* ------------------------------------------------------------------------ */
 /* Search and dates                                                         */
 
 static void
-ties_event_list_take_needle (TiesEventList *self,
-                             char          *needle)
-{
-  if (g_strcmp0 (self->search_needle, needle) == 0)
-    {
-      g_free (needle);
-      return;
-    }
-
-  g_free (self->search_needle);
-  self->search_needle = needle;
-  ties_event_list_refilter (self);
-}
-
-static void
 on_search_changed (TiesEventList  *self,
                    GtkSearchEntry *entry)
 {
-  g_autofree char *stripped = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  g_auto(GValue) value = G_VALUE_INIT;
 
-  if (self->syncing > 0)
+  if (self->syncing > 0 || g_strcmp0 (ties_filter_get_text (self->view_filter), *text != '\0' ? text : NULL) == 0)
     return;
 
-  ties_event_list_take_needle (self, fold_text (stripped));
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, text);
+  ties_event_list_edit_filter (self, "text", &value, TRUE);
 }
 
 /* Parses an entry's text: TRUE with *date NULL for an empty entry. */
@@ -1016,23 +1001,14 @@ parse_date_entry (TiesEventList  *self,
   return TRUE;
 }
 
-static gboolean
-same_date (TiesDate *a,
-           TiesDate *b)
-{
-  if (a == NULL || b == NULL)
-    return a == b;
-
-  return g_strcmp0 (ties_date_get_text (a), ties_date_get_text (b)) == 0;
-}
-
 static void
 on_date_entry_changed (TiesEventList *self,
                        GParamSpec    *pspec G_GNUC_UNUSED,
                        GtkEntry      *entry)
 {
-  TiesDate **slot = entry == self->from_entry ? &self->from : &self->to;
-  TiesDate *date = NULL;
+  const char *property = entry == self->from_entry ? "from" : "to";
+  g_autoptr(TiesDate) date = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
 
   if (self->syncing > 0)
     return;
@@ -1041,16 +1017,98 @@ on_date_entry_changed (TiesEventList *self,
   if (!parse_date_entry (self, entry, gtk_editable_get_text (GTK_EDITABLE (entry)), &date))
     return;
 
-  if (same_date (*slot, date))
-    {
-      g_clear_pointer (&date, ties_date_unref);
-      return;
-    }
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, date != NULL ? ties_date_get_text (date) : NULL);
+  if (g_strcmp0 (g_value_get_string (&value),
+                 entry == self->from_entry ? ties_filter_get_from (self->view_filter) : ties_filter_get_to (self->view_filter)) == 0)
+    return;
 
-  g_clear_pointer (slot, ties_date_unref);
-  *slot = date;
-  ties_event_list_refilter (self);
-  g_signal_emit (self, signals[DATE_RANGE_CHANGED], 0);
+  ties_event_list_edit_filter (self, property, &value, FALSE);
+}
+
+/* The controls show the filter, whoever changed it: a control, undo, a
+ * load, another view. Each is set only when it says something else, so
+ * that text being typed, or invalid, is left alone. */
+static void
+on_filter_notify (TiesEventList *self,
+                  GParamSpec    *pspec,
+                  TiesFilter    *filter)
+{
+  const char *name = pspec->name;
+
+  g_assert (TIES_IS_EVENT_LIST (self));
+
+  if (g_str_equal (name, "kinds"))
+    {
+      ties_event_list_sync_kinds (self);
+    }
+  else if (g_str_equal (name, "actors"))
+    {
+      ties_event_list_sync_actors (self);
+    }
+  else if (g_str_equal (name, "tie"))
+    {
+      ties_event_list_sync_chip (self);
+    }
+  else if (g_str_equal (name, "text"))
+    {
+      const char *text = ties_filter_get_text (filter);
+
+      if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), text != NULL ? text : "") != 0)
+        {
+          self->syncing++;
+          gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
+          self->syncing--;
+        }
+      if (text != NULL)
+        gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+    }
+  else if (g_str_equal (name, "from") || g_str_equal (name, "to"))
+    {
+      GtkEntry *entry = g_str_equal (name, "from") ? self->from_entry : self->to_entry;
+      const char *text = g_str_equal (name, "from") ? ties_filter_get_from (filter) : ties_filter_get_to (filter);
+      g_autofree char *stripped = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+
+      if (g_strcmp0 (stripped, text != NULL ? text : "") != 0)
+        {
+          TiesDate *unused = NULL;
+
+          self->syncing++;
+          gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : "");
+          self->syncing--;
+          /* Clears any error shown for the text replaced. */
+          parse_date_entry (self, entry, text, &unused);
+          g_clear_pointer (&unused, ties_date_unref);
+        }
+      g_signal_emit (self, signals[DATE_RANGE_CHANGED], 0);
+    }
+}
+
+static void
+ties_event_list_set_filter_object (TiesEventList *self,
+                                   TiesFilter    *filter)
+{
+  g_assert (TIES_IS_EVENT_LIST (self));
+  g_assert (TIES_IS_FILTER (filter));
+
+  if (self->view_filter == filter)
+    return;
+
+  if (self->view_filter != NULL)
+    g_signal_handlers_disconnect_by_data (self->view_filter, self);
+  g_set_object (&self->view_filter, filter);
+
+  g_signal_connect_object (filter, "notify", G_CALLBACK (on_filter_notify), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (filter, "changed", G_CALLBACK (ties_event_list_refilter), self, G_CONNECT_SWAPPED);
+
+  /* Every control shows the new filter. */
+  {
+    GObjectClass *klass = G_OBJECT_GET_CLASS (filter);
+    const char * const names[] = { "text", "from", "to", NULL };
+
+    for (guint i = 0; names[i] != NULL; i++)
+      on_filter_notify (self, g_object_class_find_property (klass, names[i]), filter);
+  }
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1095,12 +1153,32 @@ find_position (GListModel *model,
   return FALSE;
 }
 
+/* Whether the events selected differ from those last announced; if so,
+ * they are the ones announced from now on. */
+static gboolean
+ties_event_list_take_selection_change (TiesEventList *self)
+{
+  g_autoptr(GPtrArray) events = ties_event_list_get_selected_events (self);
+
+  g_assert (TIES_IS_EVENT_LIST (self));
+
+  if (self->selected_seen != NULL && events->len == self->selected_seen->len
+      && memcmp (events->pdata, self->selected_seen->pdata, events->len * sizeof (gpointer)) == 0)
+    return FALSE;
+
+  g_clear_pointer (&self->selected_seen, g_ptr_array_unref);
+  self->selected_seen = g_steal_pointer (&events);
+
+  return TRUE;
+}
+
 static void
 on_selection_changed (TiesEventList     *self,
                       guint              position G_GNUC_UNUSED,
                       guint              n_items G_GNUC_UNUSED,
                       GtkSelectionModel *model G_GNUC_UNUSED)
 {
+  ties_event_list_take_selection_change (self);
   ties_event_list_update_actions (self);
   g_signal_emit (self, signals[SELECTION_CHANGED], 0);
 
@@ -1145,8 +1223,9 @@ on_items_changed (TiesEventList *self,
 
   gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "list");
 
-  /* Removing selected rows changes the selection without a signal. */
-  if (removed > 0)
+  /* Removing selected rows changes the selection without a signal; an
+   * event edited in place (removed and added again) stays selected. */
+  if (removed > 0 && ties_event_list_take_selection_change (self))
     {
       ties_event_list_update_actions (self);
       g_signal_emit (self, signals[SELECTION_CHANGED], 0);
@@ -1164,21 +1243,27 @@ on_column_view_activate (TiesEventList *self,
     g_signal_emit (self, signals[EVENT_ACTIVATED], 0, event);
 }
 
-/* What each column's order depends on. */
+/* What each column's order depends on besides the event's own
+ * properties: an event edited in place comes from the document as
+ * "items-changed" for its position alone, and the sort model places that
+ * one again; a name or label others own changes the order of many. */
 static const TiesDocumentChange column_depends[N_COLUMNS] = {
-  [COLUMN_DATE] = TIES_DOCUMENT_CHANGE_EVENT_TIES,
-  [COLUMN_TITLE] = TIES_DOCUMENT_CHANGE_EVENT_TEXT,
-  [COLUMN_KIND] = TIES_DOCUMENT_CHANGE_EVENT_TIES | TIES_DOCUMENT_CHANGE_EVENT_KINDS,
-  [COLUMN_PARTICIPANTS] = TIES_DOCUMENT_CHANGE_EVENT_TIES | TIES_DOCUMENT_CHANGE_ACTORS
-                          | TIES_DOCUMENT_CHANGE_ACTOR_LOOK,
-  [COLUMN_PLACE] = TIES_DOCUMENT_CHANGE_EVENT_TEXT,
+  [COLUMN_DATE] = TIES_DOCUMENT_CHANGE_NONE,
+  [COLUMN_TITLE] = TIES_DOCUMENT_CHANGE_NONE,
+  [COLUMN_KIND] = TIES_DOCUMENT_CHANGE_EVENT_KINDS,
+  [COLUMN_PARTICIPANTS] = TIES_DOCUMENT_CHANGE_ACTORS | TIES_DOCUMENT_CHANGE_ACTOR_LOOK,
+  [COLUMN_PLACE] = TIES_DOCUMENT_CHANGE_NONE,
+  /* Quotes are the evidence stores' items, not the event's properties. */
   [COLUMN_EVIDENCE] = TIES_DOCUMENT_CHANGE_EVIDENCE,
 };
 
-/* An edit may move an event into or out of the filter, or change its
- * place in the order; names of actors and kinds may have changed. Each
- * is redone only when the edit touched what it depends on: on 10,000
- * events, doing them all took half a second a keystroke in a title. */
+/* An edit may move events into or out of the filter, or change their
+ * place in the order; names of actors and kinds may have changed. An
+ * edit of one event reaches the filter and sort models as that event's
+ * "items-changed" (typing a title filters and sorts that row alone);
+ * what follows is what touches many rows, redone only when the edit
+ * touched what it depends on: on 10,000 events, doing it all took half
+ * a second a keystroke in a title. */
 static void
 on_document_parts_changed (TiesEventList      *self,
                            TiesDocumentChange  changes,
@@ -1187,7 +1272,7 @@ on_document_parts_changed (TiesEventList      *self,
   const TiesDocumentChange names = TIES_DOCUMENT_CHANGE_ACTORS | TIES_DOCUMENT_CHANGE_ACTOR_LOOK;
   const TiesDocumentChange kinds = TIES_DOCUMENT_CHANGE_EVENTS | TIES_DOCUMENT_CHANGE_EVENT_TIES
                                    | TIES_DOCUMENT_CHANGE_EVENT_KINDS;
-  TiesDocumentChange filtered = TIES_DOCUMENT_CHANGE_EVENT_TIES | TIES_DOCUMENT_CHANGE_ACTORS;
+  TiesDocumentChange filtered = TIES_DOCUMENT_CHANGE_ACTORS;
 
   g_assert (TIES_IS_EVENT_LIST (self));
   g_assert (TIES_IS_DOCUMENT (document));
@@ -1200,10 +1285,10 @@ on_document_parts_changed (TiesEventList      *self,
       ties_event_list_sync_chip (self);
     }
 
-  /* The search looks into titles, places, notes, names and quotes. */
-  if (self->search_needle != NULL)
-    filtered |= TIES_DOCUMENT_CHANGE_EVENT_TEXT | TIES_DOCUMENT_CHANGE_ACTOR_LOOK
-                | TIES_DOCUMENT_CHANGE_EVIDENCE;
+  /* The search looks into titles, places and notes (the event's own),
+   * names and quotes (others'). */
+  if (ties_filter_get_text (self->view_filter) != NULL)
+    filtered |= TIES_DOCUMENT_CHANGE_ACTOR_LOOK | TIES_DOCUMENT_CHANGE_EVIDENCE;
   if ((changes & filtered) && ties_event_list_has_filter (self))
     ties_event_list_refilter (self);
 
@@ -1239,11 +1324,24 @@ ties_event_list_reveal_event (TiesEventList *self,
 
   if (!find_position (G_LIST_MODEL (self->sort_model), event, &position))
     {
-      ties_event_list_set_search_text (self, NULL);
-      ties_event_list_set_kind_filter (self, NULL);
       ties_event_list_set_actor_filter (self, NULL);
       ties_event_list_set_tie_filter (self, NULL, NULL);
-      ties_event_list_set_date_filter (self, NULL, NULL);
+      if (self->document == NULL)
+        {
+          ties_filter_clear (self->view_filter);
+        }
+      else if (!ties_filter_is_empty (self->view_filter))
+        {
+          TiesHistory *history = ties_document_get_history (self->document);
+
+          /* One step, undone as one. */
+          ties_history_begin (history, _("Show All Events"));
+          ties_history_set (history, self->view_filter,
+                            "kinds", NULL, "actors", NULL, "tie", NULL, "from", NULL, "to", NULL,
+                            "text", NULL, "source", NULL,
+                            NULL);
+          ties_history_end (history);
+        }
     }
 
   ties_event_list_select_event (self, event);
@@ -1406,6 +1504,10 @@ ties_event_list_dispose (GObject *object)
   g_clear_object (&self->sort_model);
   g_clear_object (&self->filter_model);
   g_clear_object (&self->filter);
+  if (self->view_filter != NULL)
+    g_signal_handlers_disconnect_by_data (self->view_filter, self);
+  g_clear_object (&self->view_filter);
+  g_clear_object (&self->own_filter);
   g_clear_object (&self->document);
 
   G_OBJECT_CLASS (ties_event_list_parent_class)->dispose (object);
@@ -1417,17 +1519,14 @@ ties_event_list_finalize (GObject *object)
   TiesEventList *self = (TiesEventList *) object;
 
   g_clear_pointer (&self->cells, g_hash_table_unref);
+  g_clear_pointer (&self->selected_seen, g_ptr_array_unref);
   g_clear_object (&self->kind_labels);
   g_clear_object (&self->actor_labels);
   g_clear_pointer (&self->kind_ids, g_ptr_array_unref);
   g_clear_pointer (&self->actor_ids, g_ptr_array_unref);
-  g_clear_pointer (&self->search_needle, g_free);
-  g_clear_pointer (&self->kind, g_free);
   g_clear_pointer (&self->actor, g_free);
   g_clear_pointer (&self->tie_a, g_free);
   g_clear_pointer (&self->tie_b, g_free);
-  g_clear_pointer (&self->from, ties_date_unref);
-  g_clear_pointer (&self->to, ties_date_unref);
   g_clear_pointer (&self->from_tooltip, g_free);
   g_clear_pointer (&self->to_tooltip, g_free);
 
@@ -1628,6 +1727,9 @@ ties_event_list_init (TiesEventList *self)
   setup_column (self, COLUMN_PLACE, compare_place);
   setup_column (self, COLUMN_EVIDENCE, compare_evidence);
 
+  self->own_filter = ties_filter_new ();
+  ties_event_list_set_filter_object (self, self->own_filter);
+
   /* events → filter → sort → selection */
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   self->filter_model = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
@@ -1696,6 +1798,9 @@ ties_event_list_set_document (TiesEventList *self,
   if (document != NULL)
     g_signal_connect_object (document, "parts-changed",
                              G_CALLBACK (on_document_parts_changed), self, G_CONNECT_SWAPPED);
+
+  /* The document's saved filter: the list opens filtered as it was saved. */
+  ties_event_list_set_filter_object (self, document != NULL ? ties_document_get_filter (document) : self->own_filter);
 
   /* A filter on another document's actors means nothing here. */
   g_clear_pointer (&self->actor, g_free);
@@ -1861,20 +1966,18 @@ void
 ties_event_list_set_search_text (TiesEventList *self,
                                  const char    *text)
 {
-  g_autofree char *stripped = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
 
   g_return_if_fail (TIES_IS_EVENT_LIST (self));
 
-  stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
+  if (text != NULL && *text == '\0')
+    text = NULL;
+  if (g_strcmp0 (ties_filter_get_text (self->view_filter), text) == 0)
+    return;
 
-  self->syncing++;
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), text != NULL ? text : "") != 0)
-    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
-  if (*stripped != '\0')
-    gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  self->syncing--;
-
-  ties_event_list_take_needle (self, fold_text (stripped));
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, text);
+  ties_event_list_edit_filter (self, "text", &value, FALSE);
 }
 
 void
@@ -1886,14 +1989,7 @@ ties_event_list_set_kind_filter (TiesEventList *self,
   if (kind != NULL && *kind == '\0')
     kind = NULL;
 
-  if (g_strcmp0 (self->kind, kind) != 0)
-    {
-      g_free (self->kind);
-      self->kind = g_strdup (kind);
-      ties_event_list_refilter (self);
-    }
-
-  ties_event_list_sync_kinds (self);
+  ties_event_list_edit_filter_strv (self, "kinds", kind);
 }
 
 void
@@ -1955,29 +2051,37 @@ ties_event_list_set_date_filter (TiesEventList *self,
   if (to != NULL && *to != '\0' && (to_date = ties_date_parse (to, NULL, NULL)) == NULL)
     return FALSE;
 
-  self->syncing++;
-  gtk_editable_set_text (GTK_EDITABLE (self->from_entry), from != NULL ? from : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->to_entry), to != NULL ? to : "");
-  self->syncing--;
-
   /* Clears any error shown for earlier text. */
   {
     TiesDate *unused = NULL;
 
+    self->syncing++;
+    gtk_editable_set_text (GTK_EDITABLE (self->from_entry), from != NULL ? from : "");
+    gtk_editable_set_text (GTK_EDITABLE (self->to_entry), to != NULL ? to : "");
+    self->syncing--;
     parse_date_entry (self, self->from_entry, from, &unused);
     g_clear_pointer (&unused, ties_date_unref);
     parse_date_entry (self, self->to_entry, to, &unused);
     g_clear_pointer (&unused, ties_date_unref);
   }
 
-  if (!same_date (self->from, from_date) || !same_date (self->to, to_date))
+  from = from_date != NULL ? ties_date_get_text (from_date) : NULL;
+  to = to_date != NULL ? ties_date_get_text (to_date) : NULL;
+  if (g_strcmp0 (ties_filter_get_from (self->view_filter), from) == 0
+      && g_strcmp0 (ties_filter_get_to (self->view_filter), to) == 0)
+    return TRUE;
+
+  if (self->document == NULL)
     {
-      g_clear_pointer (&self->from, ties_date_unref);
-      g_clear_pointer (&self->to, ties_date_unref);
-      self->from = g_steal_pointer (&from_date);
-      self->to = g_steal_pointer (&to_date);
-      ties_event_list_refilter (self);
-      g_signal_emit (self, signals[DATE_RANGE_CHANGED], 0);
+      ties_filter_set_range (self->view_filter, from, to);
+    }
+  else
+    {
+      TiesHistory *history = ties_document_get_history (self->document);
+
+      ties_history_begin (history, _("Filter Events"));
+      ties_history_set (history, self->view_filter, "from", from, "to", to, NULL);
+      ties_history_end (history);
     }
 
   return TRUE;
@@ -2001,7 +2105,7 @@ ties_event_list_get_date_range (TiesEventList  *self,
   g_return_if_fail (TIES_IS_EVENT_LIST (self));
 
   if (from != NULL)
-    *from = self->from;
+    *from = ties_filter_get_from_date (self->view_filter);
   if (to != NULL)
-    *to = self->to;
+    *to = ties_filter_get_to_date (self->view_filter);
 }
