@@ -5,7 +5,7 @@
  */
 #include "config.h"
 
-#include "ties-event.h"
+#include "ties-event-private.h"
 #include "ties-util.h"
 #include "ties-date.h"
 #include "ties-evidence.h"

@@ -21,8 +21,6 @@ TiesEvent *ties_event_new (const char *id,
                            const char *kind);
 GListStore *ties_event_get_evidence (TiesEvent *self);
 TiesDate *ties_event_get_parsed_date (TiesEvent *self);
-void _ties_event_take_parsed_date (TiesEvent *self,
-                                   TiesDate  *date);
 gboolean ties_event_has_participant (TiesEvent  *self,
                                      const char *actor_id);
 const char *ties_event_get_id (TiesEvent *self);

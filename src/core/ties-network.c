@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "ties-network.h"
+#include "ties-tie-private.h"
 #include "ties-util.h"
 
 typedef struct

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "ties-evidence.h"
-#include "ties-tie.h"
+#include "ties-tie-private.h"
 
 struct _TiesTie
 {

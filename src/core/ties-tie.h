@@ -38,10 +38,4 @@ const char * const *ties_tie_get_kinds        (TiesTie *self);
 TiesDate           *ties_tie_get_first_date   (TiesTie *self);
 TiesDate           *ties_tie_get_last_date    (TiesTie *self);
 
-/* For TiesNetwork. */
-TiesTie            *_ties_tie_new             (const char *actor_a,
-                                               const char *actor_b);
-void                _ties_tie_add_event       (TiesTie    *self,
-                                               TiesEvent  *event);
-
 G_END_DECLS

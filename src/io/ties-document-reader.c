@@ -17,6 +17,7 @@
 
 #include "ties-date.h"
 #include "ties-document-io.h"
+#include "ties-event-private.h"
 #include "ties-json-dom.h"
 #include "ties-json-scan.h"
 
@@ -1308,6 +1309,33 @@ loader_error (Loader *loader)
   return g_error_new_literal (TIES_DOCUMENT_IO_ERROR, loader->code, text->str);
 }
 
+/* @path for a message: one nested 256 levels deep is 700 characters, of
+ * which the start says where and the end what; the middle is elided, at
+ * the start of a step. */
+static char *
+shown_path (const char *path)
+{
+  const gsize max_length = 120;
+  const char *head_end;
+  const char *tail;
+  gsize length;
+
+  g_assert (path != NULL);
+
+  length = strlen (path);
+  if (length <= max_length)
+    return g_strdup (path);
+
+  head_end = path + max_length / 2;
+  while (head_end > path + 1 && *head_end != '.' && *head_end != '[')
+    head_end--;
+  tail = path + length - max_length / 2;
+  while (*tail != '\0' && *tail != '.' && *tail != '[')
+    tail++;
+
+  return g_strdup_printf ("%.*s…%s", (int) (head_end - path), path, tail);
+}
+
 TiesDocument *
 ties_document_load_from_data (const char  *data,
                               gsize        length,
@@ -1334,6 +1362,8 @@ ties_document_load_from_data (const char  *data,
   json = ties_json_document_parse (data, length, TIES_JSON_MAX_DEPTH, &position, &local_error);
   if (json == NULL)
     {
+      g_autofree char *path = position.path != NULL ? shown_path (position.path) : NULL;
+
       g_assert (local_error->domain == TIES_JSON_ERROR);
 
       switch ((TiesJsonError) local_error->code)
@@ -1351,14 +1381,14 @@ ties_document_load_from_data (const char  *data,
            * document needs: said as such. */
           g_set_error (error, TIES_DOCUMENT_IO_ERROR, TIES_DOCUMENT_IO_ERROR_ENCODING,
                        "%s:%u:%u: %s: %s", display_name, position.line, position.column,
-                       position.path, local_error->message);
+                       path, local_error->message);
           break;
 
         case TIES_JSON_ERROR_DUPLICATE:
           /* JSON allows it, but readers differ on which member wins. */
           g_set_error (error, TIES_DOCUMENT_IO_ERROR, TIES_DOCUMENT_IO_ERROR_SYNTAX,
                        "%s:%u:%u: %s: %s", display_name, position.line, position.column,
-                       position.path, local_error->message);
+                       path, local_error->message);
           break;
 
         case TIES_JSON_ERROR_SYNTAX:
@@ -1366,7 +1396,7 @@ ties_document_load_from_data (const char  *data,
           /* Translators: NAME:LINE:COLUMN: JSON-PATH: not valid JSON: what is wrong */
           g_set_error (error, TIES_DOCUMENT_IO_ERROR, TIES_DOCUMENT_IO_ERROR_SYNTAX,
                        _("%s:%u:%u: %s: not valid JSON: %s"), display_name, position.line, position.column,
-                       position.path, local_error->message);
+                       path, local_error->message);
           break;
         }
       return NULL;
