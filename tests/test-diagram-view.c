@@ -13,9 +13,7 @@
 #include "ties-diagram-view.h"
 #include "ties-document-io.h"
 #include "ties-network.h"
-
-#define SAMPLE_PATH TOP_SRCDIR "/data/samples/christchurch-call.ties.json"
-#define TIMEOUT_USEC (10 * G_USEC_PER_SEC)
+#include "ui-test-util.h"
 
 typedef struct
 {
@@ -24,50 +22,6 @@ typedef struct
   TiesDocument *document;
   TiesNetwork *network;
 } Fixture;
-
-static void
-iterate_until (gboolean (*done) (gpointer data),
-               gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + TIMEOUT_USEC;
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-}
-
-static void
-on_after_paint (GdkFrameClock *clock,
-                gboolean      *painted)
-{
-  *painted = TRUE;
-}
-
-static gboolean
-is_true (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
-/* One frame clock "after-paint" after the window is mapped. */
-static void
-wait_for_frame (GtkWidget *widget)
-{
-  GdkFrameClock *clock;
-  gboolean painted = FALSE;
-  gulong handler;
-
-  while (!gtk_widget_get_mapped (widget))
-    g_main_context_iteration (NULL, TRUE);
-
-  clock = gtk_widget_get_frame_clock (widget);
-  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &painted);
-  gtk_widget_queue_draw (widget);
-  iterate_until (is_true, &painted);
-  g_signal_handler_disconnect (clock, handler);
-}
 
 static gboolean
 is_settled (gpointer data)
@@ -80,19 +34,15 @@ is_settled (gpointer data)
 static void
 settle (TiesDiagramView *view)
 {
-  iterate_until (is_settled, view);
-  wait_for_frame (GTK_WIDGET (view));
+  ui_test_iterate_until (is_settled, view);
+  ui_test_wait_for_frame (GTK_WIDGET (view));
 }
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (SAMPLE_PATH);
-  g_autoptr(GError) error = NULL;
-
-  fixture->document = ties_document_load_from_file (file, NULL, NULL, &error);
-  g_assert_no_error (error);
+  fixture->document = test_load_sample ();
   fixture->network = ties_network_new (fixture->document);
 
   fixture->window = GTK_WINDOW (gtk_window_new ());
@@ -101,7 +51,7 @@ fixture_set_up (Fixture       *fixture,
   ties_diagram_view_set_network (fixture->view, fixture->network);
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->view));
   gtk_window_present (fixture->window);
-  wait_for_frame (GTK_WIDGET (fixture->view));
+  ui_test_wait_for_frame (GTK_WIDGET (fixture->view));
   settle (fixture->view);
 }
 
@@ -113,24 +63,6 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->network);
   g_clear_object (&fixture->document);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
-}
-
-/* What the widget shows, as GTK draws it. */
-static GdkTexture *
-render (GtkWidget *widget)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-
-  return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
 }
 
 static guchar *
@@ -181,20 +113,10 @@ count_different (GdkTexture *a,
 }
 
 static void
-save_png (GtkWidget  *widget,
-          const char *path)
-{
-  g_autoptr(GdkTexture) texture = render (widget);
-
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("saved %s", path);
-}
-
-static void
 test_draws (Fixture       *fixture,
             gconstpointer  data)
 {
-  g_autoptr(GdkTexture) texture = render (GTK_WIDGET (fixture->view));
+  g_autoptr(GdkTexture) texture = ui_test_render (GTK_WIDGET (fixture->view));
   int width = gdk_texture_get_width (texture);
   int height = gdk_texture_get_height (texture);
   gsize painted = count_painted (texture);
@@ -219,7 +141,7 @@ test_draws (Fixture       *fixture,
     }
 
   /* The window as a person sees it. */
-  save_png (GTK_WIDGET (fixture->window), "/tmp/diagram-view.png");
+  ui_test_save_png (GTK_WIDGET (fixture->window), "/tmp/diagram-view.png");
   g_assert_false (ties_diagram_view_get_busy (fixture->view));
 }
 
@@ -227,14 +149,14 @@ static void
 test_dark (Fixture       *fixture,
            gconstpointer  data)
 {
-  g_autoptr(GdkTexture) light = render (GTK_WIDGET (fixture->view));
+  g_autoptr(GdkTexture) light = ui_test_render (GTK_WIDGET (fixture->view));
   g_autoptr(GdkTexture) dark = NULL;
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  wait_for_frame (GTK_WIDGET (fixture->view));
-  dark = render (GTK_WIDGET (fixture->view));
+  ui_test_wait_for_frame (GTK_WIDGET (fixture->view));
+  dark = ui_test_render (GTK_WIDGET (fixture->view));
   g_assert_cmpuint (count_different (light, dark), >, 1000);
-  save_png (GTK_WIDGET (fixture->window), "/tmp/diagram-view-dark.png");
+  ui_test_save_png (GTK_WIDGET (fixture->window), "/tmp/diagram-view-dark.png");
 }
 
 static void
@@ -250,7 +172,7 @@ test_zoom (Fixture       *fixture,
            gconstpointer  data)
 {
   GtkWidget *view = GTK_WIDGET (fixture->view);
-  g_autoptr(GdkTexture) before = render (view);
+  g_autoptr(GdkTexture) before = ui_test_render (view);
   g_autoptr(GdkTexture) after = NULL;
   guint notified = 0;
   double zoom;
@@ -262,8 +184,8 @@ test_zoom (Fixture       *fixture,
   zoom = ties_diagram_view_get_zoom (fixture->view);
   g_assert_cmpfloat (zoom, >, 1.0);
   g_assert_cmpuint (notified, ==, 1);
-  wait_for_frame (view);
-  after = render (view);
+  ui_test_wait_for_frame (view);
+  after = ui_test_render (view);
   g_assert_cmpuint (count_different (before, after), >, 1000);
 
   g_assert_true (gtk_widget_activate_action (view, "diagram.zoom-in", NULL));
@@ -276,9 +198,9 @@ test_zoom (Fixture       *fixture,
 
   g_assert_true (gtk_widget_activate_action (view, "diagram.zoom-fit", NULL));
   g_assert_cmpfloat (ties_diagram_view_get_zoom (fixture->view), ==, 1.0);
-  wait_for_frame (view);
+  ui_test_wait_for_frame (view);
   g_clear_object (&after);
-  after = render (view);
+  after = ui_test_render (view);
   g_assert_cmpuint (count_different (before, after), ==, 0);
 
   /* Clamped. */
@@ -297,7 +219,7 @@ test_select (Fixture       *fixture,
   GtkWidget *view = GTK_WIDGET (fixture->view);
   GListModel *ties = ties_network_get_ties (fixture->network);
   g_autofree char *selected = NULL;
-  g_autoptr(GdkTexture) before = render (view);
+  g_autoptr(GdkTexture) before = ui_test_render (view);
   g_autoptr(GdkTexture) after = NULL;
   guint notified = 0;
   gboolean tie_hit = FALSE;
@@ -314,8 +236,8 @@ test_select (Fixture       *fixture,
   g_assert_cmpuint (notified, ==, 1);
 
   /* The selection is drawn over the cached scene. */
-  wait_for_frame (view);
-  after = render (view);
+  ui_test_wait_for_frame (view);
+  after = ui_test_render (view);
   g_assert_cmpuint (count_different (before, after), >, 20);
 
   ties_diagram_view_select_actor (fixture->view, NULL);
@@ -376,22 +298,22 @@ test_highlight (Fixture       *fixture,
                 gconstpointer  data)
 {
   GtkWidget *view = GTK_WIDGET (fixture->view);
-  g_autoptr(GdkTexture) before = render (view);
+  g_autoptr(GdkTexture) before = ui_test_render (view);
   g_autoptr(GdkTexture) after = NULL;
   g_autoptr(GdkTexture) cleared = NULL;
   g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
 
   g_ptr_array_add (events, g_list_model_get_item (G_LIST_MODEL (ties_document_get_events (fixture->document)), 0));
   ties_diagram_view_set_highlighted_events (fixture->view, events);
-  wait_for_frame (view);
-  after = render (view);
+  ui_test_wait_for_frame (view);
+  after = ui_test_render (view);
   /* The rest is dimmed: much of the picture changes. */
   g_assert_cmpuint (count_different (before, after), >, 1000);
-  save_png (GTK_WIDGET (fixture->window), "/tmp/diagram-view-highlight.png");
+  ui_test_save_png (GTK_WIDGET (fixture->window), "/tmp/diagram-view-highlight.png");
 
   ties_diagram_view_set_highlighted_events (fixture->view, NULL);
-  wait_for_frame (view);
-  cleared = render (view);
+  ui_test_wait_for_frame (view);
+  cleared = ui_test_render (view);
   g_assert_cmpuint (count_different (before, cleared), ==, 0);
 }
 
@@ -425,8 +347,8 @@ test_drag (Fixture       *fixture,
   ties_diagram_view_select_actor (fixture->view, "zuckerberg");
   gtk_widget_grab_focus (GTK_WIDGET (fixture->view));
   gtk_window_set_focus_visible (fixture->window, TRUE);
-  wait_for_frame (GTK_WIDGET (fixture->view));
-  save_png (GTK_WIDGET (fixture->window), "/tmp/diagram-view-drag.png");
+  ui_test_wait_for_frame (GTK_WIDGET (fixture->view));
+  ui_test_save_png (GTK_WIDGET (fixture->window), "/tmp/diagram-view-drag.png");
 
   /* One step of undo. */
   while (ties_history_undo (history))
@@ -471,7 +393,7 @@ test_edit (Fixture       *fixture,
   GListModel *events = G_LIST_MODEL (ties_document_get_events (fixture->document));
   GListModel *ties = ties_network_get_ties (fixture->network);
   TiesHistory *history = ties_document_get_history (fixture->document);
-  g_autoptr(GdkTexture) before = render (GTK_WIDGET (fixture->view));
+  g_autoptr(GdkTexture) before = ui_test_render (GTK_WIDGET (fixture->view));
   g_autoptr(GdkTexture) after = NULL;
   guint n_ties = g_list_model_get_n_items (ties);
   guint n_events = g_list_model_get_n_items (events);
@@ -489,7 +411,7 @@ test_edit (Fixture       *fixture,
     }
   g_assert_true (removed);
 
-  after = render (GTK_WIDGET (fixture->view));
+  after = ui_test_render (GTK_WIDGET (fixture->view));
   g_assert_cmpuint (count_different (before, after), >, 100);
 
   while (ties_history_undo (history))
@@ -577,8 +499,8 @@ test_keyboard (Fixture       *fixture,
   g_assert_true (press_key (view, GDK_KEY_Return, 0));
   g_assert_true (ties_diagram_view_get_actor_point (view, ties_diagram_view_get_selected_actor (view), &x0, &y0));
   g_assert_cmpfloat (x0, <, x1);
-  wait_for_frame (GTK_WIDGET (view));
-  save_png (GTK_WIDGET (fixture->window), "/tmp/diagram-view-keyboard.png");
+  ui_test_wait_for_frame (GTK_WIDGET (view));
+  ui_test_save_png (GTK_WIDGET (fixture->window), "/tmp/diagram-view-keyboard.png");
 
   g_assert_true (press_key (view, GDK_KEY_Escape, 0));
   g_assert_null (ties_diagram_view_get_selected_actor (view));
@@ -719,7 +641,7 @@ test_large (void)
   g_signal_connect (view, "notify::busy", G_CALLBACK (on_notify), &busy_notified);
   gtk_window_set_child (window, GTK_WIDGET (view));
   gtk_window_present (window);
-  wait_for_frame (GTK_WIDGET (view));
+  ui_test_wait_for_frame (GTK_WIDGET (view));
 
   ties_diagram_view_set_network (view, network);
   g_assert_true (ties_diagram_view_get_busy (view));
@@ -735,7 +657,7 @@ test_large (void)
   g_assert_false (ties_diagram_view_get_busy (view));
   g_assert_cmpuint (busy_notified, >=, 2);
 
-  texture = render (GTK_WIDGET (view));
+  texture = ui_test_render (GTK_WIDGET (view));
   g_assert_cmpuint (count_painted (texture), >, 1000);
 
   /* Typing a title starts no layout. */

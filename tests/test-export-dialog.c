@@ -13,58 +13,10 @@
 #include "ties-export.h"
 #include "ties-export-dialog.h"
 #include "ties-print.h"
-
-#define SAMPLE TOP_SRCDIR "/data/samples/christchurch-call.ties.json"
+#include "ui-test-util.h"
 
 static TiesNetwork *network;
 static GSettings *settings;
-
-static void
-iterate_until (gboolean (*done) (gpointer),
-               gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-}
-
-static void
-on_after_paint (GdkFrameClock *clock,
-                gboolean      *painted)
-{
-  *painted = TRUE;
-}
-
-static gboolean
-is_true (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
-/* Until one frame has been painted. */
-static void
-wait_for_frame (GtkWidget *widget)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
-  gboolean painted = FALSE;
-  gulong id;
-
-  g_assert_nonnull (clock);
-  id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &painted);
-  gtk_widget_queue_draw (widget);
-  iterate_until (is_true, &painted);
-  g_signal_handler_disconnect (clock, id);
-}
-
-static gboolean
-is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (data);
-}
 
 static gboolean
 is_settled (gpointer data)
@@ -88,8 +40,8 @@ show_dialog (void)
   TiesExportDialog *dialog = ties_export_dialog_new (NULL, network, settings);
 
   gtk_window_present (GTK_WINDOW (dialog));
-  iterate_until (is_mapped, dialog);
-  wait_for_frame (GTK_WIDGET (dialog));
+  ui_test_iterate_until (ui_test_is_mapped, dialog);
+  ui_test_wait_for_frame (GTK_WIDGET (dialog));
 
   return dialog;
 }
@@ -98,27 +50,8 @@ show_dialog (void)
 static void
 settle (TiesExportDialog *dialog)
 {
-  iterate_until (is_settled, dialog);
-  wait_for_frame (GTK_WIDGET (dialog));
-}
-
-static GdkTexture *
-render_widget (GtkWidget *widget)
-{
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-
-  g_assert_cmpint (width, >, 0);
-  g_assert_cmpint (height, >, 0);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-
-  return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  ui_test_iterate_until (is_settled, dialog);
+  ui_test_wait_for_frame (GTK_WIDGET (dialog));
 }
 
 typedef struct
@@ -163,7 +96,7 @@ measure (GdkTexture *texture)
 static Picture
 measure_preview (TiesExportDialog *dialog)
 {
-  g_autoptr(GdkTexture) texture = render_widget (child (dialog, "preview"));
+  g_autoptr(GdkTexture) texture = ui_test_render (child (dialog, "preview"));
 
   return measure (texture);
 }
@@ -202,7 +135,7 @@ test_builds (void)
 
       adw_combo_row_set_selected (child (dialog, "style_row"), 0);
       settle (dialog);
-      texture = render_widget (GTK_WIDGET (dialog));
+      texture = ui_test_render (GTK_WIDGET (dialog));
       g_assert_true (gdk_texture_save_to_png (texture, picture));
     }
 
@@ -399,10 +332,10 @@ test_export_in_thread (void)
   g_assert_true (ties_export_dialog_get_exporting (dialog));
   g_assert_false (gtk_widget_get_sensitive (child (dialog, "options_page")));
   g_assert_true (gtk_widget_get_visible (child (dialog, "export_spinner")));
-  wait_for_frame (GTK_WIDGET (dialog));
+  ui_test_wait_for_frame (GTK_WIDGET (dialog));
 
   /* Done: the dialog said so and closed */
-  iterate_until (is_gone, &dialog);
+  ui_test_iterate_until (is_gone, &dialog);
   g_assert_nonnull (exported);
   g_assert_true (g_file_equal (exported, file));
 
@@ -496,9 +429,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GFile) sample = NULL;
   g_autoptr(TiesDocument) document = NULL;
-  g_autoptr(GError) error = NULL;
   int result;
 
   g_test_init (&argc, &argv, NULL);
@@ -506,9 +437,7 @@ main (int   argc,
     return 77;
   adw_init ();
 
-  sample = g_file_new_for_path (SAMPLE);
-  document = ties_document_load_from_file (sample, NULL, NULL, &error);
-  g_assert_no_error (error);
+  document = test_load_sample ();
   network = ties_network_new (document);
   settings = g_settings_new ("io.github.tiesapp.Ties");
 

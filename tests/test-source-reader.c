@@ -38,69 +38,6 @@ typedef struct
 /* ------------------------------------------------------------------------ */
 /* Helpers                                                                  */
 
-static void
-set_true (gboolean *flag)
-{
-  *flag = TRUE;
-}
-
-static void
-wait_for_frame (GtkWidget *widget)
-{
-  GdkFrameClock *clock;
-  gboolean painted = FALSE;
-  gulong id;
-
-  while (!gtk_widget_get_mapped (widget))
-    g_main_context_iteration (NULL, TRUE);
-
-  clock = gtk_widget_get_frame_clock (widget);
-  id = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (set_true), &painted);
-  gtk_widget_queue_draw (widget);
-  while (!painted)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (clock, id);
-}
-
-static void
-iterate_for (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add_once (ms, (GSourceOnceFunc) set_true, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
-save_png (GtkWidget  *widget,
-          const char *path)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 0.5, 0.5, 0.5, 1 },
-                             &GRAPHENE_RECT_INIT (0, 0, width, height));
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Saved %s", path);
-}
-
 /* Code points of @text before the first @needle (after @after, if given). */
 static glong
 offset_of (const char *text,
@@ -293,19 +230,14 @@ show_reader (Fixture *fixture)
   gtk_window_set_default_size (fixture->window, 720, 560);
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->reader));
   gtk_window_present (fixture->window);
-  wait_for_frame (GTK_WIDGET (fixture->reader));
+  ui_test_wait_for_frame (GTK_WIDGET (fixture->reader));
 }
 
 static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data G_GNUC_UNUSED)
 {
-  g_autoptr(GFile) file = g_file_new_build_filename (TOP_SRCDIR, "data", "samples", "christchurch-call.ties.json", NULL);
-  g_autoptr(GError) error = NULL;
-
-  fixture->document = ties_document_load_from_file (file, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (fixture->document);
+  fixture->document = test_load_sample ();
   fixture->source = ties_document_lookup_source (fixture->document, "herald-2019-09");
   g_assert_nonnull (fixture->source);
 
@@ -349,7 +281,7 @@ fixture_teardown (Fixture       *fixture,
 {
   g_object_add_weak_pointer (G_OBJECT (fixture->reader), (gpointer *) &fixture->reader);
   gtk_window_destroy (fixture->window);
-  iterate ();
+  ui_test_iterate_pending ();
   /* Nothing keeps the reader alive once its window is gone, and it
    * lets go of the document. */
   g_assert_null (fixture->reader);
@@ -690,7 +622,7 @@ test_show_evidence_and_text (Fixture       *fixture,
   g_assert_cmpint (start, ==, ties_evidence_get_start (evidence));
   g_assert_cmpint (end, ==, ties_evidence_get_end (evidence));
   /* Scrolled to it: the quote near the end is in view. */
-  iterate_for (300);
+  ui_test_iterate_for (300);
   {
     GdkRectangle visible, location;
     GtkTextIter iter;
@@ -736,7 +668,7 @@ test_popover_and_screenshot (Fixture       *fixture,
   select_code_points (fixture, start, start + strlen ("A spokesman for Ardern"));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
   /* It waits for the selection to settle, then shows its labelled buttons. */
-  iterate_for (400);
+  ui_test_iterate_for (400);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
   for (child = gtk_widget_get_first_child (gtk_popover_get_child (popover)); child;
        child = gtk_widget_get_next_sibling (child))
@@ -755,18 +687,18 @@ test_popover_and_screenshot (Fixture       *fixture,
   select_code_points (fixture, start + strlen ("A spokesman for "), start + strlen ("A spokesman for Ardern"));
   gtk_widget_activate_action (GTK_WIDGET (fixture->reader), "reader.new-actor", NULL);
   g_assert_nonnull (ties_source_reader_get_message (fixture->reader));
-  iterate_for (400);
-  wait_for_frame (GTK_WIDGET (fixture->reader));
-  save_png (GTK_WIDGET (fixture->reader), "/tmp/source-reader.png");
+  ui_test_iterate_for (400);
+  ui_test_wait_for_frame (GTK_WIDGET (fixture->reader));
+  ui_test_save_png (GTK_WIDGET (fixture->reader), "/tmp/source-reader.png");
 
   /* Emptying the selection hides it. */
   select_code_points (fixture, start, start);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
 
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
-  iterate_for (300);
-  wait_for_frame (GTK_WIDGET (fixture->reader));
-  save_png (GTK_WIDGET (fixture->reader), "/tmp/source-reader-dark.png");
+  ui_test_iterate_for (300);
+  ui_test_wait_for_frame (GTK_WIDGET (fixture->reader));
+  ui_test_save_png (GTK_WIDGET (fixture->reader), "/tmp/source-reader-dark.png");
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
 }
 
@@ -783,9 +715,9 @@ test_unicode_screenshot (Fixture       *fixture,
     ties_source_reader_set_suggestions (fixture->reader, suggestions);
   }
   select_code_points (fixture, 0, 0);
-  iterate_for (100);
-  wait_for_frame (GTK_WIDGET (fixture->reader));
-  save_png (GTK_WIDGET (fixture->reader), "/tmp/source-reader-unicode.png");
+  ui_test_iterate_for (100);
+  ui_test_wait_for_frame (GTK_WIDGET (fixture->reader));
+  ui_test_save_png (GTK_WIDGET (fixture->reader), "/tmp/source-reader-unicode.png");
 }
 
 /* Root coordinates of the middle of code point @offset. */
@@ -957,7 +889,7 @@ test_suggestions (Fixture       *fixture,
     g_assert_true (fixture->activated == event);
   }
 
-  wait_for_frame (GTK_WIDGET (fixture->reader));
+  ui_test_wait_for_frame (GTK_WIDGET (fixture->reader));
   ties_source_reader_set_suggestions (fixture->reader, NULL);
   g_assert_cmpuint (fixture->n_activated, ==, 1);
 }

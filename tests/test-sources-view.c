@@ -17,40 +17,10 @@
 #include "ties-source-editor.h"
 #include "ties-sources-view.h"
 #include "ties-suggest.h"
+#include "ui-test-util.h"
 
 /* ------------------------------------------------------------------------ */
 /* Helpers                                                                  */
-
-static void
-set_true (gboolean *flag)
-{
-  *flag = TRUE;
-}
-
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
-wait_for_frame (GtkWidget *widget)
-{
-  GdkFrameClock *clock;
-  gboolean painted = FALSE;
-  gulong id;
-
-  while (!gtk_widget_get_mapped (widget))
-    g_main_context_iteration (NULL, TRUE);
-
-  clock = gtk_widget_get_frame_clock (widget);
-  id = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (set_true), &painted);
-  gtk_widget_queue_draw (widget);
-  while (!painted)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (clock, id);
-}
 
 /* Every widget of @type below @widget, depth first, in tree order. */
 static GPtrArray *
@@ -119,55 +89,16 @@ find_label (GtkWidget  *widget,
   return NULL;
 }
 
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  /* The paintable copies what the widget last drew. */
-  wait_for_frame (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  g_assert_cmpint (width, >, 0);
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Saved %s", path);
-}
-
-static TiesDocument *
-load_sample (void)
-{
-  g_autoptr(GFile) file = g_file_new_build_filename (TOP_SRCDIR, "data", "samples", "christchurch-call.ties.json", NULL);
-  g_autoptr(GError) error = NULL;
-  TiesDocument *document = ties_document_load_from_file (file, NULL, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (document);
-
-  return document;
-}
-
 /* Counted from the file itself, not through the model under test. */
 static guint
 count_sample_evidence (const char *source_id)
 {
-  g_autofree char *path = g_build_filename (TOP_SRCDIR, "data", "samples", "christchurch-call.ties.json", NULL);
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   JsonArray *events;
   guint n = 0;
 
-  json_parser_load_from_file (parser, path, &error);
+  json_parser_load_from_file (parser, TEST_SAMPLE_PATH, &error);
   g_assert_no_error (error);
 
   events = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "events");
@@ -198,7 +129,7 @@ present (GtkWidget *child,
   gtk_window_set_default_size (window, width, height);
   gtk_window_set_child (window, child);
   gtk_window_present (window);
-  wait_for_frame (child);
+  ui_test_wait_for_frame (child);
 
   return window;
 }
@@ -208,7 +139,7 @@ destroy_and_check (GtkWindow    *window,
                    TiesDocument *document)
 {
   gtk_window_destroy (window);
-  iterate ();
+  ui_test_iterate_pending ();
   g_assert_finalize_object (document);
 }
 
@@ -256,7 +187,7 @@ on_suggestion_activated (Signals  *signals,
 static void
 test_counts (void)
 {
-  TiesDocument *document = load_sample ();
+  TiesDocument *document = test_load_sample ();
   TiesSourcesView *view = TIES_SOURCES_VIEW (ties_sources_view_new ());
   TiesSource *source;
   TiesEvidence *evidence = NULL;
@@ -305,7 +236,7 @@ test_counts (void)
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (orphaned)));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (orphaned), "warning"));
   g_assert_nonnull (find_label (GTK_WIDGET (view), expected));
-  save_png (GTK_WIDGET (view), "sources-view.png");
+  ui_test_save_png (GTK_WIDGET (view), "sources-view.png");
 
   g_assert_true (ties_history_undo (ties_document_get_history (document)));
   g_assert_null (find_label (GTK_WIDGET (view), "1 orphaned"));
@@ -343,7 +274,7 @@ test_empty_state (void)
                    "Paste an article (Ctrl+V) or drop a .txt, .md or .html file");
   button = GTK_BUTTON (find_first (GTK_WIDGET (status), GTK_TYPE_BUTTON));
   g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "win.import-article");
-  save_png (GTK_WIDGET (view), "sources-view-empty.png");
+  ui_test_save_png (GTK_WIDGET (view), "sources-view-empty.png");
 
   /* A source pasted: the list, with the source selected and nothing
    * said, since the person did not choose it. */
@@ -352,7 +283,7 @@ test_empty_state (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "sources");
   g_assert_true (ties_sources_view_get_selected_source (view) == source);
   g_assert_cmpuint (signals.n_source_activated, ==, 0);
-  wait_for_frame (GTK_WIDGET (view));
+  ui_test_wait_for_frame (GTK_WIDGET (view));
   g_assert_nonnull (find_label (GTK_WIDGET (view), "Harbour talks"));
   g_assert_nonnull (find_label (GTK_WIDGET (view), "No publisher or date"));
   g_assert_nonnull (find_label (GTK_WIDGET (view), "0 evidence items"));
@@ -445,10 +376,10 @@ test_proposals (void)
   first = g_ptr_array_index (suggestions, 0);
   g_assert_cmpstr (first->source, ==, "harbour");
   g_assert_nonnull (find_label (GTK_WIDGET (view), first->title));
-  save_png (GTK_WIDGET (view), "sources-view-proposals.png");
+  ui_test_save_png (GTK_WIDGET (view), "sources-view-proposals.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
   /* The window, whose background is the dark one. */
-  save_png (GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (view))), "sources-view-proposals-dark.png");
+  ui_test_save_png (GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (view))), "sources-view-proposals-dark.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 
   /* Activating a row names its proposal, for the reader to show. */
@@ -549,7 +480,7 @@ test_no_actors (void)
 static void
 test_source_editor (void)
 {
-  TiesDocument *document = load_sample ();
+  TiesDocument *document = test_load_sample ();
   TiesHistory *history = ties_document_get_history (document);
   TiesSourceEditor *editor = TIES_SOURCE_EDITOR (ties_source_editor_new ());
   TiesSource *source = ties_document_lookup_source (document, "herald-2019-09");
@@ -589,7 +520,7 @@ test_source_editor (void)
   unapplied = ties_source_editor_get_unapplied_text (editor);
   g_assert_nonnull (unapplied);
   g_assert_nonnull (strstr (unapplied, "2019-13"));
-  save_png (GTK_WIDGET (editor), "source-editor.png");
+  ui_test_save_png (GTK_WIDGET (editor), "source-editor.png");
 
   gtk_editable_set_text (GTK_EDITABLE (published_row), "2019-09-03");
   g_assert_cmpstr (ties_source_get_published (source), ==, "2019-09-03");
@@ -615,7 +546,7 @@ test_source_editor (void)
 static void
 test_kinds_editor (void)
 {
-  TiesDocument *document = load_sample ();
+  TiesDocument *document = test_load_sample ();
   TiesHistory *history = ties_document_get_history (document);
   GtkWidget *editor = ties_kinds_editor_new (NULL, document);
   g_autoptr(GPtrArray) rows = NULL;
@@ -627,7 +558,7 @@ test_kinds_editor (void)
   guint n_rows;
 
   gtk_window_present (GTK_WINDOW (editor));
-  wait_for_frame (editor);
+  ui_test_wait_for_frame (editor);
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (editor)));
 
   /* Every kind once: the built-in ones and the sample's own two. */
@@ -682,7 +613,7 @@ test_kinds_editor (void)
   gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (color), &red);
   g_signal_emit_by_name (color, "color-set");
   g_assert_cmpstr (ties_event_kind_get_color (ties_document_lookup_event_kind (document, "meeting")), ==, "#ff0000");
-  save_png (editor, "kinds-editor.png");
+  ui_test_save_png (editor, "kinds-editor.png");
   g_assert_true (ties_history_undo (history));
   g_assert_null (ties_event_kind_get_color (ties_document_lookup_event_kind (document, "meeting")));
 
@@ -705,7 +636,7 @@ test_kinds_editor (void)
 static void
 test_document_info (void)
 {
-  TiesDocument *document = load_sample ();
+  TiesDocument *document = test_load_sample ();
   TiesHistory *history = ties_document_get_history (document);
   GtkWidget *dialog = ties_document_info_editor_new (NULL, document);
   g_autofree char *title = g_strdup (ties_document_get_title (document));
@@ -714,14 +645,14 @@ test_document_info (void)
   GtkWidget *title_row;
 
   gtk_window_present (GTK_WINDOW (dialog));
-  wait_for_frame (dialog);
+  ui_test_wait_for_frame (dialog);
 
   title_row = find_row (dialog, ADW_TYPE_ENTRY_ROW, "Title");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_row)), ==, title);
 
   gtk_editable_set_text (GTK_EDITABLE (title_row), "Who met whom");
   g_assert_cmpstr (ties_document_get_title (document), ==, "Who met whom");
-  save_png (dialog, "document-info-editor.png");
+  ui_test_save_png (dialog, "document-info-editor.png");
   g_signal_emit_by_name (title_row, "entry-activated");
   g_assert_true (ties_history_undo (history));
   g_assert_cmpstr (ties_document_get_title (document), ==, title);
