@@ -12,7 +12,6 @@
 #include "ties-network.h"
 #include "ui-test-util.h"
 
-#define SAMPLE_PATH TOP_SRCDIR "/data/samples/christchurch-call.ties.json"
 
 static void
 collect_cell_labels (GtkWidget *widget,
@@ -73,9 +72,7 @@ actor_at (GListModel *model,
 static void
 test_sources_column (void)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (SAMPLE_PATH);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TiesDocument) document = ties_document_load_from_file (file, NULL, NULL, &error);
+  g_autoptr(TiesDocument) document = test_load_sample ();
   g_autoptr(TiesNetwork) network = NULL;
   g_autoptr(TiesSource) source = ties_source_new ("stuff-2019-05");
   g_autoptr(TiesEvidence) evidence = ties_evidence_new ("stuff-2019-05", "Tim Cook", 0, 8);
@@ -86,7 +83,6 @@ test_sources_column (void)
   GListModel *actors;
   guint n_actors;
 
-  g_assert_no_error (error);
   history = ties_document_get_history (document);
   network = ties_network_new (document);
   actors = G_LIST_MODEL (ties_document_get_actors (document));

@@ -13,8 +13,7 @@
 #include "ties-graph.h"
 #include "ties-layout.h"
 #include "ties-network.h"
-
-#define SAMPLE_PATH TOP_SRCDIR "/data/samples/christchurch-call.ties.json"
+#include "test-util.h"
 
 static const TiesLayoutKind all_kinds[] = {
   TIES_LAYOUT_FORCE, TIES_LAYOUT_RADIAL, TIES_LAYOUT_CIRCLE,
@@ -25,15 +24,9 @@ static const TiesLayoutKind all_kinds[] = {
 static TiesGraph *
 sample_graph (void)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (SAMPLE_PATH);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TiesDocument) document = NULL;
+  g_autoptr(TiesDocument) document = test_load_sample ();
   g_autoptr(TiesNetwork) network = NULL;
   TiesGraph *graph;
-
-  document = ties_document_load_from_file (file, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (document);
 
   network = ties_network_new (document);
   graph = ties_graph_new_from_network (network);
