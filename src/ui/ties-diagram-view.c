@@ -10,7 +10,7 @@
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
 
-#include "ties-diagram-view.h"
+#include "ties-diagram-view-private.h"
 #include "ties-graph.h"
 #include "ties-layout-job.h"
 #include "ties-renderer.h"
@@ -80,7 +80,6 @@ struct _TiesDiagramView
    * highlighted when nothing is selected; NULL otherwise. */
   GHashTable *filter_events;
   TiesStyle style;
-  GdkRGBA accent;
 
   /* Easing from the old places to the new after an edit. */
   double *from_x;
@@ -441,27 +440,22 @@ cache_covers (TiesDiagramView *self,
   return graphene_rect_contains_rect (&moved, &shown);
 }
 
-/* The accent colour of the theme (libadwaita 1.2 has no accent API:
- * its stylesheet names it), re-read when the widget's CSS changes. */
+/* The accent colour of the theme, as each frame is drawn: libadwaita
+ * 1.2 has no accent API, its stylesheet names the colour (dark, light
+ * and high contrast each their own). */
 static void
-update_accent (TiesDiagramView *self)
+get_accent (TiesDiagramView *self,
+            GdkRGBA         *accent)
 {
   GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
-  GdkRGBA accent;
 
   g_assert (TIES_IS_DIAGRAM_VIEW (self));
 
-  if (!gtk_style_context_lookup_color (context, "accent_color", &accent))
+  if (!gtk_style_context_lookup_color (context, "accent_color", accent))
     {
       /* Without libadwaita's stylesheet: its accent blue, lighter on dark. */
-      gdk_rgba_parse (&accent, self->style == TIES_STYLE_DARK ? "#78aeed" : "#1c71d8");
+      gdk_rgba_parse (accent, self->style == TIES_STYLE_DARK ? "#78aeed" : "#1c71d8");
     }
-
-  if (gdk_rgba_equal (&accent, &self->accent))
-    return;
-
-  self->accent = accent;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static void
@@ -490,12 +484,13 @@ static void
 draw_overlay (TiesDiagramView *self,
               cairo_t         *cr)
 {
-  GdkRGBA accent = self->accent;
+  GdkRGBA accent;
   double tx, ty, s;
   guint selected = G_MAXUINT;
 
   g_assert (TIES_IS_DIAGRAM_VIEW (self));
 
+  get_accent (self, &accent);
   s = view_transform (self, &tx, &ty);
   cairo_translate (cr, tx, ty);
   cairo_scale (cr, s, s);
@@ -677,7 +672,6 @@ update_style (TiesDiagramView *self)
   g_assert (TIES_IS_DIAGRAM_VIEW (self));
 
   self->style = style;
-  update_accent (self);
   rebuild_scene (self);
 }
 
@@ -687,7 +681,8 @@ ties_diagram_view_css_changed (GtkWidget         *widget,
 {
   GTK_WIDGET_CLASS (ties_diagram_view_parent_class)->css_changed (widget, change);
 
-  update_accent ((TiesDiagramView *) widget);
+  /* The stylesheet, and so perhaps the accent, changed. */
+  gtk_widget_queue_draw (widget);
 }
 
 /* Accessibility */
@@ -2064,7 +2059,6 @@ ties_diagram_view_init (TiesDiagramView *self)
                            G_CALLBACK (update_style), self, G_CONNECT_SWAPPED);
   self->style = adw_style_manager_get_dark (adw_style_manager_get_default ())
                 ? TIES_STYLE_DARK : TIES_STYLE_LIGHT;
-  update_accent (self);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Relationship diagram"),

@@ -9,7 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "ties-export.h"
-#include "ties-export-dialog.h"
+#include "ties-export-dialog-private.h"
 #include "ties-layout-job.h"
 
 /* Option changes reach the preview after this pause, so typing a title
@@ -545,4 +545,17 @@ ties_export_dialog_get_preview_pending (TiesExportDialog *self)
   g_return_val_if_fail (TIES_IS_EXPORT_DIALOG (self), FALSE);
 
   return self->update_id != 0;
+}
+
+TiesScene *
+_ties_export_dialog_get_scene (TiesExportDialog *self)
+{
+  g_return_val_if_fail (TIES_IS_EXPORT_DIALOG (self), NULL);
+
+  if (self->export_cancellable != NULL)
+    return NULL;
+  if (self->scene_stale || self->scene == NULL)
+    ties_export_dialog_rebuild_scene (self);
+
+  return self->scene;
 }

@@ -9,6 +9,7 @@
 
 #include "ties-graph.h"
 #include "ties-network.h"
+#include "ties-renderer.h"
 
 G_BEGIN_DECLS
 
