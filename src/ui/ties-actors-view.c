@@ -37,6 +37,10 @@ struct _TiesActorsView
   GtkSorter           *sorters[N_COLUMNS];
   GHashTable          *bound_items;     /* GtkListItem → column, while bound */
   GPtrArray           *selected;        /* TiesActor, in the order selected */
+  /* The window's selection, followed and selected through; following
+   * is set while the rows follow it. */
+  TiesSelection       *shared_selection;
+  guint                following;
   /* Actor id → number of distinct sources with evidence for its
    * counted events, counted once per change, not per cell. */
   GHashTable          *n_sources;
@@ -57,6 +61,7 @@ G_DEFINE_FINAL_TYPE (TiesActorsView, ties_actors_view, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_NETWORK,
+  PROP_SELECTION,
   N_PROPS
 };
 
@@ -445,6 +450,88 @@ on_selection_changed (TiesActorsView *self)
   update_selection (self);
 }
 
+/* Rows chosen (not rows gone with their actors) select in the window:
+ * the actor chosen last, which is the one merged into the first when
+ * two are. */
+static void
+on_rows_chosen (TiesActorsView *self)
+{
+  update_selection (self);
+
+  if (self->shared_selection == NULL || self->following > 0)
+    return;
+
+  if (self->selected->len > 0)
+    ties_selection_select_actor (self->shared_selection,
+                                 g_ptr_array_index (self->selected, self->selected->len - 1));
+  else if (ties_selection_get_kind (self->shared_selection) == TIES_SELECTION_ACTOR)
+    ties_selection_clear (self->shared_selection);
+}
+
+static void
+scroll_to_position (TiesActorsView *self,
+                    guint           position)
+{
+  /* GTK 4.8 has no gtk_column_view_scroll_to(); the inner list view has
+   * an action for it. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LIST_VIEW (child))
+        {
+          gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
+          break;
+        }
+    }
+}
+
+static gboolean
+find_actor (TiesActorsView *self,
+            TiesActor      *actor,
+            guint          *position)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TiesActor) item = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
+
+      if (item == actor)
+        {
+          *position = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* The selected actor's row alone, scrolled to; no row when something
+ * else is selected. Two rows chosen to merge stay while the window
+ * shows one of them. */
+static void
+follow_selection (TiesActorsView *self)
+{
+  TiesActor *actor = ties_selection_get_actor (self->shared_selection);
+  guint position;
+
+  g_assert (TIES_IS_ACTORS_VIEW (self));
+
+  if (actor != NULL && g_ptr_array_find (self->selected, actor, NULL))
+    return;
+
+  self->following++;
+  if (actor != NULL && find_actor (self, actor, &position))
+    {
+      gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+      scroll_to_position (self, position);
+    }
+  else if (self->selected->len > 0)
+    gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+  self->following--;
+}
+
 static void
 on_merge_response (AdwMessageDialog *dialog,
                    const char       *response,
@@ -524,6 +611,9 @@ ties_actors_view_dispose (GObject *object)
     }
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
+  if (self->shared_selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->shared_selection, self);
+  g_clear_object (&self->shared_selection);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TIES_TYPE_ACTORS_VIEW);
 
@@ -553,6 +643,10 @@ ties_actors_view_get_property (GObject    *object,
       g_value_set_object (value, self->network);
       break;
 
+    case PROP_SELECTION:
+      g_value_set_object (value, self->shared_selection);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -570,6 +664,10 @@ ties_actors_view_set_property (GObject      *object,
     {
     case PROP_NETWORK:
       ties_actors_view_set_network (self, g_value_get_object (value));
+      break;
+
+    case PROP_SELECTION:
+      ties_actors_view_set_selection (self, g_value_get_object (value));
       break;
 
     default:
@@ -590,6 +688,11 @@ ties_actors_view_class_init (TiesActorsViewClass *klass)
   properties[PROP_NETWORK] =
     g_param_spec_object ("network", NULL, NULL,
                          TIES_TYPE_NETWORK,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_SELECTION] =
+    g_param_spec_object ("selection", NULL, NULL,
+                         TIES_TYPE_SELECTION,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -653,7 +756,7 @@ ties_actors_view_init (TiesActorsView *self)
   self->sorted = gtk_sort_list_model_new (NULL, g_object_ref (gtk_column_view_get_sorter (self->column_view)));
   self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
-  g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (on_rows_chosen), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "items-changed", G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
 
   update_selection (self);
@@ -778,6 +881,54 @@ ties_actors_view_merge_selected (TiesActorsView *self)
   }
 
   return TRUE;
+}
+
+TiesSelection *
+ties_actors_view_get_selection (TiesActorsView *self)
+{
+  g_return_val_if_fail (TIES_IS_ACTORS_VIEW (self), NULL);
+
+  return self->shared_selection;
+}
+
+void
+ties_actors_view_set_selection (TiesActorsView *self,
+                                TiesSelection  *selection)
+{
+  g_return_if_fail (TIES_IS_ACTORS_VIEW (self));
+  g_return_if_fail (selection == NULL || TIES_IS_SELECTION (selection));
+
+  if (self->shared_selection == selection)
+    return;
+
+  if (self->shared_selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->shared_selection, self);
+  g_set_object (&self->shared_selection, selection);
+  if (selection != NULL)
+    {
+      g_signal_connect_object (selection, "changed", G_CALLBACK (follow_selection), self, G_CONNECT_SWAPPED);
+      follow_selection (self);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTION]);
+}
+
+void
+ties_actors_view_select_actor (TiesActorsView *self,
+                               TiesActor      *actor)
+{
+  guint position;
+
+  g_return_if_fail (TIES_IS_ACTORS_VIEW (self));
+  g_return_if_fail (actor == NULL || TIES_IS_ACTOR (actor));
+
+  if (actor != NULL && find_actor (self, actor, &position))
+    {
+      gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+      scroll_to_position (self, position);
+    }
+  else
+    gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
 }
 
 guint

@@ -8,6 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "ties-network.h"
+#include "ties-selection.h"
 
 G_BEGIN_DECLS
 
@@ -38,6 +39,14 @@ guint           ties_actors_view_get_n_sources   (TiesActorsView *self,
                                                   const char     *actor_id);
 /* Selected actors, in the order they were selected. */
 GPtrArray      *ties_actors_view_get_selected    (TiesActorsView *self);
+/* Selects @actor's row alone (none for NULL), as a click would. */
+void            ties_actors_view_select_actor    (TiesActorsView *self,
+                                                  TiesActor      *actor);
+/* The window's selection ("selection"): the row of its actor is
+ * selected, and a row chosen selects its actor through it. */
+TiesSelection  *ties_actors_view_get_selection   (TiesActorsView *self);
+void            ties_actors_view_set_selection   (TiesActorsView *self,
+                                                  TiesSelection  *selection);
 /* Merges the second selected actor into the first, as one step of undo,
  * without asking; FALSE unless exactly two actors are selected. */
 gboolean        ties_actors_view_merge_selected  (TiesActorsView *self);

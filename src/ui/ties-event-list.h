@@ -8,6 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "ties-document.h"
+#include "ties-selection.h"
 
 G_BEGIN_DECLS
 
@@ -27,6 +28,11 @@ GPtrArray    *ties_event_list_get_selected_events (TiesEventList *self);
 TiesEvent    *ties_event_list_get_selected_event (TiesEventList *self);
 void          ties_event_list_select_event       (TiesEventList *self,
                                                   TiesEvent     *event);
+/* The window's selection ("selection"): the rows follow its events, and
+ * rows chosen select through it. */
+TiesSelection *ties_event_list_get_selection     (TiesEventList *self);
+void          ties_event_list_set_selection      (TiesEventList *self,
+                                                  TiesSelection *selection);
 
 /* Filters combine (AND). NULL clears each. */
 void          ties_event_list_set_search_text    (TiesEventList *self,

@@ -8,6 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "ties-document.h"
+#include "ties-selection.h"
 
 G_BEGIN_DECLS
 
@@ -34,6 +35,12 @@ void          ties_source_reader_set_source           (TiesSourceReader *self,
 TiesEvent    *ties_source_reader_get_selected_event   (TiesSourceReader *self);
 void          ties_source_reader_set_selected_event   (TiesSourceReader *self,
                                                        TiesEvent        *event);
+/* The window's selection ("selection"; not the selected text, which
+ * ties_source_reader_get_selection() gives), which the selected event
+ * follows: its one event, or none. */
+TiesSelection *ties_source_reader_get_shared_selection (TiesSourceReader *self);
+void          ties_source_reader_set_shared_selection (TiesSourceReader *self,
+                                                       TiesSelection    *selection);
 /* Candidate events (TiesSuggestion) to draw; NULL clears them. */
 void          ties_source_reader_set_suggestions      (TiesSourceReader *self,
                                                        GPtrArray        *suggestions);

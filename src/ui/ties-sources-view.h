@@ -8,6 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "ties-document.h"
+#include "ties-selection.h"
 
 G_BEGIN_DECLS
 
@@ -39,6 +40,11 @@ void          ties_sources_view_set_document       (TiesSourcesView *self,
 TiesSource   *ties_sources_view_get_selected_source (TiesSourcesView *self);
 void          ties_sources_view_select_source      (TiesSourcesView *self,
                                                     TiesSource      *source);
+/* The window's selection ("selection"): a source chosen selects
+ * through it; a selected source is the row selected. */
+TiesSelection *ties_sources_view_get_selection     (TiesSourcesView *self);
+void          ties_sources_view_set_selection      (TiesSourcesView *self,
+                                                    TiesSelection   *selection);
 /* The selected source's proposals (TiesSuggestion), brought up to date
  * first; owned by the view, valid until the document next changes. */
 GPtrArray    *ties_sources_view_get_suggestions    (TiesSourcesView *self);
