@@ -402,12 +402,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   adw_init ();
 
-  app = g_object_new (TIES_TYPE_APPLICATION,
-                      "application-id", "io.github.tiesapp.Ties.TestI18n",
-                      "flags", G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN,
-                      "resource-base-path", "/io/github/tiesapp/Ties",
-                      NULL);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  app = ui_test_application_new ("io.github.tiesapp.Ties.TestI18n");
 
   g_test_add_func ("/i18n/plurals-and-dates", test_plurals_and_dates);
   g_test_add_func ("/i18n/window-german", test_window_german);

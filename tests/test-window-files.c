@@ -83,10 +83,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  AdwMessageDialog *dialog;
-
-  while ((dialog = ui_test_find_dialog ()) != NULL)
-    gtk_window_destroy (GTK_WINDOW (dialog));
+  ui_test_close_dialogs ();
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   ui_test_iterate_until (no_windows, NULL);
 
@@ -276,12 +273,7 @@ main (int   argc,
     return 77;
   adw_init ();
 
-  app = g_object_new (TIES_TYPE_APPLICATION,
-                      "application-id", "io.github.tiesapp.Ties.Test",
-                      "flags", G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN,
-                      "resource-base-path", "/io/github/tiesapp/Ties",
-                      NULL);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  app = ui_test_application_new ("io.github.tiesapp.Ties.Test");
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/window-files/edit-during-save", test_edit_during_save);

@@ -27,15 +27,6 @@ no_windows (gpointer data)
 }
 
 static void
-close_dialogs (void)
-{
-  AdwMessageDialog *dialog;
-
-  while ((dialog = ui_test_find_dialog ()) != NULL)
-    gtk_window_destroy (GTK_WINDOW (dialog));
-}
-
-static void
 test_open_sample (void)
 {
   TiesWindow *window = ui_test_open_sample (app);
@@ -154,7 +145,7 @@ test_broken_file_keeps_document (void)
   after = ties_document_save_to_bytes (document, NULL);
   g_assert_true (g_bytes_equal (before, after));
 
-  close_dialogs ();
+  ui_test_close_dialogs ();
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_no_errno (g_remove (path));
   g_assert_no_errno (g_rmdir (dir));
@@ -669,12 +660,7 @@ main (int   argc,
     return 77;
   adw_init ();
 
-  app = g_object_new (TIES_TYPE_APPLICATION,
-                      "application-id", "io.github.tiesapp.Ties.Test",
-                      "flags", G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN,
-                      "resource-base-path", "/io/github/tiesapp/Ties",
-                      NULL);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  app = ui_test_application_new ("io.github.tiesapp.Ties.Test");
 
   g_test_add_func ("/window/empty", test_empty_window);
   g_test_add_func ("/window/open-sample", test_open_sample);

@@ -73,15 +73,6 @@ new_window (void)
   return window;
 }
 
-static void
-close_dialogs (void)
-{
-  AdwMessageDialog *dialog;
-
-  while ((dialog = ui_test_find_dialog ()) != NULL)
-    gtk_window_destroy (GTK_WINDOW (dialog));
-}
-
 /* An article file read into a new document: its first source, shown in
  * the reader, naming the document; one undo takes all of it back. */
 static void
@@ -139,7 +130,7 @@ test_import_binary (void)
   g_assert_cmpuint (n_sources (window), ==, 0);
   g_assert_false (ties_window_get_modified (window));
 
-  close_dialogs ();
+  ui_test_close_dialogs ();
   g_file_delete (renamed, NULL, NULL);
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -370,7 +361,7 @@ test_source_date_close (void)
   dialog = ui_test_find_dialog ();
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "2019-13-45"));
 
-  close_dialogs ();
+  ui_test_close_dialogs ();
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -383,12 +374,7 @@ main (int   argc,
     return 77;
   adw_init ();
 
-  app = g_object_new (TIES_TYPE_APPLICATION,
-                      "application-id", "io.github.tiesapp.Ties.Test",
-                      "flags", G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN,
-                      "resource-base-path", "/io/github/tiesapp/Ties",
-                      NULL);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  app = ui_test_application_new ("io.github.tiesapp.Ties.Test");
 
   g_test_add_func ("/workspace/import-file", test_import_file);
   g_test_add_func ("/workspace/import-binary", test_import_binary);

@@ -162,6 +162,32 @@ ui_test_dialog_shown (gpointer data)
   return ui_test_find_dialog () != NULL;
 }
 
+void
+ui_test_close_dialogs (void)
+{
+  AdwMessageDialog *dialog;
+
+  while ((dialog = ui_test_find_dialog ()) != NULL)
+    gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+TiesApplication *
+ui_test_application_new (const char *application_id)
+{
+  TiesApplication *app;
+
+  g_assert (g_application_id_is_valid (application_id));
+
+  app = g_object_new (TIES_TYPE_APPLICATION,
+                      "application-id", application_id,
+                      "flags", G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN,
+                      "resource-base-path", "/io/github/tiesapp/Ties",
+                      NULL);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+
+  return app;
+}
+
 static gboolean
 has_events (gpointer window)
 {

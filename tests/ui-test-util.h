@@ -34,6 +34,11 @@ GtkWidget  *ui_test_find_child    (GtkWidget  *widget,
 /* The visible message dialog, if any; and whether there is one. */
 AdwMessageDialog *ui_test_find_dialog  (void);
 gboolean    ui_test_dialog_shown  (gpointer    data);
+/* Destroys every message dialog left open. */
+void        ui_test_close_dialogs (void);
+/* The application the window tests run in, registered, with the app's
+ * resources, under @application_id so that it is not the real app. */
+TiesApplication *ui_test_application_new (const char *application_id);
 /* A new window of @app on the sample, mapped and loaded. */
 TiesWindow *ui_test_open_sample   (TiesApplication *app);
 
