@@ -9,29 +9,7 @@
 #include <glib/gi18n-lib.h>
 #include <adwaita.h>
 
-#include "ties-event-list.h"
-
-typedef enum {
-  COLUMN_DATE,
-  COLUMN_TITLE,
-  COLUMN_KIND,
-  COLUMN_PARTICIPANTS,
-  COLUMN_PLACE,
-  COLUMN_EVIDENCE,
-  N_COLUMNS
-} Column;
-
-/* One cell of the column view, bound to one event at a time. */
-typedef struct
-{
-  TiesEventList *self;         /* unowned; NULL once the list is disposed */
-  GtkListItem   *list_item;    /* unowned: owns the cell */
-  Column         column;
-  TiesEvent     *event;
-  gulong         notify_id;
-  gulong         evidence_id;
-  GPtrArray     *watched;      /* TiesEvidence whose status is shown */
-} Cell;
+#include "ties-event-list-private.h"
 
 struct _TiesEventList
 {
@@ -52,7 +30,8 @@ struct _TiesEventList
   GtkStack            *stack;
   AdwStatusPage       *empty_page;
   GtkColumnView       *column_view;
-  GtkColumnViewColumn *columns[N_COLUMNS];
+  GtkColumnViewColumn *columns[TIES_EVENT_LIST_N_COLUMNS];
+  TiesEventColumns    *column_state;  /* cells and sorters */
 
   /* events → filter → sort → selection */
   GtkCustomFilter     *filter;
@@ -71,7 +50,6 @@ struct _TiesEventList
   GtkStringList       *actor_labels;
   GPtrArray           *actor_ids;     /* char *, [0] is NULL: everybody */
 
-  GHashTable          *cells;         /* Cell * bound to an event */
 
   /* The document's view.filter, or one of the list's own without a
    * document: the drop-downs, search and dates edit it through the
@@ -111,78 +89,6 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static void ties_event_list_update_actions (TiesEventList *self);
-
-/* ------------------------------------------------------------------------ */
-/* Text helpers                                                             */
-
-static const char *
-actor_name (TiesEventList *self,
-            const char    *actor_id)
-{
-  TiesActor *actor = NULL;
-
-  if (self->document != NULL)
-    actor = ties_document_lookup_actor (self->document, actor_id);
-  if (actor != NULL && ties_actor_get_name (actor) != NULL && *ties_actor_get_name (actor) != '\0')
-    return ties_actor_get_name (actor);
-
-  return actor_id;
-}
-
-static char *
-participants_text (TiesEventList *self,
-                   TiesEvent     *event)
-{
-  const char * const *participants = ties_event_get_participants (event);
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  for (guint i = 0; participants != NULL && participants[i] != NULL; i++)
-    {
-      if (i > 0)
-        g_string_append (text, _(", "));
-      g_string_append (text, actor_name (self, participants[i]));
-    }
-
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
-static const char *
-kind_label (TiesEventList *self,
-            const char    *kind_id)
-{
-  TiesEventKind *kind;
-
-  if (kind_id == NULL)
-    return "";
-
-  if (self->document != NULL)
-    kind = ties_document_lookup_event_kind (self->document, kind_id);
-  else
-    kind = ties_event_kind_lookup_builtin (kind_id);
-
-  if (kind != NULL && ties_event_kind_get_label (kind) != NULL)
-    return ties_event_kind_get_label (kind);
-
-  return kind_id;
-}
-
-static guint
-count_orphaned (TiesEvent *event)
-{
-  GListModel *evidence = G_LIST_MODEL (ties_event_get_evidence (event));
-  guint n = g_list_model_get_n_items (evidence);
-  guint orphaned = 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(TiesEvidence) item = g_list_model_get_item (evidence, i);
-
-      if (ties_evidence_get_status (item) == TIES_EVIDENCE_ORPHANED)
-        orphaned++;
-    }
-
-  return orphaned;
-}
 
 /* ------------------------------------------------------------------------ */
 /* Filtering                                                                */
@@ -277,419 +183,6 @@ ties_event_list_refilter (TiesEventList *self)
   g_assert (TIES_IS_EVENT_LIST (self));
 
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-}
-
-/* ------------------------------------------------------------------------ */
-/* Sorting                                                                  */
-
-static int
-compare_text (const char *a,
-              const char *b)
-{
-  gboolean a_empty = a == NULL || *a == '\0';
-  gboolean b_empty = b == NULL || *b == '\0';
-
-  /* Empty cells last, like undated events. */
-  if (a_empty || b_empty)
-    return a_empty - b_empty;
-
-  return g_utf8_collate (a, b);
-}
-
-static int
-order (int result)
-{
-  return result < 0 ? GTK_ORDERING_SMALLER : result > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
-}
-
-static int
-compare_date (gconstpointer a,
-              gconstpointer b,
-              gpointer      user_data G_GNUC_UNUSED)
-{
-  return order (ties_date_compare (ties_event_get_parsed_date ((TiesEvent *) a),
-                                   ties_event_get_parsed_date ((TiesEvent *) b)));
-}
-
-static int
-compare_title (gconstpointer a,
-               gconstpointer b,
-               gpointer      user_data G_GNUC_UNUSED)
-{
-  return order (compare_text (ties_event_get_title ((TiesEvent *) a),
-                              ties_event_get_title ((TiesEvent *) b)));
-}
-
-static int
-compare_kind (gconstpointer a,
-              gconstpointer b,
-              gpointer      user_data)
-{
-  TiesEventList *self = user_data;
-
-  return order (compare_text (kind_label (self, ties_event_get_kind ((TiesEvent *) a)),
-                              kind_label (self, ties_event_get_kind ((TiesEvent *) b))));
-}
-
-static int
-compare_participants (gconstpointer a,
-                      gconstpointer b,
-                      gpointer      user_data)
-{
-  TiesEventList *self = user_data;
-  g_autofree char *text_a = participants_text (self, (TiesEvent *) a);
-  g_autofree char *text_b = participants_text (self, (TiesEvent *) b);
-
-  return order (compare_text (text_a, text_b));
-}
-
-static int
-compare_place (gconstpointer a,
-               gconstpointer b,
-               gpointer      user_data G_GNUC_UNUSED)
-{
-  return order (compare_text (ties_event_get_place ((TiesEvent *) a),
-                              ties_event_get_place ((TiesEvent *) b)));
-}
-
-static int
-compare_evidence (gconstpointer a,
-                  gconstpointer b,
-                  gpointer      user_data G_GNUC_UNUSED)
-{
-  guint n_a = g_list_model_get_n_items (G_LIST_MODEL (ties_event_get_evidence ((TiesEvent *) a)));
-  guint n_b = g_list_model_get_n_items (G_LIST_MODEL (ties_event_get_evidence ((TiesEvent *) b)));
-
-  return order ((n_a > n_b) - (n_a < n_b));
-}
-
-/* ------------------------------------------------------------------------ */
-/* Cells                                                                    */
-
-static gboolean
-on_cell_query_tooltip (GtkWidget  *widget,
-                       int         x,
-                       int         y,
-                       gboolean    keyboard,
-                       GtkTooltip *tooltip)
-{
-  const char *text = g_object_get_data (G_OBJECT (widget), "ties-tooltip");
-
-  if (text == NULL)
-    return FALSE;
-
-  gtk_tooltip_set_text (tooltip, text);
-
-  return TRUE;
-}
-
-/* Cell tooltips are made when asked for: in GTK 4.8 setting a widget's
- * tooltip text costs a round trip to the X server, and a list sets one
- * per cell (measured: a tenth of the window's start-up on the sample). */
-static void
-set_cell_tooltip (GtkWidget  *widget,
-                  const char *tooltip)
-{
-  if (g_strcmp0 (g_object_get_data (G_OBJECT (widget), "ties-tooltip"), tooltip) == 0)
-    return;
-
-  if (g_object_get_data (G_OBJECT (widget), "ties-tooltip-handler") == NULL)
-    {
-      g_signal_connect (widget, "query-tooltip", G_CALLBACK (on_cell_query_tooltip), NULL);
-      g_object_set_data (G_OBJECT (widget), "ties-tooltip-handler", GINT_TO_POINTER (1));
-    }
-
-  g_object_set_data_full (G_OBJECT (widget), "ties-tooltip", g_strdup (tooltip), g_free);
-  gtk_widget_set_has_tooltip (widget, tooltip != NULL);
-}
-
-static void
-set_label (GtkWidget  *widget,
-           const char *text,
-           const char *tooltip)
-{
-  GtkLabel *label = GTK_LABEL (widget);
-
-  if (g_strcmp0 (gtk_label_get_text (label), text != NULL ? text : "") != 0)
-    gtk_label_set_text (label, text != NULL ? text : "");
-  set_cell_tooltip (widget, tooltip);
-}
-
-static void
-cell_update (Cell *cell)
-{
-  TiesEventList *self = cell->self;
-  TiesEvent *event = cell->event;
-  GtkWidget *child = gtk_list_item_get_child (cell->list_item);
-
-  if (self == NULL || event == NULL || child == NULL)
-    return;
-
-  switch (cell->column)
-    {
-    case COLUMN_DATE:
-      {
-        TiesDate *date = ties_event_get_parsed_date (event);
-        const char *text = ties_event_get_date (event);
-        const char *phrase = ties_event_get_date_phrase (event);
-        g_autofree char *human = NULL;
-        g_autofree char *tooltip = NULL;
-
-        if (date != NULL)
-          human = ties_date_format (date);
-        else if (text != NULL && *text != '\0')
-          human = g_strdup (text);
-        else
-          human = g_strdup (_("Undated"));
-
-        if (text != NULL && *text != '\0' && phrase != NULL && *phrase != '\0')
-          /* Translators: an EDTF date, then the source's words for it */
-          tooltip = g_strdup_printf (_("%s (“%s”)"), text, phrase);
-        else if (text != NULL && *text != '\0')
-          tooltip = g_strdup (text);
-        else if (phrase != NULL && *phrase != '\0')
-          tooltip = g_strdup_printf ("“%s”", phrase);
-
-        set_label (child, human, tooltip);
-        if (date == NULL)
-          gtk_widget_add_css_class (child, "dim-label");
-        else
-          gtk_widget_remove_css_class (child, "dim-label");
-      }
-      break;
-
-    case COLUMN_TITLE:
-      set_label (child, ties_event_get_title (event), ties_event_get_title (event));
-      break;
-
-    case COLUMN_KIND:
-      set_label (child, kind_label (self, ties_event_get_kind (event)), NULL);
-      break;
-
-    case COLUMN_PARTICIPANTS:
-      {
-        g_autofree char *text = participants_text (self, event);
-
-        set_label (child, text, *text != '\0' ? text : NULL);
-      }
-      break;
-
-    case COLUMN_PLACE:
-      set_label (child, ties_event_get_place (event), NULL);
-      break;
-
-    case COLUMN_EVIDENCE:
-      {
-        GtkWidget *icon = gtk_widget_get_first_child (child);
-        GtkWidget *label = gtk_widget_get_next_sibling (icon);
-        guint n = g_list_model_get_n_items (G_LIST_MODEL (ties_event_get_evidence (event)));
-        guint orphaned = count_orphaned (event);
-        g_autofree char *count = g_strdup_printf ("%u", n);
-        g_autofree char *tooltip = NULL;
-
-        if (orphaned > 0)
-          tooltip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                  "%u quote cannot be found in its source",
-                                                  "%u quotes cannot be found in their sources",
-                                                  orphaned),
-                                     orphaned);
-        else
-          tooltip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                  "%u quote from the sources",
-                                                  "%u quotes from the sources",
-                                                  n),
-                                     n);
-
-        set_label (label, count, NULL);
-        gtk_widget_set_visible (icon, orphaned > 0);
-        set_cell_tooltip (child, tooltip);
-      }
-      break;
-
-    case N_COLUMNS:
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-static void
-cell_unwatch_evidence (Cell *cell)
-{
-  if (cell->watched == NULL)
-    return;
-
-  for (guint i = 0; i < cell->watched->len; i++)
-    g_signal_handlers_disconnect_by_data (g_ptr_array_index (cell->watched, i), cell);
-  g_clear_pointer (&cell->watched, g_ptr_array_unref);
-}
-
-/* The warning icon follows each quote's status, not only the count. */
-static void
-cell_watch_evidence (Cell *cell)
-{
-  GListModel *evidence = G_LIST_MODEL (ties_event_get_evidence (cell->event));
-  guint n = g_list_model_get_n_items (evidence);
-
-  cell_unwatch_evidence (cell);
-  cell->watched = g_ptr_array_new_full (n, g_object_unref);
-  for (guint i = 0; i < n; i++)
-    {
-      TiesEvidence *item = g_list_model_get_item (evidence, i);
-
-      g_signal_connect_swapped (item, "notify::status", G_CALLBACK (cell_update), cell);
-      g_ptr_array_add (cell->watched, item);
-    }
-}
-
-static void
-cell_evidence_changed (Cell *cell)
-{
-  cell_watch_evidence (cell);
-  cell_update (cell);
-}
-
-static void
-cell_unbind (Cell *cell)
-{
-  if (cell->event == NULL)
-    return;
-
-  cell_unwatch_evidence (cell);
-  g_clear_signal_handler (&cell->notify_id, cell->event);
-  g_clear_signal_handler (&cell->evidence_id, ties_event_get_evidence (cell->event));
-  if (cell->self != NULL)
-    g_hash_table_remove (cell->self->cells, cell);
-  g_clear_object (&cell->event);
-}
-
-static void
-cell_free (gpointer data)
-{
-  Cell *cell = data;
-
-  cell_unbind (cell);
-  g_free (cell);
-}
-
-static GtkWidget *
-make_cell_label (Column column)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
-  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
-
-  switch (column)
-    {
-    case COLUMN_TITLE:
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_width_chars (GTK_LABEL (label), 20);
-      break;
-
-    case COLUMN_PARTICIPANTS:
-    case COLUMN_PLACE:
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_width_chars (GTK_LABEL (label), 12);
-      break;
-
-    case COLUMN_DATE:
-    case COLUMN_KIND:
-    case COLUMN_EVIDENCE:
-    case N_COLUMNS:
-    default:
-      break;
-    }
-
-  return label;
-}
-
-static void
-factory_setup (GtkSignalListItemFactory *factory,
-               GtkListItem              *list_item,
-               TiesEventList            *self)
-{
-  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "ties-column"));
-  Cell *cell = g_new0 (Cell, 1);
-  GtkWidget *child;
-
-  cell->self = self;
-  cell->list_item = list_item;
-  cell->column = column;
-
-  if (column == COLUMN_EVIDENCE)
-    {
-      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-      GtkWidget *label = make_cell_label (column);
-
-      child = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      gtk_widget_add_css_class (icon, "warning");
-      gtk_widget_set_visible (icon, FALSE);
-      gtk_widget_set_halign (child, GTK_ALIGN_END);
-      gtk_label_set_xalign (GTK_LABEL (label), 1.0f);
-      gtk_box_append (GTK_BOX (child), icon);
-      gtk_box_append (GTK_BOX (child), label);
-    }
-  else
-    {
-      child = make_cell_label (column);
-    }
-
-  gtk_list_item_set_child (list_item, child);
-  g_object_set_data_full (G_OBJECT (list_item), "ties-cell", cell, cell_free);
-}
-
-static void
-factory_teardown (GtkSignalListItemFactory *factory G_GNUC_UNUSED,
-                  GtkListItem              *list_item,
-                  TiesEventList            *self G_GNUC_UNUSED)
-{
-  g_object_set_data (G_OBJECT (list_item), "ties-cell", NULL);
-}
-
-static void
-factory_bind (GtkSignalListItemFactory *factory G_GNUC_UNUSED,
-              GtkListItem              *list_item,
-              TiesEventList            *self)
-{
-  Cell *cell = g_object_get_data (G_OBJECT (list_item), "ties-cell");
-  TiesEvent *event = gtk_list_item_get_item (list_item);
-
-  g_assert (cell != NULL);
-  g_assert (TIES_IS_EVENT (event));
-
-  cell_unbind (cell);
-  cell->event = g_object_ref (event);
-  cell->notify_id = g_signal_connect_swapped (event, "notify", G_CALLBACK (cell_update), cell);
-  if (cell->column == COLUMN_EVIDENCE)
-    {
-      cell->evidence_id = g_signal_connect_swapped (ties_event_get_evidence (event), "items-changed",
-                                                    G_CALLBACK (cell_evidence_changed), cell);
-      cell_watch_evidence (cell);
-    }
-  g_hash_table_add (self->cells, cell);
-  cell_update (cell);
-}
-
-static void
-factory_unbind (GtkSignalListItemFactory *factory G_GNUC_UNUSED,
-                GtkListItem              *list_item,
-                TiesEventList            *self G_GNUC_UNUSED)
-{
-  Cell *cell = g_object_get_data (G_OBJECT (list_item), "ties-cell");
-
-  if (cell != NULL)
-    cell_unbind (cell);
-}
-
-static void
-ties_event_list_update_cells (TiesEventList *self)
-{
-  GHashTableIter iter;
-  gpointer cell;
-
-  g_hash_table_iter_init (&iter, self->cells);
-  while (g_hash_table_iter_next (&iter, &cell, NULL))
-    cell_update (cell);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -800,7 +293,7 @@ ties_event_list_sync_kinds (TiesEventList *self)
         {
           g_autoptr(TiesEventKind) kind = g_list_model_get_item (kinds, i);
 
-          id_list_add (ids, labels, ties_event_kind_get_id (kind), kind_label (self, ties_event_kind_get_id (kind)));
+          id_list_add (ids, labels, ties_event_kind_get_id (kind), _ties_event_list_kind_label (self, ties_event_kind_get_id (kind)));
         }
 
       /* Kinds used but not declared, so that every event can be found. */
@@ -811,13 +304,13 @@ ties_event_list_sync_kinds (TiesEventList *self)
           const char *kind = ties_event_get_kind (event);
 
           if (kind != NULL)
-            id_list_add (ids, labels, kind, kind_label (self, kind));
+            id_list_add (ids, labels, kind, _ties_event_list_kind_label (self, kind));
         }
     }
 
   chosen = first_of (ties_filter_get_kinds (self->view_filter));
   if (chosen != NULL)
-    id_list_add (ids, labels, chosen, kind_label (self, chosen));
+    id_list_add (ids, labels, chosen, _ties_event_list_kind_label (self, chosen));
 
   sync_dropdown (self, self->kind_dropdown, self->kind_labels, &self->kind_ids, ids, labels, chosen);
 }
@@ -829,7 +322,7 @@ compare_actor_names (gconstpointer a,
   TiesActor *actor_a = *(TiesActor **) a;
   TiesActor *actor_b = *(TiesActor **) b;
 
-  return compare_text (ties_actor_get_name (actor_a), ties_actor_get_name (actor_b));
+  return _ties_event_list_compare_text (ties_actor_get_name (actor_a), ties_actor_get_name (actor_b));
 }
 
 static void
@@ -856,13 +349,13 @@ ties_event_list_sync_actors (TiesEventList *self)
         {
           TiesActor *actor = g_ptr_array_index (sorted, i);
 
-          id_list_add (ids, labels, ties_actor_get_id (actor), actor_name (self, ties_actor_get_id (actor)));
+          id_list_add (ids, labels, ties_actor_get_id (actor), _ties_event_list_actor_name (self, ties_actor_get_id (actor)));
         }
     }
 
   chosen = first_of (ties_filter_get_actors (self->view_filter));
   if (chosen != NULL)
-    id_list_add (ids, labels, chosen, actor_name (self, chosen));
+    id_list_add (ids, labels, chosen, _ties_event_list_actor_name (self, chosen));
 
   sync_dropdown (self, self->actor_dropdown, self->actor_labels, &self->actor_ids, ids, labels, chosen);
 }
@@ -876,11 +369,11 @@ ties_event_list_sync_chip (TiesEventList *self)
 
   if (self->tie_a != NULL)
     /* Translators: a filter on the events two actors share */
-    text = g_strdup_printf (_("%s and %s"), actor_name (self, self->tie_a), actor_name (self, self->tie_b));
+    text = g_strdup_printf (_("%s and %s"), _ties_event_list_actor_name (self, self->tie_a), _ties_event_list_actor_name (self, self->tie_b));
   else if (self->actor != NULL && self->actor_from_outside)
-    text = g_strdup (actor_name (self, self->actor));
+    text = g_strdup (_ties_event_list_actor_name (self, self->actor));
   else if (ties_filter_get_tie (self->view_filter, &tie_a, &tie_b))
-    text = g_strdup_printf (_("%s and %s"), actor_name (self, tie_a), actor_name (self, tie_b));
+    text = g_strdup_printf (_("%s and %s"), _ties_event_list_actor_name (self, tie_a), _ties_event_list_actor_name (self, tie_b));
 
   gtk_widget_set_visible (GTK_WIDGET (self->chip_button), text != NULL);
   if (text == NULL)
@@ -1243,20 +736,6 @@ on_column_view_activate (TiesEventList *self,
     g_signal_emit (self, signals[EVENT_ACTIVATED], 0, event);
 }
 
-/* What each column's order depends on besides the event's own
- * properties: an event edited in place comes from the document as
- * "items-changed" for its position alone, and the sort model places that
- * one again; a name or label others own changes the order of many. */
-static const TiesDocumentChange column_depends[N_COLUMNS] = {
-  [COLUMN_DATE] = TIES_DOCUMENT_CHANGE_NONE,
-  [COLUMN_TITLE] = TIES_DOCUMENT_CHANGE_NONE,
-  [COLUMN_KIND] = TIES_DOCUMENT_CHANGE_EVENT_KINDS,
-  [COLUMN_PARTICIPANTS] = TIES_DOCUMENT_CHANGE_ACTORS | TIES_DOCUMENT_CHANGE_ACTOR_LOOK,
-  [COLUMN_PLACE] = TIES_DOCUMENT_CHANGE_NONE,
-  /* Quotes are the evidence stores' items, not the event's properties. */
-  [COLUMN_EVIDENCE] = TIES_DOCUMENT_CHANGE_EVIDENCE,
-};
-
 /* An edit may move events into or out of the filter, or change their
  * place in the order; names of actors and kinds may have changed. An
  * edit of one event reaches the filter and sort models as that event's
@@ -1292,15 +771,7 @@ on_document_parts_changed (TiesEventList      *self,
   if ((changes & filtered) && ties_event_list_has_filter (self))
     ties_event_list_refilter (self);
 
-  /* A column's own sorter says "changed" to the column view's sorter only
-   * while the list is sorted by it (GTK 4.8 cannot say which column is). */
-  for (guint i = 0; i < N_COLUMNS; i++)
-    if (changes & column_depends[i])
-      gtk_sorter_changed (gtk_column_view_column_get_sorter (self->columns[i]), GTK_SORTER_CHANGE_DIFFERENT);
-
-  /* Cells follow their events; kind labels and actor names are others'. */
-  if (changes & (names | TIES_DOCUMENT_CHANGE_EVENT_KINDS))
-    ties_event_list_update_cells (self);
+  _ties_event_columns_document_changed (self->column_state, changes);
 }
 
 static void
@@ -1479,9 +950,6 @@ static void
 ties_event_list_dispose (GObject *object)
 {
   TiesEventList *self = (TiesEventList *) object;
-  GHashTableIter iter;
-  gpointer cell;
-
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   if (self->selection != NULL)
@@ -1495,10 +963,7 @@ ties_event_list_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), TIES_TYPE_EVENT_LIST);
 
   /* List items that outlive the column view must not reach back. */
-  g_hash_table_iter_init (&iter, self->cells);
-  while (g_hash_table_iter_next (&iter, &cell, NULL))
-    ((Cell *) cell)->self = NULL;
-  g_hash_table_remove_all (self->cells);
+  g_clear_pointer (&self->column_state, _ties_event_columns_free);
 
   g_clear_object (&self->selection);
   g_clear_object (&self->sort_model);
@@ -1518,7 +983,6 @@ ties_event_list_finalize (GObject *object)
 {
   TiesEventList *self = (TiesEventList *) object;
 
-  g_clear_pointer (&self->cells, g_hash_table_unref);
   g_clear_pointer (&self->selected_seen, g_ptr_array_unref);
   g_clear_object (&self->kind_labels);
   g_clear_object (&self->actor_labels);
@@ -1656,17 +1120,17 @@ ties_event_list_class_init (TiesEventListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TiesEventList, empty_page);
   gtk_widget_class_bind_template_child (widget_class, TiesEventList, column_view);
   gtk_widget_class_bind_template_child_full (widget_class, "date_column", FALSE,
-                                             G_STRUCT_OFFSET (TiesEventList, columns[COLUMN_DATE]));
+                                             G_STRUCT_OFFSET (TiesEventList, columns[TIES_EVENT_LIST_COLUMN_DATE]));
   gtk_widget_class_bind_template_child_full (widget_class, "title_column", FALSE,
-                                             G_STRUCT_OFFSET (TiesEventList, columns[COLUMN_TITLE]));
+                                             G_STRUCT_OFFSET (TiesEventList, columns[TIES_EVENT_LIST_COLUMN_TITLE]));
   gtk_widget_class_bind_template_child_full (widget_class, "kind_column", FALSE,
-                                             G_STRUCT_OFFSET (TiesEventList, columns[COLUMN_KIND]));
+                                             G_STRUCT_OFFSET (TiesEventList, columns[TIES_EVENT_LIST_COLUMN_KIND]));
   gtk_widget_class_bind_template_child_full (widget_class, "participants_column", FALSE,
-                                             G_STRUCT_OFFSET (TiesEventList, columns[COLUMN_PARTICIPANTS]));
+                                             G_STRUCT_OFFSET (TiesEventList, columns[TIES_EVENT_LIST_COLUMN_PARTICIPANTS]));
   gtk_widget_class_bind_template_child_full (widget_class, "place_column", FALSE,
-                                             G_STRUCT_OFFSET (TiesEventList, columns[COLUMN_PLACE]));
+                                             G_STRUCT_OFFSET (TiesEventList, columns[TIES_EVENT_LIST_COLUMN_PLACE]));
   gtk_widget_class_bind_template_child_full (widget_class, "evidence_column", FALSE,
-                                             G_STRUCT_OFFSET (TiesEventList, columns[COLUMN_EVIDENCE]));
+                                             G_STRUCT_OFFSET (TiesEventList, columns[TIES_EVENT_LIST_COLUMN_EVIDENCE]));
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_date_entry_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_chip_clicked);
@@ -1688,31 +1152,12 @@ ties_event_list_class_init (TiesEventListClass *klass)
 }
 
 static void
-setup_column (TiesEventList   *self,
-              Column           column,
-              GCompareDataFunc compare)
-{
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-  g_autoptr(GtkCustomSorter) sorter = gtk_custom_sorter_new (compare, self, NULL);
-
-  g_object_set_data (G_OBJECT (factory), "ties-column", GINT_TO_POINTER (column));
-  g_signal_connect (factory, "setup", G_CALLBACK (factory_setup), self);
-  g_signal_connect (factory, "teardown", G_CALLBACK (factory_teardown), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (factory_bind), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (factory_unbind), self);
-
-  gtk_column_view_column_set_factory (self->columns[column], factory);
-  gtk_column_view_column_set_sorter (self->columns[column], GTK_SORTER (sorter));
-}
-
-static void
 ties_event_list_init (TiesEventList *self)
 {
   g_autoptr(GtkExpression) expression = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->cells = g_hash_table_new (NULL, NULL);
   self->kind_ids = g_ptr_array_new_with_free_func (g_free);
   self->actor_ids = g_ptr_array_new_with_free_func (g_free);
   self->kind_labels = gtk_string_list_new (NULL);
@@ -1720,12 +1165,7 @@ ties_event_list_init (TiesEventList *self)
   self->from_tooltip = g_strdup (gtk_widget_get_tooltip_text (GTK_WIDGET (self->from_entry)));
   self->to_tooltip = g_strdup (gtk_widget_get_tooltip_text (GTK_WIDGET (self->to_entry)));
 
-  setup_column (self, COLUMN_DATE, compare_date);
-  setup_column (self, COLUMN_TITLE, compare_title);
-  setup_column (self, COLUMN_KIND, compare_kind);
-  setup_column (self, COLUMN_PARTICIPANTS, compare_participants);
-  setup_column (self, COLUMN_PLACE, compare_place);
-  setup_column (self, COLUMN_EVIDENCE, compare_evidence);
+  self->column_state = _ties_event_columns_new (self, self->columns);
 
   self->own_filter = ties_filter_new ();
   ties_event_list_set_filter_object (self, self->own_filter);
@@ -1737,7 +1177,7 @@ ties_event_list_init (TiesEventList *self)
                                               g_object_ref (gtk_column_view_get_sorter (self->column_view)));
   self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->sort_model)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
-  gtk_column_view_sort_by_column (self->column_view, self->columns[COLUMN_DATE], GTK_SORT_ASCENDING);
+  gtk_column_view_sort_by_column (self->column_view, self->columns[TIES_EVENT_LIST_COLUMN_DATE], GTK_SORT_ASCENDING);
 
   g_signal_connect_object (self->selection, "selection-changed",
                            G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
