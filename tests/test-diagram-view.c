@@ -10,7 +10,7 @@
 
 #include <adwaita.h>
 
-#include "ties-diagram-view.h"
+#include "ties-diagram-view-private.h"
 #include "ties-document-io.h"
 #include "ties-network.h"
 #include "ui-test-util.h"

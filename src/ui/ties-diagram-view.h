@@ -62,28 +62,6 @@ gboolean      ties_diagram_view_get_actor_point     (TiesDiagramView    *self,
                                                      double             *x,
                                                      double             *y);
 
-/* For tests: real pointer events cannot be synthesised in GTK 4, so
- * these run the same code as the gestures: a press at (@x, @y) dragged
- * by the offset and released; a click of @n_press presses (1 selects,
- * 2 unpins); whether an edit is still being derived or eased in. */
-void          _ties_diagram_view_simulate_drag      (TiesDiagramView    *self,
-                                                     double              x,
-                                                     double              y,
-                                                     double              offset_x,
-                                                     double              offset_y);
-void          _ties_diagram_view_simulate_click     (TiesDiagramView    *self,
-                                                     double              x,
-                                                     double              y,
-                                                     int                 n_press);
-gboolean      _ties_diagram_view_get_animating      (TiesDiagramView    *self);
-/* For tests: how many layouts the view has started (in its thread or
- * not), and how many times it has built its scene. */
-guint         _ties_diagram_view_get_n_layouts      (TiesDiagramView    *self);
-guint         _ties_diagram_view_get_n_scenes       (TiesDiagramView    *self);
-/* For tests: how many times the scene's picture was drawn; panning
- * moves the picture without drawing it again. */
-guint         _ties_diagram_view_get_n_renders      (TiesDiagramView    *self);
-
 /* A copy of the graph as the view lays it out and shows it (once any
  * easing has landed), or NULL before the first layout: hand it to the
  * export dialog and print, so that a file shows what the researcher
@@ -102,8 +80,6 @@ void          ties_diagram_view_set_mark_weak_ties  (TiesDiagramView    *self,
 char         *ties_diagram_view_dup_tie_tooltip     (TiesDiagramView    *self,
                                                      const char         *actor_a,
                                                      const char         *actor_b);
-/* For tests: the scene drawn, or NULL before the first layout. */
-TiesScene    *_ties_diagram_view_get_scene          (TiesDiagramView    *self);
 
 /* Stops a layout running in the background (see the "busy" property). */
 void          ties_diagram_view_cancel_layout       (TiesDiagramView    *self);
