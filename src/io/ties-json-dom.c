@@ -120,8 +120,6 @@ typedef struct
 
 typedef struct
 {
-  const char *data;             /* the caller's text, for positions */
-  gsize length;
   char *text;
   const char *start;            /* after a byte-order mark */
   const char *end;
@@ -1408,8 +1406,6 @@ ties_json_document_parse (const char        *data,
   memset (doc->text + length, 0, PADDING);
   doc->chunk_size = CLAMP (length, MIN_CHUNK_SIZE, MAX_CHUNK_SIZE);
 
-  ps.data = data;
-  ps.length = length;
   ps.text = doc->text;
   ps.start = doc->text + ties_json_bom_length (data, length);
   ps.end = doc->text + length;
