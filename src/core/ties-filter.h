@@ -19,7 +19,8 @@ typedef struct _TiesDocument TiesDocument;
 /* What the diagram does with the events the filter leaves out. */
 typedef enum
 {
-  /* They are not counted: their ties and lone actors are not drawn. */
+  /* They are not counted: ties only they make are not drawn, and
+   * actors are sized by the events kept. */
   TIES_FILTER_DIAGRAM_HIDE,
   /* Everything is drawn; the ties and actors of the events kept stand
    * out and the rest is dimmed. */

@@ -387,17 +387,6 @@ cancel_layout_action (GtkWidget  *widget,
   ties_diagram_view_cancel_layout (TIES_WINDOW (widget)->diagram_view);
 }
 
-/* The time-range filter applies to the list and the diagram alike. */
-static void
-on_date_range_changed (TiesWindow    *self,
-                       TiesEventList *list)
-{
-  TiesDate *from, *to;
-
-  ties_event_list_get_date_range (list, &from, &to);
-  ties_network_set_range (self->network, from, to);
-}
-
 static void
 on_actor_activated (TiesWindow     *self,
                     TiesActor      *actor,
@@ -805,6 +794,9 @@ ties_window_set_document (TiesWindow   *self,
   gtk_revealer_set_reveal_child (self->disk_banner, FALSE);
   g_clear_object (&self->network);
   self->network = ties_network_new (document);
+  /* One filter, the document's saved one, for the list and the diagram
+   * alike: the window opens filtered as the document was saved. */
+  ties_network_set_filter (self->network, ties_document_get_filter (document));
 
   g_signal_connect_object (document, "changed", G_CALLBACK (ties_window_update_actions), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (document, "notify::title", G_CALLBACK (ties_window_update_title), self, G_CONNECT_SWAPPED);
@@ -815,7 +807,6 @@ ties_window_set_document (TiesWindow   *self,
                            G_CALLBACK (ties_window_update_title), self, G_CONNECT_SWAPPED);
 
   ties_event_list_set_document (self->event_list, document);
-  on_date_range_changed (self, self->event_list);
   ties_actors_view_set_network (self->actors_view, self->network);
   ties_diagram_view_set_network (self->diagram_view, self->network);
   ties_event_editor_set_document (self->event_editor, document);
@@ -2008,7 +1999,6 @@ ties_window_init (TiesWindow *self)
   ties_actors_view_set_selection (self->actors_view, self->selection);
   ties_diagram_view_set_selection (self->diagram_view, self->selection);
   g_signal_connect_object (self->event_list, "event-activated", G_CALLBACK (on_event_activated), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->event_list, "date-range-changed", G_CALLBACK (on_date_range_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->event_list, "events-deleted", G_CALLBACK (on_events_deleted), self, G_CONNECT_SWAPPED);
   g_object_bind_property (self->diagram_view, "busy", self->layout_progress, "visible", G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->actors_view, "actor-activated", G_CALLBACK (on_actor_activated), self, G_CONNECT_SWAPPED);
