@@ -546,6 +546,11 @@ static const PositionCase position_cases[] = {
     "expected “,” or “]” after an array element, found “2”" },
   { "{\"x\\\"y\": tru}", -1, TIES_JSON_ERROR_SYNTAX, 9, 1, 10, "$[\"x\\\"y\"]",
     "invalid literal: expected “true”, “false” or “null”" },
+  /* A long name is cut, on a character's first byte. */
+  { "{\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\": x}", -1,
+    TIES_JSON_ERROR_SYNTAX, 125, 1, 126, "$[\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa…\"]", "unexpected character “x”" },
+  { "{\"ééééééééééééééééééééééééééééééééééééééééééééééééééééééééééé\": x}", -1,
+    TIES_JSON_ERROR_SYNTAX, 123, 1, 65, "$[\"éééééééééééééééééééééééééééééé…\"]", "unexpected character “x”" },
   { "{\"\\u0000\\n\": [}", -1, TIES_JSON_ERROR_SYNTAX, 14, 1, 15, "$[\"\\u0000\\u000A\"][0]",
     "unexpected character “}”" },
 };

@@ -1304,7 +1304,7 @@ append_path_name (GString    *path,
   for (const char *p = name; *p != '\0' && plain; p++)
     plain = g_ascii_isalnum (*p) || *p == '_';
 
-  if (plain)
+  if (plain && length <= max_shown)
     {
       g_string_append_c (path, '.');
       g_string_append (path, name);
