@@ -1140,6 +1140,30 @@ test_edit_changes_one_row (Fixture       *fixture,
     g_assert_cmpint (g_utf8_collate (ties_event_get_title (model_event (fixture, i - 1)),
                                      ties_event_get_title (model_event (fixture, i))), <=, 0);
 
+  /* Sorted by quotes, a quote added moves its event alone. */
+  gtk_column_view_sort_by_column (view, get_column (fixture, 5), GTK_SORT_DESCENDING);
+  ui_test_iterate_pending ();
+  {
+    g_autoptr(TiesEvent) first = g_list_model_get_item (model (fixture), 0);
+    g_autoptr(TiesEvidence) quote = g_list_model_get_item (G_LIST_MODEL (ties_event_get_evidence (first)), 0);
+    g_autoptr(TiesEvidence) copy = ties_evidence_copy (quote);
+    GListStore *quotes = ties_event_get_evidence (event);
+    guint most = g_list_model_get_n_items (G_LIST_MODEL (ties_event_get_evidence (first)));
+
+    g_assert_true (first != event);
+    while (g_list_model_get_n_items (G_LIST_MODEL (quotes)) > 0)
+      ties_history_remove (history, quotes, 0);
+    sorters_changed = 0;
+    g_array_set_size (document_changes, 0);
+    g_array_set_size (list_changes, 0);
+    for (guint i = 0; i <= most; i++)
+      ties_history_append (history, quotes, copy);
+    assert_changes (document_changes, most + 1, store_position (fixture, event), 1, 1);
+    g_assert_true (model_event (fixture, 0) == event);
+    g_assert_cmpuint (sorters_changed, ==, 0);
+    g_assert_cmpuint (filters_changed, ==, 0);
+  }
+
   g_signal_handlers_disconnect_by_data (sorter, &sorters_changed);
   for (guint i = 0; i < 6; i++)
     g_signal_handlers_disconnect_by_data (gtk_column_view_column_get_sorter (get_column (fixture, i)), &sorters_changed);

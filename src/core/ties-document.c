@@ -151,6 +151,42 @@ ties_document_classify (TiesDocument *self,
   return TIES_DOCUMENT_CHANGE_ALL;
 }
 
+/* Says that the event at the position of @event, or the one whose
+ * quotes are @evidence_store or include @evidence, changed in place:
+ * lists that filter or sort the events place that one again, without
+ * redoing the others. */
+static void
+ties_document_event_changed (TiesDocument *self,
+                             GObject      *event,
+                             GObject      *evidence_store,
+                             GObject      *evidence)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->events));
+  guint position;
+
+  g_assert (TIES_IS_DOCUMENT (self));
+
+  if (event != NULL)
+    {
+      if (g_list_store_find (self->events, event, &position))
+        _ties_collection_item_changed (self->event_list, position);
+      return;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TiesEvent) item = g_list_model_get_item (G_LIST_MODEL (self->events), i);
+      GListStore *quotes = ties_event_get_evidence (item);
+
+      if ((evidence_store != NULL && G_OBJECT (quotes) == evidence_store)
+          || (evidence != NULL && g_list_store_find (quotes, evidence, NULL)))
+        {
+          _ties_collection_item_changed (self->event_list, i);
+          return;
+        }
+    }
+}
+
 static void
 on_history_applied (TiesDocument *self,
                     GObject      *object,
@@ -171,7 +207,10 @@ on_history_applied (TiesDocument *self,
         self->changes |= TIES_DOCUMENT_CHANGE_EVENT_KINDS;
       else if (G_IS_LIST_MODEL (object)
                && g_list_model_get_item_type (G_LIST_MODEL (object)) == TIES_TYPE_EVIDENCE)
-        self->changes |= TIES_DOCUMENT_CHANGE_EVIDENCE;
+        {
+          self->changes |= TIES_DOCUMENT_CHANGE_EVIDENCE;
+          ties_document_event_changed (self, NULL, object, NULL);
+        }
       else
         self->changes |= TIES_DOCUMENT_CHANGE_ALL;
       return;
@@ -179,15 +218,10 @@ on_history_applied (TiesDocument *self,
 
   self->changes |= ties_document_classify (self, object, pspec);
 
-  /* One event edited in place: lists that filter or sort the events
-   * place that one again, without redoing the others. */
   if (TIES_IS_EVENT (object))
-    {
-      guint position;
-
-      if (g_list_store_find (self->events, object, &position))
-        _ties_collection_item_changed (self->event_list, position);
-    }
+    ties_document_event_changed (self, object, NULL, NULL);
+  else if (TIES_IS_EVIDENCE (object))
+    ties_document_event_changed (self, NULL, NULL, object);
 
   /* The index is keyed by ids: a new id needs a new index. */
   if (property_is (pspec, "id"))

@@ -210,8 +210,8 @@ static const TiesDocumentChange column_depends[N_COLUMNS] = {
   [COLUMN_KIND] = TIES_DOCUMENT_CHANGE_EVENT_KINDS,
   [COLUMN_PARTICIPANTS] = TIES_DOCUMENT_CHANGE_ACTORS | TIES_DOCUMENT_CHANGE_ACTOR_LOOK,
   [COLUMN_PLACE] = TIES_DOCUMENT_CHANGE_NONE,
-  /* Quotes are the evidence stores' items, not the event's properties. */
-  [COLUMN_EVIDENCE] = TIES_DOCUMENT_CHANGE_EVIDENCE,
+  /* Quotes added or removed come as their event's "items-changed". */
+  [COLUMN_EVIDENCE] = TIES_DOCUMENT_CHANGE_NONE,
 };
 
 /* ------------------------------------------------------------------------ */

@@ -764,10 +764,10 @@ on_document_parts_changed (TiesEventList      *self,
       ties_event_list_sync_chip (self);
     }
 
-  /* The search looks into titles, places and notes (the event's own),
-   * names and quotes (others'). */
+  /* The search looks into titles, places, notes and quotes (an edit of
+   * which is its event's "items-changed") and into names (others'). */
   if (ties_filter_get_text (self->view_filter) != NULL)
-    filtered |= TIES_DOCUMENT_CHANGE_ACTOR_LOOK | TIES_DOCUMENT_CHANGE_EVIDENCE;
+    filtered |= TIES_DOCUMENT_CHANGE_ACTOR_LOOK;
   if ((changes & filtered) && ties_event_list_has_filter (self))
     ties_event_list_refilter (self);
 
