@@ -387,6 +387,7 @@ test_diagram_tie_after_actor (Fixture       *fixture,
         g_assert_nonnull (strstr (title, ties_actor_get_name (a)));
         g_assert_nonnull (strstr (title, ties_actor_get_name (b)));
       }
+      ui_test_save_png (GTK_WIDGET (fixture->window), "selection-tie.png");
     }
   g_assert_true (hit);
 
