@@ -259,6 +259,37 @@ class CommandLine(unittest.TestCase):
         self.assertEqual(open(everything, 'rb').read(), open(wide, 'rb').read())
         self.assertNotEqual(open(everything, 'rb').read(), open(narrow, 'rb').read())
 
+    def test_export_saved_filter(self):
+        # The saved view.filter, every part of it, draws as the window
+        # shows it; an option replaces only the part it names.
+        sample = json.load(open(SAMPLE, encoding='utf-8'))
+
+        def saved(name, **parts):
+            doc = json.loads(json.dumps(sample))
+            doc['view']['filter'].update(parts)
+            return self.write(name, json.dumps(doc, ensure_ascii=False))
+
+        def picture(name, *options, **parts):
+            out, r = self.export(name, *options, document=saved(name + '.ties.json', **parts))
+            self.assertEqual(r.returncode, 0, r.stderr)
+            with open(out, 'rb') as f:
+                return f.read()
+
+        everything = picture('all.svg')
+        self.assertEqual(picture('calls-saved.svg', kinds=['phone-call']),
+                         picture('calls-option.svg', '--kinds', 'phone-call'))
+        drawn = {'everything': everything}
+        for name, parts in (('actor', {'actors': ['dorsey']}),
+                            ('tie', {'tie': ['ardern', 'dorsey']}),
+                            ('text', {'text': 'Zuckerberg'}),
+                            ('tie-highlighted', {'tie': ['ardern', 'dorsey'], 'diagram': 'highlight'})):
+            drawn[name] = picture(name + '.svg', **parts)
+        # Each part draws a picture of its own.
+        self.assertEqual(len(set(drawn.values())), len(drawn), list(drawn))
+        # The options keep the saved parts they do not name.
+        self.assertNotEqual(picture('tie-meetings.svg', '--kinds', 'meeting', tie=['ardern', 'dorsey']),
+                            picture('meetings.svg', '--kinds', 'meeting'))
+
     def test_export_mark_weak_ties(self):
         # Every tie of the sample rests on the one article: marked, the
         # picture changes (and stays the same from run to run); the

@@ -378,11 +378,20 @@ test_network (void)
   g_assert_nonnull (ties_network_lookup_tie (network, "ann", "bob"));
   g_assert_null (ties_network_lookup_tie (network, "bob", "cat"));
 
+  g_assert_null (ties_network_dup_highlighted_events (network));
+
   /* Highlight: everything counts; the diagram shows what is kept. */
   ties_filter_set_diagram (filter, TIES_FILTER_DIAGRAM_HIGHLIGHT);
   g_assert_cmpuint (changed, ==, 2);
   g_assert_cmpuint (ties_network_get_n_events (network), ==, 3);
   g_assert_nonnull (ties_network_lookup_tie (network, "bob", "cat"));
+  {
+    g_autoptr(GHashTable) kept = ties_network_dup_highlighted_events (network);
+
+    g_assert_nonnull (kept);
+    g_assert_cmpuint (g_hash_table_size (kept), ==, 1);
+    g_assert_true (g_hash_table_contains (kept, ties_document_lookup_event (document, "call")));
+  }
 
   ties_filter_set_diagram (filter, TIES_FILTER_DIAGRAM_HIDE);
   ties_filter_set_range (filter, "2019-06", "2019-04");

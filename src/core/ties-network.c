@@ -229,6 +229,33 @@ ties_network_includes_event (TiesNetwork *self,
   return ties_filter_includes_event (self->filter, self->document, event);
 }
 
+GHashTable *
+ties_network_dup_highlighted_events (TiesNetwork *self)
+{
+  GListModel *events;
+  GHashTable *set;
+  guint n;
+
+  g_return_val_if_fail (TIES_IS_NETWORK (self), NULL);
+
+  if (ties_filter_get_diagram (self->filter) != TIES_FILTER_DIAGRAM_HIGHLIGHT || ties_filter_is_empty (self->filter))
+    return NULL;
+
+  set = g_hash_table_new (NULL, NULL);
+  events = G_LIST_MODEL (ties_document_get_events (self->document));
+  n = g_list_model_get_n_items (events);
+  for (guint i = 0; i < n; i++)
+    {
+      /* The document holds its events: the set borrows them. */
+      g_autoptr(TiesEvent) event = g_list_model_get_item (events, i);
+
+      if (ties_filter_includes_event (self->filter, self->document, event))
+        g_hash_table_add (set, event);
+    }
+
+  return set;
+}
+
 static ActorStats *
 ties_network_stats (TiesNetwork *self,
                     const char  *actor_id)

@@ -50,6 +50,11 @@ GListModel         *ties_network_get_ties          (TiesNetwork        *self);
 TiesTie            *ties_network_lookup_tie        (TiesNetwork        *self,
                                                     const char         *actor_a,
                                                     const char         *actor_b);
+/* In TIES_FILTER_DIAGRAM_HIGHLIGHT mode with a filter set, the events
+ * it keeps (a new set of TiesEvent, borrowed from the document), which
+ * the diagram highlights wherever it is drawn; otherwise NULL. */
+GHashTable         *ties_network_dup_highlighted_events (TiesNetwork *self);
+
 /* Whether @event counts, as the filter and its diagram mode say. */
 gboolean            ties_network_includes_event    (TiesNetwork        *self,
                                                     TiesEvent          *event);

@@ -1246,6 +1246,8 @@ ties_scene_new (TiesDocument            *document,
 {
   TiesScene *self;
   TiesRenderOptions defaults;
+  TiesRenderOptions with_filter;
+  g_autoptr(GHashTable) kept = NULL;
   g_autoptr(GHashTable) groups = NULL;
   g_autoptr(GPtrArray) group_order = NULL;
   g_autoptr(GHashTable) kinds_by_line = NULL;
@@ -1261,6 +1263,19 @@ ties_scene_new (TiesDocument            *document,
     {
       ties_render_options_init (&defaults);
       options = &defaults;
+    }
+
+  /* The filter's highlight mode: what it keeps stands out wherever the
+   * diagram is drawn (view, export, print, command line), unless the
+   * caller highlights something of its own (a selection). */
+  if (network != NULL
+      && (options->highlighted_events == NULL || g_hash_table_size (options->highlighted_events) == 0)
+      && (options->highlighted_actors == NULL || g_hash_table_size (options->highlighted_actors) == 0)
+      && (kept = ties_network_dup_highlighted_events (network)) != NULL)
+    {
+      with_filter = *options;
+      with_filter.highlighted_events = kept;
+      options = &with_filter;
     }
 
   self = g_new0 (TiesScene, 1);

@@ -76,9 +76,6 @@ struct _TiesDiagramView
   guint zoom_settle_source;
   guint n_renders;                  /* for tests: pictures drawn */
   GHashTable *highlighted_events;   /* TiesEvent set, or NULL */
-  /* In the filter's highlight mode, the events it keeps (TiesEvent set),
-   * highlighted when nothing is selected; NULL otherwise. */
-  GHashTable *filter_events;
   TiesStyle style;
 
   /* Easing from the old places to the new after an edit. */
@@ -272,35 +269,6 @@ invalidate_cache (TiesDiagramView *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-/* The network's filter either hides what it leaves out (the network
- * does not count it) or, as chosen with TIES_FILTER_DIAGRAM_HIGHLIGHT,
- * has the diagram draw everything and highlight what it keeps. */
-static GHashTable *
-filter_highlight (TiesDiagramView *self)
-{
-  TiesFilter *filter = ties_network_get_filter (self->network);
-  GListModel *events;
-  GHashTable *set;
-  guint n;
-
-  if (ties_filter_get_diagram (filter) != TIES_FILTER_DIAGRAM_HIGHLIGHT || ties_filter_is_empty (filter))
-    return NULL;
-
-  set = g_hash_table_new (NULL, NULL);
-  events = G_LIST_MODEL (ties_document_get_events (self->document));
-  n = g_list_model_get_n_items (events);
-  for (guint i = 0; i < n; i++)
-    {
-      /* The document holds its events while the scene is built. */
-      g_autoptr(TiesEvent) event = g_list_model_get_item (events, i);
-
-      if (ties_filter_includes_event (filter, self->document, event))
-        g_hash_table_add (set, event);
-    }
-
-  return set;
-}
-
 static void
 rebuild_scene (TiesDiagramView *self)
 {
@@ -318,10 +286,6 @@ rebuild_scene (TiesDiagramView *self)
       options.solid_background = FALSE;
       options.caption = "";
       options.highlighted_events = self->highlighted_events;
-      g_clear_pointer (&self->filter_events, g_hash_table_unref);
-      self->filter_events = filter_highlight (self);
-      if (self->highlighted_events == NULL || g_hash_table_size (self->highlighted_events) == 0)
-        options.highlighted_events = self->filter_events;
       options.mark_weak_ties = self->mark_weak_ties;
       self->scene = ties_scene_new (self->document, self->network, self->graph, &options);
     }
@@ -1817,7 +1781,6 @@ ties_diagram_view_dispose (GObject *object)
   g_clear_pointer (&self->scene, ties_scene_free);
   g_clear_pointer (&self->graph, ties_graph_free);
   g_clear_pointer (&self->highlighted_events, g_hash_table_unref);
-  g_clear_pointer (&self->filter_events, g_hash_table_unref);
   g_clear_pointer (&self->selected_actor, g_free);
   g_clear_pointer (&self->selected_tie_a, g_free);
   g_clear_pointer (&self->selected_tie_b, g_free);
@@ -2412,9 +2375,17 @@ _ties_diagram_view_get_n_scenes (TiesDiagramView *self)
 guint
 _ties_diagram_view_get_n_filter_highlighted (TiesDiagramView *self)
 {
+  g_autoptr(GHashTable) kept = NULL;
+
   g_return_val_if_fail (TIES_IS_DIAGRAM_VIEW (self), 0);
 
-  return self->filter_events != NULL ? g_hash_table_size (self->filter_events) : 0;
+  /* The renderer asks the network the same when it builds the scene. */
+  if (self->scene == NULL || self->network == NULL
+      || (self->highlighted_events != NULL && g_hash_table_size (self->highlighted_events) > 0))
+    return 0;
+  kept = ties_network_dup_highlighted_events (self->network);
+
+  return kept != NULL ? g_hash_table_size (kept) : 0;
 }
 
 guint
