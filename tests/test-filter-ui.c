@@ -394,6 +394,15 @@ test_controls_edit_filter (void)
   g_assert_cmpstr (ties_filter_get_text (fixture.filter), ==, "Wellington");
   g_assert_cmpuint (n_rows (&fixture), <, all);
 
+  /* Hide or dim is the view menu's choice, an undoable one. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.window), "view.filter-diagram", "s", "highlight"));
+  g_assert_cmpint (ties_filter_get_diagram (fixture.filter), ==, TIES_FILTER_DIAGRAM_HIGHLIGHT);
+  settle (&fixture);
+  g_assert_cmpuint (_ties_diagram_view_get_n_filter_highlighted (fixture.view), ==, n_rows (&fixture));
+  g_assert_cmpuint (ties_network_get_n_events (ties_diagram_view_get_network (fixture.view)), ==, all);
+  g_assert_true (ties_history_undo (ties_document_get_history (fixture.document)));
+  g_assert_cmpint (ties_filter_get_diagram (fixture.filter), ==, TIES_FILTER_DIAGRAM_HIDE);
+
   ties_window_discard_and_close (fixture.window);
 }
 

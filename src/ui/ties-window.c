@@ -677,6 +677,14 @@ ties_window_update_view_menu (TiesWindow *self)
     g_menu_append (marks, _("Mark _Weakly Reported Ties"), "view.mark-weak-ties");
     g_menu_append_section (menu, NULL, G_MENU_MODEL (marks));
   }
+  {
+    g_autoptr(GMenu) filtered = g_menu_new ();
+
+    /* What the diagram does with the events the filter leaves out. */
+    g_menu_append (filtered, _("_Hide Events Filtered Out"), "view.filter-diagram::hide");
+    g_menu_append (filtered, _("_Dim Events Filtered Out"), "view.filter-diagram::highlight");
+    g_menu_append_section (menu, _("Filter"), G_MENU_MODEL (filtered));
+  }
 
   gtk_menu_button_set_menu_model (self->layout_button, G_MENU_MODEL (menu));
 
@@ -684,6 +692,9 @@ ties_window_update_view_menu (TiesWindow *self)
                              g_variant_new_string (ties_document_get_layout (self->document)));
   g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->view_actions), "focus")),
                              g_variant_new_string (focus != NULL ? focus : ""));
+  g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->view_actions), "filter-diagram")),
+                             g_variant_new_string (ties_filter_get_diagram (ties_document_get_filter (self->document))
+                                                   == TIES_FILTER_DIAGRAM_HIGHLIGHT ? "highlight" : "hide"));
 }
 
 /* The menu names the most active actors (the network's "changed" says
@@ -714,6 +725,23 @@ change_view (GSimpleAction *action,
   ties_history_set (ties_document_get_history (self->document), self->document,
                     property, *text != '\0' ? text : NULL, NULL);
   ties_history_end (ties_document_get_history (self->document));
+  g_simple_action_set_state (action, value);
+}
+
+/* Hide or highlight: saved with the filter, undoable as the layout is. */
+static void
+change_filter_diagram (GSimpleAction *action,
+                       GVariant      *value,
+                       gpointer       user_data)
+{
+  TiesWindow *self = user_data;
+  TiesFilterDiagram diagram = g_str_equal (g_variant_get_string (value, NULL), "highlight")
+                              ? TIES_FILTER_DIAGRAM_HIGHLIGHT : TIES_FILTER_DIAGRAM_HIDE;
+  TiesHistory *history = ties_document_get_history (self->document);
+
+  ties_history_begin (history, _("Change Filter"));
+  ties_history_set (history, ties_document_get_filter (self->document), "diagram", diagram, NULL);
+  ties_history_end (history);
   g_simple_action_set_state (action, value);
 }
 
@@ -1970,6 +1998,7 @@ ties_window_init (TiesWindow *self)
     static const GActionEntry view_entries[] = {
       { "layout", NULL, "s", "'force'", change_view },
       { "focus", NULL, "s", "''", change_view },
+      { "filter-diagram", NULL, "s", "'hide'", change_filter_diagram },
     };
 
     self->view_actions = g_simple_action_group_new ();
