@@ -9,6 +9,7 @@
 
 #include "ties-application.h"
 #include "ties-restore-dialog.h"
+#include "ties-save-changes-dialog.h"
 #include "ties-window.h"
 
 struct _TiesApplication
@@ -315,33 +316,28 @@ quit (GSimpleAction *action,
 {
   TiesApplication *self = user_data;
   g_autoptr(GPtrArray) modified = modified_windows (self);
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_auto(GStrv) names = NULL;
   AdwMessageDialog *dialog;
-  g_autofree char *heading = NULL;
 
-  /* One window asks for itself; several are asked about once. */
+  /* One window asks for itself; several are asked about once, with the
+   * question closing one asks, naming them all. */
   if (modified->len <= 1)
     {
       close_all (self);
       return;
     }
 
-  heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          "Save Changes to %u Document?",
-                                          "Save Changes to %u Documents?",
-                                          modified->len),
-                             modified->len);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
-                                                      heading,
-                                                      _("Some documents have changes that are not saved. Quitting without saving loses them.")));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "discard", _("_Discard All"),
-                                    "save", _("_Save All"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "save");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  builder = g_strv_builder_new ();
+  for (guint i = 0; i < modified->len; i++)
+    {
+      g_autofree char *name = ties_window_dup_display_name (g_ptr_array_index (modified, i));
+
+      g_strv_builder_add (builder, name);
+    }
+  names = g_strv_builder_end (builder);
+  dialog = ties_save_changes_dialog_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                         (const char * const *) names, NULL);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_quit_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

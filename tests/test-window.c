@@ -268,6 +268,57 @@ test_quit_asks_once (void)
   ui_test_iterate_until (no_windows, NULL);
 }
 
+/* Closing and quitting ask one question, the same dialog, and it names
+ * the documents whose changes would be lost. */
+static void
+test_save_changes_names_documents (void)
+{
+  TiesWindow *first = ui_test_open_sample (app);
+  TiesWindow *second = ties_window_new (app);
+  TiesWindow *saved = ties_window_new (app);
+  AdwMessageDialog *dialog;
+  const char *body;
+
+  gtk_window_present (GTK_WINDOW (second));
+  gtk_window_present (GTK_WINDOW (saved));
+  ui_test_iterate_until (ui_test_is_mapped, saved);
+
+  ties_history_set (ties_document_get_history (ties_window_get_document (first)),
+                    ties_window_get_document (first), "title", "Harbour Talks", NULL);
+  ties_history_set (ties_document_get_history (ties_window_get_document (second)),
+                    ties_window_get_document (second), "title", "Summit Calls", NULL);
+  /* Titled, but as saved: not named. */
+  ties_document_set_title (ties_window_get_document (saved), "Already Saved");
+  ties_history_mark_saved (ties_document_get_history (ties_window_get_document (saved)));
+
+  /* One window closing names its document. */
+  gtk_window_close (GTK_WINDOW (first));
+  ui_test_iterate_until (ui_test_dialog_shown, NULL);
+  dialog = ui_test_find_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "“Harbour Talks”"));
+  g_assert_null (strstr (adw_message_dialog_get_body (dialog), "Summit Calls"));
+  g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "save"), ==, "_Save");
+  /* (A response alone leaves the dialog up: a click also closes it.) */
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  ui_test_iterate_for (100);
+
+  /* Quitting names both unsaved ones, and only those. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  ui_test_iterate_until (ui_test_dialog_shown, NULL);
+  dialog = ui_test_find_dialog ();
+  body = adw_message_dialog_get_body (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes to 2 Documents?");
+  g_assert_nonnull (strstr (body, "Harbour Talks"));
+  g_assert_nonnull (strstr (body, "Summit Calls"));
+  g_assert_null (strstr (body, "Already Saved"));
+  g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "discard"), ==, "_Discard All");
+
+  adw_message_dialog_response (dialog, "discard");
+  ui_test_iterate_until (no_windows, NULL);
+}
+
 static void
 on_deleted (TiesEventList *list,
             guint          n,
@@ -672,6 +723,7 @@ main (int   argc,
   g_test_add_func ("/window/layout-menu", test_layout_menu);
   g_test_add_func ("/window/date-filter", test_date_filter_reaches_diagram);
   g_test_add_func ("/window/quit-asks-once", test_quit_asks_once);
+  g_test_add_func ("/window/save-changes-names-documents", test_save_changes_names_documents);
   g_test_add_func ("/window/delete-offers-undo", test_delete_offers_undo);
   g_test_add_func ("/window/cancel-large-layout", test_cancel_large_layout);
   g_test_add_func ("/window/typing-then-close", test_typing_then_close);

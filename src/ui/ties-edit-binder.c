@@ -284,7 +284,8 @@ end_burst (TiesEditBinder *self)
 {
   g_assert (TIES_IS_EDIT_BINDER (self));
 
-  g_signal_emit (self, signals[BURST_ENDED], 0);
+  if (self->target != NULL)
+    g_signal_emit (self, signals[BURST_ENDED], 0);
 
   if (self->document != NULL)
     ties_history_end_merge (get_history (self));

@@ -23,6 +23,7 @@
 #include "ties-network.h"
 #include "ties-preferences-window.h"
 #include "ties-print.h"
+#include "ties-save-changes-dialog.h"
 #include "ties-source-editor.h"
 #include "ties-source-reader.h"
 #include "ties-source-text-dialog.h"
@@ -115,21 +116,29 @@ ties_window_toast (TiesWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
 }
 
+char *
+ties_window_dup_display_name (TiesWindow *self)
+{
+  const char *document_title;
+
+  g_return_val_if_fail (TIES_IS_WINDOW (self), NULL);
+
+  document_title = ties_document_get_title (self->document);
+  if (*document_title != '\0')
+    return g_strdup (document_title);
+  else if (self->file != NULL)
+    return g_file_get_basename (self->file);
+  else
+    return g_strdup (_("New Document"));
+}
+
 static void
 ties_window_update_title (TiesWindow *self)
 {
   TiesHistory *history = ties_document_get_history (self->document);
-  g_autofree char *name = NULL;
+  g_autofree char *name = ties_window_dup_display_name (self);
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
-  const char *document_title = ties_document_get_title (self->document);
-
-  if (*document_title != '\0')
-    name = g_strdup (document_title);
-  else if (self->file != NULL)
-    name = g_file_get_basename (self->file);
-  else
-    name = g_strdup (_("New Document"));
 
   /* The bullet says "unsaved", as in GNOME Text Editor. */
   if (ties_history_get_modified (history))
@@ -1793,7 +1802,7 @@ ties_window_close_request (GtkWindow *window)
   TiesWindow *self = TIES_WINDOW (window);
   AdwMessageDialog *dialog;
   g_autofree char *unapplied = NULL;
-  g_autofree char *body = NULL;
+  g_autofree char *name = NULL;
   gboolean modified;
 
   g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
@@ -1813,23 +1822,11 @@ ties_window_close_request (GtkWindow *window)
   if (self->closing_confirmed || (!modified && unapplied == NULL))
     return GTK_WINDOW_CLASS (ties_window_parent_class)->close_request (window);
 
-  if (unapplied == NULL)
-    body = g_strdup (_("The document has changes that are not saved. Closing without saving loses them."));
-  else if (modified)
-    body = g_strdup_printf ("%s %s", _("The document has changes that are not saved. Closing without saving loses them."), unapplied);
-  else
-    body = g_strdup_printf ("%s %s", unapplied, _("Closing loses what was typed."));
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("Save Changes?"), body));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "discard", _("_Discard"),
-                                    "save", _("_Save"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "save");
-  adw_message_dialog_set_close_response (dialog, "cancel");
+  /* The same question as quitting asks, naming this document. */
+  name = ties_window_dup_display_name (self);
+  dialog = ties_save_changes_dialog_new (window,
+                                         modified ? (const char * const[]) { name, NULL } : NULL,
+                                         unapplied);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 

@@ -47,6 +47,9 @@ void          ties_window_save_to_file     (TiesWindow      *self,
 gboolean      ties_window_get_saving       (TiesWindow      *self);
 void          ties_window_show_preferences (TiesWindow      *self);
 gboolean      ties_window_get_modified     (TiesWindow      *self);
+/* The document's name as the title bar shows it: its title, else its
+ * file's name, else "New Document". */
+char         *ties_window_dup_display_name (TiesWindow      *self);
 /* For quitting, after one question for all windows. */
 void          ties_window_save_and_close   (TiesWindow      *self);
 void          ties_window_discard_and_close (TiesWindow     *self);
