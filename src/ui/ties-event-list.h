@@ -34,14 +34,19 @@ TiesSelection *ties_event_list_get_selection     (TiesEventList *self);
 void          ties_event_list_set_selection      (TiesEventList *self,
                                                   TiesSelection *selection);
 
-/* Filters combine (AND). NULL clears each. */
+/* The list shows what the document's filter (ties_document_get_filter(),
+ * the diagram's too) keeps. Search, kind and dates edit that filter as
+ * the list's controls do: through the history, saved with the document.
+ * NULL clears each. */
 void          ties_event_list_set_search_text    (TiesEventList *self,
                                                   const char    *text);
 void          ties_event_list_set_kind_filter    (TiesEventList *self,
                                                   const char    *kind);
+/* The list following the diagram's selection: only an actor's, or a
+ * tie's, events. Not part of the filter: the diagram, the history and
+ * the file are left as they are. */
 void          ties_event_list_set_actor_filter   (TiesEventList *self,
                                                   const char    *actor_id);
-/* Only the events of the tie between two actors. */
 void          ties_event_list_set_tie_filter     (TiesEventList *self,
                                                   const char    *actor_a,
                                                   const char    *actor_b);
