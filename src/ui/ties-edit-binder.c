@@ -253,23 +253,12 @@ commit_field (TiesEditBinder *self,
   g_signal_emit (self, signals[TYPED], field->detail, field->property);
 }
 
+/* "changed" of an editable or of a text view's buffer */
 static void
-on_editable_changed (TiesEditBinder *self,
-                     GtkEditable    *editable)
+on_changed (TiesEditBinder *self,
+            GObject        *editable_or_buffer)
 {
-  Field *field = find_field (self, editable);
-
-  g_assert (TIES_IS_EDIT_BINDER (self));
-
-  if (field != NULL)
-    commit_field (self, field);
-}
-
-static void
-on_buffer_changed (TiesEditBinder *self,
-                   GtkTextBuffer  *buffer)
-{
-  Field *field = find_field (self, buffer);
+  Field *field = find_field (self, editable_or_buffer);
 
   g_assert (TIES_IS_EDIT_BINDER (self));
 
@@ -582,12 +571,12 @@ ties_edit_binder_bind (TiesEditBinder      *self,
     {
       field->buffer = g_object_ref (gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget)));
       gtk_text_buffer_set_enable_undo (field->buffer, FALSE);
-      g_signal_connect_object (field->buffer, "changed", G_CALLBACK (on_buffer_changed), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (field->buffer, "changed", G_CALLBACK (on_changed), self, G_CONNECT_SWAPPED);
     }
   else
     {
       gtk_editable_set_enable_undo (GTK_EDITABLE (widget), FALSE);
-      g_signal_connect_object (widget, "changed", G_CALLBACK (on_editable_changed), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (widget, "changed", G_CALLBACK (on_changed), self, G_CONNECT_SWAPPED);
       if (ADW_IS_ENTRY_ROW (widget))
         g_signal_connect_object (widget, "entry-activated", G_CALLBACK (end_burst), self, G_CONNECT_SWAPPED);
       else if (GTK_IS_ENTRY (widget) || GTK_IS_TEXT (widget))
