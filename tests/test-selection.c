@@ -251,6 +251,7 @@ test_list_reaches_all (Fixture       *fixture,
   g_autoptr(GdkTexture) after = NULL;
 
   g_assert_nonnull (event);
+  ui_test_wait_for_frame (GTK_WIDGET (fixture->diagram));
   before = ui_test_render (GTK_WIDGET (fixture->diagram));
 
   ties_event_list_select_event (fixture->list, event);
@@ -460,12 +461,7 @@ main (int   argc,
     return 77;
   adw_init ();
 
-  app = g_object_new (TIES_TYPE_APPLICATION,
-                      "application-id", "io.github.tiesapp.Ties.Test",
-                      "flags", G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN,
-                      "resource-base-path", "/io/github/tiesapp/Ties",
-                      NULL);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  app = ui_test_application_new ("io.github.tiesapp.Ties.Test");
 
 #define ADD(path, func) \
   g_test_add ("/selection/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
