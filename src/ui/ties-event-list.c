@@ -653,10 +653,14 @@ ties_event_list_take_selection_change (TiesEventList *self)
 {
   g_autoptr(GPtrArray) events = ties_event_list_get_selected_events (self);
 
+  gboolean same;
+
   g_assert (TIES_IS_EVENT_LIST (self));
 
-  if (self->selected_seen != NULL && events->len == self->selected_seen->len
-      && memcmp (events->pdata, self->selected_seen->pdata, events->len * sizeof (gpointer)) == 0)
+  same = self->selected_seen != NULL && events->len == self->selected_seen->len;
+  for (guint i = 0; same && i < events->len; i++)
+    same = g_ptr_array_index (events, i) == g_ptr_array_index (self->selected_seen, i);
+  if (same)
     return FALSE;
 
   g_clear_pointer (&self->selected_seen, g_ptr_array_unref);
