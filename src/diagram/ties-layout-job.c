@@ -63,6 +63,7 @@ ties_layout_prepare (TiesNetwork             *network,
   g_autoptr(TiesGraph) graph = NULL;
   TiesDocument *document;
   TiesLayoutKind kind = TIES_LAYOUT_FORCE;
+  const char *name;
   const char *focus;
   gboolean all_placed = TRUE;
 
@@ -105,9 +106,8 @@ ties_layout_prepare (TiesNetwork             *network,
         node->placed = TRUE;
       }
 
-  if (!ties_layout_kind_from_string (request->layout != NULL ? request->layout
-                                                             : ties_document_get_layout (document),
-                                     &kind))
+  name = request->layout != NULL ? request->layout : ties_document_get_layout (document);
+  if (name == NULL || !ties_layout_kind_from_string (name, &kind))
     kind = TIES_LAYOUT_FORCE;
   focus = request->focus != NULL ? request->focus : ties_document_get_focus (document);
 
