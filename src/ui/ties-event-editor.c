@@ -29,7 +29,10 @@
  * close prompt and save use to say what is not in the document.
  *
  * The typing, its bursts, echo and dates are the edit binder's, as in
- * the actor and source editors; this file adds what only an event has. */
+ * the actor and source editors; this file adds what only an event has:
+ * its id following its title, its participants and initiator, new
+ * actors, and its evidence rows. It is over 1,000 lines because of
+ * those rows (a third of it), the seam to split along next. */
 
 struct _TiesEventEditor
 {
