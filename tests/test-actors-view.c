@@ -13,18 +13,6 @@
 #include "ui-test-util.h"
 
 
-static void
-collect_cell_labels (GtkWidget *widget,
-                     GPtrArray *labels)
-{
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      if (GTK_IS_LABEL (c) && g_str_equal (G_OBJECT_TYPE_NAME (gtk_widget_get_parent (c)), "GtkColumnViewCell"))
-        g_ptr_array_add (labels, c);
-      collect_cell_labels (c, labels);
-    }
-}
-
 /* The Sources cell in the row whose Name cell shows @name (another
  * column may show the same text: an affiliation). */
 static const char *
@@ -33,7 +21,7 @@ sources_cell (TiesActorsView *view,
 {
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
-  collect_cell_labels (GTK_WIDGET (ties_actors_view_get_column_view (view)), labels);
+  ui_test_collect_cell_labels (GTK_WIDGET (ties_actors_view_get_column_view (view)), labels);
   for (guint i = 0; i < labels->len; i++)
     {
       GtkWidget *cell = gtk_widget_get_parent (labels->pdata[i]);

@@ -69,34 +69,6 @@ start (Fixture *fixture)
   ui_test_wait_for_frame (fixture->window);
 }
 
-/* Inserts @text at the cursor one character at a time, as keystrokes do. */
-static void
-type_text (GtkWidget  *editable,
-           const char *text)
-{
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      int position = gtk_editable_get_position (GTK_EDITABLE (editable));
-
-      gtk_editable_insert_text (GTK_EDITABLE (editable), p, g_utf8_next_char (p) - p, &position);
-      gtk_editable_set_position (GTK_EDITABLE (editable), position);
-    }
-}
-
-static guint
-count_undo_steps (TiesHistory *history)
-{
-  guint n = 0;
-
-  while (ties_history_get_can_undo (history))
-    {
-      g_assert_true (ties_history_undo (history));
-      n++;
-    }
-
-  return n;
-}
-
 static void
 count_signal (guint *count)
 {
@@ -122,7 +94,7 @@ test_typing_bursts (Fixture       *fixture,
   g_assert_cmpuint (fixture->typed, ==, 0);
 
   gtk_editable_set_position (GTK_EDITABLE (entry), -1);
-  type_text (entry, " in");
+  ui_test_type_text (entry, " in");
   g_assert_cmpuint (fixture->typed, ==, 3);
   {
     g_autofree char *expected = g_strconcat (old_title, " in", NULL);
@@ -133,11 +105,11 @@ test_typing_bursts (Fixture       *fixture,
   /* Flushed: the next keystrokes are a step of their own. */
   ties_edit_binder_flush (fixture->binder);
   g_assert_cmpuint (fixture->ended, ==, 1);
-  type_text (entry, " Davos");
+  ui_test_type_text (entry, " Davos");
   /* Enter ends that burst too, and a third follows. */
   g_signal_emit_by_name (entry, "activate");
   g_assert_cmpuint (fixture->ended, ==, 2);
-  type_text (entry, "!");
+  ui_test_type_text (entry, "!");
   {
     g_autofree char *expected = g_strconcat (old_title, " in Davos!", NULL);
 
@@ -152,7 +124,7 @@ test_typing_bursts (Fixture       *fixture,
     g_assert_cmpstr (ties_event_get_title (fixture->event), ==, expected);
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, expected);
   }
-  g_assert_cmpuint (count_undo_steps (fixture->history), ==, 2);
+  g_assert_cmpuint (test_count_undo_steps (fixture->history), ==, 2);
   g_assert_cmpstr (ties_event_get_title (fixture->event), ==, old_title);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, old_title);
 }
@@ -175,12 +147,12 @@ test_echo_and_notify (Fixture       *fixture,
   start (fixture);
 
   gtk_editable_set_text (GTK_EDITABLE (tags), "");
-  type_text (tags, "a,");
+  ui_test_type_text (tags, "a,");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (tags)), ==, "a,");
   list = ties_event_get_tags (fixture->event);
   g_assert_cmpuint (g_strv_length ((GStrv) list), ==, 1);
   g_assert_cmpstr (list[0], ==, "a");
-  type_text (tags, " b");
+  ui_test_type_text (tags, " b");
   g_assert_cmpint (gtk_editable_get_position (GTK_EDITABLE (tags)), ==, 4);
   g_assert_cmpuint (g_strv_length ((GStrv) ties_event_get_tags (fixture->event)), ==, 2);
   g_assert_cmpuint (*tags_notified, ==, 0);
@@ -290,12 +262,12 @@ test_text_view_and_strip (Fixture       *fixture,
   g_assert_false (gtk_text_buffer_get_enable_undo (buffer));
 
   gtk_editable_set_text (GTK_EDITABLE (phrase), "");
-  type_text (phrase, "early that week ");
+  ui_test_type_text (phrase, "early that week ");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (phrase)), ==, "early that week ");
   g_assert_cmpstr (ties_event_get_date_phrase (fixture->event), ==, "early that week");
 
   /* Two fields, two steps. */
-  g_assert_cmpuint (count_undo_steps (fixture->history), ==, 2);
+  g_assert_cmpuint (test_count_undo_steps (fixture->history), ==, 2);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (phrase)), ==,
                    ties_event_get_date_phrase (fixture->event) != NULL ? ties_event_get_date_phrase (fixture->event) : "");
 }

@@ -83,34 +83,6 @@ enter_text (gpointer    row,
   g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (row)), "activate");
 }
 
-/* Inserts @text at the cursor one character at a time, as keystrokes do. */
-static void
-type_text (gpointer    editable,
-           const char *text)
-{
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      int position = gtk_editable_get_position (GTK_EDITABLE (editable));
-
-      gtk_editable_insert_text (GTK_EDITABLE (editable), p, g_utf8_next_char (p) - p, &position);
-      gtk_editable_set_position (GTK_EDITABLE (editable), position);
-    }
-}
-
-static guint
-count_undo_steps (TiesHistory *history)
-{
-  guint n = 0;
-
-  while (ties_history_get_can_undo (history))
-    {
-      g_assert_true (ties_history_undo (history));
-      n++;
-    }
-
-  return n;
-}
-
 typedef struct {
   TiesDocument *document;
   TiesHistory  *history;
@@ -156,7 +128,7 @@ test_event_title (EventFixture  *fixture,
   gtk_editable_set_text (GTK_EDITABLE (row), "Dinner");
   g_assert_cmpstr (ties_event_get_title (fixture->event), ==, "Dinner");
   gtk_editable_set_position (GTK_EDITABLE (row), -1);
-  type_text (row, " in Davos");
+  ui_test_type_text (row, " in Davos");
   g_assert_cmpstr (ties_event_get_title (fixture->event), ==, "Dinner in Davos");
 
   /* …and Enter with the same text is not another step. */
@@ -237,13 +209,13 @@ test_event_invalid_date_kept (EventFixture  *fixture,
   /* Typed valid, it is applied, and nothing is left over. */
   gtk_editable_delete_text (GTK_EDITABLE (row), 5, -1);
   gtk_editable_set_position (GTK_EDITABLE (row), -1);
-  type_text (row, "12");
+  ui_test_type_text (row, "12");
   g_assert_cmpstr (ties_event_get_date (fixture->event), ==, "2019-12");
   g_assert_null (ties_event_editor_get_unapplied_text (TIES_EVENT_EDITOR (fixture->editor)));
 
   /* Invalid again: the document has the date it had before this typing,
    * not the valid "2019-12" met on the way, and no step is left. */
-  type_text (row, "-4");
+  ui_test_type_text (row, "-4");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "2019-12-4");
   g_assert_cmpstr (ties_event_get_date (fixture->event), ==, old_date);
   g_assert_false (ties_history_get_can_undo (fixture->history));
@@ -277,12 +249,12 @@ test_event_typing (EventFixture  *fixture,
 
   /* A trailing comma is half a list: the field keeps it, the event has "a". */
   gtk_editable_set_text (GTK_EDITABLE (tags), "");
-  type_text (tags, "a,");
+  ui_test_type_text (tags, "a,");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (tags)), ==, "a,");
   list = ties_event_get_tags (fixture->event);
   g_assert_cmpuint (g_strv_length ((GStrv) list), ==, 1);
   g_assert_cmpstr (list[0], ==, "a");
-  type_text (tags, " b");
+  ui_test_type_text (tags, " b");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (tags)), ==, "a, b");
   g_assert_cmpint (gtk_editable_get_position (GTK_EDITABLE (tags)), ==, 4);
   g_assert_cmpuint (g_strv_length ((GStrv) ties_event_get_tags (fixture->event)), ==, 2);
@@ -290,7 +262,7 @@ test_event_typing (EventFixture  *fixture,
   /* Enter ends the burst; the place is another field and another step. */
   g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (tags)), "activate");
   gtk_editable_set_position (GTK_EDITABLE (place), -1);
-  type_text (place, ", Switzerland");
+  ui_test_type_text (place, ", Switzerland");
   g_assert_cmpstr (ties_event_get_place (fixture->event), ==, "Davos, Switzerland");
 
   /* The notes too, character by character. */
@@ -303,7 +275,7 @@ test_event_typing (EventFixture  *fixture,
     g_assert_cmpstr (ties_event_get_notes (fixture->event), ==, expected);
   }
 
-  g_assert_cmpuint (count_undo_steps (fixture->history), ==, 3);
+  g_assert_cmpuint (test_count_undo_steps (fixture->history), ==, 3);
   after = save (fixture->document);
   test_assert_bytes_equal (before, after);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (tags)), ==, old_tags);
@@ -341,7 +313,7 @@ test_event_add_participant (EventFixture  *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (child (fixture->editor, TIES_TYPE_EVENT_EDITOR, "initiator_row"))),
                     ==, 4);
 
-  g_assert_cmpuint (count_undo_steps (fixture->history), ==, 1);
+  g_assert_cmpuint (test_count_undo_steps (fixture->history), ==, 1);
   after = save (fixture->document);
   test_assert_bytes_equal (before, after);
   g_assert_false (ties_event_has_participant (fixture->event, "zuckerberg"));
@@ -350,7 +322,7 @@ test_event_add_participant (EventFixture  *fixture,
   /* Removing a participant is one step too. */
   g_assert_true (gtk_widget_activate_action (fixture->editor, "event-editor.remove-participant", "s", "cook"));
   g_assert_false (ties_event_has_participant (fixture->event, "cook"));
-  g_assert_cmpuint (count_undo_steps (fixture->history), ==, 1);
+  g_assert_cmpuint (test_count_undo_steps (fixture->history), ==, 1);
   g_clear_pointer (&after, g_bytes_unref);
   after = save (fixture->document);
   test_assert_bytes_equal (before, after);
@@ -385,7 +357,7 @@ test_event_new_actor (EventFixture  *fixture,
   g_assert_true (ties_event_has_participant (fixture->event, "jane-doe"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "");
 
-  g_assert_cmpuint (count_undo_steps (fixture->history), ==, 1);
+  g_assert_cmpuint (test_count_undo_steps (fixture->history), ==, 1);
   after = save (fixture->document);
   test_assert_bytes_equal (before, after);
   g_assert_null (ties_document_lookup_actor (fixture->document, "jane-doe"));
@@ -437,7 +409,7 @@ test_event_duplicate_actor (EventFixture  *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (actors)), ==, n_actors);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "");
   g_assert_false (gtk_widget_get_visible (notice));
-  g_assert_cmpuint (count_undo_steps (fixture->history), ==, 1);
+  g_assert_cmpuint (test_count_undo_steps (fixture->history), ==, 1);
 
   /* An other name of a participant: nothing to add, but one may create. */
   gtk_editable_set_text (GTK_EDITABLE (row), "Cook");
@@ -456,7 +428,7 @@ test_event_duplicate_actor (EventFixture  *fixture,
   g_assert_nonnull (ties_document_lookup_actor (fixture->document, "dorsey-2"));
   g_assert_true (ties_event_has_participant (fixture->event, "dorsey-2"));
 
-  g_assert_cmpuint (count_undo_steps (fixture->history), ==, 1);
+  g_assert_cmpuint (test_count_undo_steps (fixture->history), ==, 1);
   after = save (fixture->document);
   test_assert_bytes_equal (before, after);
 }
@@ -517,7 +489,7 @@ test_event_fields (EventFixture  *fixture,
 
   /* Whether or not the focus reached the notes under Xvfb, every edit
    * was one step and undoing them all gives back the file. */
-  g_assert_cmpuint (count_undo_steps (fixture->history), >=, 5);
+  g_assert_cmpuint (test_count_undo_steps (fixture->history), >=, 5);
   after = save (fixture->document);
   test_assert_bytes_equal (before, after);
 
@@ -592,7 +564,7 @@ test_event_id_follows_title (EventFixture  *fixture,
 
   /* Typed over the placeholder title, key by key. */
   gtk_editable_set_text (GTK_EDITABLE (row), "");
-  type_text (row, "Ardern phones Dorsey");
+  ui_test_type_text (row, "Ardern phones Dorsey");
   g_assert_cmpstr (ties_event_get_title (event), ==, "Ardern phones Dorsey");
 
   /* Enter ends the typing: the id follows the title… */
@@ -620,7 +592,7 @@ test_event_id_follows_title (EventFixture  *fixture,
 
   /* Named once, the id is the event's own: a new title keeps it. */
   gtk_editable_set_position (GTK_EDITABLE (row), -1);
-  type_text (row, " in April");
+  ui_test_type_text (row, " in April");
   g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (row)), "activate");
   g_assert_cmpstr (ties_event_get_title (event), ==, "Ardern phones Dorsey in April");
   g_assert_cmpstr (ties_event_get_id (event), ==, expected);
@@ -644,7 +616,7 @@ test_event_id_on_focus_out (EventFixture  *fixture,
   gtk_widget_grab_focus (title);
   wait_for_paint (fixture->window);
   gtk_editable_set_text (GTK_EDITABLE (title), "");
-  type_text (title, "Cook call");
+  ui_test_type_text (title, "Cook call");
   g_assert_cmpstr (ties_event_get_id (second), ==, "new-event-2");
   /* The month of its date joins the title's words. */
   expected = ties_document_make_event_id (fixture->document, "Cook call", ties_event_get_date (second));
@@ -677,7 +649,7 @@ test_event_id_kept (EventFixture  *fixture,
 
   g_assert_cmpstr (ties_event_get_id (fixture->event), ==, "davos-dinner");
   gtk_editable_set_text (GTK_EDITABLE (row), "");
-  type_text (row, "Cook meets Ardern");
+  ui_test_type_text (row, "Cook meets Ardern");
   g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (row)), "activate");
   ties_event_editor_set_event (TIES_EVENT_EDITOR (fixture->editor), NULL);
   g_assert_cmpstr (ties_event_get_title (fixture->event), ==, "Cook meets Ardern");
@@ -685,7 +657,7 @@ test_event_id_kept (EventFixture  *fixture,
   g_assert_true (ties_document_lookup_event (fixture->document, "davos-dinner") == fixture->event);
 
   /* One step, the title's alone. */
-  g_assert_cmpuint (count_undo_steps (fixture->history), ==, 1);
+  g_assert_cmpuint (test_count_undo_steps (fixture->history), ==, 1);
   g_assert_cmpstr (ties_event_get_title (fixture->event), ==, "Cook and Ardern meet at dinner in Davos");
 }
 
@@ -968,7 +940,7 @@ test_actor_editor (void)
     g_assert_null (ties_actor_get_color (actor));
   }
 
-  g_assert_cmpuint (count_undo_steps (history), ==, 5);
+  g_assert_cmpuint (test_count_undo_steps (history), ==, 5);
   after = save (document);
   test_assert_bytes_equal (before, after);
   g_assert_cmpuint (adw_combo_row_get_selected (affiliation_row), !=, 0);
@@ -986,10 +958,10 @@ test_actor_editor (void)
   /* Typing a name: each keystroke is applied, but a space typed at its
    * end stays in the field for the next word. */
   gtk_editable_set_position (GTK_EDITABLE (name_row), -1);
-  type_text (name_row, " ");
+  ui_test_type_text (name_row, " ");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Jacinda Ardern ");
   g_assert_cmpstr (ties_actor_get_name (actor), ==, "Jacinda Ardern");
-  type_text (name_row, "K");
+  ui_test_type_text (name_row, "K");
   g_assert_cmpstr (ties_actor_get_name (actor), ==, "Jacinda Ardern K");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Jacinda Ardern K");
   {
@@ -999,7 +971,7 @@ test_actor_editor (void)
     gtk_text_buffer_insert_at_cursor (buffer, "B", 1);
     g_assert_true (g_str_has_prefix (ties_actor_get_notes (actor), "NB"));
   }
-  g_assert_cmpuint (count_undo_steps (history), ==, 2);
+  g_assert_cmpuint (test_count_undo_steps (history), ==, 2);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name_row)), ==, "Jacinda Ardern");
   g_clear_pointer (&after, g_bytes_unref);
   after = save (document);
@@ -1013,18 +985,6 @@ test_actor_editor (void)
 }
 
 /* The actors table */
-
-static void
-collect_cell_labels (GtkWidget *widget,
-                     GPtrArray *labels)
-{
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      if (GTK_IS_LABEL (c) && g_str_equal (G_OBJECT_TYPE_NAME (gtk_widget_get_parent (c)), "GtkColumnViewCell"))
-        g_ptr_array_add (labels, c);
-      collect_cell_labels (c, labels);
-    }
-}
 
 static guint
 find_actor (GListModel *model,
@@ -1075,7 +1035,7 @@ test_actors_view (void)
   g_assert_cmpuint (ties_network_get_degree (network, "ardern"), >, 0);
 
   /* The first row shows her name, kind, affiliation, degree and count. */
-  collect_cell_labels (GTK_WIDGET (ties_actors_view_get_column_view (TIES_ACTORS_VIEW (view))), labels);
+  ui_test_collect_cell_labels (GTK_WIDGET (ties_actors_view_get_column_view (TIES_ACTORS_VIEW (view))), labels);
   g_assert_cmpuint (labels->len, >=, 5 * 2);
   degree = g_strdup_printf ("%u", ties_network_get_degree (network, "ardern"));
   count = g_strdup_printf ("%u", ties_network_get_event_count (network, "ardern"));
@@ -1113,7 +1073,7 @@ test_actors_view (void)
   g_assert_nonnull (ties_document_lookup_actor (document, "dorsey"));
   g_assert_null (ties_document_lookup_actor (document, "dorsey-hackers"));
 
-  g_assert_cmpuint (count_undo_steps (history), ==, 1);
+  g_assert_cmpuint (test_count_undo_steps (history), ==, 1);
   after = save (document);
   test_assert_bytes_equal (before, after);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_actors);

@@ -477,12 +477,7 @@ main (int   argc,
     return 77;
   adw_init ();
 
-  app = g_object_new (TIES_TYPE_APPLICATION,
-                      "application-id", "io.github.tiesapp.Ties.Test",
-                      "flags", G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN,
-                      "resource-base-path", "/io/github/tiesapp/Ties",
-                      NULL);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  app = ui_test_application_new ("io.github.tiesapp.Ties.Test");
 
   g_test_add_func ("/filter-ui/each-filter-agrees", test_each_filter_agrees);
   g_test_add_func ("/filter-ui/controls-edit-filter", test_controls_edit_filter);

@@ -18,8 +18,6 @@
 #include "ties-layout-job.h"
 #include "ui-test-util.h"
 
-#define SAMPLE TOP_SRCDIR "/data/samples/christchurch-call.ties.json"
-
 static TiesApplication *app;
 
 static gboolean
@@ -196,11 +194,7 @@ typedef struct
 static void
 show_sample (Shown *shown)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (SAMPLE);
-  g_autoptr(GError) error = NULL;
-
-  shown->document = ties_document_load_from_file (file, NULL, NULL, &error);
-  g_assert_no_error (error);
+  shown->document = test_load_sample ();
   shown->network = ties_network_new (shown->document);
   shown->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (shown->window, 800, 600);
@@ -360,16 +354,13 @@ test_accent_from_theme (void)
 static void
 test_layout_request (void)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (SAMPLE);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TiesDocument) document = ties_document_load_from_file (file, NULL, NULL, &error);
+  g_autoptr(TiesDocument) document = test_load_sample ();
   g_autoptr(TiesNetwork) network = NULL;
   g_autoptr(TiesGraph) first = NULL;
   g_autoptr(TiesGraph) second = NULL;
   TiesLayoutRequest request;
   guint runs;
 
-  g_assert_no_error (error);
   network = ties_network_new (document);
   ties_layout_request_init (&request);
   request.layout = "circle";
@@ -407,19 +398,17 @@ is_set (gpointer data)
 static void
 test_layout_async (void)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (SAMPLE);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TiesDocument) document = ties_document_load_from_file (file, NULL, NULL, &error);
+  g_autoptr(TiesDocument) document = test_load_sample ();
   g_autoptr(TiesNetwork) network = NULL;
   g_autoptr(TiesGraph) here = NULL;
   g_autoptr(TiesGraph) there = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
   TiesLayoutRequest request;
   TiesLayoutOptions options;
   gboolean needed;
 
-  g_assert_no_error (error);
   network = ties_network_new (document);
   ties_layout_request_init (&request);
   request.layout = "force";
@@ -459,12 +448,7 @@ main (int   argc,
     return 77;
   adw_init ();
 
-  app = g_object_new (TIES_TYPE_APPLICATION,
-                      "application-id", "io.github.tiesapp.Ties.Test",
-                      "flags", G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN,
-                      "resource-base-path", "/io/github/tiesapp/Ties",
-                      NULL);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  app = ui_test_application_new ("io.github.tiesapp.Ties.Test");
 
   g_test_add_func ("/render-pipeline/export-is-view", test_export_is_view);
   g_test_add_func ("/render-pipeline/pan-keeps-scene", test_pan_keeps_scene);

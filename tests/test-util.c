@@ -37,6 +37,22 @@ test_load_sample (void)
   return document;
 }
 
+guint
+test_count_undo_steps (TiesHistory *history)
+{
+  guint n = 0;
+
+  g_assert (TIES_IS_HISTORY (history));
+
+  while (ties_history_get_can_undo (history))
+    {
+      g_assert_true (ties_history_undo (history));
+      n++;
+    }
+
+  return n;
+}
+
 void
 test_assert_bytes_equal (GBytes *a,
                          GBytes *b)

@@ -20,6 +20,9 @@ TiesDocument *test_load_document      (const char  *path,
  * needs re-anchoring), and the test fails if that ever changes. */
 TiesDocument *test_load_sample        (void);
 
+/* Undoes everything in @history, and returns how many steps that took. */
+guint         test_count_undo_steps   (TiesHistory *history);
+
 /* Fails the test unless @a and @b hold the same bytes, saying where they
  * first differ (saved documents are long single-line-ish JSON). */
 void          test_assert_bytes_equal (GBytes      *a,

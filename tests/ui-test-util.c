@@ -163,6 +163,37 @@ ui_test_dialog_shown (gpointer data)
 }
 
 void
+ui_test_type_text (gpointer    editable,
+                   const char *text)
+{
+  g_assert (GTK_IS_EDITABLE (editable));
+  g_assert (text != NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      int position = gtk_editable_get_position (GTK_EDITABLE (editable));
+
+      gtk_editable_insert_text (GTK_EDITABLE (editable), p, g_utf8_next_char (p) - p, &position);
+      gtk_editable_set_position (GTK_EDITABLE (editable), position);
+    }
+}
+
+void
+ui_test_collect_cell_labels (GtkWidget *widget,
+                             GPtrArray *labels)
+{
+  g_assert (GTK_IS_WIDGET (widget));
+  g_assert (labels != NULL);
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      if (GTK_IS_LABEL (c) && g_str_equal (G_OBJECT_TYPE_NAME (gtk_widget_get_parent (c)), "GtkColumnViewCell"))
+        g_ptr_array_add (labels, c);
+      ui_test_collect_cell_labels (c, labels);
+    }
+}
+
+void
 ui_test_close_dialogs (void)
 {
   AdwMessageDialog *dialog;

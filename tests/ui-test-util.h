@@ -34,6 +34,14 @@ GtkWidget  *ui_test_find_child    (GtkWidget  *widget,
 /* The visible message dialog, if any; and whether there is one. */
 AdwMessageDialog *ui_test_find_dialog  (void);
 gboolean    ui_test_dialog_shown  (gpointer    data);
+/* Types @text into @editable a character at a time at the cursor, as
+ * keys would, each character an insertion of its own. */
+void        ui_test_type_text     (gpointer    editable,
+                                   const char *text);
+/* Adds to @labels every label below @widget that is a column view cell's
+ * content, in tree order. */
+void        ui_test_collect_cell_labels (GtkWidget *widget,
+                                         GPtrArray *labels);
 /* Destroys every message dialog left open. */
 void        ui_test_close_dialogs (void);
 /* The application the window tests run in, registered, with the app's
