@@ -42,17 +42,7 @@ preview_settled (gpointer data)
 static TiesExportDialog *
 find_export_dialog (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (TIES_IS_EXPORT_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return TIES_EXPORT_DIALOG (window);
-    }
-
-  return NULL;
+  return ui_test_find_toplevel (TIES_TYPE_EXPORT_DIALOG);
 }
 
 static gboolean

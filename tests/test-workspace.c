@@ -209,17 +209,7 @@ test_workspace_follows (void)
 static TiesSourceTextDialog *
 find_text_dialog (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (TIES_IS_SOURCE_TEXT_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return TIES_SOURCE_TEXT_DIALOG (window);
-    }
-
-  return NULL;
+  return ui_test_find_toplevel (TIES_TYPE_SOURCE_TEXT_DIALOG);
 }
 
 static gboolean

@@ -140,20 +140,29 @@ ui_test_find_child (GtkWidget *widget,
   return NULL;
 }
 
-AdwMessageDialog *
-ui_test_find_dialog (void)
+gpointer
+ui_test_find_toplevel (GType type)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
+
+  g_assert (g_type_is_a (type, GTK_TYPE_WINDOW));
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
       g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
 
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
+      /* The list keeps the window alive after this reference goes. */
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
     }
 
   return NULL;
+}
+
+AdwMessageDialog *
+ui_test_find_dialog (void)
+{
+  return ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
 }
 
 gboolean

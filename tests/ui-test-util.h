@@ -31,6 +31,8 @@ gboolean    ui_test_is_mapped     (gpointer    widget);
 /* The first widget of @type at or below @widget, depth first. */
 GtkWidget  *ui_test_find_child    (GtkWidget  *widget,
                                    GType       type);
+/* The first visible toplevel window of @type, if any. */
+gpointer    ui_test_find_toplevel (GType       type);
 /* The visible message dialog, if any; and whether there is one. */
 AdwMessageDialog *ui_test_find_dialog  (void);
 gboolean    ui_test_dialog_shown  (gpointer    data);
