@@ -166,6 +166,21 @@ selected_event (TiesWindow *window)
 /* At 1366×768 the article, the events and the editor of the selected
  * event are on screen together; a highlight clicked selects its event,
  * and an event selected in the list scrolls the reader to its quote. */
+
+/* The reader and the editor shown side by side, at their working size. */
+static gboolean
+workspace_laid_out (gpointer data)
+{
+  GtkWidget **panes = data;
+
+  for (guint i = 0; i < 2; i++)
+    if (!gtk_widget_get_mapped (panes[i]) || gtk_widget_get_width (panes[i]) < 400
+        || gtk_widget_get_height (panes[i]) < 100)
+      return FALSE;
+
+  return TRUE;
+}
+
 static void
 test_workspace_follows (void)
 {
@@ -187,7 +202,8 @@ test_workspace_follows (void)
   ui_test_iterate_for (200);
 
   g_signal_emit_by_name (reader, "event-activated", call);
-  ui_test_iterate_for (300);
+  /* Until the panes have their size: a fixed wait is too short under ASan. */
+  ui_test_iterate_until (workspace_laid_out, (GtkWidget *[]) { GTK_WIDGET (reader), editor });
   g_assert_true (selected_event (window) == call);
   g_assert_true (gtk_widget_get_mapped (editor));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (reader)));
