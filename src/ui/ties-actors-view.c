@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "ties-actors-view.h"
+#include "ties-ui-util.h"
 
 typedef enum {
   COLUMN_NAME,
@@ -468,24 +469,6 @@ on_rows_chosen (TiesActorsView *self)
     ties_selection_clear (self->shared_selection);
 }
 
-static void
-scroll_to_position (TiesActorsView *self,
-                    guint           position)
-{
-  /* GTK 4.8 has no gtk_column_view_scroll_to(); the inner list view has
-   * an action for it. */
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_LIST_VIEW (child))
-        {
-          gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
-          break;
-        }
-    }
-}
-
 static gboolean
 find_actor (TiesActorsView *self,
             TiesActor      *actor,
@@ -525,7 +508,7 @@ follow_selection (TiesActorsView *self)
   if (actor != NULL && find_actor (self, actor, &position))
     {
       gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
-      scroll_to_position (self, position);
+      _ties_column_view_scroll_to (self->column_view, position);
     }
   else if (self->selected->len > 0)
     gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
@@ -925,7 +908,7 @@ ties_actors_view_select_actor (TiesActorsView *self,
   if (actor != NULL && find_actor (self, actor, &position))
     {
       gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
-      scroll_to_position (self, position);
+      _ties_column_view_scroll_to (self->column_view, position);
     }
   else
     gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));

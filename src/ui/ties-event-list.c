@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "ties-event-list-private.h"
+#include "ties-ui-util.h"
 
 struct _TiesEventList
 {
@@ -606,24 +607,6 @@ ties_event_list_set_filter_object (TiesEventList *self,
 
 /* ------------------------------------------------------------------------ */
 /* Selection and the document                                               */
-
-static void
-scroll_to_position (TiesEventList *self,
-                    guint          position)
-{
-  /* GTK 4.8 has no gtk_column_view_scroll_to(); the inner list view has
-   * an action for it. */
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_LIST_VIEW (child))
-        {
-          gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
-          break;
-        }
-    }
-}
 
 static gboolean
 find_position (GListModel *model,
@@ -1334,7 +1317,7 @@ ties_event_list_select_event (TiesEventList *self,
     return;
 
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
-  scroll_to_position (self, position);
+  _ties_column_view_scroll_to (self->column_view, position);
 }
 
 /* The rows of the selected events, the first scrolled to; none when
@@ -1372,7 +1355,7 @@ ties_event_list_follow_selection (TiesEventList *self)
   self->following--;
 
   if (first != G_MAXUINT)
-    scroll_to_position (self, first);
+    _ties_column_view_scroll_to (self->column_view, first);
 }
 
 TiesSelection *

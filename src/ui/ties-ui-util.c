@@ -32,3 +32,21 @@ _ties_split_list (const char *text)
 
   return g_strv_builder_end (builder);
 }
+
+void
+_ties_column_view_scroll_to (GtkColumnView *view,
+                             guint          position)
+{
+  /* GTK 4.8 has no gtk_column_view_scroll_to(); the inner list view has
+   * an action for it. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LIST_VIEW (child))
+        {
+          gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
+          break;
+        }
+    }
+}
