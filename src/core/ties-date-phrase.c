@@ -2,6 +2,10 @@
  *
  * Copyright 2026 The Ties authors
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Over 1,000 lines on purpose: the calendar arithmetic, the tokenizer and
+ * the phrase matchers share private point and span types, and each matcher
+ * is short; the file reads top to bottom as the grammar of date phrases.
  */
 #include "config.h"
 

@@ -2,6 +2,11 @@
  *
  * Copyright 2026 The Ties authors
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Over 1,000 lines on purpose: the parser, the ranges, the order and the
+ * human forms all read one private structure (a parsed point with its
+ * qualifiers), and the error positions the parser gives depend on it;
+ * split, that structure would become a header every part edits.
  */
 #include "config.h"
 

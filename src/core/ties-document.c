@@ -2,6 +2,10 @@
  *
  * Copyright 2026 The Ties authors
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Over 1,000 lines on purpose: it is the only way in to the model, and every
+ * edit function is a few lines over the history's two primitives; split
+ * by collection, each part would need the private stores and indexes.
  */
 #include "config.h"
 

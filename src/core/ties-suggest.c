@@ -3,6 +3,10 @@
  * Copyright 2026 The Ties authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
+ * Over 1,000 lines on purpose: the reading of a source (sentences, words,
+ * mentions, dates) is one private structure that every rule consults;
+ * the rules are short and read in the order they apply.
+ *
  * Reading a source for events, by rules a researcher can predict rather
  * than by a model: sentences that name two known actors, or one with a
  * verb of contact, split into clauses where a sentence tells of two

@@ -2,6 +2,10 @@
  *
  * Copyright 2026 The Ties authors
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Over 1,000 lines on purpose: one loader walks the document, and each
+ * member's check is short; the problems it collects carry positions and
+ * paths that the whole walk shares.
  */
 #include "config.h"
 

@@ -3,6 +3,9 @@
  * Copyright 2026 The Ties authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
+ * Over 1,000 lines: two small classes (a draft, the drafts folder) and
+ * their async readers and writers, which share the header format.
+ *
  * As in GNOME Text Editor, every open document with unsaved changes has a
  * draft: a file named by a random id in the drafts folder, rewritten a few
  * seconds after the last edit and removed once the document is saved or its

@@ -2,6 +2,10 @@
  *
  * Copyright 2026 The Ties authors
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Over 1,000 lines on purpose: one pass of a parser whose arena, frames and
+ * error positions are private to it, and whose speed depends on keeping
+ * them inlined together.
  */
 
 #include "config.h"
