@@ -1,0 +1,378 @@
+/* ties-renderer-labels.c: placing the labels of a scene's nodes
+ *
+ * Copyright 2026 The Ties authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "ties-renderer-private.h"
+
+/* Label placement
+ *
+ * The rule: labels are placed one node at a time, most active node
+ * first (ties broken by node order, so the result is deterministic).
+ * For each, candidate boxes are tried in a fixed order: right of the
+ * node, left, below, above, then the four diagonals, then the eight
+ * angles between, then all sixteen again 0.8 and 2 text lines further
+ * out. The first box that overlaps no node disc and no label placed
+ * before it, and has no other node nearer than its own, wins. If none
+ * fits, the text is shortened with an ellipsis to 60 %, then 35 % of
+ * its width (never below about four letters) and tried again; if still
+ * nothing fits, the label is left out: an overlapping or stray label
+ * would mislead more than a missing one.
+ * A uniform grid holds the nodes and placed labels so that each test
+ * looks only at its neighbourhood. */
+
+typedef struct
+{
+  Box box;
+  gboolean is_disc;
+  double cx, cy, r;
+} Obstacle;
+
+typedef struct
+{
+  double cell;
+  GArray *obstacles;     /* Obstacle */
+  GHashTable *cells;     /* packed cell → GArray of guint */
+  guint *stamps;
+  guint stamp;
+  guint stamps_size;
+} Grid;
+
+static gint64
+cell_key (gint64 cx,
+          gint64 cy)
+{
+  /* Shifted as unsigned: cells left of or above the origin are negative. */
+  return (gint64) (((guint64) cx << 32) ^ ((guint64) cy & 0xffffffff));
+}
+
+static void
+grid_add (Grid     *grid,
+          Obstacle *obstacle)
+{
+  guint index = grid->obstacles->len;
+  gint64 cx0 = (gint64) floor (obstacle->box.x0 / grid->cell);
+  gint64 cx1 = (gint64) floor (obstacle->box.x1 / grid->cell);
+  gint64 cy0 = (gint64) floor (obstacle->box.y0 / grid->cell);
+  gint64 cy1 = (gint64) floor (obstacle->box.y1 / grid->cell);
+
+  g_assert (grid != NULL);
+
+  g_array_append_val (grid->obstacles, *obstacle);
+  if (grid->obstacles->len > grid->stamps_size)
+    {
+      grid->stamps_size = MAX (64, grid->stamps_size * 2);
+      grid->stamps = g_renew (guint, grid->stamps, grid->stamps_size);
+      memset (grid->stamps + index, 0, (grid->stamps_size - index) * sizeof (guint));
+    }
+
+  for (gint64 cx = cx0; cx <= cx1; cx++)
+    for (gint64 cy = cy0; cy <= cy1; cy++)
+      {
+        gint64 key = cell_key (cx, cy);
+        GArray *list = g_hash_table_lookup (grid->cells, &key);
+
+        if (list == NULL)
+          {
+            gint64 *stored = g_new (gint64, 1);
+
+            *stored = key;
+            list = g_array_new (FALSE, FALSE, sizeof (guint));
+            g_hash_table_insert (grid->cells, stored, list);
+          }
+        g_array_append_val (list, index);
+      }
+}
+
+static gboolean
+box_hits (const Box      *box,
+          const Obstacle *obstacle)
+{
+  double nx, ny;
+
+  g_assert (box != NULL);
+
+  if (box->x1 <= obstacle->box.x0 || obstacle->box.x1 <= box->x0
+      || box->y1 <= obstacle->box.y0 || obstacle->box.y1 <= box->y0)
+    return FALSE;
+  if (!obstacle->is_disc)
+    return TRUE;
+
+  nx = CLAMP (obstacle->cx, box->x0, box->x1) - obstacle->cx;
+  ny = CLAMP (obstacle->cy, box->y0, box->y1) - obstacle->cy;
+
+  return nx * nx + ny * ny < obstacle->r * obstacle->r;
+}
+
+/* Calls @hit for each obstacle whose cells meet the area, once each,
+ * until it returns TRUE; returns whether one did. */
+static gboolean
+grid_any (Grid          *grid,
+          double         x0,
+          double         y0,
+          double         x1,
+          double         y1,
+          gboolean     (*hit) (guint index, const Obstacle *obstacle, gpointer data),
+          gpointer       data)
+{
+  gint64 cx0 = (gint64) floor (x0 / grid->cell);
+  gint64 cx1 = (gint64) floor (x1 / grid->cell);
+  gint64 cy0 = (gint64) floor (y0 / grid->cell);
+  gint64 cy1 = (gint64) floor (y1 / grid->cell);
+
+  g_assert (grid != NULL);
+
+  /* An obstacle in several cells is tested once per query. */
+  grid->stamp++;
+  for (gint64 cx = cx0; cx <= cx1; cx++)
+    for (gint64 cy = cy0; cy <= cy1; cy++)
+      {
+        gint64 key = cell_key (cx, cy);
+        GArray *list = g_hash_table_lookup (grid->cells, &key);
+
+        if (list == NULL)
+          continue;
+        for (guint i = 0; i < list->len; i++)
+          {
+            guint index = g_array_index (list, guint, i);
+
+            if (grid->stamps[index] == grid->stamp)
+              continue;
+            grid->stamps[index] = grid->stamp;
+            if (hit (index, &g_array_index (grid->obstacles, Obstacle, index), data))
+              return TRUE;
+          }
+      }
+
+  return FALSE;
+}
+
+static gboolean
+hits_box (guint           index,
+          const Obstacle *obstacle,
+          gpointer        data)
+{
+  return box_hits (data, obstacle);
+}
+
+static gboolean
+grid_is_free (Grid      *grid,
+              const Box *box)
+{
+  return !grid_any (grid, box->x0, box->y0, box->x1, box->y1, hits_box, (gpointer) box);
+}
+
+/* Distance from @box to the edge of the disc of node obstacle @index
+ * (negative inside). */
+static double
+box_disc_distance (const Box      *box,
+                   const Obstacle *disc)
+{
+  double dx = CLAMP (disc->cx, box->x0, box->x1) - disc->cx;
+  double dy = CLAMP (disc->cy, box->y0, box->y1) - disc->cy;
+
+  return hypot (dx, dy) - disc->r;
+}
+
+typedef struct
+{
+  const Box *box;
+  guint own;
+  guint n_nodes;
+  double limit;
+} NearestQuery;
+
+static gboolean
+is_nearer_node (guint           index,
+                const Obstacle *obstacle,
+                gpointer        data)
+{
+  NearestQuery *query = data;
+
+  return index < query->n_nodes && index != query->own
+         && box_disc_distance (query->box, obstacle) < query->limit;
+}
+
+/* A label must sit nearer its own node than any other, or readers pair
+ * it with the wrong one. */
+static gboolean
+grid_is_nearest (Grid      *grid,
+                 const Box *box,
+                 guint      own,
+                 guint      n_nodes)
+{
+  NearestQuery query = {
+    box, own, n_nodes,
+    box_disc_distance (box, &g_array_index (grid->obstacles, Obstacle, own)),
+  };
+
+  return !grid_any (grid,
+                    box->x0 - query.limit, box->y0 - query.limit,
+                    box->x1 + query.limit, box->y1 + query.limit,
+                    is_nearer_node, &query);
+}
+
+static gboolean
+try_place (Grid       *grid,
+           guint       own,
+           guint       n_nodes,
+           SceneNode  *node,
+           double      width,
+           double      height,
+           Box        *out)
+{
+  /* Right, left, below, above first: the places readers look; then the
+   * diagonals, then the angles between, each side alternately. */
+  static const double angles[16] = {
+    0, 180, 90, 270, 45, 135, 315, 225,
+    22.5, 157.5, 337.5, 202.5, 67.5, 112.5, 292.5, 247.5,
+  };
+  const double further[3] = { 0, 0.8, 2.0 };
+
+  g_assert (grid != NULL);
+  g_assert (node != NULL);
+
+  for (guint f = 0; f < G_N_ELEMENTS (further); f++)
+    for (guint d = 0; d < G_N_ELEMENTS (angles); d++)
+      {
+        double angle = angles[d] * G_PI / 180;
+        double ux = cos (angle), uy = sin (angle);
+        double distance = node->radius + LABEL_GAP - LABEL_PAD + further[f] * height;
+        double ax = node->x + ux * distance;
+        double ay = node->y + uy * distance;
+        Box box;
+
+        /* The box's side facing the node touches the anchor: its left
+         * edge to the right, its middle below, and in between. */
+        if (fabs (ux) < 1e-9)
+          ux = 0;
+        if (fabs (uy) < 1e-9)
+          uy = 0;
+        box.x0 = ux > 0.3 ? ax : ux < -0.3 ? ax - width : ax - width * (1 - ux / 0.3) / 2;
+        box.y0 = uy > 0.3 ? ay : uy < -0.3 ? ay - height : ay - height * (1 - uy / 0.3) / 2;
+        box.x1 = box.x0 + width;
+        box.y1 = box.y0 + height;
+
+        if (grid_is_free (grid, &box) && grid_is_nearest (grid, &box, own, n_nodes))
+          {
+            *out = box;
+            return TRUE;
+          }
+      }
+
+  return FALSE;
+}
+
+static int
+compare_by_activity (gconstpointer a,
+                     gconstpointer b,
+                     gpointer      user_data)
+{
+  TiesGraph *graph = user_data;
+  guint ia = *(const guint *) a;
+  guint ib = *(const guint *) b;
+  guint aa = ties_graph_node (graph, ia)->activity;
+  guint ab = ties_graph_node (graph, ib)->activity;
+
+  if (aa != ab)
+    return aa > ab ? -1 : 1;
+
+  return ia < ib ? -1 : ia > ib;
+}
+
+void
+_ties_renderer_place_labels (TiesScene    *self,
+                             TiesDocument *document,
+                             TiesGraph    *graph)
+{
+  Grid grid = { 0 };
+  g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
+  double max_radius = 1;
+
+  g_assert (self != NULL);
+
+  for (guint i = 0; i < self->nodes->len; i++)
+    max_radius = MAX (max_radius, g_array_index (self->nodes, SceneNode, i).radius);
+
+  grid.cell = MAX (4 * LABEL_SIZE, 2 * max_radius);
+  grid.obstacles = g_array_new (FALSE, FALSE, sizeof (Obstacle));
+  grid.cells = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                      (GDestroyNotify) g_array_unref);
+
+  for (guint i = 0; i < self->nodes->len; i++)
+    {
+      SceneNode *node = &g_array_index (self->nodes, SceneNode, i);
+      Obstacle disc = {
+        { node->x - node->radius, node->y - node->radius,
+          node->x + node->radius, node->y + node->radius },
+        TRUE, node->x, node->y, node->radius,
+      };
+
+      grid_add (&grid, &disc);
+      g_array_append_val (order, i);
+    }
+
+  g_array_sort_with_data (order, compare_by_activity, graph);
+
+  for (guint k = 0; k < order->len; k++)
+    {
+      guint i = g_array_index (order, guint, k);
+      SceneNode *node = &g_array_index (self->nodes, SceneNode, i);
+      const char *id = ties_graph_node (graph, i)->id;
+      TiesActor *actor = document != NULL ? ties_document_lookup_actor (document, id) : NULL;
+      const char *name = actor != NULL ? ties_actor_get_name (actor) : id;
+      g_autoptr(PangoLayout) layout = NULL;
+      const double shortened[] = { 1.0, 0.6, 0.35 };
+      double lx, ly, lw, lh;
+
+      if (name == NULL || *name == '\0')
+        continue;
+
+      layout = _ties_renderer_make_layout (self, name, LABEL_SIZE, PANGO_WEIGHT_NORMAL);
+      pango_layout_set_single_paragraph_mode (layout, TRUE);
+      _ties_renderer_layout_box (layout, &lx, &ly, &lw, &lh);
+
+      for (guint s = 0; s < G_N_ELEMENTS (shortened); s++)
+        {
+          Box box;
+
+          if (s > 0)
+            {
+              /* Fewer than about four letters would not name anyone. */
+              if (lw * shortened[s] < 2.5 * LABEL_SIZE)
+                break;
+              pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+              pango_layout_set_width (layout, (int) (lw * shortened[s] * PANGO_SCALE));
+              _ties_renderer_layout_box (layout, &lx, &ly, &lw, &lh);
+            }
+
+          if (try_place (&grid, i, self->nodes->len, node, lw + 2 * LABEL_PAD, lh + 2 * LABEL_PAD, &box))
+            {
+              SceneLabel *label = g_new0 (SceneLabel, 1);
+              Obstacle obstacle = { box, FALSE, 0, 0, 0 };
+
+              label->text = g_strdup (name);
+              label->node = i;
+              label->x = box.x0;
+              label->y = box.y0;
+              label->width = box.x1 - box.x0;
+              label->height = box.y1 - box.y0;
+              label->ox = LABEL_PAD - lx;
+              label->oy = LABEL_PAD - ly;
+              label->layout = g_steal_pointer (&layout);
+              g_ptr_array_add (self->labels, label);
+              grid_add (&grid, &obstacle);
+              break;
+            }
+        }
+    }
+
+  g_hash_table_unref (grid.cells);
+  g_array_unref (grid.obstacles);
+  g_free (grid.stamps);
+}

@@ -1,0 +1,180 @@
+/* ties-renderer-private.h: what the renderer's files share: its sizes,
+ * the scene's parts and the scene itself
+ *
+ * Copyright 2026 The Ties authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The scene is built in ties-scene.c, its labels placed in
+ * ties-renderer-labels.c, drawn in ties-renderer.c, and fitted to an
+ * area and hit-tested in ties-renderer-hit.c.
+ */
+#pragma once
+
+#include <pango/pangocairo.h>
+
+#include "ties-renderer.h"
+
+G_BEGIN_DECLS
+
+/* Sizes in diagram units, which read as pixels when a diagram is drawn
+ * at 1:1 and are made for radii of TIES_SCENE_MIN/MAX_RADIUS. */
+/* No emoji font in the list: named, it lends its keycap digits to plain
+ * numbers ("2 0 1 9"); fontconfig's fallback still finds it for emoji. */
+#define FONT_FAMILIES "Cantarell, Noto Sans, Noto Sans CJK SC, DejaVu Sans"
+#define LABEL_SIZE 12.0
+#define TITLE_SIZE 18.0
+#define CAPTION_SIZE 10.0
+#define LEGEND_SIZE 10.5
+#define LABEL_GAP 3.0          /* between a node's edge and its label */
+#define LABEL_PAD 2.0           /* backdrop around the text */
+#define CHROME_GAP 16.0        /* between the drawing, legend and texts */
+#define DIM_ALPHA 0.25
+#define INITIALS_MIN_RADIUS 11.0
+#define MAX_SWATCHES 12
+/* Curving ties around nodes tests every tie against every node; above
+ * this many tests the straight lines are kept. */
+#define MAX_DETOUR_TESTS 4000000.0
+/* What the renderer accepts of a node's place: a drawing wider than this
+ * shows nothing but dots at any size, and label placement stays exact to
+ * far under a unit within it. Places beyond are drawn at the bound, a
+ * NaN or infinite place at the origin. */
+#define MAX_COORD 1e12
+#define MAX_NODE_RADIUS 1000.0
+/* Initials are measured at this size and scaled to the node. */
+#define INITIALS_SIZE 16.0
+/* Text is drawn only when it lands at least this large on the device,
+ * and never larger than the second: sub-pixel text is unreadable and
+ * FreeType refuses fonts far beyond the first few thousand pixels. */
+#define MIN_TEXT_PX 1.0
+#define MAX_TEXT_PX 2048.0
+
+typedef struct
+{
+  double r, g, b;
+} Rgb;
+
+typedef struct
+{
+  double x;
+  double y;
+  double radius;
+  guint32 color;
+  TiesActorKind shape;
+  gboolean dim;
+  PangoLayout *initials;   /* NULL: too small, or no letters */
+} SceneNode;
+
+/* How a tie is drawn for its corroboration, when the options ask. */
+typedef enum {
+  SUPPORT_USUAL,        /* two sources or more, or not asked */
+  SUPPORT_ONE_SOURCE,   /* every evidence item from the same source */
+  SUPPORT_NO_EVIDENCE,  /* no event of the tie has evidence */
+} Support;
+
+typedef struct
+{
+  guint a;
+  guint b;
+  double width;
+  TiesLineStyle line;
+  Support support;
+  gboolean arrow_a;
+  gboolean arrow_b;
+  gboolean dim;
+  gboolean curved;
+  /* The quadratic curve's control point, when curved. */
+  double cx;
+  double cy;
+} SceneEdge;
+
+typedef struct
+{
+  char *text;
+  guint node;
+  /* The box kept free, in diagram units; the layout is drawn at
+   * (x + ox, y + oy). */
+  double x;
+  double y;
+  double width;
+  double height;
+  double ox;
+  double oy;
+  PangoLayout *layout;
+} SceneLabel;
+
+typedef struct
+{
+  gboolean is_line;
+  TiesLineStyle line;
+  guint32 color;
+  PangoLayout *layout;
+  Support support;
+} LegendEntry;
+
+typedef struct
+{
+  double x0, y0, x1, y1;
+} Box;
+
+/* Where the parts go, for one placement of the legend. */
+typedef struct
+{
+  Box bounds;
+  double legend_x, legend_y;
+  double title_x, title_y;
+  double caption_x, caption_y;
+} Frame;
+
+struct _TiesScene
+{
+  TiesStyle style;
+  gboolean solid_background;
+  char *title;
+  PangoContext *context;
+
+  GArray *nodes;        /* SceneNode */
+  GArray *edges;        /* SceneEdge */
+  GPtrArray *labels;    /* SceneLabel */
+  /* Whether a tie is drawn as resting on one source, or on none. */
+  gboolean any_one_source;
+  gboolean any_no_evidence;
+
+  GArray *legend;       /* LegendEntry */
+  double legend_width;
+  double legend_height;
+  double legend_row;    /* row height */
+  double chrome;        /* scale of legend, title and caption */
+
+  PangoLayout *title_layout;
+  PangoLayout *caption_layout;
+
+  Frame frames[2];      /* legend right, legend below */
+};
+
+/* ties-scene.c: a layout of @text in the scene's font at @size, on its
+ * context; and the box @layout covers. */
+PangoLayout  *_ties_renderer_make_layout  (TiesScene    *self,
+                                           const char   *text,
+                                           double        size,
+                                           PangoWeight   weight);
+void          _ties_renderer_layout_box   (PangoLayout  *layout,
+                                           double       *x,
+                                           double       *y,
+                                           double       *width,
+                                           double       *height);
+
+/* ties-renderer-labels.c: places the labels of the scene's nodes. */
+void          _ties_renderer_place_labels (TiesScene    *self,
+                                           TiesDocument *document,
+                                           TiesGraph    *graph);
+
+/* ties-renderer-hit.c: the frame, scale and offset that fit the scene
+ * into a @width × @height area. */
+const Frame  *_ties_renderer_choose_frame (TiesScene    *self,
+                                           double        width,
+                                           double        height,
+                                           double       *scale,
+                                           double       *tx,
+                                           double       *ty);
+
+G_END_DECLS

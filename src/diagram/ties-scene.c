@@ -1,0 +1,895 @@
+/* ties-scene.c: building a scene: node colours, initials, ties and their
+ * detours, the legend, title and caption and where they go
+ *
+ * Copyright 2026 The Ties authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Labels are placed by ties-renderer-labels.c; the scene is drawn by
+ * ties-renderer.c.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "ties-renderer-private.h"
+
+/* Okabe–Ito is vivid but has only seven colours; Paul Tol's "muted" and
+ * "light" sets have nine, each safe for the common colour-vision
+ * deficiencies. Muted reads well on white, light on dark grey, so each
+ * style takes its own, in the same hue order. */
+static const guint32 palette_light[] = {
+  0x332288, 0x88CCEE, 0x44AA99, 0x117733, 0x999933,
+  0xDDCC77, 0xCC6677, 0x882255, 0xAA4499,
+};
+static const guint32 palette_dark[] = {
+  0x77AADD, 0x99DDFF, 0x44BB99, 0xBBCC33, 0xAAAA00,
+  0xEEDD88, 0xEE8866, 0xFFAABB, 0xCC99CC,
+};
+/* Actors in no group: a neutral grey that both styles show. */
+#define LONER_COLOR 0xBBBBBB
+
+static gboolean
+parse_color (const char *text,
+             guint32    *color)
+{
+  PangoColor parsed;
+
+  g_assert (color != NULL);
+
+  if (text == NULL || *text == '\0' || !pango_color_parse (&parsed, text))
+    return FALSE;
+
+  *color = ((guint32) (parsed.red >> 8) << 16)
+           | ((guint32) (parsed.green >> 8) << 8)
+           | (guint32) (parsed.blue >> 8);
+
+  return TRUE;
+}
+
+void
+ties_render_options_init (TiesRenderOptions *options)
+{
+  g_return_if_fail (options != NULL);
+
+  memset (options, 0, sizeof *options);
+  options->style = TIES_STYLE_LIGHT;
+  options->solid_background = TRUE;
+  options->legend = TRUE;
+  options->initials = TRUE;
+}
+
+PangoLayout *
+_ties_renderer_make_layout (TiesScene  *self,
+                            const char *text,
+                            double      size,
+                            PangoWeight weight)
+{
+  PangoLayout *layout;
+  g_autoptr(PangoFontDescription) font = NULL;
+
+  g_assert (self != NULL);
+  g_assert (text != NULL);
+
+  font = pango_font_description_from_string (FONT_FAMILIES);
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  pango_font_description_set_weight (font, weight);
+
+  layout = pango_layout_new (self->context);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, text, -1);
+
+  return layout;
+}
+
+/* The box a layout covers, ink and logical together (emoji and accents
+ * may reach beyond the logical box), in diagram units. */
+void
+_ties_renderer_layout_box (PangoLayout *layout,
+                           double      *x,
+                           double      *y,
+                           double      *width,
+                           double      *height)
+{
+  PangoRectangle ink, logical;
+  int x0, y0, x1, y1;
+
+  g_assert (PANGO_IS_LAYOUT (layout));
+
+  pango_layout_get_extents (layout, &ink, &logical);
+  x0 = logical.x;
+  y0 = logical.y;
+  x1 = logical.x + logical.width;
+  y1 = logical.y + logical.height;
+  if (ink.width > 0 && ink.height > 0)
+    {
+      x0 = MIN (x0, ink.x);
+      y0 = MIN (y0, ink.y);
+      x1 = MAX (x1, ink.x + ink.width);
+      y1 = MAX (y1, ink.y + ink.height);
+    }
+
+  *x = (double) x0 / PANGO_SCALE;
+  *y = (double) y0 / PANGO_SCALE;
+  *width = (double) (x1 - x0) / PANGO_SCALE;
+  *height = (double) (y1 - y0) / PANGO_SCALE;
+}
+
+/* "Jacinda Ardern" → "JA"; a name without letters (an emoji) gets none,
+ * and scripts without case (王小明 → 王) keep their first character. */
+static char *
+make_initials (const char *name)
+{
+  g_auto(GStrv) words = NULL;
+  GString *initials = g_string_new (NULL);
+  guint n_words;
+
+  g_assert (name != NULL);
+
+  words = g_strsplit_set (name, " \t\n", -1);
+  n_words = g_strv_length (words);
+  for (guint i = 0; i < n_words; i++)
+    {
+      gunichar c;
+
+      if (i != 0 && i != n_words - 1)
+        continue;
+      if (words[i][0] == '\0' || !g_utf8_validate (words[i], -1, NULL))
+        continue;
+      c = g_utf8_get_char (words[i]);
+      if (!g_unichar_isalpha (c))
+        continue;
+      g_string_append_unichar (initials, g_unichar_toupper (c));
+      /* One character of a script without spaces is enough. */
+      if (g_unichar_iswide (c))
+        break;
+    }
+
+  return g_string_free (initials, initials->len == 0);
+}
+
+static void
+scene_label_free (gpointer data)
+{
+  SceneLabel *label = data;
+
+  g_free (label->text);
+  g_clear_object (&label->layout);
+  g_free (label);
+}
+
+/* Colours */
+
+/* Each actor belongs to the group named by its affiliation; an actor
+ * others are affiliated with (an organisation) leads its own group, so
+ * it takes its members' colour. Groups take palette colours in order of
+ * first appearance, unless the group's actor has a colour of its own. */
+static void
+assign_colors (TiesScene    *self,
+               TiesDocument *document,
+               TiesGraph    *graph,
+               GHashTable   *groups,       /* id → colour index + 1 */
+               GPtrArray    *group_order)  /* ids */
+{
+  GListModel *actors = G_LIST_MODEL (ties_document_get_actors (document));
+  guint n_actors = g_list_model_get_n_items (actors);
+  g_autoptr(GHashTable) leaders = g_hash_table_new (g_str_hash, g_str_equal);
+  const guint32 *palette = self->style == TIES_STYLE_DARK ? palette_dark : palette_light;
+
+  g_assert (self != NULL);
+
+  for (guint i = 0; i < n_actors; i++)
+    {
+      g_autoptr(TiesActor) actor = g_list_model_get_item (actors, i);
+      const char *affiliation = ties_actor_get_affiliation (actor);
+
+      if (affiliation != NULL && *affiliation != '\0')
+        g_hash_table_add (leaders, (gpointer) affiliation);
+    }
+
+  for (guint i = 0; i < n_actors; i++)
+    {
+      g_autoptr(TiesActor) actor = g_list_model_get_item (actors, i);
+      const char *key = ties_actor_get_affiliation (actor);
+
+      if (key == NULL || *key == '\0')
+        key = g_hash_table_contains (leaders, ties_actor_get_id (actor)) ? ties_actor_get_id (actor) : NULL;
+      if (key != NULL && !g_hash_table_contains (groups, key))
+        {
+          g_ptr_array_add (group_order, g_strdup (key));
+          g_hash_table_insert (groups, g_strdup (key), GUINT_TO_POINTER (group_order->len));
+        }
+    }
+
+  for (guint i = 0; i < graph->nodes->len; i++)
+    {
+      SceneNode *node = &g_array_index (self->nodes, SceneNode, i);
+      TiesActor *actor = ties_document_lookup_actor (document, ties_graph_node (graph, i)->id);
+      const char *key = NULL;
+      guint32 color = LONER_COLOR;
+
+      if (actor != NULL)
+        {
+          key = ties_actor_get_affiliation (actor);
+          if (key == NULL || *key == '\0')
+            key = ties_actor_get_id (actor);
+        }
+
+      if (actor != NULL && parse_color (ties_actor_get_color (actor), &color))
+        ;
+      else if (key != NULL && g_hash_table_contains (groups, key))
+        {
+          TiesActor *leader = ties_document_lookup_actor (document, key);
+          guint index = GPOINTER_TO_UINT (g_hash_table_lookup (groups, key)) - 1;
+
+          if (leader == NULL || !parse_color (ties_actor_get_color (leader), &color))
+            color = palette[index % G_N_ELEMENTS (palette_light)];
+        }
+
+      node->color = color;
+    }
+}
+
+/* Ties */
+
+static double
+distance_to_segment (double  px,
+                     double  py,
+                     double  ax,
+                     double  ay,
+                     double  bx,
+                     double  by,
+                     double *t_out,
+                     double *side)
+{
+  double dx = bx - ax, dy = by - ay;
+  double length2 = dx * dx + dy * dy;
+  double t = length2 > 0 ? ((px - ax) * dx + (py - ay) * dy) / length2 : 0;
+  double qx, qy;
+
+  t = CLAMP (t, 0, 1);
+  qx = ax + t * dx;
+  qy = ay + t * dy;
+  *t_out = t;
+  *side = dx * (py - ay) - dy * (px - ax);
+
+  return hypot (px - qx, py - qy);
+}
+
+/* A tie that would cross a third node's disc is bent around it: a
+ * quadratic curve, pushed to the side away from the node, far enough
+ * that it clears the disc (only the worst node is considered). */
+static void
+route_edge (TiesScene *self,
+            SceneEdge *edge)
+{
+  SceneNode *a = &g_array_index (self->nodes, SceneNode, edge->a);
+  SceneNode *b = &g_array_index (self->nodes, SceneNode, edge->b);
+  double length = hypot (b->x - a->x, b->y - a->y);
+  double best_offset = 0;
+  double best_sign = 1;
+
+  g_assert (self != NULL);
+
+  if (length <= 0)
+    return;
+
+  for (guint i = 0; i < self->nodes->len; i++)
+    {
+      SceneNode *n = &g_array_index (self->nodes, SceneNode, i);
+      double t, side, d, clearance, offset;
+
+      if (i == edge->a || i == edge->b)
+        continue;
+      clearance = n->radius + edge->width / 2 + 2;
+      d = distance_to_segment (n->x, n->y, a->x, a->y, b->x, b->y, &t, &side);
+      if (d >= clearance || t <= 0.05 || t >= 0.95)
+        continue;
+      offset = (clearance - d) / (2 * t * (1 - t));
+      if (offset > best_offset)
+        {
+          best_offset = offset;
+          best_sign = side > 0 ? -1 : 1;
+        }
+    }
+
+  /* A detour wider than half the tie looks like a different tie. */
+  if (best_offset <= 0 || best_offset > length / 2)
+    return;
+
+  edge->curved = TRUE;
+  edge->cx = (a->x + b->x) / 2 + best_sign * best_offset * -(b->y - a->y) / length;
+  edge->cy = (a->y + b->y) / 2 + best_sign * best_offset * (b->x - a->x) / length;
+}
+
+static TiesLineStyle
+kind_line (TiesDocument *document,
+           const char   *kind)
+{
+  TiesEventKind *event_kind = kind != NULL ? ties_document_lookup_event_kind (document, kind) : NULL;
+
+  return event_kind != NULL ? ties_event_kind_get_line (event_kind) : TIES_LINE_SOLID;
+}
+
+static const char *
+kind_label (TiesDocument *document,
+            const char   *kind)
+{
+  TiesEventKind *event_kind = kind != NULL ? ties_document_lookup_event_kind (document, kind) : NULL;
+
+  if (event_kind != NULL && ties_event_kind_get_label (event_kind) != NULL)
+    return ties_event_kind_get_label (event_kind);
+
+  return kind != NULL ? kind : _("Other");
+}
+
+/* Orphaned evidence counts: the source did report the tie. */
+static Support
+tie_support (TiesTie *tie)
+{
+  if (ties_tie_get_n_evidence (tie) == 0)
+    return SUPPORT_NO_EVIDENCE;
+
+  return ties_tie_get_n_sources (tie) <= 1 ? SUPPORT_ONE_SOURCE : SUPPORT_USUAL;
+}
+
+/* A tie of several kinds is drawn in the line style of its most frequent
+ * kind (the first of them in document order on a draw), so the eye reads
+ * what mostly happened between the two; the legend lists every kind. */
+static void
+build_edges (TiesScene               *self,
+             TiesDocument            *document,
+             TiesNetwork             *network,
+             TiesGraph               *graph,
+             const TiesRenderOptions *options,
+             gboolean                 dimming,
+             GHashTable              *kinds_by_line)  /* line → GPtrArray of labels */
+{
+  g_assert (self != NULL);
+
+  for (guint i = 0; i < graph->edges->len; i++)
+    {
+      TiesGraphEdge *graph_edge = ties_graph_edge (graph, i);
+      const char *source_id = ties_graph_node (graph, graph_edge->source)->id;
+      const char *target_id = ties_graph_node (graph, graph_edge->target)->id;
+      TiesTie *tie = network != NULL ? ties_network_lookup_tie (network, source_id, target_id) : NULL;
+      SceneEdge edge = { 0 };
+      double weight = MAX (graph_edge->weight, 1.0);
+
+      edge.a = graph_edge->source;
+      edge.b = graph_edge->target;
+      edge.width = 1 + 1.5 * log2 (weight);
+      edge.line = TIES_LINE_SOLID;
+
+      if (dimming)
+        edge.dim = !(g_array_index (self->nodes, SceneNode, edge.a).dim == FALSE
+                     && g_array_index (self->nodes, SceneNode, edge.b).dim == FALSE);
+
+      if (tie != NULL)
+        {
+          GPtrArray *events = ties_tie_get_events (tie);
+          const char * const *kinds = ties_tie_get_kinds (tie);
+          guint best = 0, best_count = 0;
+          gboolean a_is_source = g_strcmp0 (ties_tie_get_actor_a (tie), source_id) == 0;
+          gboolean to_b = ties_tie_get_n_a_to_b (tie) > 0;
+          gboolean to_a = ties_tie_get_n_b_to_a (tie) > 0;
+          gboolean any_highlighted = FALSE;
+
+          for (guint k = 0; kinds != NULL && kinds[k] != NULL; k++)
+            {
+              guint count = 0;
+              TiesLineStyle line = kind_line (document, kinds[k]);
+              GPtrArray *labels = g_hash_table_lookup (kinds_by_line, GUINT_TO_POINTER (line + 1));
+              const char *label = kind_label (document, kinds[k]);
+
+              for (guint e = 0; e < events->len; e++)
+                if (g_strcmp0 (ties_event_get_kind (g_ptr_array_index (events, e)), kinds[k]) == 0)
+                  count++;
+              if (count > best_count)
+                {
+                  best = k;
+                  best_count = count;
+                }
+
+              if (labels == NULL)
+                {
+                  labels = g_ptr_array_new ();
+                  g_hash_table_insert (kinds_by_line, GUINT_TO_POINTER (line + 1), labels);
+                }
+              if (!g_ptr_array_find_with_equal_func (labels, label, g_str_equal, NULL))
+                g_ptr_array_add (labels, (gpointer) label);
+            }
+          if (kinds != NULL && kinds[0] != NULL)
+            edge.line = kind_line (document, kinds[best]);
+
+          /* The graph's source is not necessarily the tie's actor a. */
+          edge.arrow_b = a_is_source ? to_b : to_a;
+          edge.arrow_a = a_is_source ? to_a : to_b;
+
+          if (dimming)
+            {
+              for (guint e = 0; e < events->len && !any_highlighted; e++)
+                any_highlighted = options->highlighted_events != NULL
+                                  && g_hash_table_contains (options->highlighted_events,
+                                                            g_ptr_array_index (events, e));
+              if (any_highlighted)
+                edge.dim = FALSE;
+            }
+
+          if (options->mark_weak_ties)
+            {
+              edge.support = tie_support (tie);
+              self->any_one_source |= edge.support == SUPPORT_ONE_SOURCE;
+              self->any_no_evidence |= edge.support == SUPPORT_NO_EVIDENCE;
+            }
+        }
+
+      g_array_append_val (self->edges, edge);
+    }
+
+  if ((double) self->nodes->len * self->edges->len <= MAX_DETOUR_TESTS)
+    for (guint i = 0; i < self->edges->len; i++)
+      route_edge (self, &g_array_index (self->edges, SceneEdge, i));
+}
+
+/* Legend, title and caption */
+
+/* "Source: NZ Herald, 2019": the publishers and years of the sources. */
+char *
+ties_scene_default_caption (TiesDocument *document)
+{
+  GListModel *sources = G_LIST_MODEL (ties_document_get_sources (document));
+  g_autoptr(GPtrArray) publishers = g_ptr_array_new ();
+  int first_year = G_MAXINT, last_year = G_MININT;
+  g_autofree char *names = NULL;
+  g_autofree char *years = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+    {
+      g_autoptr(TiesSource) source = g_list_model_get_item (sources, i);
+      const char *publisher = ties_source_get_publisher (source);
+      const char *published = ties_source_get_published (source);
+
+      if (publisher != NULL && *publisher != '\0'
+          && !g_ptr_array_find_with_equal_func (publishers, publisher, g_str_equal, NULL))
+        g_ptr_array_add (publishers, (gpointer) publisher);
+
+      /* EDTF dates and intervals start with the year. */
+      if (published != NULL && g_ascii_isdigit (published[0]) && g_ascii_isdigit (published[1])
+          && g_ascii_isdigit (published[2]) && g_ascii_isdigit (published[3]))
+        {
+          int year = (int) g_ascii_strtoll (published, NULL, 10);
+          const char *slash = strchr (published, '/');
+
+          first_year = MIN (first_year, year);
+          last_year = MAX (last_year, year);
+          if (slash != NULL && g_ascii_isdigit (slash[1]))
+            last_year = MAX (last_year, (int) g_ascii_strtoll (slash + 1, NULL, 10));
+        }
+    }
+
+  if (publishers->len == 0)
+    return NULL;
+
+  g_ptr_array_add (publishers, NULL);
+  names = g_strjoinv (", ", (char **) publishers->pdata);
+  if (first_year == G_MAXINT)
+    /* TRANSLATORS: a diagram's caption; %s lists publishers */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Source: %s", "Sources: %s",
+                                         publishers->len - 1), names);
+
+  years = first_year == last_year ? g_strdup_printf ("%d", first_year)
+                                  : g_strdup_printf ("%d–%d", first_year, last_year);
+
+  /* TRANSLATORS: a diagram's caption: publishers, then the year(s) */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Source: %s, %s", "Sources: %s, %s",
+                                       publishers->len - 1), names, years);
+}
+
+static void
+build_legend (TiesScene    *self,
+              TiesDocument *document,
+              GHashTable   *kinds_by_line,
+              GPtrArray    *group_order,
+              GHashTable   *groups)
+{
+  /* Measured at its own size; drawn scaled by the chrome. */
+  double size = LEGEND_SIZE;
+  double swatch = 2.4 * size;
+  double width = 0, height = 0;
+  guint n_swatches = 0;
+
+  g_assert (self != NULL);
+
+  for (TiesLineStyle line = TIES_LINE_SOLID; line <= TIES_LINE_DASH_DOT; line++)
+    {
+      GPtrArray *labels = g_hash_table_lookup (kinds_by_line, GUINT_TO_POINTER (line + 1));
+      LegendEntry entry = { TRUE, line, 0, NULL };
+      g_autofree char *text = NULL;
+
+      if (labels == NULL || labels->len == 0)
+        continue;
+      g_ptr_array_add (labels, NULL);
+      text = g_strjoinv (", ", (char **) labels->pdata);
+      g_ptr_array_set_size (labels, labels->len - 1);
+      entry.layout = _ties_renderer_make_layout (self, text, size, PANGO_WEIGHT_NORMAL);
+      g_array_append_val (self->legend, entry);
+    }
+
+  /* After the kinds, whose lines they restyle; only when drawn. */
+  if (self->any_one_source)
+    {
+      LegendEntry entry = { TRUE, TIES_LINE_SOLID, 0, NULL, SUPPORT_ONE_SOURCE };
+
+      entry.layout = _ties_renderer_make_layout (self, _("Reported by one source"), size, PANGO_WEIGHT_NORMAL);
+      g_array_append_val (self->legend, entry);
+    }
+  if (self->any_no_evidence)
+    {
+      LegendEntry entry = { TRUE, TIES_LINE_SOLID, 0, NULL, SUPPORT_NO_EVIDENCE };
+
+      entry.layout = _ties_renderer_make_layout (self, _("No evidence"), size, PANGO_WEIGHT_NORMAL);
+      g_array_append_val (self->legend, entry);
+    }
+
+  for (guint i = 0; i < group_order->len; i++)
+    {
+      const char *key = g_ptr_array_index (group_order, i);
+      TiesActor *leader = ties_document_lookup_actor (document, key);
+      const char *name = leader != NULL ? ties_actor_get_name (leader) : key;
+      guint index = GPOINTER_TO_UINT (g_hash_table_lookup (groups, key)) - 1;
+      const guint32 *palette = self->style == TIES_STYLE_DARK ? palette_dark : palette_light;
+      LegendEntry entry = { FALSE, 0, palette[index % G_N_ELEMENTS (palette_light)], NULL };
+
+      if (leader != NULL)
+        parse_color (ties_actor_get_color (leader), &entry.color);
+
+      if (n_swatches == MAX_SWATCHES)
+        {
+          guint rest = group_order->len - i;
+          g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                "and %u more affiliation",
+                                                                "and %u more affiliations",
+                                                                rest), rest);
+
+          entry.color = LONER_COLOR;
+          entry.layout = _ties_renderer_make_layout (self, text, size, PANGO_WEIGHT_NORMAL);
+          g_array_append_val (self->legend, entry);
+          break;
+        }
+      entry.layout = _ties_renderer_make_layout (self, name != NULL ? name : key, size, PANGO_WEIGHT_NORMAL);
+      g_array_append_val (self->legend, entry);
+      n_swatches++;
+    }
+
+  self->legend_row = 1.6 * size;
+  for (guint i = 0; i < self->legend->len; i++)
+    {
+      LegendEntry *entry = &g_array_index (self->legend, LegendEntry, i);
+      double x, y, w, h;
+
+      _ties_renderer_layout_box (entry->layout, &x, &y, &w, &h);
+      width = MAX (width, swatch + 0.6 * size + w);
+      height += self->legend_row;
+    }
+
+  self->legend_width = width;
+  self->legend_height = height;
+}
+
+static void
+box_add (Box    *box,
+         double  x0,
+         double  y0,
+         double  x1,
+         double  y1)
+{
+  box->x0 = MIN (box->x0, x0);
+  box->y0 = MIN (box->y0, y0);
+  box->x1 = MAX (box->x1, x1);
+  box->y1 = MAX (box->y1, y1);
+}
+
+static void
+build_frames (TiesScene *self)
+{
+  Box content = { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
+  double gap = CHROME_GAP * self->chrome;
+
+  g_assert (self != NULL);
+
+  for (guint i = 0; i < self->nodes->len; i++)
+    {
+      SceneNode *n = &g_array_index (self->nodes, SceneNode, i);
+
+      box_add (&content, n->x - n->radius, n->y - n->radius, n->x + n->radius, n->y + n->radius);
+    }
+  for (guint i = 0; i < self->labels->len; i++)
+    {
+      SceneLabel *l = g_ptr_array_index (self->labels, i);
+
+      box_add (&content, l->x, l->y, l->x + l->width, l->y + l->height);
+    }
+  if (content.x0 > content.x1)
+    content = (Box) { -50, -50, 50, 50 };
+
+  for (guint f = 0; f < 2; f++)
+    {
+      Frame *frame = &self->frames[f];
+      Box bounds = content;
+      double x, y, w, h;
+
+      if (self->legend->len > 0)
+        {
+          frame->legend_x = f == 0 ? content.x1 + gap : content.x0;
+          frame->legend_y = f == 0 ? content.y0 : content.y1 + gap;
+          box_add (&bounds, frame->legend_x, frame->legend_y,
+                   frame->legend_x + self->legend_width * self->chrome,
+                   frame->legend_y + self->legend_height * self->chrome);
+        }
+
+      /* Texts are measured at their own size and drawn scaled by the
+       * chrome, so Pango never sees a size made of the drawing's. */
+      if (self->title_layout != NULL)
+        {
+          _ties_renderer_layout_box (self->title_layout, &x, &y, &w, &h);
+          x *= self->chrome;
+          y *= self->chrome;
+          w *= self->chrome;
+          h *= self->chrome;
+          frame->title_x = (bounds.x0 + bounds.x1) / 2 - w / 2 - x;
+          frame->title_y = bounds.y0 - gap - h - y;
+          box_add (&bounds, frame->title_x + x, frame->title_y + y,
+                   frame->title_x + x + w, frame->title_y + y + h);
+        }
+
+      if (self->caption_layout != NULL)
+        {
+          _ties_renderer_layout_box (self->caption_layout, &x, &y, &w, &h);
+          x *= self->chrome;
+          y *= self->chrome;
+          w *= self->chrome;
+          h *= self->chrome;
+          frame->caption_x = bounds.x0 - x;
+          frame->caption_y = bounds.y1 + gap - y;
+          box_add (&bounds, frame->caption_x + x, frame->caption_y + y,
+                   frame->caption_x + x + w, frame->caption_y + y + h);
+        }
+
+      frame->bounds = bounds;
+    }
+}
+
+/* Text is measured with unhinted metrics on a context of this thread's
+ * default font map (Pango's font maps are per thread). */
+static PangoContext *
+make_context (void)
+{
+  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  cairo_font_options_t *font_options = cairo_font_options_create ();
+
+  cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (font_options, CAIRO_HINT_STYLE_NONE);
+  cairo_font_options_set_antialias (font_options, CAIRO_ANTIALIAS_GRAY);
+  pango_cairo_context_set_font_options (context, font_options);
+  cairo_font_options_destroy (font_options);
+  pango_context_set_round_glyph_positions (context, FALSE);
+
+  return context;
+}
+
+TiesScene *
+ties_scene_new (TiesDocument            *document,
+                TiesNetwork             *network,
+                TiesGraph               *graph,
+                const TiesRenderOptions *options)
+{
+  TiesScene *self;
+  TiesRenderOptions defaults;
+  TiesRenderOptions with_filter;
+  g_autoptr(GHashTable) kept = NULL;
+  g_autoptr(GHashTable) groups = NULL;
+  g_autoptr(GPtrArray) group_order = NULL;
+  g_autoptr(GHashTable) kinds_by_line = NULL;
+  gboolean dimming;
+  g_autofree char *caption = NULL;
+  Box content = { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
+
+  g_return_val_if_fail (TIES_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (network == NULL || TIES_IS_NETWORK (network), NULL);
+  g_return_val_if_fail (graph != NULL, NULL);
+
+  if (options == NULL)
+    {
+      ties_render_options_init (&defaults);
+      options = &defaults;
+    }
+
+  /* The filter's highlight mode: what it keeps stands out wherever the
+   * diagram is drawn (view, export, print, command line), unless the
+   * caller highlights something of its own (a selection). */
+  if (network != NULL
+      && (options->highlighted_events == NULL || g_hash_table_size (options->highlighted_events) == 0)
+      && (options->highlighted_actors == NULL || g_hash_table_size (options->highlighted_actors) == 0)
+      && (kept = ties_network_dup_highlighted_events (network)) != NULL)
+    {
+      with_filter = *options;
+      with_filter.highlighted_events = kept;
+      options = &with_filter;
+    }
+
+  self = g_new0 (TiesScene, 1);
+  self->style = options->style;
+  self->solid_background = options->solid_background;
+  self->title = g_strdup (options->title);
+  self->nodes = g_array_new (FALSE, TRUE, sizeof (SceneNode));
+  self->edges = g_array_new (FALSE, TRUE, sizeof (SceneEdge));
+  self->labels = g_ptr_array_new_with_free_func (scene_label_free);
+  self->legend = g_array_new (FALSE, TRUE, sizeof (LegendEntry));
+
+  /* Text is measured once, on a context of its own rather than the
+   * target's, with metrics unhinted: a label has the same size on
+   * screen, in PNG, SVG and PDF, so the placement holds for all. */
+  self->context = make_context ();
+
+  dimming = (options->highlighted_actors != NULL && g_hash_table_size (options->highlighted_actors) > 0)
+            || (options->highlighted_events != NULL && g_hash_table_size (options->highlighted_events) > 0);
+
+  for (guint i = 0; i < graph->nodes->len; i++)
+    {
+      TiesGraphNode *graph_node = ties_graph_node (graph, i);
+      TiesActor *actor = ties_document_lookup_actor (document, graph_node->id);
+      SceneNode node = { 0 };
+
+      /* Whatever the graph holds, the scene's geometry stays finite
+       * and within what cairo and the label grid can take. */
+      node.x = isfinite (graph_node->x) ? CLAMP (graph_node->x, -MAX_COORD, MAX_COORD) : 0;
+      node.y = isfinite (graph_node->y) ? CLAMP (graph_node->y, -MAX_COORD, MAX_COORD) : 0;
+      node.radius = graph_node->radius > 0 ? MIN (graph_node->radius, MAX_NODE_RADIUS) : TIES_SCENE_MIN_RADIUS;
+      node.shape = actor != NULL ? ties_actor_get_kind (actor) : TIES_ACTOR_PERSON;
+      if (dimming)
+        node.dim = options->highlighted_actors == NULL
+                   || !g_hash_table_contains (options->highlighted_actors, graph_node->id);
+      g_array_append_val (self->nodes, node);
+      box_add (&content, node.x - node.radius, node.y - node.radius,
+               node.x + node.radius, node.y + node.radius);
+    }
+
+  /* Those who took part in a highlighted event are highlighted too. */
+  if (dimming && options->highlighted_events != NULL)
+    {
+      GHashTableIter iter;
+      gpointer key;
+
+      g_hash_table_iter_init (&iter, options->highlighted_events);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        {
+          const char * const *participants = ties_event_get_participants (TIES_EVENT (key));
+
+          for (guint p = 0; participants != NULL && participants[p] != NULL; p++)
+            {
+              guint index = ties_graph_lookup (graph, participants[p]);
+
+              if (index != G_MAXUINT)
+                g_array_index (self->nodes, SceneNode, index).dim = FALSE;
+            }
+        }
+    }
+
+  groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  group_order = g_ptr_array_new_with_free_func (g_free);
+  assign_colors (self, document, graph, groups, group_order);
+
+  for (guint i = 0; i < self->nodes->len; i++)
+    {
+      SceneNode *node = &g_array_index (self->nodes, SceneNode, i);
+      TiesActor *actor = ties_document_lookup_actor (document, ties_graph_node (graph, i)->id);
+      g_autofree char *initials = NULL;
+      const char *name = actor != NULL ? ties_actor_get_name (actor) : NULL;
+
+      if (!options->initials || node->radius < INITIALS_MIN_RADIUS || name == NULL)
+        continue;
+      initials = make_initials (name);
+      if (initials != NULL)
+        node->initials = _ties_renderer_make_layout (self, initials, INITIALS_SIZE, PANGO_WEIGHT_BOLD);
+    }
+
+  kinds_by_line = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  build_edges (self, document, network, graph, options, dimming, kinds_by_line);
+
+  _ties_renderer_place_labels (self, document, graph);
+
+  /* The legend and texts keep their size next to the drawing, even when
+   * a large network makes the diagram many times the page. */
+  if (content.x0 <= content.x1 && isfinite (content.x1 - content.x0) && isfinite (content.y1 - content.y0))
+    self->chrome = MAX (1.0, MAX (content.x1 - content.x0, content.y1 - content.y0) / 800.0);
+  else
+    self->chrome = 1.0;
+
+  if (options->legend)
+    build_legend (self, document, kinds_by_line, group_order, groups);
+
+  if (options->title != NULL && *options->title != '\0')
+    {
+      self->title_layout = _ties_renderer_make_layout (self, options->title, TITLE_SIZE, PANGO_WEIGHT_BOLD);
+      /* The drawing's width at the title's own size: at most 800. */
+      pango_layout_set_width (self->title_layout,
+                              (int) (MAX (MIN ((content.x1 - content.x0) / self->chrome, 800), 400) * PANGO_SCALE));
+      pango_layout_set_alignment (self->title_layout, PANGO_ALIGN_CENTER);
+    }
+
+  caption = options->caption != NULL ? g_strdup (options->caption) : ties_scene_default_caption (document);
+  if (caption != NULL && *caption != '\0')
+    self->caption_layout = _ties_renderer_make_layout (self, caption, CAPTION_SIZE, PANGO_WEIGHT_NORMAL);
+
+  build_frames (self);
+
+  return self;
+}
+
+void
+ties_scene_free (TiesScene *self)
+{
+  if (self == NULL)
+    return;
+
+  for (guint i = 0; i < self->nodes->len; i++)
+    g_clear_object (&g_array_index (self->nodes, SceneNode, i).initials);
+  for (guint i = 0; i < self->legend->len; i++)
+    g_clear_object (&g_array_index (self->legend, LegendEntry, i).layout);
+  g_array_unref (self->nodes);
+  g_array_unref (self->edges);
+  g_ptr_array_unref (self->labels);
+  g_array_unref (self->legend);
+  g_clear_object (&self->title_layout);
+  g_clear_object (&self->caption_layout);
+  g_clear_object (&self->context);
+  g_free (self->title);
+  g_free (self);
+}
+
+static void
+rebind_layout (PangoLayout  **layout,
+               PangoContext  *context)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  PangoLayout *copy;
+
+  if (*layout == NULL)
+    return;
+
+  bytes = pango_layout_serialize (*layout, PANGO_LAYOUT_SERIALIZE_DEFAULT);
+  copy = pango_layout_deserialize (context, bytes, PANGO_LAYOUT_DESERIALIZE_DEFAULT, &error);
+  /* A layout Pango wrote always reads back; keep the old one if not. */
+  g_return_if_fail (copy != NULL);
+
+  g_object_unref (*layout);
+  *layout = copy;
+}
+
+/* Moves the scene's text onto the calling thread's font map, so a worker
+ * thread can draw it while the main thread draws the window. */
+void
+ties_scene_rebind_fonts (TiesScene *self)
+{
+  PangoContext *context;
+
+  g_return_if_fail (self != NULL);
+
+  context = make_context ();
+
+  for (guint i = 0; i < self->nodes->len; i++)
+    rebind_layout (&g_array_index (self->nodes, SceneNode, i).initials, context);
+  for (guint i = 0; i < self->labels->len; i++)
+    rebind_layout (&((SceneLabel *) g_ptr_array_index (self->labels, i))->layout, context);
+  for (guint i = 0; i < self->legend->len; i++)
+    rebind_layout (&g_array_index (self->legend, LegendEntry, i).layout, context);
+  rebind_layout (&self->title_layout, context);
+  rebind_layout (&self->caption_layout, context);
+
+  g_object_unref (self->context);
+  self->context = context;
+}
