@@ -1,11 +1,17 @@
-/* ties-diagram-view.c: the relationship diagram, live
+/* ties-diagram-view.c: the relationship diagram, live: its properties,
+ * its state of zoom, pan and selection, and its public API
  *
  * Copyright 2026 The Ties authors
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The rest of the view is in files of their own, sharing the instance
+ * struct through ties-diagram-view-private.h: the geometry and the
+ * drawing of the cached scene in ties-diagram-view-draw.c, gestures and
+ * keys in ties-diagram-view-input.c, layout and easing in
+ * ties-diagram-view-layout.c, tooltips and the accessible description in
+ * ties-diagram-view-tooltips.c.
  */
 #include "config.h"
-
-#include <math.h>
 
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
@@ -16,111 +22,11 @@
 #include "ties-renderer.h"
 #include "ties-timing.h"
 
-/* Above this many actors the layout runs in a worker thread, and edits
- * are not animated (a scene per frame would cost more than it shows). */
-#define LARGE_GRAPH 500
-
-/* A large scene is drawn again this long after the last keystroke in a
- * name, not after each: drawing it takes longer than a keystroke may. */
-#define LARGE_RESCENE_DELAY_MS 300
-#define ANIMATION_USEC (250 * G_TIME_SPAN_MILLISECOND)
 #define MIN_ZOOM 0.25
 #define MAX_ZOOM 16.0
-#define ZOOM_STEP 1.25
-#define DRAG_THRESHOLD 3.0     /* pixels before a press becomes a drag */
-#define HIT_SLOP 3.0           /* pixels around a node that still hit it */
-#define TIE_TOLERANCE 4.0      /* pixels from a tie's centre line */
-#define SCROLL_STEP 40.0       /* pixels per scroll wheel step */
-#define MAX_TOOLTIP_EVENTS 12
 /* After a scroll or pinch zoom, the cached picture is scaled until the
  * zoom rests this long, then drawn again sharp. */
 #define ZOOM_SETTLE_MS 150
-
-typedef enum {
-  DRAG_NONE,
-  DRAG_PAN,
-  DRAG_NODE,
-} DragMode;
-
-struct _TiesDiagramView
-{
-  GtkWidget parent_instance;
-
-  TiesNetwork *network;
-  TiesDocument *document;
-  gulong network_changed_handler;
-  gulong document_changed_handler;
-  guint rederive_source;
-  guint rescene_source;
-
-  /* For tests: layouts started and scenes built. */
-  guint n_layouts;
-  guint n_scenes;
-
-  /* What is shown: the laid-out graph (positions as drawn, mid-animation
-   * too) and its scene, with the scene's picture cached for this size
-   * and zoom: panning moves the picture (a transform in the snapshot),
-   * it does not draw the scene again. The picture covers cache_rect, in
-   * widget coordinates as they were at cache_pan. */
-  TiesGraph *graph;
-  TiesScene *scene;
-  gboolean mark_weak_ties;
-  GskRenderNode *cache;
-  graphene_rect_t cache_rect;
-  int cache_width;
-  int cache_height;
-  int cache_scale;
-  double cache_zoom;
-  double cache_pan_x;
-  double cache_pan_y;
-  guint zoom_settle_source;
-  guint n_renders;                  /* for tests: pictures drawn */
-  GHashTable *highlighted_events;   /* TiesEvent set, or NULL */
-  TiesStyle style;
-
-  /* Easing from the old places to the new after an edit. */
-  double *from_x;
-  double *from_y;
-  double *to_x;
-  double *to_y;
-  gint64 animation_start;
-  guint tick_id;
-
-  /* A large layout in a worker thread. */
-  GCancellable *layout_cancellable;
-  gboolean busy;
-
-  double zoom;
-  double pan_x;
-  double pan_y;
-  double zoom_start;              /* when a pinch began */
-
-  DragMode drag_mode;
-  guint drag_node;
-  double drag_start_x;
-  double drag_start_y;
-  double drag_dx;
-  double drag_dy;
-  double pan_start_x;
-  double pan_start_y;
-  gboolean dragging;
-
-  guint hover_node;
-  guint focus_node;
-  char *selected_actor;
-  char *selected_tie_a;
-  char *selected_tie_b;
-
-  /* The window's selection, which the view follows and selects through;
-   * quiet while the view follows it or selects in steps, so that the
-   * window hears once, or not at all. */
-  TiesSelection *shared_selection;
-  guint quiet;
-
-  /* The view's layout or focus changed: lay out anew, not from the
-   * places shown. */
-  gboolean fresh_layout;
-};
 
 G_DEFINE_FINAL_TYPE (TiesDiagramView, ties_diagram_view, GTK_TYPE_WIDGET)
 
@@ -139,459 +45,7 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void ties_diagram_view_rederive (TiesDiagramView *self);
-static void publish_selection          (TiesDiagramView *self);
-
-/* Geometry */
-
-static double
-widget_width (TiesDiagramView *self)
-{
-  return gtk_widget_get_width (GTK_WIDGET (self));
-}
-
-static double
-widget_height (TiesDiagramView *self)
-{
-  return gtk_widget_get_height (GTK_WIDGET (self));
-}
-
-/* Widget = centre + zoom × (fitted − centre) + pan, where "fitted" is
- * where the scene draws a point fitted into the widget. Returns the
- * total scale of diagram units to pixels. */
-static double
-view_transform (TiesDiagramView *self,
-                double          *tx,
-                double          *ty)
-{
-  double w = widget_width (self), h = widget_height (self);
-  double s = 1, fx = 0, fy = 0;
-
-  g_assert (TIES_IS_DIAGRAM_VIEW (self));
-
-  if (self->scene != NULL && w > 0 && h > 0)
-    ties_scene_get_transform (self->scene, w, h, &s, &fx, &fy);
-
-  *tx = w / 2 + self->zoom * (fx - w / 2) + self->pan_x;
-  *ty = h / 2 + self->zoom * (fy - h / 2) + self->pan_y;
-
-  return s * self->zoom;
-}
-
-static void
-to_diagram (TiesDiagramView *self,
-            double           x,
-            double           y,
-            double          *dx,
-            double          *dy)
-{
-  double tx, ty, s = view_transform (self, &tx, &ty);
-
-  *dx = (x - tx) / s;
-  *dy = (y - ty) / s;
-}
-
-static void
-to_widget (TiesDiagramView *self,
-           double           dx,
-           double           dy,
-           double          *x,
-           double          *y)
-{
-  double tx, ty, s = view_transform (self, &tx, &ty);
-
-  *x = tx + dx * s;
-  *y = ty + dy * s;
-}
-
-static guint
-hit_node (TiesDiagramView *self,
-          double           x,
-          double           y)
-{
-  double dx, dy, tx, ty, s;
-
-  if (self->scene == NULL)
-    return G_MAXUINT;
-
-  s = view_transform (self, &tx, &ty);
-  to_diagram (self, x, y, &dx, &dy);
-
-  return ties_scene_hit_node (self->scene, dx, dy, HIT_SLOP / s);
-}
-
-static guint
-hit_edge (TiesDiagramView *self,
-          double           x,
-          double           y)
-{
-  double dx, dy, tx, ty, s;
-
-  if (self->scene == NULL)
-    return G_MAXUINT;
-
-  s = view_transform (self, &tx, &ty);
-  to_diagram (self, x, y, &dx, &dy);
-
-  return ties_scene_hit_edge (self->scene, dx, dy, TIE_TOLERANCE / s);
-}
-
-static const char *
-node_id (TiesDiagramView *self,
-         guint            node)
-{
-  if (self->graph == NULL || node >= self->graph->nodes->len)
-    return NULL;
-
-  return ties_graph_node (self->graph, node)->id;
-}
-
-static TiesActor *
-node_actor (TiesDiagramView *self,
-            guint            node)
-{
-  const char *id = node_id (self, node);
-
-  if (id == NULL || self->document == NULL)
-    return NULL;
-
-  return ties_document_lookup_actor (self->document, id);
-}
-
-/* Drawing */
-
-static void
-invalidate_cache (TiesDiagramView *self)
-{
-  g_assert (TIES_IS_DIAGRAM_VIEW (self));
-
-  g_clear_pointer (&self->cache, gsk_render_node_unref);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static void
-rebuild_scene (TiesDiagramView *self)
-{
-  TiesRenderOptions options;
-
-  g_assert (TIES_IS_DIAGRAM_VIEW (self));
-
-  g_clear_handle_id (&self->rescene_source, g_source_remove);
-  g_clear_pointer (&self->scene, ties_scene_free);
-  if (self->graph != NULL && self->document != NULL)
-    {
-      self->n_scenes++;
-      ties_render_options_init (&options);
-      options.style = self->style;
-      options.solid_background = FALSE;
-      options.caption = "";
-      options.highlighted_events = self->highlighted_events;
-      options.mark_weak_ties = self->mark_weak_ties;
-      self->scene = ties_scene_new (self->document, self->network, self->graph, &options);
-    }
-
-  if (self->scene == NULL || self->hover_node >= ties_scene_get_n_nodes (self->scene))
-    self->hover_node = G_MAXUINT;
-  if (self->scene == NULL || self->focus_node >= ties_scene_get_n_nodes (self->scene))
-    self->focus_node = G_MAXUINT;
-
-  invalidate_cache (self);
-}
-
-/* Where the scene lands at the current zoom and pan: the fitted area
- * (the widget's) scaled about the centre and moved, grown a little for
- * antialiasing. */
-static graphene_rect_t
-scene_rect (TiesDiagramView *self,
-            int              width,
-            int              height)
-{
-  double w = width * self->zoom, h = height * self->zoom;
-
-  g_assert (TIES_IS_DIAGRAM_VIEW (self));
-
-  return GRAPHENE_RECT_INIT (width / 2.0 + self->pan_x - w / 2 - 2,
-                             height / 2.0 + self->pan_y - h / 2 - 2,
-                             w + 4, h + 4);
-}
-
-/* Draws the scene at the current zoom and pan into a picture of what a
- * pan can bring into view: the whole diagram when it fits (zoom 1 and
- * below, so that panning never draws again), else the widget grown by
- * half its size on each side. */
-static void
-draw_static (TiesDiagramView *self,
-             int              width,
-             int              height,
-             int              scale)
-{
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  graphene_rect_t scene = scene_rect (self, width, height);
-  graphene_rect_t reach = GRAPHENE_RECT_INIT (-width / 2.0, -height / 2.0, 2.0 * width, 2.0 * height);
-  graphene_rect_t rect;
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  int x0, y0, x1, y1;
-
-  g_assert (TIES_IS_DIAGRAM_VIEW (self));
-
-  g_clear_pointer (&self->cache, gsk_render_node_unref);
-  if (!graphene_rect_intersection (&scene, &reach, &rect))
-    rect = GRAPHENE_RECT_INIT (0, 0, 1, 1);
-  /* Whole pixels, so the picture is put down without resampling. */
-  x0 = (int) floor (rect.origin.x);
-  y0 = (int) floor (rect.origin.y);
-  x1 = (int) ceil (rect.origin.x + rect.size.width);
-  y1 = (int) ceil (rect.origin.y + rect.size.height);
-  self->cache_rect = GRAPHENE_RECT_INIT (x0, y0, MAX (x1 - x0, 1), MAX (y1 - y0, 1));
-
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
-                                        (int) self->cache_rect.size.width * scale,
-                                        (int) self->cache_rect.size.height * scale);
-  cr = cairo_create (surface);
-  cairo_scale (cr, scale, scale);
-  cairo_translate (cr, -x0, -y0);
-  /* The scene fits itself into the widget; zoom and pan act around it. */
-  cairo_translate (cr, width / 2.0 + self->pan_x, height / 2.0 + self->pan_y);
-  cairo_scale (cr, self->zoom, self->zoom);
-  cairo_translate (cr, -width / 2.0, -height / 2.0);
-  ties_scene_draw (self->scene, cr, width, height);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-
-  /* A node that paints the picture, kept from frame to frame: the cairo
-   * renderer paints the image as it is (a texture node would be copied
-   * into a new image each frame), and the GL renderer uploads it once. */
-  cairo_surface_set_device_scale (surface, scale, scale);
-  snapshot = gtk_snapshot_new ();
-  cr = gtk_snapshot_append_cairo (snapshot, &self->cache_rect);
-  cairo_set_source_surface (cr, surface, x0, y0);
-  cairo_paint (cr);
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
-  self->cache = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-
-  self->cache_width = width;
-  self->cache_height = height;
-  self->cache_scale = scale;
-  self->cache_zoom = self->zoom;
-  self->cache_pan_x = self->pan_x;
-  self->cache_pan_y = self->pan_y;
-  self->n_renders++;
-}
-
-/* Whether the cached picture, moved by the pan since, still holds all
- * of the diagram that is in view. */
-static gboolean
-cache_covers (TiesDiagramView *self,
-              int              width,
-              int              height)
-{
-  graphene_rect_t scene = scene_rect (self, width, height);
-  graphene_rect_t view = GRAPHENE_RECT_INIT (0, 0, width, height);
-  graphene_rect_t shown, moved;
-
-  g_assert (TIES_IS_DIAGRAM_VIEW (self));
-
-  if (!graphene_rect_intersection (&scene, &view, &shown))
-    return TRUE;
-  graphene_rect_offset_r (&self->cache_rect,
-                          round (self->pan_x - self->cache_pan_x),
-                          round (self->pan_y - self->cache_pan_y), &moved);
-  /* Rounding may cost the outermost pixel of the antialiasing margin. */
-  graphene_rect_inset (&shown, 1, 1);
-
-  return graphene_rect_contains_rect (&moved, &shown);
-}
-
-/* The accent colour of the theme, as each frame is drawn: libadwaita
- * 1.2 has no accent API, its stylesheet names the colour (dark, light
- * and high contrast each their own). */
-static void
-get_accent (TiesDiagramView *self,
-            GdkRGBA         *accent)
-{
-  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
-
-  g_assert (TIES_IS_DIAGRAM_VIEW (self));
-
-  if (!gtk_style_context_lookup_color (context, "accent_color", accent))
-    {
-      /* Without libadwaita's stylesheet: its accent blue, lighter on dark. */
-      gdk_rgba_parse (accent, self->style == TIES_STYLE_DARK ? "#78aeed" : "#1c71d8");
-    }
-}
-
-static void
-ring_node (TiesDiagramView *self,
-           cairo_t         *cr,
-           guint            node,
-           double           scale,
-           double           gap,
-           double           width,
-           const double    *dash,
-           int              n_dash)
-{
-  double x, y, r;
-
-  g_assert (TIES_IS_DIAGRAM_VIEW (self));
-
-  ties_scene_get_node (self->scene, node, &x, &y, &r);
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, x, y, r + gap / scale, 0, 2 * G_PI);
-  cairo_set_line_width (cr, width / scale);
-  cairo_set_dash (cr, dash, n_dash, 0);
-  cairo_stroke (cr);
-}
-
-static void
-draw_overlay (TiesDiagramView *self,
-              cairo_t         *cr)
-{
-  GdkRGBA accent;
-  double tx, ty, s;
-  guint selected = G_MAXUINT;
-
-  g_assert (TIES_IS_DIAGRAM_VIEW (self));
-
-  get_accent (self, &accent);
-  s = view_transform (self, &tx, &ty);
-  cairo_translate (cr, tx, ty);
-  cairo_scale (cr, s, s);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-
-  if (self->selected_tie_a != NULL && self->graph != NULL)
-    {
-      guint a = ties_graph_lookup (self->graph, self->selected_tie_a);
-      guint b = ties_graph_lookup (self->graph, self->selected_tie_b);
-
-      for (guint i = 0; i < ties_scene_get_n_edges (self->scene); i++)
-        {
-          guint ea, eb;
-
-          ties_scene_get_edge (self->scene, i, &ea, &eb);
-          if ((ea == a && eb == b) || (ea == b && eb == a))
-            {
-              ties_scene_append_edge_path (self->scene, cr, i);
-              cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, 0.45);
-              cairo_set_line_width (cr, 7 / s);
-              cairo_stroke (cr);
-            }
-        }
-    }
-
-  if (self->selected_actor != NULL && self->graph != NULL)
-    selected = ties_graph_lookup (self->graph, self->selected_actor);
-  if (selected != G_MAXUINT)
-    {
-      gdk_cairo_set_source_rgba (cr, &accent);
-      ring_node (self, cr, selected, s, 3, 3, NULL, 0);
-    }
-
-  if (self->hover_node != G_MAXUINT && self->hover_node != selected && !self->dragging)
-    {
-      cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, 0.5);
-      ring_node (self, cr, self->hover_node, s, 2.5, 2, NULL, 0);
-    }
-
-  /* Keyboard focus, shown as GTK shows it: after keyboard use. */
-  if (self->focus_node != G_MAXUINT && gtk_widget_has_visible_focus (GTK_WIDGET (self)))
-    {
-      static const double dash[] = { 4, 3 };
-      double scaled[2] = { dash[0] / s, dash[1] / s };
-
-      gdk_cairo_set_source_rgba (cr, &accent);
-      ring_node (self, cr, self->focus_node, s, 6, 1.5, scaled, 2);
-    }
-
-  /* The node being dragged follows the pointer, with its ties. */
-  if (self->dragging && self->drag_mode == DRAG_NODE)
-    {
-      double x, y, r, nx, ny;
-      guint32 color = ties_scene_get_node_color (self->scene, self->drag_node);
-
-      ties_scene_get_node (self->scene, self->drag_node, &x, &y, &r);
-      nx = x + self->drag_dx / s;
-      ny = y + self->drag_dy / s;
-
-      cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, 0.6);
-      cairo_set_line_width (cr, 1.5 / s);
-      for (guint i = 0; i < self->graph->edges->len; i++)
-        {
-          TiesGraphEdge *edge = ties_graph_edge (self->graph, i);
-          guint other;
-          double ox, oy;
-
-          if (edge->source == self->drag_node)
-            other = edge->target;
-          else if (edge->target == self->drag_node)
-            other = edge->source;
-          else
-            continue;
-          ties_scene_get_node (self->scene, other, &ox, &oy, NULL);
-          cairo_move_to (cr, nx, ny);
-          cairo_line_to (cr, ox, oy);
-        }
-      cairo_stroke (cr);
-
-      cairo_new_sub_path (cr);
-      cairo_arc (cr, nx, ny, r, 0, 2 * G_PI);
-      cairo_set_source_rgba (cr, ((color >> 16) & 0xff) / 255.0,
-                             ((color >> 8) & 0xff) / 255.0, (color & 0xff) / 255.0, 0.85);
-      cairo_fill_preserve (cr);
-      gdk_cairo_set_source_rgba (cr, &accent);
-      cairo_set_line_width (cr, 2 / s);
-      cairo_stroke (cr);
-    }
-}
-
-static void
-ties_diagram_view_snapshot (GtkWidget   *widget,
-                            GtkSnapshot *snapshot)
-{
-  TiesDiagramView *self = (TiesDiagramView *) widget;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  int scale = gtk_widget_get_scale_factor (widget);
-  cairo_t *cr;
-
-  g_assert (TIES_IS_DIAGRAM_VIEW (self));
-
-  if (self->scene == NULL || width <= 0 || height <= 0)
-    return;
-
-  /* Drawn again for a new size, a zoom that has come to rest, or a pan
-   * beyond the picture; otherwise the picture is moved (and scaled,
-   * while a zoom goes on). */
-  if (self->cache == NULL
-      || self->cache_width != width || self->cache_height != height
-      || self->cache_scale != scale
-      || (self->cache_zoom == self->zoom && !cache_covers (self, width, height)))
-    draw_static (self, width, height, scale);
-
-  gtk_snapshot_save (snapshot);
-  if (self->cache_zoom == self->zoom)
-    {
-      gtk_snapshot_translate (snapshot,
-                              &GRAPHENE_POINT_INIT (round (self->pan_x - self->cache_pan_x),
-                                                    round (self->pan_y - self->cache_pan_y)));
-    }
-  else
-    {
-      /* widget = centre + pan + zoom / cache_zoom × (cached − centre − cache_pan) */
-      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (width / 2.0 + self->pan_x,
-                                                              height / 2.0 + self->pan_y));
-      gtk_snapshot_scale (snapshot, self->zoom / self->cache_zoom, self->zoom / self->cache_zoom);
-      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (-width / 2.0 - self->cache_pan_x,
-                                                              -height / 2.0 - self->cache_pan_y));
-    }
-  gtk_snapshot_append_node (snapshot, self->cache);
-  gtk_snapshot_restore (snapshot);
-
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  draw_overlay (self, cr);
-  cairo_destroy (cr);
-}
+/* Size */
 
 static void
 ties_diagram_view_size_allocate (GtkWidget *widget,
@@ -636,7 +90,7 @@ update_style (TiesDiagramView *self)
   g_assert (TIES_IS_DIAGRAM_VIEW (self));
 
   self->style = style;
-  rebuild_scene (self);
+  _ties_diagram_view_rebuild_scene (self);
 }
 
 static void
@@ -649,141 +103,11 @@ ties_diagram_view_css_changed (GtkWidget         *widget,
   gtk_widget_queue_draw (widget);
 }
 
-/* Accessibility */
+/* Layout (the rest is in ties-diagram-view-layout.c) */
 
-static void
-update_description (TiesDiagramView *self)
-{
-  g_autofree char *actors = NULL;
-  g_autofree char *ties = NULL;
-  g_autofree char *text = NULL;
-  guint n_actors = self->graph != NULL ? self->graph->nodes->len : 0;
-  guint n_ties = self->network != NULL ? g_list_model_get_n_items (ties_network_get_ties (self->network)) : 0;
-
-  g_assert (TIES_IS_DIAGRAM_VIEW (self));
-
-  actors = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u actor", "%u actors", n_actors), n_actors);
-  ties = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u tie", "%u ties", n_ties), n_ties);
-  /* Translators: "23 actors, 34 ties" */
-  text = g_strdup_printf (_("%s, %s"), actors, ties);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
-                                  -1);
-}
-
-/* Animation */
-
-static void
-stop_animation (TiesDiagramView *self)
-{
-  g_assert (TIES_IS_DIAGRAM_VIEW (self));
-
-  if (self->tick_id != 0)
-    {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
-      self->tick_id = 0;
-    }
-  g_clear_pointer (&self->from_x, g_free);
-  g_clear_pointer (&self->from_y, g_free);
-  g_clear_pointer (&self->to_x, g_free);
-  g_clear_pointer (&self->to_y, g_free);
-}
-
-static gboolean
-animation_tick (GtkWidget     *widget,
-                GdkFrameClock *clock,
-                gpointer       user_data)
-{
-  TiesDiagramView *self = (TiesDiagramView *) widget;
-  gint64 now = gdk_frame_clock_get_frame_time (clock);
-  double t, e;
-
-  g_assert (TIES_IS_DIAGRAM_VIEW (self));
-
-  if (self->animation_start == 0)
-    self->animation_start = now;
-  t = CLAMP ((double) (now - self->animation_start) / ANIMATION_USEC, 0.0, 1.0);
-  e = 1 - pow (1 - t, 3);   /* ease out */
-
-  for (guint i = 0; i < self->graph->nodes->len; i++)
-    {
-      TiesGraphNode *node = ties_graph_node (self->graph, i);
-
-      node->x = self->from_x[i] + (self->to_x[i] - self->from_x[i]) * e;
-      node->y = self->from_y[i] + (self->to_y[i] - self->from_y[i]) * e;
-    }
-  rebuild_scene (self);
-
-  if (t >= 1)
-    {
-      self->tick_id = 0;
-      stop_animation (self);
-      return G_SOURCE_REMOVE;
-    }
-
-  return G_SOURCE_CONTINUE;
-}
-
-/* Replaces the shown graph with @graph, laid out, easing each node from
- * where the old graph showed it. */
-static void
-install_graph (TiesDiagramView *self,
-               TiesGraph       *graph)
-{
-  g_autoptr(TiesGraph) old = self->graph;
-  gboolean animate;
-
-  g_assert (TIES_IS_DIAGRAM_VIEW (self));
-  g_assert (graph != NULL);
-
-  stop_animation (self);
-  self->graph = graph;
-
-  animate = old != NULL
-            && graph->nodes->len <= LARGE_GRAPH
-            && gtk_widget_get_mapped (GTK_WIDGET (self));
-
-  if (animate)
-    {
-      gboolean moves = FALSE;
-      guint n = graph->nodes->len;
-
-      self->from_x = g_new (double, n);
-      self->from_y = g_new (double, n);
-      self->to_x = g_new (double, n);
-      self->to_y = g_new (double, n);
-      for (guint i = 0; i < n; i++)
-        {
-          TiesGraphNode *node = ties_graph_node (graph, i);
-          guint before = ties_graph_lookup (old, node->id);
-
-          self->to_x[i] = node->x;
-          self->to_y[i] = node->y;
-          self->from_x[i] = before != G_MAXUINT ? ties_graph_node (old, before)->x : node->x;
-          self->from_y[i] = before != G_MAXUINT ? ties_graph_node (old, before)->y : node->y;
-          moves |= self->from_x[i] != self->to_x[i] || self->from_y[i] != self->to_y[i];
-          node->x = self->from_x[i];
-          node->y = self->from_y[i];
-        }
-
-      if (moves)
-        {
-          self->animation_start = 0;
-          self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), animation_tick, NULL, NULL);
-        }
-      else
-        stop_animation (self);
-    }
-
-  rebuild_scene (self);
-  update_description (self);
-}
-
-/* Layout */
-
-static void
-set_busy (TiesDiagramView *self,
-          gboolean         busy)
+void
+_ties_diagram_view_set_busy (TiesDiagramView *self,
+                             gboolean         busy)
 {
   g_assert (TIES_IS_DIAGRAM_VIEW (self));
 
@@ -793,181 +117,6 @@ set_busy (TiesDiagramView *self,
 
   self->busy = busy;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
-}
-
-static void
-cancel_layout (TiesDiagramView *self)
-{
-  g_assert (TIES_IS_DIAGRAM_VIEW (self));
-
-  if (self->layout_cancellable != NULL)
-    {
-      g_cancellable_cancel (self->layout_cancellable);
-      g_clear_object (&self->layout_cancellable);
-    }
-}
-
-static void
-layout_done (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(TiesDiagramView) self = user_data;
-  g_autoptr(TiesGraph) graph = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_assert (TIES_IS_DIAGRAM_VIEW (self));
-
-  graph = ties_layout_run_finish (result, &error);
-  if (graph == NULL)
-    return;   /* cancelled: a newer layout is on its way, or the view went */
-
-  g_clear_object (&self->layout_cancellable);
-  set_busy (self, FALSE);
-  install_graph (self, g_steal_pointer (&graph));
-}
-
-/* Stops a long layout and shows the circle layout at once instead: it
- * takes milliseconds where a force layout of thousands takes seconds. */
-void
-ties_diagram_view_cancel_layout (TiesDiagramView *self)
-{
-  TiesLayoutRequest request;
-
-  g_return_if_fail (TIES_IS_DIAGRAM_VIEW (self));
-
-  if (!self->busy || self->network == NULL)
-    return;
-
-  cancel_layout (self);
-
-  ties_layout_request_init (&request);
-  request.layout = "circle";
-  set_busy (self, FALSE);
-  install_graph (self, ties_layout_run_request (self->network, &request));
-}
-
-/* The layout job (src/diagram/ties-layout-job.c) is the exports' too:
- * the graph installed here is the one they draw. */
-static void
-ties_diagram_view_rederive (TiesDiagramView *self)
-{
-  g_autoptr(TiesGraph) graph = NULL;
-  TiesLayoutRequest request;
-  TiesLayoutOptions options;
-  gboolean needed;
-
-  g_assert (TIES_IS_DIAGRAM_VIEW (self));
-
-  g_clear_handle_id (&self->rederive_source, g_source_remove);
-  cancel_layout (self);
-
-  if (self->network == NULL)
-    {
-      set_busy (self, FALSE);
-      stop_animation (self);
-      g_clear_pointer (&self->graph, ties_graph_free);
-      rebuild_scene (self);
-      update_description (self);
-      return;
-    }
-
-  ties_layout_request_init (&request);
-  request.shown = self->graph;
-  request.fresh = self->fresh_layout;
-  self->fresh_layout = FALSE;
-  graph = ties_layout_prepare (self->network, &request, &options, &needed);
-
-  if (needed && graph->nodes->len > LARGE_GRAPH)
-    {
-      self->layout_cancellable = g_cancellable_new ();
-      self->n_layouts++;
-      set_busy (self, TRUE);
-      ties_layout_run_async (g_steal_pointer (&graph), &options, self->layout_cancellable,
-                             layout_done, g_object_ref (self));
-      return;
-    }
-
-  if (needed)
-    {
-      self->n_layouts++;
-      ties_layout_run_sync (graph, &options);
-    }
-  set_busy (self, FALSE);
-  install_graph (self, g_steal_pointer (&graph));
-}
-
-static gboolean
-rederive_idle (gpointer data)
-{
-  TiesDiagramView *self = data;
-
-  g_assert (TIES_IS_DIAGRAM_VIEW (self));
-
-  self->rederive_source = 0;
-  ties_diagram_view_rederive (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* "changed" comes several times for one edit (the document's, the
- * events' store): the graph is derived once, before the next frame. */
-static void
-on_network_changed (TiesDiagramView *self)
-{
-  g_assert (TIES_IS_DIAGRAM_VIEW (self));
-
-  cancel_layout (self);
-  if (self->rederive_source == 0)
-    self->rederive_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, rederive_idle, self, NULL);
-}
-
-static gboolean
-rescene_idle (gpointer data)
-{
-  TiesDiagramView *self = data;
-
-  g_assert (TIES_IS_DIAGRAM_VIEW (self));
-
-  self->rescene_source = 0;
-  rebuild_scene (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* The network's "changed" covers the ties. Actors are the graph's nodes
- * and their places its layout's start, so adding, removing or moving
- * one derives the graph again; names, colours, kinds and affiliations
- * are only drawn, so they redraw the scene as laid out, as do evidence
- * and sources when weak ties are marked (they change how a tie is
- * drawn, never where); and titles, notes or an actor's role are not in
- * the diagram at all. */
-static void
-on_document_parts_changed (TiesDiagramView    *self,
-                           TiesDocumentChange  changes,
-                           TiesDocument       *document)
-{
-  g_assert (TIES_IS_DIAGRAM_VIEW (self));
-
-  if (changes & (TIES_DOCUMENT_CHANGE_ACTORS | TIES_DOCUMENT_CHANGE_ACTOR_PLACE))
-    {
-      on_network_changed (self);
-    }
-  else if ((changes & (TIES_DOCUMENT_CHANGE_ACTOR_LOOK | TIES_DOCUMENT_CHANGE_EVENT_KINDS))
-           || (self->mark_weak_ties
-               && (changes & (TIES_DOCUMENT_CHANGE_EVIDENCE | TIES_DOCUMENT_CHANGE_SOURCES))))
-    {
-      if (self->graph != NULL && self->graph->nodes->len > LARGE_GRAPH)
-        {
-          g_clear_handle_id (&self->rescene_source, g_source_remove);
-          self->rescene_source = g_timeout_add_full (G_PRIORITY_HIGH_IDLE, LARGE_RESCENE_DELAY_MS,
-                                                     rescene_idle, self, NULL);
-        }
-      else if (self->rescene_source == 0)
-        {
-          self->rescene_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, rescene_idle, self, NULL);
-        }
-    }
 }
 
 /* Selection */
@@ -985,10 +134,10 @@ set_string (char       **field,
   return TRUE;
 }
 
-static void
-select_tie (TiesDiagramView *self,
-            const char      *a,
-            const char      *b)
+void
+_ties_diagram_view_select_tie (TiesDiagramView *self,
+                               const char      *a,
+                               const char      *b)
 {
   gboolean changed_a, changed_b;
 
@@ -1004,63 +153,12 @@ select_tie (TiesDiagramView *self,
     gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-static void select_at_quietly (TiesDiagramView *self,
-                               double           x,
-                               double           y);
-
-/* A click selects an actor, a tie or nothing, in the window too. */
-static void
-select_at (TiesDiagramView *self,
-           double           x,
-           double           y)
-{
-  self->quiet++;
-  select_at_quietly (self, x, y);
-  self->quiet--;
-  publish_selection (self);
-}
-
-static void
-select_at_quietly (TiesDiagramView *self,
-                   double           x,
-                   double           y)
-{
-  guint node = hit_node (self, x, y);
-  guint edge;
-
-  g_assert (TIES_IS_DIAGRAM_VIEW (self));
-
-  if (node != G_MAXUINT)
-    {
-      select_tie (self, NULL, NULL);
-      ties_diagram_view_select_actor (self, node_id (self, node));
-      self->focus_node = node;
-      return;
-    }
-
-  ties_diagram_view_select_actor (self, NULL);
-  edge = hit_edge (self, x, y);
-  if (edge != G_MAXUINT)
-    {
-      guint a, b;
-
-      ties_scene_get_edge (self->scene, edge, &a, &b);
-      /* Tie ends are ordered as the network orders them. */
-      if (g_strcmp0 (node_id (self, a), node_id (self, b)) > 0)
-        select_tie (self, node_id (self, b), node_id (self, a));
-      else
-        select_tie (self, node_id (self, a), node_id (self, b));
-    }
-  else
-    select_tie (self, NULL, NULL);
-}
-
 /* Zoom and pan */
 
-static void
-set_pan (TiesDiagramView *self,
-         double           pan_x,
-         double           pan_y)
+void
+_ties_diagram_view_set_pan (TiesDiagramView *self,
+                            double           pan_x,
+                            double           pan_y)
 {
   g_assert (TIES_IS_DIAGRAM_VIEW (self));
 
@@ -1081,7 +179,7 @@ timing_pan_by (GtkWidget *widget,
 {
   TiesDiagramView *self = TIES_DIAGRAM_VIEW (widget);
 
-  set_pan (self, self->pan_x + dx, self->pan_y + dy);
+  _ties_diagram_view_set_pan (self, self->pan_x + dx, self->pan_y + dy);
 }
 
 static gboolean
@@ -1093,19 +191,19 @@ zoom_settled (gpointer data)
 
   self->zoom_settle_source = 0;
   if (self->cache != NULL && self->cache_zoom != self->zoom)
-    invalidate_cache (self);
+    _ties_diagram_view_invalidate_cache (self);
 
   return G_SOURCE_REMOVE;
 }
 
 /* Zooms keeping the diagram point under (@x, @y) in place. */
-static void
-zoom_around (TiesDiagramView *self,
-             double           zoom,
-             double           x,
-             double           y)
+void
+_ties_diagram_view_zoom_around (TiesDiagramView *self,
+                                double           zoom,
+                                double           x,
+                                double           y)
 {
-  double cx = widget_width (self) / 2, cy = widget_height (self) / 2;
+  double cx = _ties_diagram_view_widget_width (self) / 2, cy = _ties_diagram_view_widget_height (self) / 2;
   double fx, fy;
 
   g_assert (TIES_IS_DIAGRAM_VIEW (self));
@@ -1128,618 +226,6 @@ zoom_around (TiesDiagramView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
 }
 
-static void
-zoom_in_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  TiesDiagramView *self = (TiesDiagramView *) widget;
-
-  ties_diagram_view_set_zoom (self, self->zoom * ZOOM_STEP);
-}
-
-static void
-zoom_out_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  TiesDiagramView *self = (TiesDiagramView *) widget;
-
-  ties_diagram_view_set_zoom (self, self->zoom / ZOOM_STEP);
-}
-
-static void
-zoom_fit_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  ties_diagram_view_zoom_to_fit ((TiesDiagramView *) widget);
-}
-
-static gboolean
-on_scroll (GtkEventControllerScroll *controller,
-           double                    dx,
-           double                    dy,
-           TiesDiagramView          *self)
-{
-  GdkModifierType state;
-
-  g_assert (TIES_IS_DIAGRAM_VIEW (self));
-
-  state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
-  if (state & GDK_CONTROL_MASK)
-    {
-      double x = widget_width (self) / 2, y = widget_height (self) / 2;
-      GdkEvent *event = gtk_event_controller_get_current_event (GTK_EVENT_CONTROLLER (controller));
-
-      if (event != NULL)
-        {
-          double ex, ey;
-          graphene_point_t point;
-          GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
-
-          /* Event coordinates are the surface's; the pointer's place in
-           * the widget keeps still while zooming. */
-          if (gdk_event_get_position (event, &ex, &ey) && native != NULL)
-            {
-              double nx, ny;
-
-              gtk_native_get_surface_transform (native, &nx, &ny);
-              if (gtk_widget_compute_point (GTK_WIDGET (native), GTK_WIDGET (self),
-                                            &GRAPHENE_POINT_INIT (ex - nx, ey - ny), &point))
-                {
-                  x = point.x;
-                  y = point.y;
-                }
-            }
-        }
-      zoom_around (self, self->zoom * pow (ZOOM_STEP, -dy), x, y);
-      return TRUE;
-    }
-
-  if (state & GDK_SHIFT_MASK && dx == 0)
-    {
-      dx = dy;
-      dy = 0;
-    }
-  set_pan (self, self->pan_x - dx * SCROLL_STEP, self->pan_y - dy * SCROLL_STEP);
-
-  return TRUE;
-}
-
-static void
-on_zoom_begin (GtkGesture       *gesture,
-               GdkEventSequence *sequence,
-               TiesDiagramView  *self)
-{
-  g_assert (TIES_IS_DIAGRAM_VIEW (self));
-
-  self->zoom_start = self->zoom;
-}
-
-static void
-on_zoom_scale_changed (GtkGestureZoom  *gesture,
-                       double           scale,
-                       TiesDiagramView *self)
-{
-  double x, y;
-
-  g_assert (TIES_IS_DIAGRAM_VIEW (self));
-
-  if (!gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y))
-    {
-      x = widget_width (self) / 2;
-      y = widget_height (self) / 2;
-    }
-  zoom_around (self, self->zoom_start * scale, x, y);
-}
-
-/* Dragging: the gesture handlers and the testing hook share these. */
-
-static void
-drag_begin (TiesDiagramView *self,
-            double           x,
-            double           y)
-{
-  g_assert (TIES_IS_DIAGRAM_VIEW (self));
-
-  self->drag_node = hit_node (self, x, y);
-  self->drag_mode = self->drag_node != G_MAXUINT ? DRAG_NODE : DRAG_PAN;
-  self->drag_start_x = x;
-  self->drag_start_y = y;
-  self->drag_dx = self->drag_dy = 0;
-  self->pan_start_x = self->pan_x;
-  self->pan_start_y = self->pan_y;
-  self->dragging = FALSE;
-}
-
-/* Returns whether the press has become a drag. */
-static gboolean
-drag_update (TiesDiagramView *self,
-             double           dx,
-             double           dy)
-{
-  g_assert (TIES_IS_DIAGRAM_VIEW (self));
-
-  if (self->drag_mode == DRAG_NONE)
-    return FALSE;
-  if (!self->dragging && hypot (dx, dy) < DRAG_THRESHOLD)
-    return FALSE;
-
-  self->dragging = TRUE;
-  self->drag_dx = dx;
-  self->drag_dy = dy;
-
-  if (self->drag_mode == DRAG_PAN)
-    set_pan (self, self->pan_start_x + dx, self->pan_start_y + dy);
-  else
-    gtk_widget_queue_draw (GTK_WIDGET (self));
-
-  return TRUE;
-}
-
-static void
-drag_end (TiesDiagramView *self,
-          double           dx,
-          double           dy)
-{
-  DragMode mode = self->drag_mode;
-  gboolean moved;
-
-  g_assert (TIES_IS_DIAGRAM_VIEW (self));
-
-  moved = drag_update (self, dx, dy);
-  self->drag_mode = DRAG_NONE;
-  self->dragging = FALSE;
-
-  if (mode == DRAG_NODE && moved && self->scene != NULL)
-    {
-      TiesActor *actor = node_actor (self, self->drag_node);
-      TiesGraphNode *node = ties_graph_node (self->graph, self->drag_node);
-      double tx, ty, s = view_transform (self, &tx, &ty);
-      double x = node->x + dx / s;
-      double y = node->y + dy / s;
-
-      if (actor != NULL)
-        {
-          /* Shown where it was dropped at once; the edit's new layout
-           * eases the others from there. */
-          node->x = x;
-          node->y = y;
-          rebuild_scene (self);
-          ties_document_move_actor (self->document, actor, x, y, TRUE);
-        }
-    }
-
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static void
-on_drag_begin (GtkGestureDrag  *gesture,
-               double           x,
-               double           y,
-               TiesDiagramView *self)
-{
-  drag_begin (self, x, y);
-}
-
-static void
-on_drag_update (GtkGestureDrag  *gesture,
-                double           dx,
-                double           dy,
-                TiesDiagramView *self)
-{
-  if (drag_update (self, dx, dy))
-    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-}
-
-static void
-on_drag_end (GtkGestureDrag  *gesture,
-             double           dx,
-             double           dy,
-             TiesDiagramView *self)
-{
-  drag_end (self, dx, dy);
-}
-
-/* Clicks */
-
-static void
-unpin_node (TiesDiagramView *self,
-            guint            node)
-{
-  TiesActor *actor = node_actor (self, node);
-  TiesHistory *history;
-
-  g_assert (TIES_IS_DIAGRAM_VIEW (self));
-
-  if (actor == NULL || !ties_actor_get_pinned (actor))
-    return;
-
-  history = ties_document_get_history (self->document);
-  ties_history_begin (history, _("Unpin Actor"));
-  ties_history_set (history, actor, "pinned", FALSE, NULL);
-  ties_history_end (history);
-}
-
-static void
-on_click_pressed (GtkGestureClick *gesture,
-                  int              n_press,
-                  double           x,
-                  double           y,
-                  TiesDiagramView *self)
-{
-  g_assert (TIES_IS_DIAGRAM_VIEW (self));
-
-  if (gtk_widget_get_focusable (GTK_WIDGET (self)))
-    gtk_widget_grab_focus (GTK_WIDGET (self));
-
-  if (n_press == 2)
-    {
-      guint node = hit_node (self, x, y);
-
-      if (node != G_MAXUINT)
-        unpin_node (self, node);
-    }
-}
-
-static void
-on_click_released (GtkGestureClick *gesture,
-                   int              n_press,
-                   double           x,
-                   double           y,
-                   TiesDiagramView *self)
-{
-  g_assert (TIES_IS_DIAGRAM_VIEW (self));
-
-  if (n_press == 1)
-    select_at (self, x, y);
-}
-
-static void
-on_motion (GtkEventControllerMotion *controller,
-           double                    x,
-           double                    y,
-           TiesDiagramView          *self)
-{
-  guint node = hit_node (self, x, y);
-
-  g_assert (TIES_IS_DIAGRAM_VIEW (self));
-
-  if (node != self->hover_node)
-    {
-      self->hover_node = node;
-      gtk_widget_queue_draw (GTK_WIDGET (self));
-    }
-}
-
-static void
-on_leave (GtkEventControllerMotion *controller,
-          TiesDiagramView          *self)
-{
-  g_assert (TIES_IS_DIAGRAM_VIEW (self));
-
-  if (self->hover_node != G_MAXUINT)
-    {
-      self->hover_node = G_MAXUINT;
-      gtk_widget_queue_draw (GTK_WIDGET (self));
-    }
-}
-
-/* Keyboard */
-
-static void
-focus_node (TiesDiagramView *self,
-            guint            node)
-{
-  g_assert (TIES_IS_DIAGRAM_VIEW (self));
-
-  self->focus_node = node;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-/* The nearest node in direction (@ux, @uy), favouring those straight
- * ahead over those off to the side. */
-static guint
-nearest_in_direction (TiesDiagramView *self,
-                      guint            from,
-                      double           ux,
-                      double           uy)
-{
-  guint best = G_MAXUINT;
-  double best_cost = G_MAXDOUBLE;
-  double x0, y0;
-
-  g_assert (TIES_IS_DIAGRAM_VIEW (self));
-
-  ties_scene_get_node (self->scene, from, &x0, &y0, NULL);
-  for (guint i = 0; i < ties_scene_get_n_nodes (self->scene); i++)
-    {
-      double x, y, along, across, cost;
-
-      if (i == from)
-        continue;
-      ties_scene_get_node (self->scene, i, &x, &y, NULL);
-      along = (x - x0) * ux + (y - y0) * uy;
-      across = fabs ((x - x0) * uy - (y - y0) * ux);
-      if (along <= 0 || across > 2 * along)
-        continue;
-      cost = along + 2 * across;
-      if (cost < best_cost)
-        {
-          best_cost = cost;
-          best = i;
-        }
-    }
-
-  return best;
-}
-
-static gboolean
-on_key_pressed (GtkEventControllerKey *controller,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                TiesDiagramView       *self)
-{
-  guint n;
-
-  g_assert (TIES_IS_DIAGRAM_VIEW (self));
-
-  if (self->scene == NULL || (n = ties_scene_get_n_nodes (self->scene)) == 0)
-    return FALSE;
-  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK))
-    return FALSE;
-
-  switch (keyval)
-    {
-    case GDK_KEY_Tab:
-    case GDK_KEY_KP_Tab:
-      if (state & GDK_SHIFT_MASK)
-        return FALSE;
-      /* Past the last node, focus leaves the diagram. */
-      if (self->focus_node != G_MAXUINT && self->focus_node + 1 >= n)
-        {
-          focus_node (self, G_MAXUINT);
-          return FALSE;
-        }
-      focus_node (self, self->focus_node == G_MAXUINT ? 0 : self->focus_node + 1);
-      return TRUE;
-
-    case GDK_KEY_ISO_Left_Tab:
-      if (self->focus_node == 0)
-        {
-          focus_node (self, G_MAXUINT);
-          return FALSE;
-        }
-      focus_node (self, self->focus_node == G_MAXUINT ? n - 1 : self->focus_node - 1);
-      return TRUE;
-
-    case GDK_KEY_Left: case GDK_KEY_KP_Left:
-    case GDK_KEY_Right: case GDK_KEY_KP_Right:
-    case GDK_KEY_Up: case GDK_KEY_KP_Up:
-    case GDK_KEY_Down: case GDK_KEY_KP_Down:
-      {
-        double ux = 0, uy = 0;
-        guint next;
-
-        if (self->focus_node == G_MAXUINT)
-          {
-            focus_node (self, 0);
-            return TRUE;
-          }
-        if (keyval == GDK_KEY_Left || keyval == GDK_KEY_KP_Left)
-          ux = -1;
-        else if (keyval == GDK_KEY_Right || keyval == GDK_KEY_KP_Right)
-          ux = 1;
-        else if (keyval == GDK_KEY_Up || keyval == GDK_KEY_KP_Up)
-          uy = -1;
-        else
-          uy = 1;
-        next = nearest_in_direction (self, self->focus_node, ux, uy);
-        if (next != G_MAXUINT)
-          focus_node (self, next);
-        else
-          gtk_widget_error_bell (GTK_WIDGET (self));
-        return TRUE;
-      }
-
-    case GDK_KEY_Return:
-    case GDK_KEY_KP_Enter:
-    case GDK_KEY_ISO_Enter:
-    case GDK_KEY_space:
-    case GDK_KEY_KP_Space:
-      if (self->focus_node == G_MAXUINT)
-        return FALSE;
-      self->quiet++;
-      select_tie (self, NULL, NULL);
-      ties_diagram_view_select_actor (self, node_id (self, self->focus_node));
-      self->quiet--;
-      publish_selection (self);
-      return TRUE;
-
-    case GDK_KEY_Escape:
-      self->quiet++;
-      select_tie (self, NULL, NULL);
-      ties_diagram_view_select_actor (self, NULL);
-      self->quiet--;
-      publish_selection (self);
-      return TRUE;
-
-    default:
-      return FALSE;
-    }
-}
-
-static void
-on_focus_changed (TiesDiagramView *self)
-{
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-/* Tooltips */
-
-static char *
-actor_tooltip (TiesDiagramView *self,
-               TiesActor       *actor)
-{
-  GString *text = g_string_new (NULL);
-  const char *role = ties_actor_get_role (actor);
-  guint count = ties_network_get_event_count (self->network, ties_actor_get_id (actor));
-  g_autofree char *name = g_markup_escape_text (ties_actor_get_name (actor) != NULL
-                                                  ? ties_actor_get_name (actor)
-                                                  : ties_actor_get_id (actor), -1);
-
-  g_assert (TIES_IS_DIAGRAM_VIEW (self));
-
-  g_string_append_printf (text, "<b>%s</b>", name);
-  if (role != NULL && *role != '\0')
-    {
-      g_autofree char *escaped = g_markup_escape_text (role, -1);
-
-      g_string_append_printf (text, "\n%s", escaped);
-    }
-  g_string_append_c (text, '\n');
-  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u event", "%u events", count), count);
-
-  return g_string_free (text, FALSE);
-}
-
-static const char *
-actor_name (TiesDiagramView *self,
-            const char      *id)
-{
-  TiesActor *actor = ties_document_lookup_actor (self->document, id);
-
-  if (actor != NULL && ties_actor_get_name (actor) != NULL)
-    return ties_actor_get_name (actor);
-
-  return id;
-}
-
-/* How well the tie is reported, whether or not weak ties are marked: a
- * reader weighing a tie wants to know it either way. */
-static void
-append_corroboration (GString *text,
-                      TiesTie *tie)
-{
-  guint n_sources = ties_tie_get_n_sources (tie);
-  guint n_evidence = ties_tie_get_n_evidence (tie);
-  g_autofree char *sources = NULL;
-  g_autofree char *evidence = NULL;
-
-  g_string_append_c (text, '\n');
-  if (n_evidence == 0)
-    {
-      g_string_append (text, _("No evidence"));
-      return;
-    }
-
-  /* Two plurals in one sentence: each is translated on its own. */
-  sources = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Reported by %u source",
-                                          "Reported by %u sources", n_sources), n_sources);
-  evidence = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u evidence item",
-                                           "%u evidence items", n_evidence), n_evidence);
-  /* Translators: joins "Reported by 2 sources" and "3 evidence items". */
-  g_string_append_printf (text, _("%s, %s"), sources, evidence);
-}
-
-static char *
-tie_tooltip (TiesDiagramView *self,
-             TiesTie         *tie)
-{
-  GString *text = g_string_new (NULL);
-  GPtrArray *events = ties_tie_get_events (tie);
-  g_autofree char *a = g_markup_escape_text (actor_name (self, ties_tie_get_actor_a (tie)), -1);
-  g_autofree char *b = g_markup_escape_text (actor_name (self, ties_tie_get_actor_b (tie)), -1);
-
-  g_assert (TIES_IS_DIAGRAM_VIEW (self));
-
-  g_string_append_printf (text, "<b>%s — %s</b>", a, b);
-  append_corroboration (text, tie);
-  for (guint i = 0; events != NULL && i < events->len; i++)
-    {
-      TiesEvent *event = g_ptr_array_index (events, i);
-      TiesDate *date = ties_event_get_parsed_date (event);
-      g_autofree char *title = g_markup_escape_text (ties_event_get_title (event) != NULL
-                                                       ? ties_event_get_title (event) : "", -1);
-
-      if (i == MAX_TOOLTIP_EVENTS)
-        {
-          guint rest = events->len - i;
-
-          g_string_append_c (text, '\n');
-          g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "and %u more event",
-                                                     "and %u more events", rest), rest);
-          break;
-        }
-
-      if (date != NULL)
-        {
-          g_autofree char *when = ties_date_format (date);
-          g_autofree char *escaped = g_markup_escape_text (when, -1);
-
-          g_string_append_printf (text, "\n• %s <span alpha=\"70%%\">(%s)</span>", title, escaped);
-        }
-      else
-        g_string_append_printf (text, "\n• %s", title);
-    }
-
-  return g_string_free (text, FALSE);
-}
-
-static gboolean
-ties_diagram_view_query_tooltip (GtkWidget  *widget,
-                                 int         x,
-                                 int         y,
-                                 gboolean    keyboard,
-                                 GtkTooltip *tooltip)
-{
-  TiesDiagramView *self = (TiesDiagramView *) widget;
-  g_autofree char *markup = NULL;
-  guint node;
-
-  g_assert (TIES_IS_DIAGRAM_VIEW (self));
-
-  if (self->scene == NULL || self->network == NULL)
-    return FALSE;
-
-  if (keyboard)
-    node = self->focus_node;
-  else
-    node = hit_node (self, x, y);
-
-  if (node != G_MAXUINT)
-    {
-      TiesActor *actor = node_actor (self, node);
-
-      if (actor == NULL)
-        return FALSE;
-      markup = actor_tooltip (self, actor);
-    }
-  else if (!keyboard)
-    {
-      guint edge = hit_edge (self, x, y);
-      guint a, b;
-      TiesTie *tie;
-
-      if (edge == G_MAXUINT)
-        return FALSE;
-      ties_scene_get_edge (self->scene, edge, &a, &b);
-      tie = ties_network_lookup_tie (self->network, node_id (self, a), node_id (self, b));
-      if (tie == NULL)
-        return FALSE;
-      markup = tie_tooltip (self, tie);
-    }
-
-  if (markup == NULL)
-    return FALSE;
-
-  gtk_tooltip_set_markup (tooltip, markup);
-
-  return TRUE;
-}
-
 /* GObject */
 
 static void
@@ -1755,8 +241,8 @@ ties_diagram_view_unmap (GtkWidget *widget)
           ties_graph_node (self->graph, i)->x = self->to_x[i];
           ties_graph_node (self->graph, i)->y = self->to_y[i];
         }
-      stop_animation (self);
-      rebuild_scene (self);
+      _ties_diagram_view_stop_animation (self);
+      _ties_diagram_view_rebuild_scene (self);
     }
 
   GTK_WIDGET_CLASS (ties_diagram_view_parent_class)->unmap (widget);
@@ -1767,8 +253,8 @@ ties_diagram_view_dispose (GObject *object)
 {
   TiesDiagramView *self = (TiesDiagramView *) object;
 
-  cancel_layout (self);
-  stop_animation (self);
+  _ties_diagram_view_cancel_layout_job (self);
+  _ties_diagram_view_stop_animation (self);
   g_clear_handle_id (&self->rederive_source, g_source_remove);
   g_clear_handle_id (&self->rescene_source, g_source_remove);
   g_clear_signal_handler (&self->network_changed_handler, self->network);
@@ -1870,10 +356,10 @@ ties_diagram_view_class_init (TiesDiagramViewClass *klass)
   object_class->get_property = ties_diagram_view_get_property;
   object_class->set_property = ties_diagram_view_set_property;
 
-  widget_class->snapshot = ties_diagram_view_snapshot;
+  widget_class->snapshot = _ties_diagram_view_snapshot;
   widget_class->measure = ties_diagram_view_measure;
   widget_class->size_allocate = ties_diagram_view_size_allocate;
-  widget_class->query_tooltip = ties_diagram_view_query_tooltip;
+  widget_class->query_tooltip = _ties_diagram_view_query_tooltip;
   widget_class->unmap = ties_diagram_view_unmap;
   widget_class->css_changed = ties_diagram_view_css_changed;
 
@@ -1925,17 +411,7 @@ ties_diagram_view_class_init (TiesDiagramViewClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_property_action (widget_class, "diagram.mark-weak-ties", "mark-weak-ties");
-  gtk_widget_class_install_action (widget_class, "diagram.zoom-in", NULL, zoom_in_action);
-  gtk_widget_class_install_action (widget_class, "diagram.zoom-out", NULL, zoom_out_action);
-  gtk_widget_class_install_action (widget_class, "diagram.zoom-fit", NULL, zoom_fit_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "diagram.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "diagram.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "diagram.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "diagram.zoom-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "diagram.zoom-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "diagram.zoom-fit", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, GDK_CONTROL_MASK, "diagram.zoom-fit", NULL);
+  _ties_diagram_view_class_init_input (widget_class);
 
   gtk_widget_class_set_css_name (widget_class, "diagramview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
@@ -1964,9 +440,6 @@ bind_settings (TiesDiagramView *self)
 static void
 ties_diagram_view_init (TiesDiagramView *self)
 {
-  GtkEventController *controller;
-  GtkGesture *gesture;
-
   self->zoom = 1.0;
   self->hover_node = G_MAXUINT;
   self->focus_node = G_MAXUINT;
@@ -1982,39 +455,7 @@ ties_diagram_view_init (TiesDiagramView *self)
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
 
-  gesture = gtk_gesture_drag_new ();
-  g_signal_connect (gesture, "drag-begin", G_CALLBACK (on_drag_begin), self);
-  g_signal_connect (gesture, "drag-update", G_CALLBACK (on_drag_update), self);
-  g_signal_connect (gesture, "drag-end", G_CALLBACK (on_drag_end), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
-
-  gesture = gtk_gesture_click_new ();
-  g_signal_connect (gesture, "pressed", G_CALLBACK (on_click_pressed), self);
-  g_signal_connect (gesture, "released", G_CALLBACK (on_click_released), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
-
-  gesture = gtk_gesture_zoom_new ();
-  g_signal_connect (gesture, "begin", G_CALLBACK (on_zoom_begin), self);
-  g_signal_connect (gesture, "scale-changed", G_CALLBACK (on_zoom_scale_changed), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
-
-  controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
-  g_signal_connect (controller, "scroll", G_CALLBACK (on_scroll), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
-
-  controller = gtk_event_controller_motion_new ();
-  g_signal_connect (controller, "motion", G_CALLBACK (on_motion), self);
-  g_signal_connect (controller, "leave", G_CALLBACK (on_leave), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
-
-  controller = gtk_event_controller_key_new ();
-  g_signal_connect (controller, "key-pressed", G_CALLBACK (on_key_pressed), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
-
-  controller = gtk_event_controller_focus_new ();
-  g_signal_connect_swapped (controller, "enter", G_CALLBACK (on_focus_changed), self);
-  g_signal_connect_swapped (controller, "leave", G_CALLBACK (on_focus_changed), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  _ties_diagram_view_init_input (self);
 
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (update_style), self, G_CONNECT_SWAPPED);
@@ -2026,7 +467,7 @@ ties_diagram_view_init (TiesDiagramView *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Relationship diagram"),
                                   -1);
-  update_description (self);
+  _ties_diagram_view_update_description (self);
 }
 
 /* Public API */
@@ -2054,7 +495,7 @@ on_view_changed (TiesDiagramView *self,
     return;
 
   self->fresh_layout = TRUE;
-  ties_diagram_view_rederive (self);
+  _ties_diagram_view_rederive (self);
 }
 
 void
@@ -2067,8 +508,8 @@ ties_diagram_view_set_network (TiesDiagramView *self,
   if (self->network == network)
     return;
 
-  cancel_layout (self);
-  stop_animation (self);
+  _ties_diagram_view_cancel_layout_job (self);
+  _ties_diagram_view_stop_animation (self);
   g_clear_signal_handler (&self->network_changed_handler, self->network);
   if (self->document != NULL)
     g_clear_signal_handler (&self->document_changed_handler, self->document);
@@ -2077,10 +518,11 @@ ties_diagram_view_set_network (TiesDiagramView *self,
   if (network != NULL)
     {
       self->network_changed_handler =
-        g_signal_connect_object (network, "changed", G_CALLBACK (on_network_changed),
+        g_signal_connect_object (network, "changed", G_CALLBACK (_ties_diagram_view_on_network_changed),
                                  self, G_CONNECT_SWAPPED);
       self->document_changed_handler =
-        g_signal_connect_object (self->document, "parts-changed", G_CALLBACK (on_document_parts_changed),
+        g_signal_connect_object (self->document, "parts-changed",
+                                 G_CALLBACK (_ties_diagram_view_on_document_parts_changed),
                                  self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->document, "notify::layout", G_CALLBACK (on_view_changed),
                                self, G_CONNECT_SWAPPED);
@@ -2099,10 +541,10 @@ ties_diagram_view_set_network (TiesDiagramView *self,
     }
   self->quiet++;
   ties_diagram_view_select_actor (self, NULL);
-  select_tie (self, NULL, NULL);
+  _ties_diagram_view_select_tie (self, NULL, NULL);
   self->quiet--;
 
-  ties_diagram_view_rederive (self);
+  _ties_diagram_view_rederive (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NETWORK]);
 }
@@ -2129,7 +571,7 @@ ties_diagram_view_set_highlighted_events (TiesDiagramView *self,
       self->highlighted_events = g_steal_pointer (&set);
     }
 
-  rebuild_scene (self);
+  _ties_diagram_view_rebuild_scene (self);
 }
 
 const char *
@@ -2159,14 +601,14 @@ ties_diagram_view_select_actor (TiesDiagramView *self,
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ACTOR]);
-  publish_selection (self);
+  _ties_diagram_view_publish_selection (self);
 }
 
 /* The window's selection */
 
 /* What the person selected here becomes the window's selection. */
-static void
-publish_selection (TiesDiagramView *self)
+void
+_ties_diagram_view_publish_selection (TiesDiagramView *self)
 {
   g_assert (TIES_IS_DIAGRAM_VIEW (self));
 
@@ -2199,7 +641,7 @@ follow_selection (TiesDiagramView *self)
   ties_selection_get_tie (self->shared_selection, &tie_a, &tie_b);
 
   self->quiet++;
-  select_tie (self, tie_a, tie_b);
+  _ties_diagram_view_select_tie (self, tie_a, tie_b);
   ties_diagram_view_select_actor (self, actor != NULL ? ties_actor_get_id (actor) : NULL);
   ties_diagram_view_set_highlighted_events (self, ties_selection_get_events (self->shared_selection));
   self->quiet--;
@@ -2249,7 +691,8 @@ ties_diagram_view_set_zoom (TiesDiagramView *self,
 {
   g_return_if_fail (TIES_IS_DIAGRAM_VIEW (self));
 
-  zoom_around (self, zoom, widget_width (self) / 2, widget_height (self) / 2);
+  _ties_diagram_view_zoom_around (self, zoom, _ties_diagram_view_widget_width (self) / 2,
+                                  _ties_diagram_view_widget_height (self) / 2);
 }
 
 void
@@ -2257,11 +700,11 @@ ties_diagram_view_zoom_to_fit (TiesDiagramView *self)
 {
   g_return_if_fail (TIES_IS_DIAGRAM_VIEW (self));
 
-  set_pan (self, 0, 0);
+  _ties_diagram_view_set_pan (self, 0, 0);
   if (self->zoom != 1.0)
     {
       self->zoom = 1.0;
-      invalidate_cache (self);
+      _ties_diagram_view_invalidate_cache (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
     }
 }
@@ -2309,42 +752,9 @@ ties_diagram_view_get_actor_point (TiesDiagramView *self,
     return FALSE;
 
   ties_scene_get_node (self->scene, node, &dx, &dy, NULL);
-  to_widget (self, dx, dy, x, y);
+  _ties_diagram_view_to_widget (self, dx, dy, x, y);
 
   return TRUE;
-}
-
-void
-_ties_diagram_view_simulate_drag (TiesDiagramView *self,
-                                  double           x,
-                                  double           y,
-                                  double           offset_x,
-                                  double           offset_y)
-{
-  g_return_if_fail (TIES_IS_DIAGRAM_VIEW (self));
-
-  drag_begin (self, x, y);
-  drag_update (self, offset_x / 2, offset_y / 2);
-  drag_end (self, offset_x, offset_y);
-}
-
-void
-_ties_diagram_view_simulate_click (TiesDiagramView *self,
-                                   double           x,
-                                   double           y,
-                                   int              n_press)
-{
-  g_return_if_fail (TIES_IS_DIAGRAM_VIEW (self));
-
-  if (n_press == 2)
-    {
-      guint node = hit_node (self, x, y);
-
-      if (node != G_MAXUINT)
-        unpin_node (self, node);
-    }
-  else
-    select_at (self, x, y);
 }
 
 gboolean
@@ -2440,27 +850,8 @@ ties_diagram_view_set_mark_weak_ties (TiesDiagramView *self,
     return;
 
   self->mark_weak_ties = mark_weak_ties;
-  rebuild_scene (self);
+  _ties_diagram_view_rebuild_scene (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MARK_WEAK_TIES]);
-}
-
-char *
-ties_diagram_view_dup_tie_tooltip (TiesDiagramView *self,
-                                   const char      *actor_a,
-                                   const char      *actor_b)
-{
-  TiesTie *tie;
-
-  g_return_val_if_fail (TIES_IS_DIAGRAM_VIEW (self), NULL);
-  g_return_val_if_fail (actor_a != NULL && actor_b != NULL, NULL);
-
-  if (self->network == NULL)
-    return NULL;
-  tie = ties_network_lookup_tie (self->network, actor_a, actor_b);
-  if (tie == NULL)
-    return NULL;
-
-  return tie_tooltip (self, tie);
 }
 
 TiesScene *
