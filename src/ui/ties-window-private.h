@@ -1,0 +1,127 @@
+/* ties-window-private.h: what the window's files share: its instance
+ * struct and the helpers each file uses of the others'
+ *
+ * Copyright 2026 The Ties authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "ties-actor-editor.h"
+#include "ties-actors-view.h"
+#include "ties-diagram-view.h"
+#include "ties-drafts.h"
+#include "ties-event-editor.h"
+#include "ties-event-list.h"
+#include "ties-file-watch.h"
+#include "ties-network.h"
+#include "ties-source-editor.h"
+#include "ties-source-reader.h"
+#include "ties-sources-view.h"
+#include "ties-window.h"
+
+G_BEGIN_DECLS
+
+struct _TiesWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  TiesDocument *document;
+  TiesNetwork *network;
+  GFile *file;
+  GSettings *settings;
+  GCancellable *cancellable;
+
+  /* Set once the user chose to close despite unsaved changes. */
+  gboolean closing_confirmed;
+
+  /* The open file on disk, to notice other programs' changes. */
+  TiesFileWatch *watch;
+
+  /* Keeps the unsaved changes on disk, to recover after a crash. */
+  TiesDraftWriter *draft_writer;
+
+  /* The save in flight: its own cancellable (closing the window does not
+   * stop a save the user asked for), the watch it holds, the file of a
+   * save asked for meanwhile, and a toast that offers to stop a long one. */
+  GCancellable *save_cancellable;
+  TiesFileWatch *save_watch;
+  GFile *next_save;
+  AdwToast *saving_toast;
+  guint saving_toast_id;
+
+  /* Template widgets */
+  AdwToastOverlay *toast_overlay;
+  AdwWindowTitle *window_title;
+  GtkStack *stack;
+  GtkPaned *paned;
+  GtkStack *side_stack;
+  TiesEventList *event_list;
+  TiesActorsView *actors_view;
+  TiesDiagramView *diagram_view;
+  GtkStack *editor_stack;
+  AdwStatusPage *tie_page;
+  TiesEventEditor *event_editor;
+  TiesActorEditor *actor_editor;
+  TiesSourceEditor *source_editor;
+  GtkMenuButton *layout_button;
+  AdwSplitButton *open_button;
+  GtkWidget *layout_progress;
+  GtkRevealer *disk_banner;
+  GtkLabel *disk_banner_label;
+  GtkButton *reload_button;
+  GtkStack *view_stack;
+  AdwBin *reader_bin;
+  AdwBin *sources_bin;
+  TiesSourceReader *reader;
+  TiesSourcesView *sources_view;
+
+  /* What is selected, shared by every view and followed by the editor. */
+  TiesSelection *selection;
+  /* The list is narrowed to the selected actor's or tie's events. */
+  gboolean narrowed;
+  /* Set while the reader itself selects: the reader must not then
+   * scroll away from what was clicked, nor the list be narrowed to an
+   * actor found in a passage, so that reading goes on with every event
+   * in view. */
+  gboolean selecting_from_reader;
+
+  /* view.layout and view.focus, stateful, mirroring the document's view */
+  GSimpleActionGroup *view_actions;
+};
+
+typedef struct
+{
+  TiesWindow *window;
+  GFile *file;
+} OpenData;
+
+/* ties-window.c: the window and its views */
+void           ties_window_toast                (TiesWindow      *self,
+                                                 const char      *title);
+void           ties_window_update_title         (TiesWindow      *self);
+void           ties_window_set_document         (TiesWindow      *self,
+                                                 TiesDocument    *document,
+                                                 GFile           *file);
+void           ties_window_show_source          (TiesWindow      *self,
+                                                 TiesSource      *source);
+
+/* ties-window-files.c: open, save, reload, export, print, close, drop */
+void           _ties_window_files_class_init    (GtkWidgetClass  *widget_class);
+void           _ties_window_files_init          (TiesWindow      *self);
+gboolean       ties_window_close_request        (GtkWindow       *window);
+void           ties_window_watch_file           (TiesWindow      *self,
+                                                 GFile           *file);
+void           _ties_window_show_error          (TiesWindow      *self,
+                                                 const char      *heading,
+                                                 const char      *body);
+OpenData      *_ties_window_open_data_new       (TiesWindow      *self,
+                                                 GFile           *file);
+void           _ties_window_open_data_free      (OpenData        *data);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OpenData, _ties_window_open_data_free)
+
+/* ties-window-sources.c: articles added, pasted, their text and annotations */
+void           _ties_window_sources_class_init  (GtkWidgetClass  *widget_class);
+GtkFileFilter *_ties_window_articles_filter     (void);
+
+G_END_DECLS

@@ -1,0 +1,309 @@
+/* ties-window-sources.c: articles read or pasted into the window's
+ * document as sources, a source's text replaced, annotations exported
+ *
+ * Copyright 2026 The Ties authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ties-annotation-export.h"
+#include "ties-article-import.h"
+#include "ties-source-text-dialog.h"
+#include "ties-window-private.h"
+
+static void
+on_source_text_applied (TiesWindow           *self,
+                        guint                 n_orphaned,
+                        TiesSourceTextDialog *dialog)
+{
+  g_autofree char *message = NULL;
+
+  if (n_orphaned == 0)
+    {
+      ties_window_toast (self, _("Text replaced; every quote was found"));
+      return;
+    }
+
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Text replaced; %u quote is no longer in it and is marked not found",
+                                          "Text replaced; %u quotes are no longer in it and are marked not found",
+                                          n_orphaned),
+                             n_orphaned);
+  ties_window_toast (self, message);
+}
+
+static void
+edit_source_text_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  TiesWindow *self = TIES_WINDOW (widget);
+  TiesSource *source = ties_source_reader_get_source (self->reader);
+  GtkWidget *dialog;
+
+  if (source == NULL)
+    return;
+
+  dialog = ties_source_text_dialog_new (GTK_WINDOW (self), self->document, source);
+  g_signal_connect_object (dialog, "applied", G_CALLBACK (on_source_text_applied), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_export_annotations_response (GtkNativeDialog *dialog,
+                                int              response,
+                                TiesWindow      *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(GError) error = NULL;
+
+      if (ties_annotation_export_to_file (self->document, file, &error))
+        {
+          g_autofree char *name = g_file_get_basename (file);
+          g_autofree char *message = g_strdup_printf (_("Annotations exported to “%s”"), name);
+
+          ties_window_toast (self, message);
+        }
+      else
+        {
+          _ties_window_show_error (self, _("Could Not Export the Annotations"), error->message);
+        }
+    }
+
+  g_object_unref (dialog);
+}
+
+static void
+export_annotations_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  TiesWindow *self = TIES_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+  const char *title = ties_document_get_title (self->document);
+
+  chooser = gtk_file_chooser_native_new (_("Export Annotations"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("W3C Web Annotations (JSON-LD)"));
+  gtk_file_filter_add_mime_type (filter, "application/ld+json");
+  gtk_file_filter_add_suffix (filter, "jsonld");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  /* Translators: the file name of exported annotations when the document has no title */
+  name = g_strdup_printf ("%s.jsonld", *title != '\0' ? title : _("annotations"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_annotations_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static gboolean
+focus_reader (gpointer data)
+{
+  TiesWindow *self = data;
+
+  if (self->reader != NULL && gtk_widget_get_mapped (GTK_WIDGET (self->reader)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->reader));
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Articles become sources of the open document: read in a worker thread
+ * (a page can be large and its encoding slow to convert), added as one
+ * step of undo, and shown in the reader. */
+static void
+ties_window_add_source (TiesWindow *self,
+                        TiesSource *source)
+{
+  TiesHistory *history = ties_document_get_history (self->document);
+  g_autofree char *message = NULL;
+  const char *title;
+
+  ties_history_begin (history, _("Add Source"));
+  /* A new document is named after its first article. */
+  if (*ties_document_get_title (self->document) == '\0'
+      && ties_source_get_title (source) != NULL
+      && *ties_source_get_title (source) != '\0')
+    ties_history_set (history, self->document, "title", ties_source_get_title (source), NULL);
+  ties_article_import_add (self->document, source);
+  ties_history_end (history);
+
+  ties_window_show_source (self, source);
+  /* Reading and marking start from the keyboard at once, once the reader
+   * is on screen to take the focus. */
+  g_idle_add_full (G_PRIORITY_LOW, focus_reader, g_object_ref (self), g_object_unref);
+  title = ties_source_get_title (source);
+  message = g_strdup_printf (_("Added “%s”"), title != NULL && *title != '\0' ? title : ties_source_get_id (source));
+  ties_window_toast (self, message);
+}
+
+static void
+on_article_imported (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(OpenData) data = user_data;
+  TiesWindow *self = data->window;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TiesSource) source = ties_article_import_file_finish (result, &error);
+
+  if (source != NULL)
+    {
+      ties_window_add_source (self, source);
+    }
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_autofree char *name = g_file_get_basename (data->file);
+      g_autofree char *heading = g_strdup_printf (_("Could Not Add “%s”"), name);
+
+      /* Nothing was added: the document stays as it was. */
+      _ties_window_show_error (self, heading, error->message);
+    }
+}
+
+void
+ties_window_import_article (TiesWindow *self,
+                            GFile      *file)
+{
+  g_return_if_fail (TIES_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  ties_article_import_file_async (file, self->cancellable, on_article_imported, _ties_window_open_data_new (self, file));
+}
+
+gboolean
+ties_window_is_article_file (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+
+  return name != NULL && ties_article_import_is_article_name (name);
+}
+
+static void
+on_clipboard_text (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(TiesWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, &error);
+  g_autoptr(TiesSource) source = NULL;
+
+  if (text == NULL)
+    {
+      if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        _ties_window_show_error (self, _("Could Not Paste"), error->message);
+      else
+        ties_window_toast (self, _("The clipboard holds no text"));
+      return;
+    }
+
+  source = ties_article_import_text (text, &error);
+  if (source == NULL)
+    {
+      _ties_window_show_error (self, _("Could Not Paste the Article"), error->message);
+      return;
+    }
+
+  ties_window_add_source (self, source);
+}
+
+static void
+paste_article_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  TiesWindow *self = TIES_WINDOW (widget);
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (widget);
+
+  gdk_clipboard_read_text_async (clipboard, self->cancellable, on_clipboard_text, g_object_ref (self));
+}
+
+/* Ctrl+V pastes an article only where no text field takes it: into an
+ * empty document, or while the Sources view is shown. */
+static gboolean
+paste_shortcut (GtkWidget *widget,
+                GVariant  *args,
+                gpointer   user_data)
+{
+  TiesWindow *self = TIES_WINDOW (widget);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  gboolean empty = g_str_equal (gtk_stack_get_visible_child_name (self->stack), "empty");
+  gboolean sources = g_str_equal (gtk_stack_get_visible_child_name (self->side_stack), "sources");
+
+  if (focus != NULL && (GTK_IS_EDITABLE (focus) || GTK_IS_TEXT_VIEW (focus)) && !empty)
+    {
+      /* An editable text view (a note) pastes for itself; the read-only
+       * reader does not. */
+      if (!GTK_IS_TEXT_VIEW (focus) || gtk_text_view_get_editable (GTK_TEXT_VIEW (focus)))
+        return FALSE;
+    }
+  if (!empty && !sources)
+    return FALSE;
+
+  gtk_widget_activate_action (widget, "win.paste-article", NULL);
+  return TRUE;
+}
+
+GtkFileFilter *
+_ties_window_articles_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Articles"));
+  gtk_file_filter_add_mime_type (filter, "text/plain");
+  gtk_file_filter_add_mime_type (filter, "text/markdown");
+  gtk_file_filter_add_mime_type (filter, "text/html");
+  gtk_file_filter_add_mime_type (filter, "application/xhtml+xml");
+  gtk_file_filter_add_suffix (filter, "txt");
+  gtk_file_filter_add_suffix (filter, "md");
+  gtk_file_filter_add_suffix (filter, "html");
+  gtk_file_filter_add_suffix (filter, "htm");
+
+  return filter;
+}
+
+static void
+on_import_response (GtkNativeDialog *dialog,
+                    int              response,
+                    TiesWindow      *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      ties_window_import_article (self, file);
+    }
+
+  g_object_unref (dialog);
+}
+
+static void
+import_article_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  TiesWindow *self = TIES_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = _ties_window_articles_filter ();
+
+  chooser = gtk_file_chooser_native_new (_("Add an Article"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Add"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_import_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+void
+_ties_window_sources_class_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.import-article", NULL, import_article_action);
+  gtk_widget_class_install_action (widget_class, "win.paste-article", NULL, paste_article_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-source-text", NULL, edit_source_text_action);
+  gtk_widget_class_install_action (widget_class, "win.export-annotations", NULL, export_annotations_action);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, paste_shortcut, NULL);
+}
