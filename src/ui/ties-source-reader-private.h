@@ -124,6 +124,7 @@ enum {
   N_SIGNALS
 };
 
+/* Emitted by a click on the text and by the marking actions alike. */
 extern guint _ties_source_reader_signals[N_SIGNALS];
 
 /* ties-source-reader.c: offsets, the pointer, properties, the widget */
@@ -149,7 +150,8 @@ void     ties_source_reader_snapshot                   (GtkWidget          *widg
                                                         GtkSnapshot        *snapshot);
 
 /* ties-source-reader-marking.c: the selection, its popover, messages and
- * the reader's actions */
+ * the reader's actions, which the class installs (reader.new-event to
+ * reader.dismiss-message) */
 void     _ties_source_reader_marking_class_init        (GtkWidgetClass     *widget_class);
 void     _ties_source_reader_on_mark_set               (TiesSourceReader   *self,
                                                         GtkTextIter        *location,

@@ -89,6 +89,7 @@ struct _TiesWindow
   GSimpleActionGroup *view_actions;
 };
 
+/* What a load, save or import finishes with: the window and the file. */
 typedef struct
 {
   TiesWindow *window;
@@ -105,7 +106,9 @@ void           ties_window_set_document         (TiesWindow      *self,
 void           ties_window_show_source          (TiesWindow      *self,
                                                  TiesSource      *source);
 
-/* ties-window-files.c: open, save, reload, export, print, close, drop */
+/* ties-window-files.c: open, save, reload, export, print, close, drop.
+ * The class installs the file actions (win.open to win.print); an
+ * instance follows the recent documents and takes files dropped on it. */
 void           _ties_window_files_class_init    (GtkWidgetClass  *widget_class);
 void           _ties_window_files_init          (TiesWindow      *self);
 gboolean       ties_window_close_request        (GtkWindow       *window);
@@ -120,7 +123,8 @@ void           _ties_window_open_data_free      (OpenData        *data);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (OpenData, _ties_window_open_data_free)
 
-/* ties-window-sources.c: articles added, pasted, their text and annotations */
+/* ties-window-sources.c: articles added, pasted, their text and annotations.
+ * The class installs their actions and Ctrl+V. */
 void           _ties_window_sources_class_init  (GtkWidgetClass  *widget_class);
 GtkFileFilter *_ties_window_articles_filter     (void);
 
