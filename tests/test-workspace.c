@@ -198,8 +198,15 @@ test_workspace_follows (void)
   gtk_window_unmaximize (GTK_WINDOW (window));
   gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
   g_assert_nonnull (view_stack);
+  /* An event chosen while the diagram is shown: switching to the Source
+   * view shows its quote. */
+  ties_event_list_select_event (list, dinner);
+  ui_test_iterate_for (50);
   gtk_stack_set_visible_child_name (view_stack, "source");
   ui_test_iterate_for (200);
+  g_assert_true (ties_source_reader_get_selection (reader, &start, &end));
+  g_assert_cmpint (start, ==, ties_evidence_get_start (quote));
+  g_assert_cmpint (end, ==, ties_evidence_get_end (quote));
 
   g_signal_emit_by_name (reader, "event-activated", call);
   /* Until the panes have their size: a fixed wait is too short under ASan. */

@@ -159,6 +159,19 @@ ties_window_show_first_evidence (TiesWindow *self,
   ties_window_show_evidence (self, first);
 }
 
+/* Switching to the Source view shows the quote of the event chosen
+ * while the diagram was shown, as choosing it there would have. */
+static void
+on_view_page_changed (TiesWindow *self,
+                      GParamSpec *pspec,
+                      GtkStack   *stack)
+{
+  TiesEvent *event = ties_selection_get_event (self->selection);
+
+  if (event != NULL && g_strcmp0 (gtk_stack_get_visible_child_name (stack), "source") == 0)
+    ties_window_show_first_evidence (self, event);
+}
+
 /* A tie has no editor of its own: its page names the two actors, and
  * the list beside it shows their events. */
 static void
@@ -885,6 +898,7 @@ ties_window_init (TiesWindow *self)
   ties_sources_view_set_selection (self->sources_view, self->selection);
   g_signal_connect_object (self->sources_view, "source-activated", G_CALLBACK (on_source_activated), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->side_stack, "notify::visible-child-name", G_CALLBACK (on_side_page_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view_stack, "notify::visible-child-name", G_CALLBACK (on_view_page_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->sources_view, "event-created", G_CALLBACK (on_proposal_accepted), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->sources_view, "suggestion-activated", G_CALLBACK (on_suggestion_activated), self, G_CONNECT_SWAPPED);
   /* Found again by the view once edits settle, not at each keystroke. */
