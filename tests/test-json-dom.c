@@ -516,6 +516,15 @@ static const PositionCase position_cases[] = {
     "the member “id” appears twice in this object" },
   { "{\"actors\": [{\"id\": \"a\", \"name\": \"b\", \"id\": \"c\"}]}", -1, TIES_JSON_ERROR_DUPLICATE, 37, 1, 38,
     "$.actors[0].id", "the member “id” appears twice in this object" },
+  /* A name with a line break, or a long one, is shown escaped and cut:
+   * a message is one line (found by fuzz-document). */
+  { "{\"a\\nb\": 1, \"a\\nb\": 2}", -1, TIES_JSON_ERROR_DUPLICATE, 12, 1, 13, "$[\"a\\u000Ab\"]",
+    "the member “a\\u000Ab” appears twice in this object" },
+  { "{\"0123456789012345678901234567890123456789012345678901234567890123456789\": 1, "
+    "\"0123456789012345678901234567890123456789012345678901234567890123456789\": 2}", -1,
+    TIES_JSON_ERROR_DUPLICATE, 78, 1, 79,
+    "$[\"012345678901234567890123456789012345678901234567890123456789…\"]",
+    "the member “012345678901234567890123456789012345678901234567890123456789…” appears twice in this object" },
   /* Numbers: a malformed one at its start; one out of a double's range is
    * no syntax error (kept as written; the document reader refuses it
    * where it reads a number). */

@@ -962,24 +962,37 @@ push_frame (Parser     *ps,
   return TRUE;
 }
 
-/* @text with each U+0000 (C0 80) shown as "\u0000", for messages. */
-static char *
-nul_to_escape (const char *text)
+/* @name as a JSON string's contents, on one line and at most about 60
+ * bytes long: it goes into paths and messages that are one line each, and
+ * a name may be a megabyte long or hold line breaks and U+0000 (C0 80). */
+static void
+append_name_escaped (GString    *out,
+                     const char *name)
 {
-  g_autoptr(GString) out = g_string_new (NULL);
+  static const gsize max_shown = 60;
+  gsize length = strlen (name);
+  gsize shown = length;
 
-  for (const char *p = text; *p != '\0'; p++)
+  /* On a character's first byte: C0 80, a U+0000, is not cut in two. */
+  if (length > max_shown)
+    shown = (gsize) (g_utf8_find_prev_char (name, name + max_shown + 1) - name);
+
+  for (const char *p = name; p < name + shown; p++)
     {
       if ((guchar) p[0] == 0xc0 && (guchar) p[1] == 0x80)
         {
           g_string_append (out, "\\u0000");
           p++;
         }
+      else if (*p == '"' || *p == '\\')
+        g_string_append_printf (out, "\\%c", *p);
+      else if ((guchar) *p < 0x20 || *p == 0x7f)
+        g_string_append_printf (out, "\\u%04X", (guint) (guchar) *p);
       else
         g_string_append_c (out, *p);
     }
-
-  return g_string_free (g_steal_pointer (&out), FALSE);
+  if (shown < length)
+    g_string_append (out, "…");
 }
 
 /* A member named twice is read differently by different programs (the
@@ -1015,10 +1028,11 @@ check_unique_names (Parser *ps)
     return TRUE;
 
   {
-    g_autofree char *shown = nul_to_escape (twice);
+    g_autoptr(GString) shown = g_string_new (NULL);
 
+    append_name_escaped (shown, twice);
     fail_with (ps, twice - 1, TIES_JSON_ERROR_DUPLICATE,
-               _("the member “%s” appears twice in this object"), shown);
+               _("the member “%s” appears twice in this object"), shown->str);
     ps->error_at = AT_NAME;
     ps->error_name = twice;
   }
@@ -1300,41 +1314,21 @@ static void
 append_path_name (GString    *path,
                   const char *name)
 {
-  static const gsize max_shown = 60;
   gboolean plain = g_ascii_isalpha (name[0]) || name[0] == '_';
-  gsize length = strlen (name);
-  gsize shown = length;
 
   for (const char *p = name; *p != '\0' && plain; p++)
     plain = g_ascii_isalnum (*p) || *p == '_';
 
-  if (plain && length <= max_shown)
+  if (plain && strlen (name) <= 60)
     {
       g_string_append_c (path, '.');
       g_string_append (path, name);
       return;
     }
 
-  /* On a character's first byte: C0 80, a U+0000, is not cut in two. */
-  if (length > max_shown)
-    shown = (gsize) (g_utf8_find_prev_char (name, name + max_shown + 1) - name);
-
   g_string_append (path, "[\"");
-  for (const char *p = name; p < name + shown; p++)
-    {
-      if ((guchar) p[0] == 0xc0 && (guchar) p[1] == 0x80)
-        {
-          g_string_append (path, "\\u0000");
-          p++;
-        }
-      else if (*p == '"' || *p == '\\')
-        g_string_append_printf (path, "\\%c", *p);
-      else if ((guchar) *p < 0x20)
-        g_string_append_printf (path, "\\u%04X", (guint) (guchar) *p);
-      else
-        g_string_append_c (path, *p);
-    }
-  g_string_append_printf (path, "%s\"]", shown < length ? "…" : "");
+  append_name_escaped (path, name);
+  g_string_append (path, "\"]");
 }
 
 /* The JSON path of the value named by ps->error_at, from the open
