@@ -386,6 +386,48 @@ test_controls_edit_filter (void)
   assert_agree (&fixture, all, "undone");
   g_assert_false (ties_window_get_modified (fixture.window));
 
+  /* The source drop-down: hidden while one source cannot tell events
+   * apart, shown with a second, and chosen like the others. */
+  {
+    GtkDropDown *sources = GTK_DROP_DOWN (gtk_widget_get_template_child (GTK_WIDGET (fixture.list), TIES_TYPE_EVENT_LIST,
+                                                                         "source_dropdown"));
+    g_autoptr(TiesSource) source = ties_source_new ("stuff-2019-05");
+    g_autoptr(TiesEvent) event = ties_event_new ("cook-email", "Cook writes to Ardern", "email");
+    g_autoptr(TiesEvidence) quote = ties_evidence_new ("stuff-2019-05", "Cook wrote", 0, 10);
+    const char * const people[] = { "cook", "ardern", NULL };
+    guint before = n_rows (&fixture);
+    guint position = 0;
+
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (sources)));
+    ties_source_set_title (source, "Cook’s letter");
+    ties_source_set_text (source, "Cook wrote to the Prime Minister.");
+    ties_event_set_participants (event, people);
+    g_list_store_append (ties_event_get_evidence (event), quote);
+    ties_document_add_source (fixture.document, source);
+    ties_document_add_event (fixture.document, event);
+    ui_test_iterate_pending ();
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (sources)));
+    g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (sources)), ==, 3);
+
+    for (guint i = 0; i < g_list_model_get_n_items (gtk_drop_down_get_model (sources)); i++)
+      {
+        g_autoptr(GtkStringObject) label = g_list_model_get_item (gtk_drop_down_get_model (sources), i);
+
+        if (g_str_equal (gtk_string_object_get_string (label), "Cook’s letter"))
+          position = i;
+      }
+    g_assert_cmpuint (position, >, 0);
+    gtk_drop_down_set_selected (sources, position);
+    g_assert_cmpstr (ties_filter_get_source (fixture.filter), ==, "stuff-2019-05");
+    assert_agree (&fixture, 1, "Cook’s letter, chosen in the drop-down");
+
+    g_assert_true (ties_history_undo (ties_document_get_history (fixture.document)));
+    g_assert_null (ties_filter_get_source (fixture.filter));
+    g_assert_cmpuint (gtk_drop_down_get_selected (sources), ==, 0);
+    g_assert_cmpuint (n_rows (&fixture), ==, before + 1);
+    all = before + 1;
+  }
+
   g_assert_true (ties_event_list_set_date_filter (fixture.list, "2019-09", "2019-09"));
   g_assert_cmpstr (ties_filter_get_from (fixture.filter), ==, "2019-09");
   assert_agree (&fixture, n_expected (&fixture, keep_month, "2019-09"), "September, typed");

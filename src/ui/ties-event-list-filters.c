@@ -1,5 +1,5 @@
 /* ties-event-list-filters.c: the event list's filter and its controls:
- * the kind and participant drop-downs, the chip, the search entry and
+ * the kind, participant and source drop-downs, the chip, the search entry and
  * the date entries, each editing the document's filter through the history
  *
  * Copyright 2026 The Ties authors
@@ -282,6 +282,42 @@ _ties_event_list_sync_actors (TiesEventList *self)
   sync_dropdown (self, self->actor_dropdown, self->actor_labels, &self->actor_ids, ids, labels, chosen);
 }
 
+/* Sources in the document's order, by title. The drop-down shows only
+ * where it can tell events apart: with two sources or more, or while a
+ * saved filter names one (so that it can be cleared). */
+void
+_ties_event_list_sync_sources (TiesEventList *self)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  const char *chosen = ties_filter_get_source (self->view_filter);
+  guint n = 0;
+
+  g_ptr_array_add (ids, NULL);
+  g_ptr_array_add (labels, g_strdup (_("All Sources")));
+
+  if (self->document != NULL)
+    {
+      GListModel *sources = ties_document_get_sources (self->document);
+
+      n = g_list_model_get_n_items (sources);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(TiesSource) source = g_list_model_get_item (sources, i);
+          const char *title = ties_source_get_title (source);
+
+          id_list_add (ids, labels, ties_source_get_id (source),
+                       title != NULL && *title != '\0' ? title : ties_source_get_id (source));
+        }
+    }
+
+  if (chosen != NULL)
+    id_list_add (ids, labels, chosen, chosen);
+
+  sync_dropdown (self, self->source_dropdown, self->source_labels, &self->source_ids, ids, labels, chosen);
+  gtk_widget_set_visible (GTK_WIDGET (self->source_dropdown), n >= 2 || chosen != NULL);
+}
+
 void
 _ties_event_list_sync_chip (TiesEventList *self)
 {
@@ -333,6 +369,27 @@ on_actor_selected (TiesEventList *self,
     return;
 
   ties_event_list_edit_filter_strv (self, "actors", g_ptr_array_index (self->actor_ids, position));
+}
+
+static void
+on_source_selected (TiesEventList *self,
+                    GParamSpec    *pspec G_GNUC_UNUSED,
+                    GtkDropDown   *dropdown)
+{
+  guint position = gtk_drop_down_get_selected (dropdown);
+  const char *id;
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  if (self->syncing > 0 || position >= self->source_ids->len)
+    return;
+
+  id = g_ptr_array_index (self->source_ids, position);
+  if (g_strcmp0 (ties_filter_get_source (self->view_filter), id) == 0)
+    return;
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, id);
+  ties_event_list_edit_filter (self, "source", &value, FALSE);
 }
 
 static void
@@ -461,6 +518,10 @@ on_filter_notify (TiesEventList *self,
     {
       _ties_event_list_sync_actors (self);
     }
+  else if (g_str_equal (name, "source"))
+    {
+      _ties_event_list_sync_sources (self);
+    }
   else if (g_str_equal (name, "tie"))
     {
       _ties_event_list_sync_chip (self);
@@ -545,6 +606,8 @@ _ties_event_list_filters_init (TiesEventList *self)
   self->actor_ids = g_ptr_array_new_with_free_func (g_free);
   self->kind_labels = gtk_string_list_new (NULL);
   self->actor_labels = gtk_string_list_new (NULL);
+  self->source_ids = g_ptr_array_new_with_free_func (g_free);
+  self->source_labels = gtk_string_list_new (NULL);
   self->from_tooltip = g_strdup (gtk_widget_get_tooltip_text (GTK_WIDGET (self->from_entry)));
   self->to_tooltip = g_strdup (gtk_widget_get_tooltip_text (GTK_WIDGET (self->to_entry)));
 
@@ -558,12 +621,16 @@ _ties_event_list_filters_init (TiesEventList *self)
   gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (self->kind_labels));
   gtk_drop_down_set_model (self->actor_dropdown, G_LIST_MODEL (self->actor_labels));
   gtk_drop_down_set_expression (self->actor_dropdown, expression);
+  gtk_drop_down_set_model (self->source_dropdown, G_LIST_MODEL (self->source_labels));
   _ties_event_list_sync_kinds (self);
   _ties_event_list_sync_actors (self);
+  _ties_event_list_sync_sources (self);
   g_signal_connect_object (self->kind_dropdown, "notify::selected",
                            G_CALLBACK (on_kind_selected), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->actor_dropdown, "notify::selected",
                            G_CALLBACK (on_actor_selected), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->source_dropdown, "notify::selected",
+                           G_CALLBACK (on_source_selected), self, G_CONNECT_SWAPPED);
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));

@@ -38,6 +38,7 @@ struct _TiesEventList
   GtkSearchEntry      *search_entry;
   GtkDropDown         *kind_dropdown;
   GtkDropDown         *actor_dropdown;
+  GtkDropDown         *source_dropdown;
   GtkEntry            *from_entry;
   GtkEntry            *to_entry;
   GtkButton           *chip_button;
@@ -64,6 +65,8 @@ struct _TiesEventList
   GPtrArray           *kind_ids;      /* char *, [0] is NULL: all kinds */
   GtkStringList       *actor_labels;
   GPtrArray           *actor_ids;     /* char *, [0] is NULL: everybody */
+  GtkStringList       *source_labels;
+  GPtrArray           *source_ids;    /* char *, [0] is NULL: any source */
 
 
   /* The document's view.filter, or one of the list's own without a
@@ -124,6 +127,7 @@ gboolean          _ties_event_list_has_filter          (TiesEventList        *se
 void              _ties_event_list_refilter            (TiesEventList        *self);
 /* The drop-downs' items and the chip, again from the document. */
 void              _ties_event_list_sync_kinds          (TiesEventList        *self);
+void              _ties_event_list_sync_sources        (TiesEventList        *self);
 void              _ties_event_list_sync_actors         (TiesEventList        *self);
 void              _ties_event_list_sync_chip           (TiesEventList        *self);
 

@@ -185,6 +185,8 @@ on_document_parts_changed (TiesEventList      *self,
 
   if (changes & kinds)
     _ties_event_list_sync_kinds (self);
+  if (changes & TIES_DOCUMENT_CHANGE_SOURCES)
+    _ties_event_list_sync_sources (self);
   if (changes & names)
     {
       _ties_event_list_sync_actors (self);
@@ -413,8 +415,10 @@ ties_event_list_finalize (GObject *object)
   g_clear_pointer (&self->selected_seen, g_ptr_array_unref);
   g_clear_object (&self->kind_labels);
   g_clear_object (&self->actor_labels);
+  g_clear_object (&self->source_labels);
   g_clear_pointer (&self->kind_ids, g_ptr_array_unref);
   g_clear_pointer (&self->actor_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->source_ids, g_ptr_array_unref);
   g_clear_pointer (&self->actor, g_free);
   g_clear_pointer (&self->tie_a, g_free);
   g_clear_pointer (&self->tie_b, g_free);
@@ -539,6 +543,7 @@ ties_event_list_class_init (TiesEventListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TiesEventList, search_entry);
   gtk_widget_class_bind_template_child (widget_class, TiesEventList, kind_dropdown);
   gtk_widget_class_bind_template_child (widget_class, TiesEventList, actor_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, TiesEventList, source_dropdown);
   gtk_widget_class_bind_template_child (widget_class, TiesEventList, from_entry);
   gtk_widget_class_bind_template_child (widget_class, TiesEventList, to_entry);
   gtk_widget_class_bind_template_child (widget_class, TiesEventList, chip_button);
@@ -652,6 +657,7 @@ ties_event_list_set_document (TiesEventList *self,
                                    document != NULL ? G_LIST_MODEL (ties_document_get_events (document)) : NULL);
   _ties_event_list_sync_kinds (self);
   _ties_event_list_sync_actors (self);
+  _ties_event_list_sync_sources (self);
   _ties_event_list_sync_chip (self);
   _ties_event_list_refilter (self);
   ties_event_list_update_actions (self);
