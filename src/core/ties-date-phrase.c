@@ -566,19 +566,12 @@ add_months (guint32 j,
   return g_date_get_julian (&date);
 }
 
+/* GDate clamps 29 February to the 28th either way. */
 static guint32
 add_years (guint32 j,
            int     n)
 {
-  GDate date;
-
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, j);
-  if (n >= 0)
-    g_date_add_years (&date, n);
-  else
-    g_date_subtract_years (&date, -n);
-  return g_date_get_julian (&date);
+  return add_months (j, 12 * n);
 }
 
 /* An absolute date's span; FALSE if the day does not exist in @y. */

@@ -1560,27 +1560,29 @@ ties_document_set_source_text (TiesDocument *self,
   ties_history_end (self->history);
 }
 
-guint
-ties_document_anchor_evidence (TiesDocument *self)
+/* Walks every evidence item, anchoring each first if @anchor, and
+ * counts the orphaned ones. */
+static guint
+count_orphaned (TiesDocument *self,
+                gboolean      anchor)
 {
+  GListModel *events = G_LIST_MODEL (self->events);
   guint n_orphaned = 0;
-  guint n;
+  guint n = g_list_model_get_n_items (events);
 
-  g_return_val_if_fail (TIES_IS_DOCUMENT (self), 0);
-
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->events));
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(TiesEvent) event = g_list_model_get_item (G_LIST_MODEL (self->events), i);
+      g_autoptr(TiesEvent) event = g_list_model_get_item (events, i);
       GListModel *evidence = G_LIST_MODEL (ties_event_get_evidence (event));
       guint n_evidence = g_list_model_get_n_items (evidence);
 
       for (guint j = 0; j < n_evidence; j++)
         {
           g_autoptr(TiesEvidence) item = g_list_model_get_item (evidence, j);
-          TiesSource *source = ties_document_lookup_source (self, ties_evidence_get_source (item));
 
-          if (ties_evidence_anchor (item, source) == TIES_EVIDENCE_ORPHANED)
+          if (anchor)
+            ties_evidence_anchor (item, ties_document_lookup_source (self, ties_evidence_get_source (item)));
+          if (ties_evidence_get_status (item) == TIES_EVIDENCE_ORPHANED)
             n_orphaned++;
         }
     }
@@ -1589,28 +1591,17 @@ ties_document_anchor_evidence (TiesDocument *self)
 }
 
 guint
-ties_document_count_orphaned (TiesDocument *self)
+ties_document_anchor_evidence (TiesDocument *self)
 {
-  guint n_orphaned = 0;
-  guint n;
-
   g_return_val_if_fail (TIES_IS_DOCUMENT (self), 0);
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->events));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(TiesEvent) event = g_list_model_get_item (G_LIST_MODEL (self->events), i);
-      GListModel *evidence = G_LIST_MODEL (ties_event_get_evidence (event));
-      guint n_evidence = g_list_model_get_n_items (evidence);
+  return count_orphaned (self, TRUE);
+}
 
-      for (guint j = 0; j < n_evidence; j++)
-        {
-          g_autoptr(TiesEvidence) item = g_list_model_get_item (evidence, j);
+guint
+ties_document_count_orphaned (TiesDocument *self)
+{
+  g_return_val_if_fail (TIES_IS_DOCUMENT (self), 0);
 
-          if (ties_evidence_get_status (item) == TIES_EVIDENCE_ORPHANED)
-            n_orphaned++;
-        }
-    }
-
-  return n_orphaned;
+  return count_orphaned (self, FALSE);
 }

@@ -879,19 +879,23 @@ reading_dup (const Reading *reading,
   return g_strndup (reading->text + reading->bytes[start], reading->bytes[end] - reading->bytes[start]);
 }
 
-/* The first word at or after @offset. */
+/* The first element of @array, sorted by its glong at @start_member,
+ * that starts at or after @offset. */
 static guint
-first_word (const Reading *reading,
-            glong          offset)
+first_starting (GArray *array,
+                gsize   start_member,
+                glong   offset)
 {
+  guint size = g_array_get_element_size (array);
   guint lo = 0;
-  guint hi = reading->words->len;
+  guint hi = array->len;
 
   while (lo < hi)
     {
       guint mid = (lo + hi) / 2;
+      const glong *start = (const glong *) (array->data + (gsize) mid * size + start_member);
 
-      if (g_array_index (reading->words, Word, mid).start < offset)
+      if (*start < offset)
         lo = mid + 1;
       else
         hi = mid;
@@ -900,24 +904,19 @@ first_word (const Reading *reading,
   return lo;
 }
 
+/* The first word at or after @offset. */
+static guint
+first_word (const Reading *reading,
+            glong          offset)
+{
+  return first_starting (reading->words, G_STRUCT_OFFSET (Word, start), offset);
+}
+
 static guint
 first_mention (const Reading *reading,
                glong          offset)
 {
-  guint lo = 0;
-  guint hi = reading->mentions->len;
-
-  while (lo < hi)
-    {
-      guint mid = (lo + hi) / 2;
-
-      if (g_array_index (reading->mentions, TiesMention, mid).start < offset)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-
-  return lo;
+  return first_starting (reading->mentions, G_STRUCT_OFFSET (TiesMention, start), offset);
 }
 
 #define WORD(r, i) (&g_array_index ((r)->words, Word, (i)))

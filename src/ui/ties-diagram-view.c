@@ -21,6 +21,7 @@
 #include "ties-layout-job.h"
 #include "ties-renderer.h"
 #include "ties-timing.h"
+#include "ties-ui-util.h"
 
 #define MIN_ZOOM 0.25
 #define MAX_ZOOM 16.0
@@ -662,17 +663,10 @@ ties_diagram_view_set_selection (TiesDiagramView *self,
   g_return_if_fail (TIES_IS_DIAGRAM_VIEW (self));
   g_return_if_fail (selection == NULL || TIES_IS_SELECTION (selection));
 
-  if (self->shared_selection == selection)
+  if (!_ties_follow_selection (&self->shared_selection, selection, self, G_CALLBACK (follow_selection)))
     return;
-
-  if (self->shared_selection != NULL)
-    g_signal_handlers_disconnect_by_data (self->shared_selection, self);
-  g_set_object (&self->shared_selection, selection);
   if (selection != NULL)
-    {
-      g_signal_connect_object (selection, "changed", G_CALLBACK (follow_selection), self, G_CONNECT_SWAPPED);
-      follow_selection (self);
-    }
+    follow_selection (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTION]);
 }

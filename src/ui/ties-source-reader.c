@@ -12,6 +12,7 @@
 
 #include "ties-source-reader-private.h"
 #include "ties-suggest.h"
+#include "ties-ui-util.h"
 
 G_DEFINE_FINAL_TYPE (TiesSourceReader, ties_source_reader, GTK_TYPE_WIDGET)
 
@@ -483,17 +484,10 @@ ties_source_reader_set_shared_selection (TiesSourceReader *self,
   g_return_if_fail (TIES_IS_SOURCE_READER (self));
   g_return_if_fail (selection == NULL || TIES_IS_SELECTION (selection));
 
-  if (self->shared_selection == selection)
+  if (!_ties_follow_selection (&self->shared_selection, selection, self, G_CALLBACK (follow_selection)))
     return;
-
-  if (self->shared_selection != NULL)
-    g_signal_handlers_disconnect_by_data (self->shared_selection, self);
-  g_set_object (&self->shared_selection, selection);
   if (selection != NULL)
-    {
-      g_signal_connect_object (selection, "changed", G_CALLBACK (follow_selection), self, G_CONNECT_SWAPPED);
-      follow_selection (self);
-    }
+    follow_selection (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTION]);
 }

@@ -50,3 +50,24 @@ _ties_column_view_scroll_to (GtkColumnView *view,
         }
     }
 }
+
+gboolean
+_ties_follow_selection (TiesSelection **slot,
+                        TiesSelection  *selection,
+                        gpointer        follower,
+                        GCallback       follow)
+{
+  g_assert (slot != NULL);
+  g_assert (G_IS_OBJECT (follower));
+
+  if (*slot == selection)
+    return FALSE;
+
+  if (*slot != NULL)
+    g_signal_handlers_disconnect_by_data (*slot, follower);
+  g_set_object (slot, selection);
+  if (selection != NULL)
+    g_signal_connect_object (selection, "changed", follow, follower, G_CONNECT_SWAPPED);
+
+  return TRUE;
+}

@@ -7,6 +7,8 @@
 
 #include <adwaita.h>
 
+#include "ties-selection.h"
+
 G_BEGIN_DECLS
 
 /* Sets the text only when it differs: setting moves the cursor. */
@@ -17,5 +19,13 @@ char **_ties_split_list         (const char  *text);
 /* Scrolls @view so that row @position shows. */
 void   _ties_column_view_scroll_to (GtkColumnView *view,
                                     guint          position);
+
+/* Keeps @selection in *@slot and connects @follow to its "changed",
+ * swapped, with @follower as data, dropping the one before; FALSE when
+ * it is the one already kept. The views follow the window's selection so. */
+gboolean _ties_follow_selection (TiesSelection **slot,
+                                 TiesSelection  *selection,
+                                 gpointer        follower,
+                                 GCallback       follow);
 
 G_END_DECLS
