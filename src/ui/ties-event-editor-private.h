@@ -74,4 +74,19 @@ void       _ties_event_editor_on_document_parts_changed (TiesEventEditor      *s
                                                          TiesDocumentChange    changes,
                                                          TiesDocument         *document);
 
+/* The participants, the initiator and new actors
+ * (ties-event-editor-participants.c). */
+
+/* Binds the new-actor row's callback and installs the participant
+ * actions: after the template is set. */
+void       _ties_event_editor_participants_class_init   (TiesEventEditorClass *klass);
+/* After the template is initialised. */
+void       _ties_event_editor_participants_init         (TiesEventEditor      *self);
+/* The chips and the initiator's choices, from the event. */
+void       _ties_event_editor_update_participants       (TiesEventEditor      *self);
+/* Whether the name typed for a new actor is an existing actor's. */
+void       _ties_event_editor_update_existing_actor     (TiesEventEditor      *self);
+/* Which participant actions can run. */
+void       _ties_event_editor_update_actions            (TiesEventEditor      *self);
+
 G_END_DECLS
