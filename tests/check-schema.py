@@ -54,6 +54,9 @@ def check_mutations(validator, ties, document):
         'negative offset': lambda d: d['events'][0]['evidence'][0]['selector'].update(start=-1),
         'evidence without exact': lambda d: d['events'][0]['evidence'][0]['selector'].pop('exact'),
         'bad layout': lambda d: d['view'].update(layout='spiral'),
+        'place of one number': lambda d: d['view'].update(positions={d['actors'][0]['id']: [1]}),
+        'place not numbers': lambda d: d['view'].update(positions={d['actors'][0]['id']: ['a', 2]}),
+        'place out of range': lambda d: d['view'].update(positions={d['actors'][0]['id']: [1e12, 2]}),
     }
     failed = 0
     for name, mutate in mutations.items():

@@ -121,6 +121,15 @@ make_other_value (GParamSpec   *pspec,
     g_value_set_double (value, g_value_get_double (current) + 17.25 + n);
   else if (type == G_TYPE_UINT)
     g_value_set_uint (value, g_value_get_uint (current) + 3 + n);
+  else if (type == G_TYPE_HASH_TABLE)
+    {
+      /* The document's view.positions: a place for the sample's Ardern */
+      g_autoptr(GHashTable) positions = ties_document_new_positions ();
+      double xy[2] = { 10.5 + n, -4.25 };
+
+      g_hash_table_insert (positions, g_strdup ("ardern"), g_memdup2 (xy, sizeof xy));
+      g_value_set_boxed (value, positions);
+    }
   else if (G_TYPE_IS_ENUM (type))
     {
       GEnumClass *klass = G_PARAM_SPEC_ENUM (pspec)->enum_class;

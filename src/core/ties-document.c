@@ -40,6 +40,9 @@ struct _TiesDocument
   char *focus;
   /* view.filter: edited through the history like layout and focus. */
   TiesFilter *filter;
+  /* view.positions: id → double[2], never changed once set (the history
+   * may hold it for undo); NULL for none. */
+  GHashTable *positions;
 
   TiesExtras *extras;
   TiesExtras *view_extras;
@@ -79,6 +82,7 @@ enum {
   PROP_DESCRIPTION,
   PROP_LAYOUT,
   PROP_FOCUS,
+  PROP_POSITIONS,
   N_PROPS
 };
 
@@ -272,6 +276,7 @@ ties_document_finalize (GObject *object)
   g_clear_pointer (&self->layout, g_free);
   g_clear_pointer (&self->focus, g_free);
   g_clear_object (&self->filter);
+  g_clear_pointer (&self->positions, g_hash_table_unref);
   g_clear_pointer (&self->extras, ties_extras_free);
   g_clear_pointer (&self->view_extras, ties_extras_free);
   g_clear_pointer (&self->filter_extras, ties_extras_free);
@@ -308,6 +313,10 @@ ties_document_get_property (GObject    *object,
       g_value_set_string (value, self->focus);
       break;
 
+    case PROP_POSITIONS:
+      g_value_set_boxed (value, self->positions);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -337,6 +346,10 @@ ties_document_set_property (GObject      *object,
 
     case PROP_FOCUS:
       ties_document_set_focus (self, g_value_get_string (value));
+      break;
+
+    case PROP_POSITIONS:
+      ties_document_set_positions (self, g_value_get_boxed (value));
       break;
 
     default:
@@ -374,6 +387,12 @@ ties_document_class_init (TiesDocumentClass *klass)
     g_param_spec_string ("focus", NULL, NULL,
                          NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /* Where the last layout drew the actors (see ties_document_set_positions()). */
+  properties[PROP_POSITIONS] =
+    g_param_spec_boxed ("positions", NULL, NULL,
+                        G_TYPE_HASH_TABLE,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -480,6 +499,61 @@ ties_document_set_layout (TiesDocument *self,
 
   if (_ties_set_str (&self->layout, layout))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAYOUT]);
+}
+
+GHashTable *
+ties_document_new_positions (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+GHashTable *
+ties_document_get_positions (TiesDocument *self)
+{
+  g_return_val_if_fail (TIES_IS_DOCUMENT (self), NULL);
+
+  return self->positions;
+}
+
+gboolean
+ties_document_lookup_position (TiesDocument *self,
+                               const char   *id,
+                               double       *x,
+                               double       *y)
+{
+  const double *xy;
+
+  g_return_val_if_fail (TIES_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  if (self->positions == NULL || (xy = g_hash_table_lookup (self->positions, id)) == NULL)
+    return FALSE;
+
+  if (x != NULL)
+    *x = xy[0];
+  if (y != NULL)
+    *y = xy[1];
+  return TRUE;
+}
+
+/* Plain, like ties_document_set_layout(): not an edit by itself. A
+ * layout remembers its places here after every run without making the
+ * document modified or adding an undo step; Re-layout goes through
+ * ties_history_set() on "positions" to be one. */
+void
+ties_document_set_positions (TiesDocument *self,
+                             GHashTable   *positions)
+{
+  g_return_if_fail (TIES_IS_DOCUMENT (self));
+
+  if (positions != NULL && g_hash_table_size (positions) == 0)
+    positions = NULL;
+  if (self->positions == positions)
+    return;
+
+  g_clear_pointer (&self->positions, g_hash_table_unref);
+  self->positions = positions != NULL ? g_hash_table_ref (positions) : NULL;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POSITIONS]);
 }
 
 /* One filter for the document's life: views follow its "changed". */

@@ -119,6 +119,21 @@ void                ties_document_set_layout          (TiesDocument *self,
 const char         *ties_document_get_focus           (TiesDocument *self);
 void                ties_document_set_focus           (TiesDocument *self,
                                                        const char   *focus);
+/* view.positions: where the last layout drew the actors, so that the
+ * next drawing (reopened, exported, printed, or after an edit) starts
+ * from the same picture. A table of actor id → double[2] (x, y in
+ * diagram units) made by ties_document_new_positions(), or NULL for
+ * none. A table given to the document must not be changed afterwards:
+ * the history may keep it for undo. Pinned actors keep their place in
+ * their own "position" instead. */
+GHashTable         *ties_document_new_positions       (void);
+GHashTable         *ties_document_get_positions       (TiesDocument *self);
+void                ties_document_set_positions       (TiesDocument *self,
+                                                       GHashTable   *positions);
+gboolean            ties_document_lookup_position     (TiesDocument *self,
+                                                       const char   *id,
+                                                       double       *x,
+                                                       double       *y);
 /* The saved view.filter (transfer none), the same object for the
  * document's life. Edit it through the history (ties_history_set() on
  * it) so that a change is undoable and marks the document modified. */

@@ -1105,7 +1105,7 @@ load_event (Loader     *loader,
   return g_steal_pointer (&event);
 }
 
-static const char * const view_members[] = { "layout", "focus", "filter", NULL };
+static const char * const view_members[] = { "layout", "focus", "positions", "filter", NULL };
 static const char * const filter_members[] = {
   "from", "to", "kinds", "actors", "tie", "text", "source", "diagram", NULL
 };
@@ -1179,12 +1179,78 @@ load_filter (Loader *loader,
   ties_document_take_filter_extras (loader->document, extras_of (loader, filter, filter_members));
 }
 
+/* view.positions: {"ACTOR-ID": [x, y], …}, where the last layout drew
+ * each actor; an actor it does not name is laid out afresh. */
+static void
+load_positions (Loader *loader,
+                Value  *object)
+{
+  g_autoptr(GHashTable) positions = ties_document_new_positions ();
+  guint n = ties_json_value_get_length (object);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *id = ties_json_object_get_name (object, i);
+      Value *value = ties_json_object_get_value (object, i);
+      g_autofree char *path = member_path ("$.view.positions", id);
+      double xy[2];
+      gboolean ok = TRUE;
+
+      if (!g_hash_table_contains (loader->actor_ids, id))
+        {
+          loader_problem (loader, value, g_steal_pointer (&path), _("no actor has the id “%s”"), id);
+          continue;
+        }
+      if (ties_json_value_get_type (value) != TIES_JSON_ARRAY)
+        {
+          loader_problem (loader, value, g_steal_pointer (&path),
+                          _("expected a place [x, y], found %s"), value_type_name (value));
+          continue;
+        }
+      if (ties_json_value_get_length (value) != 2)
+        {
+          loader_problem (loader, value, g_steal_pointer (&path),
+                          _("a place is two numbers [x, y], not %u"), ties_json_value_get_length (value));
+          continue;
+        }
+      for (guint k = 0; k < 2; k++)
+        {
+          Value *number = ties_json_array_get (value, k);
+          g_autofree char *number_path = g_strdup_printf ("%s[%u]", path, k);
+
+          if (ties_json_value_get_type (number) != TIES_JSON_NUMBER)
+            {
+              loader_wrong_type (loader, number, g_steal_pointer (&number_path), EXPECT_NUMBER, FALSE);
+              ok = FALSE;
+              continue;
+            }
+          xy[k] = ties_json_value_get_double (number);
+          /* Beyond this a layout sees no place at all (ties-graph.h's
+           * TIES_GRAPH_MAX_COORD): 1e400 or 1e300 is a broken file. */
+          if (!isfinite (xy[k]) || fabs (xy[k]) > 1e9)
+            {
+              gsize length;
+              const char *text = ties_json_document_get_number_text (loader->json, number, &length);
+
+              loader_problem (loader, number, g_steal_pointer (&number_path),
+                              /* Translators: %.*s is a number as written, such as 1e400 */
+                              _("the number %.*s is out of range"), (int) MIN (length, 40), text);
+              ok = FALSE;
+            }
+        }
+      if (ok)
+        g_hash_table_insert (positions, g_strdup (id), g_memdup2 (xy, sizeof xy));
+    }
+
+  ties_document_set_positions (loader->document, positions);
+}
+
 static void
 load_view (Loader *loader,
            Value  *root)
 {
   const char *layout = "force", *focus = NULL;
-  Value *view, *filter;
+  Value *view, *filter, *positions;
 
   if (!loader_member (loader, root, "$", "view", EXPECT_OBJECT, FALSE, TRUE, &view) || view == NULL)
     return;
@@ -1199,6 +1265,10 @@ load_view (Loader *loader,
   ties_document_set_layout (loader->document, layout);
   ties_document_set_focus (loader->document, focus);
   ties_document_take_view_extras (loader->document, extras_of (loader, view, view_members));
+
+  if (loader_member (loader, view, "$.view", "positions", EXPECT_OBJECT, FALSE, TRUE, &positions)
+      && positions != NULL)
+    load_positions (loader, positions);
 
   if (loader_member (loader, view, "$.view", "filter", EXPECT_OBJECT, FALSE, TRUE, &filter) && filter != NULL)
     load_filter (loader, filter);

@@ -254,6 +254,48 @@ write_filter (TiesJsonWriter *w,
   ties_json_writer_end_object (w);
 }
 
+/* view.positions, in the actors' order so that the same picture gives
+ * the same bytes; only actors that are there and not pinned (a pin is
+ * kept in the actor's own "position"). Absent when there is none, so a
+ * document never laid out is written as before. */
+static void
+write_positions (TiesJsonWriter *w,
+                 TiesDocument   *document)
+{
+  GListModel *actors = ties_document_get_actors (document);
+  guint n = g_list_model_get_n_items (actors);
+  gboolean open = FALSE;
+
+  if (ties_document_get_positions (document) == NULL)
+    return;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TiesActor) actor = g_list_model_get_item (actors, i);
+      double x, y;
+
+      if (ties_actor_get_has_position (actor) && ties_actor_get_pinned (actor))
+        continue;
+      if (!ties_document_lookup_position (document, ties_actor_get_id (actor), &x, &y))
+        continue;
+
+      if (!open)
+        {
+          ties_json_writer_member (w, "positions");
+          ties_json_writer_begin_object (w);
+          open = TRUE;
+        }
+      ties_json_writer_member (w, ties_actor_get_id (actor));
+      ties_json_writer_begin_array (w);
+      ties_json_writer_double (w, x);
+      ties_json_writer_double (w, y);
+      ties_json_writer_end_array (w);
+    }
+
+  if (open)
+    ties_json_writer_end_object (w);
+}
+
 GBytes *
 ties_document_save_to_bytes (TiesDocument  *document,
                              GError       **error)
@@ -287,6 +329,7 @@ ties_document_save_to_bytes (TiesDocument  *document,
   ties_json_writer_string (w, ties_document_get_layout (document));
   ties_json_writer_member (w, "focus");
   ties_json_writer_string_or_null (w, ties_document_get_focus (document));
+  write_positions (w, document);
   ties_json_writer_member (w, "filter");
   write_filter (w, ties_document_get_filter (document), ties_document_get_filter_extras (document));
   write_extras (w, ties_document_get_view_extras (document));
