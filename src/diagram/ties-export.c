@@ -10,7 +10,6 @@
 
 #include <glib/gi18n-lib.h>
 #include <cairo-pdf.h>
-#include <cairo-svg.h>
 
 #include <png.h>
 
@@ -18,6 +17,7 @@
 #include "ties-graph.h"
 #include "ties-layout-job.h"
 #include "ties-safe-file.h"
+#include "ties-svg-writer.h"
 
 gboolean
 ties_export_format_from_string (const char       *text,
@@ -216,51 +216,10 @@ render_png (TiesScene               *scene,
   return ok;
 }
 
-/* SVG */
-
-/* cairo names some SVG elements after a process-wide surface counter
- * ("surface5", "image12"), so the same diagram exported twice would
- * differ. The numbers are replaced by their order of appearance. */
-static GByteArray *
-renumber_svg_ids (GByteArray *svg)
-{
-  g_autoptr(GRegex) regex = g_regex_new ("\\b(surface|image|source|pattern|mask|clip)([0-9]+)\\b",
-                                          G_REGEX_OPTIMIZE, 0, NULL);
-  g_autoptr(GHashTable) numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GMatchInfo) match = NULL;
-  g_autofree char *text = g_strndup ((const char *) svg->data, svg->len);
-  GString *out = g_string_sized_new (svg->len);
-  gint last = 0;
-
-  g_regex_match (regex, text, 0, &match);
-  while (g_match_info_matches (match))
-    {
-      gint start, end;
-      g_autofree char *whole = g_match_info_fetch (match, 0);
-      g_autofree char *prefix = g_match_info_fetch (match, 1);
-      guint number;
-
-      g_match_info_fetch_pos (match, 0, &start, &end);
-      number = GPOINTER_TO_UINT (g_hash_table_lookup (numbers, whole));
-      if (number == 0)
-        {
-          number = g_hash_table_size (numbers) + 1;
-          g_hash_table_insert (numbers, g_steal_pointer (&whole), GUINT_TO_POINTER (number));
-        }
-      g_string_append_len (out, text + last, start - last);
-      g_string_append_printf (out, "%s%u", prefix, number);
-      last = end;
-      g_match_info_next (match, NULL);
-    }
-  g_string_append (out, text + last);
-
-  g_byte_array_unref (svg);
-
-  return g_bytes_unref_to_array (g_string_free_to_bytes (out));
-}
+/* PDF */
 
 static GByteArray *
-render_vector (TiesScene               *scene,
+render_pdf (TiesScene               *scene,
                const TiesExportOptions *options,
                GError                 **error)
 {
@@ -269,24 +228,15 @@ render_vector (TiesScene               *scene,
   cairo_t *cr;
   cairo_status_t status;
 
-  if (options->format == TIES_EXPORT_SVG)
-    {
-      surface = cairo_svg_surface_create_for_stream (append_bytes, bytes, options->width, options->height);
-      cairo_svg_surface_restrict_to_version (surface, CAIRO_SVG_VERSION_1_1);
-      cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
-    }
-  else
-    {
-      const char *title = ties_scene_get_title (scene);
+  const char *title = ties_scene_get_title (scene);
 
-      surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes, options->width, options->height);
-      if (title != NULL)
-        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
-      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Ties " PACKAGE_VERSION);
-      /* cairo stamps the current time; an empty date leaves it out, so
-       * the same diagram gives the same bytes. */
-      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, "");
-    }
+  surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes, options->width, options->height);
+  if (title != NULL)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Ties " PACKAGE_VERSION);
+  /* cairo stamps the current time; an empty date leaves it out, so
+   * the same diagram gives the same bytes. */
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, "");
 
   cr = cairo_create (surface);
   ties_scene_draw (scene, cr, options->width, options->height);
@@ -299,9 +249,6 @@ render_vector (TiesScene               *scene,
 
   if (!check_status (status, error))
     return NULL;
-
-  if (options->format == TIES_EXPORT_SVG)
-    return renumber_svg_ids (g_steal_pointer (&bytes));
 
   return g_steal_pointer (&bytes);
 }
@@ -322,9 +269,17 @@ export_write (TiesScene               *scene,
       if (!render_png (scene, options, bytes, error))
         return FALSE;
     }
+  else if (options->format == TIES_EXPORT_SVG)
+    {
+      /* Our own writer, not cairo's SVG surface: text stays text, and
+       * actors and ties are named groups (ties-svg-writer.c). */
+      g_autoptr(GBytes) svg = ties_svg_writer_write_scene (scene, options->width, options->height);
+
+      bytes = g_bytes_unref_to_array (g_steal_pointer (&svg));
+    }
   else
     {
-      bytes = render_vector (scene, options, error);
+      bytes = render_pdf (scene, options, error);
       if (bytes == NULL)
         return FALSE;
     }

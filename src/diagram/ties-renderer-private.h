@@ -125,6 +125,16 @@ typedef struct
   double caption_x, caption_y;
 } Frame;
 
+/* Ids, classes and titles of the actors and ties, copied from the
+ * document when the scene is built, so that a worker thread writes the
+ * SVG without touching the document (ties-svg-writer.c). */
+typedef struct _SvgInfo SvgInfo;
+
+SvgInfo      *_ties_svg_info_new  (TiesDocument *document,
+                                   TiesNetwork  *network,
+                                   TiesGraph    *graph);
+void          _ties_svg_info_free (SvgInfo      *info);
+
 struct _TiesScene
 {
   TiesStyle style;
@@ -149,7 +159,61 @@ struct _TiesScene
   PangoLayout *caption_layout;
 
   Frame frames[2];      /* legend right, legend below */
+
+  /* What an SVG names beyond the drawing (ties-svg-writer.c). */
+  SvgInfo *svg;
 };
+
+/* The colours a scene is drawn in, as 0xRRGGBB. */
+guint32       _ties_renderer_background_color (TiesStyle style);
+guint32       _ties_renderer_text_color       (TiesStyle style);
+guint32       _ties_renderer_tie_color        (TiesStyle style);
+/* Black or white, whichever reads on @fill (initials). */
+guint32       _ties_renderer_ink_color        (guint32   fill);
+
+/* How a tie's line is stroked: width, cap and dash pattern. */
+typedef struct
+{
+  double width;
+  gboolean round_cap;
+  guint n_dashes;
+  double dashes[4];
+} TieStroke;
+
+/* Where a tie is drawn: its line from (ax, ay) to (bx, by), bent
+ * towards (cx, cy) when curved (a quadratic curve), and its arrowheads,
+ * each a triangle of tip (tip_x, tip_y) pointing along (dir_x, dir_y). */
+typedef struct
+{
+  double ax, ay, bx, by;
+  double cx, cy;
+  gboolean curved;
+  gboolean arrow[2];
+  double tip_x[2], tip_y[2];
+  double dir_x[2], dir_y[2];
+  double arrow_length;
+  double arrow_half;
+} TieGeometry;
+
+/* ties-renderer.c: what the cairo renderer and the SVG writer both draw
+ * by, so that the two show the same picture. */
+void          _ties_renderer_tie_paint    (TiesScene          *self,
+                                           Support             support,
+                                           gboolean            dim,
+                                           guint32            *color,
+                                           double             *alpha);
+void          _ties_renderer_tie_stroke   (Support             support,
+                                           TiesLineStyle       line,
+                                           double              width,
+                                           TieStroke          *stroke);
+/* FALSE when the tie is not drawn (its ends too close). */
+gboolean      _ties_renderer_tie_geometry (TiesScene          *self,
+                                           const SceneEdge    *edge,
+                                           TieGeometry        *geometry);
+/* The three corners of an arrowhead, tip first. */
+void          _ties_renderer_arrowhead    (const TieGeometry  *geometry,
+                                           guint               end,
+                                           double              corners[6]);
 
 /* ties-scene.c: a layout of @text in the scene's font at @size, on its
  * context; and the box @layout covers. */

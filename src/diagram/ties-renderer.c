@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "ties-renderer-private.h"
 
@@ -35,20 +36,20 @@ set_color (cairo_t *cr,
   cairo_set_source_rgba (cr, c.r, c.g, c.b, alpha);
 }
 
-static guint32
-background_color (TiesStyle style)
+guint32
+_ties_renderer_background_color (TiesStyle style)
 {
   return style == TIES_STYLE_DARK ? 0x242424 : 0xFFFFFF;
 }
 
-static guint32
-text_color (TiesStyle style)
+guint32
+_ties_renderer_text_color (TiesStyle style)
 {
   return style == TIES_STYLE_DARK ? 0xFFFFFF : 0x1E1E1E;
 }
 
-static guint32
-tie_color (TiesStyle style)
+guint32
+_ties_renderer_tie_color (TiesStyle style)
 {
   return style == TIES_STYLE_DARK ? 0xA8A7AC : 0x5E5C64;
 }
@@ -74,74 +75,134 @@ luminance (guint32 color)
   return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2];
 }
 
-/* Drawing */
-
-static void
-set_line_style (cairo_t       *cr,
-                TiesLineStyle  line,
-                double         width)
+guint32
+_ties_renderer_ink_color (guint32 fill)
 {
-  /* Dash lengths follow the width so that a heavy tie keeps its rhythm. */
-  double unit = MAX (width, 1.2);
-  /* No shorter than this: every dash and dot is a shape of its own to
-   * cairo, and short ones made dashed ties the costliest part of a
-   * large drawing. */
-  double dashed[] = { 5 * unit, 3 * unit };
-  double dotted[] = { 0, 3 * unit };
-  double dash_dot[] = { 5 * unit, 2.5 * unit, 0, 2.5 * unit };
-
-  g_assert (cr != NULL);
-
-  cairo_set_line_width (cr, width);
-  switch (line)
-    {
-    case TIES_LINE_DASHED:
-      cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
-      cairo_set_dash (cr, dashed, G_N_ELEMENTS (dashed), 0);
-      break;
-    case TIES_LINE_DOTTED:
-      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-      cairo_set_dash (cr, dotted, G_N_ELEMENTS (dotted), 0);
-      break;
-    case TIES_LINE_DASH_DOT:
-      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-      cairo_set_dash (cr, dash_dot, G_N_ELEMENTS (dash_dot), 0);
-      break;
-    case TIES_LINE_SOLID:
-    default:
-      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-      cairo_set_dash (cr, NULL, 0, 0);
-      break;
-    }
+  return luminance (fill) > 0.4 ? 0x1E1E1E : 0xFFFFFF;
 }
 
-/* The colour of a tie (and its arrowheads), then its line: as its kind
- * says, or as its corroboration does when that is marked. A tie on one
- * source is half as wide and lighter, in a fine long dash; one on no
- * evidence is faint, warm grey and dotted, whatever its weight. */
-static void
-set_tie_color (TiesScene *self,
-               cairo_t   *cr,
-               Support    support,
-               gboolean   dim)
+/* Drawing */
+
+/* A tie's line for its kind, or for its corroboration when that is
+ * marked: a tie on one source is half as wide, in a fine long dash; one
+ * on no evidence is dotted, whatever its weight. */
+void
+_ties_renderer_tie_stroke (Support        support,
+                           TiesLineStyle  line,
+                           double         width,
+                           TieStroke     *stroke)
 {
-  double alpha = dim ? DIM_ALPHA : 0.85;
+  g_assert (stroke != NULL);
+
+  memset (stroke, 0, sizeof *stroke);
+  stroke->width = width;
+  stroke->round_cap = TRUE;
+
+  switch (support)
+    {
+    case SUPPORT_ONE_SOURCE:
+      {
+        double thin = MAX (0.5 * width, 0.75);
+
+        stroke->width = thin;
+        stroke->round_cap = FALSE;
+        stroke->n_dashes = 2;
+        stroke->dashes[0] = 7 * MAX (thin, 1.0);
+        stroke->dashes[1] = 2 * MAX (thin, 1.0);
+      }
+      return;
+    case SUPPORT_NO_EVIDENCE:
+      {
+        double dot = 1.4;
+
+        stroke->width = dot;
+        stroke->n_dashes = 2;
+        stroke->dashes[0] = 0;
+        stroke->dashes[1] = 3.5 * dot;
+      }
+      return;
+    case SUPPORT_USUAL:
+    default:
+      break;
+    }
+
+  {
+    /* Dash lengths follow the width so that a heavy tie keeps its rhythm. */
+    double unit = MAX (width, 1.2);
+
+    /* No shorter than these: every dash and dot is a shape of its own
+     * to cairo, and short ones made dashed ties the costliest part of
+     * a large drawing. */
+    switch (line)
+      {
+      case TIES_LINE_DASHED:
+        stroke->round_cap = FALSE;
+        stroke->n_dashes = 2;
+        stroke->dashes[0] = 5 * unit;
+        stroke->dashes[1] = 3 * unit;
+        break;
+      case TIES_LINE_DOTTED:
+        stroke->n_dashes = 2;
+        stroke->dashes[0] = 0;
+        stroke->dashes[1] = 3 * unit;
+        break;
+      case TIES_LINE_DASH_DOT:
+        stroke->n_dashes = 4;
+        stroke->dashes[0] = 5 * unit;
+        stroke->dashes[1] = 2.5 * unit;
+        stroke->dashes[2] = 0;
+        stroke->dashes[3] = 2.5 * unit;
+        break;
+      case TIES_LINE_SOLID:
+      default:
+        break;
+      }
+  }
+}
+
+/* The colour of a tie (and its arrowheads): its kind's grey, or as its
+ * corroboration says when that is marked: a tie on one source lighter,
+ * one on no evidence faint and warm grey. */
+void
+_ties_renderer_tie_paint (TiesScene *self,
+                          Support    support,
+                          gboolean   dim,
+                          guint32   *color,
+                          double    *alpha)
+{
+  double base = dim ? DIM_ALPHA : 0.85;
 
   g_assert (self != NULL);
 
   switch (support)
     {
     case SUPPORT_ONE_SOURCE:
-      set_color (cr, tie_color (self->style), 0.55 * alpha);
+      *color = _ties_renderer_tie_color (self->style);
+      *alpha = 0.55 * base;
       break;
     case SUPPORT_NO_EVIDENCE:
-      set_color (cr, unsupported_color (self->style), 0.75 * alpha);
+      *color = unsupported_color (self->style);
+      *alpha = 0.75 * base;
       break;
     case SUPPORT_USUAL:
     default:
-      set_color (cr, tie_color (self->style), alpha);
+      *color = _ties_renderer_tie_color (self->style);
+      *alpha = base;
       break;
     }
+}
+
+static void
+set_tie_color (TiesScene *self,
+               cairo_t   *cr,
+               Support    support,
+               gboolean   dim)
+{
+  guint32 color;
+  double alpha;
+
+  _ties_renderer_tie_paint (self, support, dim, &color, &alpha);
+  set_color (cr, color, alpha);
 }
 
 static void
@@ -150,53 +211,48 @@ set_tie_line (cairo_t       *cr,
               TiesLineStyle  line,
               double         width)
 {
+  TieStroke stroke;
+
   g_assert (cr != NULL);
 
-  switch (support)
-    {
-    case SUPPORT_ONE_SOURCE:
-      {
-        double thin = MAX (0.5 * width, 0.75);
-        double dash[] = { 7 * MAX (thin, 1.0), 2 * MAX (thin, 1.0) };
+  _ties_renderer_tie_stroke (support, line, width, &stroke);
+  cairo_set_line_width (cr, stroke.width);
+  cairo_set_line_cap (cr, stroke.round_cap ? CAIRO_LINE_CAP_ROUND : CAIRO_LINE_CAP_BUTT);
+  cairo_set_dash (cr, stroke.n_dashes > 0 ? stroke.dashes : NULL, stroke.n_dashes, 0);
+}
 
-        cairo_set_line_width (cr, thin);
-        cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
-        cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
-      }
-      break;
-    case SUPPORT_NO_EVIDENCE:
-      {
-        double dot = 1.4;
-        double dots[] = { 0, 3.5 * dot };
+void
+_ties_renderer_arrowhead (const TieGeometry *geometry,
+                          guint              end,
+                          double             corners[6])
+{
+  double tip_x = geometry->tip_x[end], tip_y = geometry->tip_y[end];
+  double dir_x = geometry->dir_x[end], dir_y = geometry->dir_y[end];
+  double length = geometry->arrow_length, half_width = geometry->arrow_half;
 
-        cairo_set_line_width (cr, dot);
-        cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-        cairo_set_dash (cr, dots, G_N_ELEMENTS (dots), 0);
-      }
-      break;
-    case SUPPORT_USUAL:
-    default:
-      set_line_style (cr, line, width);
-      break;
-    }
+  g_assert (end < 2);
+
+  corners[0] = tip_x;
+  corners[1] = tip_y;
+  corners[2] = tip_x - dir_x * length - dir_y * half_width;
+  corners[3] = tip_y - dir_y * length + dir_x * half_width;
+  corners[4] = tip_x - dir_x * length + dir_y * half_width;
+  corners[5] = tip_y - dir_y * length - dir_x * half_width;
 }
 
 static void
-draw_arrowhead (cairo_t *cr,
-                double   tip_x,
-                double   tip_y,
-                double   dir_x,
-                double   dir_y,
-                double   length,
-                double   half_width)
+draw_arrowhead (cairo_t           *cr,
+                const TieGeometry *geometry,
+                guint              end)
 {
+  double corners[6];
+
   g_assert (cr != NULL);
 
-  cairo_move_to (cr, tip_x, tip_y);
-  cairo_line_to (cr, tip_x - dir_x * length - dir_y * half_width,
-                 tip_y - dir_y * length + dir_x * half_width);
-  cairo_line_to (cr, tip_x - dir_x * length + dir_y * half_width,
-                 tip_y - dir_y * length - dir_x * half_width);
+  _ties_renderer_arrowhead (geometry, end, corners);
+  cairo_move_to (cr, corners[0], corners[1]);
+  cairo_line_to (cr, corners[2], corners[3]);
+  cairo_line_to (cr, corners[4], corners[5]);
   cairo_close_path (cr);
   cairo_fill (cr);
 }
@@ -275,11 +331,10 @@ layout_meets (PangoLayout *layout,
   return box_meets (guard, x + lx * scale, y + ly * scale, x + (lx + lw) * scale, y + (ly + lh) * scale);
 }
 
-static void
-draw_edge (TiesScene *self,
-           cairo_t   *cr,
-           SceneEdge *edge,
-           const Box *guard)
+gboolean
+_ties_renderer_tie_geometry (TiesScene       *self,
+                             const SceneEdge *edge,
+                             TieGeometry     *geometry)
 {
   SceneNode *a = &g_array_index (self->nodes, SceneNode, edge->a);
   SceneNode *b = &g_array_index (self->nodes, SceneNode, edge->b);
@@ -287,18 +342,15 @@ draw_edge (TiesScene *self,
   double cy = edge->curved ? edge->cy : (a->y + b->y) / 2;
   double da = hypot (cx - a->x, cy - a->y);
   double db = hypot (cx - b->x, cy - b->y);
-  double ax, ay, bx, by, ux, uy, vx, vy;
+  double ux, uy, vx, vy;
   double arrow_length = 5 + 2.5 * edge->width;
-  double arrow_half = 2.5 + 1.2 * edge->width;
   double gap = 1.5;
 
   g_assert (self != NULL);
+  g_assert (geometry != NULL);
 
   if (da <= 0 || db <= 0)
-    return;
-  if (!box_meets (guard, MIN (MIN (a->x, b->x), cx), MIN (MIN (a->y, b->y), cy),
-                  MAX (MAX (a->x, b->x), cx), MAX (MAX (a->y, b->y), cy)))
-    return;
+    return FALSE;
 
   /* Unit directions from each end towards the control point: ties start
    * and end at the node's edge, or at an arrowhead's base. */
@@ -308,21 +360,64 @@ draw_edge (TiesScene *self,
   vy = (cy - b->y) / db;
   if (a->radius + b->radius + 2 * gap + (edge->arrow_a + edge->arrow_b) * arrow_length
       >= hypot (b->x - a->x, b->y - a->y))
+    return FALSE;
+
+  geometry->curved = edge->curved;
+  geometry->cx = cx;
+  geometry->cy = cy;
+  geometry->arrow_length = arrow_length;
+  geometry->arrow_half = 2.5 + 1.2 * edge->width;
+  geometry->arrow[0] = edge->arrow_a;
+  geometry->arrow[1] = edge->arrow_b;
+  geometry->tip_x[0] = a->x + ux * (a->radius + gap);
+  geometry->tip_y[0] = a->y + uy * (a->radius + gap);
+  geometry->dir_x[0] = -ux;
+  geometry->dir_y[0] = -uy;
+  geometry->tip_x[1] = b->x + vx * (b->radius + gap);
+  geometry->tip_y[1] = b->y + vy * (b->radius + gap);
+  geometry->dir_x[1] = -vx;
+  geometry->dir_y[1] = -vy;
+
+  geometry->ax = a->x + ux * (a->radius + gap + (edge->arrow_a ? arrow_length * 0.8 : 0));
+  geometry->ay = a->y + uy * (a->radius + gap + (edge->arrow_a ? arrow_length * 0.8 : 0));
+  geometry->bx = b->x + vx * (b->radius + gap + (edge->arrow_b ? arrow_length * 0.8 : 0));
+  geometry->by = b->y + vy * (b->radius + gap + (edge->arrow_b ? arrow_length * 0.8 : 0));
+
+  return TRUE;
+}
+
+static void
+draw_edge (TiesScene *self,
+           cairo_t   *cr,
+           SceneEdge *edge,
+           const Box *guard)
+{
+  SceneNode *a = &g_array_index (self->nodes, SceneNode, edge->a);
+  SceneNode *b = &g_array_index (self->nodes, SceneNode, edge->b);
+  TieGeometry g;
+  double ax, ay, bx, by, cx, cy;
+
+  g_assert (self != NULL);
+
+  if (!_ties_renderer_tie_geometry (self, edge, &g))
+    return;
+  cx = g.cx;
+  cy = g.cy;
+  if (!box_meets (guard, MIN (MIN (a->x, b->x), cx), MIN (MIN (a->y, b->y), cy),
+                  MAX (MAX (a->x, b->x), cx), MAX (MAX (a->y, b->y), cy)))
     return;
 
   set_tie_color (self, cr, edge->support, edge->dim);
 
   if (edge->arrow_a && box_holds (guard, a->x, a->y))
-    draw_arrowhead (cr, a->x + ux * (a->radius + gap), a->y + uy * (a->radius + gap),
-                    -ux, -uy, arrow_length, arrow_half);
+    draw_arrowhead (cr, &g, 0);
   if (edge->arrow_b && box_holds (guard, b->x, b->y))
-    draw_arrowhead (cr, b->x + vx * (b->radius + gap), b->y + vy * (b->radius + gap),
-                    -vx, -vy, arrow_length, arrow_half);
+    draw_arrowhead (cr, &g, 1);
 
-  ax = a->x + ux * (a->radius + gap + (edge->arrow_a ? arrow_length * 0.8 : 0));
-  ay = a->y + uy * (a->radius + gap + (edge->arrow_a ? arrow_length * 0.8 : 0));
-  bx = b->x + vx * (b->radius + gap + (edge->arrow_b ? arrow_length * 0.8 : 0));
-  by = b->y + vy * (b->radius + gap + (edge->arrow_b ? arrow_length * 0.8 : 0));
+  ax = g.ax;
+  ay = g.ay;
+  bx = g.bx;
+  by = g.by;
 
   set_tie_line (cr, edge->support, edge->line, edge->width);
   if (!box_holds (guard, ax, ay) || !box_holds (guard, bx, by)
@@ -458,7 +553,7 @@ draw_node (TiesScene *self,
   set_color (cr, node->color, alpha);
   cairo_fill_preserve (cr);
   /* A ring of background colour separates a node from ties under it. */
-  set_color (cr, background_color (self->style), alpha);
+  set_color (cr, _ties_renderer_background_color (self->style), alpha);
   cairo_set_dash (cr, NULL, 0, 0);
   cairo_set_line_width (cr, 0.06 * node->radius);
   cairo_stroke (cr);
@@ -466,7 +561,7 @@ draw_node (TiesScene *self,
   if (node->initials != NULL)
     {
       PangoRectangle ink, logical;
-      guint32 ink_color = luminance (node->color) > 0.4 ? 0x1E1E1E : 0xFFFFFF;
+      guint32 ink_color = _ties_renderer_ink_color (node->color);
       double k = node->radius * 0.72 / INITIALS_SIZE;
 
       pango_layout_get_extents (node->initials, &ink, &logical);
@@ -490,7 +585,7 @@ draw_text (TiesScene   *self,
 {
   g_assert (self != NULL);
 
-  draw_layout (cr, layout, x, y, size, scale, text_color (self->style), alpha);
+  draw_layout (cr, layout, x, y, size, scale, _ties_renderer_text_color (self->style), alpha);
 }
 
 static void
@@ -563,7 +658,7 @@ ties_scene_draw (TiesScene *self,
 
   if (self->solid_background)
     {
-      set_color (cr, background_color (self->style), 1.0);
+      set_color (cr, _ties_renderer_background_color (self->style), 1.0);
       cairo_rectangle (cr, 0, 0, width, height);
       cairo_fill (cr);
     }
@@ -648,7 +743,7 @@ ties_scene_draw (TiesScene *self,
       cairo_arc (cr, x0 + r, y1 - r, r, G_PI / 2, G_PI);
       cairo_arc (cr, x0 + r, y0 + r, r, G_PI, 3 * G_PI / 2);
       cairo_close_path (cr);
-      set_color (cr, background_color (self->style), alpha * 0.78);
+      set_color (cr, _ties_renderer_background_color (self->style), alpha * 0.78);
       cairo_fill (cr);
 
       draw_text (self, cr, label->layout, label->x + label->ox, label->y + label->oy, LABEL_SIZE, 1.0, alpha);

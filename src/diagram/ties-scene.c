@@ -826,6 +826,8 @@ ties_scene_new (TiesDocument            *document,
 
   build_frames (self);
 
+  self->svg = _ties_svg_info_new (document, network, graph);
+
   return self;
 }
 
@@ -846,6 +848,7 @@ ties_scene_free (TiesScene *self)
   g_clear_object (&self->title_layout);
   g_clear_object (&self->caption_layout);
   g_clear_object (&self->context);
+  g_clear_pointer (&self->svg, _ties_svg_info_free);
   g_free (self->title);
   g_free (self);
 }

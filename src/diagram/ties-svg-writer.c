@@ -1,0 +1,930 @@
+/* ties-svg-writer.c: the diagram as SVG a researcher can edit and restyle
+ *
+ * Copyright 2026 The Ties authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * cairo's SVG surface wrote every label as glyph outlines: nobody could
+ * find a name in the file or fix one in Inkscape, and it was slow. This
+ * writer walks the same scene ties-renderer.c draws, in the same order
+ * and with the same geometry, colours and strokes (shared through
+ * ties-renderer-private.h), and writes the XML itself: text as <text>
+ * in the renderer's font, an actor's shape, initials and name grouped
+ * under its id with a <title>, ties likewise, classes per kind and
+ * affiliation for restyling with CSS. Coordinates are in diagram units
+ * under one transform, rounded to hundredths; the output depends on
+ * nothing but the scene and the size, so it is the same bytes each time.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "ties-renderer-private.h"
+#include "ties-svg-writer.h"
+
+/* What the SVG names: the element id (unique, XML-safe), the classes
+ * and the <title> of each node and each tie. */
+typedef struct
+{
+  char *id;
+  char *classes;
+  char *title;
+} SvgItem;
+
+struct _SvgInfo
+{
+  GArray *nodes;    /* SvgItem, by node index */
+  GArray *edges;    /* SvgItem, by edge index */
+};
+
+static void
+svg_item_clear (gpointer data)
+{
+  SvgItem *item = data;
+
+  g_free (item->id);
+  g_free (item->classes);
+  g_free (item->title);
+}
+
+/* "Ardern & Co." → "Ardern___Co.": what an XML id and a CSS class may
+ * hold without escaping (ASCII letters, digits, '-', '_', '.'). */
+static void
+append_safe_name (GString    *out,
+                  const char *text)
+{
+  g_assert (out != NULL);
+
+  if (text == NULL || *text == '\0')
+    {
+      g_string_append_c (out, '_');
+      return;
+    }
+  for (const char *p = text; *p != '\0'; p++)
+    g_string_append_c (out, g_ascii_isalnum (*p) || *p == '-' || *p == '_' || *p == '.' ? *p : '_');
+}
+
+/* @wanted, or @wanted-2, -3…: ids that made the same safe name stay
+ * unique. Takes @wanted. */
+static char *
+unique_id (GHashTable *used,
+           GString    *wanted)
+{
+  gsize base = wanted->len;
+
+  for (guint n = 2; g_hash_table_contains (used, wanted->str); n++)
+    {
+      g_string_truncate (wanted, base);
+      g_string_append_printf (wanted, "-%u", n);
+    }
+  g_hash_table_add (used, g_strdup (wanted->str));
+
+  return g_string_free (wanted, FALSE);
+}
+
+static const char *
+kind_label (TiesDocument *document,
+            const char   *kind)
+{
+  TiesEventKind *event_kind = kind != NULL ? ties_document_lookup_event_kind (document, kind) : NULL;
+
+  if (event_kind != NULL && ties_event_kind_get_label (event_kind) != NULL)
+    return ties_event_kind_get_label (event_kind);
+
+  return kind != NULL ? kind : _("Other");
+}
+
+static const char *
+actor_name (TiesDocument *document,
+            const char   *id)
+{
+  TiesActor *actor = ties_document_lookup_actor (document, id);
+  const char *name = actor != NULL ? ties_actor_get_name (actor) : NULL;
+
+  return name != NULL && *name != '\0' ? name : id;
+}
+
+/* "Jacinda Ardern and Jack Dorsey: 3 events", then a line per kind and
+ * per side that reached out: what the tie's width, line and arrows say. */
+static char *
+tie_title (TiesDocument *document,
+           TiesTie      *tie)
+{
+  GString *title = g_string_new (NULL);
+  const char *a = ties_tie_get_actor_a (tie);
+  const char *b = ties_tie_get_actor_b (tie);
+  const char * const *kinds = ties_tie_get_kinds (tie);
+  GPtrArray *events = ties_tie_get_events (tie);
+  guint n = events->len;
+  const struct { const char *who; guint count; } reached[] = {
+    { a, ties_tie_get_n_a_to_b (tie) },
+    { b, ties_tie_get_n_b_to_a (tie) },
+  };
+
+  g_string_append_printf (title,
+                          /* TRANSLATORS: an SVG tooltip: two actors' names, then a count */
+                          g_dngettext (GETTEXT_PACKAGE, "%s and %s: %u event", "%s and %s: %u events", n),
+                          actor_name (document, a), actor_name (document, b), n);
+
+  for (guint k = 0; kinds != NULL && kinds[k] != NULL; k++)
+    {
+      guint count = 0;
+
+      for (guint e = 0; e < n; e++)
+        if (g_strcmp0 (ties_event_get_kind (g_ptr_array_index (events, e)), kinds[k]) == 0)
+          count++;
+      g_string_append_c (title, '\n');
+      /* TRANSLATORS: an SVG tooltip's line: a kind of event, then how many */
+      g_string_append_printf (title, _("%s: %u"), kind_label (document, kinds[k]), count);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (reached); i++)
+    if (reached[i].count > 0)
+      {
+        g_string_append_c (title, '\n');
+        g_string_append_printf (title,
+                                /* TRANSLATORS: an SVG tooltip's line: who initiated, how often */
+                                g_dngettext (GETTEXT_PACKAGE, "%s reached out %u time",
+                                             "%s reached out %u times", reached[i].count),
+                                actor_name (document, reached[i].who), reached[i].count);
+      }
+
+  return g_string_free (title, FALSE);
+}
+
+SvgInfo *
+_ties_svg_info_new (TiesDocument *document,
+                    TiesNetwork  *network,
+                    TiesGraph    *graph)
+{
+  SvgInfo *info = g_new0 (SvgInfo, 1);
+  g_autoptr(GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) leaders = g_hash_table_new (g_str_hash, g_str_equal);
+  GListModel *actors = G_LIST_MODEL (ties_document_get_actors (document));
+  g_autoptr(GPtrArray) safe_ids = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert (TIES_IS_DOCUMENT (document));
+  g_assert (graph != NULL);
+
+  info->nodes = g_array_sized_new (FALSE, TRUE, sizeof (SvgItem), graph->nodes->len);
+  g_array_set_clear_func (info->nodes, svg_item_clear);
+  info->edges = g_array_sized_new (FALSE, TRUE, sizeof (SvgItem), graph->edges->len);
+  g_array_set_clear_func (info->edges, svg_item_clear);
+
+  /* An actor others are affiliated with leads their group (and colour,
+   * as the renderer assigns them): it carries its group's class too. */
+  for (guint i = 0; i < g_list_model_get_n_items (actors); i++)
+    {
+      g_autoptr(TiesActor) actor = g_list_model_get_item (actors, i);
+      const char *affiliation = ties_actor_get_affiliation (actor);
+
+      if (affiliation != NULL && *affiliation != '\0')
+        g_hash_table_add (leaders, (gpointer) affiliation);
+    }
+
+  for (guint i = 0; i < graph->nodes->len; i++)
+    {
+      const char *id = ties_graph_node (graph, i)->id;
+      TiesActor *actor = ties_document_lookup_actor (document, id);
+      const char *affiliation = actor != NULL ? ties_actor_get_affiliation (actor) : NULL;
+      const char *role = actor != NULL ? ties_actor_get_role (actor) : NULL;
+      GString *safe = g_string_new (NULL);
+      GString *classes = g_string_new ("actor kind-");
+      SvgItem item = { NULL };
+
+      append_safe_name (safe, id);
+      g_ptr_array_add (safe_ids, g_strdup (safe->str));
+      g_string_prepend (safe, "actor-");
+      item.id = unique_id (used, safe);
+
+      g_string_append (classes, ties_actor_kind_to_string (actor != NULL ? ties_actor_get_kind (actor)
+                                                                           : TIES_ACTOR_PERSON));
+      if (affiliation != NULL && *affiliation != '\0')
+        {
+          g_string_append (classes, " affiliation-");
+          append_safe_name (classes, affiliation);
+        }
+      if (g_hash_table_contains (leaders, id))
+        {
+          g_string_append (classes, " affiliation-");
+          append_safe_name (classes, id);
+        }
+      item.classes = g_string_free (classes, FALSE);
+
+      if (role != NULL && *role != '\0')
+        /* TRANSLATORS: an SVG tooltip: an actor's name, then role */
+        item.title = g_strdup_printf (_("%s (%s)"), actor_name (document, id), role);
+      else
+        item.title = g_strdup (actor_name (document, id));
+
+      g_array_append_val (info->nodes, item);
+    }
+
+  for (guint i = 0; i < graph->edges->len; i++)
+    {
+      TiesGraphEdge *edge = ties_graph_edge (graph, i);
+      guint a = edge->source, b = edge->target;
+      TiesTie *tie = network != NULL ? ties_network_lookup_tie (network, ties_graph_node (graph, a)->id,
+                                                                ties_graph_node (graph, b)->id)
+                                     : NULL;
+      GString *id = g_string_new ("tie-");
+      GString *classes = g_string_new ("tie");
+      SvgItem item = { NULL };
+
+      /* Named in the tie's own order, whichever way the graph holds it. */
+      if (tie != NULL && g_strcmp0 (ties_tie_get_actor_a (tie), ties_graph_node (graph, a)->id) != 0)
+        {
+          guint t = a;
+
+          a = b;
+          b = t;
+        }
+      g_string_append_printf (id, "%s-%s", (char *) g_ptr_array_index (safe_ids, a),
+                              (char *) g_ptr_array_index (safe_ids, b));
+      item.id = unique_id (used, id);
+
+      if (tie != NULL)
+        {
+          const char * const *kinds = ties_tie_get_kinds (tie);
+
+          for (guint k = 0; kinds != NULL && kinds[k] != NULL; k++)
+            {
+              g_string_append (classes, " kind-");
+              append_safe_name (classes, kinds[k]);
+            }
+          item.title = tie_title (document, tie);
+        }
+      else
+        /* TRANSLATORS: an SVG tooltip: two actors' names */
+        item.title = g_strdup_printf (_("%s and %s"), actor_name (document, ties_graph_node (graph, a)->id),
+                                      actor_name (document, ties_graph_node (graph, b)->id));
+      item.classes = g_string_free (classes, FALSE);
+
+      g_array_append_val (info->edges, item);
+    }
+
+  return info;
+}
+
+void
+_ties_svg_info_free (SvgInfo *info)
+{
+  if (info == NULL)
+    return;
+
+  g_array_unref (info->nodes);
+  g_array_unref (info->edges);
+  g_free (info);
+}
+
+/* Writing */
+
+/* Text for XML content and attribute values: markup characters escaped,
+ * and the control characters XML 1.0 cannot hold at all left out. */
+static void
+append_escaped (GString    *out,
+                const char *text,
+                gssize      length)
+{
+  const char *end = length < 0 ? text + strlen (text) : text + length;
+
+  for (const char *p = text; p < end; p++)
+    switch (*p)
+      {
+      case '<':
+        g_string_append (out, "&lt;");
+        break;
+      case '>':
+        g_string_append (out, "&gt;");
+        break;
+      case '&':
+        g_string_append (out, "&amp;");
+        break;
+      case '"':
+        g_string_append (out, "&quot;");
+        break;
+      case '\t':
+      case '\n':
+      case '\r':
+        g_string_append_c (out, *p);
+        break;
+      default:
+        if ((guchar) *p >= 0x20)
+          g_string_append_c (out, *p);
+        break;
+      }
+}
+
+/* @value rounded to @decimals places, without trailing zeros: "12.5",
+ * "-3", "0.07". printf() is both slower and bound to the locale. */
+static void
+append_fixed (GString *out,
+              double   value,
+              guint    decimals)
+{
+  char digits[32];
+  int n = 0;
+  guint64 unit = decimals == 3 ? 1000 : 100;
+  gint64 scaled;
+  guint64 whole, frac;
+
+  g_assert (decimals == 2 || decimals == 3);
+
+  if (!isfinite (value))
+    value = 0;
+  /* Far beyond any drawing (MAX_COORD) but within 64 bits. */
+  value = CLAMP (value, -1e15, 1e15);
+  scaled = llround (value * unit);
+  if (scaled < 0)
+    {
+      g_string_append_c (out, '-');
+      scaled = -scaled;
+    }
+  whole = (guint64) scaled / unit;
+  frac = (guint64) scaled % unit;
+
+  do
+    {
+      digits[n++] = '0' + whole % 10;
+      whole /= 10;
+    }
+  while (whole > 0);
+  while (n > 0)
+    g_string_append_c (out, digits[--n]);
+
+  if (frac != 0)
+    {
+      g_string_append_c (out, '.');
+      for (unit /= 10; frac != 0; unit /= 10)
+        {
+          g_string_append_c (out, '0' + frac / unit);
+          frac %= unit;
+        }
+    }
+}
+
+/* Coordinates: hundredths of a diagram unit are far under a pixel. */
+static void
+append_number (GString *out,
+               double   value)
+{
+  append_fixed (out, value, 2);
+}
+
+/* ' name="value"' for a number. */
+static void
+append_attr (GString    *out,
+             const char *name,
+             double      value)
+{
+  g_string_append_c (out, ' ');
+  g_string_append (out, name);
+  g_string_append (out, "=\"");
+  append_number (out, value);
+  g_string_append_c (out, '"');
+}
+
+static void
+append_color_attr (GString    *out,
+                   const char *name,
+                   guint32     color)
+{
+  g_string_append_printf (out, " %s=\"#%06x\"", name, color & 0xffffff);
+}
+
+/* An opacity, only when it is not the default; in thousandths, which
+ * the renderer's products of alphas (0.85 × 0.55) need. */
+static void
+append_opacity_attr (GString    *out,
+                     const char *name,
+                     double      alpha)
+{
+  if (alpha >= 1.0)
+    return;
+  g_string_append_c (out, ' ');
+  g_string_append (out, name);
+  g_string_append (out, "=\"");
+  append_fixed (out, alpha, 3);
+  g_string_append_c (out, '"');
+}
+
+/* The text Pango shows on @line: the line's own characters, or when it
+ * is ellipsized those kept before the ellipsis, and the ellipsis. */
+static void
+append_line_text (GString         *out,
+                  const char      *text,
+                  PangoLayoutLine *line)
+{
+  int start = line->start_index;
+  int end = line->start_index + line->length;
+  gboolean ellipsized = FALSE;
+  int kept = start;
+
+  for (GSList *l = line->runs; l != NULL; l = l->next)
+    {
+      PangoGlyphItem *run = l->data;
+
+      if (run->item->analysis.flags & PANGO_ANALYSIS_FLAG_IS_ELLIPSIS)
+        ellipsized = TRUE;
+      else
+        kept = MAX (kept, run->item->offset + run->item->length);
+    }
+  if (ellipsized)
+    end = MIN (end, kept);
+  while (end > start && (text[end - 1] == '\n' || text[end - 1] == '\r'))
+    end--;
+
+  append_escaped (out, text + start, end - start);
+  if (ellipsized)
+    g_string_append (out, "…");
+}
+
+/* Whether text made at @size, drawn scaled by @k in a group of scale
+ * @s, is drawn at all, and at which scale: as draw_layout() decides in
+ * ties-renderer.c (nothing under MIN_TEXT_PX, nothing over MAX_TEXT_PX). */
+static gboolean
+text_scale (double  size,
+            double  s,
+            double *k)
+{
+  double px = size * *k * s;
+
+  if (!(px >= MIN_TEXT_PX) || !isfinite (px))
+    return FALSE;
+  if (px > MAX_TEXT_PX)
+    *k *= MAX_TEXT_PX / px;
+
+  return TRUE;
+}
+
+/* @layout (made at @size) drawn as pango_cairo_show_layout() draws it
+ * with its origin at (@x, @y) and scaled by @k: one <text> per line at
+ * the line's start and baseline, in the layout's own font size (unless
+ * it is the @inherited one) and weight. @attributes go on each <text>. */
+static void
+append_layout (GString     *out,
+               PangoLayout *layout,
+               double       x,
+               double       y,
+               double       size,
+               double       k,
+               double       inherited,
+               const char  *attributes)
+{
+  const char *text = pango_layout_get_text (layout);
+  const PangoFontDescription *font = pango_layout_get_font_description (layout);
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+
+  do
+    {
+      PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
+      PangoRectangle logical;
+      int baseline = pango_layout_iter_get_baseline (iter);
+
+      if (line->length == 0)
+        continue;
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+
+      g_string_append (out, "<text");
+      append_attr (out, "x", x + k * logical.x / PANGO_SCALE);
+      append_attr (out, "y", y + k * baseline / PANGO_SCALE);
+      if (size * k != inherited)
+        append_attr (out, "font-size", size * k);
+      if (font != NULL && pango_font_description_get_weight (font) >= PANGO_WEIGHT_BOLD)
+        g_string_append (out, " font-weight=\"bold\"");
+      if (attributes != NULL)
+        g_string_append (out, attributes);
+      g_string_append_c (out, '>');
+      append_line_text (out, text, line);
+      g_string_append (out, "</text>\n");
+    }
+  while (pango_layout_iter_next_line (iter));
+
+  pango_layout_iter_free (iter);
+}
+
+/* A stroke's width, cap and dashes, as attributes. */
+static void
+append_stroke (GString         *out,
+               const TieStroke *stroke)
+{
+  append_attr (out, "stroke-width", stroke->width);
+  /* Round is the ties group's default. */
+  if (!stroke->round_cap)
+    g_string_append (out, " stroke-linecap=\"butt\"");
+  if (stroke->n_dashes > 0)
+    {
+      g_string_append (out, " stroke-dasharray=\"");
+      for (guint i = 0; i < stroke->n_dashes; i++)
+        {
+          if (i > 0)
+            g_string_append_c (out, ' ');
+          append_number (out, stroke->dashes[i]);
+        }
+      g_string_append_c (out, '"');
+    }
+}
+
+static void
+append_title (GString    *out,
+              const char *title)
+{
+  g_string_append (out, "<title>");
+  append_escaped (out, title, -1);
+  g_string_append (out, "</title>\n");
+}
+
+static void
+append_edge (TiesScene *self,
+             GString   *out,
+             guint      index)
+{
+  SceneEdge *edge = &g_array_index (self->edges, SceneEdge, index);
+  SvgItem *item = &g_array_index (self->svg->edges, SvgItem, index);
+  TieGeometry g;
+  TieStroke stroke;
+  guint32 color;
+  double alpha;
+
+  if (!_ties_renderer_tie_geometry (self, edge, &g))
+    return;
+  _ties_renderer_tie_paint (self, edge->support, edge->dim, &color, &alpha);
+  _ties_renderer_tie_stroke (edge->support, edge->line, edge->width, &stroke);
+
+  g_string_append_printf (out, "<g id=\"%s\" class=\"%s%s%s\"", item->id, item->classes,
+                          edge->support == SUPPORT_ONE_SOURCE ? " one-source"
+                          : edge->support == SUPPORT_NO_EVIDENCE ? " no-evidence" : "",
+                          edge->dim ? " dimmed" : "");
+  if (color != _ties_renderer_tie_color (self->style))
+    {
+      append_color_attr (out, "stroke", color);
+      append_color_attr (out, "fill", color);
+    }
+  if (alpha != 0.85)
+    {
+      append_opacity_attr (out, "stroke-opacity", alpha);
+      append_opacity_attr (out, "fill-opacity", alpha);
+    }
+  g_string_append (out, ">\n");
+  append_title (out, item->title);
+
+  /* Arrowheads first, as the renderer draws them. */
+  for (guint end = 0; end < 2; end++)
+    {
+      double c[6];
+
+      if (!g.arrow[end])
+        continue;
+      _ties_renderer_arrowhead (&g, end, c);
+      g_string_append (out, "<path class=\"arrow\" stroke=\"none\" d=\"M");
+      for (guint i = 0; i < 6; i += 2)
+        {
+          if (i > 0)
+            g_string_append_c (out, 'L');
+          append_number (out, c[i]);
+          g_string_append_c (out, ' ');
+          append_number (out, c[i + 1]);
+        }
+      g_string_append (out, "Z\"/>\n");
+    }
+
+  g_string_append (out, "<path fill=\"none\" d=\"M");
+  append_number (out, g.ax);
+  g_string_append_c (out, ' ');
+  append_number (out, g.ay);
+  if (g.curved)
+    {
+      /* The renderer's cubic is this quadratic, raised. */
+      g_string_append_c (out, 'Q');
+      append_number (out, g.cx);
+      g_string_append_c (out, ' ');
+      append_number (out, g.cy);
+      g_string_append_c (out, ' ');
+    }
+  else
+    g_string_append_c (out, 'L');
+  append_number (out, g.bx);
+  g_string_append_c (out, ' ');
+  append_number (out, g.by);
+  g_string_append_c (out, '"');
+  append_stroke (out, &stroke);
+  g_string_append (out, "/>\n</g>\n");
+}
+
+/* The node's shape: as node_path() in ties-renderer.c draws it. */
+static void
+append_shape (GString   *out,
+              SceneNode *node)
+{
+  switch (node->shape)
+    {
+    case TIES_ACTOR_ORGANISATION:
+      {
+        double h = 0.78 * node->radius, c = 0.3 * node->radius;
+
+        g_string_append (out, "<rect");
+        append_attr (out, "x", node->x - h);
+        append_attr (out, "y", node->y - h);
+        append_attr (out, "width", 2 * h);
+        append_attr (out, "height", 2 * h);
+        append_attr (out, "rx", c);
+      }
+      break;
+    case TIES_ACTOR_GROUP:
+      g_string_append (out, "<polygon points=\"");
+      for (guint k = 0; k < 6; k++)
+        {
+          double angle = -G_PI / 2 + k * G_PI / 3;
+
+          if (k > 0)
+            g_string_append_c (out, ' ');
+          append_number (out, node->x + 0.97 * node->radius * cos (angle));
+          g_string_append_c (out, ',');
+          append_number (out, node->y + 0.97 * node->radius * sin (angle));
+        }
+      g_string_append_c (out, '"');
+      break;
+    case TIES_ACTOR_PERSON:
+    default:
+      g_string_append (out, "<circle");
+      append_attr (out, "cx", node->x);
+      append_attr (out, "cy", node->y);
+      append_attr (out, "r", 0.97 * node->radius);
+      break;
+    }
+}
+
+static void
+append_node (TiesScene *self,
+             GString   *out,
+             guint      index,
+             double     s)
+{
+  SceneNode *node = &g_array_index (self->nodes, SceneNode, index);
+  SvgItem *item = &g_array_index (self->svg->nodes, SvgItem, index);
+  double alpha = node->dim ? DIM_ALPHA : 1.0;
+
+  g_string_append_printf (out, "<g id=\"%s\" class=\"%s%s\">\n", item->id, item->classes,
+                          node->dim ? " dimmed" : "");
+  append_title (out, item->title);
+
+  append_shape (out, node);
+  append_color_attr (out, "fill", node->color);
+  append_opacity_attr (out, "fill-opacity", alpha);
+  /* A ring of background colour separates a node from ties under it;
+   * on the shape only, or the initials would inherit it. */
+  append_color_attr (out, "stroke", _ties_renderer_background_color (self->style));
+  append_attr (out, "stroke-width", 0.06 * node->radius);
+  append_opacity_attr (out, "stroke-opacity", alpha);
+  g_string_append (out, "/>\n");
+
+  if (node->initials != NULL)
+    {
+      PangoRectangle ink, logical;
+      double k = node->radius * 0.72 / INITIALS_SIZE;
+      double x, y;
+      g_autoptr(GString) attributes = g_string_new (" class=\"initials\"");
+
+      pango_layout_get_extents (node->initials, &ink, &logical);
+      /* Centred on the letters' ink, not on the line box. */
+      x = node->x - k * ((double) ink.x + ink.width / 2.0) / PANGO_SCALE;
+      y = node->y - k * ((double) ink.y + ink.height / 2.0) / PANGO_SCALE;
+      if (text_scale (INITIALS_SIZE, s, &k))
+        {
+          append_color_attr (attributes, "fill", _ties_renderer_ink_color (node->color));
+          append_opacity_attr (attributes, "fill-opacity", alpha * 0.9);
+          append_layout (out, node->initials, x, y, INITIALS_SIZE, k, LABEL_SIZE, attributes->str);
+        }
+    }
+
+  g_string_append (out, "</g>\n");
+}
+
+static void
+append_label (TiesScene  *self,
+              GString    *out,
+              SceneLabel *label)
+{
+  SceneNode *node = &g_array_index (self->nodes, SceneNode, label->node);
+  SvgItem *item = &g_array_index (self->svg->nodes, SvgItem, label->node);
+  double alpha = node->dim ? DIM_ALPHA : 1.0;
+  double r = MIN (label->height / 2, 4.0);
+  g_autoptr(GString) attributes = g_string_new (NULL);
+
+  /* Under the actor's own id: "label-" for "actor-". */
+  g_string_append_printf (out, "<g id=\"label-%s\" class=\"label%s\">\n",
+                          item->id + strlen ("actor-"), node->dim ? " dimmed" : "");
+  /* The whole name, and the role, also when the label is shortened. */
+  append_title (out, item->title);
+
+  /* The backdrop that keeps a label legible over the ties it crosses. */
+  g_string_append (out, "<rect class=\"backdrop\"");
+  append_attr (out, "x", label->x);
+  append_attr (out, "y", label->y);
+  append_attr (out, "width", label->width);
+  append_attr (out, "height", label->height);
+  append_attr (out, "rx", r);
+  append_color_attr (out, "fill", _ties_renderer_background_color (self->style));
+  append_opacity_attr (out, "fill-opacity", alpha * 0.78);
+  g_string_append (out, "/>\n");
+
+  append_opacity_attr (attributes, "fill-opacity", alpha);
+  append_layout (out, label->layout, label->x + label->ox, label->y + label->oy, LABEL_SIZE, 1.0,
+                 LABEL_SIZE, attributes->str);
+  g_string_append (out, "</g>\n");
+}
+
+static void
+append_legend (TiesScene   *self,
+               GString     *out,
+               const Frame *frame,
+               double       s)
+{
+  double size = LEGEND_SIZE;
+  double swatch = 2.4 * size;
+  double k = 1.0;
+  char scale[G_ASCII_DTOSTR_BUF_SIZE];
+
+  /* Laid out at its own size, drawn at the chrome's. */
+  if (!text_scale (size, s * self->chrome, &k))
+    k = 0;
+  g_string_append (out, "<g id=\"legend\" transform=\"translate(");
+  append_number (out, frame->legend_x);
+  g_string_append_c (out, ' ');
+  append_number (out, frame->legend_y);
+  g_string_append_printf (out, ") scale(%s)\"", g_ascii_formatd (scale, sizeof scale, "%.6g", self->chrome));
+  append_attr (out, "font-size", size);
+  g_string_append (out, ">\n");
+
+  for (guint i = 0; i < self->legend->len; i++)
+    {
+      LegendEntry *entry = &g_array_index (self->legend, LegendEntry, i);
+      double mid_y = i * self->legend_row + self->legend_row / 2;
+      double x, y, w, h;
+
+      g_string_append (out, "<g class=\"legend-entry\">\n");
+      if (entry->is_line)
+        {
+          TieStroke stroke;
+          guint32 color;
+          double alpha;
+
+          _ties_renderer_tie_paint (self, entry->support, FALSE, &color, &alpha);
+          _ties_renderer_tie_stroke (entry->support, entry->line, 1.6, &stroke);
+          g_string_append (out, "<path fill=\"none\" d=\"M");
+          append_number (out, 0.1 * swatch);
+          g_string_append_c (out, ' ');
+          append_number (out, mid_y);
+          g_string_append_c (out, 'L');
+          append_number (out, 0.9 * swatch);
+          g_string_append_c (out, ' ');
+          append_number (out, mid_y);
+          g_string_append_c (out, '"');
+          append_color_attr (out, "stroke", color);
+          append_opacity_attr (out, "stroke-opacity", alpha);
+          append_stroke (out, &stroke);
+          if (stroke.round_cap)
+            g_string_append (out, " stroke-linecap=\"round\"");
+          g_string_append (out, "/>\n");
+        }
+      else
+        {
+          g_string_append (out, "<circle");
+          append_attr (out, "cx", swatch / 2);
+          append_attr (out, "cy", mid_y);
+          append_attr (out, "r", 0.38 * size);
+          append_color_attr (out, "fill", entry->color);
+          g_string_append (out, "/>\n");
+        }
+
+      _ties_renderer_layout_box (entry->layout, &x, &y, &w, &h);
+      if (k > 0)
+        append_layout (out, entry->layout, swatch + 0.6 * size, mid_y - h / 2 - y, size, k, size, NULL);
+      g_string_append (out, "</g>\n");
+    }
+
+  g_string_append (out, "</g>\n");
+}
+
+GBytes *
+ties_svg_writer_write_scene (TiesScene *scene,
+                             double     width,
+                             double     height)
+{
+  GString *out;
+  const Frame *frame;
+  double s, tx, ty;
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+  guint32 background, text;
+
+  g_return_val_if_fail (scene != NULL, NULL);
+  g_return_val_if_fail (width > 0 && height > 0 && isfinite (width) && isfinite (height), NULL);
+  g_return_val_if_fail (scene->svg != NULL, NULL);
+
+  background = _ties_renderer_background_color (scene->style);
+  text = _ties_renderer_text_color (scene->style);
+  /* About 600 bytes an actor with its label and ties. */
+  out = g_string_sized_new (4096 + 600 * (gsize) scene->nodes->len);
+
+  g_string_append (out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                        "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\"");
+  g_string_append (out, " width=\"");
+  append_number (out, width);
+  g_string_append (out, "px\" height=\"");
+  append_number (out, height);
+  g_string_append (out, "px\" viewBox=\"0 0");
+  g_string_append_c (out, ' ');
+  append_number (out, width);
+  g_string_append_c (out, ' ');
+  append_number (out, height);
+  g_string_append (out, "\">\n");
+  if (scene->title != NULL && *scene->title != '\0')
+    append_title (out, scene->title);
+
+  if (scene->solid_background)
+    {
+      g_string_append (out, "<rect id=\"background\"");
+      append_attr (out, "width", width);
+      append_attr (out, "height", height);
+      append_color_attr (out, "fill", background);
+      g_string_append (out, "/>\n");
+    }
+
+  frame = _ties_renderer_choose_frame (scene, width, height, &s, &tx, &ty);
+  if (!isfinite (s) || !(s > 0) || !isfinite (tx) || !isfinite (ty))
+    {
+      g_string_append (out, "</svg>\n");
+      return g_string_free_to_bytes (out);
+    }
+
+  /* One transform for the whole drawing, which stays in diagram units:
+   * its numbers keep every digit, the drawing's are rounded. */
+  g_string_append (out, "<g id=\"diagram\" transform=\"matrix(");
+  g_string_append (out, g_ascii_formatd (number, sizeof number, "%.8g", s));
+  g_string_append (out, " 0 0 ");
+  g_string_append (out, g_ascii_formatd (number, sizeof number, "%.8g", s));
+  g_string_append_c (out, ' ');
+  g_string_append (out, g_ascii_formatd (number, sizeof number, "%.8g", tx));
+  g_string_append_c (out, ' ');
+  g_string_append (out, g_ascii_formatd (number, sizeof number, "%.8g", ty));
+  g_string_append (out, ")\" font-family=\"" FONT_FAMILIES "\"");
+  append_attr (out, "font-size", LABEL_SIZE);
+  append_color_attr (out, "fill", text);
+  g_string_append (out, ">\n");
+
+  /* Ties under nodes, nodes under labels; dimmed parts first, so the
+   * highlighted ones are drawn over them. */
+  g_string_append (out, "<g id=\"ties\" stroke-linecap=\"round\"");
+  append_color_attr (out, "stroke", _ties_renderer_tie_color (scene->style));
+  append_color_attr (out, "fill", _ties_renderer_tie_color (scene->style));
+  append_opacity_attr (out, "stroke-opacity", 0.85);
+  append_opacity_attr (out, "fill-opacity", 0.85);
+  g_string_append (out, ">\n");
+  for (int pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < scene->edges->len; i++)
+      if (g_array_index (scene->edges, SceneEdge, i).dim == (pass == 0))
+        append_edge (scene, out, i);
+  g_string_append (out, "</g>\n");
+
+  g_string_append (out, "<g id=\"actors\">\n");
+  for (int pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < scene->nodes->len; i++)
+      if (g_array_index (scene->nodes, SceneNode, i).dim == (pass == 0))
+        append_node (scene, out, i, s);
+  g_string_append (out, "</g>\n");
+
+  /* A label smaller than a pixel is a smudge, backdrop and all. */
+  if (LABEL_SIZE * s >= MIN_TEXT_PX)
+    {
+      g_string_append (out, "<g id=\"labels\">\n");
+      for (guint i = 0; i < scene->labels->len; i++)
+        append_label (scene, out, g_ptr_array_index (scene->labels, i));
+      g_string_append (out, "</g>\n");
+    }
+
+  if (scene->legend->len > 0)
+    append_legend (scene, out, frame, s);
+
+  if (scene->title_layout != NULL)
+    {
+      double k = scene->chrome;
+
+      if (text_scale (TITLE_SIZE, s, &k))
+        append_layout (out, scene->title_layout, frame->title_x, frame->title_y, TITLE_SIZE, k,
+                       LABEL_SIZE, " class=\"title\"");
+    }
+  if (scene->caption_layout != NULL)
+    {
+      double k = scene->chrome;
+
+      if (text_scale (CAPTION_SIZE, s, &k))
+        append_layout (out, scene->caption_layout, frame->caption_x, frame->caption_y, CAPTION_SIZE, k,
+                       LABEL_SIZE, " class=\"caption\" fill-opacity=\"0.8\"");
+    }
+
+  g_string_append (out, "</g>\n</svg>\n");
+
+  return g_string_free_to_bytes (out);
+}
