@@ -163,7 +163,6 @@ _ties_svg_info_new (TiesDocument *document,
   g_autoptr(GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) leaders = g_hash_table_new (g_str_hash, g_str_equal);
   GListModel *actors = G_LIST_MODEL (ties_document_get_actors (document));
-  g_autoptr(GPtrArray) safe_ids = g_ptr_array_new_with_free_func (g_free);
 
   g_assert (TIES_IS_DOCUMENT (document));
   g_assert (graph != NULL);
@@ -194,9 +193,8 @@ _ties_svg_info_new (TiesDocument *document,
       GString *classes = g_string_new ("actor kind-");
       SvgItem item = { NULL };
 
+      g_string_append (safe, "actor-");
       append_safe_name (safe, id);
-      g_ptr_array_add (safe_ids, g_strdup (safe->str));
-      g_string_prepend (safe, "actor-");
       item.id = unique_id (used, safe);
 
       g_string_append (classes, ties_actor_kind_to_string (actor != NULL ? ties_actor_get_kind (actor)
@@ -241,8 +239,10 @@ _ties_svg_info_new (TiesDocument *document,
           a = b;
           b = t;
         }
-      g_string_append_printf (id, "%s-%s", (char *) g_ptr_array_index (safe_ids, a),
-                              (char *) g_ptr_array_index (safe_ids, b));
+      /* After their actors' ids, which are unique already. */
+      g_string_append_printf (id, "%s-%s",
+                              g_array_index (info->nodes, SvgItem, a).id + strlen ("actor-"),
+                              g_array_index (info->nodes, SvgItem, b).id + strlen ("actor-"));
       item.id = unique_id (used, id);
 
       if (tie != NULL)
@@ -548,8 +548,6 @@ append_edge (TiesScene *self,
   guint32 color;
   double alpha;
 
-  if (!_ties_renderer_tie_geometry (self, edge, &g))
-    return;
   _ties_renderer_tie_paint (self, edge->support, edge->dim, &color, &alpha);
   _ties_renderer_tie_stroke (edge->support, edge->line, edge->width, &stroke);
 
@@ -569,6 +567,13 @@ append_edge (TiesScene *self,
     }
   g_string_append (out, ">\n");
   append_title (out, item->title);
+
+  /* A tie whose ends touch is not drawn, but is still named. */
+  if (!_ties_renderer_tie_geometry (self, edge, &g))
+    {
+      g_string_append (out, "</g>\n");
+      return;
+    }
 
   /* Arrowheads first, as the renderer draws them. */
   for (guint end = 0; end < 2; end++)
