@@ -32,6 +32,10 @@ typedef struct
   gboolean placed;
   /* Layouts keep pinned nodes where they are. */
   gboolean pinned;
+  /* For an incremental layout: the edit changed this node's ties or pin
+   * (or it is new), so it and its neighbours may move while the rest of
+   * the picture holds still. Set by ties_layout_prepare(). */
+  gboolean changed;
 } TiesGraphNode;
 
 typedef struct

@@ -510,6 +510,69 @@ fit_to_pins (guint           n,
     }
 }
 
+/* The refinement after an edit. Unlike force_refine(), a node moves in
+ * proportion to the force on it (up to the step) times its @mobility
+ * (0 holds it still): a node near balance stays where the reader saw
+ * it, and the neighbours of what changed follow it only part way. The
+ * step shrinks by @decay each iteration, so no node travels more than
+ * mobility × step / (1 − decay). */
+static void
+refine_after_edit (const Csr    *g,
+                   double       *x,
+                   double       *y,
+                   const double *mobility,
+                   double        k,
+                   double        step,
+                   guint         iterations,
+                   double        decay)
+{
+  QuadTree tree = { 0 };
+
+  g_assert (g != NULL && x != NULL && y != NULL && mobility != NULL);
+
+  for (guint iteration = 0; iteration < iterations; iteration++)
+    {
+      double moved = 0;
+
+      _ties_layout_quad_build (&tree, g->n, x, y);
+
+      for (guint i = 0; i < g->n; i++)
+        {
+          double fx = 0, fy = 0, f, d;
+
+          if (mobility[i] <= 0)
+            continue;
+
+          _ties_layout_quad_repulsion (&tree, i, x[i], y[i], FORCE_C * k * k, &fx, &fy);
+          for (guint e = g->off[i]; e < g->off[i + 1]; e++)
+            {
+              guint j = g->adj[e];
+              double dx = x[i] - x[j];
+              double dy = y[i] - y[j];
+              double dist = sqrt (dx * dx + dy * dy);
+
+              fx -= g->w[e] * dx * dist / k;
+              fy -= g->w[e] * dy * dist / k;
+            }
+
+          /* A spring stretched by K pulls with K. */
+          f = sqrt (fx * fx + fy * fy);
+          if (!(f > 0) || !isfinite (f))
+            continue;
+          d = mobility[i] * step * MIN (1.0, f / k);
+          x[i] += d * fx / f;
+          y[i] += d * fy / f;
+          moved += d;
+        }
+
+      step *= decay;
+      if (moved < 1e-3 * k)
+        break;
+    }
+
+  g_free (tree.cells);
+}
+
 /* One connected component, in its own arrays. Returns whether the
  * component keeps its place (pins, or incremental with places) rather
  * than being packed. */
@@ -520,6 +583,7 @@ force_component (const Csr      *g,
                  const double   *r,
                  const gboolean *pinned,
                  const gboolean *placed,
+                 const gboolean *changed,
                  double          edge_length,
                  double          padding,
                  gboolean        incremental,
@@ -530,7 +594,7 @@ force_component (const Csr      *g,
   g_autofree gboolean *fixed = g_new0 (gboolean, g->n);
 
   g_assert (g != NULL && x != NULL && y != NULL && r != NULL);
-  g_assert (pinned != NULL && placed != NULL && rng != NULL);
+  g_assert (pinned != NULL && placed != NULL && changed != NULL && rng != NULL);
 
   for (guint i = 0; i < g->n; i++)
     {
@@ -553,7 +617,8 @@ force_component (const Csr      *g,
     {
       g_autofree gboolean *known = g_memdup2 (placed, sizeof (gboolean) * g->n);
       g_autofree guint *queue = g_new (guint, g->n);
-      guint head = 0, tail = 0;
+      g_autofree double *mobility = g_new (double, g->n);
+      guint head = 0, tail = 0, n_new = 0, n_moving = 0;
       double len, k;
 
       /* Unplaced nodes start by their placed neighbours, breadth first
@@ -594,8 +659,44 @@ force_component (const Csr      *g,
       len = mean_edge_length (g, x, y);
       len = len > 0 ? CLAMP (len, edge_length / 4, edge_length * 4) : edge_length;
       k = len / 1.1;
-      force_refine (g, x, y, fixed, k, 0.05 * k, max_iterations > 0 ? MIN (max_iterations, 60) : 60, 1e-3, 0.85);
-      _ties_layout_remove_overlaps (g->n, x, y, r, fixed, padding);
+
+      /* The mental map: only what the edit changed moves (new nodes,
+       * the ends of ties added or removed, pins moved) and, a third as
+       * far, their neighbours; the rest of the picture holds still, so
+       * a new event does not send an actor across the drawing. */
+      for (guint i = 0; i < g->n; i++)
+        mobility[i] = 0;
+      for (guint i = 0; i < g->n; i++)
+        if (changed[i] || !placed[i])
+          {
+            mobility[i] = 1;
+            for (guint e = g->off[i]; e < g->off[i + 1]; e++)
+              mobility[g->adj[e]] = MAX (mobility[g->adj[e]], 0.3);
+          }
+      for (guint i = 0; i < g->n; i++)
+        {
+          if (pinned[i])
+            mobility[i] = 0;
+          n_new += placed[i] ? 0 : 1;
+          n_moving += mobility[i] > 0 ? 1 : 0;
+        }
+      if (n_moving == 0)
+        return TRUE;
+
+      /* New nodes first find room among the others, with longer steps;
+       * then the changed part settles, cooling fast. */
+      if (n_new > 0)
+        {
+          g_autofree gboolean *old = g_new (gboolean, g->n);
+
+          for (guint i = 0; i < g->n; i++)
+            old[i] = placed[i] || pinned[i];
+          force_refine (g, x, y, old, k, 0.3 * k, 60, 1e-3, 0.9);
+        }
+      refine_after_edit (g, x, y, mobility, k, 0.1 * k, max_iterations > 0 ? MIN (max_iterations, 60) : 60, 0.85);
+      /* Held nodes give way too: pushed a little, rather than a moving
+       * node caught among them sent to a clear spot far off. */
+      _ties_layout_remove_overlaps (g->n, x, y, r, pinned, padding);
       return TRUE;
     }
   else
@@ -692,6 +793,7 @@ _ties_layout_force (TiesGraph               *graph,
   g_autofree double *r = g_new (double, n);
   g_autofree gboolean *pinned = g_new (gboolean, n);
   g_autofree gboolean *placed = g_new (gboolean, n);
+  g_autofree gboolean *changed = g_new (gboolean, n);
   g_autoptr(GArray) components = _ties_layout_find_components (&g, comp_of, members);
   g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (PackItem));
   double edge_length = _ties_layout_target_edge_length (graph, options);
@@ -724,6 +826,7 @@ _ties_layout_force (TiesGraph               *graph,
           r[k] = node->radius;
           pinned[k] = node->placed && node->pinned;
           placed[k] = node->placed;
+          changed[k] = node->changed;
         }
 
       /* The component's own adjacency, in local indices. */
@@ -743,7 +846,7 @@ _ties_layout_force (TiesGraph               *graph,
             }
       _ties_layout_csr_build (&sub, comp->size, n_edges, src, dst, w);
 
-      comp->anchored = force_component (&sub, x, y, r, pinned, placed, edge_length,
+      comp->anchored = force_component (&sub, x, y, r, pinned, placed, changed, edge_length,
                                         options->padding, options->incremental,
                                         options->max_iterations, &rng);
       _ties_layout_csr_clear (&sub);

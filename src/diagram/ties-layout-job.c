@@ -11,6 +11,8 @@
  */
 #include "config.h"
 
+#include <math.h>
+
 #include "ties-document.h"
 #include "ties-layout-job.h"
 #include "ties-renderer.h"
@@ -54,6 +56,99 @@ ties_graph_copy (const TiesGraph *graph)
   return copy;
 }
 
+/* Marks the nodes of @graph that an edit changed since @shown was
+ * drawn: new ones, those whose ties (or their weights) differ, and pins
+ * set, lifted or moved. */
+static void
+mark_changed (TiesGraph *graph,
+              TiesGraph *shown)
+{
+  g_autoptr(GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) edges = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autofree guint *before = g_new (guint, graph->nodes->len + 1);
+  g_autofree guint *degree = g_new0 (guint, graph->nodes->len + 1);
+  g_autofree guint *shown_degree = g_new0 (guint, shown->nodes->len + 1);
+
+  g_assert (graph != NULL && shown != NULL);
+
+  for (guint i = 0; i < shown->nodes->len; i++)
+    g_hash_table_insert (index, (gpointer) ties_graph_node (shown, i)->id, GUINT_TO_POINTER (i + 1));
+  for (guint e = 0; e < shown->edges->len; e++)
+    {
+      TiesGraphEdge *edge = ties_graph_edge (shown, e);
+      gint64 key = ((gint64) MIN (edge->source, edge->target) << 32) | MAX (edge->source, edge->target);
+
+      g_hash_table_insert (edges, g_memdup2 (&key, sizeof key), g_memdup2 (&edge->weight, sizeof (double)));
+      shown_degree[edge->source]++;
+      shown_degree[edge->target]++;
+    }
+
+  for (guint i = 0; i < graph->nodes->len; i++)
+    {
+      TiesGraphNode *node = ties_graph_node (graph, i);
+      guint j = GPOINTER_TO_UINT (g_hash_table_lookup (index, node->id));
+
+      before[i] = j > 0 ? j - 1 : G_MAXUINT;
+      if (before[i] == G_MAXUINT)
+        node->changed = TRUE;
+      else
+        {
+          TiesGraphNode *old = ties_graph_node (shown, before[i]);
+
+          if (node->pinned != old->pinned
+              || (node->pinned && (fabs (node->x - old->x) > 0.5 || fabs (node->y - old->y) > 0.5)))
+            node->changed = TRUE;
+        }
+    }
+
+  for (guint e = 0; e < graph->edges->len; e++)
+    {
+      TiesGraphEdge *edge = ties_graph_edge (graph, e);
+      guint a = before[edge->source], b = before[edge->target];
+      const double *weight = NULL;
+
+      degree[edge->source]++;
+      degree[edge->target]++;
+      if (a != G_MAXUINT && b != G_MAXUINT)
+        {
+          gint64 key = ((gint64) MIN (a, b) << 32) | MAX (a, b);
+
+          weight = g_hash_table_lookup (edges, &key);
+        }
+      if (weight == NULL || *weight != edge->weight)
+        ties_graph_node (graph, edge->source)->changed = ties_graph_node (graph, edge->target)->changed = TRUE;
+    }
+
+  /* A tie that went away: its ends have fewer ties than before. */
+  for (guint i = 0; i < graph->nodes->len; i++)
+    if (before[i] != G_MAXUINT && degree[i] != shown_degree[before[i]])
+      ties_graph_node (graph, i)->changed = TRUE;
+}
+
+GHashTable *
+ties_layout_positions_from_graph (TiesGraph *graph)
+{
+  GHashTable *positions;
+
+  g_return_val_if_fail (graph != NULL, NULL);
+
+  positions = ties_document_new_positions ();
+  for (guint i = 0; i < graph->nodes->len; i++)
+    {
+      TiesGraphNode *node = ties_graph_node (graph, i);
+      /* A hundredth of a unit: the file then holds what the window
+       * shows, in numbers short enough to read in a diff. */
+      double xy[2] = { round (node->x * 100) / 100, round (node->y * 100) / 100 };
+
+      if (!node->placed || !isfinite (xy[0]) || !isfinite (xy[1])
+          || fabs (xy[0]) > TIES_GRAPH_MAX_COORD || fabs (xy[1]) > TIES_GRAPH_MAX_COORD)
+        continue;
+      g_hash_table_insert (positions, g_strdup (node->id), g_memdup2 (xy, sizeof xy));
+    }
+
+  return positions;
+}
+
 TiesGraph *
 ties_layout_prepare (TiesNetwork             *network,
                      const TiesLayoutRequest *request,
@@ -66,6 +161,7 @@ ties_layout_prepare (TiesNetwork             *network,
   const char *name;
   const char *focus;
   gboolean all_placed = TRUE;
+  gboolean any_changed = FALSE;
 
   g_return_val_if_fail (TIES_IS_NETWORK (network), NULL);
   g_return_val_if_fail (request != NULL, NULL);
@@ -75,6 +171,22 @@ ties_layout_prepare (TiesNetwork             *network,
   document = ties_network_get_document (network);
   graph = ties_graph_new_from_network (network);
   ties_graph_set_radii (graph, TIES_SCENE_MIN_RADIUS, TIES_SCENE_MAX_RADIUS);
+
+  /* Where the last layout drew the actors that are not pinned: the
+   * picture starts from there (an actor's own unpinned position is
+   * older than the layout that moved on from it). */
+  for (guint i = 0; i < graph->nodes->len; i++)
+    {
+      TiesGraphNode *node = ties_graph_node (graph, i);
+      double x, y;
+
+      if (!node->pinned && ties_document_lookup_position (document, node->id, &x, &y))
+        {
+          node->x = x;
+          node->y = y;
+          node->placed = TRUE;
+        }
+    }
 
   if (request->fresh)
     {
@@ -88,23 +200,37 @@ ties_layout_prepare (TiesNetwork             *network,
         }
     }
 
-  for (guint i = 0; i < graph->nodes->len; i++)
-    all_placed &= ties_graph_node (graph, i)->placed;
-
   /* After an edit, actors without a saved place start where they are
    * shown, and the layout moves them on from there. */
   if (request->shown != NULL && !request->fresh)
-    for (guint i = 0; i < graph->nodes->len; i++)
-      {
-        TiesGraphNode *node = ties_graph_node (graph, i);
-        guint before = ties_graph_lookup (request->shown, node->id);
+    {
+      g_autoptr(GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
 
-        if (node->placed || before == G_MAXUINT)
-          continue;
-        node->x = ties_graph_node (request->shown, before)->x;
-        node->y = ties_graph_node (request->shown, before)->y;
-        node->placed = TRUE;
-      }
+      for (guint i = 0; i < request->shown->nodes->len; i++)
+        g_hash_table_insert (index, (gpointer) ties_graph_node (request->shown, i)->id, GUINT_TO_POINTER (i + 1));
+      for (guint i = 0; i < graph->nodes->len; i++)
+        {
+          TiesGraphNode *node = ties_graph_node (graph, i);
+          guint before = GPOINTER_TO_UINT (g_hash_table_lookup (index, node->id));
+
+          if (node->placed || before == 0)
+            continue;
+          node->x = ties_graph_node (request->shown, before - 1)->x;
+          node->y = ties_graph_node (request->shown, before - 1)->y;
+          node->placed = TRUE;
+        }
+
+      /* Only the part of the picture the edit changed moves. */
+      mark_changed (graph, request->shown);
+    }
+  for (guint i = 0; i < graph->nodes->len; i++)
+    {
+      TiesGraphNode *node = ties_graph_node (graph, i);
+
+      node->changed |= !node->placed;
+      any_changed |= node->changed;
+      all_placed &= node->placed;
+    }
 
   name = request->layout != NULL ? request->layout : ties_document_get_layout (document);
   if (name == NULL || !ties_layout_kind_from_string (name, &kind))
@@ -119,8 +245,10 @@ ties_layout_prepare (TiesNetwork             *network,
   options->label_room = TIES_SCENE_LABEL_ROOM;
 
   /* Saved places are the researcher's picture: kept as they are when
-   * the document is first drawn, unless another layout is asked for. */
-  *needed = !(request->shown == NULL && request->layout == NULL && all_placed);
+   * the document is first drawn, unless another layout is asked for;
+   * and an edit that changed no tie, pin or actor (evidence, say) does
+   * not move it either. */
+  *needed = !(options->incremental && all_placed && (request->shown == NULL || !any_changed));
 
   return g_steal_pointer (&graph);
 }

@@ -42,6 +42,12 @@ TiesGraph *ties_layout_prepare        (TiesNetwork             *network,
                                        TiesLayoutOptions       *options,
                                        gboolean                *needed);
 
+/* The places of @graph's placed nodes, rounded to a hundredth, as a
+ * table for ties_document_set_positions(): what the view remembers
+ * after each layout, so that the document reopens, exports and prints
+ * as drawn. */
+GHashTable *ties_layout_positions_from_graph (TiesGraph         *graph);
+
 /* ties_layout_run(), counted (see ties_layout_get_n_runs()). */
 void       ties_layout_run_sync       (TiesGraph               *graph,
                                        const TiesLayoutOptions *options);

@@ -17,8 +17,11 @@
 
 /* Places @count nodes in @order on a circle no smaller than @min_radius,
  * neighbours on the circle at least their radii plus @padding apart,
- * the order rotated to follow @desired angles (may be NULL). Writes the
- * angle of each into @angle (indexed by node) and returns the radius. */
+ * the order rotated to follow @desired angles (may be NULL). With
+ * @keep, each node stays as near its desired angle as the room its
+ * neighbours need allows, instead of the ring being spaced evenly: the
+ * picture after an edit. Writes the angle of each into @angle (indexed
+ * by node) and returns the radius. */
 static double
 place_on_ring (guint         count,
                const guint  *order,
@@ -26,6 +29,7 @@ place_on_ring (guint         count,
                double        padding,
                double        min_radius,
                const double *desired,
+               gboolean      keep,
                double       *angle)
 {
   g_autofree double *need = g_new (double, count + 1);
@@ -90,6 +94,42 @@ place_on_ring (guint         count,
       slack -= theta[k];
     }
   slack = MAX (0, slack) / count;
+
+  if (keep && desired != NULL)
+    {
+      g_autofree double *at = g_new (double, count);
+
+      /* Unwrapped, in the order given (sorted by desired angle), then
+       * pushed apart pair by pair until each has its room. */
+      for (guint k = 0; k < count; k++)
+        {
+          at[k] = desired[order[k]];
+          while (k > 0 && at[k] < at[k - 1])
+            at[k] += 2 * G_PI;
+        }
+      for (guint pass = 0; pass < 200; pass++)
+        {
+          double worst = 0;
+
+          for (guint k = 0; k < count; k++)
+            {
+              guint next = (k + 1) % count;
+              double gap = at[next] + (next == 0 ? 2 * G_PI : 0) - at[k];
+              double short_by = theta[k] - gap;
+
+              if (short_by <= 0)
+                continue;
+              worst = MAX (worst, short_by);
+              at[k] -= short_by / 2;
+              at[next] += short_by / 2;
+            }
+          if (worst < 1e-9)
+            break;
+        }
+      for (guint k = 0; k < count; k++)
+        angle[order[k]] = at[k];
+      return radius;
+    }
 
   a = 0;
   for (guint k = 0; k < count; k++)
@@ -226,6 +266,7 @@ _ties_layout_radial (TiesGraph               *graph,
   g_autofree SortItem *items = g_new (SortItem, n);
   double edge_length = _ties_layout_target_edge_length (graph, options);
   guint head = 0, tail = 0, max_dist = 0, n_rings;
+  gboolean incremental;
 
   g_assert (graph != NULL && options != NULL);
 
@@ -306,11 +347,51 @@ _ties_layout_radial (TiesGraph               *graph,
       }
   }
 
+  /* After an edit, the picture shown: every actor placed before keeps
+   * its angle round the focus (and so its order on its ring), a new one
+   * aims at its placed neighbours, and the sweeps that would reorder
+   * the rings are not run. */
+  {
+    guint n_placed = 0;
+
+    for (guint i = 0; i < n; i++)
+      n_placed += ties_graph_node (graph, i)->placed ? 1 : 0;
+    incremental = options->incremental && 2 * n_placed >= n;
+  }
+  if (incremental)
+    {
+      TiesGraphNode *centre = ties_graph_node (graph, focus);
+      double cx = centre->placed ? centre->x : 0, cy = centre->placed ? centre->y : 0;
+
+      for (guint i = 0; i < n; i++)
+        {
+          TiesGraphNode *node = ties_graph_node (graph, i);
+
+          if (i != focus && node->placed && (node->x != cx || node->y != cy))
+            desired[i] = atan2 (node->y - cy, node->x - cx);
+        }
+      for (guint i = 0; i < n; i++)
+        {
+          double sn = 0, c = 0;
+
+          if (ties_graph_node (graph, i)->placed)
+            continue;
+          for (guint e = g.off[i]; e < g.off[i + 1]; e++)
+            if (g.adj[e] != focus && ties_graph_node (graph, g.adj[e])->placed)
+              {
+                sn += sin (desired[g.adj[e]]);
+                c += cos (desired[g.adj[e]]);
+              }
+          if (sn != 0 || c != 0)
+            desired[i] = atan2 (sn, c);
+        }
+    }
+
   ring_radius = g_new0 (double, n_rings);
   /* Sweep 0 places by the wedges; then barycentre sweeps alternate: a
    * node aims at the mean angle of its neighbours on the ring inside
    * (odd sweeps) or outside (even sweeps) its own. */
-  for (guint sweep = 0; sweep < 4; sweep++)
+  for (guint sweep = 0; sweep < (incremental ? 1 : 4); sweep++)
     {
       double radius = 0, prev_max_r = r[focus];
 
@@ -354,7 +435,7 @@ _ties_layout_radial (TiesGraph               *graph,
                             radius + edge_length);
           /* Neighbours on a ring leave each other room for a label. */
           radius = place_on_ring (count, order, r, MAX (options->padding, options->label_room / 2),
-                                  min_radius, desired, angle);
+                                  min_radius, desired, incremental, angle);
           ring_radius[k] = radius;
           prev_max_r = ring_max_r;
         }
@@ -448,7 +529,7 @@ _ties_layout_circle (TiesGraph               *graph,
     }
 
   radius = place_on_ring (n, order, r, MAX (options->padding, options->label_room / 2),
-                          n > 1 ? _ties_layout_target_edge_length (graph, options) : 0, NULL, angle);
+                          n > 1 ? _ties_layout_target_edge_length (graph, options) : 0, NULL, FALSE, angle);
   for (guint k = 0; k < n; k++)
     {
       TiesGraphNode *node = ties_graph_node (graph, order[k]);
