@@ -596,6 +596,101 @@ test_force_quality (void)
   g_assert_cmpfloat (edges * 2, <, pairs);
 }
 
+/* Normalised stress of the drawing against hop distances, all pairs,
+ * at the scale that fits best: what tests/bench/layout-bench measures. */
+#define STRESS_LIMIT 0.0175
+
+static double
+normalised_stress (TiesGraph *graph)
+{
+  guint n = graph->nodes->len;
+  g_autofree guint *dist = g_new (guint, n);
+  g_autofree guint *queue = g_new (guint, n);
+  g_autoptr(GArray) e = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) d = g_array_new (FALSE, FALSE, sizeof (double));
+  double num = 0, den = 0, scale, total = 0;
+
+  for (guint s = 0; s < n; s++)
+    {
+      guint head = 0, tail = 0;
+
+      for (guint i = 0; i < n; i++)
+        dist[i] = G_MAXUINT;
+      dist[s] = 0;
+      queue[tail++] = s;
+      while (head < tail)
+        {
+          guint i = queue[head++];
+
+          for (guint k = 0; k < graph->edges->len; k++)
+            {
+              const TiesGraphEdge *edge = ties_graph_edge (graph, k);
+              guint j = edge->source == i ? edge->target : edge->target == i ? edge->source : G_MAXUINT;
+
+              if (j != G_MAXUINT && dist[j] == G_MAXUINT)
+                {
+                  dist[j] = dist[i] + 1;
+                  queue[tail++] = j;
+                }
+            }
+        }
+      for (guint j = s + 1; j < n; j++)
+        {
+          double dij = dist[j];
+          double eij = hypot (ties_graph_node (graph, s)->x - ties_graph_node (graph, j)->x,
+                              ties_graph_node (graph, s)->y - ties_graph_node (graph, j)->y);
+
+          g_assert_cmpuint (dist[j], !=, G_MAXUINT);
+          g_array_append_val (e, eij);
+          g_array_append_val (d, dij);
+          num += eij / dij;
+          den += eij * eij / (dij * dij);
+        }
+    }
+
+  scale = num / den;
+  for (guint k = 0; k < e->len; k++)
+    {
+      double r = (g_array_index (e, double, k) * scale - g_array_index (d, double, k)) / g_array_index (d, double, k);
+
+      total += r * r;
+    }
+
+  return total / e->len;
+}
+
+/* A 12 × 12 grid has a drawing of no stress at all, the grid itself;
+ * spring-electrical forces bulge it (0.0192 here without the stress
+ * pass), stress refinement straightens it (0.0159). */
+static void
+test_force_stress (void)
+{
+  g_autoptr(TiesGraph) graph = ties_graph_new ();
+  const guint side = 12;
+  double stress;
+
+  for (guint i = 0; i < side * side; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("n%u", i);
+
+      ties_graph_add_node (graph, id);
+    }
+  for (guint r = 0; r < side; r++)
+    for (guint c = 0; c < side; c++)
+      {
+        if (c + 1 < side)
+          ties_graph_add_edge (graph, r * side + c, r * side + c + 1, 1);
+        if (r + 1 < side)
+          ties_graph_add_edge (graph, r * side + c, (r + 1) * side + c, 1);
+      }
+  ties_graph_set_radii (graph, 4, 4);
+
+  run_layout (graph, TIES_LAYOUT_FORCE);
+  stress = normalised_stress (graph);
+  g_test_message ("normalised stress of a %u × %u grid: %.4f", side, side, stress);
+  g_assert_cmpfloat (stress, <, STRESS_LIMIT);
+}
+
 static void
 test_remove_overlaps (void)
 {
@@ -836,6 +931,7 @@ main (int   argc,
   g_test_add_func ("/layout/radial-rings", test_radial_rings);
   g_test_add_func ("/layout/remove-overlaps", test_remove_overlaps);
   g_test_add_func ("/layout/force-quality", test_force_quality);
+  g_test_add_func ("/layout/force-stress", test_force_stress);
   g_test_add_func ("/layout/incremental-new-node", test_incremental_new_node);
 
   for (guint c = 0; c < N_PIN_CASES; c++)

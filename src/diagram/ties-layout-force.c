@@ -712,6 +712,10 @@ force_component (const Csr      *g,
         }
 
       force_multilevel (g, x, y, rng, max_iterations > 0 ? max_iterations : 60);
+      /* Pins pull the drawing to places of their own, which stress
+       * would fight: with pins, the force layout is fitted to them. */
+      if (n_pinned == 0)
+        _ties_layout_stress_refine (g, x, y, rng_next (rng));
 
       len = mean_edge_length (g, x, y);
       scale = len > 0 ? edge_length / len : 1;

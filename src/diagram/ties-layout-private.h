@@ -53,6 +53,14 @@ int      _ties_layout_compare_doubles    (gconstpointer a,
 double   _ties_layout_target_edge_length (TiesGraph               *graph,
                                           const TiesLayoutOptions *options);
 
+/* Stress refinement by stochastic gradient descent over all pairs of one
+ * connected component (ties-layout-stress.c), keeping the drawing's edge
+ * length; only for components of 50 to 3,000 nodes (see there why). */
+void     _ties_layout_stress_refine   (const Csr      *g,
+                                       double         *x,
+                                       double         *y,
+                                       guint64         seed);
+
 /* Overlap removal on plain arrays (ties-layout-overlap.c): moves the
  * nodes that are not @fixed until no two overlap, @padding apart. */
 void     _ties_layout_remove_overlaps (guint           n,
