@@ -13,7 +13,8 @@
 # pairs, and edge crossings while there are at most 3,000 edges.
 # Goals: Ties no slower than sfdp at every size, and its stress no worse
 # than sfdp's up to 2,000 nodes. A missed goal is marked FAIL; with
-# TIES_BENCH_STRICT=1 it also makes the script exit with status 1.
+# TIES_BENCH_STRICT=1 it also makes the script exit with status 1. A
+# stress above neato's is marked stress>neato.
 
 set -euo pipefail
 
@@ -109,6 +110,11 @@ for n in "${sizes[@]}"; do
     if [ "$n" -le 2000 ] && awk -v a="$ties_s" -v b="$sfdp_s" 'BEGIN { exit !(a > b) }'; then verdict="FAIL(stress)"; fi
   fi
   [ "$verdict" = ok ] || missed=1
+  # Issue 11's goal, not yet met everywhere (and so not a FAIL): the
+  # stress of neato, which is stress majorisation itself.
+  if [ "$neato_s" != - ] && awk -v a="$ties_s" -v b="$neato_s" 'BEGIN { exit !(a > b) }'; then
+    verdict="$verdict, stress>neato"
+  fi
 
   rows+=("$(printf '%6s | %6s %6s %6s %6s | %6s %6s %6s | %8s %8s %8s | %s' \
     "$n" "$ties_t" "$ties_wall" "$sfdp_t" "$neato_t" "$ties_s" "$sfdp_s" "$neato_s" \
@@ -118,6 +124,7 @@ done
 echo
 echo "Force layout: seconds (Ties in-process / whole process), normalised stress, crossings"
 echo "Goals: Ties' process time <= sfdp's; stress <= sfdp's up to 2,000 nodes"
+echo "       (and, not yet met everywhere, stress <= neato's: marked stress>neato)"
 printf '%6s | %6s %6s %6s %6s | %6s %6s %6s | %8s %8s %8s | %s\n' \
   N ties ties-p sfdp neato ties sfdp neato ties sfdp neato goal
 printf '%s\n' "${rows[@]}"
