@@ -118,7 +118,7 @@ remember (TiesDocument *document,
 {
   g_autoptr(GHashTable) positions = ties_layout_positions_from_graph (graph);
 
-  ties_document_set_positions (document, positions);
+  ties_document_remember_positions (document, positions);
 }
 
 static TiesGraph *
@@ -484,6 +484,104 @@ test_remember_is_no_edit (void)
   g_assert_cmpuint (changed, ==, 0);
 }
 
+static gboolean
+same_positions (GHashTable *a,
+                GHashTable *b)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (a == NULL || b == NULL || g_hash_table_size (a) != g_hash_table_size (b))
+    return FALSE;
+
+  g_hash_table_iter_init (&iter, a);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const double *p = value;
+      const double *q = g_hash_table_lookup (b, key);
+
+      if (q == NULL || p[0] != q[0] || p[1] != q[1])
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The picture after an edit belongs to that edit: undo shows the one
+ * from before exactly, redo the one after, and neither is a step. */
+static void
+test_undo_restores_picture (void)
+{
+  g_autoptr(TiesDocument) document = test_load_sample ();
+  g_autoptr(TiesNetwork) network = ties_network_new (document);
+  g_autoptr(TiesGraph) before = lay_out (network, NULL);
+  g_autoptr(TiesGraph) after = NULL;
+  g_autoptr(GHashTable) first = NULL;
+  g_autoptr(GHashTable) second = NULL;
+  TiesHistory *history = ties_document_get_history (document);
+
+  remember (document, before);
+  first = g_hash_table_ref (ties_document_get_positions (document));
+
+  add_event (document, "cook", "bezos");
+  after = lay_out (network, before);
+  remember (document, after);
+  second = g_hash_table_ref (ties_document_get_positions (document));
+  g_assert_false (same_positions (first, second));
+  g_assert_cmpstr (ties_history_get_undo_label (history), ==, "Add Event");
+
+  g_assert_true (ties_history_undo (history));
+  g_assert_true (same_positions (ties_document_get_positions (document), first));
+  g_assert_false (ties_history_get_modified (history));
+  g_assert_false (ties_history_get_can_undo (history));
+
+  g_assert_true (ties_history_redo (history));
+  g_assert_true (same_positions (ties_document_get_positions (document), second));
+}
+
+/* Re-layout: a fresh layout, different from the picture drifted to,
+ * one undo step, undone by one undo. */
+static void
+test_relayout_undo (void)
+{
+  g_autoptr(TiesDocument) document = generate_document (200);
+  g_autoptr(TiesNetwork) network = ties_network_new (document);
+  g_autoptr(TiesGraph) drawn = lay_out (network, NULL);
+  g_autoptr(TiesGraph) fresh = NULL;
+  g_autoptr(GHashTable) kept = NULL;
+  g_autoptr(GHashTable) relaid = NULL;
+  TiesHistory *history = ties_document_get_history (document);
+  TiesLayoutRequest request;
+  double most = 0;
+
+  /* A picture that is not what a fresh layout gives: moved by hand. */
+  for (guint i = 0; i < drawn->nodes->len; i++)
+    ties_graph_node (drawn, i)->x += (i % 7) * 10.0;
+  remember (document, drawn);
+  kept = g_hash_table_ref (ties_document_get_positions (document));
+
+  ties_layout_request_init (&request);
+  request.shown = drawn;
+  request.fresh = TRUE;
+  fresh = ties_layout_run_request (network, &request);
+  relaid = ties_layout_positions_from_graph (fresh);
+  ties_document_relayout (document, relaid);
+
+  g_assert_true (ties_document_get_positions (document) == relaid);
+  for (guint i = 0; i < fresh->nodes->len; i++)
+    most = MAX (most, hypot (ties_graph_node (fresh, i)->x - ties_graph_node (drawn, i)->x,
+                             ties_graph_node (fresh, i)->y - ties_graph_node (drawn, i)->y));
+  g_test_message ("Re-layout moved an actor %.0f units", most);
+  g_assert_cmpfloat (most, >, 10);
+  g_assert_true (ties_history_get_modified (history));
+  g_assert_cmpstr (ties_history_get_undo_label (history), ==, "Re-layout");
+
+  g_assert_true (ties_history_undo (history));
+  g_assert_true (same_positions (ties_document_get_positions (document), kept));
+  g_assert_false (ties_history_get_modified (history));
+  g_assert_false (ties_history_get_can_undo (history));
+}
+
 /* A place that is not [x, y] names its file, line, column and path. */
 static void
 test_malformed_positions (void)
@@ -555,6 +653,8 @@ main (int   argc,
   g_test_add_func ("/layout-stability/reopen/generated", test_reopen_generated);
   g_test_add_func ("/layout-stability/remember-is-no-edit", test_remember_is_no_edit);
   g_test_add_func ("/layout-stability/malformed", test_malformed_positions);
+  g_test_add_func ("/layout-stability/undo", test_undo_restores_picture);
+  g_test_add_func ("/layout-stability/relayout", test_relayout_undo);
 
   return g_test_run ();
 }

@@ -556,6 +556,31 @@ ties_document_set_positions (TiesDocument *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POSITIONS]);
 }
 
+void
+ties_document_remember_positions (TiesDocument *self,
+                                  GHashTable   *positions)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_return_if_fail (TIES_IS_DOCUMENT (self));
+
+  g_value_init (&value, G_TYPE_HASH_TABLE);
+  g_value_set_boxed (&value, positions);
+  ties_history_amend_value (self->history, self, "positions", &value);
+}
+
+void
+ties_document_relayout (TiesDocument *self,
+                        GHashTable   *positions)
+{
+  g_return_if_fail (TIES_IS_DOCUMENT (self));
+  g_return_if_fail (positions != NULL);
+
+  ties_history_begin (self->history, _("Re-layout"));
+  ties_history_set (self->history, self, "positions", positions, NULL);
+  ties_history_end (self->history);
+}
+
 /* One filter for the document's life: views follow its "changed". */
 TiesFilter *
 ties_document_get_filter (TiesDocument *self)

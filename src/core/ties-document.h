@@ -134,6 +134,16 @@ gboolean            ties_document_lookup_position     (TiesDocument *self,
                                                        const char   *id,
                                                        double       *x,
                                                        double       *y);
+/* The places a layout found for the document as it is now. No edit:
+ * no undo step of their own, nothing new to save; but they belong to
+ * the step last done, so that undoing it shows the picture from before
+ * it exactly, and redoing it this one. */
+void                ties_document_remember_positions  (TiesDocument *self,
+                                                       GHashTable   *positions);
+/* Replaces the places with those of a layout made afresh (@positions,
+ * given up as above), as one undo step, “Re-layout”. */
+void                ties_document_relayout            (TiesDocument *self,
+                                                       GHashTable   *positions);
 /* The saved view.filter (transfer none), the same object for the
  * document's life. Edit it through the history (ties_history_set() on
  * it) so that a change is undoable and marks the document modified. */

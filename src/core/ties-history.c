@@ -592,6 +592,83 @@ ties_history_end_merge (TiesHistory *self)
 }
 
 void
+ties_history_amend_value (TiesHistory  *self,
+                          gpointer      object,
+                          const char   *property,
+                          const GValue *value)
+{
+  g_autoptr(Command) command = NULL;
+  GParamSpec *pspec;
+  Command *top;
+
+  g_return_if_fail (TIES_IS_HISTORY (self));
+  g_return_if_fail (G_IS_OBJECT (object));
+  g_return_if_fail (property != NULL);
+  g_return_if_fail (G_IS_VALUE (value));
+
+  pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), property);
+  g_return_if_fail (pspec != NULL);
+
+  /* Amid an undo or redo (a view following it at once), the step being
+   * applied is not the one last done yet. */
+  if (self->applying || self->open_groups->len > 0 || self->position == 0)
+    {
+      g_object_set_property (object, property, value);
+      return;
+    }
+
+  top = g_ptr_array_index (self->commands, self->position - 1);
+
+  /* The step already set it (an earlier amendment): now it sets this. */
+  {
+    GPtrArray *children = top->type == COMMAND_GROUP ? top->children : NULL;
+    guint n = children != NULL ? children->len : 1;
+
+    for (guint i = 0; i < n; i++)
+      {
+        Command *child = children != NULL ? g_ptr_array_index (children, i) : top;
+
+        if (child->type == COMMAND_SET && child->object == object && child->pspec == pspec)
+          {
+            g_object_set_property (object, property, value);
+            g_value_reset (&child->new_value);
+            g_object_get_property (object, pspec->name, &child->new_value);
+            return;
+          }
+      }
+  }
+
+  command = g_new0 (Command, 1);
+  command->type = COMMAND_SET;
+  command->object_borrowed = object == self->owner;
+  command->object = command->object_borrowed ? object : g_object_ref (object);
+  command->pspec = g_param_spec_ref (pspec);
+  g_value_init (&command->old_value, pspec->value_type);
+  g_value_init (&command->new_value, pspec->value_type);
+  g_object_get_property (object, pspec->name, &command->old_value);
+  g_object_set_property (object, property, value);
+  g_object_get_property (object, pspec->name, &command->new_value);
+  if (values_equal (pspec, &command->old_value, &command->new_value))
+    return;
+
+  /* A step of one primitive becomes a group of it and the amendment,
+   * under its label and id, so a save still names the same state. */
+  if (top->type != COMMAND_GROUP)
+    {
+      Command *group = g_new0 (Command, 1);
+
+      group->type = COMMAND_GROUP;
+      group->label = g_strdup (top->label);
+      group->id = top->id;
+      group->children = g_ptr_array_new_with_free_func ((GDestroyNotify) command_free);
+      g_ptr_array_add (group->children, top);
+      self->commands->pdata[self->position - 1] = group;
+      top = group;
+    }
+  g_ptr_array_add (top->children, g_steal_pointer (&command));
+}
+
+void
 ties_history_set (TiesHistory *self,
                   gpointer     object,
                   const char  *first_property,

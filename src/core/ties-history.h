@@ -43,6 +43,16 @@ void         ties_history_set_value_merged (TiesHistory  *self,
                                             const char   *property,
                                             const GValue *value);
 void         ties_history_end_merge      (TiesHistory  *self);
+/* Sets @property of @object as a consequence of the step last done (the
+ * places a layout found after an edit): undoing that step sets the old
+ * value back and redoing it sets this one again, but it is no step of
+ * its own and does not change whether the document is modified. With
+ * no step done, inside a group, or amid an undo or redo, the value is
+ * only set. */
+void         ties_history_amend_value    (TiesHistory  *self,
+                                          gpointer      object,
+                                          const char   *property,
+                                          const GValue *value);
 
 /* Like g_list_store_splice(), remembering what was removed. */
 void         ties_history_splice         (TiesHistory  *self,

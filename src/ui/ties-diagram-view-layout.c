@@ -77,6 +77,31 @@ animation_tick (GtkWidget     *widget,
   return G_SOURCE_CONTINUE;
 }
 
+/* The document remembers the places drawn, so that it reopens,
+ * exports and prints as shown. Not an edit (no undo step, nothing to
+ * save), except the result of Re-layout, which is one undo step. */
+static void
+remember_positions (TiesDiagramView *self,
+                    TiesGraph       *graph,
+                    gboolean         relayout)
+{
+  g_autoptr(GHashTable) positions = NULL;
+
+  g_assert (TIES_IS_DIAGRAM_VIEW (self));
+  g_assert (graph != NULL);
+
+  if (self->document == NULL)
+    return;
+
+  positions = ties_layout_positions_from_graph (graph);
+  self->storing_positions++;
+  if (relayout && g_hash_table_size (positions) > 0)
+    ties_document_relayout (self->document, positions);
+  else
+    ties_document_remember_positions (self->document, positions);
+  self->storing_positions--;
+}
+
 /* Replaces the shown graph with @graph, laid out, easing each node from
  * where the old graph showed it. */
 static void
@@ -85,9 +110,16 @@ install_graph (TiesDiagramView *self,
 {
   g_autoptr(TiesGraph) old = self->graph;
   gboolean animate;
+  gboolean relayout = self->relayout_pending;
 
   g_assert (TIES_IS_DIAGRAM_VIEW (self));
   g_assert (graph != NULL);
+
+  /* Installed: what was asked of this layout is done. */
+  self->relayout_pending = FALSE;
+  self->fresh_layout = FALSE;
+  self->adopt_positions = FALSE;
+  remember_positions (self, graph, relayout);
 
   _ties_diagram_view_stop_animation (self);
   self->graph = graph;
@@ -182,6 +214,8 @@ ties_diagram_view_cancel_layout (TiesDiagramView *self)
 
   ties_layout_request_init (&request);
   request.layout = "circle";
+  /* Stopped, not done: the circle is no Re-layout to undo. */
+  self->relayout_pending = FALSE;
   _ties_diagram_view_set_busy (self, FALSE);
   install_graph (self, ties_layout_run_request (self->network, &request));
 }
@@ -211,10 +245,11 @@ _ties_diagram_view_rederive (TiesDiagramView *self)
       return;
     }
 
+  /* The flags hold until a layout is installed: a layout cancelled by
+   * a newer edit hands them on to the next. */
   ties_layout_request_init (&request);
-  request.shown = self->graph;
+  request.shown = self->adopt_positions ? NULL : self->graph;
   request.fresh = self->fresh_layout;
-  self->fresh_layout = FALSE;
   graph = ties_layout_prepare (self->network, &request, &options, &needed);
 
   if (needed && graph->nodes->len > LARGE_GRAPH)

@@ -96,6 +96,14 @@ struct _TiesDiagramView
   /* The view's layout or focus changed: lay out anew, not from the
    * places shown. */
   gboolean fresh_layout;
+  /* Re-layout was asked for: the fresh layout's places become the
+   * document's as one undo step once it is installed. */
+  gboolean relayout_pending;
+  /* The document's places changed under the view (undo or redo of a
+   * Re-layout): draw them as they are, not from the places shown. */
+  gboolean adopt_positions;
+  /* The view itself is handing its places to the document. */
+  guint storing_positions;
 };
 
 /* ties-diagram-view.c */

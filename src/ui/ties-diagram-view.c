@@ -499,6 +499,36 @@ on_view_changed (TiesDiagramView *self,
   _ties_diagram_view_rederive (self);
 }
 
+/* The document's places changed, and not by the view's own hand: an
+ * undo or redo of Re-layout. */
+static void
+on_positions_changed (TiesDiagramView *self,
+                      GParamSpec      *pspec,
+                      TiesDocument    *document)
+{
+  if (document != self->document || self->storing_positions > 0)
+    return;
+
+  self->adopt_positions = TRUE;
+  _ties_diagram_view_on_network_changed (self);
+}
+
+/* Lays the diagram out afresh (pinned actors keep their places), as one
+ * undo step: what a researcher asks for when the picture has drifted
+ * through many small edits. */
+void
+ties_diagram_view_relayout (TiesDiagramView *self)
+{
+  g_return_if_fail (TIES_IS_DIAGRAM_VIEW (self));
+
+  if (self->network == NULL)
+    return;
+
+  self->fresh_layout = TRUE;
+  self->relayout_pending = TRUE;
+  _ties_diagram_view_rederive (self);
+}
+
 void
 ties_diagram_view_set_network (TiesDiagramView *self,
                                TiesNetwork     *network)
@@ -529,10 +559,13 @@ ties_diagram_view_set_network (TiesDiagramView *self,
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->document, "notify::focus", G_CALLBACK (on_view_changed),
                                self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->document, "notify::positions", G_CALLBACK (on_positions_changed),
+                               self, G_CONNECT_SWAPPED);
     }
 
   /* A new document starts afresh: no old places to ease from. */
   g_clear_pointer (&self->graph, ties_graph_free);
+  self->relayout_pending = self->adopt_positions = FALSE;
   g_clear_pointer (&self->highlighted_events, g_hash_table_unref);
   self->pan_x = self->pan_y = 0;
   if (self->zoom != 1.0)

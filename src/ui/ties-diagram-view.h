@@ -83,5 +83,8 @@ char         *ties_diagram_view_dup_tie_tooltip     (TiesDiagramView    *self,
 
 /* Stops a layout running in the background (see the "busy" property). */
 void          ties_diagram_view_cancel_layout       (TiesDiagramView    *self);
+/* Lays the diagram out afresh, as one undo step (“Re-layout”): after an
+ * edit the layout only moves on from the places shown. */
+void          ties_diagram_view_relayout            (TiesDiagramView    *self);
 
 G_END_DECLS

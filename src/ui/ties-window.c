@@ -319,6 +319,14 @@ cancel_layout_action (GtkWidget  *widget,
 }
 
 static void
+relayout_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  ties_diagram_view_relayout (TIES_WINDOW (widget)->diagram_view);
+}
+
+static void
 on_actor_activated (TiesWindow     *self,
                     TiesActor      *actor,
                     TiesActorsView *view)
@@ -499,6 +507,15 @@ ties_window_update_view_menu (TiesWindow *self)
   g_menu_append (layouts, _("_Radial"), "view.layout::radial");
   g_menu_append (layouts, _("_Circle"), "view.layout::circle");
   g_menu_append_section (menu, _("Layout"), G_MENU_MODEL (layouts));
+  {
+    g_autoptr(GMenu) again = g_menu_new ();
+    g_autoptr(GMenuItem) item = g_menu_item_new (_("Re-_layout"), "win.relayout");
+
+    /* Edits move the picture on from where it is; this starts afresh. */
+    g_menu_item_set_attribute (item, "accel", "s", "<Control>l");
+    g_menu_append_item (again, item);
+    g_menu_append_section (menu, NULL, G_MENU_MODEL (again));
+  }
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     g_ptr_array_add (actors, g_list_model_get_item (model, i));
@@ -826,6 +843,8 @@ ties_window_class_init (TiesWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.new-event", NULL, new_event_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-layout", NULL, cancel_layout_action);
+  gtk_widget_class_install_action (widget_class, "win.relayout", NULL, relayout_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.relayout", NULL);
   _ties_window_sources_class_init (widget_class);
   gtk_widget_class_install_action (widget_class, "win.document-info", NULL, document_info_action);
   gtk_widget_class_install_action (widget_class, "win.edit-kinds", NULL, edit_kinds_action);
