@@ -202,6 +202,48 @@ test_layout_menu (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Re-layout: the picture an edit drifted to is laid out afresh, as one
+ * step that one undo takes back; opening and drawing alone is no edit. */
+static void
+test_relayout (void)
+{
+  TiesWindow *window = ui_test_open_sample (app);
+  TiesDocument *document = ties_window_get_document (window);
+  TiesHistory *history = ties_document_get_history (document);
+  g_autoptr(TiesEvent) event = ties_event_new ("cook-bezos", "Cook calls Bezos", "phone-call");
+  const char * const participants[] = { "cook", "bezos", NULL };
+  g_autoptr(GHashTable) drifted = NULL;
+  double x0, y0, x1, y1;
+
+  /* Drawn and remembered, not modified. */
+  g_assert_nonnull (ties_document_get_positions (document));
+  g_assert_false (ties_history_get_modified (history));
+
+  ties_event_set_participants (event, participants);
+  ties_document_add_event (document, event);
+  ui_test_iterate_for (400);
+  drifted = g_hash_table_ref (ties_document_get_positions (document));
+  g_assert_true (ties_document_lookup_position (document, "cook", &x0, &y0));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.relayout", NULL);
+  ui_test_iterate_for (400);
+  g_assert_true (ties_document_get_positions (document) != drifted);
+  g_assert_cmpstr (ties_history_get_undo_label (history), ==, "Re-layout");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  ui_test_iterate_for (400);
+  g_assert_cmpstr (ties_history_get_undo_label (history), ==, "Add Event");
+  g_assert_true (ties_document_lookup_position (document, "cook", &x1, &y1));
+  g_assert_cmpfloat (x1, ==, x0);
+  g_assert_cmpfloat (y1, ==, y0);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  ui_test_iterate_for (400);
+  g_assert_false (ties_history_get_modified (history));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_date_filter_reaches_diagram (void)
 {
@@ -734,6 +776,7 @@ main (int   argc,
   g_test_add_func ("/window/invalid-date-close", test_invalid_date_close);
   g_test_add_func ("/window/close-with-editors", test_close_with_editors);
   g_test_add_func ("/window/document-outlives-window", test_document_outlives_window);
+  g_test_add_func ("/window/relayout", test_relayout);
 
   return g_test_run ();
 }

@@ -576,6 +576,24 @@ ties_document_relayout (TiesDocument *self,
   g_return_if_fail (TIES_IS_DOCUMENT (self));
   g_return_if_fail (positions != NULL);
 
+  /* The same picture again is no step to undo. */
+  if (self->positions != NULL && g_hash_table_size (self->positions) == g_hash_table_size (positions))
+    {
+      GHashTableIter iter;
+      gpointer key, value;
+      gboolean same = TRUE;
+
+      g_hash_table_iter_init (&iter, positions);
+      while (same && g_hash_table_iter_next (&iter, &key, &value))
+        {
+          const double *xy = g_hash_table_lookup (self->positions, key);
+
+          same = xy != NULL && memcmp (xy, value, 2 * sizeof (double)) == 0;
+        }
+      if (same)
+        return;
+    }
+
   ties_history_begin (self->history, _("Re-layout"));
   ties_history_set (self->history, self, "positions", positions, NULL);
   ties_history_end (self->history);
