@@ -24,30 +24,171 @@
 #include "ties-renderer-private.h"
 #include "ties-svg-writer.h"
 
-/* What the SVG names: the element id (unique, XML-safe), the classes
- * and the <title> of each node and each tie. */
+/* What the SVG says of each actor and tie beyond its drawing, copied
+ * from the document when the scene is built, into one string chunk:
+ * the window builds a scene for every change and never writes it, so
+ * this is kept to copies; ids, classes and titles are made from it only
+ * when an SVG is written. */
 typedef struct
 {
-  char *id;
-  char *classes;
-  char *title;
-} SvgItem;
+  const char *id;
+  const char *name;
+  const char *role;           /* NULL: none */
+  const char *affiliation;    /* NULL: none */
+  TiesActorKind kind;
+  gboolean leader;            /* others are affiliated with it */
+} SvgActor;
+
+typedef struct
+{
+  const char *kind;           /* NULL: no kind */
+  const char *label;
+  guint count;
+} SvgKindCount;
+
+typedef struct
+{
+  guint a;                    /* node indices, in the tie's own order */
+  guint b;
+  gboolean known;             /* FALSE: no tie in the network */
+  guint n_events;
+  guint n_a_to_b;
+  guint n_b_to_a;
+  guint first_kind;           /* into kinds */
+  guint n_kinds;
+} SvgTie;
 
 struct _SvgInfo
 {
-  GArray *nodes;    /* SvgItem, by node index */
-  GArray *edges;    /* SvgItem, by edge index */
+  GStringChunk *strings;
+  GArray *actors;             /* SvgActor, by node index */
+  GArray *ties;               /* SvgTie, by edge index */
+  GArray *kinds;              /* SvgKindCount */
 };
 
-static void
-svg_item_clear (gpointer data)
+static const char *
+copy_string (SvgInfo    *info,
+             const char *text)
 {
-  SvgItem *item = data;
-
-  g_free (item->id);
-  g_free (item->classes);
-  g_free (item->title);
+  return text != NULL && *text != '\0' ? g_string_chunk_insert (info->strings, text) : NULL;
 }
+
+static const char *
+kind_label (TiesDocument *document,
+            const char   *kind)
+{
+  TiesEventKind *event_kind = kind != NULL ? ties_document_lookup_event_kind (document, kind) : NULL;
+
+  if (event_kind != NULL && ties_event_kind_get_label (event_kind) != NULL)
+    return ties_event_kind_get_label (event_kind);
+
+  return kind != NULL ? kind : _("Other");
+}
+
+SvgInfo *
+_ties_svg_info_new (TiesDocument *document,
+                    TiesNetwork  *network,
+                    TiesGraph    *graph)
+{
+  SvgInfo *info = g_new0 (SvgInfo, 1);
+  g_autoptr(GHashTable) leaders = g_hash_table_new (g_str_hash, g_str_equal);
+  GListModel *actors = G_LIST_MODEL (ties_document_get_actors (document));
+
+  g_assert (TIES_IS_DOCUMENT (document));
+  g_assert (graph != NULL);
+
+  info->strings = g_string_chunk_new (4096);
+  info->actors = g_array_sized_new (FALSE, TRUE, sizeof (SvgActor), graph->nodes->len);
+  info->ties = g_array_sized_new (FALSE, TRUE, sizeof (SvgTie), graph->edges->len);
+  info->kinds = g_array_new (FALSE, TRUE, sizeof (SvgKindCount));
+
+  /* An actor others are affiliated with leads their group (and colour,
+   * as the renderer assigns them): it carries its group's class too. */
+  for (guint i = 0; i < g_list_model_get_n_items (actors); i++)
+    {
+      g_autoptr(TiesActor) actor = g_list_model_get_item (actors, i);
+      const char *affiliation = ties_actor_get_affiliation (actor);
+
+      if (affiliation != NULL && *affiliation != '\0')
+        g_hash_table_add (leaders, (gpointer) affiliation);
+    }
+
+  for (guint i = 0; i < graph->nodes->len; i++)
+    {
+      const char *id = ties_graph_node (graph, i)->id;
+      TiesActor *actor = ties_document_lookup_actor (document, id);
+      SvgActor item = { NULL };
+
+      item.id = copy_string (info, id);
+      item.kind = TIES_ACTOR_PERSON;
+      item.leader = g_hash_table_contains (leaders, id);
+      if (actor != NULL)
+        {
+          item.name = copy_string (info, ties_actor_get_name (actor));
+          item.role = copy_string (info, ties_actor_get_role (actor));
+          item.affiliation = copy_string (info, ties_actor_get_affiliation (actor));
+          item.kind = ties_actor_get_kind (actor);
+        }
+      g_array_append_val (info->actors, item);
+    }
+
+  for (guint i = 0; i < graph->edges->len; i++)
+    {
+      TiesGraphEdge *edge = ties_graph_edge (graph, i);
+      const char *a = ties_graph_node (graph, edge->source)->id;
+      const char *b = ties_graph_node (graph, edge->target)->id;
+      TiesTie *tie = network != NULL ? ties_network_lookup_tie (network, a, b) : NULL;
+      SvgTie item = { edge->source, edge->target, tie != NULL, 0 };
+
+      if (tie != NULL)
+        {
+          const char * const *kinds = ties_tie_get_kinds (tie);
+          GPtrArray *events = ties_tie_get_events (tie);
+
+          /* Named in the tie's own order, whichever way the graph holds it. */
+          if (g_strcmp0 (ties_tie_get_actor_a (tie), a) != 0)
+            {
+              item.a = edge->target;
+              item.b = edge->source;
+            }
+          item.n_events = events->len;
+          item.n_a_to_b = ties_tie_get_n_a_to_b (tie);
+          item.n_b_to_a = ties_tie_get_n_b_to_a (tie);
+          item.first_kind = info->kinds->len;
+
+          for (guint k = 0; kinds != NULL && kinds[k] != NULL; k++)
+            {
+              SvgKindCount count = { NULL };
+
+              count.kind = g_string_chunk_insert_const (info->strings, kinds[k]);
+              count.label = g_string_chunk_insert_const (info->strings, kind_label (document, kinds[k]));
+              for (guint e = 0; e < events->len; e++)
+                if (g_strcmp0 (ties_event_get_kind (g_ptr_array_index (events, e)), kinds[k]) == 0)
+                  count.count++;
+              g_array_append_val (info->kinds, count);
+              item.n_kinds++;
+            }
+        }
+      g_array_append_val (info->ties, item);
+    }
+
+  return info;
+}
+
+void
+_ties_svg_info_free (SvgInfo *info)
+{
+  if (info == NULL)
+    return;
+
+  g_array_unref (info->actors);
+  g_array_unref (info->ties);
+  g_array_unref (info->kinds);
+  g_string_chunk_free (info->strings);
+  g_free (info);
+}
+
+/* Names, made when writing */
 
 /* "Ardern & Co." → "Ardern___Co.": what an XML id and a CSS class may
  * hold without escaping (ASCII letters, digits, '-', '_', '.'). */
@@ -85,59 +226,117 @@ unique_id (GHashTable *used,
 }
 
 static const char *
-kind_label (TiesDocument *document,
-            const char   *kind)
+actor_name (const SvgActor *actor)
 {
-  TiesEventKind *event_kind = kind != NULL ? ties_document_lookup_event_kind (document, kind) : NULL;
-
-  if (event_kind != NULL && ties_event_kind_get_label (event_kind) != NULL)
-    return ties_event_kind_get_label (event_kind);
-
-  return kind != NULL ? kind : _("Other");
+  return actor->name != NULL ? actor->name : actor->id;
 }
 
-static const char *
-actor_name (TiesDocument *document,
-            const char   *id)
+/* The ids of the actors' groups ("actor-…"), unique, by node index. */
+static GPtrArray *
+make_actor_ids (SvgInfo    *info,
+                GHashTable *used)
 {
-  TiesActor *actor = ties_document_lookup_actor (document, id);
-  const char *name = actor != NULL ? ties_actor_get_name (actor) : NULL;
+  GPtrArray *ids = g_ptr_array_new_full (info->actors->len, g_free);
 
-  return name != NULL && *name != '\0' ? name : id;
+  for (guint i = 0; i < info->actors->len; i++)
+    {
+      GString *id = g_string_new ("actor-");
+
+      append_safe_name (id, g_array_index (info->actors, SvgActor, i).id);
+      g_ptr_array_add (ids, unique_id (used, id));
+    }
+
+  return ids;
+}
+
+/* The ids of the ties' groups ("tie-A-B", after their actors' ids,
+ * which are unique already), by edge index: made in the edges' order,
+ * so highlighting, which changes the order they are written in, does
+ * not change them. */
+static GPtrArray *
+make_tie_ids (SvgInfo    *info,
+              GPtrArray  *actor_ids,
+              GHashTable *used)
+{
+  GPtrArray *ids = g_ptr_array_new_full (info->ties->len, g_free);
+
+  for (guint i = 0; i < info->ties->len; i++)
+    {
+      SvgTie *tie = &g_array_index (info->ties, SvgTie, i);
+      GString *id = g_string_new ("tie-");
+
+      g_string_append_printf (id, "%s-%s",
+                              (char *) g_ptr_array_index (actor_ids, tie->a) + strlen ("actor-"),
+                              (char *) g_ptr_array_index (actor_ids, tie->b) + strlen ("actor-"));
+      g_ptr_array_add (ids, unique_id (used, id));
+    }
+
+  return ids;
+}
+
+static void
+append_actor_classes (GString        *out,
+                      const SvgActor *actor)
+{
+  g_string_append (out, "actor kind-");
+  g_string_append (out, ties_actor_kind_to_string (actor->kind));
+  if (actor->affiliation != NULL)
+    {
+      g_string_append (out, " affiliation-");
+      append_safe_name (out, actor->affiliation);
+    }
+  if (actor->leader)
+    {
+      g_string_append (out, " affiliation-");
+      append_safe_name (out, actor->id);
+    }
+}
+
+/* The actor's whole name, and role. */
+static char *
+actor_title (const SvgActor *actor)
+{
+  if (actor->role != NULL)
+    /* TRANSLATORS: an SVG tooltip: an actor's name, then role */
+    return g_strdup_printf (_("%s (%s)"), actor_name (actor), actor->role);
+
+  return g_strdup (actor_name (actor));
 }
 
 /* "Jacinda Ardern and Jack Dorsey: 3 events", then a line per kind and
  * per side that reached out: what the tie's width, line and arrows say. */
 static char *
-tie_title (TiesDocument *document,
-           TiesTie      *tie)
+tie_title (SvgInfo      *info,
+           const SvgTie *tie)
 {
+  const SvgActor *a = &g_array_index (info->actors, SvgActor, tie->a);
+  const SvgActor *b = &g_array_index (info->actors, SvgActor, tie->b);
   GString *title = g_string_new (NULL);
-  const char *a = ties_tie_get_actor_a (tie);
-  const char *b = ties_tie_get_actor_b (tie);
-  const char * const *kinds = ties_tie_get_kinds (tie);
-  GPtrArray *events = ties_tie_get_events (tie);
-  guint n = events->len;
-  const struct { const char *who; guint count; } reached[] = {
-    { a, ties_tie_get_n_a_to_b (tie) },
-    { b, ties_tie_get_n_b_to_a (tie) },
+  const struct { const SvgActor *who; guint count; } reached[] = {
+    { a, tie->n_a_to_b },
+    { b, tie->n_b_to_a },
   };
+
+  if (!tie->known)
+    {
+      /* TRANSLATORS: an SVG tooltip: two actors' names */
+      g_string_append_printf (title, _("%s and %s"), actor_name (a), actor_name (b));
+      return g_string_free (title, FALSE);
+    }
 
   g_string_append_printf (title,
                           /* TRANSLATORS: an SVG tooltip: two actors' names, then a count */
-                          g_dngettext (GETTEXT_PACKAGE, "%s and %s: %u event", "%s and %s: %u events", n),
-                          actor_name (document, a), actor_name (document, b), n);
+                          g_dngettext (GETTEXT_PACKAGE, "%s and %s: %u event", "%s and %s: %u events",
+                                       tie->n_events),
+                          actor_name (a), actor_name (b), tie->n_events);
 
-  for (guint k = 0; kinds != NULL && kinds[k] != NULL; k++)
+  for (guint k = 0; k < tie->n_kinds; k++)
     {
-      guint count = 0;
+      const SvgKindCount *count = &g_array_index (info->kinds, SvgKindCount, tie->first_kind + k);
 
-      for (guint e = 0; e < n; e++)
-        if (g_strcmp0 (ties_event_get_kind (g_ptr_array_index (events, e)), kinds[k]) == 0)
-          count++;
       g_string_append_c (title, '\n');
       /* TRANSLATORS: an SVG tooltip's line: a kind of event, then how many */
-      g_string_append_printf (title, _("%s: %u"), kind_label (document, kinds[k]), count);
+      g_string_append_printf (title, _("%s: %u"), count->label, count->count);
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (reached); i++)
@@ -148,135 +347,10 @@ tie_title (TiesDocument *document,
                                 /* TRANSLATORS: an SVG tooltip's line: who initiated, how often */
                                 g_dngettext (GETTEXT_PACKAGE, "%s reached out %u time",
                                              "%s reached out %u times", reached[i].count),
-                                actor_name (document, reached[i].who), reached[i].count);
+                                actor_name (reached[i].who), reached[i].count);
       }
 
   return g_string_free (title, FALSE);
-}
-
-SvgInfo *
-_ties_svg_info_new (TiesDocument *document,
-                    TiesNetwork  *network,
-                    TiesGraph    *graph)
-{
-  SvgInfo *info = g_new0 (SvgInfo, 1);
-  g_autoptr(GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) leaders = g_hash_table_new (g_str_hash, g_str_equal);
-  GListModel *actors = G_LIST_MODEL (ties_document_get_actors (document));
-
-  g_assert (TIES_IS_DOCUMENT (document));
-  g_assert (graph != NULL);
-
-  info->nodes = g_array_sized_new (FALSE, TRUE, sizeof (SvgItem), graph->nodes->len);
-  g_array_set_clear_func (info->nodes, svg_item_clear);
-  info->edges = g_array_sized_new (FALSE, TRUE, sizeof (SvgItem), graph->edges->len);
-  g_array_set_clear_func (info->edges, svg_item_clear);
-
-  /* An actor others are affiliated with leads their group (and colour,
-   * as the renderer assigns them): it carries its group's class too. */
-  for (guint i = 0; i < g_list_model_get_n_items (actors); i++)
-    {
-      g_autoptr(TiesActor) actor = g_list_model_get_item (actors, i);
-      const char *affiliation = ties_actor_get_affiliation (actor);
-
-      if (affiliation != NULL && *affiliation != '\0')
-        g_hash_table_add (leaders, (gpointer) affiliation);
-    }
-
-  for (guint i = 0; i < graph->nodes->len; i++)
-    {
-      const char *id = ties_graph_node (graph, i)->id;
-      TiesActor *actor = ties_document_lookup_actor (document, id);
-      const char *affiliation = actor != NULL ? ties_actor_get_affiliation (actor) : NULL;
-      const char *role = actor != NULL ? ties_actor_get_role (actor) : NULL;
-      GString *safe = g_string_new (NULL);
-      GString *classes = g_string_new ("actor kind-");
-      SvgItem item = { NULL };
-
-      g_string_append (safe, "actor-");
-      append_safe_name (safe, id);
-      item.id = unique_id (used, safe);
-
-      g_string_append (classes, ties_actor_kind_to_string (actor != NULL ? ties_actor_get_kind (actor)
-                                                                           : TIES_ACTOR_PERSON));
-      if (affiliation != NULL && *affiliation != '\0')
-        {
-          g_string_append (classes, " affiliation-");
-          append_safe_name (classes, affiliation);
-        }
-      if (g_hash_table_contains (leaders, id))
-        {
-          g_string_append (classes, " affiliation-");
-          append_safe_name (classes, id);
-        }
-      item.classes = g_string_free (classes, FALSE);
-
-      if (role != NULL && *role != '\0')
-        /* TRANSLATORS: an SVG tooltip: an actor's name, then role */
-        item.title = g_strdup_printf (_("%s (%s)"), actor_name (document, id), role);
-      else
-        item.title = g_strdup (actor_name (document, id));
-
-      g_array_append_val (info->nodes, item);
-    }
-
-  for (guint i = 0; i < graph->edges->len; i++)
-    {
-      TiesGraphEdge *edge = ties_graph_edge (graph, i);
-      guint a = edge->source, b = edge->target;
-      TiesTie *tie = network != NULL ? ties_network_lookup_tie (network, ties_graph_node (graph, a)->id,
-                                                                ties_graph_node (graph, b)->id)
-                                     : NULL;
-      GString *id = g_string_new ("tie-");
-      GString *classes = g_string_new ("tie");
-      SvgItem item = { NULL };
-
-      /* Named in the tie's own order, whichever way the graph holds it. */
-      if (tie != NULL && g_strcmp0 (ties_tie_get_actor_a (tie), ties_graph_node (graph, a)->id) != 0)
-        {
-          guint t = a;
-
-          a = b;
-          b = t;
-        }
-      /* After their actors' ids, which are unique already. */
-      g_string_append_printf (id, "%s-%s",
-                              g_array_index (info->nodes, SvgItem, a).id + strlen ("actor-"),
-                              g_array_index (info->nodes, SvgItem, b).id + strlen ("actor-"));
-      item.id = unique_id (used, id);
-
-      if (tie != NULL)
-        {
-          const char * const *kinds = ties_tie_get_kinds (tie);
-
-          for (guint k = 0; kinds != NULL && kinds[k] != NULL; k++)
-            {
-              g_string_append (classes, " kind-");
-              append_safe_name (classes, kinds[k]);
-            }
-          item.title = tie_title (document, tie);
-        }
-      else
-        /* TRANSLATORS: an SVG tooltip: two actors' names */
-        item.title = g_strdup_printf (_("%s and %s"), actor_name (document, ties_graph_node (graph, a)->id),
-                                      actor_name (document, ties_graph_node (graph, b)->id));
-      item.classes = g_string_free (classes, FALSE);
-
-      g_array_append_val (info->edges, item);
-    }
-
-  return info;
-}
-
-void
-_ties_svg_info_free (SvgInfo *info)
-{
-  if (info == NULL)
-    return;
-
-  g_array_unref (info->nodes);
-  g_array_unref (info->edges);
-  g_free (info);
 }
 
 /* Writing */
@@ -537,12 +611,14 @@ append_title (GString    *out,
 }
 
 static void
-append_edge (TiesScene *self,
-             GString   *out,
-             guint      index)
+append_edge (TiesScene  *self,
+             GString    *out,
+             guint       index,
+             const char *id)
 {
   SceneEdge *edge = &g_array_index (self->edges, SceneEdge, index);
-  SvgItem *item = &g_array_index (self->svg->edges, SvgItem, index);
+  SvgTie *tie = &g_array_index (self->svg->ties, SvgTie, index);
+  g_autofree char *title = NULL;
   TieGeometry g;
   TieStroke stroke;
   guint32 color;
@@ -551,7 +627,15 @@ append_edge (TiesScene *self,
   _ties_renderer_tie_paint (self, edge->support, edge->dim, &color, &alpha);
   _ties_renderer_tie_stroke (edge->support, edge->line, edge->width, &stroke);
 
-  g_string_append_printf (out, "<g id=\"%s\" class=\"%s%s%s\"", item->id, item->classes,
+  g_string_append_printf (out, "<g id=\"%s\" class=\"tie", id);
+  for (guint k = 0; k < tie->n_kinds; k++)
+    {
+      const char *kind = g_array_index (self->svg->kinds, SvgKindCount, tie->first_kind + k).kind;
+
+      g_string_append (out, " kind-");
+      append_safe_name (out, kind);
+    }
+  g_string_append_printf (out, "%s%s\"",
                           edge->support == SUPPORT_ONE_SOURCE ? " one-source"
                           : edge->support == SUPPORT_NO_EVIDENCE ? " no-evidence" : "",
                           edge->dim ? " dimmed" : "");
@@ -566,7 +650,8 @@ append_edge (TiesScene *self,
       append_opacity_attr (out, "fill-opacity", alpha);
     }
   g_string_append (out, ">\n");
-  append_title (out, item->title);
+  title = tie_title (self->svg, tie);
+  append_title (out, title);
 
   /* A tie whose ends touch is not drawn, but is still named. */
   if (!_ties_renderer_tie_geometry (self, edge, &g))
@@ -662,18 +747,21 @@ append_shape (GString   *out,
 }
 
 static void
-append_node (TiesScene *self,
-             GString   *out,
-             guint      index,
-             double     s)
+append_node (TiesScene  *self,
+             GString    *out,
+             guint       index,
+             GPtrArray  *actor_ids,
+             double      s)
 {
   SceneNode *node = &g_array_index (self->nodes, SceneNode, index);
-  SvgItem *item = &g_array_index (self->svg->nodes, SvgItem, index);
+  SvgActor *actor = &g_array_index (self->svg->actors, SvgActor, index);
   double alpha = node->dim ? DIM_ALPHA : 1.0;
+  g_autofree char *title = actor_title (actor);
 
-  g_string_append_printf (out, "<g id=\"%s\" class=\"%s%s\">\n", item->id, item->classes,
-                          node->dim ? " dimmed" : "");
-  append_title (out, item->title);
+  g_string_append_printf (out, "<g id=\"%s\" class=\"", (char *) g_ptr_array_index (actor_ids, index));
+  append_actor_classes (out, actor);
+  g_string_append_printf (out, "%s\">\n", node->dim ? " dimmed" : "");
+  append_title (out, title);
 
   append_shape (out, node);
   append_color_attr (out, "fill", node->color);
@@ -710,19 +798,21 @@ append_node (TiesScene *self,
 static void
 append_label (TiesScene  *self,
               GString    *out,
-              SceneLabel *label)
+              SceneLabel *label,
+              GPtrArray  *actor_ids)
 {
   SceneNode *node = &g_array_index (self->nodes, SceneNode, label->node);
-  SvgItem *item = &g_array_index (self->svg->nodes, SvgItem, label->node);
+  g_autofree char *title = actor_title (&g_array_index (self->svg->actors, SvgActor, label->node));
   double alpha = node->dim ? DIM_ALPHA : 1.0;
   double r = MIN (label->height / 2, 4.0);
   g_autoptr(GString) attributes = g_string_new (NULL);
 
   /* Under the actor's own id: "label-" for "actor-". */
   g_string_append_printf (out, "<g id=\"label-%s\" class=\"label%s\">\n",
-                          item->id + strlen ("actor-"), node->dim ? " dimmed" : "");
+                          (char *) g_ptr_array_index (actor_ids, label->node) + strlen ("actor-"),
+                          node->dim ? " dimmed" : "");
   /* The whole name, and the role, also when the label is shortened. */
-  append_title (out, item->title);
+  append_title (out, title);
 
   /* The backdrop that keeps a label legible over the ties it crosses. */
   g_string_append (out, "<rect class=\"backdrop\"");
@@ -751,10 +841,9 @@ append_legend (TiesScene   *self,
   double swatch = 2.4 * size;
   double k = 1.0;
   char scale[G_ASCII_DTOSTR_BUF_SIZE];
-
   /* Laid out at its own size, drawn at the chrome's. */
-  if (!text_scale (size, s * self->chrome, &k))
-    k = 0;
+  gboolean with_text = text_scale (size, s * self->chrome, &k);
+
   g_string_append (out, "<g id=\"legend\" transform=\"translate(");
   append_number (out, frame->legend_x);
   g_string_append_c (out, ' ');
@@ -805,7 +894,7 @@ append_legend (TiesScene   *self,
         }
 
       _ties_renderer_layout_box (entry->layout, &x, &y, &w, &h);
-      if (k > 0)
+      if (with_text)
         append_layout (out, entry->layout, swatch + 0.6 * size, mid_y - h / 2 - y, size, k, size, NULL);
       g_string_append (out, "</g>\n");
     }
@@ -823,6 +912,9 @@ ties_svg_writer_write_scene (TiesScene *scene,
   double s, tx, ty;
   char number[G_ASCII_DTOSTR_BUF_SIZE];
   guint32 background, text;
+  g_autoptr(GHashTable) used = NULL;
+  g_autoptr(GPtrArray) actor_ids = NULL;
+  g_autoptr(GPtrArray) tie_ids = NULL;
 
   g_return_val_if_fail (scene != NULL, NULL);
   g_return_val_if_fail (width > 0 && height > 0 && isfinite (width) && isfinite (height), NULL);
@@ -879,6 +971,11 @@ ties_svg_writer_write_scene (TiesScene *scene,
   append_color_attr (out, "fill", text);
   g_string_append (out, ">\n");
 
+  /* The fixed ids (diagram, legend…) have no '-': none is made here. */
+  used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  actor_ids = make_actor_ids (scene->svg, used);
+  tie_ids = make_tie_ids (scene->svg, actor_ids, used);
+
   /* Ties under nodes, nodes under labels; dimmed parts first, so the
    * highlighted ones are drawn over them. */
   g_string_append (out, "<g id=\"ties\" stroke-linecap=\"round\"");
@@ -890,14 +987,14 @@ ties_svg_writer_write_scene (TiesScene *scene,
   for (int pass = 0; pass < 2; pass++)
     for (guint i = 0; i < scene->edges->len; i++)
       if (g_array_index (scene->edges, SceneEdge, i).dim == (pass == 0))
-        append_edge (scene, out, i);
+        append_edge (scene, out, i, g_ptr_array_index (tie_ids, i));
   g_string_append (out, "</g>\n");
 
   g_string_append (out, "<g id=\"actors\">\n");
   for (int pass = 0; pass < 2; pass++)
     for (guint i = 0; i < scene->nodes->len; i++)
       if (g_array_index (scene->nodes, SceneNode, i).dim == (pass == 0))
-        append_node (scene, out, i, s);
+        append_node (scene, out, i, actor_ids, s);
   g_string_append (out, "</g>\n");
 
   /* A label smaller than a pixel is a smudge, backdrop and all. */
@@ -905,7 +1002,7 @@ ties_svg_writer_write_scene (TiesScene *scene,
     {
       g_string_append (out, "<g id=\"labels\">\n");
       for (guint i = 0; i < scene->labels->len; i++)
-        append_label (scene, out, g_ptr_array_index (scene->labels, i));
+        append_label (scene, out, g_ptr_array_index (scene->labels, i), actor_ids);
       g_string_append (out, "</g>\n");
     }
 
