@@ -31,8 +31,14 @@ best () {
   echo "$best_t"
 }
 
+# ratio A B: A / B to two decimals ("-" when B rounds to no time at all)
+ratio () {
+  awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else printf "-" }'
+}
+
 echo "Rendering placed diagrams (best of $runs, seconds; Ties includes loading the document)"
-printf "%7s %10s %10s %10s %10s\n" actors ties_png neato_png ties_svg neato_svg
+# ratio: Ties' time over neato's (under 1: Ties is faster)
+printf "%7s %10s %10s %7s %10s %10s %7s\n" actors ties_png neato_png ratio ties_svg neato_svg ratio
 for n in "${sizes[@]}"; do
   /usr/bin/python3 "$here/gen-positioned.py" "$n" "$tmp/g.ties.json" "$tmp/g.dot"
   size=$((n < 2000 ? 1600 : 2000))
@@ -43,6 +49,6 @@ for n in "${sizes[@]}"; do
   np=$(best neato -n2 -Tpng -Gdpi=96 -Gsize="$inches,$inches!" -o "$tmp/n.png" "$tmp/g.dot")
   ts=$(best "$ties" --export "$tmp/t.svg" --width $size --height $size "$tmp/g.ties.json")
   ns=$(best neato -n2 -Tsvg -Gdpi=96 -Gsize="$inches,$inches!" -o "$tmp/n.svg" "$tmp/g.dot")
-  printf "%7d %10s %10s %10s %10s\n" "$n" "$tp" "$np" "$ts" "$ns"
+  printf "%7d %10s %10s %7s %10s %10s %7s\n" "$n" "$tp" "$np" "$(ratio "$tp" "$np")" "$ts" "$ns" "$(ratio "$ts" "$ns")"
 done
 echo "Goal: Ties faster than neato -n2 at every size, for PNG and for SVG (same pixel size)."
