@@ -16,6 +16,7 @@
 #include "ties-document-io.h"
 #include "ties-export.h"
 #include "ties-graph.h"
+#include "ties-graphml-export.h"
 #include "ties-layout.h"
 #include "ties-network.h"
 #include "ties-renderer.h"
@@ -374,6 +375,90 @@ ties_cli_export_annotations (const ExportRequest *request,
   return TIES_EXIT_OK;
 }
 
+/* The saved filter (every part of it, as the window applies it), with
+ * the bounds and kinds the command line gives instead; NULL and a usage
+ * error in *status for a kind the document does not have. */
+static TiesFilter *
+request_filter (const ExportRequest *request,
+                TiesDocument        *document,
+                TiesDate            *from,
+                TiesDate            *to,
+                int                 *status)
+{
+  g_autoptr(TiesFilter) filter = ties_filter_copy (ties_document_get_filter (document));
+
+  if (from != NULL)
+    ties_filter_set_from (filter, ties_date_get_text (from));
+  if (to != NULL)
+    ties_filter_set_to (filter, ties_date_get_text (to));
+  if (request->kinds != NULL)
+    {
+      g_auto(GStrv) kinds = g_strsplit (request->kinds, ",", -1);
+
+      for (guint i = 0; kinds[i] != NULL; i++)
+        if (ties_document_lookup_event_kind (document, kinds[i]) == NULL)
+          {
+            *status = usage_error (_("--kinds: “%s” is not an event kind of this document"), kinds[i]);
+            return NULL;
+          }
+      ties_filter_set_kinds (filter, (const char * const *) kinds);
+    }
+
+  return g_steal_pointer (&filter);
+}
+
+/* "graphml" or a file name ending in .graphml: the network for graph
+ * tools, which draws nothing either. */
+static gboolean
+is_graphml_format (const char *text)
+{
+  const char *dot = strrchr (text, '.');
+
+  return g_ascii_strcasecmp (dot != NULL ? dot + 1 : text, "graphml") == 0;
+}
+
+static int
+ties_cli_export_graphml (const ExportRequest *request,
+                         const char          *input)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (input);
+  g_autoptr(GFile) output = g_file_new_for_commandline_arg (request->output);
+  g_autoptr(TiesDocument) document = NULL;
+  g_autoptr(TiesFilter) filter = NULL;
+  g_autoptr(TiesDate) from = NULL;
+  g_autoptr(TiesDate) to = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = TIES_EXIT_OK;
+
+  if (request->layout != NULL || request->focus != NULL || request->width != 0 || request->height != 0
+      || request->scale != 0 || request->style != NULL || request->background != NULL
+      || request->title != NULL || request->mark_weak_ties)
+    return usage_error (_("drawing options do not apply to a GraphML export"));
+  from = parse_bound (request->from, "--from", &status);
+  to = parse_bound (request->to, "--to", &status);
+  if (status != TIES_EXIT_OK)
+    return status;
+
+  document = ties_document_load_from_file (file, NULL, NULL, &error);
+  if (document == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return TIES_EXIT_INVALID;
+    }
+
+  filter = request_filter (request, document, from, to, &status);
+  if (filter == NULL)
+    return status;
+
+  if (!ties_graphml_export_to_file (document, filter, output, &error))
+    {
+      g_printerr ("ties: %s\n", error->message);
+      return TIES_EXIT_INVALID;
+    }
+
+  return TIES_EXIT_OK;
+}
+
 static int
 ties_cli_export (const ExportRequest *request,
                  const char          *input)
@@ -396,12 +481,14 @@ ties_cli_export (const ExportRequest *request,
 
   if (is_annotation_format (request->format != NULL ? request->format : request->output))
     return ties_cli_export_annotations (request, input);
+  if (is_graphml_format (request->format != NULL ? request->format : request->output))
+    return ties_cli_export_graphml (request, input);
 
   /* Every option is checked before anything is read or written. */
   if (!ties_export_format_from_string (request->format != NULL ? request->format : request->output, &format))
     return usage_error (request->format != NULL
-                          ? _("--format: “%s” is not png, svg or pdf")
-                          : _("--export: cannot tell the format of “%s”: name it .png, .svg or .pdf, or give --format"),
+                          ? _("--format: “%s” is not png, svg, pdf, jsonld or graphml")
+                          : _("--export: cannot tell the format of “%s”: name it .png, .svg, .pdf, .jsonld or .graphml, or give --format"),
                         request->format != NULL ? request->format : request->output);
   if (request->layout != NULL && !ties_layout_kind_from_string (request->layout, &layout))
     return usage_error (_("--layout: “%s” is not force, radial or circle"), request->layout);
@@ -431,22 +518,9 @@ ties_cli_export (const ExportRequest *request,
   if (request->focus != NULL && ties_document_lookup_actor (document, request->focus) == NULL)
     return usage_error (_("--focus: no actor has the id “%s”"), request->focus);
 
-  /* The saved filter (every part of it, as the window applies it),
-   * with the bounds and kinds the command line gives instead. */
-  filter = ties_filter_copy (ties_document_get_filter (document));
-  if (from != NULL)
-    ties_filter_set_from (filter, ties_date_get_text (from));
-  if (to != NULL)
-    ties_filter_set_to (filter, ties_date_get_text (to));
-  if (request->kinds != NULL)
-    {
-      g_auto(GStrv) kinds = g_strsplit (request->kinds, ",", -1);
-
-      for (guint i = 0; kinds[i] != NULL; i++)
-        if (ties_document_lookup_event_kind (document, kinds[i]) == NULL)
-          return usage_error (_("--kinds: “%s” is not an event kind of this document"), kinds[i]);
-      ties_filter_set_kinds (filter, (const char * const *) kinds);
-    }
+  filter = request_filter (request, document, from, to, &status);
+  if (filter == NULL)
+    return status;
 
   network = ties_network_new (document);
   ties_network_set_filter (network, filter);
@@ -497,9 +571,9 @@ ties_cli_main (int    argc,
     { "suggest", 0, 0, G_OPTION_ARG_NONE, &suggest,
       N_("Print the events each source seems to tell of, as JSON Lines"), NULL },
     { "export", 'o', 0, G_OPTION_ARG_FILENAME, &export.output,
-      N_("Draw the diagram of FILE into OUT (.png, .svg or .pdf)"), N_("OUT") },
+      N_("Export FILE into OUT: its diagram (.png, .svg, .pdf), its evidence as Web Annotations (.jsonld) or its network (.graphml)"), N_("OUT") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &export.format,
-      N_("Format of the export, when OUT's name does not say: png, svg or pdf"), N_("FORMAT") },
+      N_("Format of the export, when OUT's name does not say: png, svg, pdf, jsonld or graphml"), N_("FORMAT") },
     { "layout", 0, 0, G_OPTION_ARG_STRING, &export.layout,
       N_("force, radial or circle (default: the document's)"), N_("LAYOUT") },
     { "focus", 0, 0, G_OPTION_ARG_STRING, &export.focus,

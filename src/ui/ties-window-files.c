@@ -11,6 +11,7 @@
 
 #include "ties-document-io.h"
 #include "ties-export-dialog.h"
+#include "ties-graphml-export.h"
 #include "ties-print.h"
 #include "ties-save-changes-dialog.h"
 #include "ties-window-private.h"
@@ -644,6 +645,95 @@ export_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Data exports: one file chooser, toast and error for every format. */
+
+static void
+on_export_data_response (GtkNativeDialog *dialog,
+                         int              response,
+                         TiesWindow      *self)
+{
+  const TiesDataExport *spec = g_object_get_data (G_OBJECT (dialog), "ties-data-export");
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(GError) error = NULL;
+
+      if (spec->export (self->document, file, &error))
+        {
+          g_autofree char *name = g_file_get_basename (file);
+          g_autofree char *message = NULL;
+
+          /* Each spec's "done" takes one %s, which msgfmt --check holds
+           * its translations to. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+          message = g_strdup_printf (_(spec->done), name);
+#pragma GCC diagnostic pop
+
+          ties_window_toast (self, message);
+        }
+      else
+        {
+          _ties_window_show_error (self, _(spec->failed), error->message);
+        }
+    }
+
+  g_object_unref (dialog);
+}
+
+void
+_ties_window_export_data (TiesWindow           *self,
+                          const TiesDataExport *spec)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+  const char *title = ties_document_get_title (self->document);
+
+  chooser = gtk_file_chooser_native_new (_(spec->title), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _(spec->filter_name));
+  gtk_file_filter_add_mime_type (filter, spec->mime_type);
+  gtk_file_filter_add_suffix (filter, spec->suffix);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  name = g_strdup_printf ("%s.%s", *title != '\0' ? title : _(spec->untitled), spec->suffix);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_object_set_data (G_OBJECT (chooser), "ties-data-export", (gpointer) spec);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_data_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* The filter applies, as it does to the diagram. */
+static gboolean
+export_graphml (TiesDocument  *document,
+                GFile         *file,
+                GError       **error)
+{
+  return ties_graphml_export_to_file (document, NULL, file, error);
+}
+
+static const TiesDataExport graphml_export = {
+  .title = N_("Export Network"),
+  .filter_name = N_("GraphML (yEd, Gephi, networkx, igraph)"),
+  .mime_type = "application/graphml+xml",
+  .suffix = "graphml",
+  /* Translators: the file name of an exported network when the document has no title */
+  .untitled = N_("network"),
+  /* Translators: %s is a file name */
+  .done = N_("Network exported to “%s”"),
+  .failed = N_("Could Not Export the Network"),
+  .export = export_graphml,
+};
+
+static void
+export_graphml_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  _ties_window_export_data (TIES_WINDOW (widget), &graphml_export);
+}
+
 static void
 print_action (GtkWidget  *widget,
               const char *action_name,
@@ -783,6 +873,7 @@ void
 _ties_window_files_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.export-graphml", NULL, export_graphml_action);
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.no-recent", NULL, NULL);

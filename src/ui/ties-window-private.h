@@ -114,6 +114,25 @@ void           _ties_window_files_init          (TiesWindow      *self);
 gboolean       ties_window_close_request        (GtkWindow       *window);
 void           ties_window_watch_file           (TiesWindow      *self,
                                                  GFile           *file);
+/* A data export: its file chooser, and what the toast or the error says
+ * (strings marked N_(), translated when shown). */
+typedef struct
+{
+  const char *title;
+  const char *filter_name;
+  const char *mime_type;
+  const char *suffix;
+  const char *untitled;     /* the file's name when the document has none */
+  const char *done;         /* "… exported to “%s”" */
+  const char *failed;
+  gboolean  (*export) (TiesDocument  *document,
+                       GFile         *file,
+                       GError       **error);
+} TiesDataExport;
+
+/* Asks where, then writes @spec's format there (ties-window-files.c). */
+void           _ties_window_export_data         (TiesWindow           *self,
+                                                 const TiesDataExport *spec);
 void           _ties_window_show_error          (TiesWindow      *self,
                                                  const char      *heading,
                                                  const char      *body);

@@ -51,54 +51,25 @@ edit_source_text_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-on_export_annotations_response (GtkNativeDialog *dialog,
-                                int              response,
-                                TiesWindow      *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autoptr(GError) error = NULL;
-
-      if (ties_annotation_export_to_file (self->document, file, &error))
-        {
-          g_autofree char *name = g_file_get_basename (file);
-          g_autofree char *message = g_strdup_printf (_("Annotations exported to “%s”"), name);
-
-          ties_window_toast (self, message);
-        }
-      else
-        {
-          _ties_window_show_error (self, _("Could Not Export the Annotations"), error->message);
-        }
-    }
-
-  g_object_unref (dialog);
-}
+static const TiesDataExport annotations_export = {
+  .title = N_("Export Annotations"),
+  .filter_name = N_("W3C Web Annotations (JSON-LD)"),
+  .mime_type = "application/ld+json",
+  .suffix = "jsonld",
+  /* Translators: the file name of exported annotations when the document has no title */
+  .untitled = N_("annotations"),
+  /* Translators: %s is a file name */
+  .done = N_("Annotations exported to “%s”"),
+  .failed = N_("Could Not Export the Annotations"),
+  .export = ties_annotation_export_to_file,
+};
 
 static void
 export_annotations_action (GtkWidget  *widget,
                            const char *action_name,
                            GVariant   *parameter)
 {
-  TiesWindow *self = TIES_WINDOW (widget);
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *name = NULL;
-  const char *title = ties_document_get_title (self->document);
-
-  chooser = gtk_file_chooser_native_new (_("Export Annotations"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("W3C Web Annotations (JSON-LD)"));
-  gtk_file_filter_add_mime_type (filter, "application/ld+json");
-  gtk_file_filter_add_suffix (filter, "jsonld");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  /* Translators: the file name of exported annotations when the document has no title */
-  name = g_strdup_printf ("%s.jsonld", *title != '\0' ? title : _("annotations"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_export_annotations_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  _ties_window_export_data (TIES_WINDOW (widget), &annotations_export);
 }
 
 static gboolean

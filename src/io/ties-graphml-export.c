@@ -1,0 +1,323 @@
+/* ties-graphml-export.c: the network as GraphML, for yEd, Gephi,
+ * networkx and igraph
+ *
+ * Copyright 2026 The Ties authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A graph tool wants what the diagram shows: the actors, and one edge per
+ * pair of actors who share events the filter keeps, with how many, of
+ * which kinds, when, and on how many sources. Every attribute is declared
+ * by a <key> with its GraphML type, so that networkx, igraph and Gephi
+ * read numbers as numbers; an attribute an actor does not have is left
+ * out, as GraphML allows, rather than written empty.
+ *
+ * The filter applies whether the diagram hides or dims what it leaves
+ * out: a file has no "dimmed", and an analysis of the file should be of
+ * the events chosen.
+ *
+ * Written with libxml2's text writer, which escapes markup; what XML 1.0
+ * cannot hold at all (control characters a JSON string can) is replaced
+ * by U+FFFD, so that the file always parses.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <libxml/xmlwriter.h>
+
+#include "ties-graphml-export.h"
+#include "ties-network.h"
+#include "ties-safe-file.h"
+
+#define GRAPHML_NS "http://graphml.graphdrawing.org/xmlns"
+#define GRAPHML_SCHEMA "http://graphml.graphdrawing.org/xmlns/1.1/graphml.xsd"
+
+typedef struct
+{
+  const char *id;
+  const char *domain;   /* "node" or "edge" */
+  const char *type;     /* GraphML attr.type */
+} Key;
+
+/* The attr.name is the id: networkx and igraph name attributes by it. */
+static const Key keys[] = {
+  { "label", "node", "string" },
+  { "kind", "node", "string" },
+  { "role", "node", "string" },
+  { "affiliation", "node", "string" },
+  { "aliases", "node", "string" },
+  { "color", "node", "string" },
+  { "x", "node", "double" },
+  { "y", "node", "double" },
+  { "pinned", "node", "boolean" },
+  { "events", "node", "int" },
+  { "degree", "node", "int" },
+  { "weight", "edge", "double" },
+  { "kinds", "edge", "string" },
+  { "first", "edge", "string" },
+  { "last", "edge", "string" },
+  { "sources", "edge", "int" },
+  { "evidence", "edge", "int" },
+  { "initiated_by_source", "edge", "int" },
+  { "initiated_by_target", "edge", "int" },
+};
+
+typedef struct
+{
+  xmlTextWriterPtr writer;
+  gboolean failed;
+} Out;
+
+/* @text with what XML 1.0 cannot hold (C0 controls but tab, line feed
+ * and carriage return; U+FFFE, U+FFFF) replaced by U+FFFD. */
+static char *
+xml_safe (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text));
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xFFFE || c == 0xFFFF)
+        g_string_append_unichar (out, 0xFFFD);
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+start (Out        *out,
+       const char *element)
+{
+  if (!out->failed && xmlTextWriterStartElement (out->writer, BAD_CAST element) < 0)
+    out->failed = TRUE;
+}
+
+static void
+end (Out *out)
+{
+  if (!out->failed && xmlTextWriterEndElement (out->writer) < 0)
+    out->failed = TRUE;
+}
+
+static void
+attribute (Out        *out,
+           const char *name,
+           const char *value)
+{
+  g_autofree char *safe = xml_safe (value);
+
+  if (!out->failed && xmlTextWriterWriteAttribute (out->writer, BAD_CAST name, BAD_CAST safe) < 0)
+    out->failed = TRUE;
+}
+
+/* <data key="@key">@value</data>; nothing for NULL or empty. */
+static void
+data (Out        *out,
+      const char *key,
+      const char *value)
+{
+  g_autofree char *safe = NULL;
+
+  if (value == NULL || *value == '\0' || out->failed)
+    return;
+
+  safe = xml_safe (value);
+  start (out, "data");
+  attribute (out, "key", key);
+  if (!out->failed && xmlTextWriterWriteString (out->writer, BAD_CAST safe) < 0)
+    out->failed = TRUE;
+  end (out);
+}
+
+static void
+data_uint (Out        *out,
+           const char *key,
+           guint       value)
+{
+  char text[16];
+
+  g_snprintf (text, sizeof text, "%u", value);
+  data (out, key, text);
+}
+
+/* Shortest text that reads back as the same double, in the C locale. */
+static void
+data_double (Out        *out,
+             const char *key,
+             double      value)
+{
+  char text[G_ASCII_DTOSTR_BUF_SIZE];
+
+  data (out, key, g_ascii_dtostr (text, sizeof text, value));
+}
+
+static char *
+join (const char * const *strv,
+      const char         *separator)
+{
+  return strv != NULL ? g_strjoinv (separator, (char **) strv) : NULL;
+}
+
+static void
+write_node (Out         *out,
+            TiesNetwork *network,
+            TiesActor   *actor)
+{
+  const char *id = ties_actor_get_id (actor);
+  g_autofree char *aliases = join (ties_actor_get_aliases (actor), "; ");
+
+  start (out, "node");
+  attribute (out, "id", id);
+  data (out, "label", ties_actor_get_name (actor));
+  data (out, "kind", ties_actor_kind_to_string (ties_actor_get_kind (actor)));
+  data (out, "role", ties_actor_get_role (actor));
+  data (out, "affiliation", ties_actor_get_affiliation (actor));
+  data (out, "aliases", aliases);
+  data (out, "color", ties_actor_get_color (actor));
+  if (ties_actor_get_has_position (actor))
+    {
+      data_double (out, "x", ties_actor_get_x (actor));
+      data_double (out, "y", ties_actor_get_y (actor));
+      data (out, "pinned", ties_actor_get_pinned (actor) ? "true" : "false");
+    }
+  data_uint (out, "events", ties_network_get_event_count (network, id));
+  data_uint (out, "degree", ties_network_get_degree (network, id));
+  end (out);
+}
+
+static void
+write_edge (Out     *out,
+            TiesTie *tie,
+            guint    index)
+{
+  char id[24];
+  g_autofree char *kinds = join (ties_tie_get_kinds (tie), "; ");
+  TiesDate *first = ties_tie_get_first_date (tie);
+  TiesDate *last = ties_tie_get_last_date (tie);
+
+  g_snprintf (id, sizeof id, "e%u", index);
+  start (out, "edge");
+  attribute (out, "id", id);
+  attribute (out, "source", ties_tie_get_actor_a (tie));
+  attribute (out, "target", ties_tie_get_actor_b (tie));
+  data_double (out, "weight", ties_tie_get_weight (tie));
+  data (out, "kinds", kinds);
+  data (out, "first", first != NULL ? ties_date_get_text (first) : NULL);
+  data (out, "last", last != NULL ? ties_date_get_text (last) : NULL);
+  data_uint (out, "sources", ties_tie_get_n_sources (tie));
+  data_uint (out, "evidence", ties_tie_get_n_evidence (tie));
+  data_uint (out, "initiated_by_source", ties_tie_get_n_a_to_b (tie));
+  data_uint (out, "initiated_by_target", ties_tie_get_n_b_to_a (tie));
+  end (out);
+}
+
+GBytes *
+ties_graphml_export_to_bytes (TiesDocument  *document,
+                              TiesFilter    *filter,
+                              GError       **error)
+{
+  g_autoptr(TiesNetwork) network = NULL;
+  g_autoptr(TiesFilter) kept = NULL;
+  xmlBufferPtr buffer;
+  GListModel *actors;
+  GListModel *ties;
+  GBytes *bytes = NULL;
+  Out out = { 0 };
+
+  g_return_val_if_fail (TIES_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (filter == NULL || TIES_IS_FILTER (filter), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  kept = ties_filter_copy (filter != NULL ? filter : ties_document_get_filter (document));
+  ties_filter_set_diagram (kept, TIES_FILTER_DIAGRAM_HIDE);
+  network = ties_network_new (document);
+  ties_network_set_filter (network, kept);
+  ties_network_update (network);
+
+  buffer = xmlBufferCreate ();
+  out.writer = buffer != NULL ? xmlNewTextWriterMemory (buffer, 0) : NULL;
+  if (out.writer == NULL)
+    {
+      if (buffer != NULL)
+        xmlBufferFree (buffer);
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not start the GraphML file"));
+      return NULL;
+    }
+  xmlTextWriterSetIndent (out.writer, 1);
+  xmlTextWriterSetIndentString (out.writer, BAD_CAST "  ");
+
+  if (xmlTextWriterStartDocument (out.writer, "1.0", "UTF-8", NULL) < 0)
+    out.failed = TRUE;
+  start (&out, "graphml");
+  attribute (&out, "xmlns", GRAPHML_NS);
+  attribute (&out, "xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance");
+  attribute (&out, "xsi:schemaLocation", GRAPHML_NS " " GRAPHML_SCHEMA);
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      start (&out, "key");
+      attribute (&out, "id", keys[i].id);
+      attribute (&out, "for", keys[i].domain);
+      attribute (&out, "attr.name", keys[i].id);
+      attribute (&out, "attr.type", keys[i].type);
+      end (&out);
+    }
+
+  start (&out, "graph");
+  attribute (&out, "id", "ties");
+  attribute (&out, "edgedefault", "undirected");
+
+  actors = ties_document_get_actors (document);
+  for (guint i = 0; i < g_list_model_get_n_items (actors); i++)
+    {
+      g_autoptr(TiesActor) actor = g_list_model_get_item (actors, i);
+
+      write_node (&out, network, actor);
+    }
+
+  ties = ties_network_get_ties (network);
+  for (guint i = 0; i < g_list_model_get_n_items (ties); i++)
+    {
+      g_autoptr(TiesTie) tie = g_list_model_get_item (ties, i);
+
+      write_edge (&out, tie, i);
+    }
+
+  end (&out);   /* graph */
+  end (&out);   /* graphml */
+  if (!out.failed && xmlTextWriterEndDocument (out.writer) < 0)
+    out.failed = TRUE;
+  xmlFreeTextWriter (out.writer);
+
+  if (out.failed)
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write the GraphML file"));
+  else
+    bytes = g_bytes_new (xmlBufferContent (buffer), xmlBufferLength (buffer));
+  xmlBufferFree (buffer);
+
+  return bytes;
+}
+
+gboolean
+ties_graphml_export_to_file (TiesDocument  *document,
+                             TiesFilter    *filter,
+                             GFile         *file,
+                             GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (TIES_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  bytes = ties_graphml_export_to_bytes (document, filter, error);
+  if (bytes == NULL)
+    return FALSE;
+
+  return ties_safe_file_replace (file, bytes, NULL, error);
+}

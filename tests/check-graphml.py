@@ -1,0 +1,140 @@
+#!/usr/bin/python3
+# The GraphML export, checked by tools that share no code with Ties:
+#
+#   check-graphml.py PATH/TO/ties VALIDATORS_DIR DOCUMENT.ties.json
+#
+# - the file passes the official GraphML 1.1 XSDs (VALIDATORS_DIR/graphml)
+#   with the xmllint command VALIDATORS_DIR/README.md documents;
+# - networkx reads it (when Debian's python3-networkx is there), and its
+#   nodes, edges, weights and attributes are what the document says,
+#   worked out here from the JSON: one node per actor, one edge per pair of
+#   actors sharing events, weighted by how many;
+# - --kinds filters the edges as it filters the diagram;
+# - names with markup, quotes, control characters and other scripts still
+#   give a valid file, and come back as written (controls as U+FFFD);
+# - the validator is not a rubber stamp: a broken file fails it.
+import itertools
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+ties, validators, sample = sys.argv[1:4]
+graphml_dir = os.path.join(validators, 'graphml')
+failures = 0
+n_test = 0
+
+
+def check(ok, what):
+    global failures, n_test
+    n_test += 1
+    print(('ok' if ok else 'not ok') + ' %d - %s' % (n_test, what))
+    if not ok:
+        failures += 1
+
+
+def validate(path):
+    # Verbatim from VALIDATORS_DIR/README.md, section "GraphML".
+    env = dict(os.environ, XML_CATALOG_FILES=os.path.join(graphml_dir, 'catalog.xml'))
+    run = subprocess.run(['xmllint', '--nonet', '--noout', '--schema',
+                          os.path.join(graphml_dir, 'graphml.xsd'), path],
+                         env=env, capture_output=True, text=True)
+    return run.returncode == 0, run.stderr
+
+
+def export(document, out, *options):
+    run = subprocess.run([ties, '--export', out, *options, document], capture_output=True, text=True)
+    if run.returncode != 0:
+        print('# ties failed: ' + run.stderr)
+    return run.returncode
+
+
+def expected_edges(doc, kinds=None):
+    pairs = {}
+    for event in doc['events']:
+        if kinds is not None and event.get('kind') not in kinds:
+            continue
+        people = sorted(set(event.get('participants', [])))
+        for a, b in itertools.combinations(people, 2):
+            pairs[(a, b)] = pairs.get((a, b), 0) + 1
+    return pairs
+
+
+try:
+    import networkx
+except ImportError:
+    networkx = None
+    print('# python3-networkx is missing: the file is validated, not read back')
+
+with tempfile.TemporaryDirectory() as tmp:
+    doc = json.load(open(sample, encoding='utf-8'))
+    out = os.path.join(tmp, 'sample.graphml')
+
+    check(export(sample, out) == 0, 'the sample exports')
+    ok, err = validate(out)
+    check(ok, 'the sample passes the GraphML 1.1 XSD' + ('' if ok else ': ' + err))
+
+    if networkx is not None:
+        g = networkx.read_graphml(out)
+        want = expected_edges(doc)
+        check(sorted(g.nodes) == sorted(a['id'] for a in doc['actors']), 'one node per actor')
+        got = {tuple(sorted(e)): d['weight'] for *e, d in g.edges(data=True)}
+        check(got == {k: float(v) for k, v in want.items()},
+              'one edge per pair of actors sharing events, weighted by how many (%d edges)' % len(want))
+        ardern = next(a for a in doc['actors'] if a['id'] == 'ardern')
+        check(g.nodes['ardern']['label'] == ardern['name'] and g.nodes['ardern']['kind'] == ardern['kind'],
+              'an actor keeps its name and kind')
+        check(isinstance(g.nodes['ardern']['events'], int)
+              and g.nodes['ardern']['events'] == sum('ardern' in e['participants'] for e in doc['events']),
+              'an actor\'s event count is a number, and right')
+        calls = [e for e in doc['events'] if e['kind'] == 'phone-call'
+                 and set(e['participants']) == {'ardern', 'dorsey'}]
+        edge = g.edges['ardern', 'dorsey']
+        check('phone-call' in edge['kinds'].split('; ') and len(calls) > 0, 'a tie names its kinds')
+        check(edge['sources'] == 1 and isinstance(edge['evidence'], int), 'a tie counts its sources and evidence')
+
+    # The filter applies: only phone calls.
+    calls = os.path.join(tmp, 'calls.graphml')
+    check(export(sample, calls, '--kinds', 'phone-call') == 0, '--kinds exports')
+    ok, err = validate(calls)
+    check(ok, 'the filtered export passes the XSD' + ('' if ok else ': ' + err))
+    if networkx is not None:
+        g = networkx.read_graphml(calls)
+        want = expected_edges(doc, {'phone-call'})
+        check({tuple(sorted(e)) for e in g.edges} == set(want) and len(want) < len(expected_edges(doc)),
+              '--kinds phone-call keeps only the ties of phone calls (%d)' % len(want))
+        check(g.number_of_nodes() == len(doc['actors']), 'and every actor')
+
+    # Hostile names.
+    hostile = {
+        'format': 'ties', 'version': 1, 'title': 'Names',
+        'actors': [
+            {'id': 'a', 'name': 'Ana <b>&amp; "Co" \'x\'', 'kind': 'person'},
+            {'id': 'b', 'name': 'Hōne Heke 王小明 مريم', 'kind': 'person', 'aliases': ['Te\u0001Heke']},
+        ],
+        'sources': [],
+        'events': [{'id': 'e', 'title': 'Met', 'kind': 'meeting', 'participants': ['a', 'b']}],
+    }
+    path = os.path.join(tmp, 'hostile.ties.json')
+    with open(path, 'w', encoding='utf-8') as f:
+        json.dump(hostile, f, ensure_ascii=False)
+    names = os.path.join(tmp, 'names.graphml')
+    check(export(path, names) == 0, 'names with markup, controls and other scripts export')
+    ok, err = validate(names)
+    check(ok, 'and pass the XSD' + ('' if ok else ': ' + err))
+    if networkx is not None:
+        g = networkx.read_graphml(names)
+        check(g.nodes['a']['label'] == hostile['actors'][0]['name'], 'markup and quotes come back as written')
+        check(g.nodes['b']['label'] == hostile['actors'][1]['name'], 'macrons, CJK and Arabic come back')
+        check(g.nodes['b']['aliases'] == 'Te\ufffdHeke', 'a control character becomes U+FFFD')
+
+    # The validator can fail: an edge to no node.
+    broken = os.path.join(tmp, 'broken.graphml')
+    text = open(out, encoding='utf-8').read().replace('target="dorsey"', 'target="nobody"', 1)
+    with open(broken, 'w', encoding='utf-8') as f:
+        f.write(text)
+    check(not validate(broken)[0], 'an edge to an unknown node fails the XSD')
+
+print('1..%d' % n_test)
+sys.exit(1 if failures else 0)
