@@ -17,6 +17,7 @@
 #include "ties-export.h"
 #include "ties-graph.h"
 #include "ties-graphml-export.h"
+#include "ties-jgf-export.h"
 #include "ties-layout.h"
 #include "ties-network.h"
 #include "ties-renderer.h"
@@ -407,18 +408,30 @@ request_filter (const ExportRequest *request,
   return g_steal_pointer (&filter);
 }
 
-/* "graphml" or a file name ending in .graphml: the network for graph
- * tools, which draws nothing either. */
-static gboolean
-is_graphml_format (const char *text)
+/* The network for graph tools, which draws nothing either. */
+typedef gboolean (*NetworkExport) (TiesDocument  *document,
+                                   TiesFilter    *filter,
+                                   GFile         *file,
+                                   GError       **error);
+
+/* "graphml", "jgf", or a file name ending so; NULL for anything else. */
+static NetworkExport
+network_format (const char *text)
 {
   const char *dot = strrchr (text, '.');
+  const char *name = dot != NULL ? dot + 1 : text;
 
-  return g_ascii_strcasecmp (dot != NULL ? dot + 1 : text, "graphml") == 0;
+  if (g_ascii_strcasecmp (name, "graphml") == 0)
+    return ties_graphml_export_to_file;
+  if (g_ascii_strcasecmp (name, "jgf") == 0)
+    return ties_jgf_export_to_file;
+
+  return NULL;
 }
 
 static int
-ties_cli_export_graphml (const ExportRequest *request,
+ties_cli_export_network (const ExportRequest *request,
+                         NetworkExport        export,
                          const char          *input)
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (input);
@@ -433,7 +446,7 @@ ties_cli_export_graphml (const ExportRequest *request,
   if (request->layout != NULL || request->focus != NULL || request->width != 0 || request->height != 0
       || request->scale != 0 || request->style != NULL || request->background != NULL
       || request->title != NULL || request->mark_weak_ties)
-    return usage_error (_("drawing options do not apply to a GraphML export"));
+    return usage_error (_("drawing options do not apply to a network export"));
   from = parse_bound (request->from, "--from", &status);
   to = parse_bound (request->to, "--to", &status);
   if (status != TIES_EXIT_OK)
@@ -450,7 +463,7 @@ ties_cli_export_graphml (const ExportRequest *request,
   if (filter == NULL)
     return status;
 
-  if (!ties_graphml_export_to_file (document, filter, output, &error))
+  if (!export (document, filter, output, &error))
     {
       g_printerr ("ties: %s\n", error->message);
       return TIES_EXIT_INVALID;
@@ -476,19 +489,21 @@ ties_cli_export (const ExportRequest *request,
   TiesExportFormat format;
   TiesLayoutKind layout;
   TiesRenderOptions render_options;
+  NetworkExport network_export;
   const char *focus;
   int status = TIES_EXIT_OK;
 
   if (is_annotation_format (request->format != NULL ? request->format : request->output))
     return ties_cli_export_annotations (request, input);
-  if (is_graphml_format (request->format != NULL ? request->format : request->output))
-    return ties_cli_export_graphml (request, input);
+  network_export = network_format (request->format != NULL ? request->format : request->output);
+  if (network_export != NULL)
+    return ties_cli_export_network (request, network_export, input);
 
   /* Every option is checked before anything is read or written. */
   if (!ties_export_format_from_string (request->format != NULL ? request->format : request->output, &format))
     return usage_error (request->format != NULL
-                          ? _("--format: “%s” is not png, svg, pdf, jsonld or graphml")
-                          : _("--export: cannot tell the format of “%s”: name it .png, .svg, .pdf, .jsonld or .graphml, or give --format"),
+                          ? _("--format: “%s” is not png, svg, pdf, jsonld, graphml or jgf")
+                          : _("--export: cannot tell the format of “%s”: name it .png, .svg, .pdf, .jsonld, .graphml or .jgf, or give --format"),
                         request->format != NULL ? request->format : request->output);
   if (request->layout != NULL && !ties_layout_kind_from_string (request->layout, &layout))
     return usage_error (_("--layout: “%s” is not force, radial or circle"), request->layout);
@@ -571,9 +586,9 @@ ties_cli_main (int    argc,
     { "suggest", 0, 0, G_OPTION_ARG_NONE, &suggest,
       N_("Print the events each source seems to tell of, as JSON Lines"), NULL },
     { "export", 'o', 0, G_OPTION_ARG_FILENAME, &export.output,
-      N_("Export FILE into OUT: its diagram (.png, .svg, .pdf), its evidence as Web Annotations (.jsonld) or its network (.graphml)"), N_("OUT") },
+      N_("Export FILE into OUT: its diagram (.png, .svg, .pdf), its evidence as Web Annotations (.jsonld) or its network (.graphml, .jgf)"), N_("OUT") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &export.format,
-      N_("Format of the export, when OUT's name does not say: png, svg, pdf, jsonld or graphml"), N_("FORMAT") },
+      N_("Format of the export, when OUT's name does not say: png, svg, pdf, jsonld, graphml or jgf"), N_("FORMAT") },
     { "layout", 0, 0, G_OPTION_ARG_STRING, &export.layout,
       N_("force, radial or circle (default: the document's)"), N_("LAYOUT") },
     { "focus", 0, 0, G_OPTION_ARG_STRING, &export.focus,

@@ -49,6 +49,7 @@
 #include <json-glib/json-glib.h>
 
 #include "ties-annotation-export.h"
+#include "ties-export-util.h"
 #include "ties-safe-file.h"
 
 #define ANNO_CONTEXT "http://www.w3.org/ns/anno.jsonld"
@@ -357,15 +358,11 @@ ties_annotation_export_to_bytes (TiesDocument  *document,
                                  GError       **error)
 {
   g_autoptr(JsonBuilder) builder = NULL;
-  g_autoptr(JsonGenerator) generator = NULL;
-  g_autoptr(JsonNode) root = NULL;
   g_autofree char *slug = NULL;
   g_autofree char *collection_id = NULL;
   GListModel *events;
   const char *title;
   guint total = 0;
-  gsize length;
-  char *data;
 
   g_return_val_if_fail (TIES_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -442,19 +439,7 @@ ties_annotation_export_to_bytes (TiesDocument  *document,
 
   json_builder_end_object (builder);
 
-  root = json_builder_get_root (builder);
-  generator = json_generator_new ();
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  json_generator_set_root (generator, root);
-  data = json_generator_to_data (generator, &length);
-
-  /* A text file ends with a newline. */
-  data = g_realloc (data, length + 2);
-  data[length++] = '\n';
-  data[length] = '\0';
-
-  return g_bytes_new_take (data, length);
+  return _ties_export_json_bytes (builder);
 }
 
 gboolean

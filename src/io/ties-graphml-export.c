@@ -11,10 +11,6 @@
  * read numbers as numbers; an attribute an actor does not have is left
  * out, as GraphML allows, rather than written empty.
  *
- * The filter applies whether the diagram hides or dims what it leaves
- * out: a file has no "dimmed", and an analysis of the file should be of
- * the events chosen.
- *
  * Written with libxml2's text writer, which escapes markup; what XML 1.0
  * cannot hold at all (control characters a JSON string can) is replaced
  * by U+FFFD, so that the file always parses.
@@ -26,8 +22,8 @@
 #include <glib/gi18n-lib.h>
 #include <libxml/xmlwriter.h>
 
+#include "ties-export-util.h"
 #include "ties-graphml-export.h"
-#include "ties-network.h"
 #include "ties-safe-file.h"
 
 #define GRAPHML_NS "http://graphml.graphdrawing.org/xmlns"
@@ -222,7 +218,6 @@ ties_graphml_export_to_bytes (TiesDocument  *document,
                               GError       **error)
 {
   g_autoptr(TiesNetwork) network = NULL;
-  g_autoptr(TiesFilter) kept = NULL;
   xmlBufferPtr buffer;
   GListModel *actors;
   GListModel *ties;
@@ -233,11 +228,7 @@ ties_graphml_export_to_bytes (TiesDocument  *document,
   g_return_val_if_fail (filter == NULL || TIES_IS_FILTER (filter), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  kept = ties_filter_copy (filter != NULL ? filter : ties_document_get_filter (document));
-  ties_filter_set_diagram (kept, TIES_FILTER_DIAGRAM_HIDE);
-  network = ties_network_new (document);
-  ties_network_set_filter (network, kept);
-  ties_network_update (network);
+  network = _ties_export_network (document, filter);
 
   buffer = xmlBufferCreate ();
   out.writer = buffer != NULL ? xmlNewTextWriterMemory (buffer, 0) : NULL;

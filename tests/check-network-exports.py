@@ -1,7 +1,8 @@
 #!/usr/bin/python3
-# The GraphML export, checked by tools that share no code with Ties:
+# The network exports (GraphML, JSON Graph Format), checked by tools that
+# share no code with Ties:
 #
-#   check-graphml.py PATH/TO/ties VALIDATORS_DIR DOCUMENT.ties.json
+#   check-network-exports.py PATH/TO/ties VALIDATORS_DIR DOCUMENT.ties.json
 #
 # - the file passes the official GraphML 1.1 XSDs (VALIDATORS_DIR/graphml)
 #   with the xmllint command VALIDATORS_DIR/README.md documents;
@@ -12,7 +13,10 @@
 # - --kinds filters the edges as it filters the diagram;
 # - names with markup, quotes, control characters and other scripts still
 #   give a valid file, and come back as written (controls as U+FFFD);
-# - the validator is not a rubber stamp: a broken file fails it.
+# - the JSON Graph Format export passes the official JGF v2 JSON Schema
+#   (VALIDATORS_DIR/jgf) with the command VALIDATORS_DIR/README.md
+#   documents, and holds the same graph;
+# - the validators are not rubber stamps: a broken file fails each.
 import itertools
 import json
 import os
@@ -41,6 +45,15 @@ def validate(path):
                           os.path.join(graphml_dir, 'graphml.xsd'), path],
                          env=env, capture_output=True, text=True)
     return run.returncode == 0, run.stderr
+
+
+def validate_jgf(path):
+    # As VALIDATORS_DIR/README.md, section "JSON Graph Format v2", runs it.
+    from jsonschema import Draft7Validator
+    schema = json.load(open(os.path.join(validators, 'jgf', 'json-graph-schema_v2.json')))
+    Draft7Validator.check_schema(schema)
+    errors = list(Draft7Validator(schema).iter_errors(json.load(open(path, encoding='utf-8'))))
+    return not errors, '; '.join(e.message[:200] for e in errors)
 
 
 def export(document, out, *options):
@@ -128,6 +141,34 @@ with tempfile.TemporaryDirectory() as tmp:
         check(g.nodes['a']['label'] == hostile['actors'][0]['name'], 'markup and quotes come back as written')
         check(g.nodes['b']['label'] == hostile['actors'][1]['name'], 'macrons, CJK and Arabic come back')
         check(g.nodes['b']['aliases'] == 'Te\ufffdHeke', 'a control character becomes U+FFFD')
+
+    # JSON Graph Format: the same graph.
+    jgf = os.path.join(tmp, 'sample.jgf')
+    check(export(sample, jgf) == 0, 'the sample exports as JGF')
+    ok, err = validate_jgf(jgf)
+    check(ok, 'the JGF passes the JGF v2 schema' + ('' if ok else ': ' + err))
+    graph = json.load(open(jgf, encoding='utf-8'))['graph']
+    check(sorted(graph['nodes']) == sorted(a['id'] for a in doc['actors']), 'JGF: one node per actor')
+    got = {tuple(sorted((e['source'], e['target']))): e['metadata']['weight'] for e in graph['edges']}
+    check(got == expected_edges(doc), 'JGF: one edge per pair sharing events, weighted by how many')
+    check(all(len(e['metadata']['events']) == e['metadata']['weight'] for e in graph['edges']),
+          'JGF: each edge lists its events')
+    check(graph['nodes']['ardern']['metadata']['aliases'][0] == 'Ardern', 'JGF: aliases are a list')
+    calls_jgf = os.path.join(tmp, 'calls.jgf')
+    check(export(sample, calls_jgf, '--kinds', 'phone-call') == 0
+          and {tuple(sorted((e['source'], e['target'])))
+               for e in json.load(open(calls_jgf, encoding='utf-8'))['graph']['edges']}
+          == set(expected_edges(doc, {'phone-call'})), 'JGF: --kinds applies')
+    names_jgf = os.path.join(tmp, 'names.jgf')
+    check(export(path, names_jgf) == 0 and validate_jgf(names_jgf)[0]
+          and json.load(open(names_jgf, encoding='utf-8'))['graph']['nodes']['b']['label']
+          == hostile['actors'][1]['name'], 'JGF: other scripts come back as written')
+    broken_jgf = os.path.join(tmp, 'broken.jgf')
+    data = json.load(open(jgf, encoding='utf-8'))
+    del data['graph']['edges'][0]['target']
+    with open(broken_jgf, 'w', encoding='utf-8') as f:
+        json.dump(data, f)
+    check(not validate_jgf(broken_jgf)[0], 'an edge without a target fails the JGF schema')
 
     # The validator can fail: an edge to no node.
     broken = os.path.join(tmp, 'broken.graphml')

@@ -1,0 +1,202 @@
+/* ties-jgf-export.c: the network as JSON Graph Format v2
+ *
+ * Copyright 2026 The Ties authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The same graph as the GraphML export, for JavaScript and JSON tools:
+ * JGF v2 keys nodes by id and keeps everything else a node or an edge
+ * says in a free "metadata" object, where numbers stay numbers and lists
+ * stay lists. A member Ties has no value for is left out.
+ */
+#include "config.h"
+
+#include "ties-export-util.h"
+#include "ties-jgf-export.h"
+#include "ties-safe-file.h"
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *name,
+            const char  *value)
+{
+  if (value == NULL || *value == '\0')
+    return;
+
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, value);
+}
+
+static void
+add_uint (JsonBuilder *builder,
+          const char  *name,
+          guint        value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_int_value (builder, value);
+}
+
+static void
+add_strv (JsonBuilder        *builder,
+          const char         *name,
+          const char * const *values)
+{
+  if (values == NULL || values[0] == NULL)
+    return;
+
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_array (builder);
+  for (guint i = 0; values[i] != NULL; i++)
+    json_builder_add_string_value (builder, values[i]);
+  json_builder_end_array (builder);
+}
+
+static void
+add_node (JsonBuilder *builder,
+          TiesNetwork *network,
+          TiesActor   *actor)
+{
+  const char *id = ties_actor_get_id (actor);
+
+  json_builder_set_member_name (builder, id);
+  json_builder_begin_object (builder);
+  add_string (builder, "label", ties_actor_get_name (actor));
+  json_builder_set_member_name (builder, "metadata");
+  json_builder_begin_object (builder);
+  add_string (builder, "kind", ties_actor_kind_to_string (ties_actor_get_kind (actor)));
+  add_string (builder, "role", ties_actor_get_role (actor));
+  add_string (builder, "affiliation", ties_actor_get_affiliation (actor));
+  add_strv (builder, "aliases", ties_actor_get_aliases (actor));
+  add_string (builder, "color", ties_actor_get_color (actor));
+  if (ties_actor_get_has_position (actor))
+    {
+      json_builder_set_member_name (builder, "position");
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "x");
+      json_builder_add_double_value (builder, ties_actor_get_x (actor));
+      json_builder_set_member_name (builder, "y");
+      json_builder_add_double_value (builder, ties_actor_get_y (actor));
+      json_builder_set_member_name (builder, "pinned");
+      json_builder_add_boolean_value (builder, ties_actor_get_pinned (actor));
+      json_builder_end_object (builder);
+    }
+  add_uint (builder, "events", ties_network_get_event_count (network, id));
+  add_uint (builder, "degree", ties_network_get_degree (network, id));
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+}
+
+static void
+add_edge (JsonBuilder *builder,
+          TiesTie     *tie,
+          guint        index)
+{
+  g_autofree char *id = g_strdup_printf ("e%u", index);
+  GPtrArray *events = ties_tie_get_events (tie);
+  TiesDate *first = ties_tie_get_first_date (tie);
+  TiesDate *last = ties_tie_get_last_date (tie);
+
+  json_builder_begin_object (builder);
+  add_string (builder, "id", id);
+  add_string (builder, "source", ties_tie_get_actor_a (tie));
+  add_string (builder, "target", ties_tie_get_actor_b (tie));
+  add_string (builder, "relation", "tie");
+  json_builder_set_member_name (builder, "directed");
+  json_builder_add_boolean_value (builder, FALSE);
+  json_builder_set_member_name (builder, "metadata");
+  json_builder_begin_object (builder);
+  add_uint (builder, "weight", ties_tie_get_weight (tie));
+  add_strv (builder, "kinds", ties_tie_get_kinds (tie));
+  add_string (builder, "first", first != NULL ? ties_date_get_text (first) : NULL);
+  add_string (builder, "last", last != NULL ? ties_date_get_text (last) : NULL);
+  add_uint (builder, "sources", ties_tie_get_n_sources (tie));
+  add_uint (builder, "evidence", ties_tie_get_n_evidence (tie));
+  add_uint (builder, "initiated_by_source", ties_tie_get_n_a_to_b (tie));
+  add_uint (builder, "initiated_by_target", ties_tie_get_n_b_to_a (tie));
+  json_builder_set_member_name (builder, "events");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < events->len; i++)
+    json_builder_add_string_value (builder, ties_event_get_id (g_ptr_array_index (events, i)));
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+}
+
+GBytes *
+ties_jgf_export_to_bytes (TiesDocument  *document,
+                          TiesFilter    *filter,
+                          GError       **error)
+{
+  g_autoptr(TiesNetwork) network = NULL;
+  g_autoptr(JsonBuilder) builder = NULL;
+  GListModel *actors;
+  GListModel *ties;
+
+  g_return_val_if_fail (TIES_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (filter == NULL || TIES_IS_FILTER (filter), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  network = _ties_export_network (document, filter);
+  builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "graph");
+  json_builder_begin_object (builder);
+  add_string (builder, "id", "ties");
+  add_string (builder, "label", ties_document_get_title (document));
+  add_string (builder, "type", "ties");
+  json_builder_set_member_name (builder, "directed");
+  json_builder_add_boolean_value (builder, FALSE);
+  json_builder_set_member_name (builder, "metadata");
+  json_builder_begin_object (builder);
+  add_string (builder, "description", ties_document_get_description (document));
+  add_uint (builder, "events", ties_network_get_n_events (network));
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "nodes");
+  json_builder_begin_object (builder);
+  actors = ties_document_get_actors (document);
+  for (guint i = 0; i < g_list_model_get_n_items (actors); i++)
+    {
+      g_autoptr(TiesActor) actor = g_list_model_get_item (actors, i);
+
+      add_node (builder, network, actor);
+    }
+  json_builder_end_object (builder);
+
+  /* Always there, even empty: the schema needs it to tell an edge graph
+   * from a hyperedge one. */
+  json_builder_set_member_name (builder, "edges");
+  json_builder_begin_array (builder);
+  ties = ties_network_get_ties (network);
+  for (guint i = 0; i < g_list_model_get_n_items (ties); i++)
+    {
+      g_autoptr(TiesTie) tie = g_list_model_get_item (ties, i);
+
+      add_edge (builder, tie, i);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+
+  return _ties_export_json_bytes (builder);
+}
+
+gboolean
+ties_jgf_export_to_file (TiesDocument  *document,
+                         TiesFilter    *filter,
+                         GFile         *file,
+                         GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (TIES_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  bytes = ties_jgf_export_to_bytes (document, filter, error);
+  if (bytes == NULL)
+    return FALSE;
+
+  return ties_safe_file_replace (file, bytes, NULL, error);
+}
