@@ -475,8 +475,10 @@ test_shortened_label_title (void)
       g_assert_nonnull (text);
       if (g_str_has_suffix (text, "…"))
         {
+          g_autofree char *shown = g_strndup (text, strlen (text) - strlen ("…"));
+
           /* What is shown is the start of the name. */
-          g_assert_true (g_str_has_prefix (name, g_strndup (text, strlen (text) - strlen ("…"))));
+          g_assert_true (g_str_has_prefix (name, shown));
           g_assert_cmpuint (strlen (text), <, strlen (name));
           n_shortened++;
         }
