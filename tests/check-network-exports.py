@@ -16,6 +16,10 @@
 # - the JSON Graph Format export passes the official JGF v2 JSON Schema
 #   (VALIDATORS_DIR/jgf) with the command VALIDATORS_DIR/README.md
 #   documents, and holds the same graph;
+# - the Cytoscape.js export (no official schema) has the elements JSON
+#   shape Cytoscape documents, and the same graph;
+# - places: an actor's own position (and pin), else where the last layout
+#   drew it (view.positions), in every format;
 # - the validators are not rubber stamps: a broken file fails each.
 import itertools
 import json
@@ -124,8 +128,11 @@ with tempfile.TemporaryDirectory() as tmp:
         'format': 'ties', 'version': 1, 'title': 'Names',
         'actors': [
             {'id': 'a', 'name': 'Ana <b>&amp; "Co" \'x\'', 'kind': 'person'},
-            {'id': 'b', 'name': 'Hōne Heke 王小明 مريم', 'kind': 'person', 'aliases': ['Te\u0001Heke']},
+            {'id': 'b', 'name': 'Hōne Heke 王小明 مريم', 'kind': 'person', 'aliases': ['Te\u0001Heke'],
+             'position': {'x': 1, 'y': 2, 'pinned': True}},
+            {'id': 'c', 'name': 'Cy', 'kind': 'group'},
         ],
+        'view': {'positions': {'a': [10.5, -3], 'b': [99, 99]}},
         'sources': [],
         'events': [{'id': 'e', 'title': 'Met', 'kind': 'meeting', 'participants': ['a', 'b']}],
     }
@@ -141,6 +148,10 @@ with tempfile.TemporaryDirectory() as tmp:
         check(g.nodes['a']['label'] == hostile['actors'][0]['name'], 'markup and quotes come back as written')
         check(g.nodes['b']['label'] == hostile['actors'][1]['name'], 'macrons, CJK and Arabic come back')
         check(g.nodes['b']['aliases'] == 'Te\ufffdHeke', 'a control character becomes U+FFFD')
+        check((g.nodes['a']['x'], g.nodes['a']['y'], g.nodes['a']['pinned']) == (10.5, -3.0, False)
+              and (g.nodes['b']['x'], g.nodes['b']['y'], g.nodes['b']['pinned']) == (1.0, 2.0, True)
+              and 'x' not in g.nodes['c'],
+              'GraphML: the laid-out place, the pinned one first, none unknown')
 
     # JSON Graph Format: the same graph.
     jgf = os.path.join(tmp, 'sample.jgf')
@@ -163,6 +174,29 @@ with tempfile.TemporaryDirectory() as tmp:
     check(export(path, names_jgf) == 0 and validate_jgf(names_jgf)[0]
           and json.load(open(names_jgf, encoding='utf-8'))['graph']['nodes']['b']['label']
           == hostile['actors'][1]['name'], 'JGF: other scripts come back as written')
+    names_nodes = json.load(open(names_jgf, encoding='utf-8'))['graph']['nodes']
+    check(names_nodes['a']['metadata']['position'] == {'x': 10.5, 'y': -3, 'pinned': False}
+          and names_nodes['b']['metadata']['position'] == {'x': 1, 'y': 2, 'pinned': True}
+          and 'position' not in names_nodes['c']['metadata'], 'JGF: places as in GraphML')
+
+    # Cytoscape.js elements JSON.
+    cyjs = os.path.join(tmp, 'sample.cyjs')
+    check(export(sample, cyjs) == 0, 'the sample exports as Cytoscape.js JSON')
+    cy = json.load(open(cyjs, encoding='utf-8'))
+    nodes, edges = cy['elements']['nodes'], cy['elements']['edges']
+    check(sorted(n['data']['id'] for n in nodes) == sorted(a['id'] for a in doc['actors'])
+          and all(set(n) <= {'data', 'position', 'locked'} for n in nodes), 'Cytoscape: one node per actor')
+    check({tuple(sorted((e['data']['source'], e['data']['target']))): e['data']['weight'] for e in edges}
+          == expected_edges(doc) and len({e['data']['id'] for e in edges}) == len(edges),
+          'Cytoscape: one edge per pair, weighted, with unique ids')
+    names_cy = os.path.join(tmp, 'names.cyjs')
+    check(export(path, names_cy) == 0, 'Cytoscape: hostile names export')
+    by_id = {n['data']['id']: n for n in json.load(open(names_cy, encoding='utf-8'))['elements']['nodes']}
+    check(by_id['a']['position'] == {'x': 10.5, 'y': -3} and by_id['a']['locked'] is False
+          and by_id['b']['position'] == {'x': 1, 'y': 2} and by_id['b']['locked'] is True
+          and 'position' not in by_id['c'] and by_id['b']['data']['label'] == hostile['actors'][1]['name'],
+          'Cytoscape: places, pins and names')
+
     broken_jgf = os.path.join(tmp, 'broken.jgf')
     data = json.load(open(jgf, encoding='utf-8'))
     del data['graph']['edges'][0]['target']

@@ -26,6 +26,103 @@ _ties_export_network (TiesDocument *document,
   return network;
 }
 
+gboolean
+_ties_export_actor_place (TiesDocument *document,
+                          TiesActor    *actor,
+                          double       *x,
+                          double       *y,
+                          gboolean     *pinned)
+{
+  g_assert (TIES_IS_DOCUMENT (document));
+  g_assert (TIES_IS_ACTOR (actor));
+
+  *pinned = FALSE;
+  if (ties_actor_get_has_position (actor))
+    {
+      *x = ties_actor_get_x (actor);
+      *y = ties_actor_get_y (actor);
+      *pinned = ties_actor_get_pinned (actor);
+      return TRUE;
+    }
+
+  return ties_document_lookup_position (document, ties_actor_get_id (actor), x, y);
+}
+
+void
+_ties_export_json_add_string (JsonBuilder *builder,
+                              const char  *name,
+                              const char  *value)
+{
+  if (value == NULL || *value == '\0')
+    return;
+
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, value);
+}
+
+static void
+add_uint (JsonBuilder *builder,
+          const char  *name,
+          guint        value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_int_value (builder, value);
+}
+
+static void
+add_strv (JsonBuilder        *builder,
+          const char         *name,
+          const char * const *values)
+{
+  if (values == NULL || values[0] == NULL)
+    return;
+
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_array (builder);
+  for (guint i = 0; values[i] != NULL; i++)
+    json_builder_add_string_value (builder, values[i]);
+  json_builder_end_array (builder);
+}
+
+void
+_ties_export_json_actor_members (JsonBuilder *builder,
+                                 TiesNetwork *network,
+                                 TiesActor   *actor)
+{
+  const char *id = ties_actor_get_id (actor);
+
+  _ties_export_json_add_string (builder, "kind", ties_actor_kind_to_string (ties_actor_get_kind (actor)));
+  _ties_export_json_add_string (builder, "role", ties_actor_get_role (actor));
+  _ties_export_json_add_string (builder, "affiliation", ties_actor_get_affiliation (actor));
+  add_strv (builder, "aliases", ties_actor_get_aliases (actor));
+  _ties_export_json_add_string (builder, "color", ties_actor_get_color (actor));
+  add_uint (builder, "events", ties_network_get_event_count (network, id));
+  add_uint (builder, "degree", ties_network_get_degree (network, id));
+}
+
+void
+_ties_export_json_tie_members (JsonBuilder *builder,
+                               TiesTie     *tie)
+{
+  GPtrArray *events = ties_tie_get_events (tie);
+  TiesDate *first = ties_tie_get_first_date (tie);
+  TiesDate *last = ties_tie_get_last_date (tie);
+
+  add_uint (builder, "weight", ties_tie_get_weight (tie));
+  add_strv (builder, "kinds", ties_tie_get_kinds (tie));
+  _ties_export_json_add_string (builder, "first", first != NULL ? ties_date_get_text (first) : NULL);
+  _ties_export_json_add_string (builder, "last", last != NULL ? ties_date_get_text (last) : NULL);
+  add_uint (builder, "sources", ties_tie_get_n_sources (tie));
+  add_uint (builder, "evidence", ties_tie_get_n_evidence (tie));
+  add_uint (builder, "initiated_by_source", ties_tie_get_n_a_to_b (tie));
+  add_uint (builder, "initiated_by_target", ties_tie_get_n_b_to_a (tie));
+  json_builder_set_member_name (builder, "events");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < events->len; i++)
+    json_builder_add_string_value (builder, ties_event_get_id (g_ptr_array_index (events, i)));
+  json_builder_end_array (builder);
+}
+
 GBytes *
 _ties_export_json_bytes (JsonBuilder *builder)
 {

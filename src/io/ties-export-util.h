@@ -19,6 +19,29 @@ G_BEGIN_DECLS
 TiesNetwork *_ties_export_network    (TiesDocument *document,
                                       TiesFilter   *filter);
 
+/* Where @actor is drawn: its own position (pinned or not), else where
+ * the last layout put it (view.positions); FALSE when neither is known. */
+gboolean     _ties_export_actor_place (TiesDocument *document,
+                                       TiesActor    *actor,
+                                       double       *x,
+                                       double       *y,
+                                       gboolean     *pinned);
+
+/* What the JSON exports say of an actor (kind, role, affiliation,
+ * aliases, colour, events, degree) and of a tie (weight, kinds, first
+ * and last date, sources, evidence, who reached out, its events), as
+ * members of the object @builder is in; a member with no value is left
+ * out. */
+void         _ties_export_json_actor_members (JsonBuilder  *builder,
+                                              TiesNetwork  *network,
+                                              TiesActor    *actor);
+void         _ties_export_json_tie_members   (JsonBuilder  *builder,
+                                              TiesTie      *tie);
+/* "@name": @value, left out for NULL or "". */
+void         _ties_export_json_add_string    (JsonBuilder  *builder,
+                                              const char   *name,
+                                              const char   *value);
+
 /* @builder's root as indented JSON ending in a newline, as a text file
  * does. */
 GBytes      *_ties_export_json_bytes (JsonBuilder  *builder);

@@ -160,12 +160,15 @@ join (const char * const *strv,
 }
 
 static void
-write_node (Out         *out,
-            TiesNetwork *network,
-            TiesActor   *actor)
+write_node (Out          *out,
+            TiesDocument *document,
+            TiesNetwork  *network,
+            TiesActor    *actor)
 {
   const char *id = ties_actor_get_id (actor);
   g_autofree char *aliases = join (ties_actor_get_aliases (actor), "; ");
+  double x, y;
+  gboolean pinned;
 
   start (out, "node");
   attribute (out, "id", id);
@@ -175,11 +178,11 @@ write_node (Out         *out,
   data (out, "affiliation", ties_actor_get_affiliation (actor));
   data (out, "aliases", aliases);
   data (out, "color", ties_actor_get_color (actor));
-  if (ties_actor_get_has_position (actor))
+  if (_ties_export_actor_place (document, actor, &x, &y, &pinned))
     {
-      data_double (out, "x", ties_actor_get_x (actor));
-      data_double (out, "y", ties_actor_get_y (actor));
-      data (out, "pinned", ties_actor_get_pinned (actor) ? "true" : "false");
+      data_double (out, "x", x);
+      data_double (out, "y", y);
+      data (out, "pinned", pinned ? "true" : "false");
     }
   data_uint (out, "events", ties_network_get_event_count (network, id));
   data_uint (out, "degree", ties_network_get_degree (network, id));
@@ -268,7 +271,7 @@ ties_graphml_export_to_bytes (TiesDocument  *document,
     {
       g_autoptr(TiesActor) actor = g_list_model_get_item (actors, i);
 
-      write_node (&out, network, actor);
+      write_node (&out, document, network, actor);
     }
 
   ties = ties_network_get_ties (network);

@@ -15,72 +15,33 @@
 #include "ties-safe-file.h"
 
 static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  if (value == NULL || *value == '\0')
-    return;
-
-  json_builder_set_member_name (builder, name);
-  json_builder_add_string_value (builder, value);
-}
-
-static void
-add_uint (JsonBuilder *builder,
-          const char  *name,
-          guint        value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_int_value (builder, value);
-}
-
-static void
-add_strv (JsonBuilder        *builder,
-          const char         *name,
-          const char * const *values)
-{
-  if (values == NULL || values[0] == NULL)
-    return;
-
-  json_builder_set_member_name (builder, name);
-  json_builder_begin_array (builder);
-  for (guint i = 0; values[i] != NULL; i++)
-    json_builder_add_string_value (builder, values[i]);
-  json_builder_end_array (builder);
-}
-
-static void
-add_node (JsonBuilder *builder,
-          TiesNetwork *network,
-          TiesActor   *actor)
+add_node (JsonBuilder  *builder,
+          TiesDocument *document,
+          TiesNetwork  *network,
+          TiesActor    *actor)
 {
   const char *id = ties_actor_get_id (actor);
+  double x, y;
+  gboolean pinned;
 
   json_builder_set_member_name (builder, id);
   json_builder_begin_object (builder);
-  add_string (builder, "label", ties_actor_get_name (actor));
+  _ties_export_json_add_string (builder, "label", ties_actor_get_name (actor));
   json_builder_set_member_name (builder, "metadata");
   json_builder_begin_object (builder);
-  add_string (builder, "kind", ties_actor_kind_to_string (ties_actor_get_kind (actor)));
-  add_string (builder, "role", ties_actor_get_role (actor));
-  add_string (builder, "affiliation", ties_actor_get_affiliation (actor));
-  add_strv (builder, "aliases", ties_actor_get_aliases (actor));
-  add_string (builder, "color", ties_actor_get_color (actor));
-  if (ties_actor_get_has_position (actor))
+  _ties_export_json_actor_members (builder, network, actor);
+  if (_ties_export_actor_place (document, actor, &x, &y, &pinned))
     {
       json_builder_set_member_name (builder, "position");
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "x");
-      json_builder_add_double_value (builder, ties_actor_get_x (actor));
+      json_builder_add_double_value (builder, x);
       json_builder_set_member_name (builder, "y");
-      json_builder_add_double_value (builder, ties_actor_get_y (actor));
+      json_builder_add_double_value (builder, y);
       json_builder_set_member_name (builder, "pinned");
-      json_builder_add_boolean_value (builder, ties_actor_get_pinned (actor));
+      json_builder_add_boolean_value (builder, pinned);
       json_builder_end_object (builder);
     }
-  add_uint (builder, "events", ties_network_get_event_count (network, id));
-  add_uint (builder, "degree", ties_network_get_degree (network, id));
   json_builder_end_object (builder);
   json_builder_end_object (builder);
 }
@@ -91,32 +52,17 @@ add_edge (JsonBuilder *builder,
           guint        index)
 {
   g_autofree char *id = g_strdup_printf ("e%u", index);
-  GPtrArray *events = ties_tie_get_events (tie);
-  TiesDate *first = ties_tie_get_first_date (tie);
-  TiesDate *last = ties_tie_get_last_date (tie);
 
   json_builder_begin_object (builder);
-  add_string (builder, "id", id);
-  add_string (builder, "source", ties_tie_get_actor_a (tie));
-  add_string (builder, "target", ties_tie_get_actor_b (tie));
-  add_string (builder, "relation", "tie");
+  _ties_export_json_add_string (builder, "id", id);
+  _ties_export_json_add_string (builder, "source", ties_tie_get_actor_a (tie));
+  _ties_export_json_add_string (builder, "target", ties_tie_get_actor_b (tie));
+  _ties_export_json_add_string (builder, "relation", "tie");
   json_builder_set_member_name (builder, "directed");
   json_builder_add_boolean_value (builder, FALSE);
   json_builder_set_member_name (builder, "metadata");
   json_builder_begin_object (builder);
-  add_uint (builder, "weight", ties_tie_get_weight (tie));
-  add_strv (builder, "kinds", ties_tie_get_kinds (tie));
-  add_string (builder, "first", first != NULL ? ties_date_get_text (first) : NULL);
-  add_string (builder, "last", last != NULL ? ties_date_get_text (last) : NULL);
-  add_uint (builder, "sources", ties_tie_get_n_sources (tie));
-  add_uint (builder, "evidence", ties_tie_get_n_evidence (tie));
-  add_uint (builder, "initiated_by_source", ties_tie_get_n_a_to_b (tie));
-  add_uint (builder, "initiated_by_target", ties_tie_get_n_b_to_a (tie));
-  json_builder_set_member_name (builder, "events");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < events->len; i++)
-    json_builder_add_string_value (builder, ties_event_get_id (g_ptr_array_index (events, i)));
-  json_builder_end_array (builder);
+  _ties_export_json_tie_members (builder, tie);
   json_builder_end_object (builder);
   json_builder_end_object (builder);
 }
@@ -141,15 +87,16 @@ ties_jgf_export_to_bytes (TiesDocument  *document,
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "graph");
   json_builder_begin_object (builder);
-  add_string (builder, "id", "ties");
-  add_string (builder, "label", ties_document_get_title (document));
-  add_string (builder, "type", "ties");
+  _ties_export_json_add_string (builder, "id", "ties");
+  _ties_export_json_add_string (builder, "label", ties_document_get_title (document));
+  _ties_export_json_add_string (builder, "type", "ties");
   json_builder_set_member_name (builder, "directed");
   json_builder_add_boolean_value (builder, FALSE);
   json_builder_set_member_name (builder, "metadata");
   json_builder_begin_object (builder);
-  add_string (builder, "description", ties_document_get_description (document));
-  add_uint (builder, "events", ties_network_get_n_events (network));
+  _ties_export_json_add_string (builder, "description", ties_document_get_description (document));
+  json_builder_set_member_name (builder, "events");
+  json_builder_add_int_value (builder, ties_network_get_n_events (network));
   json_builder_end_object (builder);
 
   json_builder_set_member_name (builder, "nodes");
@@ -159,7 +106,7 @@ ties_jgf_export_to_bytes (TiesDocument  *document,
     {
       g_autoptr(TiesActor) actor = g_list_model_get_item (actors, i);
 
-      add_node (builder, network, actor);
+      add_node (builder, document, network, actor);
     }
   json_builder_end_object (builder);
 
