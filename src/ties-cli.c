@@ -336,6 +336,21 @@ parse_bound (const char  *text,
   return date;
 }
 
+/* The document named on the command line, or NULL after printing why
+ * not (each problem on a line of its own, with its place). */
+static TiesDocument *
+load_or_say_why (const char *input)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (input);
+  g_autoptr(GError) error = NULL;
+  TiesDocument *document = ties_document_load_from_file (file, NULL, NULL, &error);
+
+  if (document == NULL)
+    g_printerr ("%s\n", error->message);
+
+  return document;
+}
+
 /* "jsonld" or a file name ending in .jsonld: W3C Web Annotations of the
  * evidence, which draw nothing. */
 static gboolean
@@ -350,7 +365,6 @@ static int
 ties_cli_export_annotations (const ExportRequest *request,
                              const char          *input)
 {
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (input);
   g_autoptr(GFile) output = g_file_new_for_commandline_arg (request->output);
   g_autoptr(TiesDocument) document = NULL;
   g_autoptr(GError) error = NULL;
@@ -361,12 +375,9 @@ ties_cli_export_annotations (const ExportRequest *request,
       || request->mark_weak_ties)
     return usage_error (_("drawing options do not apply to a Web Annotation export"));
 
-  document = ties_document_load_from_file (file, NULL, NULL, &error);
+  document = load_or_say_why (input);
   if (document == NULL)
-    {
-      g_printerr ("%s\n", error->message);
-      return TIES_EXIT_INVALID;
-    }
+    return TIES_EXIT_INVALID;
 
   if (!ties_annotation_export_to_file (document, output, &error))
     {
@@ -438,7 +449,6 @@ ties_cli_export_network (const ExportRequest *request,
                          NetworkExport        export,
                          const char          *input)
 {
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (input);
   g_autoptr(GFile) output = g_file_new_for_commandline_arg (request->output);
   g_autoptr(TiesDocument) document = NULL;
   g_autoptr(TiesFilter) filter = NULL;
@@ -456,12 +466,9 @@ ties_cli_export_network (const ExportRequest *request,
   if (status != TIES_EXIT_OK)
     return status;
 
-  document = ties_document_load_from_file (file, NULL, NULL, &error);
+  document = load_or_say_why (input);
   if (document == NULL)
-    {
-      g_printerr ("%s\n", error->message);
-      return TIES_EXIT_INVALID;
-    }
+    return TIES_EXIT_INVALID;
 
   filter = request_filter (request, document, from, to, &status);
   if (filter == NULL)
@@ -480,7 +487,6 @@ static int
 ties_cli_export (const ExportRequest *request,
                  const char          *input)
 {
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (input);
   g_autoptr(GFile) output = g_file_new_for_commandline_arg (request->output);
   g_autoptr(TiesDocument) document = NULL;
   g_autoptr(TiesNetwork) network = NULL;
@@ -525,12 +531,9 @@ ties_cli_export (const ExportRequest *request,
   if (status != TIES_EXIT_OK)
     return status;
 
-  document = ties_document_load_from_file (file, NULL, NULL, &error);
+  document = load_or_say_why (input);
   if (document == NULL)
-    {
-      g_printerr ("%s\n", error->message);
-      return TIES_EXIT_INVALID;
-    }
+    return TIES_EXIT_INVALID;
 
   /* The document's own view, unless the command line says otherwise. */
   focus = request->focus != NULL ? request->focus : ties_document_get_focus (document);
