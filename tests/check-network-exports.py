@@ -18,12 +18,15 @@
 #   documents, and holds the same graph;
 # - the Cytoscape.js export (no official schema) has the elements JSON
 #   shape Cytoscape documents, and the same graph;
+# - Graphviz reads the DOT export (`dot -Tplain`), and `neato -n2` draws
+#   its actors where Ties placed them, y up;
 # - places: an actor's own position (and pin), else where the last layout
 #   drew it (view.positions), in every format;
 # - the validators are not rubber stamps: a broken file fails each.
 import itertools
 import json
 import os
+import shlex
 import subprocess
 import sys
 import tempfile
@@ -196,6 +199,41 @@ with tempfile.TemporaryDirectory() as tmp:
           and by_id['b']['position'] == {'x': 1, 'y': 2} and by_id['b']['locked'] is True
           and 'position' not in by_id['c'] and by_id['b']['data']['label'] == hostile['actors'][1]['name'],
           'Cytoscape: places, pins and names')
+
+    # DOT, read by Graphviz itself.
+    def plain(command, path):
+        run = subprocess.run(command + ['-Tplain', path], capture_output=True, text=True)
+        if run.returncode != 0:
+            print('# ' + ' '.join(command) + ' failed: ' + run.stderr)
+            return None
+        rows = [shlex.split(line) for line in run.stdout.splitlines()]
+        return ({r[1]: (float(r[2]), float(r[3])) for r in rows if r[0] == 'node'},
+                {tuple(sorted(r[1:3])) for r in rows if r[0] == 'edge'})
+
+    dot = os.path.join(tmp, 'sample.dot')
+    check(export(sample, dot) == 0, 'the sample exports as DOT')
+    read = plain(['dot'], dot)
+    check(read is not None and sorted(read[0]) == sorted(a['id'] for a in doc['actors'])
+          and read[1] == set(expected_edges(doc)), 'Graphviz reads every actor and tie of the DOT')
+    names_dot = os.path.join(tmp, 'names.dot')
+    check(export(path, names_dot) == 0 and plain(['dot'], names_dot) is not None,
+          'DOT: quotes, backslashes, controls and other scripts still parse')
+    placed = dict(hostile, actors=hostile['actors'][:2],
+                  events=hostile['events'], view={'positions': {'a': [10.5, -3]}})
+    placed_path = os.path.join(tmp, 'placed.ties.json')
+    with open(placed_path, 'w', encoding='utf-8') as f:
+        json.dump(placed, f, ensure_ascii=False)
+    placed_dot = os.path.join(tmp, 'placed.dot')
+    check(export(placed_path, placed_dot) == 0, 'a placed document exports as DOT')
+    drawn = plain(['neato', '-n2'], placed_dot)
+    if drawn is not None:
+        (ax, ay), (bx, by) = drawn[0]['a'], drawn[0]['b']
+        # Inches, y up: a at (10.5, 3) and b at (1, -2) in points.
+        check(abs((ax - bx) * 72 - 9.5) < 0.01 and abs((ay - by) * 72 - 5) < 0.01,
+              'neato -n2 draws the actors where Ties placed them (%.2f, %.2f points apart)'
+              % ((ax - bx) * 72, (ay - by) * 72))
+    else:
+        check(False, 'neato -n2 reads the placed DOT')
 
     broken_jgf = os.path.join(tmp, 'broken.jgf')
     data = json.load(open(jgf, encoding='utf-8'))
