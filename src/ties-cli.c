@@ -13,6 +13,7 @@
 #include "ties-annotation-export.h"
 #include "ties-article-import.h"
 #include "ties-cli.h"
+#include "ties-csv-export.h"
 #include "ties-cytoscape-export.h"
 #include "ties-document-io.h"
 #include "ties-dot-export.h"
@@ -42,7 +43,25 @@ typedef struct
   char *kinds;
   char *title;
   gboolean mark_weak_ties;
+  char *table;
 } ExportRequest;
+
+/* Options that shape a picture: they mean nothing to a data export. */
+static gboolean
+request_draws (const ExportRequest *request)
+{
+  return request->layout != NULL || request->focus != NULL || request->width != 0 || request->height != 0
+         || request->scale != 0 || request->style != NULL || request->background != NULL
+         || request->title != NULL || request->mark_weak_ties;
+}
+
+/* Any option of an export at all, beyond where it goes. */
+static gboolean
+request_has_options (const ExportRequest *request)
+{
+  return request_draws (request) || request->format != NULL || request->from != NULL || request->to != NULL
+         || request->kinds != NULL || request->table != NULL;
+}
 
 static void
 export_request_clear (ExportRequest *request)
@@ -57,6 +76,7 @@ export_request_clear (ExportRequest *request)
   g_free (request->to);
   g_free (request->kinds);
   g_free (request->title);
+  g_free (request->table);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ExportRequest, export_request_clear)
@@ -370,10 +390,8 @@ ties_cli_export_annotations (const ExportRequest *request,
   g_autoptr(TiesDocument) document = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (request->layout != NULL || request->focus != NULL || request->width != 0 || request->height != 0
-      || request->scale != 0 || request->style != NULL || request->background != NULL
-      || request->from != NULL || request->to != NULL || request->kinds != NULL || request->title != NULL
-      || request->mark_weak_ties)
+  if (request_draws (request) || request->from != NULL || request->to != NULL || request->kinds != NULL
+      || request->table != NULL)
     return usage_error (_("drawing options do not apply to a Web Annotation export"));
 
   document = load_or_say_why (input);
@@ -447,6 +465,16 @@ network_format (const char *text)
   return NULL;
 }
 
+/* "csv" or a file name ending in .csv: a table, which --table chooses. */
+static gboolean
+is_csv_format (const char *text)
+{
+  const char *dot = strrchr (text, '.');
+
+  return g_ascii_strcasecmp (dot != NULL ? dot + 1 : text, "csv") == 0;
+}
+
+/* A network export, or with @export NULL the CSV table @request names. */
 static int
 ties_cli_export_network (const ExportRequest *request,
                          NetworkExport        export,
@@ -458,12 +486,16 @@ ties_cli_export_network (const ExportRequest *request,
   g_autoptr(TiesDate) from = NULL;
   g_autoptr(TiesDate) to = NULL;
   g_autoptr(GError) error = NULL;
+  TiesCsvTable table = TIES_CSV_TABLE_EVENTS;
+  gboolean ok;
   int status = TIES_EXIT_OK;
 
-  if (request->layout != NULL || request->focus != NULL || request->width != 0 || request->height != 0
-      || request->scale != 0 || request->style != NULL || request->background != NULL
-      || request->title != NULL || request->mark_weak_ties)
+  if (request_draws (request))
     return usage_error (_("drawing options do not apply to a network export"));
+  if (request->table != NULL && export != NULL)
+    return usage_error (_("--table goes with a CSV export"));
+  if (request->table != NULL && !ties_csv_table_from_string (request->table, &table))
+    return usage_error (_("--table: “%s” is not events, actors or ties"), request->table);
   from = parse_bound (request->from, "--from", &status);
   to = parse_bound (request->to, "--to", &status);
   if (status != TIES_EXIT_OK)
@@ -477,7 +509,11 @@ ties_cli_export_network (const ExportRequest *request,
   if (filter == NULL)
     return status;
 
-  if (!export (document, filter, output, &error))
+  if (export != NULL)
+    ok = export (document, filter, output, &error);
+  else
+    ok = ties_csv_export_to_file (document, filter, table, output, &error);
+  if (!ok)
     {
       g_printerr ("ties: %s\n", error->message);
       return TIES_EXIT_INVALID;
@@ -509,14 +545,16 @@ ties_cli_export (const ExportRequest *request,
   if (is_annotation_format (request->format != NULL ? request->format : request->output))
     return ties_cli_export_annotations (request, input);
   network_export = network_format (request->format != NULL ? request->format : request->output);
-  if (network_export != NULL)
+  if (network_export != NULL || is_csv_format (request->format != NULL ? request->format : request->output))
     return ties_cli_export_network (request, network_export, input);
+  if (request->table != NULL)
+    return usage_error (_("--table goes with a CSV export"));
 
   /* Every option is checked before anything is read or written. */
   if (!ties_export_format_from_string (request->format != NULL ? request->format : request->output, &format))
     return usage_error (request->format != NULL
-                          ? _("--format: “%s” is not png, svg, pdf, jsonld, graphml, jgf, cyjs or dot")
-                          : _("--export: cannot tell the format of “%s”: name it .png, .svg, .pdf, .jsonld, .graphml, .jgf, .cyjs or .dot, or give --format"),
+                          ? _("--format: “%s” is not png, svg, pdf, jsonld, graphml, jgf, cyjs, dot or csv")
+                          : _("--export: cannot tell the format of “%s”: name it .png, .svg, .pdf, .jsonld, .graphml, .jgf, .cyjs, .dot or .csv, or give --format"),
                         request->format != NULL ? request->format : request->output);
   if (request->layout != NULL && !ties_layout_kind_from_string (request->layout, &layout))
     return usage_error (_("--layout: “%s” is not force, radial or circle"), request->layout);
@@ -596,9 +634,9 @@ ties_cli_main (int    argc,
     { "suggest", 0, 0, G_OPTION_ARG_NONE, &suggest,
       N_("Print the events each source seems to tell of, as JSON Lines"), NULL },
     { "export", 'o', 0, G_OPTION_ARG_FILENAME, &export.output,
-      N_("Export FILE into OUT: its diagram (.png, .svg, .pdf), its evidence as Web Annotations (.jsonld) or its network (.graphml, .jgf, .cyjs, .dot)"), N_("OUT") },
+      N_("Export FILE into OUT: its diagram (.png, .svg, .pdf), its evidence as Web Annotations (.jsonld) or its network (.graphml, .jgf, .cyjs, .dot) or a table (.csv)"), N_("OUT") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &export.format,
-      N_("Format of the export, when OUT's name does not say: png, svg, pdf, jsonld, graphml, jgf, cyjs or dot"), N_("FORMAT") },
+      N_("Format of the export, when OUT's name does not say: png, svg, pdf, jsonld, graphml, jgf, cyjs, dot or csv"), N_("FORMAT") },
     { "layout", 0, 0, G_OPTION_ARG_STRING, &export.layout,
       N_("force, radial or circle (default: the document's)"), N_("LAYOUT") },
     { "focus", 0, 0, G_OPTION_ARG_STRING, &export.focus,
@@ -623,6 +661,8 @@ ties_cli_main (int    argc,
       N_("A title above the diagram"), N_("TITLE") },
     { "mark-weak-ties", 0, 0, G_OPTION_ARG_NONE, &export.mark_weak_ties,
       N_("Draw ties on a single source dashed, ties on no evidence dotted"), NULL },
+    { "table", 0, 0, G_OPTION_ARG_STRING, &export.table,
+      N_("The table of a CSV export: events (the default), actors or ties"), N_("TABLE") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version,
       N_("Print the version and exit"), NULL },
     { "import", 0, 0, G_OPTION_ARG_FILENAME, &import,
@@ -665,10 +705,7 @@ ties_cli_main (int    argc,
         return usage_error (_("--import: say where to write the document with -o OUT"));
       if (files != NULL && files[0] != NULL)
         return usage_error (_("--import: add documents with --into DOC, one article at a time"));
-      if (export.format != NULL || export.layout != NULL || export.focus != NULL || export.width != 0
-          || export.height != 0 || export.scale != 0 || export.style != NULL || export.background != NULL
-          || export.from != NULL || export.to != NULL || export.kinds != NULL || export.title != NULL
-          || export.mark_weak_ties)
+      if (request_has_options (&export))
         return usage_error (_("drawing options do not go with --import"));
       return ties_cli_import (import, into, export.output);
     }
@@ -679,11 +716,7 @@ ties_cli_main (int    argc,
       return TIES_EXIT_USAGE;
     }
 
-  if (export.output == NULL
-      && (export.format != NULL || export.layout != NULL || export.focus != NULL || export.width != 0
-          || export.height != 0 || export.scale != 0 || export.style != NULL || export.background != NULL
-          || export.from != NULL || export.to != NULL || export.kinds != NULL || export.title != NULL
-          || export.mark_weak_ties))
+  if (export.output == NULL && request_has_options (&export))
     return usage_error (_("drawing options go with --export OUT"));
 
   if (suggest)

@@ -20,9 +20,13 @@
 #   shape Cytoscape documents, and the same graph;
 # - Graphviz reads the DOT export (`dot -Tplain`), and `neato -n2` draws
 #   its actors where Ties placed them, y up;
+# - Python's csv module reads the three CSV tables (events, actors, ties)
+#   back to what the document says, commas, quotes and line breaks
+#   included, with CRLF row ends as RFC 4180 writes them;
 # - places: an actor's own position (and pin), else where the last layout
 #   drew it (view.positions), in every format;
 # - the validators are not rubber stamps: a broken file fails each.
+import csv
 import itertools
 import json
 import os
@@ -234,6 +238,49 @@ with tempfile.TemporaryDirectory() as tmp:
               % ((ax - bx) * 72, (ay - by) * 72))
     else:
         check(False, 'neato -n2 reads the placed DOT')
+
+    # CSV tables, read by Python's csv module.
+    def table(document, name, *options):
+        out = os.path.join(tmp, name + '.csv')
+        if export(document, out, '--table', name, *options) != 0:
+            return None, None
+        raw = open(out, 'rb').read()
+        with open(out, newline='', encoding='utf-8') as f:
+            return list(csv.DictReader(f)), raw
+
+    names_of = {a['id']: a['name'] for a in doc['actors']}
+    events, raw = table(sample, 'events')
+    check(events is not None and [e['id'] for e in events] == [e['id'] for e in doc['events']],
+          'CSV events: a row per event, in order')
+    check(raw is not None and raw.count(b'\r\n') >= len(doc['events']) + 1 and not raw.startswith(b'\xef\xbb\xbf'),
+          'CSV: CRLF row ends, no byte-order mark')
+    by_id = {e['id']: e for e in doc['events']}
+    davos = next(e for e in events if e['id'] == 'davos-dinner')
+    check(davos['date'] == '2019-01-22/2019-01-25' and davos['start'] == '2019-01-22' and davos['end'] == '2019-01-25',
+          'CSV events: the EDTF date and its first and last day')
+    check(all(e['participants'].split('; ') == [names_of[p] for p in by_id[e['id']]['participants']] for e in events),
+          'CSV events: participants by name')
+    check(davos['quotes'].split('\n') == [ev['selector']['exact'] for ev in by_id['davos-dinner']['evidence']]
+          and davos['notes'] == by_id['davos-dinner']['notes'], 'CSV events: quotes and notes with quotes and commas')
+    actors, _ = table(sample, 'actors')
+    check(actors is not None and [a['id'] for a in actors] == [a['id'] for a in doc['actors']]
+          and next(a for a in actors if a['id'] == 'ardern')['events']
+          == str(sum('ardern' in e['participants'] for e in doc['events'])), 'CSV actors: a row each, with events')
+    ties_rows, _ = table(sample, 'ties')
+    check(ties_rows is not None
+          and {tuple(sorted((t['source'], t['target']))): int(t['weight']) for t in ties_rows} == expected_edges(doc),
+          'CSV ties: the edge list, weighted')
+    calls_rows, _ = table(sample, 'events', '--kinds', 'phone-call')
+    check(calls_rows is not None and {e['kind'] for e in calls_rows} == {'phone-call'}
+          and len(calls_rows) == sum(e['kind'] == 'phone-call' for e in doc['events']), 'CSV: --kinds applies')
+    odd = dict(hostile, events=[dict(hostile['events'][0], title='Met, "again"\nand again', notes='a,b')])
+    odd_path = os.path.join(tmp, 'odd.ties.json')
+    with open(odd_path, 'w', encoding='utf-8') as f:
+        json.dump(odd, f, ensure_ascii=False)
+    odd_rows, _ = table(odd_path, 'events')
+    check(odd_rows is not None and odd_rows[0]['title'] == 'Met, "again"\nand again'
+          and odd_rows[0]['participants'] == 'Ana <b>&amp; "Co" \'x\'; Hōne Heke 王小明 مريم',
+          'CSV: commas, quotes, line breaks and other scripts round-trip')
 
     broken_jgf = os.path.join(tmp, 'broken.jgf')
     data = json.load(open(jgf, encoding='utf-8'))

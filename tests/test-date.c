@@ -693,6 +693,57 @@ test_day_numbers (void)
   g_assert_cmpint (day, ==, 719163);
 }
 
+/* Day numbers back to ISO dates: the strict range of each text, as
+ * ties_date_day_to_iso() writes it, gives back its first and last day;
+ * and GDate agrees wherever it counts. */
+static void
+test_day_to_iso (void)
+{
+  static const struct { const char *text, *first, *last; } cases[] = {
+    { "2019-04-17", "2019-04-17", "2019-04-17" },
+    { "2019", "2019-01-01", "2019-12-31" },
+    { "2020-02", "2020-02-01", "2020-02-29" },
+    { "1900-02", "1900-02-01", "1900-02-28" },
+    { "2000-02", "2000-02-01", "2000-02-29" },
+    { "0001-01-01", "0001-01-01", "0001-01-01" },
+    { "0000", "0000-01-01", "0000-12-31" },
+    { "-0050", "-0050-01-01", "-0050-12-31" },
+    { "Y12345", "+12345-01-01", "+12345-12-31" },
+    { "2019-05-01/2019-09-08", "2019-05-01", "2019-09-08" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(TiesDate) date = ties_date_parse (cases[i].text, NULL, NULL);
+      g_autofree char *first = NULL;
+      g_autofree char *last = NULL;
+      gint64 a, b;
+
+      g_assert_nonnull (date);
+      ties_date_get_strict_range (date, &a, &b);
+      first = ties_date_day_to_iso (a);
+      last = ties_date_day_to_iso (b);
+      g_assert_cmpstr (first, ==, cases[i].first);
+      g_assert_cmpstr (last, ==, cases[i].last);
+    }
+
+  for (gint64 day = 1; day < 800000; day += 997)
+    {
+      g_autofree char *iso = ties_date_day_to_iso (day);
+      char expected[16];
+      GDate date;
+
+      g_date_clear (&date, 1);
+      g_date_set_julian (&date, (guint32) day);
+      g_snprintf (expected, sizeof expected, "%04u-%02u-%02u",
+                  g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date));
+      g_assert_cmpstr (iso, ==, expected);
+    }
+
+  g_assert_null (ties_date_day_to_iso (TIES_DATE_DAY_MIN));
+  g_assert_null (ties_date_day_to_iso (TIES_DATE_DAY_MAX));
+}
+
 static void
 test_error_quark (void)
 {
@@ -733,6 +784,7 @@ main (int   argc,
   g_test_add_func ("/date/overlaps-sets", test_overlaps_sets);
   g_test_add_func ("/date/ref", test_ref);
   g_test_add_func ("/date/day-numbers", test_day_numbers);
+  g_test_add_func ("/date/day-to-iso", test_day_to_iso);
   g_test_add_func ("/date/error-quark", test_error_quark);
 
   return g_test_run ();

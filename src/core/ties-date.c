@@ -2025,3 +2025,31 @@ ties_date_format (const TiesDate *self)
       return format_point (&self->start);
     }
 }
+
+/* After Howard Hinnant's civil_from_days, the inverse of day_number(). */
+char *
+ties_date_day_to_iso (gint64 day)
+{
+  gint64 z, era, doe, yoe, year, doy, mp;
+  int month, day_of_month;
+
+  if (day == TIES_DATE_DAY_MIN || day == TIES_DATE_DAY_MAX)
+    return NULL;
+
+  z = day - 719163 + 719468;
+  era = (z >= 0 ? z : z - 146096) / 146097;
+  doe = z - era * 146097;
+  yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  year = yoe + era * 400;
+  doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  mp = (5 * doy + 2) / 153;
+  day_of_month = (int) (doy - (153 * mp + 2) / 5 + 1);
+  month = (int) (mp < 10 ? mp + 3 : mp - 9);
+  year += month <= 2;
+
+  if (year >= 0 && year <= 9999)
+    return g_strdup_printf ("%04" G_GINT64_FORMAT "-%02d-%02d", year, month, day_of_month);
+
+  return g_strdup_printf ("%s%04" G_GINT64_FORMAT "-%02d-%02d", year < 0 ? "-" : "+",
+                          year < 0 ? -year : year, month, day_of_month);
+}

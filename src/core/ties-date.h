@@ -146,6 +146,12 @@ gboolean     ties_date_validate         (const char       *text,
                                          gsize            *error_offset,
                                          GError          **error);
 
+/* Day number @day as an ISO 8601 calendar date, "2019-04-17" (years
+ * outside 0000–9999 signed and with more digits, "-0050-03-01" for 51 BC,
+ * as ISO's expanded form); NULL for an open end (TIES_DATE_DAY_MIN or
+ * _MAX). For spreadsheets and timelines that want plain days. */
+char        *ties_date_day_to_iso       (gint64            day);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TiesDate, ties_date_unref)
 
 G_END_DECLS
