@@ -389,13 +389,73 @@ test_sample_radial (void)
   check_every_pair ("radial");
 }
 
+/* A researcher adding events one after another: each measured against
+ * the picture the one before left, between actors drawn at random. */
+static void
+check_successive_events (TiesDocument *document,
+                         const char   *name,
+                         guint         n_events)
+{
+  g_autoptr(TiesNetwork) network = ties_network_new (document);
+  g_autoptr(TiesGraph) shown = lay_out (network, NULL);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (17);
+  double worst_mean = 0, worst = 0;
+
+  remember (document, shown);
+  for (guint k = 0; k < n_events; k++)
+    {
+      g_autoptr(TiesGraph) next = NULL;
+      g_autofree char *id = g_strdup_printf ("successive-%u", k);
+      g_autoptr(TiesEvent) event = ties_event_new (id, id, "meeting");
+      guint a = (guint) g_rand_int_range (rand, 0, shown->nodes->len);
+      guint b = (guint) g_rand_int_range (rand, 0, shown->nodes->len);
+      const char *participants[] = { ties_graph_node (shown, a)->id, ties_graph_node (shown, b)->id, NULL };
+      double diagonal = drawing_diagonal (shown), sum = 0, most = 0;
+
+      if (a == b)
+        continue;
+      ties_event_set_participants (event, participants);
+      ties_document_add_event (document, event);
+      next = lay_out (network, shown);
+      remember (document, next);
+
+      for (guint i = 0; i < next->nodes->len; i++)
+        {
+          TiesGraphNode *p = ties_graph_node (next, i);
+          TiesGraphNode *q = ties_graph_node (shown, i);
+          double d;
+
+          g_assert_cmpstr (p->id, ==, q->id);
+          if (i == a || i == b)
+            continue;
+          d = hypot (p->x - q->x, p->y - q->y);
+          sum += d;
+          most = MAX (most, d);
+        }
+      sum /= diagonal * (next->nodes->len - 2);
+      most /= diagonal;
+      g_assert_cmpfloat (sum, <=, MAX_MEAN_MOVE);
+      g_assert_cmpfloat (most, <=, MAX_ONE_MOVE);
+      worst_mean = MAX (worst_mean, sum);
+      worst = MAX (worst, most);
+      g_clear_pointer (&shown, ties_graph_free);
+      shown = g_steal_pointer (&next);
+    }
+
+  g_test_message ("%s, %u events one after another: the others move %.2f%% of the diagonal "
+                  "on average after the worst one, one of them %.2f%% at most",
+                  name, n_events, 100 * worst_mean, 100 * worst);
+}
+
 static void
 test_generated (void)
 {
   g_autoptr(TiesDocument) document = generate_document (500);
+  g_autoptr(TiesDocument) again = generate_document (500);
 
   g_assert_cmpuint (g_list_model_get_n_items (ties_document_get_actors (document)), ==, 500);
   check_one_event_moves_little (document, "generated");
+  check_successive_events (again, "generated", 20);
 }
 
 /* Saved, reopened and drawn again (as the window, an export or print
