@@ -10,21 +10,17 @@
  * by a <key> with its GraphML type, so that networkx, igraph and Gephi
  * read numbers as numbers; an attribute an actor does not have is left
  * out, as GraphML allows, rather than written empty.
- *
- * Written with libxml2's text writer, which escapes markup; what XML 1.0
- * cannot hold at all (control characters a JSON string can) is replaced
- * by U+FFFD, so that the file always parses.
  */
 #include "config.h"
 
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
-#include <libxml/xmlwriter.h>
 
 #include "ties-export-util.h"
 #include "ties-graphml-export.h"
 #include "ties-safe-file.h"
+#include "ties-xml-out.h"
 
 #define GRAPHML_NS "http://graphml.graphdrawing.org/xmlns"
 #define GRAPHML_SCHEMA "http://graphml.graphdrawing.org/xmlns/1.1/graphml.xsd"
@@ -59,79 +55,23 @@ static const Key keys[] = {
   { "initiated_by_target", "edge", "int" },
 };
 
-typedef struct
-{
-  xmlTextWriterPtr writer;
-  gboolean failed;
-} Out;
-
-/* @text with what XML 1.0 cannot hold (C0 controls but tab, line feed
- * and carriage return; U+FFFE, U+FFFF) replaced by U+FFFD. */
-static char *
-xml_safe (const char *text)
-{
-  GString *out = g_string_sized_new (strlen (text));
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xFFFE || c == 0xFFFF)
-        g_string_append_unichar (out, 0xFFFD);
-      else
-        g_string_append_len (out, p, g_utf8_next_char (p) - p);
-    }
-
-  return g_string_free (out, FALSE);
-}
-
-static void
-start (Out        *out,
-       const char *element)
-{
-  if (!out->failed && xmlTextWriterStartElement (out->writer, BAD_CAST element) < 0)
-    out->failed = TRUE;
-}
-
-static void
-end (Out *out)
-{
-  if (!out->failed && xmlTextWriterEndElement (out->writer) < 0)
-    out->failed = TRUE;
-}
-
-static void
-attribute (Out        *out,
-           const char *name,
-           const char *value)
-{
-  g_autofree char *safe = xml_safe (value);
-
-  if (!out->failed && xmlTextWriterWriteAttribute (out->writer, BAD_CAST name, BAD_CAST safe) < 0)
-    out->failed = TRUE;
-}
-
 /* <data key="@key">@value</data>; nothing for NULL or empty. */
 static void
-data (Out        *out,
+data (TiesXmlOut *out,
       const char *key,
       const char *value)
 {
-  g_autofree char *safe = NULL;
-
-  if (value == NULL || *value == '\0' || out->failed)
+  if (value == NULL || *value == '\0')
     return;
 
-  safe = xml_safe (value);
-  start (out, "data");
-  attribute (out, "key", key);
-  if (!out->failed && xmlTextWriterWriteString (out->writer, BAD_CAST safe) < 0)
-    out->failed = TRUE;
-  end (out);
+  _ties_xml_out_start (out, "data");
+  _ties_xml_out_attribute (out, "key", key);
+  _ties_xml_out_text (out, value);
+  _ties_xml_out_end (out);
 }
 
 static void
-data_uint (Out        *out,
+data_uint (TiesXmlOut *out,
            const char *key,
            guint       value)
 {
@@ -143,7 +83,7 @@ data_uint (Out        *out,
 
 /* Shortest text that reads back as the same double, in the C locale. */
 static void
-data_double (Out        *out,
+data_double (TiesXmlOut *out,
              const char *key,
              double      value)
 {
@@ -160,7 +100,7 @@ join (const char * const *strv,
 }
 
 static void
-write_node (Out          *out,
+write_node (TiesXmlOut   *out,
             TiesDocument *document,
             TiesNetwork  *network,
             TiesActor    *actor)
@@ -170,8 +110,8 @@ write_node (Out          *out,
   double x, y;
   gboolean pinned;
 
-  start (out, "node");
-  attribute (out, "id", id);
+  _ties_xml_out_start (out, "node");
+  _ties_xml_out_attribute (out, "id", id);
   data (out, "label", ties_actor_get_name (actor));
   data (out, "kind", ties_actor_kind_to_string (ties_actor_get_kind (actor)));
   data (out, "role", ties_actor_get_role (actor));
@@ -186,13 +126,13 @@ write_node (Out          *out,
     }
   data_uint (out, "events", ties_network_get_event_count (network, id));
   data_uint (out, "degree", ties_network_get_degree (network, id));
-  end (out);
+  _ties_xml_out_end (out);
 }
 
 static void
-write_edge (Out     *out,
-            TiesTie *tie,
-            guint    index)
+write_edge (TiesXmlOut *out,
+            TiesTie    *tie,
+            guint       index)
 {
   char id[24];
   g_autofree char *kinds = join (ties_tie_get_kinds (tie), "; ");
@@ -200,10 +140,10 @@ write_edge (Out     *out,
   TiesDate *last = ties_tie_get_last_date (tie);
 
   g_snprintf (id, sizeof id, "e%u", index);
-  start (out, "edge");
-  attribute (out, "id", id);
-  attribute (out, "source", ties_tie_get_actor_a (tie));
-  attribute (out, "target", ties_tie_get_actor_b (tie));
+  _ties_xml_out_start (out, "edge");
+  _ties_xml_out_attribute (out, "id", id);
+  _ties_xml_out_attribute (out, "source", ties_tie_get_actor_a (tie));
+  _ties_xml_out_attribute (out, "target", ties_tie_get_actor_b (tie));
   data_double (out, "weight", ties_tie_get_weight (tie));
   data (out, "kinds", kinds);
   data (out, "first", first != NULL ? ties_date_get_text (first) : NULL);
@@ -212,7 +152,7 @@ write_edge (Out     *out,
   data_uint (out, "evidence", ties_tie_get_n_evidence (tie));
   data_uint (out, "initiated_by_source", ties_tie_get_n_a_to_b (tie));
   data_uint (out, "initiated_by_target", ties_tie_get_n_b_to_a (tie));
-  end (out);
+  _ties_xml_out_end (out);
 }
 
 GBytes *
@@ -221,11 +161,10 @@ ties_graphml_export_to_bytes (TiesDocument  *document,
                               GError       **error)
 {
   g_autoptr(TiesNetwork) network = NULL;
-  xmlBufferPtr buffer;
   GListModel *actors;
   GListModel *ties;
   GBytes *bytes = NULL;
-  Out out = { 0 };
+  TiesXmlOut out = { 0 };
 
   g_return_val_if_fail (TIES_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (filter == NULL || TIES_IS_FILTER (filter), NULL);
@@ -233,38 +172,29 @@ ties_graphml_export_to_bytes (TiesDocument  *document,
 
   network = _ties_export_network (document, filter);
 
-  buffer = xmlBufferCreate ();
-  out.writer = buffer != NULL ? xmlNewTextWriterMemory (buffer, 0) : NULL;
-  if (out.writer == NULL)
+  if (!_ties_xml_out_init (&out))
     {
-      if (buffer != NULL)
-        xmlBufferFree (buffer);
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not start the GraphML file"));
       return NULL;
     }
-  xmlTextWriterSetIndent (out.writer, 1);
-  xmlTextWriterSetIndentString (out.writer, BAD_CAST "  ");
-
-  if (xmlTextWriterStartDocument (out.writer, "1.0", "UTF-8", NULL) < 0)
-    out.failed = TRUE;
-  start (&out, "graphml");
-  attribute (&out, "xmlns", GRAPHML_NS);
-  attribute (&out, "xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance");
-  attribute (&out, "xsi:schemaLocation", GRAPHML_NS " " GRAPHML_SCHEMA);
+  _ties_xml_out_start (&out, "graphml");
+  _ties_xml_out_attribute (&out, "xmlns", GRAPHML_NS);
+  _ties_xml_out_attribute (&out, "xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance");
+  _ties_xml_out_attribute (&out, "xsi:schemaLocation", GRAPHML_NS " " GRAPHML_SCHEMA);
 
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     {
-      start (&out, "key");
-      attribute (&out, "id", keys[i].id);
-      attribute (&out, "for", keys[i].domain);
-      attribute (&out, "attr.name", keys[i].id);
-      attribute (&out, "attr.type", keys[i].type);
-      end (&out);
+      _ties_xml_out_start (&out, "key");
+      _ties_xml_out_attribute (&out, "id", keys[i].id);
+      _ties_xml_out_attribute (&out, "for", keys[i].domain);
+      _ties_xml_out_attribute (&out, "attr.name", keys[i].id);
+      _ties_xml_out_attribute (&out, "attr.type", keys[i].type);
+      _ties_xml_out_end (&out);
     }
 
-  start (&out, "graph");
-  attribute (&out, "id", "ties");
-  attribute (&out, "edgedefault", "undirected");
+  _ties_xml_out_start (&out, "graph");
+  _ties_xml_out_attribute (&out, "id", "ties");
+  _ties_xml_out_attribute (&out, "edgedefault", "undirected");
 
   actors = ties_document_get_actors (document);
   for (guint i = 0; i < g_list_model_get_n_items (actors); i++)
@@ -282,17 +212,11 @@ ties_graphml_export_to_bytes (TiesDocument  *document,
       write_edge (&out, tie, i);
     }
 
-  end (&out);   /* graph */
-  end (&out);   /* graphml */
-  if (!out.failed && xmlTextWriterEndDocument (out.writer) < 0)
-    out.failed = TRUE;
-  xmlFreeTextWriter (out.writer);
-
-  if (out.failed)
+  _ties_xml_out_end (&out);   /* graph */
+  _ties_xml_out_end (&out);   /* graphml */
+  bytes = _ties_xml_out_finish (&out);
+  if (bytes == NULL)
     g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write the GraphML file"));
-  else
-    bytes = g_bytes_new (xmlBufferContent (buffer), xmlBufferLength (buffer));
-  xmlBufferFree (buffer);
 
   return bytes;
 }
