@@ -661,7 +661,7 @@ normalised_stress (TiesGraph *graph)
 
 /* A 12 × 12 grid has a drawing of no stress at all, the grid itself;
  * spring-electrical forces bulge it (0.0192 here without the stress
- * pass), stress refinement straightens it (0.0159). */
+ * pass), stress refinement straightens it (0.0163). */
 static void
 test_force_stress (void)
 {

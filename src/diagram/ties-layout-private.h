@@ -56,6 +56,7 @@ double   _ties_layout_target_edge_length (TiesGraph               *graph,
 /* Stress refinement by stochastic gradient descent over all pairs of one
  * connected component (ties-layout-stress.c), keeping the drawing's edge
  * length; only for components of 50 to 3,000 nodes (see there why). */
+gboolean _ties_layout_stress_applies  (guint           n_nodes);
 void     _ties_layout_stress_refine   (const Csr      *g,
                                        double         *x,
                                        double         *y,
