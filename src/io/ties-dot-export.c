@@ -18,7 +18,6 @@
 
 #include "ties-dot-export.h"
 #include "ties-export-util.h"
-#include "ties-safe-file.h"
 
 /* "@value", escaped; what a text file should not hold (C0 controls but
  * the line break, which becomes \n) becomes U+FFFD. */
@@ -184,15 +183,9 @@ ties_dot_export_to_file (TiesDocument  *document,
                          GFile         *file,
                          GError       **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
-
   g_return_val_if_fail (TIES_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  bytes = ties_dot_export_to_bytes (document, filter, error);
-  if (bytes == NULL)
-    return FALSE;
-
-  return ties_safe_file_replace (file, bytes, NULL, error);
+  return _ties_export_network_to_file (ties_dot_export_to_bytes, document, filter, file, error);
 }

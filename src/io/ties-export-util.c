@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "ties-export-util.h"
+#include "ties-safe-file.h"
 
 TiesNetwork *
 _ties_export_network (TiesDocument *document,
@@ -121,6 +122,24 @@ _ties_export_json_tie_members (JsonBuilder *builder,
   for (guint i = 0; i < events->len; i++)
     json_builder_add_string_value (builder, ties_event_get_id (g_ptr_array_index (events, i)));
   json_builder_end_array (builder);
+}
+
+gboolean
+_ties_export_network_to_file (TiesNetworkToBytes   to_bytes,
+                              TiesDocument        *document,
+                              TiesFilter          *filter,
+                              GFile               *file,
+                              GError             **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_assert (to_bytes != NULL);
+
+  bytes = to_bytes (document, filter, error);
+  if (bytes == NULL)
+    return FALSE;
+
+  return ties_safe_file_replace (file, bytes, NULL, error);
 }
 
 GBytes *

@@ -42,6 +42,19 @@ void         _ties_export_json_add_string    (JsonBuilder  *builder,
                                               const char   *name,
                                               const char   *value);
 
+/* What every network export's *_to_bytes() is. */
+typedef GBytes *(*TiesNetworkToBytes) (TiesDocument  *document,
+                                       TiesFilter    *filter,
+                                       GError       **error);
+
+/* @to_bytes' file written through ties_safe_file_replace(): a failure
+ * leaves @file as it was. */
+gboolean     _ties_export_network_to_file (TiesNetworkToBytes   to_bytes,
+                                           TiesDocument        *document,
+                                           TiesFilter          *filter,
+                                           GFile               *file,
+                                           GError             **error);
+
 /* @builder's root as indented JSON ending in a newline, as a text file
  * does. */
 GBytes      *_ties_export_json_bytes (JsonBuilder  *builder);

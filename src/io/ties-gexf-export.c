@@ -22,7 +22,6 @@
 
 #include "ties-export-util.h"
 #include "ties-gexf-export.h"
-#include "ties-safe-file.h"
 #include "ties-xml-out.h"
 
 #define GEXF_NS "http://gexf.net/1.3"
@@ -344,15 +343,9 @@ ties_gexf_export_to_file (TiesDocument  *document,
                           GFile         *file,
                           GError       **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
-
   g_return_val_if_fail (TIES_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  bytes = ties_gexf_export_to_bytes (document, filter, error);
-  if (bytes == NULL)
-    return FALSE;
-
-  return ties_safe_file_replace (file, bytes, NULL, error);
+  return _ties_export_network_to_file (ties_gexf_export_to_bytes, document, filter, file, error);
 }

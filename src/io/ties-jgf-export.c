@@ -12,7 +12,6 @@
 
 #include "ties-export-util.h"
 #include "ties-jgf-export.h"
-#include "ties-safe-file.h"
 
 static void
 add_node (JsonBuilder  *builder,
@@ -135,15 +134,9 @@ ties_jgf_export_to_file (TiesDocument  *document,
                          GFile         *file,
                          GError       **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
-
   g_return_val_if_fail (TIES_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  bytes = ties_jgf_export_to_bytes (document, filter, error);
-  if (bytes == NULL)
-    return FALSE;
-
-  return ties_safe_file_replace (file, bytes, NULL, error);
+  return _ties_export_network_to_file (ties_jgf_export_to_bytes, document, filter, file, error);
 }
