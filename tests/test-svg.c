@@ -20,8 +20,8 @@
 #include "ties-network.h"
 #include "ties-renderer.h"
 #include "ties-svg-writer.h"
+#include "test-util.h"
 
-#define SAMPLE_PATH TOP_SRCDIR "/data/samples/christchurch-call.ties.json"
 #define WIDTH 800
 #define HEIGHT 600
 
@@ -54,27 +54,11 @@ static void
 fixture_load (Fixture    *fixture,
               const char *json)
 {
-  g_autoptr(GError) error = NULL;
-  TiesLayoutOptions layout;
   TiesRenderOptions options;
 
-  if (json == NULL)
-    {
-      g_autoptr(GFile) file = g_file_new_for_path (SAMPLE_PATH);
-
-      fixture->document = ties_document_load_from_file (file, NULL, NULL, &error);
-    }
-  else
-    fixture->document = ties_document_load_from_data (json, strlen (json), "test.ties.json", NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (fixture->document);
-
+  fixture->document = test_load_json_or_sample (json);
   fixture->network = ties_network_new (fixture->document);
-  fixture->graph = ties_graph_new_from_network (fixture->network);
-  ties_graph_set_radii (fixture->graph, TIES_SCENE_MIN_RADIUS, TIES_SCENE_MAX_RADIUS);
-  ties_layout_options_init (&layout, TIES_LAYOUT_CIRCLE);
-  ties_layout_run (fixture->graph, &layout);
-
+  fixture->graph = test_layout_network (fixture->network, TIES_LAYOUT_CIRCLE);
   ties_render_options_init (&options);
   options.title = ties_document_get_title (fixture->document);
   fixture->scene = ties_scene_new (fixture->document, fixture->network, fixture->graph, &options);

@@ -5,7 +5,10 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "ties-document-io.h"
+#include "ties-renderer.h"
 #include "test-util.h"
 
 TiesDocument *
@@ -35,6 +38,36 @@ test_load_sample (void)
   g_assert_cmpuint (warnings->len, ==, 0);
 
   return document;
+}
+
+TiesDocument *
+test_load_json_or_sample (const char *json)
+{
+  g_autoptr(GError) error = NULL;
+  TiesDocument *document;
+
+  if (json == NULL)
+    return test_load_sample ();
+
+  document = ties_document_load_from_data (json, strlen (json), "test.ties.json", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+
+  return document;
+}
+
+TiesGraph *
+test_layout_network (TiesNetwork    *network,
+                     TiesLayoutKind  kind)
+{
+  TiesGraph *graph = ties_graph_new_from_network (network);
+  TiesLayoutOptions layout;
+
+  ties_graph_set_radii (graph, TIES_SCENE_MIN_RADIUS, TIES_SCENE_MAX_RADIUS);
+  ties_layout_options_init (&layout, kind);
+  ties_layout_run (graph, &layout);
+
+  return graph;
 }
 
 guint

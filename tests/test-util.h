@@ -6,6 +6,9 @@
 #pragma once
 
 #include "ties-document.h"
+#include "ties-graph.h"
+#include "ties-layout.h"
+#include "ties-network.h"
 
 G_BEGIN_DECLS
 
@@ -19,6 +22,13 @@ TiesDocument *test_load_document      (const char  *path,
 /* A fresh copy of the sample. It loads without one warning (no evidence
  * needs re-anchoring), and the test fails if that ever changes. */
 TiesDocument *test_load_sample        (void);
+
+/* @json loaded as "test.ties.json", or the sample for NULL, failing the
+ * test on an error. */
+TiesDocument *test_load_json_or_sample (const char *json);
+/* @network's graph with the radii the scene draws, laid out by @kind. */
+TiesGraph    *test_layout_network     (TiesNetwork    *network,
+                                       TiesLayoutKind  kind);
 
 /* Undoes everything in @history, and returns how many steps that took. */
 guint         test_count_undo_steps   (TiesHistory *history);
