@@ -23,6 +23,7 @@
 #include "ties-graphml-export.h"
 #include "ties-jgf-export.h"
 #include "ties-layout.h"
+#include "ties-timeline-export.h"
 #include "ties-network.h"
 #include "ties-renderer.h"
 #include "ties-suggest.h"
@@ -446,8 +447,8 @@ typedef gboolean (*NetworkExport) (TiesDocument  *document,
                                    GFile         *file,
                                    GError       **error);
 
-/* "graphml", "gexf", "jgf", "cyjs", "dot" (or "gv"), or a file name ending so;
- * NULL for anything else. */
+/* "graphml", "gexf", "jgf", "cyjs", "dot" (or "gv"), "timelinejs", or a
+ * file name ending so; NULL for anything else. */
 static NetworkExport
 network_format (const char *text)
 {
@@ -464,6 +465,8 @@ network_format (const char *text)
     return ties_cytoscape_export_to_file;
   if (g_ascii_strcasecmp (name, "dot") == 0 || g_ascii_strcasecmp (name, "gv") == 0)
     return ties_dot_export_to_file;
+  if (g_ascii_strcasecmp (name, "timelinejs") == 0)
+    return ties_timeline_export_to_file;
 
   return NULL;
 }
@@ -556,8 +559,8 @@ ties_cli_export (const ExportRequest *request,
   /* Every option is checked before anything is read or written. */
   if (!ties_export_format_from_string (request->format != NULL ? request->format : request->output, &format))
     return usage_error (request->format != NULL
-                          ? _("--format: “%s” is not png, svg, pdf, jsonld, gexf, graphml, jgf, cyjs, dot or csv")
-                          : _("--export: cannot tell the format of “%s”: name it .png, .svg, .pdf, .jsonld, .gexf, .graphml, .jgf, .cyjs, .dot or .csv, or give --format"),
+                          ? _("--format: “%s” is not png, svg, pdf, jsonld, gexf, graphml, jgf, cyjs, dot, csv or timelinejs")
+                          : _("--export: cannot tell the format of “%s”: name it .png, .svg, .pdf, .jsonld, .gexf, .graphml, .jgf, .cyjs, .dot, .csv or .timelinejs, or give --format"),
                         request->format != NULL ? request->format : request->output);
   if (request->layout != NULL && !ties_layout_kind_from_string (request->layout, &layout))
     return usage_error (_("--layout: “%s” is not force, radial or circle"), request->layout);
@@ -637,9 +640,9 @@ ties_cli_main (int    argc,
     { "suggest", 0, 0, G_OPTION_ARG_NONE, &suggest,
       N_("Print the events each source seems to tell of, as JSON Lines"), NULL },
     { "export", 'o', 0, G_OPTION_ARG_FILENAME, &export.output,
-      N_("Export FILE into OUT: its diagram (.png, .svg, .pdf), its evidence as Web Annotations (.jsonld) or its network (.gexf, .graphml, .jgf, .cyjs, .dot) or a table (.csv)"), N_("OUT") },
+      N_("Export FILE into OUT: its diagram (.png, .svg, .pdf), its evidence as Web Annotations (.jsonld) or its network (.gexf, .graphml, .jgf, .cyjs, .dot), a table (.csv) or a timeline (.timelinejs)"), N_("OUT") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &export.format,
-      N_("Format of the export, when OUT's name does not say: png, svg, pdf, jsonld, gexf, graphml, jgf, cyjs, dot or csv"), N_("FORMAT") },
+      N_("Format of the export, when OUT's name does not say: png, svg, pdf, jsonld, gexf, graphml, jgf, cyjs, dot, csv or timelinejs"), N_("FORMAT") },
     { "layout", 0, 0, G_OPTION_ARG_STRING, &export.layout,
       N_("force, radial or circle (default: the document's)"), N_("LAYOUT") },
     { "focus", 0, 0, G_OPTION_ARG_STRING, &export.focus,

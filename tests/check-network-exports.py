@@ -27,6 +27,9 @@
 # - Python's csv module reads the three CSV tables (events, actors, ties)
 #   back to what the document says, commas, quotes and line breaks
 #   included, with CRLF row ends as RFC 4180 writes them;
+# - the TimelineJS export passes the documented rules (VALIDATORS_DIR/
+#   timelinejs-check.py), has a slide per dated event spanning the days
+#   its date can mean, and a document with no dated event is refused;
 # - places: an actor's own position (and pin), else where the last layout
 #   drew it (view.positions), in every format;
 # - the validators are not rubber stamps: a broken file fails each.
@@ -330,6 +333,47 @@ with tempfile.TemporaryDirectory() as tmp:
     with open(broken_gexf, 'w', encoding='utf-8') as f:
         f.write(open(gexf, encoding='utf-8').read().replace('start="2019-04-01"', 'start="2019-13-01"', 1))
     check(not validate_gexf(broken_gexf)[0], 'a spell on the 13th month fails the GEXF schema')
+
+    # TimelineJS, against its documented rules.
+    def validate_timeline(path):
+        run = subprocess.run(['/usr/bin/python3', os.path.join(validators, 'timelinejs-check.py'), path],
+                             capture_output=True, text=True)
+        return run.returncode == 0, run.stdout
+
+    timeline = os.path.join(tmp, 'sample.timelinejs')
+    check(export(sample, timeline) == 0, 'the sample exports as a TimelineJS timeline')
+    ok, err = validate_timeline(timeline)
+    check(ok, 'the timeline passes TimelineJS\'s documented rules' + ('' if ok else ': ' + err))
+    slides = json.load(open(timeline, encoding='utf-8'))['events']
+    check([s['unique_id'] for s in slides] == [e['id'] for e in doc['events'] if e.get('date')],
+          'a slide per dated event, in order')
+    april = next(s for s in slides if s['unique_id'] == 'dorsey-phone-call')
+    check(april['start_date'] == {'year': '2019', 'month': '4', 'day': '1'}
+          and april['end_date'] == {'year': '2019', 'month': '4', 'day': '30'}
+          and april['display_date'] == 'April 2019' and april['group'] == 'Phone call',
+          'a slide spans the days its date can mean ("2019-04": all of April), in words too')
+    dated = dict(hostile, events=[dict(hostile['events'][0], date='2021-03~')])
+    dated_path = os.path.join(tmp, 'dated.ties.json')
+    with open(dated_path, 'w', encoding='utf-8') as f:
+        json.dump(dated, f, ensure_ascii=False)
+    names_timeline = os.path.join(tmp, 'names.timelinejs')
+    check(export(dated_path, names_timeline) == 0
+          and '&lt;b&gt;' in json.load(open(names_timeline, encoding='utf-8'))['events'][0]['text']['text']
+          and json.load(open(names_timeline, encoding='utf-8'))['events'][0]['display_date'] == 'March 2021 (approx.)',
+          'TimelineJS: names are escaped HTML, an approximate date says so')
+    undated = dict(hostile, events=[dict(hostile['events'][0])])
+    undated_path = os.path.join(tmp, 'undated.ties.json')
+    with open(undated_path, 'w', encoding='utf-8') as f:
+        json.dump(undated, f, ensure_ascii=False)
+    empty = os.path.join(tmp, 'empty.timelinejs')
+    check(export(undated_path, empty) != 0 and not os.path.exists(empty),
+          'a document with no dated event is refused, and nothing is written')
+    broken_timeline = os.path.join(tmp, 'broken.timelinejs')
+    data = json.load(open(timeline, encoding='utf-8'))
+    data['events'][0]['start_date']['month'] = '13'
+    with open(broken_timeline, 'w', encoding='utf-8') as f:
+        json.dump(data, f)
+    check(not validate_timeline(broken_timeline)[0], 'a thirteenth month fails the TimelineJS check')
 
     broken_jgf = os.path.join(tmp, 'broken.jgf')
     data = json.load(open(jgf, encoding='utf-8'))
