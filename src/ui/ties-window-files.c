@@ -7,11 +7,18 @@
  */
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "ties-document-io.h"
 #include "ties-export-dialog.h"
+#include "ties-csv-export.h"
+#include "ties-cytoscape-export.h"
+#include "ties-dot-export.h"
+#include "ties-gexf-export.h"
 #include "ties-graphml-export.h"
+#include "ties-jgf-export.h"
+#include "ties-timeline-export.h"
 #include "ties-print.h"
 #include "ties-save-changes-dialog.h"
 #include "ties-window-private.h"
@@ -647,6 +654,29 @@ export_action (GtkWidget  *widget,
 
 /* Data exports: one file chooser, toast and error for every format. */
 
+/* The format the file's extension names; else the chosen filter's. */
+static const TiesDataFormat *
+chosen_format (const TiesDataExport *spec,
+               GtkFileChooser       *chooser,
+               GFile                *file)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_chooser_get_filter (chooser);
+  g_autofree char *name = g_file_get_basename (file);
+  const char *dot = name != NULL ? strrchr (name, '.') : NULL;
+  const TiesDataFormat *selected = filter != NULL ? g_object_get_data (G_OBJECT (filter), "ties-data-format") : NULL;
+
+  if (selected == NULL)
+    selected = &spec->formats[0];
+  if (dot == NULL || g_ascii_strcasecmp (dot + 1, selected->suffix) == 0)
+    return selected;
+
+  for (guint i = 0; i < spec->n_formats; i++)
+    if (g_ascii_strcasecmp (dot + 1, spec->formats[i].suffix) == 0)
+      return &spec->formats[i];
+
+  return selected;
+}
+
 static void
 on_export_data_response (GtkNativeDialog *dialog,
                          int              response,
@@ -657,9 +687,10 @@ on_export_data_response (GtkNativeDialog *dialog,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      const TiesDataFormat *format = chosen_format (spec, GTK_FILE_CHOOSER (dialog), file);
       g_autoptr(GError) error = NULL;
 
-      if (spec->export (self->document, file, &error))
+      if (format->export (self->document, file, &error))
         {
           g_autofree char *name = g_file_get_basename (file);
           g_autofree char *message = NULL;
@@ -687,51 +718,77 @@ _ties_window_export_data (TiesWindow           *self,
                           const TiesDataExport *spec)
 {
   GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = NULL;
   const char *title = ties_document_get_title (self->document);
 
   chooser = gtk_file_chooser_native_new (_(spec->title), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _(spec->filter_name));
-  gtk_file_filter_add_mime_type (filter, spec->mime_type);
-  gtk_file_filter_add_suffix (filter, spec->suffix);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  name = g_strdup_printf ("%s.%s", *title != '\0' ? title : _(spec->untitled), spec->suffix);
+  for (guint i = 0; i < spec->n_formats; i++)
+    {
+      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+      gtk_file_filter_set_name (filter, _(spec->formats[i].filter_name));
+      gtk_file_filter_add_mime_type (filter, spec->formats[i].mime_type);
+      gtk_file_filter_add_suffix (filter, spec->formats[i].suffix);
+      g_object_set_data (G_OBJECT (filter), "ties-data-format", (gpointer) &spec->formats[i]);
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+    }
+  name = g_strdup_printf ("%s.%s", *title != '\0' ? title : _(spec->untitled), spec->formats[0].suffix);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   g_object_set_data (G_OBJECT (chooser), "ties-data-export", (gpointer) spec);
   g_signal_connect (chooser, "response", G_CALLBACK (on_export_data_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
-/* The filter applies, as it does to the diagram. */
-static gboolean
-export_graphml (TiesDocument  *document,
-                GFile         *file,
-                GError       **error)
-{
-  return ties_graphml_export_to_file (document, NULL, file, error);
-}
+/* The document's filter applies to each, as it does to the diagram. */
+#define NETWORK_EXPORT(name, call)                                         \
+  static gboolean                                                          \
+  name (TiesDocument  *document,                                           \
+        GFile         *file,                                               \
+        GError       **error)                                              \
+  {                                                                        \
+    return call;                                                           \
+  }
 
-static const TiesDataExport graphml_export = {
-  .title = N_("Export Network"),
-  .filter_name = N_("GraphML (yEd, Gephi, networkx, igraph)"),
-  .mime_type = "application/graphml+xml",
-  .suffix = "graphml",
-  /* Translators: the file name of an exported network when the document has no title */
+NETWORK_EXPORT (export_gexf, ties_gexf_export_to_file (document, NULL, file, error))
+NETWORK_EXPORT (export_graphml, ties_graphml_export_to_file (document, NULL, file, error))
+NETWORK_EXPORT (export_jgf, ties_jgf_export_to_file (document, NULL, file, error))
+NETWORK_EXPORT (export_cytoscape, ties_cytoscape_export_to_file (document, NULL, file, error))
+NETWORK_EXPORT (export_dot, ties_dot_export_to_file (document, NULL, file, error))
+NETWORK_EXPORT (export_csv_events, ties_csv_export_to_file (document, NULL, TIES_CSV_TABLE_EVENTS, file, error))
+NETWORK_EXPORT (export_csv_actors, ties_csv_export_to_file (document, NULL, TIES_CSV_TABLE_ACTORS, file, error))
+NETWORK_EXPORT (export_csv_ties, ties_csv_export_to_file (document, NULL, TIES_CSV_TABLE_TIES, file, error))
+NETWORK_EXPORT (export_timeline, ties_timeline_export_to_file (document, NULL, file, error))
+
+static const TiesDataFormat data_formats[] = {
+  { N_("GraphML (yEd, Gephi, networkx, igraph)"), "application/graphml+xml", "graphml", export_graphml },
+  { N_("GEXF with time (Gephi)"), "application/gexf+xml", "gexf", export_gexf },
+  { N_("JSON Graph Format"), "application/json", "jgf", export_jgf },
+  { N_("Cytoscape.js JSON (Cytoscape)"), "application/json", "cyjs", export_cytoscape },
+  { N_("Graphviz DOT"), "text/vnd.graphviz", "dot", export_dot },
+  { N_("Events as CSV (spreadsheets)"), "text/csv", "csv", export_csv_events },
+  { N_("Actors as CSV (spreadsheets)"), "text/csv", "csv", export_csv_actors },
+  { N_("Ties as CSV (spreadsheets)"), "text/csv", "csv", export_csv_ties },
+  { N_("TimelineJS JSON"), "application/json", "timelinejs", export_timeline },
+};
+
+static const TiesDataExport data_export = {
+  .title = N_("Export Data"),
+  .formats = data_formats,
+  .n_formats = G_N_ELEMENTS (data_formats),
+  /* Translators: the file name of exported data when the document has no title */
   .untitled = N_("network"),
   /* Translators: %s is a file name */
-  .done = N_("Network exported to “%s”"),
-  .failed = N_("Could Not Export the Network"),
-  .export = export_graphml,
+  .done = N_("Data exported to “%s”"),
+  .failed = N_("Could Not Export the Data"),
 };
 
 static void
-export_graphml_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
+export_data_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
 {
-  _ties_window_export_data (TIES_WINDOW (widget), &graphml_export);
+  _ties_window_export_data (TIES_WINDOW (widget), &data_export);
 }
 
 static void
@@ -873,7 +930,7 @@ void
 _ties_window_files_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
-  gtk_widget_class_install_action (widget_class, "win.export-graphml", NULL, export_graphml_action);
+  gtk_widget_class_install_action (widget_class, "win.export-data", NULL, export_data_action);
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.no-recent", NULL, NULL);

@@ -114,23 +114,32 @@ void           _ties_window_files_init          (TiesWindow      *self);
 gboolean       ties_window_close_request        (GtkWindow       *window);
 void           ties_window_watch_file           (TiesWindow      *self,
                                                  GFile           *file);
-/* A data export: its file chooser, and what the toast or the error says
- * (strings marked N_(), translated when shown). */
+/* A file format a data export offers: a filter of its file chooser. */
 typedef struct
 {
-  const char *title;
   const char *filter_name;
   const char *mime_type;
   const char *suffix;
-  const char *untitled;     /* the file's name when the document has none */
-  const char *done;         /* "… exported to “%s”" */
-  const char *failed;
   gboolean  (*export) (TiesDocument  *document,
                        GFile         *file,
                        GError       **error);
+} TiesDataFormat;
+
+/* A data export: its file chooser's formats (the first is chosen
+ * first), and what the toast or the error says (strings marked N_(),
+ * translated when shown). */
+typedef struct
+{
+  const char           *title;
+  const TiesDataFormat *formats;
+  guint                 n_formats;
+  const char           *untitled;     /* the file's name when the document has none */
+  const char           *done;         /* "… exported to “%s”" */
+  const char           *failed;
 } TiesDataExport;
 
-/* Asks where, then writes @spec's format there (ties-window-files.c). */
+/* Asks where, then writes there in the format the file's extension names,
+ * or else the one whose filter is chosen (ties-window-files.c). */
 void           _ties_window_export_data         (TiesWindow           *self,
                                                  const TiesDataExport *spec);
 void           _ties_window_show_error          (TiesWindow      *self,

@@ -51,17 +51,19 @@ edit_source_text_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static const TiesDataFormat annotations_format = {
+  N_("W3C Web Annotations (JSON-LD)"), "application/ld+json", "jsonld", ties_annotation_export_to_file,
+};
+
 static const TiesDataExport annotations_export = {
   .title = N_("Export Annotations"),
-  .filter_name = N_("W3C Web Annotations (JSON-LD)"),
-  .mime_type = "application/ld+json",
-  .suffix = "jsonld",
+  .formats = &annotations_format,
+  .n_formats = 1,
   /* Translators: the file name of exported annotations when the document has no title */
   .untitled = N_("annotations"),
   /* Translators: %s is a file name */
   .done = N_("Annotations exported to “%s”"),
   .failed = N_("Could Not Export the Annotations"),
-  .export = ties_annotation_export_to_file,
 };
 
 static void
