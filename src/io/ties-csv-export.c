@@ -18,6 +18,7 @@
 
 #include "ties-csv-export.h"
 #include "ties-export-util.h"
+#include "ties-measures.h"
 #include "ties-safe-file.h"
 
 gboolean
@@ -147,21 +148,37 @@ append_event (GString      *out,
 }
 
 static void
-append_actor (GString     *out,
-              TiesNetwork *network,
-              TiesActor   *actor)
+append_actor (GString      *out,
+              TiesNetwork  *network,
+              TiesMeasures *measures,
+              TiesActor    *actor)
 {
   const char *id = ties_actor_get_id (actor);
   g_autofree char *aliases = join (ties_actor_get_aliases (actor));
   g_autofree char *events = g_strdup_printf ("%u", ties_network_get_event_count (network, id));
-  g_autofree char *degree = g_strdup_printf ("%u", ties_network_get_degree (network, id));
+  TiesActorMeasures m = { 0 };
+  char degree[16], weighted[16], community[16];
+  char centrality[4][G_ASCII_DTOSTR_BUF_SIZE];
+
+  ties_measures_lookup (measures, id, &m);
+  g_snprintf (degree, sizeof degree, "%u", m.degree);
+  g_snprintf (weighted, sizeof weighted, "%u", m.weighted_degree);
+  g_snprintf (community, sizeof community, "%u", m.community);
+  g_ascii_dtostr (centrality[0], sizeof centrality[0], m.degree_centrality);
+  g_ascii_dtostr (centrality[1], sizeof centrality[1], m.betweenness_centrality);
+  g_ascii_dtostr (centrality[2], sizeof centrality[2], m.closeness_centrality);
+  g_ascii_dtostr (centrality[3], sizeof centrality[3], m.eigenvector_centrality);
+
+  {
   const char * const cells[] = {
     id, ties_actor_get_name (actor), ties_actor_kind_to_string (ties_actor_get_kind (actor)),
     ties_actor_get_role (actor), ties_actor_get_affiliation (actor), aliases, ties_actor_get_color (actor),
-    ties_actor_get_notes (actor), events, degree,
+    ties_actor_get_notes (actor), events, degree, weighted, centrality[0], centrality[1], centrality[2],
+    centrality[3], community,
   };
 
   append_row (out, cells, G_N_ELEMENTS (cells));
+  }
 }
 
 static void
@@ -199,6 +216,8 @@ ties_csv_export_to_bytes (TiesDocument  *document,
   };
   static const char * const actor_header[] = {
     "id", "name", "kind", "role", "affiliation", "aliases", "color", "notes", "events", "degree",
+    "weighted_degree", "degree_centrality", "betweenness_centrality", "closeness_centrality",
+    "eigenvector_centrality", "community",
   };
   static const char * const tie_header[] = {
     "source", "target", "source_name", "target_name", "weight", "kinds", "first", "last",
@@ -230,14 +249,18 @@ ties_csv_export_to_bytes (TiesDocument  *document,
       break;
 
     case TIES_CSV_TABLE_ACTORS:
-      append_row (out, actor_header, G_N_ELEMENTS (actor_header));
-      items = ties_document_get_actors (document);
-      for (guint i = 0; i < g_list_model_get_n_items (items); i++)
-        {
-          g_autoptr(TiesActor) actor = g_list_model_get_item (items, i);
+      {
+        g_autoptr(TiesMeasures) measures = ties_measures_compute (network);
 
-          append_actor (out, network, actor);
-        }
+        append_row (out, actor_header, G_N_ELEMENTS (actor_header));
+        items = ties_document_get_actors (document);
+        for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+          {
+            g_autoptr(TiesActor) actor = g_list_model_get_item (items, i);
+
+            append_actor (out, network, measures, actor);
+          }
+      }
       break;
 
     case TIES_CSV_TABLE_TIES:
