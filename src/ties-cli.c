@@ -374,14 +374,22 @@ load_or_say_why (const char *input)
   return document;
 }
 
-/* "jsonld" or a file name ending in .jsonld: W3C Web Annotations of the
- * evidence, which draw nothing. */
-static gboolean
-is_annotation_format (const char *text)
+/* The format --format names, or else the extension of OUT: "jsonld" for
+ * "a.jsonld". */
+static const char *
+format_name (const ExportRequest *request)
 {
+  const char *text = request->format != NULL ? request->format : request->output;
   const char *dot = strrchr (text, '.');
 
-  return g_ascii_strcasecmp (dot != NULL ? dot + 1 : text, "jsonld") == 0;
+  return dot != NULL ? dot + 1 : text;
+}
+
+/* W3C Web Annotations of the evidence, which draw nothing. */
+static gboolean
+is_annotation_format (const ExportRequest *request)
+{
+  return g_ascii_strcasecmp (format_name (request), "jsonld") == 0;
 }
 
 static int
@@ -447,13 +455,12 @@ typedef gboolean (*NetworkExport) (TiesDocument  *document,
                                    GFile         *file,
                                    GError       **error);
 
-/* "graphml", "gexf", "jgf", "cyjs", "dot" (or "gv"), "timelinejs", or a
- * file name ending so; NULL for anything else. */
+/* "graphml", "gexf", "jgf", "cyjs", "dot" (or "gv"), "timelinejs"; NULL
+ * for anything else. */
 static NetworkExport
-network_format (const char *text)
+network_format (const ExportRequest *request)
 {
-  const char *dot = strrchr (text, '.');
-  const char *name = dot != NULL ? dot + 1 : text;
+  const char *name = format_name (request);
 
   if (g_ascii_strcasecmp (name, "graphml") == 0)
     return ties_graphml_export_to_file;
@@ -471,13 +478,11 @@ network_format (const char *text)
   return NULL;
 }
 
-/* "csv" or a file name ending in .csv: a table, which --table chooses. */
+/* A table, which --table chooses. */
 static gboolean
-is_csv_format (const char *text)
+is_csv_format (const ExportRequest *request)
 {
-  const char *dot = strrchr (text, '.');
-
-  return g_ascii_strcasecmp (dot != NULL ? dot + 1 : text, "csv") == 0;
+  return g_ascii_strcasecmp (format_name (request), "csv") == 0;
 }
 
 /* A network export, or with @export NULL the CSV table @request names. */
@@ -548,10 +553,10 @@ ties_cli_export (const ExportRequest *request,
   const char *focus;
   int status = TIES_EXIT_OK;
 
-  if (is_annotation_format (request->format != NULL ? request->format : request->output))
+  if (is_annotation_format (request))
     return ties_cli_export_annotations (request, input);
-  network_export = network_format (request->format != NULL ? request->format : request->output);
-  if (network_export != NULL || is_csv_format (request->format != NULL ? request->format : request->output))
+  network_export = network_format (request);
+  if (network_export != NULL || is_csv_format (request))
     return ties_cli_export_network (request, network_export, input);
   if (request->table != NULL)
     return usage_error (_("--table goes with a CSV export"));

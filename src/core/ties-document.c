@@ -936,6 +936,36 @@ ties_document_lookup_event_kind (TiesDocument *self,
   return ties_event_kind_lookup_builtin (id);
 }
 
+const char *
+ties_document_get_actor_name (TiesDocument *self,
+                              const char   *actor_id)
+{
+  TiesActor *actor;
+
+  g_return_val_if_fail (TIES_IS_DOCUMENT (self), NULL);
+
+  actor = actor_id != NULL ? ties_document_lookup_actor (self, actor_id) : NULL;
+  if (actor != NULL && ties_actor_get_name (actor) != NULL && ties_actor_get_name (actor)[0] != '\0')
+    return ties_actor_get_name (actor);
+
+  return actor_id;
+}
+
+const char *
+ties_document_get_kind_label (TiesDocument *self,
+                              const char   *kind_id)
+{
+  TiesEventKind *kind;
+
+  g_return_val_if_fail (TIES_IS_DOCUMENT (self), NULL);
+
+  kind = ties_document_lookup_event_kind (self, kind_id);
+  if (kind != NULL && ties_event_kind_get_label (kind) != NULL)
+    return ties_event_kind_get_label (kind);
+
+  return kind_id;
+}
+
 static gboolean
 ties_document_id_in_use (TiesDocument *self,
                          const char   *id)

@@ -101,6 +101,14 @@ TiesEvent          *ties_document_lookup_event        (TiesDocument *self,
 /* A declared kind, or a built-in one. */
 TiesEventKind      *ties_document_lookup_event_kind   (TiesDocument *self,
                                                        const char   *id);
+/* What people read for an actor id: the actor's name, or the id itself
+ * for an actor without a name or not in the document; NULL for NULL. */
+const char         *ties_document_get_actor_name      (TiesDocument *self,
+                                                       const char   *actor_id);
+/* The label of a kind id (declared or built-in), or the id itself for a
+ * kind that is neither; NULL for NULL. */
+const char         *ties_document_get_kind_label      (TiesDocument *self,
+                                                       const char   *kind_id);
 /* An id not yet used by any actor, source or event, made from @text. */
 char               *ties_document_make_id             (TiesDocument *self,
                                                        const char   *text);

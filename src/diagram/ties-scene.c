@@ -313,18 +313,6 @@ kind_line (TiesDocument *document,
   return event_kind != NULL ? ties_event_kind_get_line (event_kind) : TIES_LINE_SOLID;
 }
 
-static const char *
-kind_label (TiesDocument *document,
-            const char   *kind)
-{
-  TiesEventKind *event_kind = kind != NULL ? ties_document_lookup_event_kind (document, kind) : NULL;
-
-  if (event_kind != NULL && ties_event_kind_get_label (event_kind) != NULL)
-    return ties_event_kind_get_label (event_kind);
-
-  return kind != NULL ? kind : _("Other");
-}
-
 /* Orphaned evidence counts: the source did report the tie. */
 static Support
 tie_support (TiesTie *tie)
@@ -382,7 +370,7 @@ build_edges (TiesScene               *self,
               guint count = 0;
               TiesLineStyle line = kind_line (document, kinds[k]);
               GPtrArray *labels = g_hash_table_lookup (kinds_by_line, GUINT_TO_POINTER (line + 1));
-              const char *label = kind_label (document, kinds[k]);
+              const char *label = ties_document_get_kind_label (document, kinds[k]);
 
               for (guint e = 0; e < events->len; e++)
                 if (g_strcmp0 (ties_event_get_kind (g_ptr_array_index (events, e)), kinds[k]) == 0)

@@ -78,18 +78,6 @@ copy_string (SvgInfo    *info,
   return text != NULL && *text != '\0' ? g_string_chunk_insert (info->strings, text) : NULL;
 }
 
-static const char *
-kind_label (TiesDocument *document,
-            const char   *kind)
-{
-  TiesEventKind *event_kind = kind != NULL ? ties_document_lookup_event_kind (document, kind) : NULL;
-
-  if (event_kind != NULL && ties_event_kind_get_label (event_kind) != NULL)
-    return ties_event_kind_get_label (event_kind);
-
-  return kind != NULL ? kind : _("Other");
-}
-
 SvgInfo *
 _ties_svg_info_new (TiesDocument *document,
                     TiesNetwork  *network,
@@ -166,7 +154,7 @@ _ties_svg_info_new (TiesDocument *document,
               SvgKindCount count = { NULL };
 
               count.kind = g_string_chunk_insert_const (info->strings, kinds[k]);
-              count.label = g_string_chunk_insert_const (info->strings, kind_label (document, kinds[k]));
+              count.label = g_string_chunk_insert_const (info->strings, ties_document_get_kind_label (document, kinds[k]));
               for (guint e = 0; e < events->len; e++)
                 if (g_strcmp0 (ties_event_get_kind (g_ptr_array_index (events, e)), kinds[k]) == 0)
                   count.count++;

@@ -126,16 +126,6 @@ source_uri (TiesSource *source)
   return g_string_free (g_steal_pointer (&uri), FALSE);
 }
 
-static const char *
-actor_name (TiesDocument *document,
-            const char   *id)
-{
-  TiesActor *actor = ties_document_lookup_actor (document, id);
-  const char *name = actor != NULL ? ties_actor_get_name (actor) : NULL;
-
-  return name != NULL && *name != '\0' ? name : id;
-}
-
 static char *
 describe_event (TiesDocument *document,
                 TiesEvent    *event)
@@ -182,7 +172,7 @@ describe_event (TiesDocument *document,
         {
           if (i > 0)
             g_string_append (names, ", ");
-          g_string_append (names, actor_name (document, participants[i]));
+          g_string_append (names, ties_document_get_actor_name (document, participants[i]));
         }
 
       g_string_append_c (text, '\n');
@@ -192,7 +182,7 @@ describe_event (TiesDocument *document,
   if (initiator != NULL && *initiator != '\0')
     {
       g_string_append_c (text, '\n');
-      g_string_append_printf (text, _("Initiated by: %s"), actor_name (document, initiator));
+      g_string_append_printf (text, _("Initiated by: %s"), ties_document_get_actor_name (document, initiator));
     }
 
   return g_string_free (text, FALSE);

@@ -78,18 +78,6 @@ join (const char * const *values)
   return values != NULL && values[0] != NULL ? g_strjoinv ("; ", (char **) values) : NULL;
 }
 
-static const char *
-actor_name (TiesDocument *document,
-            const char   *id)
-{
-  TiesActor *actor = id != NULL ? ties_document_lookup_actor (document, id) : NULL;
-
-  if (actor != NULL && ties_actor_get_name (actor)[0] != '\0')
-    return ties_actor_get_name (actor);
-
-  return id;
-}
-
 static void
 append_event (GString      *out,
               TiesDocument *document,
@@ -117,7 +105,7 @@ append_event (GString      *out,
     }
 
   for (guint i = 0; people != NULL && people[i] != NULL; i++)
-    g_ptr_array_add (names, (gpointer) actor_name (document, people[i]));
+    g_ptr_array_add (names, (gpointer) ties_document_get_actor_name (document, people[i]));
   g_ptr_array_add (names, NULL);
   participants = join ((const char * const *) names->pdata);
 
@@ -139,7 +127,7 @@ append_event (GString      *out,
     const char * const cells[] = {
       ties_event_get_id (event), ties_event_get_date (event), start, end,
       ties_event_get_date_phrase (event), ties_event_get_title (event), ties_event_get_kind (event),
-      ties_event_get_place (event), participants, actor_name (document, ties_event_get_initiator (event)),
+      ties_event_get_place (event), participants, ties_document_get_actor_name (document, ties_event_get_initiator (event)),
       tags, ties_event_get_notes (event), source_list, quotes->str,
     };
 
@@ -196,7 +184,7 @@ append_tie (GString      *out,
   TiesDate *last = ties_tie_get_last_date (tie);
   const char * const cells[] = {
     ties_tie_get_actor_a (tie), ties_tie_get_actor_b (tie),
-    actor_name (document, ties_tie_get_actor_a (tie)), actor_name (document, ties_tie_get_actor_b (tie)),
+    ties_document_get_actor_name (document, ties_tie_get_actor_a (tie)), ties_document_get_actor_name (document, ties_tie_get_actor_b (tie)),
     weight, kinds, first != NULL ? ties_date_get_text (first) : NULL, last != NULL ? ties_date_get_text (last) : NULL,
     n_sources, n_evidence, a_to_b, b_to_a,
   };

@@ -47,24 +47,6 @@ add_day (JsonBuilder *builder,
   return TRUE;
 }
 
-static const char *
-actor_name (TiesDocument *document,
-            const char   *id)
-{
-  TiesActor *actor = ties_document_lookup_actor (document, id);
-
-  return actor != NULL && ties_actor_get_name (actor)[0] != '\0' ? ties_actor_get_name (actor) : id;
-}
-
-static const char *
-kind_label (TiesDocument *document,
-            const char   *kind)
-{
-  TiesEventKind *event_kind = kind != NULL ? ties_document_lookup_event_kind (document, kind) : NULL;
-
-  return event_kind != NULL ? ties_event_kind_get_label (event_kind) : kind;
-}
-
 /* <p>participants</p>, each quote in a <blockquote>, the place. */
 static char *
 slide_text (TiesDocument *document,
@@ -80,7 +62,7 @@ slide_text (TiesDocument *document,
       g_string_append (html, "<p>");
       for (guint i = 0; people[i] != NULL; i++)
         {
-          g_autofree char *name = g_markup_escape_text (actor_name (document, people[i]), -1);
+          g_autofree char *name = g_markup_escape_text (ties_document_get_actor_name (document, people[i]), -1);
 
           g_string_append_printf (html, "%s%s", i > 0 ? ", " : "", name);
         }
@@ -150,7 +132,7 @@ add_slide (JsonBuilder  *builder,
   _ties_export_json_add_string (builder, "headline", headline);
   _ties_export_json_add_string (builder, "text", text);
   json_builder_end_object (builder);
-  _ties_export_json_add_string (builder, "group", kind_label (document, ties_event_get_kind (event)));
+  _ties_export_json_add_string (builder, "group", ties_document_get_kind_label (document, ties_event_get_kind (event)));
   _ties_export_json_add_string (builder, "unique_id", ties_event_get_id (event));
   json_builder_end_object (builder);
 }

@@ -68,12 +68,7 @@ static const char *
 actor_name (TiesDiagramView *self,
             const char      *id)
 {
-  TiesActor *actor = ties_document_lookup_actor (self->document, id);
-
-  if (actor != NULL && ties_actor_get_name (actor) != NULL)
-    return ties_actor_get_name (actor);
-
-  return id;
+  return ties_document_get_actor_name (self->document, id);
 }
 
 /* How well the tie is reported, whether or not weak ties are marked: a

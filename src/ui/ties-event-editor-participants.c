@@ -18,15 +18,9 @@ static const char *
 actor_display_name (TiesEventEditor *self,
                     const char      *id)
 {
-  TiesActor *actor;
-
   g_assert (TIES_IS_EVENT_EDITOR (self));
 
-  actor = self->document != NULL ? ties_document_lookup_actor (self->document, id) : NULL;
-  if (actor != NULL && ties_actor_get_name (actor)[0] != '\0')
-    return ties_actor_get_name (actor);
-
-  return id;
+  return self->document != NULL ? ties_document_get_actor_name (self->document, id) : id;
 }
 
 static GtkWidget *

@@ -49,14 +49,8 @@ _ties_event_list_actor_name (TiesEventList *self,
                              const char    *actor_id)
 {
   TiesDocument *document = ties_event_list_get_document (self);
-  TiesActor *actor = NULL;
 
-  if (document != NULL)
-    actor = ties_document_lookup_actor (document, actor_id);
-  if (actor != NULL && ties_actor_get_name (actor) != NULL && *ties_actor_get_name (actor) != '\0')
-    return ties_actor_get_name (actor);
-
-  return actor_id;
+  return document != NULL ? ties_document_get_actor_name (document, actor_id) : actor_id;
 }
 
 static char *
