@@ -17,6 +17,7 @@ ties_graph_new (void)
   self->nodes = g_array_new (FALSE, TRUE, sizeof (TiesGraphNode));
   self->edges = g_array_new (FALSE, TRUE, sizeof (TiesGraphEdge));
   self->strings = g_string_chunk_new (4096);
+  self->rings = g_array_new (FALSE, FALSE, sizeof (double));
 
   return self;
 }
@@ -29,6 +30,7 @@ ties_graph_free (TiesGraph *self)
 
   g_array_unref (self->nodes);
   g_array_unref (self->edges);
+  g_array_unref (self->rings);
   g_string_chunk_free (self->strings);
   g_free (self);
 }

@@ -51,6 +51,13 @@ typedef struct
   GArray *nodes;   /* TiesGraphNode */
   GArray *edges;   /* TiesGraphEdge, source < target, no duplicates */
   GStringChunk *strings;
+  /* The rings a radial layout stands its nodes on (double radii, from
+   * the inside out, round (ring_x, ring_y), the focus's place); empty
+   * for other layouts. The renderer draws them as faint guides, which
+   * is what makes the picture read as distances from the focus. */
+  GArray *rings;
+  double ring_x;
+  double ring_y;
 } TiesGraph;
 
 TiesGraph     *ties_graph_new                (void);

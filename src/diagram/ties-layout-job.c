@@ -52,6 +52,9 @@ ties_graph_copy (const TiesGraph *graph)
 
       ties_graph_add_edge (copy, edge->source, edge->target, edge->weight);
     }
+  g_array_append_vals (copy->rings, graph->rings->data, graph->rings->len);
+  copy->ring_x = graph->ring_x;
+  copy->ring_y = graph->ring_y;
 
   return copy;
 }
@@ -249,6 +252,9 @@ ties_layout_prepare (TiesNetwork             *network,
    * and an edit that changed no tie, pin or actor (evidence, say) does
    * not move it either. */
   *needed = !(options->incremental && all_placed && (request->shown == NULL || !any_changed));
+  /* Saved places kept as they are still get their ring guides. */
+  if (!*needed)
+    ties_layout_find_rings (graph, options);
 
   return g_steal_pointer (&graph);
 }

@@ -117,5 +117,10 @@ void     _ties_layout_radial (TiesGraph               *graph,
                               const TiesLayoutOptions *options);
 void     _ties_layout_circle (TiesGraph               *graph,
                               const TiesLayoutOptions *options);
+/* The radial layout with @n_sweeps barycentre sweeps after the BFS
+ * tree's wedges (0: the wedges alone), for the tests to compare. */
+void     _ties_layout_radial_sweeps (TiesGraph               *graph,
+                                     const TiesLayoutOptions *options,
+                                     guint                    n_sweeps);
 
 G_END_DECLS

@@ -3,8 +3,10 @@
  * Copyright 2026 The Ties authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Radial: rings by hop distance from the focus, ordered by the wedges of
- * the BFS tree and then by barycentre sweeps.
+ * Radial: rings by hop distance from the focus, every node exactly on
+ * its ring (the renderer draws the rings as guides), ordered by the
+ * wedges of the BFS tree and then by barycentre sweeps, keeping the
+ * order that crosses fewest ties; actors with no tie in a row below.
  *
  * Circle: one ring, components together, each in depth-first order.
  */
@@ -12,6 +14,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "ties-layout-private.h"
 
@@ -188,25 +191,45 @@ most_active (TiesGraph *graph)
   return best;
 }
 
+/* An actor with no tie: one that place_isolates_below() sets apart
+ * rather than on a ring (a pinned one stays where it was put). */
+static gboolean
+is_isolate (TiesGraph *graph,
+            const Csr *g,
+            guint      focus,
+            guint      i)
+{
+  TiesGraphNode *node = ties_graph_node (graph, i);
+
+  return g->off[i] == g->off[i + 1] && i != focus && !(node->pinned && node->placed);
+}
+
 /* Nodes tied to nothing say nothing by where they stand: a row under the
- * drawing keeps them in view without stretching it. */
+ * drawing, centred under the focus and clear of the outermost ring's
+ * guide (@outer round @cx, @cy), keeps them in view, apart from the
+ * rings, without stretching the picture. With @keep (after an edit),
+ * they stay where they were shown as long as all of them have a place
+ * still clear of the rings. */
 static void
 place_isolates_below (TiesGraph               *graph,
                       const Csr               *g,
                       const TiesLayoutOptions *options,
-                      guint                    keep)
+                      guint                    focus,
+                      double                   cx,
+                      double                   cy,
+                      double                   outer,
+                      gboolean                 keep)
 {
   guint n = graph->nodes->len;
-  double x0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
-  double max_r = 0, step, x, y;
+  double x0 = cx - outer, x1 = cx + outer, y1 = cy + outer;
+  double max_r = 0, step, gap, x, y;
   guint n_isolates = 0, per_row, column = 0;
 
   for (guint i = 0; i < n; i++)
     {
       TiesGraphNode *node = ties_graph_node (graph, i);
-      gboolean isolate = g->off[i] == g->off[i + 1] && i != keep && !(node->pinned && node->placed);
 
-      if (isolate)
+      if (is_isolate (graph, g, focus, i))
         {
           n_isolates++;
           max_r = MAX (max_r, node->radius);
@@ -217,20 +240,31 @@ place_isolates_below (TiesGraph               *graph,
       y1 = MAX (y1, node->y + node->radius);
     }
 
-  if (n_isolates == 0 || x0 > x1)
+  if (n_isolates == 0)
     return;
 
-  step = 2 * max_r + MAX (options->padding, options->label_room);
+  gap = MAX (options->padding, options->label_room);
+  for (guint i = 0; i < n && keep; i++)
+    {
+      TiesGraphNode *node = ties_graph_node (graph, i);
+
+      if (is_isolate (graph, g, focus, i))
+        keep = node->placed && node->y - node->radius >= y1 + gap;
+    }
+  if (keep)
+    return;
+  step = 2 * max_r + gap;
   per_row = MAX (1, (guint) floor ((x1 - x0) / step) + 1);
   per_row = MIN (per_row, n_isolates);
-  x = -((double) per_row - 1) * step / 2;
-  y = y1 + max_r + MAX (options->padding, options->label_room);
+  x = cx - ((double) per_row - 1) * step / 2;
+  /* Twice the usual gap: the row must not read as one more ring. */
+  y = y1 + max_r + 2 * gap;
 
   for (guint i = 0; i < n; i++)
     {
       TiesGraphNode *node = ties_graph_node (graph, i);
 
-      if (g->off[i] != g->off[i + 1] || i == keep || (node->pinned && node->placed))
+      if (!is_isolate (graph, g, focus, i))
         continue;
 
       node->x = x + column * step;
@@ -244,9 +278,127 @@ place_isolates_below (TiesGraph               *graph,
     }
 }
 
+/* Hop distances from @focus by breadth-first search, with the search
+ * tree in @parent and the order of the visit in @queue. The nodes the
+ * focus cannot reach that have ties get one ring more, outside the
+ * others; the actors with no tie get none (G_MAXUINT) and come last in
+ * @queue, after the @n_ringed that stand on rings (the focus included).
+ * Returns the number of rings, the focus's own counted as ring 0. */
+static guint
+find_hops (TiesGraph *graph,
+           const Csr *g,
+           guint      focus,
+           guint     *dist,
+           guint     *parent,
+           guint     *queue,
+           guint     *n_reached,
+           guint     *n_ringed)
+{
+  guint n = graph->nodes->len;
+  guint head = 0, tail = 0, max_dist = 0, n_rings;
+  gboolean unreached = FALSE;
+
+  g_assert (focus < n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      dist[i] = G_MAXUINT;
+      parent[i] = G_MAXUINT;
+    }
+
+  dist[focus] = 0;
+  queue[tail++] = focus;
+  while (head < tail)
+    {
+      guint i = queue[head++];
+
+      max_dist = MAX (max_dist, dist[i]);
+      for (guint e = g->off[i]; e < g->off[i + 1]; e++)
+        if (dist[g->adj[e]] == G_MAXUINT)
+          {
+            dist[g->adj[e]] = dist[i] + 1;
+            parent[g->adj[e]] = i;
+            queue[tail++] = g->adj[e];
+          }
+    }
+
+  *n_reached = tail;
+  n_rings = max_dist + 1;
+  for (guint i = 0; i < n; i++)
+    if (dist[i] == G_MAXUINT && !is_isolate (graph, g, focus, i))
+      {
+        dist[i] = max_dist + 1;
+        queue[tail++] = i;
+        unreached = TRUE;
+      }
+  if (unreached)
+    n_rings++;
+
+  *n_ringed = tail;
+  for (guint i = 0; i < n; i++)
+    if (dist[i] == G_MAXUINT)
+      queue[tail++] = i;
+
+  return n_rings;
+}
+
+/* Above this many ties, counting crossings pair by pair costs more than
+ * the layout itself; the last sweep is then kept unchecked. */
+#define MAX_CROSSING_TIES 2000
+
+/* Pairs of ties that cross, drawn straight between (@x, @y) (ties that
+ * share an end do not count); G_MAXUINT64 for a graph too large to
+ * count. */
+static guint64
+count_crossings (TiesGraph    *graph,
+                 const double *x,
+                 const double *y)
+{
+  guint m = graph->edges->len;
+  guint64 crossings = 0;
+
+  g_assert (graph != NULL && x != NULL && y != NULL);
+
+  if (m > MAX_CROSSING_TIES)
+    return G_MAXUINT64;
+
+  for (guint e = 0; e < m; e++)
+    {
+      TiesGraphEdge *p = ties_graph_edge (graph, e);
+      double ax = x[p->source], ay = y[p->source], bx = x[p->target], by = y[p->target];
+
+      for (guint f = e + 1; f < m; f++)
+        {
+          TiesGraphEdge *q = ties_graph_edge (graph, f);
+          double cx = x[q->source], cy = y[q->source], dx = x[q->target], dy = y[q->target];
+          double d1, d2, d3, d4;
+
+          if (p->source == q->source || p->source == q->target
+              || p->target == q->source || p->target == q->target)
+            continue;
+          d1 = (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
+          d2 = (bx - ax) * (dy - ay) - (by - ay) * (dx - ax);
+          d3 = (dx - cx) * (ay - cy) - (dy - cy) * (ax - cx);
+          d4 = (dx - cx) * (by - cy) - (dy - cy) * (bx - cx);
+          if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0)))
+            crossings++;
+        }
+    }
+
+  return crossings;
+}
+
+/* Barycentre sweeps after the first placement by wedges. Each sweep
+ * can undo some of the last one's gains, so the layout keeps whichever
+ * order crossed fewest ties, the wedges' own included. */
+#define RADIAL_SWEEPS 5
+
+/* The radial layout with @n_sweeps barycentre sweeps (0: the BFS
+ * tree's wedges alone); _ties_layout_radial() runs RADIAL_SWEEPS. */
 void
-_ties_layout_radial (TiesGraph               *graph,
-                     const TiesLayoutOptions *options)
+_ties_layout_radial_sweeps (TiesGraph               *graph,
+                            const TiesLayoutOptions *options,
+                            guint                    n_sweeps)
 {
   guint n = graph->nodes->len;
   Csr g = _ties_layout_graph_csr (graph);
@@ -257,7 +409,11 @@ _ties_layout_radial (TiesGraph               *graph,
   g_autofree double *r = g_new (double, n);
   g_autofree double *desired = g_new0 (double, n);
   g_autofree double *angle = g_new0 (double, n);
+  g_autofree double *best_angle = g_new0 (double, n);
+  g_autofree double *px = g_new0 (double, n);
+  g_autofree double *py = g_new0 (double, n);
   g_autofree double *ring_radius = NULL;
+  g_autofree double *best_radius = NULL;
   g_autofree guint *ring_off = NULL;
   g_autofree guint *ring = g_new (guint, n);
   g_autofree double *weight = g_new (double, n);
@@ -265,52 +421,33 @@ _ties_layout_radial (TiesGraph               *graph,
   g_autofree double *next_start = g_new (double, n);
   g_autofree SortItem *items = g_new (SortItem, n);
   double edge_length = _ties_layout_target_edge_length (graph, options);
-  guint head = 0, tail = 0, max_dist = 0, n_rings;
+  guint max_dist, n_rings, n_reached, n_ringed;
+  guint64 best_crossings = G_MAXUINT64;
   gboolean incremental;
+  TiesGraphNode *centre = ties_graph_node (graph, focus);
+  /* A pinned focus stays where it is, and the rings go round it. */
+  double cx = centre->pinned && centre->placed ? centre->x : 0;
+  double cy = centre->pinned && centre->placed ? centre->y : 0;
 
   g_assert (graph != NULL && options != NULL);
 
   for (guint i = 0; i < n; i++)
-    {
-      dist[i] = G_MAXUINT;
-      parent[i] = G_MAXUINT;
-      r[i] = ties_graph_node (graph, i)->radius;
-    }
+    r[i] = ties_graph_node (graph, i)->radius;
 
-  dist[focus] = 0;
-  queue[tail++] = focus;
-  while (head < tail)
-    {
-      guint i = queue[head++];
-
-      max_dist = MAX (max_dist, dist[i]);
-      for (guint e = g.off[i]; e < g.off[i + 1]; e++)
-        if (dist[g.adj[e]] == G_MAXUINT)
-          {
-            dist[g.adj[e]] = dist[i] + 1;
-            parent[g.adj[e]] = i;
-            queue[tail++] = g.adj[e];
-          }
-    }
-  /* Everything the focus cannot reach goes on one outer ring. */
-  n_rings = max_dist + 1 + (tail < n ? 1 : 0);
-  for (guint i = 0; i < n; i++)
-    if (dist[i] == G_MAXUINT)
-      {
-        dist[i] = max_dist + 1;
-        queue[tail++] = i;
-      }
+  n_rings = find_hops (graph, &g, focus, dist, parent, queue, &n_reached, &n_ringed);
+  /* The deepest ring of the BFS tree, inside the one of the unreached. */
+  max_dist = n_rings - 1 - (n_reached < n_ringed ? 1 : 0);
 
   /* Rings in BFS order. */
   ring_off = g_new0 (guint, n_rings + 1);
-  for (guint i = 0; i < n; i++)
-    ring_off[dist[i] + 1]++;
+  for (guint q = 0; q < n_ringed; q++)
+    ring_off[dist[queue[q]] + 1]++;
   for (guint k = 0; k < n_rings; k++)
     ring_off[k + 1] += ring_off[k];
   {
     g_autofree guint *fill = g_memdup2 (ring_off, sizeof (guint) * n_rings);
 
-    for (guint q = 0; q < n; q++)
+    for (guint q = 0; q < n_ringed; q++)
       ring[fill[dist[queue[q]]]++] = queue[q];
   }
 
@@ -318,7 +455,7 @@ _ties_layout_radial (TiesGraph               *graph,
    * proportion to its size, children in the middle of theirs. */
   for (guint i = 0; i < n; i++)
     weight[i] = 1;
-  for (guint q = n; q-- > 1;)
+  for (guint q = n_ringed; q-- > 1;)
     if (parent[queue[q]] != G_MAXUINT)
       weight[parent[queue[q]]] += weight[queue[q]];
   for (guint i = 0; i < n; i++)
@@ -327,9 +464,9 @@ _ties_layout_radial (TiesGraph               *graph,
   next_start[focus] = 0;
   {
     double outer = 0;
-    guint outer_count = n - ring_off[max_dist + 1];
+    guint outer_count = n_ringed - ring_off[max_dist + 1];
 
-    for (guint q = 1; q < n; q++)
+    for (guint q = 1; q < n_ringed; q++)
       {
         guint i = queue[q];
         guint p = parent[i];
@@ -360,15 +497,14 @@ _ties_layout_radial (TiesGraph               *graph,
   }
   if (incremental)
     {
-      TiesGraphNode *centre = ties_graph_node (graph, focus);
-      double cx = centre->placed ? centre->x : 0, cy = centre->placed ? centre->y : 0;
+      double ox = centre->placed ? centre->x : 0, oy = centre->placed ? centre->y : 0;
 
       for (guint i = 0; i < n; i++)
         {
           TiesGraphNode *node = ties_graph_node (graph, i);
 
-          if (i != focus && node->placed && (node->x != cx || node->y != cy))
-            desired[i] = atan2 (node->y - cy, node->x - cx);
+          if (i != focus && node->placed && (node->x != ox || node->y != oy))
+            desired[i] = atan2 (node->y - oy, node->x - ox);
         }
       for (guint i = 0; i < n; i++)
         {
@@ -388,12 +524,14 @@ _ties_layout_radial (TiesGraph               *graph,
     }
 
   ring_radius = g_new0 (double, n_rings);
+  best_radius = g_new0 (double, n_rings);
   /* Sweep 0 places by the wedges; then barycentre sweeps alternate: a
    * node aims at the mean angle of its neighbours on the ring inside
    * (odd sweeps) or outside (even sweeps) its own. */
-  for (guint sweep = 0; sweep < (incremental ? 1 : 4); sweep++)
+  for (guint sweep = 0; sweep <= (incremental ? 0 : n_sweeps); sweep++)
     {
       double radius = 0, prev_max_r = r[focus];
+      guint64 crossings;
 
       for (guint k = 1; k < n_rings; k++)
         {
@@ -439,28 +577,152 @@ _ties_layout_radial (TiesGraph               *graph,
           ring_radius[k] = radius;
           prev_max_r = ring_max_r;
         }
+
+      /* The places this order gives, round the focus, pins where they
+       * are: what the ties' crossings are counted on. */
+      for (guint q = 0; q < n_ringed; q++)
+        {
+          guint i = queue[q];
+          TiesGraphNode *node = ties_graph_node (graph, i);
+
+          if (node->pinned && node->placed)
+            {
+              px[i] = node->x - cx;
+              py[i] = node->y - cy;
+            }
+          else
+            {
+              px[i] = ring_radius[dist[i]] * cos (angle[i]);
+              py[i] = ring_radius[dist[i]] * sin (angle[i]);
+            }
+        }
+      crossings = count_crossings (graph, px, py);
+      if (sweep == 0 || crossings < best_crossings || best_crossings == G_MAXUINT64)
+        {
+          best_crossings = crossings;
+          memcpy (best_angle, angle, sizeof (double) * n);
+          memcpy (best_radius, ring_radius, sizeof (double) * n_rings);
+        }
     }
 
-  for (guint i = 0; i < n; i++)
+  for (guint q = 0; q < n_ringed; q++)
     {
+      guint i = queue[q];
       TiesGraphNode *node = ties_graph_node (graph, i);
 
       if (node->pinned && node->placed)
         continue;
-      if (i == focus)
-        {
-          node->x = 0;
-          node->y = 0;
-        }
-      else
-        {
-          node->x = ring_radius[dist[i]] * cos (angle[i]);
-          node->y = ring_radius[dist[i]] * sin (angle[i]);
-        }
+      /* Every node of a ring exactly at its radius: the guides the
+       * renderer draws pass through their centres. */
+      node->x = cx + (i == focus ? 0 : best_radius[dist[i]] * cos (best_angle[i]));
+      node->y = cy + (i == focus ? 0 : best_radius[dist[i]] * sin (best_angle[i]));
       node->placed = TRUE;
     }
 
-  place_isolates_below (graph, &g, options, focus);
+  place_isolates_below (graph, &g, options, focus, cx, cy,
+                        n_rings > 1 ? best_radius[n_rings - 1] : r[focus], incremental);
+
+  _ties_layout_csr_clear (&g);
+}
+
+void
+_ties_layout_radial (TiesGraph               *graph,
+                     const TiesLayoutOptions *options)
+{
+  _ties_layout_radial_sweeps (graph, options, RADIAL_SWEEPS);
+}
+
+/* Half a unit: places saved to a hundredth still stand on their ring. */
+#define RING_TOLERANCE 0.5
+
+void
+ties_layout_find_rings (TiesGraph               *graph,
+                        const TiesLayoutOptions *options)
+{
+  guint n;
+  Csr g;
+  guint focus, n_rings, n_reached, n_ringed;
+  g_autofree guint *dist = NULL;
+  g_autofree guint *parent = NULL;
+  g_autofree guint *queue = NULL;
+  g_autofree double *d = NULL;
+  g_autofree guint *ring_off = NULL;
+  TiesGraphNode *centre;
+  gboolean radial = TRUE;
+
+  g_return_if_fail (graph != NULL);
+  g_return_if_fail (options != NULL);
+
+  g_array_set_size (graph->rings, 0);
+  graph->ring_x = graph->ring_y = 0;
+  n = graph->nodes->len;
+  if (options->kind != TIES_LAYOUT_RADIAL || n == 0)
+    return;
+
+  focus = options->focus < n ? options->focus : most_active (graph);
+  centre = ties_graph_node (graph, focus);
+  if (!centre->placed || !isfinite (centre->x) || !isfinite (centre->y))
+    return;
+
+  g = _ties_layout_graph_csr (graph);
+  dist = g_new (guint, n);
+  parent = g_new (guint, n);
+  queue = g_new (guint, n);
+  d = g_new (double, n);
+  n_rings = find_hops (graph, &g, focus, dist, parent, queue, &n_reached, &n_ringed);
+
+  /* Each ring's free members by distance from the focus, sorted: they
+   * all stand at one distance, or the places are not a radial layout's
+   * (saved by another, or moved by hand) and no guide would fit them. */
+  ring_off = g_new0 (guint, n_rings + 1);
+  for (guint q = 1; q < n_ringed; q++)
+    {
+      TiesGraphNode *node = ties_graph_node (graph, queue[q]);
+
+      if (node->placed && !node->pinned)
+        ring_off[dist[queue[q]] + 1]++;
+    }
+  for (guint k = 0; k < n_rings; k++)
+    ring_off[k + 1] += ring_off[k];
+  {
+    g_autofree guint *fill = g_memdup2 (ring_off, sizeof (guint) * n_rings);
+
+    for (guint q = 1; q < n_ringed; q++)
+      {
+        TiesGraphNode *node = ties_graph_node (graph, queue[q]);
+
+        if (node->placed && !node->pinned)
+          d[fill[dist[queue[q]]]++] = hypot (node->x - centre->x, node->y - centre->y);
+      }
+  }
+
+  for (guint k = 1; k < n_rings && radial; k++)
+    {
+      guint count = ring_off[k + 1] - ring_off[k];
+      double *at = d + ring_off[k];
+
+      /* A ring of pins alone has no place of its own. */
+      if (count == 0)
+        continue;
+      qsort (at, count, sizeof (double), _ties_layout_compare_doubles);
+      if (!(at[count - 1] - at[0] <= RING_TOLERANCE)
+          || (graph->rings->len > 0 && !(at[0] > g_array_index (graph->rings, double, graph->rings->len - 1) + RING_TOLERANCE)))
+        radial = FALSE;
+      else
+        {
+          double mid = (at[0] + at[count - 1]) / 2;
+
+          g_array_append_val (graph->rings, mid);
+        }
+    }
+
+  if (radial)
+    {
+      graph->ring_x = centre->x;
+      graph->ring_y = centre->y;
+    }
+  else
+    g_array_set_size (graph->rings, 0);
 
   _ties_layout_csr_clear (&g);
 }

@@ -402,4 +402,8 @@ ties_layout_run (TiesGraph               *graph,
 
   remove_graph_overlaps (graph, options->padding);
   restore_places (graph, saved);
+
+  /* Measured on the places as they end, pins and overlap removal done:
+   * a guide is drawn only through nodes that stand on it. */
+  ties_layout_find_rings (graph, options);
 }

@@ -52,6 +52,15 @@ void ties_layout_options_init (TiesLayoutOptions *options,
 void ties_layout_run          (TiesGraph               *graph,
                                const TiesLayoutOptions *options);
 
+/* Sets @graph's rings (see TiesGraph) from its places, for a radial
+ * layout round @options' focus: one ring for each hop distance whose
+ * free nodes all stand at one distance from the focus, none at all when
+ * they do not (the places are another layout's) or @options are not
+ * radial. ties_layout_run() calls it; call it alone for places that
+ * were kept without a layout (saved in the document). */
+void ties_layout_find_rings   (TiesGraph               *graph,
+                               const TiesLayoutOptions *options);
+
 /* The last pass of every layout, also callable alone: moves unpinned
  * nodes apart until no two overlap (with @padding between edges); a node
  * that pushing cannot free (caught between pins) takes the nearest
