@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "ties-actor.h"
 #include "ties-util.h"
 
@@ -590,6 +592,22 @@ ties_actor_kind_to_string (TiesActorKind kind)
   g_return_val_if_fail (kind <= TIES_ACTOR_GROUP, NULL);
 
   return actor_kind_names[kind];
+}
+
+const char *
+ties_actor_kind_get_label (TiesActorKind kind)
+{
+  switch (kind)
+    {
+    case TIES_ACTOR_PERSON:
+      return _("Person");
+    case TIES_ACTOR_ORGANISATION:
+      return _("Organisation");
+    case TIES_ACTOR_GROUP:
+      return _("Group");
+    default:
+      g_return_val_if_reached ("");
+    }
 }
 
 gboolean

@@ -28,6 +28,8 @@ G_DECLARE_FINAL_TYPE (TiesActor, ties_actor, TIES, ACTOR, GObject)
 const char         *ties_actor_kind_to_string   (TiesActorKind  kind);
 gboolean            ties_actor_kind_from_string (const char    *text,
                                                  TiesActorKind *kind);
+/* The word shown to people, translated: "Person", "Organisation", … */
+const char         *ties_actor_kind_get_label   (TiesActorKind  kind);
 
 TiesActor          *ties_actor_new             (const char    *id,
                                                 const char    *name,

@@ -75,22 +75,6 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static const char *
-kind_label (TiesActorKind kind)
-{
-  switch (kind)
-    {
-    case TIES_ACTOR_PERSON:
-      return _("Person");
-    case TIES_ACTOR_ORGANISATION:
-      return _("Organisation");
-    case TIES_ACTOR_GROUP:
-      return _("Group");
-    default:
-      return "";
-    }
-}
-
-static const char *
 affiliation_name (TiesActorsView *self,
                   TiesActor      *actor)
 {
@@ -152,7 +136,7 @@ update_cell (TiesActorsView *self,
       break;
 
     case COLUMN_KIND:
-      gtk_label_set_text (label, kind_label (ties_actor_get_kind (actor)));
+      gtk_label_set_text (label, ties_actor_kind_get_label (ties_actor_get_kind (actor)));
       break;
 
     case COLUMN_AFFILIATION:
