@@ -604,7 +604,6 @@ ties_cli_export (const ExportRequest *request,
   render_options.solid_background = g_strcmp0 (request->background, "transparent") != 0;
   render_options.title = request->title;
   render_options.mark_weak_ties = request->mark_weak_ties;
-  scene = ties_export_prepare_scene (network, request->layout, focus, &render_options);
 
   ties_export_options_init (&export_options, format);
   if (request->width > 0)
@@ -613,6 +612,11 @@ ties_cli_export (const ExportRequest *request,
     export_options.height = request->height;
   if (request->scale > 0)
     export_options.scale = request->scale;
+
+  render_options.page_width = export_options.width;
+  render_options.page_height = export_options.height;
+  render_options.fill_page = TRUE;
+  scene = ties_export_prepare_scene (network, request->layout, focus, &render_options);
 
   if (!ties_export_to_file (scene, &export_options, output, &error))
     {

@@ -723,6 +723,9 @@ test_weak_ties (Fixture       *fixture,
   tooltip = ties_diagram_view_dup_tie_tooltip (fixture->view, "cook", "ardern");
   g_assert_nonnull (tooltip);
   g_assert_nonnull (strstr (tooltip, "\nReported by 1 source, 3 evidence items\n"));
+  /* What its two strands and its arrow say, counted. */
+  g_assert_nonnull (strstr (tooltip, "\nMeeting: 1, Phone call: 1\n"));
+  g_assert_nonnull (strstr (tooltip, "\nJacinda Ardern reached out 1 time\n"));
   g_clear_pointer (&tooltip, g_free);
   g_assert_null (ties_diagram_view_dup_tie_tooltip (fixture->view, "cook", "bezos"));
 

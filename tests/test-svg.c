@@ -426,11 +426,12 @@ test_shortened_label_title (void)
   fixture_load (&fixture, json->str);
   g_string_free (json, TRUE);
 
-  /* A 6 × 6 grid 70 units apart: room for a short label, not a long one. */
+  /* A 6 × 6 grid 45 units apart: room for a short label, not for a
+   * long one even broken over three lines. */
   for (guint i = 0; i < fixture.graph->nodes->len; i++)
     {
-      ties_graph_node (fixture.graph, i)->x = 70.0 * (i % 6);
-      ties_graph_node (fixture.graph, i)->y = 70.0 * (i / 6);
+      ties_graph_node (fixture.graph, i)->x = 45.0 * (i % 6);
+      ties_graph_node (fixture.graph, i)->y = 45.0 * (i / 6);
     }
   ties_render_options_init (&options);
   g_clear_pointer (&fixture.scene, ties_scene_free);
@@ -729,6 +730,154 @@ test_dark_transparent (void)
   fixture_clear (&fixture);
 }
 
+/* The circles of class "ring" in the group "rings" (NULL: none), which
+ * must come before the ties: guides are drawn under everything. */
+static GPtrArray *
+ring_circles (xmlDoc *doc)
+{
+  g_autoptr(GHashTable) ids = ids_of (doc);
+  xmlNode *rings = g_hash_table_lookup (ids, "rings");
+  xmlNode *ties = g_hash_table_lookup (ids, "ties");
+  GPtrArray *circles;
+  gboolean before = FALSE;
+
+  if (rings == NULL)
+    return NULL;
+  g_assert_nonnull (ties);
+  for (xmlNode *node = rings; node != NULL; node = node->next)
+    before |= node == ties;
+  g_assert_true (before);
+
+  circles = g_ptr_array_new ();
+  for (xmlNode *node = rings->children; node != NULL; node = node->next)
+    {
+      xmlChar *class;
+
+      if (node->type != XML_ELEMENT_NODE)
+        continue;
+      g_assert_true (is_element (node, "circle"));
+      class = xmlGetProp (node, (const xmlChar *) "class");
+      g_assert_cmpstr ((char *) class, ==, "ring");
+      xmlFree (class);
+      g_ptr_array_add (circles, node);
+    }
+
+  return circles;
+}
+
+static double
+number_prop (xmlNode    *node,
+             const char *name)
+{
+  xmlChar *text = xmlGetProp (node, (const xmlChar *) name);
+  double value;
+
+  g_assert_nonnull (text);
+  value = g_ascii_strtod ((char *) text, NULL);
+  xmlFree (text);
+
+  return value;
+}
+
+/* A radial layout's SVG has one faint circle a ring, round the focus,
+ * all of it inside the picture; a force layout's has none. The PNG
+ * shows them too, and agrees with the SVG. */
+static void
+test_ring_guides (void)
+{
+  g_autoptr(TiesDocument) document = test_load_sample ();
+  g_autoptr(TiesNetwork) network = ties_network_new (document);
+  g_autoptr(TiesGraph) radial = test_layout_network (network, TIES_LAYOUT_RADIAL);
+  g_autoptr(TiesGraph) force = test_layout_network (network, TIES_LAYOUT_FORCE);
+  g_autoptr(TiesScene) scene = NULL;
+  g_autoptr(TiesScene) force_scene = NULL;
+  g_autoptr(GBytes) svg = NULL;
+  g_autoptr(GBytes) force_svg = NULL;
+  g_autoptr(GPtrArray) circles = NULL;
+  g_autoptr(GPtrArray) no_circles = NULL;
+  xmlDoc *doc, *force_doc;
+  TiesRenderOptions options;
+  double scale, tx, ty;
+  guint focus = ties_graph_lookup (radial, "ardern");
+
+  ties_render_options_init (&options);
+  g_assert_cmpuint (radial->rings->len, >=, 3);
+  g_assert_cmpuint (force->rings->len, ==, 0);
+  scene = ties_scene_new (document, network, radial, &options);
+  force_scene = ties_scene_new (document, network, force, &options);
+
+  svg = ties_svg_writer_write_scene (scene, WIDTH, HEIGHT);
+  doc = parse_svg (svg);
+  circles = ring_circles (doc);
+  g_assert_nonnull (circles);
+  g_assert_cmpuint (circles->len, ==, radial->rings->len);
+  ties_scene_get_transform (scene, WIDTH, HEIGHT, &scale, &tx, &ty);
+  for (guint i = 0; i < circles->len; i++)
+    {
+      xmlNode *circle = g_ptr_array_index (circles, i);
+      double r = number_prop (circle, "r");
+
+      g_assert_cmpfloat_with_epsilon (number_prop (circle, "cx"), ties_graph_node (radial, focus)->x, 0.01);
+      g_assert_cmpfloat_with_epsilon (number_prop (circle, "cy"), ties_graph_node (radial, focus)->y, 0.01);
+      g_assert_cmpfloat_with_epsilon (r, g_array_index (radial->rings, double, i), 0.01);
+      /* Not clipped: the whole circle lands in the picture. */
+      g_assert_cmpfloat (tx + scale * (number_prop (circle, "cx") - r), >=, 0);
+      g_assert_cmpfloat (tx + scale * (number_prop (circle, "cx") + r), <=, WIDTH);
+      g_assert_cmpfloat (ty + scale * (number_prop (circle, "cy") - r), >=, 0);
+      g_assert_cmpfloat (ty + scale * (number_prop (circle, "cy") + r), <=, HEIGHT);
+    }
+  xmlFreeDoc (doc);
+
+  force_svg = ties_svg_writer_write_scene (force_scene, WIDTH, HEIGHT);
+  force_doc = parse_svg (force_svg);
+  no_circles = ring_circles (force_doc);
+  g_assert_null (no_circles);
+  g_assert_null (g_strstr_len (g_bytes_get_data (force_svg, NULL), g_bytes_get_size (force_svg), "class=\"ring\""));
+  xmlFreeDoc (force_doc);
+
+  if (!have_program ("rsvg-convert"))
+    {
+      g_test_skip ("rsvg-convert is not installed");
+      return;
+    }
+
+  /* The same SVG without its rings group: the PNG is nearer the SVG
+   * with them, so cairo draws the guides where the SVG has them. */
+  {
+    cairo_surface_t *png = export_png (scene);
+    cairo_surface_t *svg_pixels = export_svg_pixels (scene, "test-svg-rings.svg");
+    cairo_surface_t *bare_pixels = NULL;
+    g_autofree char *text = g_strndup (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg));
+    g_autofree char *bare_path = g_build_filename (g_get_tmp_dir (), "test-svg-no-rings.svg", NULL);
+    g_autoptr(GError) error = NULL;
+    char *start = strstr (text, "<g id=\"rings\"");
+    char *end = start != NULL ? strstr (start, "</g>\n") : NULL;
+    double same, same_blocks, same_worst, worst, bare_blocks, bare_worst;
+
+    g_assert_nonnull (end);
+    memmove (start, end + strlen ("</g>\n"), strlen (end + strlen ("</g>\n")) + 1);
+    g_assert_true (g_file_set_contents (bare_path, text, -1, &error));
+    g_assert_no_error (error);
+    bare_pixels = rasterise (bare_path);
+    g_unlink (bare_path);
+
+    same = mean_difference (png, svg_pixels, 1, &worst);
+    same_blocks = mean_difference (png, svg_pixels, 8, &same_worst);
+    bare_blocks = mean_difference (png, bare_pixels, 8, &bare_worst);
+    g_test_message ("radial: PNG and SVG differ by %.3f / %.3f / %.1f; PNG and SVG without guides by %.3f / %.1f",
+                    same, same_blocks, same_worst, bare_blocks, bare_worst);
+    g_assert_cmpfloat (same, <, 3.0);
+    g_assert_cmpfloat (same_blocks, <, 0.8);
+    g_assert_cmpfloat (same_worst, <, 60);
+    /* Measured: 0.30 with the guides, 0.41 without (faint dotted
+     * circles are few pixels, but all of them differ). */
+    g_assert_cmpfloat (bare_blocks, >, 1.2 * same_blocks);
+    cairo_surface_destroy (png);
+    cairo_surface_destroy (svg_pixels);
+    cairo_surface_destroy (bare_pixels);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -741,6 +890,7 @@ main (int   argc,
   g_test_add_func ("/svg/deterministic", test_deterministic);
   g_test_add_func ("/svg/same-picture-as-png", test_same_picture_as_png);
   g_test_add_func ("/svg/dark-transparent", test_dark_transparent);
+  g_test_add_func ("/svg/ring-guides", test_ring_guides);
 
   return g_test_run ();
 }

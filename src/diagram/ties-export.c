@@ -379,6 +379,27 @@ ties_export_to_file_finish (GAsyncResult  *result,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+/* Whether the layout drawn is one whose shape means nothing, so that
+ * its places may be stretched to fill the page. */
+static TiesScene *
+new_scene_for_page (TiesNetwork             *network,
+                    TiesGraph               *graph,
+                    const char              *layout,
+                    const TiesRenderOptions *options)
+{
+  TiesDocument *document = ties_network_get_document (network);
+  TiesRenderOptions for_page = *options;
+  TiesLayoutKind kind = TIES_LAYOUT_FORCE;
+
+  if (layout == NULL)
+    layout = ties_document_get_layout (document);
+  if (layout != NULL && !ties_layout_kind_from_string (layout, &kind))
+    kind = TIES_LAYOUT_FORCE;
+  for_page.fill_page = options->fill_page && kind == TIES_LAYOUT_FORCE;
+
+  return ties_scene_new (document, network, graph, &for_page);
+}
+
 TiesScene *
 ties_export_prepare_scene (TiesNetwork             *network,
                            const char              *layout,
@@ -398,7 +419,7 @@ ties_export_prepare_scene (TiesNetwork             *network,
   request.focus = focus;
   graph = ties_layout_run_request (network, &request);
 
-  return ties_scene_new (ties_network_get_document (network), network, graph, options);
+  return new_scene_for_page (network, graph, layout, options);
 }
 
 TiesScene *
@@ -412,5 +433,5 @@ ties_export_prepare_scene_for_graph (TiesNetwork             *network,
   if (graph == NULL)
     return ties_export_prepare_scene (network, NULL, NULL, options);
 
-  return ties_scene_new (ties_network_get_document (network), network, graph, options);
+  return new_scene_for_page (network, graph, NULL, options);
 }

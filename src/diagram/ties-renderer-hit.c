@@ -20,7 +20,7 @@ frame_scale (const Frame *frame,
 {
   double bw = MAX (frame->bounds.x1 - frame->bounds.x0, 1e-6);
   double bh = MAX (frame->bounds.y1 - frame->bounds.y0, 1e-6);
-  double m = MIN (width, height) * 0.03;
+  double m = MIN (width, height) * FRAME_MARGIN;
 
   *margin = m;
 
@@ -29,8 +29,8 @@ frame_scale (const Frame *frame,
   return MAX (MIN ((width - 2 * m) / bw, (height - 2 * m) / bh), 1e-20);
 }
 
-/* The legend goes beside the drawing or below it, whichever lets the
- * whole be drawn larger in this area. */
+/* The legend goes beside the drawing or below it, in as many columns
+ * as let the whole be drawn largest in this area. */
 const Frame *
 _ties_renderer_choose_frame (TiesScene *self,
                              double     width,
@@ -39,11 +39,26 @@ _ties_renderer_choose_frame (TiesScene *self,
                              double    *tx,
                              double    *ty)
 {
-  double m0, m1;
-  double s0 = frame_scale (&self->frames[0], width, height, &m0);
-  double s1 = frame_scale (&self->frames[1], width, height, &m1);
-  const Frame *frame = s1 > s0 * 1.0001 ? &self->frames[1] : &self->frames[0];
-  double s = frame == &self->frames[1] ? s1 : s0;
+  const Frame *frame = NULL;
+  double s = 0, best_area = 0;
+
+  for (guint i = 0; i < self->frames->len; i++)
+    {
+      const Frame *candidate = &g_array_index (self->frames, Frame, i);
+      double m, fits = frame_scale (candidate, width, height, &m);
+      double area = (candidate->bounds.x1 - candidate->bounds.x0) * (candidate->bounds.y1 - candidate->bounds.y0);
+
+      /* Of frames drawn as large, the most compact: the room it leaves
+       * is what a page-filling scene stretches its drawing into. A near
+       * tie goes to the earlier frame: fewer columns, beside. */
+      if (frame == NULL || fits > s * 1.0001
+          || (fits > s * 0.9999 && area < best_area * 0.98))
+        {
+          frame = candidate;
+          s = fits;
+          best_area = area;
+        }
+    }
 
   *scale = s;
   *tx = (width - (frame->bounds.x1 - frame->bounds.x0) * s) / 2 - frame->bounds.x0 * s;

@@ -19,7 +19,8 @@
  * angles between, then all sixteen again 0.8 and 2 text lines further
  * out. The first box that overlaps no node disc and no label placed
  * before it, and has no other node nearer than its own, wins. If none
- * fits, the text is shortened with an ellipsis to 60 %, then 35 % of
+ * fits, the name is broken between its words onto two, then three
+ * lines, and only then shortened with an ellipsis to 60 %, then 35 % of
  * its width (never below about four letters) and tried again; if still
  * nothing fits, the label is left out: an overlapping or stray label
  * would mislead more than a missing one.
@@ -268,6 +269,66 @@ try_place (Grid       *grid,
   return FALSE;
 }
 
+static guint
+count_words (const char *text)
+{
+  guint n = 0;
+  gboolean in_word = FALSE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gboolean space = g_unichar_isspace (g_utf8_get_char (p));
+
+      n += !space && !in_word;
+      in_word = !space;
+    }
+
+  return n;
+}
+
+/* Wraps @layout, @full_width wide on one line, into at most @lines
+ * lines broken only between words, as narrow as that allows; FALSE
+ * when it takes fewer lines than asked (an earlier shape) or cannot be
+ * done without breaking a word. */
+static gboolean
+wrap_layout (PangoLayout *layout,
+             double       full_width,
+             guint        lines)
+{
+  const char *text = pango_layout_get_text (layout);
+
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  for (double width = full_width / lines; width < full_width; width *= 1.08)
+    {
+      PangoLayoutIter *iter;
+      gboolean between_words = TRUE;
+      guint n;
+
+      pango_layout_set_width (layout, (int) ceil (width * PANGO_SCALE));
+      n = pango_layout_get_line_count (layout);
+      if (n > lines)
+        continue;
+      if (n < lines)
+        break;
+
+      iter = pango_layout_get_iter (layout);
+      while (pango_layout_iter_next_line (iter))
+        {
+          int start = pango_layout_iter_get_line_readonly (iter)->start_index;
+          const char *before = g_utf8_find_prev_char (text, text + start);
+
+          between_words &= before != NULL && g_unichar_isspace (g_utf8_get_char (before));
+        }
+      pango_layout_iter_free (iter);
+      if (between_words)
+        return TRUE;
+    }
+
+  pango_layout_set_width (layout, -1);
+
+  return FALSE;
+}
+
 static int
 compare_by_activity (gconstpointer a,
                      gconstpointer b,
@@ -285,11 +346,12 @@ compare_by_activity (gconstpointer a,
   return ia < ib ? -1 : ia > ib;
 }
 
-void
+guint
 _ties_renderer_place_labels (TiesScene    *self,
                              TiesDocument *document,
                              TiesGraph    *graph)
 {
+  guint n_not_whole = 0;
   Grid grid = { 0 };
   g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
   double max_radius = 1;
@@ -327,8 +389,14 @@ _ties_renderer_place_labels (TiesScene    *self,
       TiesActor *actor = document != NULL ? ties_document_lookup_actor (document, id) : NULL;
       const char *name = actor != NULL ? ties_actor_get_name (actor) : id;
       g_autoptr(PangoLayout) layout = NULL;
-      const double shortened[] = { 1.0, 0.6, 0.35 };
-      double lx, ly, lw, lh;
+      /* Whole on one line, whole on two or three, then shortened. */
+      static const struct {
+        guint lines;
+        double shortened;
+      } shapes[] = { { 1, 1.0 }, { 2, 1.0 }, { 3, 1.0 }, { 1, 0.6 }, { 1, 0.35 } };
+      double lx, ly, lw, lh, full_width;
+      guint n_words;
+      gboolean whole = FALSE;
 
       if (name == NULL || *name == '\0')
         continue;
@@ -336,18 +404,27 @@ _ties_renderer_place_labels (TiesScene    *self,
       layout = _ties_renderer_make_layout (self, name, LABEL_SIZE, PANGO_WEIGHT_NORMAL);
       pango_layout_set_single_paragraph_mode (layout, TRUE);
       _ties_renderer_layout_box (layout, &lx, &ly, &lw, &lh);
+      full_width = lw;
+      n_words = count_words (name);
 
-      for (guint s = 0; s < G_N_ELEMENTS (shortened); s++)
+      for (guint s = 0; s < G_N_ELEMENTS (shapes); s++)
         {
           Box box;
 
-          if (s > 0)
+          if (shapes[s].lines > 1)
+            {
+              /* A name broken between its words is still whole. */
+              if (n_words < shapes[s].lines || !wrap_layout (layout, full_width, shapes[s].lines))
+                continue;
+              _ties_renderer_layout_box (layout, &lx, &ly, &lw, &lh);
+            }
+          else if (shapes[s].shortened < 1.0)
             {
               /* Fewer than about four letters would not name anyone. */
-              if (lw * shortened[s] < 2.5 * LABEL_SIZE)
+              if (full_width * shapes[s].shortened < 2.5 * LABEL_SIZE)
                 break;
               pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-              pango_layout_set_width (layout, (int) (lw * shortened[s] * PANGO_SCALE));
+              pango_layout_set_width (layout, (int) (full_width * shapes[s].shortened * PANGO_SCALE));
               _ties_renderer_layout_box (layout, &lx, &ly, &lw, &lh);
             }
 
@@ -366,13 +443,19 @@ _ties_renderer_place_labels (TiesScene    *self,
               label->oy = LABEL_PAD - ly;
               label->layout = g_steal_pointer (&layout);
               g_ptr_array_add (self->labels, label);
+              whole = shapes[s].shortened == 1.0;
               grid_add (&grid, &obstacle);
               break;
             }
         }
+      /* Shortened, or placed nowhere. */
+      if (!whole)
+        n_not_whole++;
     }
 
   g_hash_table_unref (grid.cells);
   g_array_unref (grid.obstacles);
   g_free (grid.stamps);
+
+  return n_not_whole;
 }

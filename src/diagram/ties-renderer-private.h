@@ -28,6 +28,7 @@ G_BEGIN_DECLS
 #define LABEL_GAP 3.0          /* between a node's edge and its label */
 #define LABEL_PAD 2.0           /* backdrop around the text */
 #define CHROME_GAP 16.0        /* between the drawing, legend and texts */
+#define FRAME_MARGIN 0.03      /* around the whole, of the page's shorter side */
 #define DIM_ALPHA 0.25
 #define INITIALS_MIN_RADIUS 11.0
 #define MAX_SWATCHES 12
@@ -47,6 +48,12 @@ G_BEGIN_DECLS
  * FreeType refuses fonts far beyond the first few thousand pixels. */
 #define MIN_TEXT_PX 1.0
 #define MAX_TEXT_PX 2048.0
+/* Ring guides: thin, faint and dotted in the ties' colour, so that they
+ * read as the ground the picture stands on, never as ties. */
+#define RING_WIDTH 1.0
+#define RING_ALPHA 0.3
+#define RING_DASH_ON 1.0
+#define RING_DASH_OFF 4.0
 
 typedef struct
 {
@@ -71,12 +78,30 @@ typedef enum {
   SUPPORT_NO_EVIDENCE,  /* no event of the tie has evidence */
 } Support;
 
+/* A tie of several kinds is drawn as parallel strokes, one for each
+ * line style among its kinds (most events first), each as wide as its
+ * own number of events makes it; beyond this many, the rest share the
+ * last. */
+#define MAX_STRANDS 4
+#define STRAND_GAP 1.5
+
+typedef struct
+{
+  TiesLineStyle line;
+  double width;
+  /* Across the tie, from its centre line, left of a → b. */
+  double offset;
+} Strand;
+
 typedef struct
 {
   guint a;
   guint b;
+  /* The whole band: one stroke's width, or the strands' and their gaps. */
   double width;
   TiesLineStyle line;
+  guint n_strands;      /* 0: one stroke in @line */
+  Strand strands[MAX_STRANDS];
   Support support;
   gboolean arrow_a;
   gboolean arrow_b;
@@ -102,13 +127,26 @@ typedef struct
   PangoLayout *layout;
 } SceneLabel;
 
+/* What a legend entry shows beside its text. */
+typedef enum {
+  LEGEND_HEADING,       /* no symbol: the text heads a section */
+  LEGEND_LINE,          /* a kind's line style, or a corroboration's */
+  LEGEND_WIDTH,         /* a thin and a heavy tie: number of events */
+  LEGEND_ARROW,         /* a tie with an arrowhead: who reached out */
+  LEGEND_STRANDS,       /* parallel strokes: a tie of several kinds */
+  LEGEND_SHAPE,         /* an actor kind's shape, in grey */
+  LEGEND_NODE_SIZE,     /* a small and a large node: number of events */
+  LEGEND_COLOR,         /* an affiliation's colour */
+} LegendSymbol;
+
 typedef struct
 {
-  gboolean is_line;
+  LegendSymbol symbol;
   TiesLineStyle line;
+  Support support;
+  TiesActorKind shape;
   guint32 color;
   PangoLayout *layout;
-  Support support;
 } LegendEntry;
 
 typedef struct
@@ -116,11 +154,16 @@ typedef struct
   double x0, y0, x1, y1;
 } Box;
 
-/* Where the parts go, for one placement of the legend. */
+/* Where the parts go, for one placement of the legend: beside the
+ * drawing or below it, in one column or several. */
 typedef struct
 {
   Box bounds;
   double legend_x, legend_y;
+  /* The legend's size in its own units (drawn scaled by the chrome),
+   * and each entry's row origin in them: 2 numbers an entry. */
+  double legend_width, legend_height;
+  double *legend_xy;
   double title_x, title_y;
   double caption_x, caption_y;
 } Frame;
@@ -148,20 +191,27 @@ struct _TiesScene
   /* Whether a tie is drawn as resting on one source, or on none. */
   gboolean any_one_source;
   gboolean any_no_evidence;
+  /* Whether a tie is drawn as parallel strands. */
+  gboolean any_strands;
 
   GArray *legend;       /* LegendEntry */
-  double legend_width;
-  double legend_height;
+  double legend_column; /* column width, gap included */
   double legend_row;    /* row height */
   double chrome;        /* scale of legend, title and caption */
 
   PangoLayout *title_layout;
   PangoLayout *caption_layout;
 
-  Frame frames[2];      /* legend right, legend below */
+  GArray *frames;       /* Frame: the placements to choose from */
 
   /* What an SVG names beyond the drawing (ties-svg-writer.c). */
   SvgInfo *svg;
+
+  /* A radial layout's rings, drawn as guides under the ties: radii
+   * (double) round (ring_x, ring_y), empty for other layouts. */
+  GArray *rings;
+  double ring_x;
+  double ring_y;
 };
 
 /* The colours a scene is drawn in, as 0xRRGGBB. */
@@ -210,10 +260,47 @@ void          _ties_renderer_tie_stroke   (Support             support,
 gboolean      _ties_renderer_tie_geometry (TiesScene          *self,
                                            const SceneEdge    *edge,
                                            TieGeometry        *geometry);
+/* The line of a strand @offset across the tie's centre line: its ends
+ * and control point moved along the normals there, which keeps a curve
+ * near parallel to the centre line. */
+void          _ties_renderer_strand_line  (const TieGeometry  *geometry,
+                                           double              offset,
+                                           double             *ax,
+                                           double             *ay,
+                                           double             *cx,
+                                           double             *cy,
+                                           double             *bx,
+                                           double             *by);
 /* The three corners of an arrowhead, tip first. */
 void          _ties_renderer_arrowhead    (const TieGeometry  *geometry,
                                            guint               end,
                                            double              corners[6]);
+
+/* What a legend entry's symbol is made of, in the legend's units: up
+ * to two tie strokes (in the entry's line and corroboration, or plain),
+ * an arrowhead, and up to two node shapes with their fill. */
+typedef struct
+{
+  guint n_lines;
+  double line[2][4];     /* x0, y0, x1, y1 */
+  double line_width[2];
+  gboolean arrow;
+  double arrowhead[6];
+  guint n_nodes;
+  SceneNode nodes[2];
+  gboolean strands;      /* the lines are strands: solid, then dashed */
+} LegendGlyph;
+
+/* The line style of a legend glyph's line @line. */
+TiesLineStyle _ties_renderer_legend_line  (const LegendEntry  *entry,
+                                           const LegendGlyph  *glyph,
+                                           guint               line);
+
+void          _ties_renderer_legend_glyph (TiesScene          *self,
+                                           const LegendEntry  *entry,
+                                           double              x,
+                                           double              mid_y,
+                                           LegendGlyph        *glyph);
 
 /* ties-scene.c: a layout of @text in the scene's font at @size, on its
  * context; and the box @layout covers. */
@@ -227,8 +314,14 @@ void          _ties_renderer_layout_box   (PangoLayout  *layout,
                                            double       *width,
                                            double       *height);
 
-/* ties-renderer-labels.c: places the labels of the scene's nodes. */
-void          _ties_renderer_place_labels (TiesScene    *self,
+/* The symbol of a legend entry, LEGEND_SWATCH wide and a row high,
+ * centred on its row, and where its text starts. */
+#define LEGEND_SWATCH (3.2 * LEGEND_SIZE)
+#define LEGEND_TEXT_X (LEGEND_SWATCH + 0.6 * LEGEND_SIZE)
+
+/* ties-renderer-labels.c: places the labels of the scene's nodes;
+ * returns how many names were shortened or left out. */
+guint         _ties_renderer_place_labels (TiesScene    *self,
                                            TiesDocument *document,
                                            TiesGraph    *graph);
 

@@ -83,9 +83,11 @@ _ties_renderer_ink_color (guint32 fill)
 
 /* Drawing */
 
-/* A tie's line for its kind, or for its corroboration when that is
- * marked: a tie on one source is half as wide, in a fine long dash; one
- * on no evidence is dotted, whatever its weight. */
+/* A tie's line for its kind, and for its corroboration when that is
+ * marked: a tie on one source is half as wide (and lighter, in
+ * _ties_renderer_tie_paint()) but keeps its kind's dashes, so that the
+ * kinds stay apart; one on no evidence is dotted, whatever its kind or
+ * weight, as a warning. */
 void
 _ties_renderer_tie_stroke (Support        support,
                            TiesLineStyle  line,
@@ -101,16 +103,9 @@ _ties_renderer_tie_stroke (Support        support,
   switch (support)
     {
     case SUPPORT_ONE_SOURCE:
-      {
-        double thin = MAX (0.5 * width, 0.75);
-
-        stroke->width = thin;
-        stroke->round_cap = FALSE;
-        stroke->n_dashes = 2;
-        stroke->dashes[0] = 7 * MAX (thin, 1.0);
-        stroke->dashes[1] = 2 * MAX (thin, 1.0);
-      }
-      return;
+      width = MAX (0.5 * width, 0.75);
+      stroke->width = width;
+      break;
     case SUPPORT_NO_EVIDENCE:
       {
         double dot = 1.4;
@@ -147,11 +142,13 @@ _ties_renderer_tie_stroke (Support        support,
         stroke->dashes[1] = 3 * unit;
         break;
       case TIES_LINE_DASH_DOT:
+        /* Dashes nearly twice as long as DASHED's, so that the two
+         * differ at a glance even where the dot is too small to see. */
         stroke->n_dashes = 4;
-        stroke->dashes[0] = 5 * unit;
-        stroke->dashes[1] = 2.5 * unit;
+        stroke->dashes[0] = 9 * unit;
+        stroke->dashes[1] = 3 * unit;
         stroke->dashes[2] = 0;
-        stroke->dashes[3] = 2.5 * unit;
+        stroke->dashes[3] = 3 * unit;
         break;
       case TIES_LINE_SOLID:
       default:
@@ -386,6 +383,37 @@ _ties_renderer_tie_geometry (TiesScene       *self,
   return TRUE;
 }
 
+void
+_ties_renderer_strand_line (const TieGeometry *g,
+                            double             offset,
+                            double            *ax,
+                            double            *ay,
+                            double            *cx,
+                            double            *cy,
+                            double            *bx,
+                            double            *by)
+{
+  /* Left normals of a → c, c → b and a → b. */
+  double la = hypot (g->cx - g->ax, g->cy - g->ay);
+  double lb = hypot (g->bx - g->cx, g->by - g->cy);
+  double lm = hypot (g->bx - g->ax, g->by - g->ay);
+  double nax = la > 0 ? -(g->cy - g->ay) / la : 0, nay = la > 0 ? (g->cx - g->ax) / la : 0;
+  double nbx = lb > 0 ? -(g->by - g->cy) / lb : 0, nby = lb > 0 ? (g->bx - g->cx) / lb : 0;
+  double nmx = lm > 0 ? -(g->by - g->ay) / lm : 0, nmy = lm > 0 ? (g->bx - g->ax) / lm : 0;
+
+  if (!g->curved)
+    {
+      nax = nbx = nmx;
+      nay = nby = nmy;
+    }
+  *ax = g->ax + nax * offset;
+  *ay = g->ay + nay * offset;
+  *bx = g->bx + nbx * offset;
+  *by = g->by + nby * offset;
+  *cx = g->cx + nmx * offset;
+  *cy = g->cy + nmy * offset;
+}
+
 static void
 draw_edge (TiesScene *self,
            cairo_t   *cr,
@@ -414,32 +442,43 @@ draw_edge (TiesScene *self,
   if (edge->arrow_b && box_holds (guard, b->x, b->y))
     draw_arrowhead (cr, &g, 1);
 
-  ax = g.ax;
-  ay = g.ay;
-  bx = g.bx;
-  by = g.by;
-
-  set_tie_line (cr, edge->support, edge->line, edge->width);
-  if (!box_holds (guard, ax, ay) || !box_holds (guard, bx, by)
-      || (edge->curved && !box_holds (guard, cx, cy)))
+  for (guint k = 0; k < MAX (edge->n_strands, 1); k++)
     {
-      /* Only when zoomed far in: the visible part, straightened. */
-      if (clip_segment (guard, &ax, &ay, &bx, &by))
+      if (edge->n_strands == 0)
         {
-          cairo_move_to (cr, ax, ay);
-          cairo_line_to (cr, bx, by);
-          cairo_stroke (cr);
+          ax = g.ax;
+          ay = g.ay;
+          bx = g.bx;
+          by = g.by;
+          set_tie_line (cr, edge->support, edge->line, edge->width);
         }
-      return;
+      else
+        {
+          _ties_renderer_strand_line (&g, edge->strands[k].offset, &ax, &ay, &cx, &cy, &bx, &by);
+          set_tie_line (cr, edge->support, edge->strands[k].line, edge->strands[k].width);
+        }
+
+      if (!box_holds (guard, ax, ay) || !box_holds (guard, bx, by)
+          || (edge->curved && !box_holds (guard, cx, cy)))
+        {
+          /* Only when zoomed far in: the visible part, straightened. */
+          if (clip_segment (guard, &ax, &ay, &bx, &by))
+            {
+              cairo_move_to (cr, ax, ay);
+              cairo_line_to (cr, bx, by);
+              cairo_stroke (cr);
+            }
+          continue;
+        }
+      cairo_move_to (cr, ax, ay);
+      if (edge->curved)
+        cairo_curve_to (cr, ax + 2.0 / 3 * (cx - ax), ay + 2.0 / 3 * (cy - ay),
+                        bx + 2.0 / 3 * (cx - bx), by + 2.0 / 3 * (cy - by), bx, by);
+      else
+        cairo_line_to (cr, bx, by);
+      /* One stroke per tie: cairo strokes one huge path 2–3 times slower. */
+      cairo_stroke (cr);
     }
-  cairo_move_to (cr, ax, ay);
-  if (edge->curved)
-    cairo_curve_to (cr, ax + 2.0 / 3 * (cx - ax), ay + 2.0 / 3 * (cy - ay),
-                    bx + 2.0 / 3 * (cx - bx), by + 2.0 / 3 * (cy - by), bx, by);
-  else
-    cairo_line_to (cr, bx, by);
-  /* One stroke per tie: cairo strokes one huge path 2–3 times slower. */
-  cairo_stroke (cr);
 }
 
 /* Every shape stays inside the node's disc, which labels avoid. */
@@ -535,6 +574,48 @@ draw_layout (cairo_t     *cr,
   return TRUE;
 }
 
+/* Past this many device pixels a guide's curve would reach where cairo's
+ * fixed-point coordinates wrap; so far in, no ring reads as one. */
+#define MAX_RING_PX 1e6
+
+/* A radial layout's rings, under everything else: the ties, the nodes
+ * and the labels' backdrops all cover them. Only the rings that pass
+ * through @guard are drawn. */
+static void
+draw_rings (TiesScene *self,
+            cairo_t   *cr,
+            const Box *guard)
+{
+  static const double dashes[] = { RING_DASH_ON, RING_DASH_OFF };
+  double px = device_scale (cr);
+
+  g_assert (self != NULL && cr != NULL && guard != NULL);
+
+  if (self->rings->len == 0)
+    return;
+
+  cairo_save (cr);
+  set_color (cr, _ties_renderer_tie_color (self->style), RING_ALPHA);
+  cairo_set_line_width (cr, RING_WIDTH);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
+  for (guint i = 0; i < self->rings->len; i++)
+    {
+      double r = g_array_index (self->rings, double, i);
+      double dx = MAX (fabs (guard->x0 - self->ring_x), fabs (guard->x1 - self->ring_x));
+      double dy = MAX (fabs (guard->y0 - self->ring_y), fabs (guard->y1 - self->ring_y));
+
+      if (r * px > MAX_RING_PX
+          || !box_meets (guard, self->ring_x - r, self->ring_y - r, self->ring_x + r, self->ring_y + r)
+          || hypot (dx, dy) < r - RING_WIDTH)
+        continue;
+      cairo_new_path (cr);
+      cairo_arc (cr, self->ring_x, self->ring_y, r, 0, 2 * G_PI);
+      cairo_stroke (cr);
+    }
+  cairo_restore (cr);
+}
+
 static void
 draw_node (TiesScene *self,
            cairo_t   *cr,
@@ -588,13 +669,101 @@ draw_text (TiesScene   *self,
   draw_layout (cr, layout, x, y, size, scale, _ties_renderer_text_color (self->style), alpha);
 }
 
+TiesLineStyle
+_ties_renderer_legend_line (const LegendEntry *entry,
+                            const LegendGlyph *glyph,
+                            guint              line)
+{
+  if (entry->symbol == LEGEND_LINE)
+    return entry->line;
+
+  return glyph->strands && line == 1 ? TIES_LINE_DASHED : TIES_LINE_SOLID;
+}
+
+void
+_ties_renderer_legend_glyph (TiesScene         *self,
+                             const LegendEntry *entry,
+                             double             x,
+                             double             mid_y,
+                             LegendGlyph       *glyph)
+{
+  double size = LEGEND_SIZE;
+  double w = LEGEND_SWATCH;
+
+  g_assert (self != NULL);
+  g_assert (entry != NULL);
+  g_assert (glyph != NULL);
+
+  memset (glyph, 0, sizeof *glyph);
+
+  switch (entry->symbol)
+    {
+    case LEGEND_LINE:
+      glyph->n_lines = 1;
+      glyph->line_width[0] = 2.0;
+      memcpy (glyph->line[0], (double[4]) { x + 0.05 * w, mid_y, x + 0.95 * w, mid_y }, sizeof glyph->line[0]);
+      break;
+    case LEGEND_WIDTH:
+      /* The widths of one event and of eight (1 + 1.5 log2 w). */
+      glyph->n_lines = 2;
+      glyph->line_width[0] = 1.0;
+      glyph->line_width[1] = 5.5;
+      memcpy (glyph->line[0], (double[4]) { x + 0.05 * w, mid_y, x + 0.35 * w, mid_y }, sizeof glyph->line[0]);
+      memcpy (glyph->line[1], (double[4]) { x + 0.55 * w, mid_y, x + 0.95 * w, mid_y }, sizeof glyph->line[1]);
+      break;
+    case LEGEND_STRANDS:
+      glyph->n_lines = 2;
+      glyph->line_width[0] = glyph->line_width[1] = 1.6;
+      glyph->strands = TRUE;
+      memcpy (glyph->line[0], (double[4]) { x + 0.05 * w, mid_y - 1.8, x + 0.95 * w, mid_y - 1.8 },
+              sizeof glyph->line[0]);
+      memcpy (glyph->line[1], (double[4]) { x + 0.05 * w, mid_y + 1.8, x + 0.95 * w, mid_y + 1.8 },
+              sizeof glyph->line[1]);
+      break;
+    case LEGEND_ARROW:
+      {
+        /* As a tie of 1.6 draws its arrowhead. */
+        double length = 5 + 2.5 * 1.6, half = 2.5 + 1.2 * 1.6;
+        double tip = x + 0.95 * w;
+
+        glyph->n_lines = 1;
+        glyph->line_width[0] = 1.6;
+        memcpy (glyph->line[0], (double[4]) { x + 0.05 * w, mid_y, tip - 0.8 * length, mid_y },
+                sizeof glyph->line[0]);
+        glyph->arrow = TRUE;
+        memcpy (glyph->arrowhead,
+                (double[6]) { tip, mid_y, tip - length, mid_y - half, tip - length, mid_y + half },
+                sizeof glyph->arrowhead);
+      }
+      break;
+    case LEGEND_SHAPE:
+      glyph->n_nodes = 1;
+      glyph->nodes[0] = (SceneNode) { x + w / 2, mid_y, 0.55 * size, _ties_renderer_tie_color (self->style),
+                                      entry->shape };
+      break;
+    case LEGEND_NODE_SIZE:
+      glyph->n_nodes = 2;
+      glyph->nodes[0] = (SceneNode) { x + 0.22 * w, mid_y, 0.25 * size, _ties_renderer_tie_color (self->style),
+                                      TIES_ACTOR_PERSON };
+      glyph->nodes[1] = (SceneNode) { x + 0.68 * w, mid_y, 0.7 * size, _ties_renderer_tie_color (self->style),
+                                      TIES_ACTOR_PERSON };
+      break;
+    case LEGEND_COLOR:
+      glyph->n_nodes = 1;
+      glyph->nodes[0] = (SceneNode) { x + w / 2, mid_y, 0.42 * size, entry->color, TIES_ACTOR_PERSON };
+      break;
+    case LEGEND_HEADING:
+    default:
+      break;
+    }
+}
+
 static void
 draw_legend (TiesScene   *self,
              cairo_t     *cr,
              const Frame *frame)
 {
   double size = LEGEND_SIZE;
-  double swatch = 2.4 * size;
 
   g_assert (self != NULL);
 
@@ -606,30 +775,42 @@ draw_legend (TiesScene   *self,
   for (guint i = 0; i < self->legend->len; i++)
     {
       LegendEntry *entry = &g_array_index (self->legend, LegendEntry, i);
-      double row_y = i * self->legend_row;
-      double mid_y = row_y + self->legend_row / 2;
+      double row_x = frame->legend_xy[2 * i];
+      double mid_y = frame->legend_xy[2 * i + 1] + self->legend_row / 2;
+      gboolean plain = entry->symbol != LEGEND_LINE;
+      LegendGlyph glyph;
       double x, y, w, h;
 
-      if (entry->is_line)
+      _ties_renderer_legend_glyph (self, entry, row_x, mid_y, &glyph);
+      if (glyph.n_lines > 0 || glyph.arrow)
+        set_tie_color (self, cr, plain ? SUPPORT_USUAL : entry->support, FALSE);
+      for (guint l = 0; l < glyph.n_lines; l++)
         {
-          set_tie_color (self, cr, entry->support, FALSE);
-          set_tie_line (cr, entry->support, entry->line, 1.6);
-          cairo_move_to (cr, 0.1 * swatch, mid_y);
-          cairo_line_to (cr, 0.9 * swatch, mid_y);
+          set_tie_line (cr, plain ? SUPPORT_USUAL : entry->support,
+                        _ties_renderer_legend_line (entry, &glyph, l), glyph.line_width[l]);
+          cairo_move_to (cr, glyph.line[l][0], glyph.line[l][1]);
+          cairo_line_to (cr, glyph.line[l][2], glyph.line[l][3]);
           cairo_stroke (cr);
         }
-      else
+      if (glyph.arrow)
         {
-          double r = 0.38 * size;
-
-          cairo_new_sub_path (cr);
-          cairo_arc (cr, swatch / 2, mid_y, r, 0, 2 * G_PI);
-          set_color (cr, entry->color, 1.0);
+          cairo_move_to (cr, glyph.arrowhead[0], glyph.arrowhead[1]);
+          cairo_line_to (cr, glyph.arrowhead[2], glyph.arrowhead[3]);
+          cairo_line_to (cr, glyph.arrowhead[4], glyph.arrowhead[5]);
+          cairo_close_path (cr);
+          cairo_fill (cr);
+        }
+      for (guint n = 0; n < glyph.n_nodes; n++)
+        {
+          node_path (cr, &glyph.nodes[n]);
+          set_color (cr, glyph.nodes[n].color, 1.0);
           cairo_fill (cr);
         }
 
       _ties_renderer_layout_box (entry->layout, &x, &y, &w, &h);
-      draw_text (self, cr, entry->layout, swatch + 0.6 * size, mid_y - h / 2 - y, size, 1.0, 1.0);
+      draw_text (self, cr, entry->layout,
+                 row_x + (entry->symbol == LEGEND_HEADING ? 0 : LEGEND_TEXT_X),
+                 mid_y - h / 2 - y, size, 1.0, 1.0);
     }
 
   cairo_restore (cr);
@@ -697,6 +878,8 @@ ties_scene_draw (TiesScene *self,
     guard = (Box) { x0 - w, y0 - h, x1 + w, y1 + h };
   }
 
+  draw_rings (self, cr, &guard);
+
   /* Ties under nodes, nodes under labels; dimmed parts first, so the
    * highlighted ones are drawn over them. */
   for (int pass = 0; pass < 2; pass++)
@@ -751,8 +934,8 @@ ties_scene_draw (TiesScene *self,
 
   if (self->legend->len > 0
       && box_meets (&guard, frame->legend_x, frame->legend_y,
-                    frame->legend_x + self->legend_width * self->chrome,
-                    frame->legend_y + self->legend_height * self->chrome))
+                    frame->legend_x + frame->legend_width * self->chrome,
+                    frame->legend_y + frame->legend_height * self->chrome))
     draw_legend (self, cr, frame);
   if (self->title_layout != NULL && layout_meets (self->title_layout, &guard, frame->title_x, frame->title_y, self->chrome))
     draw_text (self, cr, self->title_layout, frame->title_x, frame->title_y, TITLE_SIZE, self->chrome, 1.0);

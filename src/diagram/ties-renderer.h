@@ -38,6 +38,16 @@ typedef struct
    * warm grey and dotted, each with its legend entry (shown only when
    * such a tie is drawn). Off by default: the usual look is kept. */
   gboolean mark_weak_ties;
+  /* The page the scene is made for, in units (0: not known, as in the
+   * window, which zooms). On a known page, places are spread evenly
+   * while that gives shortened names room and keeps text readable; with
+   * @fill_page, they are also stretched along one axis (up to 2.5
+   * times) so that the drawing fills the page beside its legend: for
+   * layouts whose shape means nothing (force), not for rings or a
+   * circle. */
+  double page_width;
+  double page_height;
+  gboolean fill_page;
 } TiesRenderOptions;
 
 void ties_render_options_init (TiesRenderOptions *options);

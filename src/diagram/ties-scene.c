@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -323,9 +324,73 @@ tie_support (TiesTie *tie)
   return ties_tie_get_n_sources (tie) <= 1 ? SUPPORT_ONE_SOURCE : SUPPORT_USUAL;
 }
 
-/* A tie of several kinds is drawn in the line style of its most frequent
- * kind (the first of them in document order on a draw), so the eye reads
- * what mostly happened between the two; the legend lists every kind. */
+static int
+compare_strands (gconstpointer a,
+                 gconstpointer b)
+{
+  const double *p = a, *q = b;
+
+  /* Most events first; a draw in line style order. */
+  if (p[1] != q[1])
+    return p[1] > q[1] ? -1 : 1;
+
+  return p[0] < q[0] ? -1 : p[0] > q[0];
+}
+
+/* A strand for each line style among the tie's events, when there is
+ * more than one: "Meeting" and "Summit" share a solid line, so a tie of
+ * those two alone stays one stroke. */
+static void
+add_strands (SceneEdge     *edge,
+             TiesDocument  *document,
+             GPtrArray     *events)
+{
+  double counts[TIES_LINE_DASH_DOT + 1] = { 0, };
+  double order[TIES_LINE_DASH_DOT + 1][2];
+  guint n = 0;
+  double band = 0, at;
+
+  for (guint e = 0; e < events->len; e++)
+    {
+      TiesLineStyle line = kind_line (document, ties_event_get_kind (g_ptr_array_index (events, e)));
+
+      if (line <= TIES_LINE_DASH_DOT)
+        counts[line]++;
+    }
+  for (TiesLineStyle line = TIES_LINE_SOLID; line <= TIES_LINE_DASH_DOT; line++)
+    if (counts[line] > 0)
+      {
+        order[n][0] = line;
+        order[n][1] = counts[line];
+        n++;
+      }
+  if (n < 2)
+    return;
+
+  qsort (order, n, sizeof order[0], compare_strands);
+  /* Styles beyond MAX_STRANDS add their events to the last strand. */
+  for (guint k = MAX_STRANDS; k < n; k++)
+    order[MAX_STRANDS - 1][1] += order[k][1];
+  edge->n_strands = MIN (n, MAX_STRANDS);
+
+  for (guint k = 0; k < edge->n_strands; k++)
+    {
+      edge->strands[k].line = (TiesLineStyle) order[k][0];
+      edge->strands[k].width = 1 + 1.5 * log2 (order[k][1]);
+      band += edge->strands[k].width + (k > 0 ? STRAND_GAP : 0);
+    }
+  at = -band / 2;
+  for (guint k = 0; k < edge->n_strands; k++)
+    {
+      edge->strands[k].offset = at + edge->strands[k].width / 2;
+      at += edge->strands[k].width + STRAND_GAP;
+    }
+  edge->width = band;
+}
+
+/* A tie's line is the style of its most frequent kind (the first of
+ * them in document order on a draw), or, for a tie of several line
+ * styles, parallel strands (add_strands()); the legend lists every kind. */
 static void
 build_edges (TiesScene               *self,
              TiesDocument            *document,
@@ -391,6 +456,8 @@ build_edges (TiesScene               *self,
             }
           if (kinds != NULL && kinds[0] != NULL)
             edge.line = kind_line (document, kinds[best]);
+          add_strands (&edge, document, events);
+          self->any_strands |= edge.n_strands > 0;
 
           /* The graph's source is not necessarily the tie's actor a. */
           edge.arrow_b = a_is_source ? to_b : to_a;
@@ -417,6 +484,12 @@ build_edges (TiesScene               *self,
       g_array_append_val (self->edges, edge);
     }
 
+}
+
+/* Once the places are final. */
+static void
+route_edges (TiesScene *self)
+{
   if ((double) self->nodes->len * self->edges->len <= MAX_DETOUR_TESTS)
     for (guint i = 0; i < self->edges->len; i++)
       route_edge (self, &g_array_index (self->edges, SceneEdge, i));
@@ -477,24 +550,66 @@ ties_scene_default_caption (TiesDocument *document)
 }
 
 static void
+add_legend_entry (TiesScene    *self,
+                  LegendEntry   entry,
+                  const char   *text)
+{
+  PangoWeight weight = entry.symbol == LEGEND_HEADING ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL;
+
+  entry.layout = _ties_renderer_make_layout (self, text, LEGEND_SIZE, weight);
+  pango_layout_set_single_paragraph_mode (entry.layout, TRUE);
+  g_array_append_val (self->legend, entry);
+}
+
+/* The legend explains everything the drawing encodes, and only that:
+ * the ties' line styles, corroboration, width and arrows; the actors'
+ * shapes and sizes; the affiliations' colours. Each section has a
+ * heading, so that a grey circle ("Person") and a coloured one (an
+ * affiliation) are not taken for the same thing. */
+static void
 build_legend (TiesScene    *self,
               TiesDocument *document,
               GHashTable   *kinds_by_line,
               GPtrArray    *group_order,
               GHashTable   *groups)
 {
-  /* Measured at its own size; drawn scaled by the chrome. */
   double size = LEGEND_SIZE;
-  double swatch = 2.4 * size;
-  double width = 0, height = 0;
-  guint n_swatches = 0;
+  double width = 0;
+  double min_width = G_MAXDOUBLE, max_width = 0;
+  double min_radius = G_MAXDOUBLE, max_radius = 0;
+  gboolean any_arrow = FALSE;
+  gboolean shapes[TIES_ACTOR_GROUP + 1] = { FALSE, };
+  guint n_shapes = 0, n_swatches = 0, heading;
 
   g_assert (self != NULL);
 
+  for (guint i = 0; i < self->edges->len; i++)
+    {
+      SceneEdge *edge = &g_array_index (self->edges, SceneEdge, i);
+
+      min_width = MIN (min_width, edge->width);
+      max_width = MAX (max_width, edge->width);
+      any_arrow |= edge->arrow_a || edge->arrow_b;
+    }
+  for (guint i = 0; i < self->nodes->len; i++)
+    {
+      SceneNode *node = &g_array_index (self->nodes, SceneNode, i);
+
+      min_radius = MIN (min_radius, node->radius);
+      max_radius = MAX (max_radius, node->radius);
+      if (node->shape <= TIES_ACTOR_GROUP && !shapes[node->shape])
+        {
+          shapes[node->shape] = TRUE;
+          n_shapes++;
+        }
+    }
+
+  heading = self->legend->len;
+  /* TRANSLATORS: a heading in a diagram's legend, above line styles */
+  add_legend_entry (self, (LegendEntry) { LEGEND_HEADING }, _("Ties"));
   for (TiesLineStyle line = TIES_LINE_SOLID; line <= TIES_LINE_DASH_DOT; line++)
     {
       GPtrArray *labels = g_hash_table_lookup (kinds_by_line, GUINT_TO_POINTER (line + 1));
-      LegendEntry entry = { TRUE, line, 0, NULL };
       g_autofree char *text = NULL;
 
       if (labels == NULL || labels->len == 0)
@@ -502,26 +617,51 @@ build_legend (TiesScene    *self,
       g_ptr_array_add (labels, NULL);
       text = g_strjoinv (", ", (char **) labels->pdata);
       g_ptr_array_set_size (labels, labels->len - 1);
-      entry.layout = _ties_renderer_make_layout (self, text, size, PANGO_WEIGHT_NORMAL);
-      g_array_append_val (self->legend, entry);
+      add_legend_entry (self, (LegendEntry) { LEGEND_LINE, line }, text);
     }
 
   /* After the kinds, whose lines they restyle; only when drawn. */
   if (self->any_one_source)
-    {
-      LegendEntry entry = { TRUE, TIES_LINE_SOLID, 0, NULL, SUPPORT_ONE_SOURCE };
-
-      entry.layout = _ties_renderer_make_layout (self, _("Reported by one source"), size, PANGO_WEIGHT_NORMAL);
-      g_array_append_val (self->legend, entry);
-    }
+    add_legend_entry (self, (LegendEntry) { LEGEND_LINE, TIES_LINE_SOLID, SUPPORT_ONE_SOURCE },
+                      _("Reported by one source"));
   if (self->any_no_evidence)
+    add_legend_entry (self, (LegendEntry) { LEGEND_LINE, TIES_LINE_SOLID, SUPPORT_NO_EVIDENCE },
+                      _("No evidence"));
+  if (max_width > min_width + 0.01)
+    /* TRANSLATORS: in a diagram's legend, beside a thin and a thick line */
+    add_legend_entry (self, (LegendEntry) { LEGEND_WIDTH }, _("Width: number of events"));
+  if (self->any_strands)
+    /* TRANSLATORS: in a diagram's legend, beside two parallel lines */
+    add_legend_entry (self, (LegendEntry) { LEGEND_STRANDS }, _("Parallel lines: several kinds"));
+  if (any_arrow)
+    /* TRANSLATORS: in a diagram's legend, beside a line with an arrowhead */
+    add_legend_entry (self, (LegendEntry) { LEGEND_ARROW }, _("Arrow: who reached out"));
+  if (self->legend->len == heading + 1)
     {
-      LegendEntry entry = { TRUE, TIES_LINE_SOLID, 0, NULL, SUPPORT_NO_EVIDENCE };
-
-      entry.layout = _ties_renderer_make_layout (self, _("No evidence"), size, PANGO_WEIGHT_NORMAL);
-      g_array_append_val (self->legend, entry);
+      g_clear_object (&g_array_index (self->legend, LegendEntry, heading).layout);
+      g_array_set_size (self->legend, heading);
     }
 
+  heading = self->legend->len;
+  /* TRANSLATORS: a heading in a diagram's legend, above shapes and sizes */
+  add_legend_entry (self, (LegendEntry) { LEGEND_HEADING }, _("Actors"));
+  /* Shapes say something once there is more than one of them. */
+  for (TiesActorKind kind = TIES_ACTOR_PERSON; n_shapes > 1 && kind <= TIES_ACTOR_GROUP; kind++)
+    if (shapes[kind])
+      add_legend_entry (self, (LegendEntry) { LEGEND_SHAPE, .shape = kind },
+                        ties_actor_kind_get_label (kind));
+  if (max_radius > min_radius + 0.01)
+    /* TRANSLATORS: in a diagram's legend, beside a small and a large node */
+    add_legend_entry (self, (LegendEntry) { LEGEND_NODE_SIZE }, _("Size: number of events"));
+  if (self->legend->len == heading + 1)
+    {
+      g_clear_object (&g_array_index (self->legend, LegendEntry, heading).layout);
+      g_array_set_size (self->legend, heading);
+    }
+
+  if (group_order->len > 0)
+    /* TRANSLATORS: a heading in a diagram's legend, above colours */
+    add_legend_entry (self, (LegendEntry) { LEGEND_HEADING }, _("Affiliations"));
   for (guint i = 0; i < group_order->len; i++)
     {
       const char *key = g_ptr_array_index (group_order, i);
@@ -529,7 +669,7 @@ build_legend (TiesScene    *self,
       const char *name = leader != NULL ? ties_actor_get_name (leader) : key;
       guint index = GPOINTER_TO_UINT (g_hash_table_lookup (groups, key)) - 1;
       const guint32 *palette = self->style == TIES_STYLE_DARK ? palette_dark : palette_light;
-      LegendEntry entry = { FALSE, 0, palette[index % G_N_ELEMENTS (palette_light)], NULL };
+      LegendEntry entry = { LEGEND_COLOR, .color = palette[index % G_N_ELEMENTS (palette_light)] };
 
       if (leader != NULL)
         parse_color (ties_actor_get_color (leader), &entry.color);
@@ -543,12 +683,10 @@ build_legend (TiesScene    *self,
                                                                 rest), rest);
 
           entry.color = LONER_COLOR;
-          entry.layout = _ties_renderer_make_layout (self, text, size, PANGO_WEIGHT_NORMAL);
-          g_array_append_val (self->legend, entry);
+          add_legend_entry (self, entry, text);
           break;
         }
-      entry.layout = _ties_renderer_make_layout (self, name != NULL ? name : key, size, PANGO_WEIGHT_NORMAL);
-      g_array_append_val (self->legend, entry);
+      add_legend_entry (self, entry, name != NULL && *name != '\0' ? name : key);
       n_swatches++;
     }
 
@@ -559,12 +697,10 @@ build_legend (TiesScene    *self,
       double x, y, w, h;
 
       _ties_renderer_layout_box (entry->layout, &x, &y, &w, &h);
-      width = MAX (width, swatch + 0.6 * size + w);
-      height += self->legend_row;
+      /* A heading starts where the symbols do. */
+      width = MAX (width, (entry->symbol == LEGEND_HEADING ? 0 : LEGEND_TEXT_X) + w);
     }
-
-  self->legend_width = width;
-  self->legend_height = height;
+  self->legend_column = width + 2 * size;
 }
 
 static void
@@ -580,19 +716,65 @@ box_add (Box    *box,
   box->y1 = MAX (box->y1, y1);
 }
 
+/* Flows the legend into columns of at most @rows rows, a section's
+ * heading never last in its column; fills @frame's legend size and
+ * entry origins. */
+static void
+flow_legend (TiesScene *self,
+             guint      rows,
+             Frame     *frame)
+{
+  guint column = 0, row = 0, max_row = 0;
+
+  g_assert (self != NULL);
+
+  frame->legend_xy = g_new (double, 2 * MAX (self->legend->len, 1));
+  for (guint i = 0; i < self->legend->len; i++)
+    {
+      LegendEntry *entry = &g_array_index (self->legend, LegendEntry, i);
+
+      if (row > 0 && (row >= rows || (entry->symbol == LEGEND_HEADING && row + 1 >= rows)))
+        {
+          column++;
+          row = 0;
+        }
+      frame->legend_xy[2 * i] = column * self->legend_column;
+      frame->legend_xy[2 * i + 1] = row * self->legend_row;
+      row++;
+      max_row = MAX (max_row, row);
+    }
+
+  frame->legend_width = column * self->legend_column + (self->legend_column - 2 * LEGEND_SIZE);
+  frame->legend_height = max_row * self->legend_row;
+}
+
+static void
+frame_clear (gpointer data)
+{
+  Frame *frame = data;
+
+  g_clear_pointer (&frame->legend_xy, g_free);
+}
+
+/* One frame for each placement of the legend (beside the drawing or
+ * below it) and each number of columns that could suit a page:
+ * _ties_renderer_choose_frame() takes whichever draws largest. */
 static void
 build_frames (TiesScene *self)
 {
   Box content = { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
   double gap = CHROME_GAP * self->chrome;
+  guint n = self->legend->len;
+  guint columns[] = { 1, 2, 3, 4, 6 };
 
   g_assert (self != NULL);
 
   for (guint i = 0; i < self->nodes->len; i++)
     {
-      SceneNode *n = &g_array_index (self->nodes, SceneNode, i);
+      SceneNode *node = &g_array_index (self->nodes, SceneNode, i);
 
-      box_add (&content, n->x - n->radius, n->y - n->radius, n->x + n->radius, n->y + n->radius);
+      box_add (&content, node->x - node->radius, node->y - node->radius,
+               node->x + node->radius, node->y + node->radius);
     }
   for (guint i = 0; i < self->labels->len; i++)
     {
@@ -600,54 +782,237 @@ build_frames (TiesScene *self)
 
       box_add (&content, l->x, l->y, l->x + l->width, l->y + l->height);
     }
+  /* The outermost ring's guide is part of the drawing, not clipped. */
+  for (guint i = 0; i < self->rings->len; i++)
+    {
+      double r = g_array_index (self->rings, double, i);
+
+      box_add (&content, self->ring_x - r, self->ring_y - r, self->ring_x + r, self->ring_y + r);
+    }
   if (content.x0 > content.x1)
     content = (Box) { -50, -50, 50, 50 };
 
-  for (guint f = 0; f < 2; f++)
+  g_array_set_clear_func (self->frames, frame_clear);
+  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+    for (guint below = 0; below < 2; below++)
+      {
+        Frame frame = { 0 };
+        Box bounds = content;
+        double x, y, w, h;
+
+        /* More columns than entries would repeat a frame. */
+        if (c > 0 && (n + columns[c - 1] - 1) / columns[c - 1] <= 1)
+          break;
+
+        if (n > 0)
+          {
+            flow_legend (self, (n + columns[c] - 1) / columns[c], &frame);
+            frame.legend_x = below ? content.x0 : content.x1 + gap;
+            frame.legend_y = below ? content.y1 + gap : content.y0;
+            box_add (&bounds, frame.legend_x, frame.legend_y,
+                     frame.legend_x + frame.legend_width * self->chrome,
+                     frame.legend_y + frame.legend_height * self->chrome);
+          }
+
+        /* Texts are measured at their own size and drawn scaled by the
+         * chrome, so Pango never sees a size made of the drawing's. */
+        if (self->title_layout != NULL)
+          {
+            _ties_renderer_layout_box (self->title_layout, &x, &y, &w, &h);
+            x *= self->chrome;
+            y *= self->chrome;
+            w *= self->chrome;
+            h *= self->chrome;
+            frame.title_x = (bounds.x0 + bounds.x1) / 2 - w / 2 - x;
+            frame.title_y = bounds.y0 - gap - h - y;
+            box_add (&bounds, frame.title_x + x, frame.title_y + y,
+                     frame.title_x + x + w, frame.title_y + y + h);
+          }
+
+        if (self->caption_layout != NULL)
+          {
+            _ties_renderer_layout_box (self->caption_layout, &x, &y, &w, &h);
+            x *= self->chrome;
+            y *= self->chrome;
+            w *= self->chrome;
+            h *= self->chrome;
+            frame.caption_x = bounds.x0 - x;
+            frame.caption_y = bounds.y1 + gap - y;
+            box_add (&bounds, frame.caption_x + x, frame.caption_y + y,
+                     frame.caption_x + x + w, frame.caption_y + y + h);
+          }
+
+        frame.bounds = bounds;
+        g_array_append_val (self->frames, frame);
+        /* Without a legend, where it goes makes no difference. */
+        if (n == 0)
+          break;
+      }
+}
+
+/* A force layout's shape is an accident of the forces: a drawing twice
+ * as wide as high leaves half a 4:3 page empty. Stretching its places
+ * along the short axis (nodes and labels keep their size) spreads it
+ * over the page, and gives crowded labels room. Up to MAX_STRETCH, so
+ * that the picture stays the one the window shows; each pass measures
+ * what the legend and labels left free and takes it. */
+#define MAX_STRETCH 2.5
+#define MAX_FILL_NODES 2000
+
+static guint
+fill_page (TiesScene    *self,
+           TiesDocument *document,
+           TiesGraph    *graph,
+           guint         n_not_whole,
+           double        width,
+           double        height)
+{
+  double stretched_x = 1, stretched_y = 1;
+
+  g_assert (self != NULL);
+
+  for (guint pass = 0; pass < 2; pass++)
     {
-      Frame *frame = &self->frames[f];
-      Box bounds = content;
-      double x, y, w, h;
+      double s, tx, ty, m = MIN (width, height) * FRAME_MARGIN;
+      const Frame *frame = _ties_renderer_choose_frame (self, width, height, &s, &tx, &ty);
+      double spare_x = (width - 2 * m) / s - (frame->bounds.x1 - frame->bounds.x0);
+      double spare_y = (height - 2 * m) / s - (frame->bounds.y1 - frame->bounds.y0);
+      Box centres = { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
+      double fx = 1, fy = 1, cx, cy;
 
-      if (self->legend->len > 0)
+      for (guint i = 0; i < self->nodes->len; i++)
         {
-          frame->legend_x = f == 0 ? content.x1 + gap : content.x0;
-          frame->legend_y = f == 0 ? content.y0 : content.y1 + gap;
-          box_add (&bounds, frame->legend_x, frame->legend_y,
-                   frame->legend_x + self->legend_width * self->chrome,
-                   frame->legend_y + self->legend_height * self->chrome);
-        }
+          SceneNode *node = &g_array_index (self->nodes, SceneNode, i);
 
-      /* Texts are measured at their own size and drawn scaled by the
-       * chrome, so Pango never sees a size made of the drawing's. */
-      if (self->title_layout != NULL)
+          box_add (&centres, node->x, node->y, node->x, node->y);
+        }
+      if (self->nodes->len < 2)
+        return n_not_whole;
+
+      /* Less than a few percent free is a page already filled. */
+      if (spare_y > 0.03 * (height - 2 * m) / s && centres.y1 - centres.y0 > 1)
+        fy = MIN ((centres.y1 - centres.y0 + spare_y) / (centres.y1 - centres.y0), MAX_STRETCH / stretched_y);
+      else if (spare_x > 0.03 * (width - 2 * m) / s && centres.x1 - centres.x0 > 1)
+        fx = MIN ((centres.x1 - centres.x0 + spare_x) / (centres.x1 - centres.x0), MAX_STRETCH / stretched_x);
+      if (fx < 1.01 && fy < 1.01)
+        return n_not_whole;
+
+      cx = (centres.x0 + centres.x1) / 2;
+      cy = (centres.y0 + centres.y1) / 2;
+      for (guint i = 0; i < self->nodes->len; i++)
         {
-          _ties_renderer_layout_box (self->title_layout, &x, &y, &w, &h);
-          x *= self->chrome;
-          y *= self->chrome;
-          w *= self->chrome;
-          h *= self->chrome;
-          frame->title_x = (bounds.x0 + bounds.x1) / 2 - w / 2 - x;
-          frame->title_y = bounds.y0 - gap - h - y;
-          box_add (&bounds, frame->title_x + x, frame->title_y + y,
-                   frame->title_x + x + w, frame->title_y + y + h);
-        }
+          SceneNode *node = &g_array_index (self->nodes, SceneNode, i);
 
-      if (self->caption_layout != NULL)
-        {
-          _ties_renderer_layout_box (self->caption_layout, &x, &y, &w, &h);
-          x *= self->chrome;
-          y *= self->chrome;
-          w *= self->chrome;
-          h *= self->chrome;
-          frame->caption_x = bounds.x0 - x;
-          frame->caption_y = bounds.y1 + gap - y;
-          box_add (&bounds, frame->caption_x + x, frame->caption_y + y,
-                   frame->caption_x + x + w, frame->caption_y + y + h);
+          node->x = cx + (node->x - cx) * fx;
+          node->y = cy + (node->y - cy) * fy;
         }
+      stretched_x *= fx;
+      stretched_y *= fy;
 
-      frame->bounds = bounds;
+      g_ptr_array_set_size (self->labels, 0);
+      n_not_whole = _ties_renderer_place_labels (self, document, graph);
+      g_array_set_size (self->frames, 0);
+      build_frames (self);
     }
+
+  return n_not_whole;
+}
+
+/* Names shortened on a page with room to spare: the places are spread
+ * evenly (a similarity, so rings stay rings), a step at a time up to
+ * MAX_SPREAD while their text stays at least MIN_LABEL_PX on the page;
+ * the smallest spread that leaves fewest names shortened is kept. Label
+ * placement runs once a step: only for drawings a reader could label. */
+#define SPREAD_STEP 1.12
+#define MAX_SPREAD 1.6
+#define MIN_LABEL_PX 10.0
+#define MAX_SPREAD_NODES 500
+
+/* @from: the nodes' places, then the rings' centre and radii. */
+static void
+spread_places (TiesScene    *self,
+               const double *from,
+               double        factor)
+{
+  const double *rings = from + 2 * self->nodes->len;
+  double cx = 0, cy = 0;
+
+  for (guint i = 0; i < self->nodes->len; i++)
+    {
+      cx += from[2 * i] / self->nodes->len;
+      cy += from[2 * i + 1] / self->nodes->len;
+    }
+  for (guint i = 0; i < self->nodes->len; i++)
+    {
+      SceneNode *node = &g_array_index (self->nodes, SceneNode, i);
+
+      node->x = cx + (from[2 * i] - cx) * factor;
+      node->y = cy + (from[2 * i + 1] - cy) * factor;
+    }
+  self->ring_x = cx + (rings[0] - cx) * factor;
+  self->ring_y = cy + (rings[1] - cy) * factor;
+  for (guint i = 0; i < self->rings->len; i++)
+    g_array_index (self->rings, double, i) = rings[2 + i] * factor;
+}
+
+static void
+spread_for_labels (TiesScene    *self,
+                   TiesDocument *document,
+                   TiesGraph    *graph,
+                   guint         n_not_whole,
+                   double        width,
+                   double        height)
+{
+  g_autofree double *start = NULL;
+  double best_factor = 1, factor = 1;
+  guint best = n_not_whole;
+
+  g_assert (self != NULL);
+
+  if (n_not_whole == 0 || self->nodes->len < 2 || self->nodes->len > MAX_SPREAD_NODES)
+    return;
+
+  start = g_new (double, 2 * self->nodes->len + 2 + self->rings->len);
+  for (guint i = 0; i < self->nodes->len; i++)
+    {
+      SceneNode *node = &g_array_index (self->nodes, SceneNode, i);
+
+      start[2 * i] = node->x;
+      start[2 * i + 1] = node->y;
+    }
+  start[2 * self->nodes->len] = self->ring_x;
+  start[2 * self->nodes->len + 1] = self->ring_y;
+  for (guint i = 0; i < self->rings->len; i++)
+    start[2 * self->nodes->len + 2 + i] = g_array_index (self->rings, double, i);
+
+  while (best > 0 && (factor *= SPREAD_STEP) <= MAX_SPREAD)
+    {
+      double s, tx, ty;
+      guint n;
+
+      spread_places (self, start, factor);
+      g_ptr_array_set_size (self->labels, 0);
+      n = _ties_renderer_place_labels (self, document, graph);
+      g_array_set_size (self->frames, 0);
+      build_frames (self);
+      _ties_renderer_choose_frame (self, width, height, &s, &tx, &ty);
+
+      if (LABEL_SIZE * s < MIN_LABEL_PX)
+        break;
+      if (n < best)
+        {
+          best = n;
+          best_factor = factor;
+        }
+    }
+
+  if (best_factor == factor)
+    return;
+  spread_places (self, start, best_factor);
+  g_ptr_array_set_size (self->labels, 0);
+  _ties_renderer_place_labels (self, document, graph);
+  g_array_set_size (self->frames, 0);
+  build_frames (self);
 }
 
 /* Text is measured with unhinted metrics on a context of this thread's
@@ -668,6 +1033,31 @@ make_context (void)
   return context;
 }
 
+/* The radial layout's rings, as the nodes are: finite and within what
+ * cairo takes. */
+static void
+copy_rings (TiesScene *self,
+            TiesGraph *graph)
+{
+  g_assert (self != NULL && graph != NULL);
+
+  self->rings = g_array_new (FALSE, FALSE, sizeof (double));
+  if (graph->rings == NULL || !isfinite (graph->ring_x) || !isfinite (graph->ring_y))
+    return;
+  self->ring_x = CLAMP (graph->ring_x, -MAX_COORD, MAX_COORD);
+  self->ring_y = CLAMP (graph->ring_y, -MAX_COORD, MAX_COORD);
+  for (guint i = 0; i < graph->rings->len; i++)
+    {
+      double r = g_array_index (graph->rings, double, i);
+
+      if (isfinite (r) && r > 0)
+        {
+          r = MIN (r, MAX_COORD);
+          g_array_append_val (self->rings, r);
+        }
+    }
+}
+
 TiesScene *
 ties_scene_new (TiesDocument            *document,
                 TiesNetwork             *network,
@@ -682,6 +1072,7 @@ ties_scene_new (TiesDocument            *document,
   g_autoptr(GPtrArray) group_order = NULL;
   g_autoptr(GHashTable) kinds_by_line = NULL;
   gboolean dimming;
+  guint n_not_whole;
   g_autofree char *caption = NULL;
   Box content = { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
 
@@ -716,11 +1107,14 @@ ties_scene_new (TiesDocument            *document,
   self->edges = g_array_new (FALSE, TRUE, sizeof (SceneEdge));
   self->labels = g_ptr_array_new_with_free_func (scene_label_free);
   self->legend = g_array_new (FALSE, TRUE, sizeof (LegendEntry));
+  self->frames = g_array_new (FALSE, TRUE, sizeof (Frame));
 
   /* Text is measured once, on a context of its own rather than the
    * target's, with metrics unhinted: a label has the same size on
    * screen, in PNG, SVG and PDF, so the placement holds for all. */
   self->context = make_context ();
+
+  copy_rings (self, graph);
 
   dimming = (options->highlighted_actors != NULL && g_hash_table_size (options->highlighted_actors) > 0)
             || (options->highlighted_events != NULL && g_hash_table_size (options->highlighted_events) > 0);
@@ -787,7 +1181,7 @@ ties_scene_new (TiesDocument            *document,
   kinds_by_line = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   build_edges (self, document, network, graph, options, dimming, kinds_by_line);
 
-  _ties_renderer_place_labels (self, document, graph);
+  n_not_whole = _ties_renderer_place_labels (self, document, graph);
 
   /* The legend and texts keep their size next to the drawing, even when
    * a large network makes the diagram many times the page. */
@@ -814,6 +1208,17 @@ ties_scene_new (TiesDocument            *document,
 
   build_frames (self);
 
+  if (options->page_width > 0 && options->page_height > 0
+      && isfinite (options->page_width) && isfinite (options->page_height)
+      && self->nodes->len <= MAX_FILL_NODES)
+    {
+      if (options->fill_page)
+        n_not_whole = fill_page (self, document, graph, n_not_whole, options->page_width, options->page_height);
+      spread_for_labels (self, document, graph, n_not_whole, options->page_width, options->page_height);
+    }
+
+  route_edges (self);
+
   self->svg = _ties_svg_info_new (document, network, graph);
 
   return self;
@@ -833,10 +1238,12 @@ ties_scene_free (TiesScene *self)
   g_array_unref (self->edges);
   g_ptr_array_unref (self->labels);
   g_array_unref (self->legend);
+  g_array_unref (self->frames);
   g_clear_object (&self->title_layout);
   g_clear_object (&self->caption_layout);
   g_clear_object (&self->context);
   g_clear_pointer (&self->svg, _ties_svg_info_free);
+  g_clear_pointer (&self->rings, g_array_unref);
   g_free (self->title);
   g_free (self);
 }

@@ -527,9 +527,11 @@ text_scale (double  size,
 }
 
 /* @layout (made at @size) drawn as pango_cairo_show_layout() draws it
- * with its origin at (@x, @y) and scaled by @k: one <text> per line at
- * the line's start and baseline, in the layout's own font size (unless
- * it is the @inherited one) and weight. @attributes go on each <text>. */
+ * with its origin at (@x, @y) and scaled by @k: one <text>, in the
+ * layout's own font size (unless it is the @inherited one) and weight,
+ * with each line at its start and baseline (a <tspan> each when there
+ * are several, so that a name broken over two lines is still one text
+ * to search and edit). @attributes go on the <text>. */
 static void
 append_layout (GString     *out,
                PangoLayout *layout,
@@ -543,6 +545,8 @@ append_layout (GString     *out,
   const char *text = pango_layout_get_text (layout);
   const PangoFontDescription *font = pango_layout_get_font_description (layout);
   PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  gboolean several = pango_layout_get_line_count (layout) > 1;
+  gboolean open = FALSE;
 
   do
     {
@@ -554,21 +558,39 @@ append_layout (GString     *out,
         continue;
       pango_layout_iter_get_line_extents (iter, NULL, &logical);
 
-      g_string_append (out, "<text");
-      append_attr (out, "x", x + k * logical.x / PANGO_SCALE);
-      append_attr (out, "y", y + k * baseline / PANGO_SCALE);
-      if (size * k != inherited)
-        append_attr (out, "font-size", size * k);
-      if (font != NULL && pango_font_description_get_weight (font) >= PANGO_WEIGHT_BOLD)
-        g_string_append (out, " font-weight=\"bold\"");
-      if (attributes != NULL)
-        g_string_append (out, attributes);
-      g_string_append_c (out, '>');
-      append_line_text (out, text, line);
-      g_string_append (out, "</text>\n");
+      if (!open)
+        {
+          g_string_append (out, "<text");
+          if (!several)
+            {
+              append_attr (out, "x", x + k * logical.x / PANGO_SCALE);
+              append_attr (out, "y", y + k * baseline / PANGO_SCALE);
+            }
+          if (size * k != inherited)
+            append_attr (out, "font-size", size * k);
+          if (font != NULL && pango_font_description_get_weight (font) >= PANGO_WEIGHT_BOLD)
+            g_string_append (out, " font-weight=\"bold\"");
+          if (attributes != NULL)
+            g_string_append (out, attributes);
+          g_string_append_c (out, '>');
+          open = TRUE;
+        }
+      if (several)
+        {
+          g_string_append (out, "<tspan");
+          append_attr (out, "x", x + k * logical.x / PANGO_SCALE);
+          append_attr (out, "y", y + k * baseline / PANGO_SCALE);
+          g_string_append_c (out, '>');
+          append_line_text (out, text, line);
+          g_string_append (out, "</tspan>");
+        }
+      else
+        append_line_text (out, text, line);
     }
   while (pango_layout_iter_next_line (iter));
 
+  if (open)
+    g_string_append (out, "</text>\n");
   pango_layout_iter_free (iter);
 }
 
@@ -673,27 +695,40 @@ append_edge (TiesScene  *self,
       g_string_append (out, "Z\"/>\n");
     }
 
-  g_string_append (out, "<path fill=\"none\" d=\"M");
-  append_number (out, g.ax);
-  g_string_append_c (out, ' ');
-  append_number (out, g.ay);
-  if (g.curved)
+  for (guint k = 0; k < MAX (edge->n_strands, 1); k++)
     {
-      /* The renderer's cubic is this quadratic, raised. */
-      g_string_append_c (out, 'Q');
-      append_number (out, g.cx);
+      double ax = g.ax, ay = g.ay, cx = g.cx, cy = g.cy, bx = g.bx, by = g.by;
+
+      if (edge->n_strands > 0)
+        {
+          _ties_renderer_strand_line (&g, edge->strands[k].offset, &ax, &ay, &cx, &cy, &bx, &by);
+          _ties_renderer_tie_stroke (edge->support, edge->strands[k].line, edge->strands[k].width, &stroke);
+        }
+
+      g_string_append (out, edge->n_strands > 0 ? "<path class=\"strand\" fill=\"none\" d=\"M"
+                                                : "<path fill=\"none\" d=\"M");
+      append_number (out, ax);
       g_string_append_c (out, ' ');
-      append_number (out, g.cy);
+      append_number (out, ay);
+      if (g.curved)
+        {
+          /* The renderer's cubic is this quadratic, raised. */
+          g_string_append_c (out, 'Q');
+          append_number (out, cx);
+          g_string_append_c (out, ' ');
+          append_number (out, cy);
+          g_string_append_c (out, ' ');
+        }
+      else
+        g_string_append_c (out, 'L');
+      append_number (out, bx);
       g_string_append_c (out, ' ');
+      append_number (out, by);
+      g_string_append_c (out, '"');
+      append_stroke (out, &stroke);
+      g_string_append (out, "/>\n");
     }
-  else
-    g_string_append_c (out, 'L');
-  append_number (out, g.bx);
-  g_string_append_c (out, ' ');
-  append_number (out, g.by);
-  g_string_append_c (out, '"');
-  append_stroke (out, &stroke);
-  g_string_append (out, "/>\n</g>\n");
+  g_string_append (out, "</g>\n");
 }
 
 /* The node's shape: as node_path() in ties-renderer.c draws it. */
@@ -831,7 +866,6 @@ append_legend (TiesScene   *self,
                double       s)
 {
   double size = LEGEND_SIZE;
-  double swatch = 2.4 * size;
   double k = 1.0;
   char scale[G_ASCII_DTOSTR_BUF_SIZE];
   /* Laid out at its own size, drawn at the chrome's. */
@@ -848,26 +882,34 @@ append_legend (TiesScene   *self,
   for (guint i = 0; i < self->legend->len; i++)
     {
       LegendEntry *entry = &g_array_index (self->legend, LegendEntry, i);
-      double mid_y = i * self->legend_row + self->legend_row / 2;
+      double row_x = frame->legend_xy[2 * i];
+      double mid_y = frame->legend_xy[2 * i + 1] + self->legend_row / 2;
+      gboolean plain = entry->symbol != LEGEND_LINE;
+      Support support = plain ? SUPPORT_USUAL : entry->support;
+      LegendGlyph glyph;
+      guint32 color = 0;
+      double alpha = 1.0;
       double x, y, w, h;
 
-      g_string_append (out, "<g class=\"legend-entry\">\n");
-      if (entry->is_line)
+      _ties_renderer_legend_glyph (self, entry, row_x, mid_y, &glyph);
+      g_string_append (out, entry->symbol == LEGEND_HEADING ? "<g class=\"legend-heading\">\n"
+                                                            : "<g class=\"legend-entry\">\n");
+      if (glyph.n_lines > 0 || glyph.arrow)
+        _ties_renderer_tie_paint (self, support, FALSE, &color, &alpha);
+      for (guint l = 0; l < glyph.n_lines; l++)
         {
           TieStroke stroke;
-          guint32 color;
-          double alpha;
 
-          _ties_renderer_tie_paint (self, entry->support, FALSE, &color, &alpha);
-          _ties_renderer_tie_stroke (entry->support, entry->line, 1.6, &stroke);
+          _ties_renderer_tie_stroke (support, _ties_renderer_legend_line (entry, &glyph, l),
+                                     glyph.line_width[l], &stroke);
           g_string_append (out, "<path fill=\"none\" d=\"M");
-          append_number (out, 0.1 * swatch);
+          append_number (out, glyph.line[l][0]);
           g_string_append_c (out, ' ');
-          append_number (out, mid_y);
+          append_number (out, glyph.line[l][1]);
           g_string_append_c (out, 'L');
-          append_number (out, 0.9 * swatch);
+          append_number (out, glyph.line[l][2]);
           g_string_append_c (out, ' ');
-          append_number (out, mid_y);
+          append_number (out, glyph.line[l][3]);
           g_string_append_c (out, '"');
           append_color_attr (out, "stroke", color);
           append_opacity_attr (out, "stroke-opacity", alpha);
@@ -876,22 +918,68 @@ append_legend (TiesScene   *self,
             g_string_append (out, " stroke-linecap=\"round\"");
           g_string_append (out, "/>\n");
         }
-      else
+      if (glyph.arrow)
         {
-          g_string_append (out, "<circle");
-          append_attr (out, "cx", swatch / 2);
-          append_attr (out, "cy", mid_y);
-          append_attr (out, "r", 0.38 * size);
-          append_color_attr (out, "fill", entry->color);
+          g_string_append (out, "<polygon points=\"");
+          for (guint c = 0; c < 3; c++)
+            {
+              if (c > 0)
+                g_string_append_c (out, ' ');
+              append_number (out, glyph.arrowhead[2 * c]);
+              g_string_append_c (out, ',');
+              append_number (out, glyph.arrowhead[2 * c + 1]);
+            }
+          g_string_append_c (out, '"');
+          append_color_attr (out, "fill", color);
+          append_opacity_attr (out, "fill-opacity", alpha);
+          g_string_append (out, "/>\n");
+        }
+      for (guint n = 0; n < glyph.n_nodes; n++)
+        {
+          append_shape (out, &glyph.nodes[n]);
+          append_color_attr (out, "fill", glyph.nodes[n].color);
           g_string_append (out, "/>\n");
         }
 
       _ties_renderer_layout_box (entry->layout, &x, &y, &w, &h);
       if (with_text)
-        append_layout (out, entry->layout, swatch + 0.6 * size, mid_y - h / 2 - y, size, k, size, NULL);
+        append_layout (out, entry->layout,
+                       row_x + (entry->symbol == LEGEND_HEADING ? 0 : LEGEND_TEXT_X),
+                       mid_y - h / 2 - y, size, k, size, NULL);
       g_string_append (out, "</g>\n");
     }
 
+  g_string_append (out, "</g>\n");
+}
+
+/* A radial layout's rings, as ties-renderer.c draws them: a group of
+ * its own under the ties, one dotted circle a ring. */
+static void
+append_rings (TiesScene *scene,
+              GString   *out)
+{
+  g_assert (scene != NULL && out != NULL);
+
+  if (scene->rings->len == 0)
+    return;
+
+  g_string_append (out, "<g id=\"rings\" fill=\"none\"");
+  append_color_attr (out, "stroke", _ties_renderer_tie_color (scene->style));
+  append_opacity_attr (out, "stroke-opacity", RING_ALPHA);
+  append_attr (out, "stroke-width", RING_WIDTH);
+  g_string_append (out, " stroke-linecap=\"round\" stroke-dasharray=\"");
+  append_number (out, RING_DASH_ON);
+  g_string_append_c (out, ' ');
+  append_number (out, RING_DASH_OFF);
+  g_string_append (out, "\">\n");
+  for (guint i = 0; i < scene->rings->len; i++)
+    {
+      g_string_append (out, "<circle class=\"ring\"");
+      append_attr (out, "cx", scene->ring_x);
+      append_attr (out, "cy", scene->ring_y);
+      append_attr (out, "r", g_array_index (scene->rings, double, i));
+      g_string_append (out, "/>\n");
+    }
   g_string_append (out, "</g>\n");
 }
 
@@ -968,6 +1056,8 @@ ties_svg_writer_write_scene (TiesScene *scene,
   used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   actor_ids = make_actor_ids (scene->svg, used);
   tie_ids = make_tie_ids (scene->svg, actor_ids, used);
+
+  append_rings (scene, out);
 
   /* Ties under nodes, nodes under labels; dimmed parts first, so the
    * highlighted ones are drawn over them. */

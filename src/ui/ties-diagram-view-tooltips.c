@@ -98,6 +98,44 @@ append_corroboration (GString *text,
   g_string_append_printf (text, _("%s, %s"), sources, evidence);
 }
 
+/* What the tie's strands and arrows draw, counted: "Meeting: 2, Phone
+ * call: 1", then who reached out how often. */
+static void
+append_kinds_and_initiators (TiesDiagramView *self,
+                             GString         *text,
+                             TiesTie         *tie)
+{
+  GPtrArray *events = ties_tie_get_events (tie);
+  const char * const *kinds = ties_tie_get_kinds (tie);
+  const struct { const char *who; guint count; } reached[] = {
+    { ties_tie_get_actor_a (tie), ties_tie_get_n_a_to_b (tie) },
+    { ties_tie_get_actor_b (tie), ties_tie_get_n_b_to_a (tie) },
+  };
+
+  for (guint k = 0; kinds != NULL && kinds[k] != NULL; k++)
+    {
+      g_autofree char *label = g_markup_escape_text (ties_document_get_kind_label (self->document, kinds[k]), -1);
+      guint count = 0;
+
+      for (guint e = 0; events != NULL && e < events->len; e++)
+        count += g_strcmp0 (ties_event_get_kind (g_ptr_array_index (events, e)), kinds[k]) == 0;
+      g_string_append (text, k == 0 ? "\n" : ", ");
+      /* TRANSLATORS: a kind of event, then how many */
+      g_string_append_printf (text, _("%s: %u"), label, count);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (reached); i++)
+    if (reached[i].count > 0)
+      {
+        g_autofree char *who = g_markup_escape_text (actor_name (self, reached[i].who), -1);
+
+        g_string_append_c (text, '\n');
+        g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%s reached out %u time",
+                                                   "%s reached out %u times", reached[i].count),
+                                who, reached[i].count);
+      }
+}
+
 static char *
 tie_tooltip (TiesDiagramView *self,
              TiesTie         *tie)
@@ -110,6 +148,7 @@ tie_tooltip (TiesDiagramView *self,
   g_assert (TIES_IS_DIAGRAM_VIEW (self));
 
   g_string_append_printf (text, "<b>%s — %s</b>", a, b);
+  append_kinds_and_initiators (self, text, tie);
   append_corroboration (text, tie);
   for (guint i = 0; events != NULL && i < events->len; i++)
     {

@@ -102,6 +102,10 @@ ties_export_dialog_rebuild_scene (TiesExportDialog *self)
   options.title = *title != '\0' ? title : NULL;
   /* Empty: the renderer's own, shown as the placeholder. */
   options.caption = *caption != '\0' ? caption : NULL;
+  /* The preview shows the page as it will be written. */
+  options.page_width = gtk_spin_button_get_value (self->width_spin);
+  options.page_height = gtk_spin_button_get_value (self->height_spin);
+  options.fill_page = TRUE;
 
   g_clear_pointer (&self->scene, ties_scene_free);
   self->scene = ties_export_prepare_scene_for_graph (self->network, self->graph, &options);
@@ -445,8 +449,8 @@ ties_export_dialog_init (TiesExportDialog *self)
 
   g_signal_connect_object (self->format_row, "notify::selected", G_CALLBACK (on_format_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->scale_row, "notify::selected", G_CALLBACK (schedule_update), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->width_spin, "value-changed", G_CALLBACK (schedule_update), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->height_spin, "value-changed", G_CALLBACK (schedule_update), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->width_spin, "value-changed", G_CALLBACK (on_scene_option_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->height_spin, "value-changed", G_CALLBACK (on_scene_option_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->style_row, "notify::selected", G_CALLBACK (on_scene_option_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->background_row, "notify::selected", G_CALLBACK (on_scene_option_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->weak_ties_check, "toggled", G_CALLBACK (on_scene_option_changed), self, G_CONNECT_SWAPPED);
