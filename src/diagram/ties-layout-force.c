@@ -720,7 +720,7 @@ force_component (const Csr      *g,
       stress = n_pinned == 0 && _ties_layout_stress_applies (g->n);
       force_multilevel (g, x, y, rng, max_iterations > 0 ? max_iterations : stress ? 30 : 60);
       if (stress)
-        _ties_layout_stress_refine (g, x, y, rng_next (rng));
+        _ties_layout_stress_refine (g, x, y, NULL, 0, rng_next (rng));
 
       len = mean_edge_length (g, x, y);
       scale = len > 0 ? edge_length / len : 1;

@@ -54,12 +54,16 @@ double   _ties_layout_target_edge_length (TiesGraph               *graph,
                                           const TiesLayoutOptions *options);
 
 /* Stress refinement by stochastic gradient descent over all pairs of one
- * connected component (ties-layout-stress.c), keeping the drawing's edge
- * length; only for components of 50 to 3,000 nodes (see there why). */
+ * connected component (ties-layout-stress.c), one hop to @unit (the
+ * drawing's mean edge length when 0); the @fixed nodes (none when NULL)
+ * stay where they are. Only for components of 50 to 3,000 nodes (see
+ * there why). */
 gboolean _ties_layout_stress_applies  (guint           n_nodes);
 void     _ties_layout_stress_refine   (const Csr      *g,
                                        double         *x,
                                        double         *y,
+                                       const gboolean *fixed,
+                                       double          unit,
                                        guint64         seed);
 
 /* Overlap removal on plain arrays (ties-layout-overlap.c): moves the

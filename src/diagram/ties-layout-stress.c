@@ -15,8 +15,10 @@
  *
  * Started from the force layout instead of at random, the largest steps
  * of their schedule would only undo a good start: η starts where a pair
- * a few hops apart moves by a quarter of its error, and eight iterations
- * suffice.
+ * a few hops apart moves by a quarter of its error. Down to the paper's
+ * ε = 0.01 in twenty iterations, the stress over all pairs ends 0.5 %
+ * (2,000 actors) to 1 % (500) below where eight iterations to ε = 0.05
+ * left it, below neato's; thirty or sixty gain nothing more.
  *
  * Only from STRESS_MIN_NODES nodes: stress puts a hub's neighbours one
  * edge from it and two from each other, closer than the force layout's
@@ -29,15 +31,16 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "ties-layout-private.h"
 
 #define STRESS_MIN_NODES 50
 /* 3,000 nodes: 9 million ordered pairs, 9 MB. */
 #define STRESS_MAX_NODES 3000
-#define STRESS_ITERATIONS 8
+#define STRESS_ITERATIONS 20
 /* The last step moves a pair one hop apart by this fraction of its error. */
-#define STRESS_EPSILON 0.05
+#define STRESS_EPSILON 0.01
 /* The first step moves a pair this many hops apart by a quarter of it. */
 #define STRESS_START_HOPS 3.0
 /* Rows relaxed side by side. */
@@ -56,49 +59,89 @@ next_random (guint64 *state)
 
 /* The hops between every two nodes, row by row, 255 standing for 255 or
  * more (its weight, 1/255², is nothing); FALSE when a node cannot reach
- * another (the caller gives one connected component). */
+ * another (the caller gives one connected component).
+ *
+ * Breadth first from 64 sources at once, a bit for each: a node's
+ * frontier word says which of them reach it at this level, and one
+ * sweep over the edges advances all 64. The searches are as deep as the
+ * graph is wide (a dozen levels in a social network), so this reads the
+ * adjacency a few times a batch instead of 64 times: at 2,000 nodes it
+ * took a fifth of the time of one search per source. */
 static gboolean
 all_hops (const Csr *g,
           guint8    *hops)
 {
-  g_autofree guint *dist = g_new (guint, g->n);
-  g_autofree guint *queue = g_new (guint, g->n);
+  g_autofree guint64 *seen = g_new (guint64, g->n);
+  g_autofree guint64 *frontier = g_new (guint64, g->n);
+  g_autofree guint64 *next = g_new (guint64, g->n);
 
-  for (guint s = 0; s < g->n; s++)
+  for (guint base = 0; base < g->n; base += 64)
     {
-      guint head = 0, tail = 0;
+      guint width = MIN (64u, g->n - base);
+      guint64 all = width == 64 ? G_MAXUINT64 : (G_GUINT64_CONSTANT (1) << width) - 1;
+      gboolean growing = TRUE;
 
-      for (guint i = 0; i < g->n; i++)
-        dist[i] = G_MAXUINT;
-      dist[s] = 0;
-      queue[tail++] = s;
-      while (head < tail)
+      memset (seen, 0, sizeof (guint64) * g->n);
+      memset (frontier, 0, sizeof (guint64) * g->n);
+      for (guint b = 0; b < width; b++)
         {
-          guint i = queue[head++];
-
-          for (guint e = g->off[i]; e < g->off[i + 1]; e++)
-            if (dist[g->adj[e]] == G_MAXUINT)
-              {
-                dist[g->adj[e]] = dist[i] + 1;
-                queue[tail++] = g->adj[e];
-              }
+          seen[base + b] = frontier[base + b] = G_GUINT64_CONSTANT (1) << b;
+          hops[(gsize) (base + b) * g->n + base + b] = 0;
         }
 
-      if (tail < g->n)
-        return FALSE;
-      for (guint j = 0; j < g->n; j++)
-        hops[(gsize) s * g->n + j] = (guint8) MIN (dist[j], 255u);
+      for (guint level = 1; growing; level++)
+        {
+          guint64 *swap;
+
+          growing = FALSE;
+          for (guint v = 0; v < g->n; v++)
+            {
+              guint64 reach = 0;
+
+              for (guint e = g->off[v]; e < g->off[v + 1]; e++)
+                reach |= frontier[g->adj[e]];
+              next[v] = reach & ~seen[v];
+            }
+          for (guint v = 0; v < g->n; v++)
+            {
+              guint64 bits = next[v];
+
+              if (bits == 0)
+                continue;
+              growing = TRUE;
+              seen[v] |= bits;
+              while (bits != 0)
+                {
+                  guint b = (guint) __builtin_ctzll (bits);
+
+                  hops[(gsize) (base + b) * g->n + v] = (guint8) MIN (level, 255u);
+                  bits &= bits - 1;
+                }
+            }
+          swap = frontier;
+          frontier = next;
+          next = swap;
+        }
+
+      for (guint v = 0; v < g->n; v++)
+        if (seen[v] != all)
+          return FALSE;
     }
 
   return TRUE;
 }
 
+/* Eight lanes in GCC's (and Clang's) vector extension: two SSE registers
+ * on any x86-64. Plain loops over the lanes stayed scalar, because
+ * sqrtf () may set errno. */
+typedef float Lanes __attribute__ ((vector_size (LANES * sizeof (float))));
+typedef gint32 LaneInts __attribute__ ((vector_size (LANES * sizeof (float))));
+
 /* Relaxes the nodes @rows[0 .. @n_rows) (at most LANES) against every
  * node, side by side: one node's corrections follow each other (each
  * needs the place the last one gave), so a single row waits on its own
  * square roots and divisions, while several rows keep the processor busy
- * (and the compiler can put them in one vector). A node's pair with
- * itself has no hops and moves nothing. */
+ * in one vector. */
 static void
 relax_rows (const guint8 *hops,
             guint         n,
@@ -109,7 +152,8 @@ relax_rows (const guint8 *hops,
             float         eta)
 {
   const guint8 *row[LANES];
-  float xi[LANES], yi[LANES];
+  Lanes xi, yi;
+  Lanes half = (Lanes) { 0 } + 0.5f;
   float half_eta = eta / 2;
 
   for (guint l = 0; l < LANES; l++)
@@ -123,21 +167,33 @@ relax_rows (const guint8 *hops,
 
   for (guint j = 0; j < n; j++)
     {
-      float xj = fx[j], yj = fy[j];
+      Lanes d, dx, dy, mu, length2, inverse;
+      LaneInts small;
+      union { Lanes f; LaneInts i; } guess;
 
       for (guint l = 0; l < LANES; l++)
-        {
-          float d = row[l][j];
-          float dx = xi[l] - xj;
-          float dy = yi[l] - yj;
-          float length = MAX (sqrtf (dx * dx + dy * dy), 1e-6f);
-          float weight = d > 0 ? 1 / (d * d) : 0;
-          /* μ / 2 × (length − d) / length, μ = min (1, η / d²) */
-          float step = MIN (0.5f, half_eta * weight) * (1 - d / length);
-
-          xi[l] -= step * dx;
-          yi[l] -= step * dy;
-        }
+        d[l] = row[l][j];
+      dx = xi - fx[j];
+      dy = yi - fy[j];
+      /* μ / 2 = min (1, η / d²) / 2; none for a node and itself (d =
+       * 0), whose lane has moved away from the place it had. */
+      mu = half_eta / (d * d);
+      small = mu < half;
+      mu = (Lanes) (((LaneInts) mu & small) | ((LaneInts) half & ~small));
+      mu = (Lanes) ((LaneInts) mu & (d > 0));
+      /* 1 / length: the bit-level first guess (Lomont's constant) and
+       * two Newton steps, to a few parts in a million; length 0 gives a
+       * large finite number, not infinity. */
+      length2 = dx * dx + dy * dy;
+      guess.f = length2;
+      guess.i = 0x5f375a86 - (guess.i >> 1);
+      inverse = guess.f;
+      inverse = inverse * (1.5f - 0.5f * length2 * inverse * inverse);
+      inverse = inverse * (1.5f - 0.5f * length2 * inverse * inverse);
+      /* Towards the distance d: by μ / 2 × (length − d) / length. */
+      mu = mu * (1 - d * inverse);
+      xi -= mu * dx;
+      yi -= mu * dy;
     }
 
   for (guint l = 0; l < n_rows; l++)
@@ -154,18 +210,20 @@ _ties_layout_stress_applies (guint n_nodes)
 }
 
 void
-_ties_layout_stress_refine (const Csr *g,
-                            double    *x,
-                            double    *y,
-                            guint64    seed)
+_ties_layout_stress_refine (const Csr      *g,
+                            double         *x,
+                            double         *y,
+                            const gboolean *fixed,
+                            double          unit,
+                            guint64         seed)
 {
   g_autofree guint8 *hops = NULL;
   g_autofree guint *order = NULL;
   g_autofree float *fx = NULL;
   g_autofree float *fy = NULL;
   guint64 state = seed | 1;
-  double unit = 0, eta, eta_min, decay;
-  guint n_edges = 0;
+  double eta, eta_min, decay;
+  guint n_free = 0;
   guint n = g->n;
 
   g_assert (g != NULL && x != NULL && y != NULL);
@@ -173,17 +231,24 @@ _ties_layout_stress_refine (const Csr *g,
   if (!_ties_layout_stress_applies (n))
     return;
 
-  /* The drawing's own edge length is the unit, so its scale stays. */
-  for (guint i = 0; i < n; i++)
-    for (guint e = g->off[i]; e < g->off[i + 1]; e++)
-      if (g->adj[e] > i)
-        {
-          unit += hypot (x[i] - x[g->adj[e]], y[i] - y[g->adj[e]]);
-          n_edges++;
-        }
-  if (n_edges == 0 || !(unit > 0))
-    return;
-  unit /= n_edges;
+  /* By default the drawing's own edge length is the unit, so its scale
+   * stays. */
+  if (!(unit > 0))
+    {
+      guint n_edges = 0;
+
+      unit = 0;
+      for (guint i = 0; i < n; i++)
+        for (guint e = g->off[i]; e < g->off[i + 1]; e++)
+          if (g->adj[e] > i)
+            {
+              unit += hypot (x[i] - x[g->adj[e]], y[i] - y[g->adj[e]]);
+              n_edges++;
+            }
+      if (n_edges == 0 || !(unit > 0) || !isfinite (unit))
+        return;
+      unit /= n_edges;
+    }
 
   hops = g_new (guint8, (gsize) n * n);
   if (!all_hops (g, hops))
@@ -193,20 +258,25 @@ _ties_layout_stress_refine (const Csr *g,
   fx = g_new (float, n);
   fy = g_new (float, n);
   for (guint i = 0; i < n; i++)
-    order[i] = i;
+    if (fixed == NULL || !fixed[i])
+      order[n_free++] = i;
+  if (n_free == 0)
+    return;
 
   /* In units of edge lengths, squared: μ = min (1, η / d²). */
   eta = 0.25 * STRESS_START_HOPS * STRESS_START_HOPS;
   eta_min = STRESS_EPSILON;
   decay = exp (log (eta_min / eta) / (STRESS_ITERATIONS - 1));
 
-  /* Each node in a new random order takes its row of pairs in turn, and
-   * moves only itself by half the correction: every pair is corrected
-   * once an iteration from each end, half each time, but row by row the
-   * hops and places are read in memory order (shuffling the n² pairs
-   * themselves costs more than the descent). Moving both ends of a pair
-   * at once, each pair once, converged far worse here: a node early in
-   * the order then takes all its corrections in a row. */
+  /* Each free node in a new random order takes its row of pairs in
+   * turn, and moves only itself by half the correction: every pair is
+   * corrected once an iteration from each end, half each time, but row
+   * by row the hops and places are read in memory order (shuffling the
+   * n² pairs themselves costs more than the descent). Moving both ends
+   * of a pair at once, each pair once, converged far worse here: a node
+   * early in the order then takes all its corrections in a row. A
+   * pinned node takes no turn, so it stays, and the others settle
+   * around it. */
   for (guint i = 0; i < n; i++)
     {
       fx[i] = (float) (x[i] / unit);
@@ -217,7 +287,7 @@ _ties_layout_stress_refine (const Csr *g,
     {
       guint a;
 
-      for (guint k = n - 1; k > 0; k--)
+      for (guint k = n_free - 1; k > 0; k--)
         {
           guint r = (guint) (next_random (&state) % (k + 1));
           guint swap = order[k];
@@ -226,15 +296,16 @@ _ties_layout_stress_refine (const Csr *g,
           order[r] = swap;
         }
 
-      for (a = 0; a + LANES <= n; a += LANES)
+      for (a = 0; a + LANES <= n_free; a += LANES)
         relax_rows (hops, n, fx, fy, order + a, LANES, (float) eta);
-      if (a < n)
-        relax_rows (hops, n, fx, fy, order + a, n - a, (float) eta);
+      if (a < n_free)
+        relax_rows (hops, n, fx, fy, order + a, n_free - a, (float) eta);
     }
 
   for (guint i = 0; i < n; i++)
-    {
-      x[i] = fx[i] * unit;
-      y[i] = fy[i] * unit;
-    }
+    if (fixed == NULL || !fixed[i])
+      {
+        x[i] = fx[i] * unit;
+        y[i] = fy[i] * unit;
+      }
 }
