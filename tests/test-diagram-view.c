@@ -787,6 +787,78 @@ test_weak_ties (Fixture       *fixture,
   g_assert_cmpuint (_ties_diagram_view_get_n_layouts (fixture->view), ==, layouts);
 }
 
+/* The labels' boxes in pixels, at the view's transform: the least and
+ * greatest height, and the highest top. */
+static void
+label_pixels (TiesDiagramView *view,
+              double          *min_height,
+              double          *max_height,
+              double          *top)
+{
+  TiesScene *scene = _ties_diagram_view_get_scene (view);
+  double tx, ty, s = _ties_diagram_view_view_transform (view, &tx, &ty);
+
+  *min_height = G_MAXDOUBLE;
+  *max_height = 0;
+  *top = G_MAXDOUBLE;
+  g_assert_cmpuint (ties_scene_get_n_labels (scene), >, 0);
+  for (guint i = 0; i < ties_scene_get_n_labels (scene); i++)
+    {
+      double y, height;
+
+      ties_scene_get_label (scene, i, NULL, NULL, NULL, &y, NULL, &height);
+      *min_height = MIN (*min_height, height * s);
+      *max_height = MAX (*max_height, height * s);
+      *top = MIN (*top, ty + y * s);
+    }
+}
+
+/* Names keep their size on screen whatever the zoom (a 12 px line and
+ * its backdrop: 16 px or more a line), the diagram keeps clear of the
+ * controls laid over its top, and the legend is apart, for the window's
+ * popover, at its own size. */
+static void
+test_text_size (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *legend = NULL;
+  double min_height, max_height, top, width, height, tx, ty;
+
+  g_object_set (fixture->view, "top-inset", 56, NULL);
+  ui_test_wait_for_frame (GTK_WIDGET (fixture->view));
+  texture = ui_test_render (GTK_WIDGET (fixture->view));
+  label_pixels (fixture->view, &min_height, &max_height, &top);
+  g_test_message ("zoom 1: labels %.1f–%.1f px high, the highest at %.1f", min_height, max_height, top);
+  g_assert_cmpfloat (min_height, >=, 16);
+  g_assert_cmpfloat (max_height, <=, 3 * 20);
+  g_assert_cmpfloat (top, >=, 56 - 0.5);
+  for (guint i = 0; i < ties_scene_get_n_nodes (_ties_diagram_view_get_scene (fixture->view)); i++)
+    {
+      double x, y, r, s = _ties_diagram_view_view_transform (fixture->view, &tx, &ty);
+
+      ties_scene_get_node (_ties_diagram_view_get_scene (fixture->view), i, &x, &y, &r);
+      g_assert_cmpfloat (ty + (y - r) * s, >=, 56 - 0.5);
+    }
+
+  ties_diagram_view_set_zoom (fixture->view, 3.0);
+  settle (fixture->view);
+  ui_test_wait_for_frame (GTK_WIDGET (fixture->view));
+  g_clear_object (&texture);
+  texture = ui_test_render (GTK_WIDGET (fixture->view));
+  label_pixels (fixture->view, &min_height, &max_height, &top);
+  g_test_message ("zoom 3: labels %.1f–%.1f px high", min_height, max_height);
+  g_assert_cmpfloat (min_height, >=, 16);
+  g_assert_cmpfloat (max_height, <=, 3 * 20);
+
+  g_assert_true (ties_diagram_view_get_legend_size (fixture->view, &width, &height));
+  g_assert_cmpfloat (width, >, 100);
+  g_assert_cmpfloat (height, >, 100);
+  legend = ties_diagram_view_dup_legend_text (fixture->view);
+  g_assert_nonnull (strstr (legend, "Meeting, Summit"));
+  g_assert_nonnull (strstr (legend, "Arrow: who reached out"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -809,6 +881,7 @@ main (int   argc,
   ADD ("replace", test_replace);
   ADD ("typing", test_typing);
   ADD ("weak-ties", test_weak_ties);
+  ADD ("text-size", test_text_size);
 #undef ADD
   g_test_add_func ("/diagram-view/large", test_large);
 

@@ -218,6 +218,7 @@ grid_is_nearest (Grid      *grid,
                     is_nearer_node, &query);
 }
 
+/* @width and @height are the label's box; @k, the labels' scale. */
 static gboolean
 try_place (Grid       *grid,
            guint       own,
@@ -225,6 +226,7 @@ try_place (Grid       *grid,
            SceneNode  *node,
            double      width,
            double      height,
+           double      k,
            Box        *out)
 {
   /* Right, left, below, above first: the places readers look; then the
@@ -243,7 +245,7 @@ try_place (Grid       *grid,
       {
         double angle = angles[d] * G_PI / 180;
         double ux = cos (angle), uy = sin (angle);
-        double distance = node->radius + LABEL_GAP - LABEL_PAD + further[f] * height;
+        double distance = node->radius + (LABEL_GAP - LABEL_PAD) * k + further[f] * height;
         double ax = node->x + ux * distance;
         double ay = node->y + uy * distance;
         Box box;
@@ -352,6 +354,7 @@ _ties_renderer_place_labels (TiesScene    *self,
                              TiesGraph    *graph)
 {
   guint n_not_whole = 0;
+  double k = self->label_scale;
   Grid grid = { 0 };
   g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
   double max_radius = 1;
@@ -361,7 +364,7 @@ _ties_renderer_place_labels (TiesScene    *self,
   for (guint i = 0; i < self->nodes->len; i++)
     max_radius = MAX (max_radius, g_array_index (self->nodes, SceneNode, i).radius);
 
-  grid.cell = MAX (4 * LABEL_SIZE, 2 * max_radius);
+  grid.cell = MAX (4 * LABEL_SIZE * k, 2 * max_radius);
   grid.obstacles = g_array_new (FALSE, FALSE, sizeof (Obstacle));
   grid.cells = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                       (GDestroyNotify) g_array_unref);
@@ -381,9 +384,9 @@ _ties_renderer_place_labels (TiesScene    *self,
 
   g_array_sort_with_data (order, compare_by_activity, graph);
 
-  for (guint k = 0; k < order->len; k++)
+  for (guint o = 0; o < order->len; o++)
     {
-      guint i = g_array_index (order, guint, k);
+      guint i = g_array_index (order, guint, o);
       SceneNode *node = &g_array_index (self->nodes, SceneNode, i);
       const char *id = ties_graph_node (graph, i)->id;
       TiesActor *actor = document != NULL ? ties_document_lookup_actor (document, id) : NULL;
@@ -428,7 +431,7 @@ _ties_renderer_place_labels (TiesScene    *self,
               _ties_renderer_layout_box (layout, &lx, &ly, &lw, &lh);
             }
 
-          if (try_place (&grid, i, self->nodes->len, node, lw + 2 * LABEL_PAD, lh + 2 * LABEL_PAD, &box))
+          if (try_place (&grid, i, self->nodes->len, node, (lw + 2 * LABEL_PAD) * k, (lh + 2 * LABEL_PAD) * k, k, &box))
             {
               SceneLabel *label = g_new0 (SceneLabel, 1);
               Obstacle obstacle = { box, FALSE, 0, 0, 0 };
@@ -439,8 +442,8 @@ _ties_renderer_place_labels (TiesScene    *self,
               label->y = box.y0;
               label->width = box.x1 - box.x0;
               label->height = box.y1 - box.y0;
-              label->ox = LABEL_PAD - lx;
-              label->oy = LABEL_PAD - ly;
+              label->ox = (LABEL_PAD - lx) * k;
+              label->oy = (LABEL_PAD - ly) * k;
               label->layout = g_steal_pointer (&layout);
               g_ptr_array_add (self->labels, label);
               whole = shapes[s].shortened == 1.0;

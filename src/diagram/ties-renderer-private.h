@@ -198,11 +198,18 @@ struct _TiesScene
   double legend_column; /* column width, gap included */
   double legend_row;    /* row height */
   double chrome;        /* scale of legend, title and caption */
+  /* Scale of the labels' text (LABEL_SIZE units at 1): the window sets
+   * it so that names keep their size on screen whatever the zoom. */
+  double label_scale;
 
   PangoLayout *title_layout;
   PangoLayout *caption_layout;
 
   GArray *frames;       /* Frame: the placements to choose from */
+  /* The legend is not part of the frames (legend_apart): a frame of
+   * one column for ties_scene_draw_legend(). */
+  gboolean legend_apart;
+  Frame apart;
 
   /* What an SVG names beyond the drawing (ties-svg-writer.c). */
   SvgInfo *svg;

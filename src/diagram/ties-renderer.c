@@ -906,12 +906,12 @@ ties_scene_draw (TiesScene *self,
       SceneNode *node = &g_array_index (self->nodes, SceneNode, label->node);
 
       double alpha = node->dim ? DIM_ALPHA : 1.0;
-      double r = MIN (label->height / 2, 4.0);
+      double r = MIN (label->height / 2, 4.0 * self->label_scale);
       double x0 = label->x, y0 = label->y;
       double x1 = label->x + label->width, y1 = label->y + label->height;
 
       /* A label smaller than a pixel is a smudge, backdrop and all. */
-      if (LABEL_SIZE * device_scale (cr) < MIN_TEXT_PX)
+      if (LABEL_SIZE * self->label_scale * device_scale (cr) < MIN_TEXT_PX)
         break;
       if (!box_meets (&guard, x0, y0, x1, y1))
         continue;
@@ -929,10 +929,11 @@ ties_scene_draw (TiesScene *self,
       set_color (cr, _ties_renderer_background_color (self->style), alpha * 0.78);
       cairo_fill (cr);
 
-      draw_text (self, cr, label->layout, label->x + label->ox, label->y + label->oy, LABEL_SIZE, 1.0, alpha);
+      draw_text (self, cr, label->layout, label->x + label->ox, label->y + label->oy,
+                 LABEL_SIZE, self->label_scale, alpha);
     }
 
-  if (self->legend->len > 0
+  if (self->legend->len > 0 && !self->legend_apart
       && box_meets (&guard, frame->legend_x, frame->legend_y,
                     frame->legend_x + frame->legend_width * self->chrome,
                     frame->legend_y + frame->legend_height * self->chrome))
@@ -963,6 +964,63 @@ ties_scene_get_legend_text (TiesScene *self,
   g_return_val_if_fail (index < self->legend->len, NULL);
 
   return pango_layout_get_text (g_array_index (self->legend, LegendEntry, index).layout);
+}
+
+gboolean
+ties_scene_get_legend_size (TiesScene *self,
+                            double    *width,
+                            double    *height)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (!self->legend_apart || self->legend->len == 0)
+    return FALSE;
+  if (width != NULL)
+    *width = self->apart.legend_width;
+  if (height != NULL)
+    *height = self->apart.legend_height;
+
+  return TRUE;
+}
+
+void
+ties_scene_draw_legend (TiesScene *self,
+                        cairo_t   *cr)
+{
+  double chrome;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (cr != NULL);
+
+  if (!self->legend_apart || self->legend->len == 0)
+    return;
+
+  /* On the drawing's background, wherever it is shown (a popover's may
+   * be dark under a light drawing), at 1:1 whatever scale the drawing's
+   * text is set for. */
+  set_color (cr, _ties_renderer_background_color (self->style), 1.0);
+  cairo_paint (cr);
+  chrome = self->chrome;
+  self->chrome = 1.0;
+  draw_legend (self, cr, &self->apart);
+  self->chrome = chrome;
+}
+
+gboolean
+ties_scene_has_whole_label (TiesScene *self,
+                            guint      node)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  for (guint i = 0; i < self->labels->len; i++)
+    {
+      SceneLabel *label = g_ptr_array_index (self->labels, i);
+
+      if (label->node == node)
+        return !pango_layout_is_ellipsized (label->layout);
+    }
+
+  return FALSE;
 }
 
 guint

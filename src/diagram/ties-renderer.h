@@ -27,6 +27,9 @@ typedef struct
   const char *title;
   const char *caption;
   gboolean legend;
+  /* The legend is built but kept out of the drawing, for the caller to
+   * show apart (the window's Legend popover): ties_scene_draw_legend(). */
+  gboolean legend_apart;
   /* Initials ("JA") inside nodes large enough to hold them. */
   gboolean initials;
   /* Actors and events to highlight (NULL: none); the rest are dimmed
@@ -65,6 +68,16 @@ TiesScene *ties_scene_new        (TiesDocument            *document,
 void       ties_scene_free       (TiesScene               *self);
 /* Before drawing @self in another thread than the one that made it. */
 void       ties_scene_rebind_fonts (TiesScene             *self);
+/* Lays the labels out again, and the legend, for the scene drawn at
+ * @pixels_per_unit: their text is then the size it is in an export at
+ * 1:1 (12 px names), whatever the zoom. The window calls it as the zoom
+ * settles; @graph is the one the scene was made of. */
+void       ties_scene_set_text_scale (TiesScene           *self,
+                                      TiesDocument        *document,
+                                      TiesGraph           *graph,
+                                      double               pixels_per_unit);
+/* The pixels per unit the text is set for (1 unless set). */
+double     ties_scene_get_text_scale (TiesScene           *self);
 
 /* Draws the scene fitted and centred in a @width × @height area (user
  * units of @cr: pixels for PNG at scale 1, points for PDF). */
@@ -119,6 +132,17 @@ void       ties_scene_get_transform (TiesScene            *self,
 
 /* Nodes and ties as drawn (diagram units; node indices are the graph's). */
 guint      ties_scene_get_n_nodes  (TiesScene             *self);
+/* The legend on its own, one column at 1:1 from the origin, over the
+ * whole clip painted in the drawing's background; and its size, FALSE
+ * when the scene has no legend apart. */
+gboolean   ties_scene_get_legend_size (TiesScene          *self,
+                                       double             *width,
+                                       double             *height);
+void       ties_scene_draw_legend     (TiesScene          *self,
+                                       cairo_t            *cr);
+/* Whether @node's name is drawn whole: not left out, not shortened. */
+gboolean   ties_scene_has_whole_label (TiesScene          *self,
+                                       guint               node);
 void       ties_scene_get_node     (TiesScene             *self,
                                     guint                  node,
                                     double                *x,

@@ -764,7 +764,7 @@ build_frames (TiesScene *self)
 {
   Box content = { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
   double gap = CHROME_GAP * self->chrome;
-  guint n = self->legend->len;
+  guint n = self->legend_apart ? 0 : self->legend->len;
   guint columns[] = { 1, 2, 3, 4, 6 };
 
   g_assert (self != NULL);
@@ -1108,6 +1108,8 @@ ties_scene_new (TiesDocument            *document,
   self->labels = g_ptr_array_new_with_free_func (scene_label_free);
   self->legend = g_array_new (FALSE, TRUE, sizeof (LegendEntry));
   self->frames = g_array_new (FALSE, TRUE, sizeof (Frame));
+  self->label_scale = 1.0;
+  self->legend_apart = options->legend_apart;
 
   /* Text is measured once, on a context of its own rather than the
    * target's, with metrics unhinted: a label has the same size on
@@ -1190,8 +1192,10 @@ ties_scene_new (TiesDocument            *document,
   else
     self->chrome = 1.0;
 
-  if (options->legend)
+  if (options->legend || options->legend_apart)
     build_legend (self, document, kinds_by_line, group_order, groups);
+  if (self->legend_apart)
+    flow_legend (self, MAX (self->legend->len, 1), &self->apart);
 
   if (options->title != NULL && *options->title != '\0')
     {
@@ -1225,6 +1229,37 @@ ties_scene_new (TiesDocument            *document,
 }
 
 void
+ties_scene_set_text_scale (TiesScene    *self,
+                           TiesDocument *document,
+                           TiesGraph    *graph,
+                           double        pixels_per_unit)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (TIES_IS_DOCUMENT (document));
+  g_return_if_fail (graph != NULL && graph->nodes->len == self->nodes->len);
+
+  if (!(pixels_per_unit > 0) || !isfinite (pixels_per_unit))
+    return;
+
+  /* In units, the text grows as the drawing is shrunk into its area,
+   * and shrinks as it is zoomed in: on screen it keeps its size. */
+  self->label_scale = CLAMP (1 / pixels_per_unit, 1e-6, 1e6);
+  self->chrome = self->label_scale;
+  g_ptr_array_set_size (self->labels, 0);
+  _ties_renderer_place_labels (self, document, graph);
+  g_array_set_size (self->frames, 0);
+  build_frames (self);
+}
+
+double
+ties_scene_get_text_scale (TiesScene *self)
+{
+  g_return_val_if_fail (self != NULL, 1.0);
+
+  return 1 / self->label_scale;
+}
+
+void
 ties_scene_free (TiesScene *self)
 {
   if (self == NULL)
@@ -1239,6 +1274,7 @@ ties_scene_free (TiesScene *self)
   g_ptr_array_unref (self->labels);
   g_array_unref (self->legend);
   g_array_unref (self->frames);
+  frame_clear (&self->apart);
   g_clear_object (&self->title_layout);
   g_clear_object (&self->caption_layout);
   g_clear_object (&self->context);

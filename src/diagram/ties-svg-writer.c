@@ -832,7 +832,7 @@ append_label (TiesScene  *self,
   SceneNode *node = &g_array_index (self->nodes, SceneNode, label->node);
   g_autofree char *title = actor_title (&g_array_index (self->svg->actors, SvgActor, label->node));
   double alpha = node->dim ? DIM_ALPHA : 1.0;
-  double r = MIN (label->height / 2, 4.0);
+  double r = MIN (label->height / 2, 4.0 * self->label_scale);
   g_autoptr(GString) attributes = g_string_new (NULL);
 
   /* Under the actor's own id: "label-" for "actor-". */
@@ -854,8 +854,8 @@ append_label (TiesScene  *self,
   g_string_append (out, "/>\n");
 
   append_opacity_attr (attributes, "fill-opacity", alpha);
-  append_layout (out, label->layout, label->x + label->ox, label->y + label->oy, LABEL_SIZE, 1.0,
-                 LABEL_SIZE, attributes->str);
+  append_layout (out, label->layout, label->x + label->ox, label->y + label->oy, LABEL_SIZE,
+                 self->label_scale, LABEL_SIZE, attributes->str);
   g_string_append (out, "</g>\n");
 }
 
@@ -1081,7 +1081,7 @@ ties_svg_writer_write_scene (TiesScene *scene,
   g_string_append (out, "</g>\n");
 
   /* A label smaller than a pixel is a smudge, backdrop and all. */
-  if (LABEL_SIZE * s >= MIN_TEXT_PX)
+  if (LABEL_SIZE * scene->label_scale * s >= MIN_TEXT_PX)
     {
       g_string_append (out, "<g id=\"labels\">\n");
       for (guint i = 0; i < scene->labels->len; i++)
@@ -1089,7 +1089,7 @@ ties_svg_writer_write_scene (TiesScene *scene,
       g_string_append (out, "</g>\n");
     }
 
-  if (scene->legend->len > 0)
+  if (scene->legend->len > 0 && !scene->legend_apart)
     append_legend (scene, out, frame, s);
 
   if (scene->title_layout != NULL)

@@ -30,6 +30,14 @@ _ties_diagram_view_widget_height (TiesDiagramView *self)
   return gtk_widget_get_height (GTK_WIDGET (self));
 }
 
+/* The inset at the top, at most a third of the view: a short view
+ * still shows the diagram. */
+double
+_ties_diagram_view_top_inset (TiesDiagramView *self)
+{
+  return MIN (self->top_inset, _ties_diagram_view_widget_height (self) / 3);
+}
+
 /* Widget = centre + zoom × (fitted − centre) + pan, where "fitted" is
  * where the scene draws a point fitted into the widget. Returns the
  * total scale of diagram units to pixels. */
@@ -39,12 +47,16 @@ _ties_diagram_view_view_transform (TiesDiagramView *self,
                                    double          *ty)
 {
   double w = _ties_diagram_view_widget_width (self), h = _ties_diagram_view_widget_height (self);
+  double top = _ties_diagram_view_top_inset (self);
   double s = 1, fx = 0, fy = 0;
 
   g_assert (TIES_IS_DIAGRAM_VIEW (self));
 
-  if (self->scene != NULL && w > 0 && h > 0)
-    ties_scene_get_transform (self->scene, w, h, &s, &fx, &fy);
+  if (self->scene != NULL && w > 0 && h - top > 0)
+    {
+      ties_scene_get_transform (self->scene, w, h - top, &s, &fx, &fy);
+      fy += top;
+    }
 
   *tx = w / 2 + self->zoom * (fx - w / 2) + self->pan_x;
   *ty = h / 2 + self->zoom * (fy - h / 2) + self->pan_y;
@@ -161,6 +173,10 @@ _ties_diagram_view_rebuild_scene (TiesDiagramView *self)
       options.caption = "";
       options.highlighted_events = self->highlighted_events;
       options.mark_weak_ties = self->mark_weak_ties;
+      /* Shown in the window's Legend popover, at its own size, rather
+       * than taking room from the drawing. */
+      options.legend = FALSE;
+      options.legend_apart = TRUE;
       self->scene = ties_scene_new (self->document, self->network, self->graph, &options);
     }
 
@@ -170,6 +186,48 @@ _ties_diagram_view_rebuild_scene (TiesDiagramView *self)
     self->focus_node = G_MAXUINT;
 
   _ties_diagram_view_invalidate_cache (self);
+}
+
+gboolean
+ties_diagram_view_get_legend_size (TiesDiagramView *self,
+                                   double          *width,
+                                   double          *height)
+{
+  g_return_val_if_fail (TIES_IS_DIAGRAM_VIEW (self), FALSE);
+
+  return self->scene != NULL && ties_scene_get_legend_size (self->scene, width, height);
+}
+
+void
+ties_diagram_view_draw_legend (TiesDiagramView *self,
+                               cairo_t         *cr,
+                               double           padding)
+{
+  g_return_if_fail (TIES_IS_DIAGRAM_VIEW (self));
+
+  if (self->scene == NULL)
+    return;
+  cairo_save (cr);
+  cairo_translate (cr, padding, padding);
+  ties_scene_draw_legend (self->scene, cr);
+  cairo_restore (cr);
+}
+
+char *
+ties_diagram_view_dup_legend_text (TiesDiagramView *self)
+{
+  GString *text = g_string_new (NULL);
+
+  g_return_val_if_fail (TIES_IS_DIAGRAM_VIEW (self), NULL);
+
+  for (guint i = 0; self->scene != NULL && i < ties_scene_get_n_legend_entries (self->scene); i++)
+    {
+      if (i > 0)
+        g_string_append (text, "; ");
+      g_string_append (text, ties_scene_get_legend_text (self->scene, i));
+    }
+
+  return g_string_free (text, FALSE);
 }
 
 /* Where the scene lands at the current zoom and pan: the fitted area
@@ -187,6 +245,24 @@ scene_rect (TiesDiagramView *self,
   return GRAPHENE_RECT_INIT (width / 2.0 + self->pan_x - w / 2 - 2,
                              height / 2.0 + self->pan_y - h / 2 - 2,
                              w + 4, h + 4);
+}
+
+/* Names and legend keep their size in pixels whatever the zoom: the
+ * scene lays them out again for the scale it is drawn at, which moves
+ * the fit a little, so a second pass settles it. */
+static void
+sync_text_scale (TiesDiagramView *self)
+{
+  g_assert (TIES_IS_DIAGRAM_VIEW (self));
+
+  for (guint pass = 0; pass < 3 && self->graph != NULL && self->document != NULL; pass++)
+    {
+      double tx, ty, s = _ties_diagram_view_view_transform (self, &tx, &ty);
+
+      if (fabs (s - ties_scene_get_text_scale (self->scene)) <= 0.02 * s)
+        break;
+      ties_scene_set_text_scale (self->scene, self->document, self->graph, s);
+    }
 }
 
 /* Draws the scene at the current zoom and pan into a picture of what a
@@ -209,6 +285,7 @@ draw_static (TiesDiagramView *self,
 
   g_assert (TIES_IS_DIAGRAM_VIEW (self));
 
+  sync_text_scale (self);
   g_clear_pointer (&self->cache, gsk_render_node_unref);
   if (!graphene_rect_intersection (&scene, &reach, &rect))
     rect = GRAPHENE_RECT_INIT (0, 0, 1, 1);
@@ -229,7 +306,8 @@ draw_static (TiesDiagramView *self,
   cairo_translate (cr, width / 2.0 + self->pan_x, height / 2.0 + self->pan_y);
   cairo_scale (cr, self->zoom, self->zoom);
   cairo_translate (cr, -width / 2.0, -height / 2.0);
-  ties_scene_draw (self->scene, cr, width, height);
+  cairo_translate (cr, 0, _ties_diagram_view_top_inset (self));
+  ties_scene_draw (self->scene, cr, width, height - _ties_diagram_view_top_inset (self));
   cairo_destroy (cr);
   cairo_surface_flush (surface);
 
@@ -318,6 +396,49 @@ ring_node (TiesDiagramView *self,
   cairo_stroke (cr);
 }
 
+/* The name of a node whose label is left out or shortened, beside it
+ * on a backdrop, in the widget's font: hovered, focused or selected,
+ * every actor can be named. In widget coordinates. */
+static void
+name_node (TiesDiagramView *self,
+           cairo_t         *cr,
+           guint            node)
+{
+  TiesActor *actor = _ties_diagram_view_node_actor (self, node);
+  g_autoptr(PangoLayout) layout = NULL;
+  PangoRectangle ink, logical;
+  double x, y, r, tx, ty, s, lx, ly;
+  GdkRGBA background = { 1, 1, 1, 0.92 }, text = { 0, 0, 0, 0.87 };
+
+  g_assert (TIES_IS_DIAGRAM_VIEW (self));
+
+  if (actor == NULL || ties_scene_has_whole_label (self->scene, node))
+    return;
+
+  if (self->style == TIES_STYLE_DARK)
+    {
+      background = (GdkRGBA) { 0.14, 0.14, 0.14, 0.92 };
+      text = (GdkRGBA) { 1, 1, 1, 0.92 };
+    }
+
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), ties_document_get_actor_name (self->document,
+                                                                                           ties_actor_get_id (actor)));
+  pango_layout_get_pixel_extents (layout, &ink, &logical);
+  s = _ties_diagram_view_view_transform (self, &tx, &ty);
+  ties_scene_get_node (self->scene, node, &x, &y, &r);
+  lx = tx + (x + r) * s + 6;
+  ly = ty + y * s - logical.height / 2.0;
+
+  cairo_save (cr);
+  cairo_rectangle (cr, lx - 4, ly - 2, logical.width + 8, logical.height + 4);
+  gdk_cairo_set_source_rgba (cr, &background);
+  cairo_fill (cr);
+  cairo_move_to (cr, lx, ly);
+  gdk_cairo_set_source_rgba (cr, &text);
+  pango_cairo_show_layout (cr, layout);
+  cairo_restore (cr);
+}
+
 static void
 draw_overlay (TiesDiagramView *self,
               cairo_t         *cr)
@@ -329,6 +450,22 @@ draw_overlay (TiesDiagramView *self,
   g_assert (TIES_IS_DIAGRAM_VIEW (self));
 
   get_accent (self, &accent);
+
+  /* Names first, in widget coordinates. */
+  if (!self->dragging)
+    {
+      guint named[] = { self->hover_node, G_MAXUINT, G_MAXUINT };
+
+      if (self->focus_node != self->hover_node && gtk_widget_has_visible_focus (GTK_WIDGET (self)))
+        named[1] = self->focus_node;
+      if (self->selected_actor != NULL && self->graph != NULL)
+        named[2] = ties_graph_lookup (self->graph, self->selected_actor);
+      for (guint i = 0; i < G_N_ELEMENTS (named); i++)
+        if (named[i] < ties_scene_get_n_nodes (self->scene)
+            && (i != 2 || (named[2] != named[0] && named[2] != named[1])))
+          name_node (self, cr, named[i]);
+    }
+
   s = _ties_diagram_view_view_transform (self, &tx, &ty);
   cairo_translate (cr, tx, ty);
   cairo_scale (cr, s, s);

@@ -66,6 +66,9 @@ struct _TiesDiagramView
   GCancellable *layout_cancellable;
   gboolean busy;
 
+  /* Pixels at the top kept free for the controls laid over the view. */
+  int top_inset;
+
   double zoom;
   double pan_x;
   double pan_y;
@@ -128,6 +131,7 @@ void          _ties_diagram_view_zoom_around        (TiesDiagramView    *self,
 
 double        _ties_diagram_view_widget_width       (TiesDiagramView    *self);
 double        _ties_diagram_view_widget_height      (TiesDiagramView    *self);
+double        _ties_diagram_view_top_inset          (TiesDiagramView    *self);
 double        _ties_diagram_view_view_transform     (TiesDiagramView    *self,
                                                      double             *tx,
                                                      double             *ty);

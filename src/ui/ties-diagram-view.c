@@ -41,6 +41,7 @@ enum {
   PROP_SELECTED_TIE_B,
   PROP_MARK_WEAK_TIES,
   PROP_SELECTION,
+  PROP_TOP_INSET,
   N_PROPS
 };
 
@@ -312,6 +313,9 @@ ties_diagram_view_get_property (GObject    *object,
     case PROP_SELECTION:
       g_value_set_object (value, self->shared_selection);
       break;
+    case PROP_TOP_INSET:
+      g_value_set_int (value, self->top_inset);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -341,6 +345,14 @@ ties_diagram_view_set_property (GObject      *object,
       break;
     case PROP_SELECTION:
       ties_diagram_view_set_selection (self, g_value_get_object (value));
+      break;
+    case PROP_TOP_INSET:
+      if (self->top_inset != g_value_get_int (value))
+        {
+          self->top_inset = g_value_get_int (value);
+          _ties_diagram_view_invalidate_cache (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -408,6 +420,14 @@ ties_diagram_view_class_init (TiesDiagramViewClass *klass)
     g_param_spec_object ("selection", NULL, NULL,
                          TIES_TYPE_SELECTION,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /* Pixels at the top the diagram keeps clear of, for controls laid
+   * over the view (the window's Layout button): nothing is drawn under
+   * them when the whole diagram is shown. */
+  properties[PROP_TOP_INSET] =
+    g_param_spec_int ("top-inset", NULL, NULL,
+                      0, 1000, 0,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

@@ -75,6 +75,17 @@ TiesGraph    *ties_diagram_view_dup_graph           (TiesDiagramView    *self);
 gboolean      ties_diagram_view_get_mark_weak_ties  (TiesDiagramView    *self);
 void          ties_diagram_view_set_mark_weak_ties  (TiesDiagramView    *self,
                                                      gboolean            mark_weak_ties);
+/* The legend of what the diagram draws, on its own at 1:1 (the
+ * window's Legend popover): its size (FALSE: nothing drawn), drawn
+ * @padding from the origin on the drawing's background, and its entries as one line of text for assistive
+ * technologies. */
+gboolean      ties_diagram_view_get_legend_size     (TiesDiagramView    *self,
+                                                     double             *width,
+                                                     double             *height);
+void          ties_diagram_view_draw_legend         (TiesDiagramView    *self,
+                                                     cairo_t            *cr,
+                                                     double              padding);
+char         *ties_diagram_view_dup_legend_text     (TiesDiagramView    *self);
 /* The tooltip markup of the tie between two actors (either order), or
  * NULL when there is none. */
 char         *ties_diagram_view_dup_tie_tooltip     (TiesDiagramView    *self,

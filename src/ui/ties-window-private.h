@@ -64,6 +64,7 @@ struct _TiesWindow
   TiesActorEditor *actor_editor;
   TiesSourceEditor *source_editor;
   GtkMenuButton *layout_button;
+  GtkDrawingArea *legend_area;
   AdwSplitButton *open_button;
   GtkWidget *layout_progress;
   GtkRevealer *disk_banner;

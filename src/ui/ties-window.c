@@ -7,6 +7,8 @@
  */
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n.h>
 
 #include "ties-document-info-editor.h"
@@ -795,6 +797,38 @@ ties_window_finalize (GObject *object)
   G_OBJECT_CLASS (ties_window_parent_class)->finalize (object);
 }
 
+#define LEGEND_PADDING 12
+
+static void
+draw_legend (GtkDrawingArea *area,
+             cairo_t        *cr,
+             int             width,
+             int             height,
+             gpointer        user_data)
+{
+  TiesWindow *self = user_data;
+
+  ties_diagram_view_draw_legend (self->diagram_view, cr, LEGEND_PADDING);
+}
+
+/* The legend of the diagram as it is now, each time it is opened. */
+static void
+on_legend_popover_show (TiesWindow *self)
+{
+  g_autofree char *text = ties_diagram_view_dup_legend_text (self->diagram_view);
+  double width = 0, height = 0;
+
+  g_assert (TIES_IS_WINDOW (self));
+
+  if (!ties_diagram_view_get_legend_size (self->diagram_view, &width, &height))
+    width = height = 0;
+  gtk_drawing_area_set_content_width (self->legend_area, (int) ceil (width) + 2 * LEGEND_PADDING);
+  gtk_drawing_area_set_content_height (self->legend_area, (int) ceil (height) + 2 * LEGEND_PADDING);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->legend_area),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+  gtk_widget_queue_draw (GTK_WIDGET (self->legend_area));
+}
+
 static void
 ties_window_class_init (TiesWindowClass *klass)
 {
@@ -829,6 +863,8 @@ ties_window_class_init (TiesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TiesWindow, actor_editor);
   gtk_widget_class_bind_template_child (widget_class, TiesWindow, source_editor);
   gtk_widget_class_bind_template_child (widget_class, TiesWindow, layout_button);
+  gtk_widget_class_bind_template_child (widget_class, TiesWindow, legend_area);
+  gtk_widget_class_bind_template_callback (widget_class, on_legend_popover_show);
   gtk_widget_class_bind_template_child (widget_class, TiesWindow, open_button);
   gtk_widget_class_bind_template_child (widget_class, TiesWindow, layout_progress);
   gtk_widget_class_bind_template_child (widget_class, TiesWindow, disk_banner);
@@ -861,6 +897,7 @@ ties_window_init (TiesWindow *self)
 
   self->cancellable = g_cancellable_new ();
   self->settings = g_settings_new ("io.github.tiesapp.Ties");
+  gtk_drawing_area_set_draw_func (self->legend_area, draw_legend, self, NULL);
 
   {
     static const GActionEntry view_entries[] = {
