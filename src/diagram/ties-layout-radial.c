@@ -243,7 +243,9 @@ place_isolates_below (TiesGraph               *graph,
   if (n_isolates == 0)
     return;
 
-  gap = MAX (options->padding, options->label_room);
+  /* As far apart as tied neighbours: each has a name to show beside
+   * it, whether or not the caller asked for room for labels. */
+  gap = MAX (options->padding, _ties_layout_target_edge_length (graph, options));
   for (guint i = 0; i < n && keep; i++)
     {
       TiesGraphNode *node = ties_graph_node (graph, i);
@@ -257,8 +259,10 @@ place_isolates_below (TiesGraph               *graph,
   per_row = MAX (1, (guint) floor ((x1 - x0) / step) + 1);
   per_row = MIN (per_row, n_isolates);
   x = cx - ((double) per_row - 1) * step / 2;
-  /* Twice the usual gap: the row must not read as one more ring. */
-  y = y1 + max_r + 2 * gap;
+  /* Farther below than the rings are apart (an edge length, unless a
+   * ring needed more room round), so that the row does not read as one
+   * more ring. */
+  y = y1 + max_r + 1.5 * gap;
 
   for (guint i = 0; i < n; i++)
     {
