@@ -35,6 +35,14 @@ has_events (gpointer window)
 }
 
 static gboolean
+has_large_document (gpointer window)
+{
+  TiesDocument *document = ties_window_get_document (window);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (ties_document_get_actors (document))) == 3000;
+}
+
+static gboolean
 not_saving (gpointer window)
 {
   return !ties_window_get_saving (window);
@@ -264,6 +272,43 @@ test_deleted_on_disk (Fixture       *fixture,
   g_assert_true (g_file_test (fixture->path, G_FILE_TEST_IS_REGULAR));
 }
 
+/* A small document is read at once: the window's first frame shows it.
+ * A large one is read in a worker: the window stays responsive, and the
+ * document arrives a moment later. */
+static void
+test_small_at_once_large_in_worker (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autofree char *large_path = g_build_filename (fixture->dir, "large.ties.json", NULL);
+  g_autoptr(GFile) large = g_file_new_for_path (large_path);
+  GString *json = g_string_new ("{\"format\": \"ties\", \"version\": 1, \"actors\": [");
+  TiesWindow *window = ties_window_new (app);
+  TiesDocument *before;
+
+  for (guint i = 0; i < 3000; i++)
+    g_string_append_printf (json, "%s{\"id\": \"a%u\", \"name\": \"Actor number %u of a rather large document\", \"kind\": \"person\"}",
+                            i > 0 ? ", " : "", i, i);
+  g_string_append (json, "], \"events\": [{\"id\": \"e\", \"title\": \"E\", \"kind\": \"meeting\", \"participants\": [\"a0\", \"a1\"]}]}");
+  g_assert_cmpuint (json->len, >, 256 * 1024);
+  g_assert_true (g_file_set_contents (large_path, json->str, json->len, NULL));
+  g_string_free (json, TRUE);
+
+  gtk_window_present (GTK_WINDOW (window));
+  before = ties_window_get_document (window);
+  ties_window_open_file (window, fixture->file);
+  g_assert_true (ties_window_get_document (window) != before);
+  g_assert_true (has_events (window));
+
+  before = ties_window_get_document (window);
+  ties_window_open_file (window, large);
+  g_assert_true (ties_window_get_document (window) == before);
+  ui_test_iterate_until (has_large_document, window);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (ties_document_get_actors (ties_window_get_document (window)))), ==, 3000);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_remove (large_path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -282,6 +327,7 @@ main (int   argc,
   ADD ("/window-files/changed-on-disk/keep-mine", test_changed_on_disk_keep_mine);
   ADD ("/window-files/changed-on-disk/before-save", test_changed_on_disk_before_save);
   ADD ("/window-files/changed-on-disk/deleted", test_deleted_on_disk);
+  ADD ("/window-files/small-at-once-large-in-worker", test_small_at_once_large_in_worker);
 #undef ADD
 
   return g_test_run ();

@@ -1,9 +1,12 @@
 #!/bin/bash
 # Screenshots of the real app on the sample, light and dark, for the README
-# and the AppStream metainfo; and of the annotation workspace at 1366×768
-# on the sample and on an invented article of our own:
+# and the AppStream metainfo; of the diagram at 1366×768 and 1920×1080; of
+# the sample's exports in each layout (PNG, SVG through rsvg-convert, PDF
+# through pdftoppm); and of the annotation workspace at 1366×768 on the
+# sample and on an invented article of our own:
 #   data/screenshots/make-screenshots.sh [BUILD_DIR]
-# Needs Xvfb, dbus-run-session, xdotool and ImageMagick's import.
+# Needs Xvfb, dbus-run-session, xdotool, ImageMagick's import, rsvg-convert
+# (librsvg2-bin) and pdftoppm (poppler-utils).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
@@ -68,6 +71,54 @@ shoot_workspace () {
   rm -rf "$config"
 }
 
+# The window with the diagram at the two common sizes, light and dark:
+#   shoot_diagram SCHEME WIDTH HEIGHT OUT
+shoot_diagram () {
+  local scheme=$1 width=$2 height=$3 out=$4 config
+  config=$(mktemp -d)
+  mkdir -p "$config/glib-2.0/settings"
+  printf "[io/github/tiesapp/Ties]\ncolor-scheme='%s'\nwindow-width=%s\nwindow-height=%s\n" "$scheme" "$width" "$height" \
+    > "$config/glib-2.0/settings/keyfile"
+  XVFB_SCREEN="${width}x${height}x24" XDG_CONFIG_HOME="$config" GSETTINGS_BACKEND=keyfile GSETTINGS_SCHEMA_DIR="$build/data" \
+  GDK_BACKEND=x11 ADW_DISABLE_PORTAL=1 GSK_RENDERER=cairo GTK_A11Y=none NO_AT_BRIDGE=1 \
+    dbus-run-session -- "$top/tests/run-with-display.sh" bash -c '
+      "$0" "$1" &
+      pid=$!
+      for _ in $(seq 100); do
+        xdotool search --name "Christchurch" >/dev/null 2>&1 && break
+        sleep 0.1
+      done
+      sleep 2
+      xdotool mousemove "$(($3 - 1))" "$(($4 - 1))"
+      sleep 1.5
+      import -window root "$2"
+      kill $pid' "$build/src/ties" "$top/data/samples/christchurch-call.ties.json" "$out" "$width" "$height"
+  rm -rf "$config"
+}
+
+# The sample exported in each layout, as PNG, as SVG drawn by
+# rsvg-convert and as PDF drawn by pdftoppm: what goes into a paper.
+exports () {
+  local dir="$here/exports" tmp layout
+  tmp=$(mktemp -d)
+  mkdir -p "$dir"
+  for layout in force radial circle; do
+    "$build/src/ties" "$top/data/samples/christchurch-call.ties.json" -o "$dir/$layout.png" --layout "$layout"
+    "$build/src/ties" "$top/data/samples/christchurch-call.ties.json" -o "$tmp/$layout.svg" --layout "$layout"
+    rsvg-convert "$tmp/$layout.svg" -o "$dir/$layout-svg.png"
+    "$build/src/ties" "$top/data/samples/christchurch-call.ties.json" -o "$tmp/$layout.pdf" --layout "$layout"
+    pdftoppm -png -r 96 -singlefile "$tmp/$layout.pdf" "$dir/$layout-pdf"
+  done
+  "$build/src/ties" "$top/data/samples/christchurch-call.ties.json" -o "$dir/force-dark.png" --layout force --style dark
+  rm -rf "$tmp"
+}
+
+exports
+shoot_diagram light 1366 768 "$here/diagram-1366.png"
+shoot_diagram dark 1366 768 "$here/diagram-1366-dark.png"
+shoot_diagram light 1920 1080 "$here/diagram-1920.png"
+shoot_diagram dark 1920 1080 "$here/diagram-1920-dark.png"
+
 annotated=$(mktemp -d)/harbour-deal.ties.json
 python3 "$here/make-annotated.py" "$build/src/ties" "$here/harbour-article.html" "$annotated"
 shoot_workspace light "$here/workspace.png" "$top/data/samples/christchurch-call.ties.json" 284 93
@@ -78,4 +129,4 @@ rm -rf "$(dirname "$annotated")"
 
 shoot light "$here/main-window.png"
 shoot dark "$here/main-window-dark.png"
-echo "wrote $here/main-window.png, $here/main-window-dark.png and $here/workspace*.png"
+echo "wrote $here/main-window.png, $here/main-window-dark.png, $here/diagram-*.png, $here/workspace*.png and $here/exports/"

@@ -107,17 +107,13 @@ _ties_window_show_error (TiesWindow *self,
 }
 
 static void
-on_loaded (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
+finish_open (OpenData     *data,
+             TiesDocument *document,
+             GPtrArray    *warnings,
+             GError       *error)
 {
-  OpenData *data = user_data;
   TiesWindow *self = data->window;
-  g_autoptr(GPtrArray) warnings = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TiesDocument) document = NULL;
 
-  document = ties_document_load_finish (result, &warnings, &error);
   if (document == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -148,12 +144,47 @@ on_loaded (GObject      *source,
   _ties_window_open_data_free (data);
 }
 
+static void
+on_loaded (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TiesDocument) document = NULL;
+
+  document = ties_document_load_finish (result, &warnings, &error);
+  finish_open (user_data, document, warnings, error);
+}
+
+/* Smaller than this, a local document is read at once rather than in a
+ * worker: a few milliseconds, and the window's first frame shows it
+ * instead of an empty window laid out only to be laid out again. */
+#define READ_AT_ONCE_BYTES (256 * 1024)
+
 void
 ties_window_open_file (TiesWindow *self,
                        GFile      *file)
 {
   g_return_if_fail (TIES_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
+
+  if (g_file_is_native (file))
+    {
+      g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                                     G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+      if (info != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR
+          && g_file_info_get_size (info) < READ_AT_ONCE_BYTES)
+        {
+          g_autoptr(GPtrArray) warnings = NULL;
+          g_autoptr(GError) error = NULL;
+          g_autoptr(TiesDocument) document = ties_document_load_from_file (file, &warnings, NULL, &error);
+
+          finish_open (_ties_window_open_data_new (self, file), document, warnings, error);
+          return;
+        }
+    }
 
   ties_document_load_async (file, self->cancellable, on_loaded, _ties_window_open_data_new (self, file));
 }
