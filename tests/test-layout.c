@@ -691,6 +691,73 @@ test_force_stress (void)
   g_assert_cmpfloat (stress, <, STRESS_LIMIT);
 }
 
+/* A connected network of 300 actors (each tied to two earlier ones,
+ * half the time to a popular one), laid out again with every 30th actor
+ * pinned where the first layout put it: the stress pass runs around the
+ * pins too, as good as without them (normalised stress 0.1502 here,
+ * 0.1514 unpinned) where the force pass alone, fitted to the pins, left
+ * 0.1641; and the pins stay, to the bit. */
+static void
+test_force_stress_pinned (void)
+{
+  g_autoptr(TiesGraph) graph = ties_graph_new ();
+  g_autoptr(GArray) ends = g_array_new (FALSE, FALSE, sizeof (guint));
+  const guint n = 300, every = 30;
+  double pins[300 / 30][2];
+  guint32 state = 7;
+  double stress;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("a%u", i);
+      guint first = G_MAXUINT;
+
+      ties_graph_add_node (graph, id);
+      for (guint k = 0; i > 0 && k < MIN (i, 2u); k++)
+        {
+          guint j = (ends->len > 0 && lcg (&state) % 2 == 0)
+            ? g_array_index (ends, guint, lcg (&state) % ends->len)
+            : lcg (&state) % i;
+
+          if (j == i || j == first)
+            continue;
+          first = j;
+          ties_graph_add_edge (graph, j, i, 1);
+          g_array_append_val (ends, i);
+          g_array_append_val (ends, j);
+          ties_graph_node (graph, i)->activity++;
+          ties_graph_node (graph, j)->activity++;
+        }
+    }
+  ties_graph_set_radii (graph, 6, 24);
+
+  run_layout (graph, TIES_LAYOUT_FORCE);
+  g_test_message ("normalised stress unpinned: %.4f", normalised_stress (graph));
+  for (guint i = 0; i < n; i++)
+    {
+      TiesGraphNode *node = ties_graph_node (graph, i);
+
+      node->placed = node->pinned = i % every == 0;
+      if (node->pinned)
+        {
+          pins[i / every][0] = node->x;
+          pins[i / every][1] = node->y;
+        }
+    }
+
+  run_layout (graph, TIES_LAYOUT_FORCE);
+  for (guint i = 0; i < n; i += every)
+    {
+      TiesGraphNode *node = ties_graph_node (graph, i);
+
+      g_assert_cmpint (memcmp (&node->x, &pins[i / every][0], sizeof (double)), ==, 0);
+      g_assert_cmpint (memcmp (&node->y, &pins[i / every][1], sizeof (double)), ==, 0);
+    }
+  stress = normalised_stress (graph);
+  g_test_message ("normalised stress with every %uth actor pinned: %.4f", every, stress);
+  g_assert_cmpfloat (stress, <, 0.155);
+}
+
 static void
 test_remove_overlaps (void)
 {
@@ -932,6 +999,7 @@ main (int   argc,
   g_test_add_func ("/layout/remove-overlaps", test_remove_overlaps);
   g_test_add_func ("/layout/force-quality", test_force_quality);
   g_test_add_func ("/layout/force-stress", test_force_stress);
+  g_test_add_func ("/layout/force-stress-pinned", test_force_stress_pinned);
   g_test_add_func ("/layout/incremental-new-node", test_incremental_new_node);
 
   for (guint c = 0; c < N_PIN_CASES; c++)
