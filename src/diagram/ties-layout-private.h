@@ -56,8 +56,8 @@ double   _ties_layout_target_edge_length (TiesGraph               *graph,
 /* Stress refinement by stochastic gradient descent over all pairs of one
  * connected component (ties-layout-stress.c), one hop to @unit (the
  * drawing's mean edge length when 0); the @fixed nodes (none when NULL)
- * stay where they are. Only for components of 50 to 3,000 nodes (see
- * there why). */
+ * stay where they are. Only for components of 50 nodes or more; over
+ * all pairs up to 3,000 nodes, beyond that over pivots (see there why). */
 gboolean _ties_layout_stress_applies  (guint           n_nodes);
 void     _ties_layout_stress_refine   (const Csr      *g,
                                        double         *x,

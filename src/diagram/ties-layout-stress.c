@@ -24,9 +24,9 @@
  * edge from it and two from each other, closer than the force layout's
  * repulsion does, and in a small drawing that costs labels (on the
  * sample, Sundar Pichai's, between Bezos and Dorsey), while the distances
- * it gets right matter most in large drawings. Up to STRESS_MAX_NODES:
- * above that the memory (a byte a pair) and time grow as n², and the
- * force layout is kept as it is.
+ * it gets right matter most in large drawings. Above STRESS_MAX_NODES
+ * the memory (a byte a pair) and time of all pairs grow as n², and
+ * sparse_refine () takes pivots instead.
  */
 #include "config.h"
 
@@ -43,6 +43,8 @@
 #define STRESS_EPSILON 0.01
 /* The first step moves a pair this many hops apart by a quarter of it. */
 #define STRESS_START_HOPS 3.0
+/* Beyond STRESS_MAX_NODES, the sparse model's pivots. */
+#define STRESS_PIVOTS 200
 /* Rows relaxed side by side. */
 #define LANES 8
 
@@ -206,7 +208,135 @@ relax_rows (const guint8 *hops,
 gboolean
 _ties_layout_stress_applies (guint n_nodes)
 {
-  return n_nodes >= STRESS_MIN_NODES && n_nodes <= STRESS_MAX_NODES;
+  return n_nodes >= STRESS_MIN_NODES;
+}
+
+/* Breadth first from @source, the hops to every node in @dist
+ * (G_MAXUINT where it cannot reach). */
+static void
+hops_from (const Csr *g,
+           guint      source,
+           guint     *dist,
+           guint     *queue)
+{
+  guint head = 0, tail = 0;
+
+  for (guint i = 0; i < g->n; i++)
+    dist[i] = G_MAXUINT;
+  dist[source] = 0;
+  queue[tail++] = source;
+  while (head < tail)
+    {
+      guint i = queue[head++];
+
+      for (guint e = g->off[i]; e < g->off[i + 1]; e++)
+        if (dist[g->adj[e]] == G_MAXUINT)
+          {
+            dist[g->adj[e]] = dist[i] + 1;
+            queue[tail++] = g->adj[e];
+          }
+    }
+}
+
+/* One pair of the sparse model: node i moves towards distance d from
+ * (px, py) by half its correction times μ = min (1, η w), as a row of
+ * the dense pass does. */
+static inline void
+relax_pair (float *xi,
+            float *yi,
+            float  px,
+            float  py,
+            float  d,
+            float  eta_w)
+{
+  float dx = *xi - px, dy = *yi - py;
+  float length = sqrtf (dx * dx + dy * dy);
+  float mu = MIN (1.0f, eta_w) / 2;
+
+  if (!(length > 1e-6f))
+    return;
+  mu *= (length - d) / length;
+  *xi -= mu * dx;
+  *yi -= mu * dy;
+}
+
+/* The sparse stress model of Ortmann, Klimenta and Brandes ("A Sparse
+ * Stress Model", 2016), as the SGD paper runs it on large graphs: each
+ * node keeps its exact distance to its neighbours and to STRESS_PIVOTS
+ * pivots spread over the graph (each the farthest from the ones before),
+ * instead of to every node. Only the node of a pair moves; pivots move
+ * as nodes. Their model weighs a pivot's term by the part of the graph
+ * it stands for; here that converged worse (normalised stress 0.188 at
+ * 10,000 actors, against 0.170 weighing every pair 1/d² as the dense
+ * pass does, and 0.176 for the force layout alone). */
+static void
+sparse_refine (const Csr      *g,
+               float          *fx,
+               float          *fy,
+               const guint    *order,
+               guint           n_free,
+               guint64        *state)
+{
+  guint n = g->n;
+  guint k = MIN (STRESS_PIVOTS, n);
+  g_autofree guint *pivots = g_new (guint, k);
+  g_autofree guint8 *hops = g_new (guint8, (gsize) n * k);
+  g_autofree guint *from = g_new (guint, n);
+  g_autofree guint *nearest = g_new (guint, n);
+  g_autofree guint *queue = g_new (guint, n);
+  g_autofree guint *shuffled = g_memdup2 (order, sizeof (guint) * n_free);
+  double eta, decay;
+
+  for (guint i = 0; i < n; i++)
+    nearest[i] = G_MAXUINT;
+  pivots[0] = (guint) (next_random (state) % n);
+  for (guint p = 0; p < k; p++)
+    {
+      guint farthest = 0;
+
+      hops_from (g, pivots[p], from, queue);
+      for (guint i = 0; i < n; i++)
+        {
+          hops[(gsize) i * k + p] = (guint8) MIN (from[i], 255u);
+          nearest[i] = MIN (nearest[i], from[i]);
+          /* Ties to the lowest index. */
+          if (nearest[i] > nearest[farthest])
+            farthest = i;
+        }
+      if (p + 1 < k)
+        pivots[p + 1] = farthest;
+    }
+
+  eta = 0.25 * STRESS_START_HOPS * STRESS_START_HOPS;
+  decay = exp (log (STRESS_EPSILON / eta) / (STRESS_ITERATIONS - 1));
+
+  for (guint t = 0; t < STRESS_ITERATIONS; t++, eta *= decay)
+    {
+      for (guint a = n_free - 1; a > 0; a--)
+        {
+          guint r = (guint) (next_random (state) % (a + 1));
+          guint swap = shuffled[a];
+
+          shuffled[a] = shuffled[r];
+          shuffled[r] = swap;
+        }
+
+      for (guint a = 0; a < n_free; a++)
+        {
+          guint i = shuffled[a];
+          float xi = fx[i], yi = fy[i];
+          const guint8 *row = hops + (gsize) i * k;
+
+          for (guint e = g->off[i]; e < g->off[i + 1]; e++)
+            relax_pair (&xi, &yi, fx[g->adj[e]], fy[g->adj[e]], 1, (float) eta);
+          for (guint p = 0; p < k; p++)
+            if (row[p] > 0)
+              relax_pair (&xi, &yi, fx[pivots[p]], fy[pivots[p]], row[p],
+                          (float) eta / (row[p] * row[p]));
+          fx[i] = xi;
+          fy[i] = yi;
+        }
+    }
 }
 
 void
@@ -250,10 +380,6 @@ _ties_layout_stress_refine (const Csr      *g,
       unit /= n_edges;
     }
 
-  hops = g_new (guint8, (gsize) n * n);
-  if (!all_hops (g, hops))
-    return;
-
   order = g_new (guint, n);
   fx = g_new (float, n);
   fy = g_new (float, n);
@@ -261,6 +387,35 @@ _ties_layout_stress_refine (const Csr      *g,
     if (fixed == NULL || !fixed[i])
       order[n_free++] = i;
   if (n_free == 0)
+    return;
+
+  if (n > STRESS_MAX_NODES)
+    {
+      g_autofree guint *dist = g_new (guint, n);
+      g_autofree guint *queue = g_new (guint, n);
+
+      /* One component, as for all_hops () below. */
+      hops_from (g, 0, dist, queue);
+      for (guint i = 0; i < n; i++)
+        if (dist[i] == G_MAXUINT)
+          return;
+      for (guint i = 0; i < n; i++)
+        {
+          fx[i] = (float) (x[i] / unit);
+          fy[i] = (float) (y[i] / unit);
+        }
+      sparse_refine (g, fx, fy, order, n_free, &state);
+      for (guint i = 0; i < n; i++)
+        if (fixed == NULL || !fixed[i])
+          {
+            x[i] = fx[i] * unit;
+            y[i] = fy[i] * unit;
+          }
+      return;
+    }
+
+  hops = g_new (guint8, (gsize) n * n);
+  if (!all_hops (g, hops))
     return;
 
   /* In units of edge lengths, squared: μ = min (1, η / d²). */
