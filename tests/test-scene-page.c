@@ -14,6 +14,7 @@
 #include "ties-export.h"
 #include "ties-graph.h"
 #include "ties-layout.h"
+#include "ties-layout-job.h"
 #include "ties-network.h"
 #include "ties-renderer.h"
 #include "ties-svg-writer.h"
@@ -160,9 +161,15 @@ test_sample_names_whole (void)
 
   for (TiesLayoutKind kind = TIES_LAYOUT_FORCE; kind <= TIES_LAYOUT_CIRCLE; kind++)
     {
-      g_autoptr(TiesGraph) graph = test_layout_network (network, kind);
+      g_autoptr(TiesGraph) graph = NULL;
       g_autoptr(TiesScene) scene = NULL;
       g_autoptr(GBytes) svg = NULL;
+      TiesLayoutRequest request;
+
+      /* Laid out as an export lays out: with room for labels. */
+      ties_layout_request_init (&request);
+      request.layout = ties_layout_kind_to_string (kind);
+      graph = ties_layout_run_request (network, &request);
 
       ties_document_set_layout (document, ties_layout_kind_to_string (kind));
       scene = make_scene (document, network, graph, TRUE);
@@ -375,6 +382,14 @@ test_strands (void)
 
   g_assert_cmpuint (count (ac, "class=\"strand\""), ==, 0);
   g_assert_cmpuint (count (ac, "<path fill=\"none\""), ==, 1);
+
+  /* On a page so small that the strands would merge: one stroke. */
+  g_clear_pointer (&ab, g_free);
+  g_bytes_unref (svg);
+  svg = ties_svg_writer_write_scene (scene, 60, 45);
+  ab = tie_group (g_bytes_get_data (svg, NULL), "tie-a-b");
+  g_assert_cmpuint (count (ab, "class=\"strand\""), ==, 0);
+  g_assert_cmpuint (count (ab, "<path fill=\"none\""), ==, 1);
 
   texts = legend_texts (scene);
   g_assert_true (g_hash_table_contains (texts, "Parallel lines: several kinds"));

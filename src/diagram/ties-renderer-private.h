@@ -80,10 +80,13 @@ typedef enum {
 
 /* A tie of several kinds is drawn as parallel strokes, one for each
  * line style among its kinds (most events first), each as wide as its
- * own number of events makes it; beyond this many, the rest share the
- * last. */
-#define MAX_STRANDS 4
+ * own number of events makes it: at most one for each line style. */
+#define MAX_STRANDS (TIES_LINE_DASH_DOT + 1)
 #define STRAND_GAP 1.5
+/* Strands whose band is narrower than this on the page (pixels, or
+ * points) cannot be told apart: the tie is drawn as one stroke in its
+ * most frequent kind's line, as ties of one kind are. */
+#define MIN_STRANDS_PX 3.0
 
 typedef struct
 {
@@ -97,11 +100,12 @@ typedef struct
 {
   guint a;
   guint b;
-  /* The whole band: one stroke's width, or the strands' and their gaps. */
+  /* One stroke's width, for the number of events. */
   double width;
   TiesLineStyle line;
   guint n_strands;      /* 0: one stroke in @line */
   Strand strands[MAX_STRANDS];
+  double band;          /* the strands' width and their gaps */
   Support support;
   gboolean arrow_a;
   gboolean arrow_b;

@@ -383,6 +383,23 @@ _ties_renderer_tie_geometry (TiesScene       *self,
   return TRUE;
 }
 
+/* Device pixels (or points) per user unit of @cr as it stands. */
+static double
+device_scale (cairo_t *cr)
+{
+  cairo_matrix_t m;
+
+  g_assert (cr != NULL);
+
+  cairo_get_matrix (cr, &m);
+
+  return sqrt (fabs (m.xx * m.yy - m.xy * m.yx));
+}
+
+/* Draws @layout (made at @size) scaled by @scale with its origin at
+ * (@x, @y). Returns FALSE, drawing nothing, when the text would be
+ * smaller than MIN_TEXT_PX on the device; text that would be larger
+ * than MAX_TEXT_PX is drawn at that size. */
 void
 _ties_renderer_strand_line (const TieGeometry *g,
                             double             offset,
@@ -424,6 +441,7 @@ draw_edge (TiesScene *self,
   SceneNode *b = &g_array_index (self->nodes, SceneNode, edge->b);
   TieGeometry g;
   double ax, ay, bx, by, cx, cy;
+  guint n_strands;
 
   g_assert (self != NULL);
 
@@ -442,9 +460,10 @@ draw_edge (TiesScene *self,
   if (edge->arrow_b && box_holds (guard, b->x, b->y))
     draw_arrowhead (cr, &g, 1);
 
-  for (guint k = 0; k < MAX (edge->n_strands, 1); k++)
+  n_strands = edge->band * device_scale (cr) >= MIN_STRANDS_PX ? edge->n_strands : 0;
+  for (guint k = 0; k < MAX (n_strands, 1); k++)
     {
-      if (edge->n_strands == 0)
+      if (n_strands == 0)
         {
           ax = g.ax;
           ay = g.ay;
@@ -526,23 +545,6 @@ node_path (cairo_t   *cr,
     }
 }
 
-/* Device pixels (or points) per user unit of @cr as it stands. */
-static double
-device_scale (cairo_t *cr)
-{
-  cairo_matrix_t m;
-
-  g_assert (cr != NULL);
-
-  cairo_get_matrix (cr, &m);
-
-  return sqrt (fabs (m.xx * m.yy - m.xy * m.yx));
-}
-
-/* Draws @layout (made at @size) scaled by @scale with its origin at
- * (@x, @y). Returns FALSE, drawing nothing, when the text would be
- * smaller than MIN_TEXT_PX on the device; text that would be larger
- * than MAX_TEXT_PX is drawn at that size. */
 static gboolean
 draw_layout (cairo_t     *cr,
              PangoLayout *layout,

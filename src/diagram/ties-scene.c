@@ -235,8 +235,9 @@ assign_colors (TiesScene    *self,
 
 /* Ties */
 
+/* The square of the distance from (px, py) to the segment. */
 static double
-distance_to_segment (double  px,
+distance2_to_segment (double  px,
                      double  py,
                      double  ax,
                      double  ay,
@@ -256,7 +257,7 @@ distance_to_segment (double  px,
   *t_out = t;
   *side = dx * (py - ay) - dy * (px - ax);
 
-  return hypot (px - qx, py - qy);
+  return (px - qx) * (px - qx) + (py - qy) * (py - qy);
 }
 
 /* A tie that would cross a third node's disc is bent around it: a
@@ -264,13 +265,19 @@ distance_to_segment (double  px,
  * that it clears the disc (only the worst node is considered). */
 static void
 route_edge (TiesScene *self,
-            SceneEdge *edge)
+            SceneEdge *edge,
+            double     max_radius)
 {
   SceneNode *a = &g_array_index (self->nodes, SceneNode, edge->a);
   SceneNode *b = &g_array_index (self->nodes, SceneNode, edge->b);
   double length = hypot (b->x - a->x, b->y - a->y);
   double best_offset = 0;
   double best_sign = 1;
+  /* Only nodes in the segment's box, grown by the widest clearance,
+   * can come near it: most are passed over at the cost of four tests. */
+  double reach = max_radius + MAX (edge->width, edge->band) / 2 + 2;
+  double x0 = MIN (a->x, b->x) - reach, x1 = MAX (a->x, b->x) + reach;
+  double y0 = MIN (a->y, b->y) - reach, y1 = MAX (a->y, b->y) + reach;
 
   g_assert (self != NULL);
 
@@ -280,15 +287,15 @@ route_edge (TiesScene *self,
   for (guint i = 0; i < self->nodes->len; i++)
     {
       SceneNode *n = &g_array_index (self->nodes, SceneNode, i);
-      double t, side, d, clearance, offset;
+      double t, side, d2, clearance, offset;
 
-      if (i == edge->a || i == edge->b)
+      if (n->x < x0 || n->x > x1 || n->y < y0 || n->y > y1 || i == edge->a || i == edge->b)
         continue;
-      clearance = n->radius + edge->width / 2 + 2;
-      d = distance_to_segment (n->x, n->y, a->x, a->y, b->x, b->y, &t, &side);
-      if (d >= clearance || t <= 0.05 || t >= 0.95)
+      clearance = n->radius + MAX (edge->width, edge->band) / 2 + 2;
+      d2 = distance2_to_segment (n->x, n->y, a->x, a->y, b->x, b->y, &t, &side);
+      if (d2 >= clearance * clearance || t <= 0.05 || t >= 0.95)
         continue;
-      offset = (clearance - d) / (2 * t * (1 - t));
+      offset = (clearance - sqrt (d2)) / (2 * t * (1 - t));
       if (offset > best_offset)
         {
           best_offset = offset;
@@ -368,10 +375,7 @@ add_strands (SceneEdge     *edge,
     return;
 
   qsort (order, n, sizeof order[0], compare_strands);
-  /* Styles beyond MAX_STRANDS add their events to the last strand. */
-  for (guint k = MAX_STRANDS; k < n; k++)
-    order[MAX_STRANDS - 1][1] += order[k][1];
-  edge->n_strands = MIN (n, MAX_STRANDS);
+  edge->n_strands = n;
 
   for (guint k = 0; k < edge->n_strands; k++)
     {
@@ -385,7 +389,7 @@ add_strands (SceneEdge     *edge,
       edge->strands[k].offset = at + edge->strands[k].width / 2;
       at += edge->strands[k].width + STRAND_GAP;
     }
-  edge->width = band;
+  edge->band = band;
 }
 
 /* A tie's line is the style of its most frequent kind (the first of
@@ -490,9 +494,15 @@ build_edges (TiesScene               *self,
 static void
 route_edges (TiesScene *self)
 {
-  if ((double) self->nodes->len * self->edges->len <= MAX_DETOUR_TESTS)
-    for (guint i = 0; i < self->edges->len; i++)
-      route_edge (self, &g_array_index (self->edges, SceneEdge, i));
+  double max_radius = 0;
+
+  if ((double) self->nodes->len * self->edges->len > MAX_DETOUR_TESTS)
+    return;
+
+  for (guint i = 0; i < self->nodes->len; i++)
+    max_radius = MAX (max_radius, g_array_index (self->nodes, SceneNode, i).radius);
+  for (guint i = 0; i < self->edges->len; i++)
+    route_edge (self, &g_array_index (self->edges, SceneEdge, i), max_radius);
 }
 
 /* Legend, title and caption */

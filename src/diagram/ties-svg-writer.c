@@ -629,9 +629,11 @@ static void
 append_edge (TiesScene  *self,
              GString    *out,
              guint       index,
-             const char *id)
+             const char *id,
+             double      s)
 {
   SceneEdge *edge = &g_array_index (self->edges, SceneEdge, index);
+  guint n_strands;
   SvgTie *tie = &g_array_index (self->svg->ties, SvgTie, index);
   g_autofree char *title = NULL;
   TieGeometry g;
@@ -695,17 +697,19 @@ append_edge (TiesScene  *self,
       g_string_append (out, "Z\"/>\n");
     }
 
-  for (guint k = 0; k < MAX (edge->n_strands, 1); k++)
+  /* As the renderer decides, at the page's scale @s. */
+  n_strands = edge->band * s >= MIN_STRANDS_PX ? edge->n_strands : 0;
+  for (guint k = 0; k < MAX (n_strands, 1); k++)
     {
       double ax = g.ax, ay = g.ay, cx = g.cx, cy = g.cy, bx = g.bx, by = g.by;
 
-      if (edge->n_strands > 0)
+      if (n_strands > 0)
         {
           _ties_renderer_strand_line (&g, edge->strands[k].offset, &ax, &ay, &cx, &cy, &bx, &by);
           _ties_renderer_tie_stroke (edge->support, edge->strands[k].line, edge->strands[k].width, &stroke);
         }
 
-      g_string_append (out, edge->n_strands > 0 ? "<path class=\"strand\" fill=\"none\" d=\"M"
+      g_string_append (out, n_strands > 0 ? "<path class=\"strand\" fill=\"none\" d=\"M"
                                                 : "<path fill=\"none\" d=\"M");
       append_number (out, ax);
       g_string_append_c (out, ' ');
@@ -1070,7 +1074,7 @@ ties_svg_writer_write_scene (TiesScene *scene,
   for (int pass = 0; pass < 2; pass++)
     for (guint i = 0; i < scene->edges->len; i++)
       if (g_array_index (scene->edges, SceneEdge, i).dim == (pass == 0))
-        append_edge (scene, out, i, g_ptr_array_index (tie_ids, i));
+        append_edge (scene, out, i, g_ptr_array_index (tie_ids, i), s);
   g_string_append (out, "</g>\n");
 
   g_string_append (out, "<g id=\"actors\">\n");
