@@ -21,7 +21,7 @@
  * before it, and has no other node nearer than its own, wins. If none
  * fits, the name is broken between its words onto two, then three
  * lines, and only then shortened with an ellipsis to 60 %, then 35 % of
- * its width (never below about four letters) and tried again; if still
+ * its width (never below about five letters) and tried again; if still
  * nothing fits, the label is left out: an overlapping or stray label
  * would mislead more than a missing one.
  * A uniform grid holds the nodes and placed labels so that each test
@@ -423,8 +423,8 @@ _ties_renderer_place_labels (TiesScene    *self,
             }
           else if (shapes[s].shortened < 1.0)
             {
-              /* Fewer than about four letters would not name anyone. */
-              if (full_width * shapes[s].shortened < 2.5 * LABEL_SIZE)
+              /* Fewer than about five letters would not name anyone. */
+              if (full_width * shapes[s].shortened < 3.5 * LABEL_SIZE)
                 break;
               pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
               pango_layout_set_width (layout, (int) (full_width * shapes[s].shortened * PANGO_SCALE));
