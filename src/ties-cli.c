@@ -14,6 +14,7 @@
 #include "ties-article-import.h"
 #include "ties-cli.h"
 #include "ties-csv-export.h"
+#include "ties-csv-import.h"
 #include "ties-cytoscape-export.h"
 #include "ties-document-io.h"
 #include "ties-dot-export.h"
@@ -285,6 +286,83 @@ ties_cli_import (const char *article,
   /* Translators: printed by `ties --import`: the document written, then
    * the id of the source the article became. */
   g_print (_("%s: added source %s\n"), output, id);
+
+  return TIES_EXIT_OK;
+}
+
+/* `ties --import TABLE.csv [--into DOC] [--skip-bad-rows] -o OUT`: the
+ * events of a spreadsheet, in a new document or in DOC, written to OUT
+ * through the safe save. A bad cell writes nothing, unless bad rows are
+ * to be skipped; every bad cell is printed, one a line, so that one pass
+ * over the spreadsheet fixes them all. */
+static int
+ties_cli_import_csv (const char *table,
+                     const char *into,
+                     gboolean    skip_bad_rows,
+                     const char *output)
+{
+  g_autoptr(GFile) table_file = g_file_new_for_commandline_arg (table);
+  g_autoptr(GFile) output_file = g_file_new_for_commandline_arg (output);
+  g_autoptr(TiesDocument) document = NULL;
+  g_autoptr(GPtrArray) report = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_added = 0;
+
+  bytes = g_file_load_bytes (table_file, NULL, NULL, &error);
+  if (bytes == NULL)
+    {
+      g_printerr ("ties: %s: %s\n", table, error->message);
+      return TIES_EXIT_INVALID;
+    }
+
+  if (into != NULL)
+    {
+      g_autoptr(GFile) into_file = g_file_new_for_commandline_arg (into);
+      g_autoptr(GPtrArray) warnings = NULL;
+
+      document = ties_document_load_from_file (into_file, &warnings, NULL, &error);
+      if (document == NULL)
+        {
+          g_printerr ("%s\n", error->message);
+          return TIES_EXIT_INVALID;
+        }
+      for (guint i = 0; i < warnings->len; i++)
+        g_printerr (_("%s (warning)\n"), (const char *) g_ptr_array_index (warnings, i));
+    }
+  else
+    {
+      g_autofree char *base = g_file_get_basename (table_file);
+      char *dot = strrchr (base, '.');
+
+      if (dot != NULL && dot != base)
+        *dot = '\0';
+      document = ties_document_new ();
+      ties_document_set_title (document, base);
+    }
+
+  if (!ties_csv_import_events (document, bytes, table,
+                               skip_bad_rows ? TIES_CSV_IMPORT_SKIP_BAD_ROWS : TIES_CSV_IMPORT_NONE,
+                               &n_added, &report, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      if (g_error_matches (error, TIES_CSV_IMPORT_ERROR, TIES_CSV_IMPORT_ERROR_BAD_ROWS))
+        g_printerr (_("ties: nothing imported; fix the cells above, or import the other rows with --skip-bad-rows\n"));
+      return TIES_EXIT_INVALID;
+    }
+  for (guint i = 0; i < report->len; i++)
+    g_printerr ("%s\n", (const char *) g_ptr_array_index (report, i));
+
+  if (!ties_document_save_to_file (document, output_file, NULL, &error))
+    {
+      g_printerr ("ties: %s\n", error->message);
+      return TIES_EXIT_INVALID;
+    }
+
+  /* Translators: printed by `ties --import TABLE.csv`: the document
+   * written, then how many events it got. */
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%s: added %u event\n", "%s: added %u events\n", n_added),
+           output, n_added);
 
   return TIES_EXIT_OK;
 }
@@ -640,6 +718,7 @@ ties_cli_main (int    argc,
   gboolean validate = FALSE;
   gboolean normalize = FALSE;
   gboolean suggest = FALSE;
+  gboolean skip_bad_rows = FALSE;
   gboolean version = FALSE;
   const GOptionEntry entries[] = {
     { "validate", 0, 0, G_OPTION_ARG_NONE, &validate,
@@ -681,9 +760,11 @@ ties_cli_main (int    argc,
     { "version", 0, 0, G_OPTION_ARG_NONE, &version,
       N_("Print the version and exit"), NULL },
     { "import", 0, 0, G_OPTION_ARG_FILENAME, &import,
-      N_("Add an article (.txt, .md or .html) as a source, in a new document written to OUT (-o)"), N_("ARTICLE") },
+      N_("Add an article (.txt, .md or .html) as a source, or the events of a table (.csv), in a new document written to OUT (-o)"), N_("FILE") },
     { "into", 0, 0, G_OPTION_ARG_FILENAME, &into,
       N_("With --import: add the article to this document, still written to OUT"), N_("DOC") },
+    { "skip-bad-rows", 0, 0, G_OPTION_ARG_NONE, &skip_bad_rows,
+      N_("With --import TABLE.csv: import the good rows and report the bad ones, instead of nothing"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files,
       NULL, N_("[FILE…]") },
     { NULL }
@@ -710,6 +791,8 @@ ties_cli_main (int    argc,
       return TIES_EXIT_OK;
     }
 
+  if (skip_bad_rows && import == NULL)
+    return usage_error (_("--skip-bad-rows goes with --import TABLE.csv"));
   if (into != NULL && import == NULL)
     return usage_error (_("--into goes with --import ARTICLE"));
   if (import != NULL)
@@ -722,6 +805,10 @@ ties_cli_main (int    argc,
         return usage_error (_("--import: add documents with --into DOC, one article at a time"));
       if (request_has_options (&export))
         return usage_error (_("drawing options do not go with --import"));
+      if (g_str_has_suffix (import, ".csv") || g_str_has_suffix (import, ".CSV"))
+        return ties_cli_import_csv (import, into, skip_bad_rows, export.output);
+      if (skip_bad_rows)
+        return usage_error (_("--skip-bad-rows goes with --import TABLE.csv"));
       return ties_cli_import (import, into, export.output);
     }
 

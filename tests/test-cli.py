@@ -571,6 +571,59 @@ class CommandLine(unittest.TestCase):
                 self.assertEqual(len(r.stderr.strip().splitlines()), 1)
                 self.assertFalse(os.path.exists(out))
 
+    # --import TABLE.csv: the events of a spreadsheet.
+
+    def test_import_csv(self):
+        table = os.path.normpath(os.path.join(ROOT, 'tests', 'data', 'csv', 'events.csv'))
+        out = os.path.join(self.dir.name, 'events.ties.json')
+        # Row 4's date is bad: every bad cell named, nothing written.
+        r = run('--import', table, '-o', out)
+        self.assertEqual(r.returncode, 1, r.stdout)
+        self.assertEqual(r.stdout, '')
+        self.assertIn(f'{table}:4:2: DATE: “2019-13-45” is not an EDTF date', r.stderr)
+        self.assertIn('--skip-bad-rows', r.stderr)
+        self.assertFalse(os.path.exists(out))
+        # Skipping it: the other rows, and the skipped row told.
+        r = run('--import', table, '--skip-bad-rows', '-o', out)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(r.stdout, f'{out}: added 3 events\n')
+        self.assertIn(f'{table}:4:2: DATE:', r.stderr)
+        self.assertIn(f'{table}: skipped row 4\n', r.stderr)
+        v = run('--validate', out)
+        self.assertEqual(v.returncode, 0, v.stderr)
+        doc = json.load(open(out, encoding='utf-8'))
+        self.assertEqual(doc['title'], 'events')
+        self.assertEqual([e['title'] for e in doc['events']],
+                         ['Ardern and Dorsey talk, again', 'Hui at Waitangi', 'Letter from 習近平'])
+        self.assertIn('Tāmati Kīngi', [a['name'] for a in doc['actors']])
+
+    def test_import_csv_round_trip(self):
+        table = os.path.join(self.dir.name, 'events.csv')
+        r = run('--export', table, SAMPLE)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        sample = json.load(open(SAMPLE, encoding='utf-8'))
+        bare = dict(sample, events=[])
+        doc = self.write('bare.ties.json', json.dumps(bare))
+        out = os.path.join(self.dir.name, 'out.ties.json')
+        r = run('--import', table, '--into', doc, '-o', out)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(r.stdout, f'{out}: added {len(sample["events"])} events\n')
+        result = json.load(open(out, encoding='utf-8'))
+        self.assertEqual(result['actors'], sample['actors'])
+        # All but the evidence, which a table cannot carry back.
+        self.assertEqual([{k: v for k, v in e.items() if k != 'evidence'} for e in result['events']],
+                         [{k: v for k, v in e.items() if k != 'evidence'} for e in sample['events']])
+
+    def test_import_csv_usage(self):
+        out = os.path.join(self.dir.name, 'out.ties.json')
+        for args in (('--skip-bad-rows', '-o', out, SAMPLE),
+                     ('--import', self.article('news-page.html'), '--skip-bad-rows', '-o', out)):
+            with self.subTest(args):
+                r = run(*args)
+                self.assertEqual(r.returncode, 2, r.stderr)
+                self.assertIn('--skip-bad-rows', r.stderr)
+                self.assertFalse(os.path.exists(out))
+
 if __name__ == '__main__':
     result = unittest.main(exit=False, verbosity=2).result
     failed = len(result.failures) + len(result.errors)
