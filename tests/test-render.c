@@ -1043,9 +1043,11 @@ line_ink (cairo_surface_t *surface,
 }
 
 static cairo_surface_t *
-draw_weak_ties (Fixture    *fixture,
-                gboolean    mark,
-                TiesScene **scene_out)
+draw_weak_ties_at (Fixture    *fixture,
+                   gboolean    mark,
+                   int         width,
+                   int         height,
+                   TiesScene **scene_out)
 {
   TiesRenderOptions options;
   cairo_surface_t *surface;
@@ -1056,13 +1058,21 @@ draw_weak_ties (Fixture    *fixture,
   options.mark_weak_ties = mark;
   *scene_out = ties_scene_new (fixture->document, fixture->network, fixture->graph, &options);
 
-  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 640, 400);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
   cr = cairo_create (surface);
-  ties_scene_draw (*scene_out, cr, 640, 400);
+  ties_scene_draw (*scene_out, cr, width, height);
   g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
   cairo_destroy (cr);
 
   return surface;
+}
+
+static cairo_surface_t *
+draw_weak_ties (Fixture    *fixture,
+                gboolean    mark,
+                TiesScene **scene_out)
+{
+  return draw_weak_ties_at (fixture, mark, 640, 400, scene_out);
 }
 
 static gboolean
@@ -1132,6 +1142,50 @@ test_weak_ties (void)
   fixture_clear (&fixture);
 }
 
+/* Dots closer than two pixels apart cannot be drawn on the pixel grid:
+ * the tie is drawn solid, as light as the dots would be on average. */
+static void
+test_fine_dashes (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(TiesScene) large = NULL;
+  g_autoptr(TiesScene) small = NULL;
+  cairo_surface_t *wide, *narrow;
+  LineInk two, none, small_two, small_none;
+  double scale, tx, ty;
+  double large_share, small_share;
+
+  fixture_load (&fixture, weak_ties_json);
+  wide = draw_weak_ties (&fixture, TRUE, &large);
+  narrow = draw_weak_ties_at (&fixture, TRUE, 160, 100, &small);
+
+  /* At 640 × 400 the dots (4.9 units apart) are pixels apart; at
+   * 160 × 100, under two. */
+  ties_scene_get_transform (large, 640, 400, &scale, &tx, &ty);
+  g_assert_cmpfloat (4.9 * scale, >, 4.0);
+  ties_scene_get_transform (small, 160, 100, &scale, &tx, &ty);
+  g_assert_cmpfloat (4.9 * scale, <, 2.0);
+
+  two = line_ink (wide, large, &fixture, "a", "b", 640, 400);
+  none = line_ink (wide, large, &fixture, "c", "d", 640, 400);
+  g_assert_cmpuint (none.gaps, >, none.samples / 4);
+  small_two = line_ink (narrow, small, &fixture, "a", "b", 160, 100);
+  small_none = line_ink (narrow, small, &fixture, "c", "d", 160, 100);
+  g_assert_cmpuint (small_none.samples, >, 15);
+  g_assert_cmpuint (small_none.gaps, ==, 0);
+
+  /* As dark against a solid tie as the dots are, near enough. */
+  large_share = none.ink / two.ink;
+  small_share = small_none.ink / small_two.ink;
+  g_test_message ("dotted tie's ink over a solid one's: %.3f dotted, %.3f solid", large_share, small_share);
+  g_assert_cmpfloat (small_share, >, 0.6 * large_share);
+  g_assert_cmpfloat (small_share, <, 1.5 * large_share);
+
+  cairo_surface_destroy (wide);
+  cairo_surface_destroy (narrow);
+  fixture_clear (&fixture);
+}
+
 /* The entries show only for ties that are drawn so. */
 static void
 test_weak_ties_legend_only_when_drawn (void)
@@ -1188,6 +1242,7 @@ main (int   argc,
   g_test_add_func ("/render/export-too-large", test_export_too_large);
   g_test_add_func ("/render/weak-ties", test_weak_ties);
   g_test_add_func ("/render/weak-ties/legend", test_weak_ties_legend_only_when_drawn);
+  g_test_add_func ("/render/weak-ties/fine-dashes", test_fine_dashes);
   for (guint i = 0; i < N_ABSURD; i++)
     {
       g_autofree char *path = g_strdup_printf ("/render/absurd-places/%s", absurd_names[i]);
