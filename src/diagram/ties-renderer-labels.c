@@ -25,7 +25,8 @@
  * nothing fits, the label is left out: an overlapping or stray label
  * would mislead more than a missing one.
  * A uniform grid holds the nodes and placed labels so that each test
- * looks only at its neighbourhood. */
+ * looks only at its neighbourhood. It covers the nodes; what lies
+ * beyond is kept in its edge cells, which only makes those hold more. */
 
 typedef struct
 {
@@ -37,19 +38,81 @@ typedef struct
 typedef struct
 {
   double cell;
+  double x0, y0;         /* the grid's corner */
+  guint nx, ny;          /* cells across and down */
+  GArray **cells;        /* nx × ny, row by row: GArray of guint, or NULL */
   GArray *obstacles;     /* Obstacle */
-  GHashTable *cells;     /* packed cell → GArray of guint */
   guint *stamps;
   guint stamp;
   guint stamps_size;
 } Grid;
 
-static gint64
-cell_key (gint64 cx,
-          gint64 cy)
+/* A grid of cells @cell wide over the nodes: an array rather than a
+ * hash table of cells, which made a third of placing the labels. */
+static void
+grid_init (Grid      *grid,
+           GArray    *nodes,
+           double     cell)
 {
-  /* Shifted as unsigned: cells left of or above the origin are negative. */
-  return (gint64) (((guint64) cx << 32) ^ ((guint64) cy & 0xffffffff));
+  double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+  double nx, ny;
+
+  g_assert (grid != NULL && nodes != NULL);
+
+  for (guint i = 0; i < nodes->len; i++)
+    {
+      SceneNode *node = &g_array_index (nodes, SceneNode, i);
+
+      x0 = MIN (x0, node->x - node->radius);
+      y0 = MIN (y0, node->y - node->radius);
+      x1 = MAX (x1, node->x + node->radius);
+      y1 = MAX (y1, node->y + node->radius);
+    }
+  if (!(x1 >= x0 && y1 >= y0) || !isfinite (x1 - x0) || !isfinite (y1 - y0))
+    x0 = y0 = x1 = y1 = 0;
+
+  /* No more cells than a few a node: far-flung nodes get larger cells. */
+  nx = floor ((x1 - x0) / cell) + 1;
+  ny = floor ((y1 - y0) / cell) + 1;
+  while (nx * ny > 4.0 * nodes->len + 256)
+    {
+      cell *= 2;
+      nx = floor ((x1 - x0) / cell) + 1;
+      ny = floor ((y1 - y0) / cell) + 1;
+    }
+
+  grid->cell = cell;
+  grid->x0 = x0;
+  grid->y0 = y0;
+  grid->nx = (guint) nx;
+  grid->ny = (guint) ny;
+  grid->cells = g_new0 (GArray *, (gsize) grid->nx * grid->ny);
+  grid->obstacles = g_array_new (FALSE, FALSE, sizeof (Obstacle));
+}
+
+static void
+grid_clear (Grid *grid)
+{
+  for (gsize i = 0; i < (gsize) grid->nx * grid->ny; i++)
+    g_clear_pointer (&grid->cells[i], g_array_unref);
+  g_free (grid->cells);
+  g_array_unref (grid->obstacles);
+  g_free (grid->stamps);
+}
+
+/* The column (or row) of cells holding @x, of @n from @origin. */
+static guint
+grid_cell (const Grid *grid,
+           double      x,
+           double      origin,
+           guint       n)
+{
+  double c = floor ((x - origin) / grid->cell);
+
+  if (!(c >= 0))
+    return 0;
+
+  return c >= n - 1 ? n - 1 : (guint) c;
 }
 
 static void
@@ -57,10 +120,10 @@ grid_add (Grid     *grid,
           Obstacle *obstacle)
 {
   guint index = grid->obstacles->len;
-  gint64 cx0 = (gint64) floor (obstacle->box.x0 / grid->cell);
-  gint64 cx1 = (gint64) floor (obstacle->box.x1 / grid->cell);
-  gint64 cy0 = (gint64) floor (obstacle->box.y0 / grid->cell);
-  gint64 cy1 = (gint64) floor (obstacle->box.y1 / grid->cell);
+  guint cx0 = grid_cell (grid, obstacle->box.x0, grid->x0, grid->nx);
+  guint cx1 = grid_cell (grid, obstacle->box.x1, grid->x0, grid->nx);
+  guint cy0 = grid_cell (grid, obstacle->box.y0, grid->y0, grid->ny);
+  guint cy1 = grid_cell (grid, obstacle->box.y1, grid->y0, grid->ny);
 
   g_assert (grid != NULL);
 
@@ -72,21 +135,14 @@ grid_add (Grid     *grid,
       memset (grid->stamps + index, 0, (grid->stamps_size - index) * sizeof (guint));
     }
 
-  for (gint64 cx = cx0; cx <= cx1; cx++)
-    for (gint64 cy = cy0; cy <= cy1; cy++)
+  for (guint cy = cy0; cy <= cy1; cy++)
+    for (guint cx = cx0; cx <= cx1; cx++)
       {
-        gint64 key = cell_key (cx, cy);
-        GArray *list = g_hash_table_lookup (grid->cells, &key);
+        GArray **list = &grid->cells[(gsize) cy * grid->nx + cx];
 
-        if (list == NULL)
-          {
-            gint64 *stored = g_new (gint64, 1);
-
-            *stored = key;
-            list = g_array_new (FALSE, FALSE, sizeof (guint));
-            g_hash_table_insert (grid->cells, stored, list);
-          }
-        g_array_append_val (list, index);
+        if (*list == NULL)
+          *list = g_array_new (FALSE, FALSE, sizeof (guint));
+        g_array_append_val (*list, index);
       }
 }
 
@@ -121,20 +177,19 @@ grid_any (Grid          *grid,
           gboolean     (*hit) (guint index, const Obstacle *obstacle, gpointer data),
           gpointer       data)
 {
-  gint64 cx0 = (gint64) floor (x0 / grid->cell);
-  gint64 cx1 = (gint64) floor (x1 / grid->cell);
-  gint64 cy0 = (gint64) floor (y0 / grid->cell);
-  gint64 cy1 = (gint64) floor (y1 / grid->cell);
+  guint cx0 = grid_cell (grid, x0, grid->x0, grid->nx);
+  guint cx1 = grid_cell (grid, x1, grid->x0, grid->nx);
+  guint cy0 = grid_cell (grid, y0, grid->y0, grid->ny);
+  guint cy1 = grid_cell (grid, y1, grid->y0, grid->ny);
 
   g_assert (grid != NULL);
 
   /* An obstacle in several cells is tested once per query. */
   grid->stamp++;
-  for (gint64 cx = cx0; cx <= cx1; cx++)
-    for (gint64 cy = cy0; cy <= cy1; cy++)
+  for (guint cy = cy0; cy <= cy1; cy++)
+    for (guint cx = cx0; cx <= cx1; cx++)
       {
-        gint64 key = cell_key (cx, cy);
-        GArray *list = g_hash_table_lookup (grid->cells, &key);
+        GArray *list = grid->cells[(gsize) cy * grid->nx + cx];
 
         if (list == NULL)
           continue;
@@ -364,10 +419,7 @@ _ties_renderer_place_labels (TiesScene    *self,
   for (guint i = 0; i < self->nodes->len; i++)
     max_radius = MAX (max_radius, g_array_index (self->nodes, SceneNode, i).radius);
 
-  grid.cell = MAX (4 * LABEL_SIZE * k, 2 * max_radius);
-  grid.obstacles = g_array_new (FALSE, FALSE, sizeof (Obstacle));
-  grid.cells = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                      (GDestroyNotify) g_array_unref);
+  grid_init (&grid, self->nodes, MAX (4 * LABEL_SIZE * k, 2 * max_radius));
 
   for (guint i = 0; i < self->nodes->len; i++)
     {
@@ -456,9 +508,7 @@ _ties_renderer_place_labels (TiesScene    *self,
         n_not_whole++;
     }
 
-  g_hash_table_unref (grid.cells);
-  g_array_unref (grid.obstacles);
-  g_free (grid.stamps);
+  grid_clear (&grid);
 
   return n_not_whole;
 }
