@@ -105,6 +105,45 @@ test_import_file (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static guint
+n_events (TiesWindow *window)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (ties_document_get_events (ties_window_get_document (window))));
+}
+
+/* A spreadsheet's table of events, opened or dropped like an article:
+ * its bad cell adds nothing and is named by row and column; the dialog
+ * offers the other rows, which come in as one step of undo. */
+static void
+test_import_table (void)
+{
+  TiesWindow *window = new_window ();
+  TiesDocument *document = ties_window_get_document (window);
+  g_autoptr(GFile) file = g_file_new_for_path (TESTS_SRCDIR "/data/csv/events.csv");
+  AdwMessageDialog *dialog;
+
+  g_assert_true (ties_window_is_article_file (file));
+  ties_window_import_article (window, file);
+  ui_test_iterate_until (ui_test_dialog_shown, NULL);
+  dialog = ui_test_find_dialog ();
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "events.csv"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "events.csv:4:2:"));
+  g_assert_cmpuint (n_events (window), ==, 0);
+  g_assert_false (ties_window_get_modified (window));
+
+  adw_message_dialog_response (dialog, "skip");
+  ui_test_iterate_for (50);
+  g_assert_cmpuint (n_events (window), ==, 3);
+  g_assert_nonnull (ties_document_lookup_event (document, "hui-waitangi"));
+  g_assert_true (ties_window_get_modified (window));
+
+  g_assert_true (ties_history_undo (ties_document_get_history (document)));
+  g_assert_cmpuint (n_events (window), ==, 0);
+
+  ui_test_close_dialogs ();
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A picture is no article: a message names it, and nothing is added. */
 static void
 test_import_binary (void)
@@ -391,6 +430,7 @@ main (int   argc,
 
   g_test_add_func ("/workspace/import-file", test_import_file);
   g_test_add_func ("/workspace/import-binary", test_import_binary);
+  g_test_add_func ("/workspace/import-table", test_import_table);
   g_test_add_func ("/workspace/paste", test_paste);
   g_test_add_func ("/workspace/follows", test_workspace_follows);
   g_test_add_func ("/workspace/edit-source-text", test_edit_source_text);

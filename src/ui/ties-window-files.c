@@ -339,9 +339,9 @@ ties_window_start_save (TiesWindow *self,
   ties_document_save_async (self->document, file, self->save_cancellable, on_saved, _ties_window_open_data_new (self, file));
 }
 
-static void
-open_data_closure_free (gpointer  data,
-                        GClosure *closure)
+void
+_ties_window_open_data_closure_free (gpointer  data,
+                                     GClosure *closure)
 {
   _ties_window_open_data_free (data);
 }
@@ -406,7 +406,7 @@ ties_window_save_to_file (TiesWindow *self,
   adw_message_dialog_set_default_response (dialog, "cancel");
   adw_message_dialog_set_close_response (dialog, "cancel");
   g_signal_connect_data (dialog, "response", G_CALLBACK (on_changed_on_disk_response),
-                         _ties_window_open_data_new (self, file), open_data_closure_free, 0);
+                         _ties_window_open_data_new (self, file), _ties_window_open_data_closure_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -149,6 +149,9 @@ void           _ties_window_show_error          (TiesWindow      *self,
 OpenData      *_ties_window_open_data_new       (TiesWindow      *self,
                                                  GFile           *file);
 void           _ties_window_open_data_free      (OpenData        *data);
+/* The same, as a signal handler's GClosureNotify. */
+void           _ties_window_open_data_closure_free (gpointer      data,
+                                                    GClosure     *closure);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (OpenData, _ties_window_open_data_free)
 

@@ -10,6 +10,7 @@
 
 #include "ties-annotation-export.h"
 #include "ties-article-import.h"
+#include "ties-csv-import.h"
 #include "ties-source-text-dialog.h"
 #include "ties-window-private.h"
 
@@ -138,12 +139,88 @@ on_article_imported (GObject      *object,
     }
 }
 
+static gboolean
+is_table_file (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *folded = name != NULL ? g_ascii_strdown (name, -1) : NULL;
+
+  return folded != NULL && g_str_has_suffix (folded, ".csv");
+}
+
+static void import_table (TiesWindow         *self,
+                          GFile              *file,
+                          TiesCsvImportFlags  flags);
+
+static void
+on_skip_bad_rows (AdwMessageDialog *dialog,
+                  const char       *response,
+                  OpenData         *data)
+{
+  import_table (data->window, data->file, TIES_CSV_IMPORT_SKIP_BAD_ROWS);
+}
+
+/* A table of events (a spreadsheet's CSV) read into the document, as
+ * one step of undo. A table with bad cells adds nothing: the message
+ * names each cell, and offers to import the other rows. */
+static void
+import_table (TiesWindow         *self,
+              GFile              *file,
+              TiesCsvImportFlags  flags)
+{
+  g_autoptr(GPtrArray) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *heading = NULL;
+  g_autofree char *message = NULL;
+  guint n_added = 0;
+  AdwMessageDialog *dialog;
+
+  if (ties_csv_import_events_from_file (self->document, file, flags, &n_added, &report, &error))
+    {
+      /* TRANSLATORS: %s is a file name */
+      message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Added %u event from “%s”",
+                                              "Added %u events from “%s”", n_added), n_added, name);
+      ties_window_toast (self, message);
+      gtk_stack_set_visible_child_name (self->side_stack, "events");
+      return;
+    }
+
+  heading = g_strdup_printf (_("Could Not Import “%s”"), name);
+  if (!g_error_matches (error, TIES_CSV_IMPORT_ERROR, TIES_CSV_IMPORT_ERROR_BAD_ROWS)
+      || (flags & TIES_CSV_IMPORT_SKIP_BAD_ROWS) != 0)
+    {
+      /* Nothing was added: the document stays as it was. */
+      _ties_window_show_error (self, heading, error->message);
+      return;
+    }
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, error->message));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "skip", _("_Import the Other Rows"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "skip", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_data (dialog, "response::skip", G_CALLBACK (on_skip_bad_rows),
+                         _ties_window_open_data_new (self, file),
+                         _ties_window_open_data_closure_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 void
 ties_window_import_article (TiesWindow *self,
                             GFile      *file)
 {
   g_return_if_fail (TIES_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
+
+  if (is_table_file (file))
+    {
+      import_table (self, file, TIES_CSV_IMPORT_NONE);
+      return;
+    }
 
   ties_article_import_file_async (file, self->cancellable, on_article_imported, _ties_window_open_data_new (self, file));
 }
@@ -153,7 +230,8 @@ ties_window_is_article_file (GFile *file)
 {
   g_autofree char *name = g_file_get_basename (file);
 
-  return name != NULL && ties_article_import_is_article_name (name);
+  /* Or a table of events: read into a document too, not opened. */
+  return name != NULL && (ties_article_import_is_article_name (name) || is_table_file (file));
 }
 
 static void
@@ -227,7 +305,7 @@ _ties_window_articles_filter (void)
 {
   GtkFileFilter *filter = gtk_file_filter_new ();
 
-  gtk_file_filter_set_name (filter, _("Articles"));
+  gtk_file_filter_set_name (filter, _("Articles and Tables of Events"));
   gtk_file_filter_add_mime_type (filter, "text/plain");
   gtk_file_filter_add_mime_type (filter, "text/markdown");
   gtk_file_filter_add_mime_type (filter, "text/html");
@@ -236,6 +314,9 @@ _ties_window_articles_filter (void)
   gtk_file_filter_add_suffix (filter, "md");
   gtk_file_filter_add_suffix (filter, "html");
   gtk_file_filter_add_suffix (filter, "htm");
+  /* Tables of events, as a spreadsheet saves them. */
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_suffix (filter, "csv");
 
   return filter;
 }
