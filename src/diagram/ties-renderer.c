@@ -458,10 +458,6 @@ device_scale (cairo_t *cr)
   return sqrt (fabs (m.xx * m.yy - m.xy * m.yx));
 }
 
-/* Draws @layout (made at @size) scaled by @scale with its origin at
- * (@x, @y). Returns FALSE, drawing nothing, when the text would be
- * smaller than MIN_TEXT_PX on the device; text that would be larger
- * than MAX_TEXT_PX is drawn at that size. */
 void
 _ties_renderer_strand_line (const TieGeometry *g,
                             double             offset,
@@ -609,6 +605,10 @@ node_path (cairo_t   *cr,
     }
 }
 
+/* Draws @layout (made at @size) scaled by @scale with its origin at
+ * (@x, @y). Returns FALSE, drawing nothing, when the text would be
+ * smaller than MIN_TEXT_PX on the device; text that would be larger
+ * than MAX_TEXT_PX is drawn at that size. */
 static gboolean
 draw_layout (cairo_t     *cr,
              PangoLayout *layout,
