@@ -258,17 +258,9 @@ ties_cli_import (const char *article,
 
   if (into != NULL)
     {
-      g_autoptr(GFile) into_file = g_file_new_for_commandline_arg (into);
-      g_autoptr(GPtrArray) warnings = NULL;
-
-      document = ties_document_load_from_file (into_file, &warnings, NULL, &error);
+      document = load_reporting (into);
       if (document == NULL)
-        {
-          g_printerr ("%s\n", error->message);
-          return TIES_EXIT_INVALID;
-        }
-      for (guint i = 0; i < warnings->len; i++)
-        g_printerr (_("%s (warning)\n"), (const char *) g_ptr_array_index (warnings, i));
+        return TIES_EXIT_INVALID;
     }
   else
     {
@@ -305,30 +297,14 @@ ties_cli_import_csv (const char *table,
   g_autoptr(GFile) output_file = g_file_new_for_commandline_arg (output);
   g_autoptr(TiesDocument) document = NULL;
   g_autoptr(GPtrArray) report = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
   guint n_added = 0;
 
-  bytes = g_file_load_bytes (table_file, NULL, NULL, &error);
-  if (bytes == NULL)
-    {
-      g_printerr ("ties: %s: %s\n", table, error->message);
-      return TIES_EXIT_INVALID;
-    }
-
   if (into != NULL)
     {
-      g_autoptr(GFile) into_file = g_file_new_for_commandline_arg (into);
-      g_autoptr(GPtrArray) warnings = NULL;
-
-      document = ties_document_load_from_file (into_file, &warnings, NULL, &error);
+      document = load_reporting (into);
       if (document == NULL)
-        {
-          g_printerr ("%s\n", error->message);
-          return TIES_EXIT_INVALID;
-        }
-      for (guint i = 0; i < warnings->len; i++)
-        g_printerr (_("%s (warning)\n"), (const char *) g_ptr_array_index (warnings, i));
+        return TIES_EXIT_INVALID;
     }
   else
     {
@@ -341,9 +317,9 @@ ties_cli_import_csv (const char *table,
       ties_document_set_title (document, base);
     }
 
-  if (!ties_csv_import_events (document, bytes, table,
-                               skip_bad_rows ? TIES_CSV_IMPORT_SKIP_BAD_ROWS : TIES_CSV_IMPORT_NONE,
-                               &n_added, &report, &error))
+  if (!ties_csv_import_events_from_file (document, table_file, table,
+                                         skip_bad_rows ? TIES_CSV_IMPORT_SKIP_BAD_ROWS : TIES_CSV_IMPORT_NONE,
+                                         &n_added, &report, &error))
     {
       g_printerr ("%s\n", error->message);
       if (g_error_matches (error, TIES_CSV_IMPORT_ERROR, TIES_CSV_IMPORT_ERROR_BAD_ROWS))

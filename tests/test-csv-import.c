@@ -9,7 +9,10 @@
  * at the end. Its row 4 has a bad date; row 2 spans two lines of the file
  * but is one row of the spreadsheet.
  */
+#include <stdio.h>
 #include <string.h>
+
+#include <glib/gstdio.h>
 
 #include "test-util.h"
 #include "ties-csv-export.h"
@@ -342,6 +345,46 @@ test_into_taken_ids (void)
   g_assert_true (report_has (report, "t.csv:3: the id “davos-dinner” is already used; the event is “"));
 }
 
+/* A table over the limit is refused, from memory and from a file (the
+ * file before it is read), and nothing changes. */
+static void
+test_too_large (void)
+{
+  g_autoptr(TiesDocument) document = document_with_ardern ();
+  gsize size = TIES_CSV_IMPORT_MAX_BYTES + 1;
+  char *data = g_malloc (size);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ties-csv-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "huge.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  FILE *stream;
+
+  memset (data, 'a', size);
+  memcpy (data, "title,participants\n", strlen ("title,participants\n"));
+  bytes = g_bytes_new_take (data, size);
+  g_assert_false (ties_csv_import_events (document, bytes, "huge.csv", TIES_CSV_IMPORT_SKIP_BAD_ROWS,
+                                          NULL, NULL, &error));
+  g_assert_error (error, TIES_CSV_IMPORT_ERROR, TIES_CSV_IMPORT_ERROR_TOO_LARGE);
+  g_assert_true (g_str_has_prefix (error->message, "huge.csv: the table is 67.1"));
+  g_clear_error (&error);
+
+  /* Sparse: its size is all that is read of it. */
+  stream = fopen (path, "w");
+  g_assert_nonnull (stream);
+  g_assert_cmpint (fseek (stream, TIES_CSV_IMPORT_MAX_BYTES, SEEK_SET), ==, 0);
+  g_assert_cmpint (fputc ('\n', stream), ==, '\n');
+  g_assert_cmpint (fclose (stream), ==, 0);
+  g_assert_false (ties_csv_import_events_from_file (document, file, NULL, TIES_CSV_IMPORT_NONE,
+                                                    NULL, NULL, &error));
+  g_assert_error (error, TIES_CSV_IMPORT_ERROR, TIES_CSV_IMPORT_ERROR_TOO_LARGE);
+  g_assert_cmpuint (g_list_model_get_n_items (ties_document_get_events (document)), ==, 0);
+  g_assert_false (ties_history_get_can_undo (ties_document_get_history (document)));
+
+  g_assert_no_errno (g_remove (path));
+  g_assert_no_errno (g_rmdir (dir));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -353,6 +396,7 @@ main (int   argc,
   g_test_add_func ("/csv-import/round-trip", test_round_trip);
   g_test_add_func ("/csv-import/problems", test_problems);
   g_test_add_func ("/csv-import/into-taken-ids", test_into_taken_ids);
+  g_test_add_func ("/csv-import/too-large", test_too_large);
 
   return g_test_run ();
 }

@@ -650,6 +650,21 @@ uses_actor (GPtrArray  *events,
   return FALSE;
 }
 
+static gboolean
+too_large (const char  *name,
+           guint64      size,
+           GError     **error)
+{
+  g_autofree char *shown = g_format_size (size);
+  g_autofree char *limit = g_format_size (TIES_CSV_IMPORT_MAX_BYTES);
+
+  g_set_error (error, TIES_CSV_IMPORT_ERROR, TIES_CSV_IMPORT_ERROR_TOO_LARGE,
+               /* TRANSLATORS: a file name, its size, then the largest size read */
+               _("%s: the table is %s, more than the %s Ties reads"), name, shown, limit);
+
+  return FALSE;
+}
+
 gboolean
 ties_csv_import_events (TiesDocument        *document,
                         GBytes              *csv,
@@ -689,6 +704,8 @@ ties_csv_import_events (TiesDocument        *document,
   text = g_bytes_get_data (csv, &length);
   if (text == NULL)
     text = "";
+  if (length > TIES_CSV_IMPORT_MAX_BYTES)
+    return too_large (import.name, length, error);
   if (!g_utf8_validate_len (text, length, &invalid))
     {
       guint line = 1;
@@ -800,19 +817,30 @@ ties_csv_import_events (TiesDocument        *document,
 gboolean
 ties_csv_import_events_from_file (TiesDocument        *document,
                                   GFile               *file,
+                                  const char          *display_name,
                                   TiesCsvImportFlags   flags,
                                   guint               *n_added,
                                   GPtrArray          **report,
                                   GError             **error)
 {
+  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+  const char *name;
 
   g_return_val_if_fail (TIES_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  name = g_file_get_parse_name (file);
+  path = g_file_get_parse_name (file);
+  name = display_name != NULL ? display_name : path;
+
+  /* Refused before it is read: a stray file of gigabytes is not loaded
+   * only to be turned away. */
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (info != NULL && g_file_info_get_size (info) > TIES_CSV_IMPORT_MAX_BYTES)
+    return too_large (name, g_file_info_get_size (info), error);
+
   bytes = g_file_load_bytes (file, NULL, NULL, error);
   if (bytes == NULL)
     {

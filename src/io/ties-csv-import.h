@@ -21,7 +21,14 @@ typedef enum {
   /* Rows with bad cells (and bad rows were not to be skipped): the
    * message has one line per bad cell. */
   TIES_CSV_IMPORT_ERROR_BAD_ROWS,
+  /* Larger than TIES_CSV_IMPORT_MAX_BYTES. */
+  TIES_CSV_IMPORT_ERROR_TOO_LARGE,
 } TiesCsvImportError;
+
+/* A table is read whole, with all its events in memory at once: 64 MiB
+ * holds some 200,000 events, far beyond what a study annotates, and
+ * keeps a stray file from taking the machine's memory. */
+#define TIES_CSV_IMPORT_MAX_BYTES (64 * 1024 * 1024)
 
 typedef enum {
   TIES_CSV_IMPORT_NONE          = 0,
@@ -55,9 +62,11 @@ gboolean  ties_csv_import_events      (TiesDocument        *document,
                                        GPtrArray          **report,
                                        GError             **error);
 
-/* The same for a file, named in messages by its path as given. */
+/* The same for a file, named in messages by @display_name (NULL: its
+ * path); a file too large is refused before it is read. */
 gboolean  ties_csv_import_events_from_file (TiesDocument        *document,
                                             GFile               *file,
+                                            const char          *display_name,
                                             TiesCsvImportFlags   flags,
                                             guint               *n_added,
                                             GPtrArray          **report,

@@ -176,7 +176,7 @@ import_table (TiesWindow         *self,
   guint n_added = 0;
   AdwMessageDialog *dialog;
 
-  if (ties_csv_import_events_from_file (self->document, file, flags, &n_added, &report, &error))
+  if (ties_csv_import_events_from_file (self->document, file, NULL, flags, &n_added, &report, &error))
     {
       /* TRANSLATORS: %s is a file name */
       message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Added %u event from “%s”",
