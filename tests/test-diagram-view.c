@@ -823,7 +823,7 @@ test_text_size (Fixture       *fixture,
 {
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *legend = NULL;
-  double min_height, max_height, top, width, height, tx, ty;
+  double min_height, max_height, top, width, height, tx, ty, scale;
 
   g_object_set (fixture->view, "top-inset", 56, NULL);
   ui_test_wait_for_frame (GTK_WIDGET (fixture->view));
@@ -850,6 +850,13 @@ test_text_size (Fixture       *fixture,
   g_test_message ("zoom 3: labels %.1f–%.1f px high", min_height, max_height);
   g_assert_cmpfloat (min_height, >=, 16);
   g_assert_cmpfloat (max_height, <=, 3 * 20);
+
+  /* A new scene (after an edit, say) starts with its text set for the
+   * scale the last was drawn at: its labels are placed once. */
+  scale = ties_scene_get_text_scale (_ties_diagram_view_get_scene (fixture->view));
+  g_assert_cmpfloat (scale, !=, 1.0);
+  _ties_diagram_view_rebuild_scene (fixture->view);
+  g_assert_cmpfloat (ties_scene_get_text_scale (_ties_diagram_view_get_scene (fixture->view)), ==, scale);
 
   g_assert_true (ties_diagram_view_get_legend_size (fixture->view, &width, &height));
   g_assert_cmpfloat (width, >, 100);

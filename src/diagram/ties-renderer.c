@@ -824,10 +824,12 @@ _ties_renderer_legend_glyph (TiesScene         *self,
     }
 }
 
+/* At @chrome units a legend unit. */
 static void
 draw_legend (TiesScene   *self,
              cairo_t     *cr,
-             const Frame *frame)
+             const Frame *frame,
+             double       chrome)
 {
   double size = LEGEND_SIZE;
 
@@ -836,7 +838,7 @@ draw_legend (TiesScene   *self,
   /* Laid out at its own size, drawn at the chrome's. */
   cairo_save (cr);
   cairo_translate (cr, frame->legend_x, frame->legend_y);
-  cairo_scale (cr, self->chrome, self->chrome);
+  cairo_scale (cr, chrome, chrome);
 
   for (guint i = 0; i < self->legend->len; i++)
     {
@@ -1003,7 +1005,7 @@ ties_scene_draw (TiesScene *self,
       && box_meets (&guard, frame->legend_x, frame->legend_y,
                     frame->legend_x + frame->legend_width * self->chrome,
                     frame->legend_y + frame->legend_height * self->chrome))
-    draw_legend (self, cr, frame);
+    draw_legend (self, cr, frame, self->chrome);
   if (self->title_layout != NULL && layout_meets (self->title_layout, &guard, frame->title_x, frame->title_y, self->chrome))
     draw_text (self, cr, self->title_layout, frame->title_x, frame->title_y, TITLE_SIZE, self->chrome, 1.0);
   if (self->caption_layout != NULL && layout_meets (self->caption_layout, &guard, frame->caption_x, frame->caption_y, self->chrome))
@@ -1053,8 +1055,6 @@ void
 ties_scene_draw_legend (TiesScene *self,
                         cairo_t   *cr)
 {
-  double chrome;
-
   g_return_if_fail (self != NULL);
   g_return_if_fail (cr != NULL);
 
@@ -1066,10 +1066,7 @@ ties_scene_draw_legend (TiesScene *self,
    * text is set for. */
   set_color (cr, _ties_renderer_background_color (self->style), 1.0);
   cairo_paint (cr);
-  chrome = self->chrome;
-  self->chrome = 1.0;
-  draw_legend (self, cr, &self->apart);
-  self->chrome = chrome;
+  draw_legend (self, cr, &self->apart, 1.0);
 }
 
 gboolean

@@ -51,6 +51,10 @@ typedef struct
   double page_width;
   double page_height;
   gboolean fill_page;
+  /* Pixels per unit the scene will be drawn at, when known (0: not): its
+   * text is then set for it at once, as ties_scene_set_text_scale()
+   * would set it. */
+  double text_scale;
 } TiesRenderOptions;
 
 void ties_render_options_init (TiesRenderOptions *options);

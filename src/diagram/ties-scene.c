@@ -1193,11 +1193,18 @@ ties_scene_new (TiesDocument            *document,
   kinds_by_line = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   build_edges (self, document, network, graph, options, dimming, kinds_by_line);
 
+  /* Set for a scale (the window's): names and legend at their size on
+   * screen from the start, placed once. */
+  if (options->text_scale > 0 && isfinite (options->text_scale))
+    self->label_scale = CLAMP (1 / options->text_scale, 1e-6, 1e6);
+
   n_not_whole = _ties_renderer_place_labels (self, document, graph);
 
   /* The legend and texts keep their size next to the drawing, even when
    * a large network makes the diagram many times the page. */
-  if (content.x0 <= content.x1 && isfinite (content.x1 - content.x0) && isfinite (content.y1 - content.y0))
+  if (options->text_scale > 0 && isfinite (options->text_scale))
+    self->chrome = self->label_scale;
+  else if (content.x0 <= content.x1 && isfinite (content.x1 - content.x0) && isfinite (content.y1 - content.y0))
     self->chrome = MAX (1.0, MAX (content.x1 - content.x0, content.y1 - content.y0) / 800.0);
   else
     self->chrome = 1.0;

@@ -163,11 +163,16 @@ _ties_diagram_view_rebuild_scene (TiesDiagramView *self)
   g_assert (TIES_IS_DIAGRAM_VIEW (self));
 
   g_clear_handle_id (&self->rescene_source, g_source_remove);
+  ties_render_options_init (&options);
+  /* Text set for the scale it was last drawn at: a new scene's labels
+   * are placed once, not placed and then placed again by
+   * sync_text_scale(). */
+  if (self->scene != NULL)
+    options.text_scale = ties_scene_get_text_scale (self->scene);
   g_clear_pointer (&self->scene, ties_scene_free);
   if (self->graph != NULL && self->document != NULL)
     {
       self->n_scenes++;
-      ties_render_options_init (&options);
       options.style = self->style;
       options.solid_background = FALSE;
       options.caption = "";
