@@ -397,13 +397,8 @@ new_scene_for_page (TiesNetwork             *network,
 {
   TiesDocument *document = ties_network_get_document (network);
   TiesRenderOptions for_page = *options;
-  TiesLayoutKind kind = TIES_LAYOUT_FORCE;
 
-  if (layout == NULL)
-    layout = ties_document_get_layout (document);
-  if (layout != NULL && !ties_layout_kind_from_string (layout, &kind))
-    kind = TIES_LAYOUT_FORCE;
-  for_page.fill_page = options->fill_page && kind == TIES_LAYOUT_FORCE;
+  for_page.fill_page = options->fill_page && ties_layout_kind_for (document, layout) == TIES_LAYOUT_FORCE;
 
   return ties_scene_new (document, network, graph, &for_page);
 }

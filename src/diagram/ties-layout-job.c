@@ -152,6 +152,22 @@ ties_layout_positions_from_graph (TiesGraph *graph)
   return positions;
 }
 
+TiesLayoutKind
+ties_layout_kind_for (TiesDocument *document,
+                      const char   *name)
+{
+  TiesLayoutKind kind;
+
+  g_return_val_if_fail (TIES_IS_DOCUMENT (document), TIES_LAYOUT_FORCE);
+
+  if (name == NULL)
+    name = ties_document_get_layout (document);
+  if (name == NULL || !ties_layout_kind_from_string (name, &kind))
+    kind = TIES_LAYOUT_FORCE;
+
+  return kind;
+}
+
 TiesGraph *
 ties_layout_prepare (TiesNetwork             *network,
                      const TiesLayoutRequest *request,
@@ -161,7 +177,6 @@ ties_layout_prepare (TiesNetwork             *network,
   g_autoptr(TiesGraph) graph = NULL;
   TiesDocument *document;
   TiesLayoutKind kind = TIES_LAYOUT_FORCE;
-  const char *name;
   const char *focus;
   gboolean all_placed = TRUE;
   gboolean any_changed = FALSE;
@@ -235,9 +250,7 @@ ties_layout_prepare (TiesNetwork             *network,
       all_placed &= node->placed;
     }
 
-  name = request->layout != NULL ? request->layout : ties_document_get_layout (document);
-  if (name == NULL || !ties_layout_kind_from_string (name, &kind))
-    kind = TIES_LAYOUT_FORCE;
+  kind = ties_layout_kind_for (document, request->layout);
   focus = request->focus != NULL ? request->focus : ties_document_get_focus (document);
 
   ties_layout_options_init (options, kind);

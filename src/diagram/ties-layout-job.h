@@ -32,6 +32,11 @@ typedef struct
 
 void       ties_layout_request_init   (TiesLayoutRequest       *request);
 
+/* The layout @name names, or (NULL) @document's own; force when it names
+ * none. */
+TiesLayoutKind ties_layout_kind_for   (TiesDocument            *document,
+                                       const char              *name);
+
 /* @network's graph (read on the calling thread: the document is not
  * thread-safe) with radii set and places from the actors, or from
  * @request's shown graph. Sets @options and returns in @needed whether
