@@ -860,6 +860,23 @@ build_frames (TiesScene *self)
       }
 }
 
+/* The labels and the frames again, after the places or the labels'
+ * scale changed; returns how many names are not whole. */
+static guint
+place_again (TiesScene    *self,
+             TiesDocument *document,
+             TiesGraph    *graph)
+{
+  guint n_not_whole;
+
+  g_ptr_array_set_size (self->labels, 0);
+  n_not_whole = _ties_renderer_place_labels (self, document, graph);
+  g_array_set_size (self->frames, 0);
+  build_frames (self);
+
+  return n_not_whole;
+}
+
 /* A force layout's shape is an accident of the forces: a drawing twice
  * as wide as high leaves half a 4:3 page empty. Stretching its places
  * along the short axis (nodes and labels keep their size) spreads it
@@ -919,10 +936,7 @@ fill_page (TiesScene    *self,
       stretched_x *= fx;
       stretched_y *= fy;
 
-      g_ptr_array_set_size (self->labels, 0);
-      n_not_whole = _ties_renderer_place_labels (self, document, graph);
-      g_array_set_size (self->frames, 0);
-      build_frames (self);
+      n_not_whole = place_again (self, document, graph);
     }
 
   return n_not_whole;
@@ -1001,10 +1015,7 @@ spread_for_labels (TiesScene    *self,
       guint n;
 
       spread_places (self, start, factor);
-      g_ptr_array_set_size (self->labels, 0);
-      n = _ties_renderer_place_labels (self, document, graph);
-      g_array_set_size (self->frames, 0);
-      build_frames (self);
+      n = place_again (self, document, graph);
       _ties_renderer_choose_frame (self, width, height, &s, &tx, &ty);
 
       if (LABEL_SIZE * s < MIN_LABEL_PX)
@@ -1019,10 +1030,7 @@ spread_for_labels (TiesScene    *self,
   if (best_factor == factor)
     return;
   spread_places (self, start, best_factor);
-  g_ptr_array_set_size (self->labels, 0);
-  _ties_renderer_place_labels (self, document, graph);
-  g_array_set_size (self->frames, 0);
-  build_frames (self);
+  place_again (self, document, graph);
 }
 
 /* Text is measured with unhinted metrics on a context of this thread's
@@ -1262,10 +1270,7 @@ ties_scene_set_text_scale (TiesScene    *self,
    * and shrinks as it is zoomed in: on screen it keeps its size. */
   self->label_scale = CLAMP (1 / pixels_per_unit, 1e-6, 1e6);
   self->chrome = self->label_scale;
-  g_ptr_array_set_size (self->labels, 0);
-  _ties_renderer_place_labels (self, document, graph);
-  g_array_set_size (self->frames, 0);
-  build_frames (self);
+  place_again (self, document, graph);
 }
 
 double
