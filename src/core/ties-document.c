@@ -975,6 +975,21 @@ ties_document_id_in_use (TiesDocument *self,
       || ties_document_lookup_event (self, id) != NULL;
 }
 
+gboolean
+ties_document_is_valid_id (const char *id)
+{
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  if (!g_ascii_isalnum (*id))
+    return FALSE;
+
+  for (const char *p = id + 1; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p) && *p != '.' && *p != '_' && *p != ':' && *p != '-')
+      return FALSE;
+
+  return TRUE;
+}
+
 char *
 ties_document_make_id (TiesDocument *self,
                        const char   *text)

@@ -110,6 +110,9 @@ const char         *ties_document_get_actor_name      (TiesDocument *self,
 const char         *ties_document_get_kind_label      (TiesDocument *self,
                                                        const char   *kind_id);
 /* An id not yet used by any actor, source or event, made from @text. */
+/* Whether @id is what documents allow as an id: a letter or digit, then
+ * letters, digits and . _ : - (ASCII). */
+gboolean            ties_document_is_valid_id         (const char   *id);
 char               *ties_document_make_id             (TiesDocument *self,
                                                        const char   *text);
 

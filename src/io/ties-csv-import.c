@@ -406,19 +406,6 @@ take_id (Import *import,
   return id;
 }
 
-static gboolean
-is_valid_id (const char *id)
-{
-  if (!g_ascii_isalnum (*id))
-    return FALSE;
-
-  for (const char *p = id + 1; *p != '\0'; p++)
-    if (!g_ascii_isalnum (*p) && *p != '.' && *p != '_' && *p != ':' && *p != '-')
-      return FALSE;
-
-  return TRUE;
-}
-
 /* The actor @text names: an actor id, else a name or other name of the
  * document's actors, else of the people this table already brought,
  * else a new person called so. */
@@ -548,7 +535,7 @@ read_row (Import *import,
 
   if (id_text != NULL)
     g_strstrip (id_text);
-  if (id_text != NULL && id_text[0] != '\0' && !is_valid_id (id_text))
+  if (id_text != NULL && id_text[0] != '\0' && !ties_document_is_valid_id (id_text))
     bad_cell (record, import->columns[COL_ID],
               _("“%s” is not a valid id: use letters, digits and . _ : - and start with a letter or digit"),
               id_text);

@@ -421,19 +421,6 @@ loader_string (Loader      *loader,
   return TRUE;
 }
 
-static gboolean
-is_valid_id (const char *id)
-{
-  if (!g_ascii_isalnum (*id))
-    return FALSE;
-
-  for (const char *p = id + 1; *p != '\0'; p++)
-    if (!g_ascii_isalnum (*p) && *p != '.' && *p != '_' && *p != ':' && *p != '-')
-      return FALSE;
-
-  return TRUE;
-}
-
 static const char *
 loader_id (Loader     *loader,
            Value      *object,
@@ -444,7 +431,7 @@ loader_id (Loader     *loader,
   if (!loader_string (loader, object, path, "id", TRUE, FALSE, MAX_ID_LENGTH, &id) || id == NULL)
     return NULL;
 
-  if (!is_valid_id (id))
+  if (!ties_document_is_valid_id (id))
     {
       loader_problem (loader, ties_json_object_lookup (object, "id"), member_path (path, "id"),
                       _("“%s” is not a valid id: use letters, digits and . _ : - and start with a letter or digit"),
