@@ -23,6 +23,7 @@
 
 #include "ties-csv-import.h"
 #include "ties-date.h"
+#include "ties-import-util.h"
 
 G_DEFINE_QUARK (ties-csv-import-error-quark, ties_csv_import_error)
 
@@ -417,10 +418,8 @@ resolve_actor (Import     *import,
   g_autoptr(TiesActor) added = NULL;
   const char *id;
 
-  if ((actor = ties_document_lookup_actor (import->document, text)) != NULL
-      || (actor = ties_document_find_actor_by_name (import->document, text, NULL)) != NULL
-      || (actor = ties_document_lookup_actor (import->new_actors, text)) != NULL
-      || (actor = ties_document_find_actor_by_name (import->new_actors, text, NULL)) != NULL)
+  if ((actor = _ties_import_find_actor (import->document, text)) != NULL
+      || (actor = _ties_import_find_actor (import->new_actors, text)) != NULL)
     return ties_actor_get_id (actor);
 
   id = take_id (import, ties_document_make_id (import->document, text));
@@ -445,54 +444,6 @@ split_list (const char *cell)
     }
 
   return g_strv_builder_end (builder);
-}
-
-/* A kind by id, else by label ignoring case; NULL when neither. */
-static const char *
-find_kind (Import     *import,
-           const char *text)
-{
-  GListModel *lists[] = { ties_document_get_event_kinds (import->document), ties_event_kind_get_builtins () };
-  TiesEventKind *kind = ties_document_lookup_event_kind (import->document, text);
-  g_autofree char *key = NULL;
-
-  if (kind != NULL)
-    return ties_event_kind_get_id (kind);
-
-  key = g_utf8_casefold (text, -1);
-  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
-    for (guint i = 0; i < g_list_model_get_n_items (lists[l]); i++)
-      {
-        g_autoptr(TiesEventKind) item = g_list_model_get_item (lists[l], i);
-        g_autofree char *id = g_utf8_casefold (ties_event_kind_get_id (item), -1);
-        g_autofree char *label = g_utf8_casefold (ties_event_kind_get_label (item), -1);
-
-        /* The list holds the kind: its id outlives @item. */
-        if (g_str_equal (key, id) || g_str_equal (key, label))
-          return ties_event_kind_get_id (item);
-      }
-
-  return NULL;
-}
-
-static char *
-known_kinds (Import *import)
-{
-  GListModel *lists[] = { ties_document_get_event_kinds (import->document), ties_event_kind_get_builtins () };
-  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
-
-  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
-    for (guint i = 0; i < g_list_model_get_n_items (lists[l]); i++)
-      {
-        g_autoptr(TiesEventKind) item = g_list_model_get_item (lists[l], i);
-        const char *id = ties_event_kind_get_id (item);
-
-        if (!g_ptr_array_find_with_equal_func (ids, id, g_str_equal, NULL))
-          g_ptr_array_add (ids, (gpointer) id);
-      }
-  g_ptr_array_add (ids, NULL);
-
-  return g_strjoinv (", ", (char **) ids->pdata);
 }
 
 static gboolean
@@ -557,10 +508,10 @@ read_row (Import *import,
 
   if (kind_text != NULL && g_strstrip (kind_text)[0] != '\0')
     {
-      kind = find_kind (import, kind_text);
+      kind = _ties_import_find_event_kind (import->document, kind_text);
       if (kind == NULL)
         {
-          g_autofree char *kinds = known_kinds (import);
+          g_autofree char *kinds = _ties_import_list_event_kinds (import->document);
 
           bad_cell (record, import->columns[COL_KIND],
                     _("unknown event kind “%s”: use one of %s, or declare it in the document first"),
