@@ -32,6 +32,16 @@ typedef struct _TiesMeasures TiesMeasures;
 /* Deterministic for a given document and filter; O(n m) for betweenness
  * and closeness. */
 TiesMeasures *ties_measures_compute          (TiesNetwork       *network);
+/* The same, worked out in a thread from what the network holds when
+ * called: the network may change meanwhile. Cancelled, it finishes at
+ * once with G_IO_ERROR_CANCELLED. */
+void          ties_measures_compute_async    (TiesNetwork         *network,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+TiesMeasures *ties_measures_compute_finish   (TiesNetwork         *network,
+                                              GAsyncResult        *result,
+                                              GError             **error);
 void          ties_measures_free             (TiesMeasures      *self);
 /* FALSE for an id that is not an actor of the document. */
 gboolean      ties_measures_lookup           (TiesMeasures      *self,
