@@ -26,6 +26,7 @@
 #include "ties-layout.h"
 #include "ties-timeline-export.h"
 #include "ties-network.h"
+#include "ties-network-import.h"
 #include "ties-renderer.h"
 #include "ties-suggest.h"
 #include "ties-suggestion-json.h"
@@ -339,6 +340,66 @@ ties_cli_import_csv (const char *table,
    * written, then how many events it got. */
   g_print (g_dngettext (GETTEXT_PACKAGE, "%s: added %u event\n", "%s: added %u events\n", n_added),
            output, n_added);
+
+  return TIES_EXIT_OK;
+}
+
+/* `ties --import NET.gexf|NET.graphml [--into DOC] -o OUT`: a network's
+ * nodes as actors and its edges as undated events, in a new document or
+ * in DOC (whose actors the nodes are when they name them), written to
+ * OUT through the safe save. A bad file writes nothing; every problem is
+ * printed with its line. */
+static int
+ties_cli_import_network (const char *network,
+                         const char *into,
+                         const char *output)
+{
+  g_autoptr(GFile) network_file = g_file_new_for_commandline_arg (network);
+  g_autoptr(GFile) output_file = g_file_new_for_commandline_arg (output);
+  g_autoptr(TiesDocument) document = NULL;
+  g_autoptr(GPtrArray) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *actors = NULL;
+  g_autofree char *events = NULL;
+  guint n_actors = 0, n_events = 0;
+
+  if (into != NULL)
+    {
+      document = load_reporting (into);
+      if (document == NULL)
+        return TIES_EXIT_INVALID;
+    }
+  else
+    {
+      g_autofree char *base = g_file_get_basename (network_file);
+      char *dot = strrchr (base, '.');
+
+      if (dot != NULL && dot != base)
+        *dot = '\0';
+      document = ties_document_new ();
+      ties_document_set_title (document, base);
+    }
+
+  if (!ties_network_import_from_file (document, network_file, network, &n_actors, &n_events, &report, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      g_printerr (_("ties: nothing imported\n"));
+      return TIES_EXIT_INVALID;
+    }
+  for (guint i = 0; i < report->len; i++)
+    g_printerr ("%s\n", (const char *) g_ptr_array_index (report, i));
+
+  if (!ties_document_save_to_file (document, output_file, NULL, &error))
+    {
+      g_printerr ("ties: %s\n", error->message);
+      return TIES_EXIT_INVALID;
+    }
+
+  /* Translators: printed by `ties --import NET.gexf`: the document
+   * written, then "N actors", then "N events". */
+  actors = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u actor", "%u actors", n_actors), n_actors);
+  events = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event", "%u events", n_events), n_events);
+  g_print (_("%s: added %s and %s\n"), output, actors, events);
 
   return TIES_EXIT_OK;
 }
@@ -736,7 +797,7 @@ ties_cli_main (int    argc,
     { "version", 0, 0, G_OPTION_ARG_NONE, &version,
       N_("Print the version and exit"), NULL },
     { "import", 0, 0, G_OPTION_ARG_FILENAME, &import,
-      N_("Add an article (.txt, .md or .html) as a source, or the events of a table (.csv), in a new document written to OUT (-o)"), N_("FILE") },
+      N_("Add an article (.txt, .md or .html) as a source, the events of a table (.csv), or the actors and ties of a network (.gexf, .graphml), in a new document written to OUT (-o)"), N_("FILE") },
     { "into", 0, 0, G_OPTION_ARG_FILENAME, &into,
       N_("With --import: add the article to this document, still written to OUT"), N_("DOC") },
     { "skip-bad-rows", 0, 0, G_OPTION_ARG_NONE, &skip_bad_rows,
@@ -785,6 +846,8 @@ ties_cli_main (int    argc,
         return ties_cli_import_csv (import, into, skip_bad_rows, export.output);
       if (skip_bad_rows)
         return usage_error (_("--skip-bad-rows goes with --import TABLE.csv"));
+      if (ties_network_import_is_network_name (import))
+        return ties_cli_import_network (import, into, export.output);
       return ties_cli_import (import, into, export.output);
     }
 
