@@ -11,6 +11,7 @@
 #include "ties-annotation-export.h"
 #include "ties-article-import.h"
 #include "ties-csv-import.h"
+#include "ties-network-import.h"
 #include "ties-source-text-dialog.h"
 #include "ties-window-private.h"
 
@@ -209,6 +210,45 @@ import_table (TiesWindow         *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static gboolean
+is_network_file (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+
+  return name != NULL && ties_network_import_is_network_name (name);
+}
+
+/* A network (GEXF, GraphML) read into the document as a table is, as
+ * one step of undo: its nodes the actors (those the document has found
+ * again), its edges undated events. A bad file adds nothing. */
+static void
+import_network (TiesWindow *self,
+                GFile      *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *actors = NULL;
+  g_autofree char *events = NULL;
+  g_autofree char *message = NULL;
+  guint n_actors = 0, n_events = 0;
+
+  if (!ties_network_import_from_file (self->document, file, NULL, &n_actors, &n_events, NULL, &error))
+    {
+      g_autofree char *heading = g_strdup_printf (_("Could Not Import “%s”"), name);
+
+      /* Nothing was added: the document stays as it was. */
+      _ties_window_show_error (self, heading, error->message);
+      return;
+    }
+
+  actors = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u actor", "%u actors", n_actors), n_actors);
+  events = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event", "%u events", n_events), n_events);
+  /* TRANSLATORS: "3 actors", "5 events", then a file name */
+  message = g_strdup_printf (_("Added %s and %s from “%s”"), actors, events, name);
+  ties_window_toast (self, message);
+  gtk_stack_set_visible_child_name (self->side_stack, "events");
+}
+
 void
 ties_window_import_article (TiesWindow *self,
                             GFile      *file)
@@ -221,6 +261,11 @@ ties_window_import_article (TiesWindow *self,
       import_table (self, file, TIES_CSV_IMPORT_NONE);
       return;
     }
+  if (is_network_file (file))
+    {
+      import_network (self, file);
+      return;
+    }
 
   ties_article_import_file_async (file, self->cancellable, on_article_imported, _ties_window_open_data_new (self, file));
 }
@@ -230,8 +275,8 @@ ties_window_is_article_file (GFile *file)
 {
   g_autofree char *name = g_file_get_basename (file);
 
-  /* Or a table of events: read into a document too, not opened. */
-  return name != NULL && (ties_article_import_is_article_name (name) || is_table_file (file));
+  /* Or a table of events or a network: read into a document too, not opened. */
+  return name != NULL && (ties_article_import_is_article_name (name) || is_table_file (file) || is_network_file (file));
 }
 
 static void
@@ -305,7 +350,7 @@ _ties_window_articles_filter (void)
 {
   GtkFileFilter *filter = gtk_file_filter_new ();
 
-  gtk_file_filter_set_name (filter, _("Articles and Tables of Events"));
+  gtk_file_filter_set_name (filter, _("Articles, Tables of Events and Networks"));
   gtk_file_filter_add_mime_type (filter, "text/plain");
   gtk_file_filter_add_mime_type (filter, "text/markdown");
   gtk_file_filter_add_mime_type (filter, "text/html");
@@ -317,6 +362,11 @@ _ties_window_articles_filter (void)
   /* Tables of events, as a spreadsheet saves them. */
   gtk_file_filter_add_mime_type (filter, "text/csv");
   gtk_file_filter_add_suffix (filter, "csv");
+  /* Networks, as Gephi, yEd and networkx save them. */
+  gtk_file_filter_add_mime_type (filter, "application/gexf+xml");
+  gtk_file_filter_add_mime_type (filter, "application/graphml+xml");
+  gtk_file_filter_add_suffix (filter, "gexf");
+  gtk_file_filter_add_suffix (filter, "graphml");
 
   return filter;
 }
