@@ -15,6 +15,7 @@
 #include "ties-date.h"
 #include "ties-document-io.h"
 #include "ties-network.h"
+#include "ties-network-import.h"
 #include "ties-suggest.h"
 
 static GLogWriterOutput
@@ -683,4 +684,118 @@ ties_fuzz_check_article (const guint8 *data,
     g_error ("a document with an imported article does not load back: %s", error->message);
   if (g_strcmp0 (ties_source_get_text (ties_document_lookup_source (loaded, id)), text) != 0)
     g_error ("an imported text changed through a save");
+}
+
+/* Every line of a refusal starts with the file's name, and says where
+ * when it says a line. */
+static void
+check_network_message (const char *name,
+                       const char *message,
+                       guint       n_lines)
+{
+  g_auto(GStrv) lines = NULL;
+
+  if (message == NULL || *message == '\0' || !g_utf8_validate (message, -1, NULL))
+    g_error ("a network was refused without a readable message");
+
+  lines = g_strsplit (message, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *rest = lines[i] + strlen (name);
+      guint line = 0;
+
+      if (!g_str_has_prefix (lines[i], name) || rest[0] != ':')
+        g_error ("a line without the file's name: “%s”", lines[i]);
+      if (rest[1] == ' ')
+        continue;
+      if (sscanf (rest, ":%u: ", &line) != 1 || line < 1 || line > n_lines)
+        g_error ("a line outside a file of %u lines: “%s”", n_lines, lines[i]);
+    }
+}
+
+static void
+check_network_into (TiesDocument *document,
+                    const char   *name,
+                    GBytes       *bytes,
+                    guint         n_lines)
+{
+  g_autoptr(GBytes) before = save_or_fail (document, "a document before a network import");
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(TiesDocument) loaded = NULL;
+  g_autoptr(GPtrArray) report = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_actors = g_list_model_get_n_items (ties_document_get_actors (document));
+  guint n_events = g_list_model_get_n_items (ties_document_get_events (document));
+  guint added_actors = 0, added_events = 0;
+  TiesHistory *history = ties_document_get_history (document);
+
+  if (!ties_network_import (document, bytes, name, &added_actors, &added_events, &report, &error))
+    {
+      g_autoptr(GBytes) after = NULL;
+
+      if (error == NULL || error->domain != TIES_NETWORK_IMPORT_ERROR)
+        g_error ("a network was refused without its error: %s", error != NULL ? error->message : "none");
+      check_network_message (name, error->message, n_lines);
+      /* Nothing is half done. */
+      after = save_or_fail (document, "a document after a refused network");
+      if (!g_bytes_equal (before, after))
+        g_error ("a refused network changed the document");
+      return;
+    }
+
+  if (g_list_model_get_n_items (ties_document_get_actors (document)) != n_actors + added_actors
+      || g_list_model_get_n_items (ties_document_get_events (document)) != n_events + added_events)
+    g_error ("a network import counted what it added wrong");
+
+  /* Whatever the import made the reader takes. */
+  saved = save_or_fail (document, "a document with an imported network");
+  loaded = ties_document_load_from_data (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved),
+                                         TIES_FUZZ_DISPLAY_NAME, NULL, &error);
+  if (loaded == NULL)
+    g_error ("a document with an imported network does not load back: %s", error->message);
+
+  /* And one undo takes it all back. */
+  if (ties_history_get_can_undo (history))
+    {
+      g_autoptr(GBytes) undone = NULL;
+
+      ties_history_undo (history);
+      undone = save_or_fail (document, "a document with an imported network undone");
+      if (!g_bytes_equal (before, undone))
+        g_error ("undoing a network import does not give the document back");
+    }
+}
+
+void
+ties_fuzz_check_network (const guint8 *data,
+                         gsize         size)
+{
+  static const char * const names[] = { "fuzz.gexf", "fuzz.graphml" };
+  const char *name = "fuzz.xml";
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(TiesDocument) empty = ties_document_new ();
+  g_autoptr(TiesDocument) actors = ties_document_new ();
+
+  if (size > 0 && data[0] >= 1 && data[0] <= 2)
+    {
+      name = names[data[0] - 1];
+      data++;
+      size--;
+    }
+
+  bytes = g_bytes_new (data, size);
+  check_network_into (empty, name, bytes, count_lines (data, size));
+
+  /* Two actors the nodes may name, so that matching is reached. */
+  {
+    g_autoptr(TiesActor) ardern = ties_actor_new ("ardern", "Jacinda Ardern", TIES_ACTOR_PERSON);
+    g_autoptr(TiesActor) cook = ties_actor_new ("n1", "Tim Cook", TIES_ACTOR_PERSON);
+    const char * const aliases[] = { "Ardern", NULL };
+
+    ties_actor_set_aliases (ardern, aliases);
+    ties_document_add_actor (actors, ardern);
+    ties_document_add_actor (actors, cook);
+    ties_history_clear (ties_document_get_history (actors));
+  }
+  check_network_into (actors, name, bytes, count_lines (data, size));
 }

@@ -31,6 +31,12 @@ void ties_fuzz_check_date     (const guint8 *data,
 void ties_fuzz_check_article  (const guint8 *data,
                                gsize         size);
 
+/* A network's bytes, as a file would give them: a first byte of 1 or 2
+ * names it .gexf or .graphml; any other leaves the name to the root
+ * element. Imported into an empty document and into one with actors. */
+void ties_fuzz_check_network  (const guint8 *data,
+                               gsize         size);
+
 /* Whether @data is one JSON value, strictly as RFC 8259 has it; on FALSE
  * @error_offset (optional) is where it fails. Written apart from Ties's
  * reader, to judge what the writer makes. */

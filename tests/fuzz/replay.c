@@ -138,7 +138,7 @@ main (int   argc,
 {
   g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func ((GDestroyNotify) case_free);
   const char *fuzz_dir = TESTS_SRCDIR "/fuzz";
-  guint n_documents = 0, n_dates = 0, n_articles = 0;
+  guint n_documents = 0, n_dates = 0, n_articles = 0, n_networks = 0;
 
   setlocale (LC_ALL, "C.UTF-8");
   g_test_init (&argc, &argv, NULL);
@@ -163,13 +163,18 @@ main (int   argc,
   n_articles += add_folder (cases, "article", ties_fuzz_check_article,
                             TESTS_SRCDIR "/data/articles", "");
 
+  n_networks += add_folder (cases, "network", ties_fuzz_check_network,
+                            TESTS_SRCDIR "/fuzz/regressions/network", "");
+  n_networks += add_folder (cases, "network", ties_fuzz_check_network,
+                            TESTS_SRCDIR "/fuzz/corpus/network", "");
+
   g_test_add_func ("/fuzz-replay/strict-json", test_strict_json);
 
   /* The seeds are there: the sample and the tests' documents, and the
    * dates extracted from test-date.c. */
-  if (n_documents < 10 || n_dates < 50 || n_articles < 10)
-    g_error ("only %u documents, %u dates and %u articles under %s and the tests' data",
-             n_documents, n_dates, n_articles, fuzz_dir);
+  if (n_documents < 10 || n_dates < 50 || n_articles < 10 || n_networks < 10)
+    g_error ("only %u documents, %u dates, %u articles and %u networks under %s and the tests' data",
+             n_documents, n_dates, n_articles, n_networks, fuzz_dir);
 
   return g_test_run ();
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # run.sh BUILDDIR SECONDS [NAME…]: runs each libFuzzer harness (document,
-# date, article; or the NAMEs given) for SECONDS on a copy of its seeds, prints
+# date, article, network; or the NAMEs given) for SECONDS on a copy of its seeds, prints
 # executions and findings, and exits non-zero on any finding (crash, leak,
 # timeout, out of memory).
 #
@@ -23,7 +23,7 @@ builddir=$1
 seconds=$2
 shift 2
 names=("$@")
-[ ${#names[@]} -gt 0 ] || names=(document date article)
+[ ${#names[@]} -gt 0 ] || names=(document date article network)
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/ties-fuzz.XXXXXX")
 
