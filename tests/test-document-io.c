@@ -1063,6 +1063,36 @@ test_save_refuses_what_would_not_load (void)
   g_rmdir (dir);
 }
 
+/* view.colors: written only once chosen, so that a document that never
+ * chose keeps its bytes; read back as written; undone as an edit. */
+static void
+test_view_colors_round_trip (void)
+{
+  g_autoptr(TiesDocument) document = load_string (unknown_members, NULL);
+  g_autoptr(TiesDocument) reloaded = NULL;
+  g_autofree char *before = save_string (document);
+  g_autofree char *saved = NULL;
+  TiesHistory *history = ties_document_get_history (document);
+
+  g_assert_cmpstr (ties_document_get_colors (document), ==, "affiliation");
+  g_assert_null (strstr (before, "\"colors\""));
+
+  ties_history_begin (history, "Change Colours");
+  ties_history_set (history, document, "colors", "community", NULL);
+  ties_history_end (history);
+  saved = save_string (document);
+  g_assert_nonnull (strstr (saved, "    \"layout\": \"circle\",\n    \"colors\": \"community\",\n    \"focus\""));
+
+  reloaded = load_string (saved, NULL);
+  g_assert_cmpstr (ties_document_get_colors (reloaded), ==, "community");
+
+  ties_history_undo (history);
+  g_assert_cmpstr (ties_document_get_colors (document), ==, "affiliation");
+  g_clear_pointer (&saved, g_free);
+  saved = save_string (document);
+  g_assert_cmpstr (saved, ==, before);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1074,6 +1104,7 @@ main (int   argc,
   g_test_add_func ("/io/round-trip/edited", test_save_load_edited);
   g_test_add_func ("/io/round-trip/dismissed", test_dismissed_round_trip);
   g_test_add_func ("/io/round-trip/event-kind-color", test_event_kind_color_round_trip);
+  g_test_add_func ("/io/round-trip/view-colors", test_view_colors_round_trip);
   g_test_add_func ("/io/writer/python-form", test_writer_matches_python);
   g_test_add_func ("/io/evidence/code-points", test_code_point_offsets);
   g_test_add_func ("/io/evidence/orphan-kept", test_orphan_kept);

@@ -64,6 +64,10 @@ static const ErrorCase error_cases[] = {
   { "empty", "", 0, TIES_DOCUMENT_IO_ERROR_ENCODING, NAME ":1:1: the document is empty" },
   { "bom-only", "\xEF\xBB\xBF", -1, TIES_DOCUMENT_IO_ERROR_ENCODING, NAME ":1:1: the document is empty" },
   { "white-space", "\n  \n", -1, TIES_DOCUMENT_IO_ERROR_ENCODING, NAME ":1:1: the document holds only white space" },
+  /* What the diagram's colours tell: one of two words. */
+  { "unknown-colors", "{\"format\": \"ties\", \"version\": 1,\n \"view\": {\"layout\": \"force\", \"colors\": \"rainbow\"}}",
+    -1, TIES_DOCUMENT_IO_ERROR_INVALID,
+    NAME ":2:40: $.view.colors: unknown colours “rainbow”: use affiliation or community" },
   /* The document ends inside $.actors[0], an object not yet closed. */
   { "truncated", "{\"format\": \"ties\", \"actors\": [{\"id\": \"a\"", -1, TIES_DOCUMENT_IO_ERROR_SYNTAX,
     NAME ":1:41: $.actors[0].id: not valid JSON: the document ends inside an object" },

@@ -37,6 +37,8 @@ struct _TiesDocument
   TiesCollection *event_kind_list;
 
   char *layout;
+  /* view.colors: "affiliation" or "community". */
+  char *colors;
   char *focus;
   /* view.filter: edited through the history like layout and focus. */
   TiesFilter *filter;
@@ -81,6 +83,7 @@ enum {
   PROP_TITLE,
   PROP_DESCRIPTION,
   PROP_LAYOUT,
+  PROP_COLORS,
   PROP_FOCUS,
   PROP_POSITIONS,
   N_PROPS
@@ -274,6 +277,7 @@ ties_document_finalize (GObject *object)
   g_clear_object (&self->events);
   g_clear_object (&self->event_kinds);
   g_clear_pointer (&self->layout, g_free);
+  g_clear_pointer (&self->colors, g_free);
   g_clear_pointer (&self->focus, g_free);
   g_clear_object (&self->filter);
   g_clear_pointer (&self->positions, g_hash_table_unref);
@@ -309,6 +313,10 @@ ties_document_get_property (GObject    *object,
       g_value_set_string (value, self->layout);
       break;
 
+    case PROP_COLORS:
+      g_value_set_string (value, self->colors);
+      break;
+
     case PROP_FOCUS:
       g_value_set_string (value, self->focus);
       break;
@@ -342,6 +350,10 @@ ties_document_set_property (GObject      *object,
 
     case PROP_LAYOUT:
       ties_document_set_layout (self, g_value_get_string (value));
+      break;
+
+    case PROP_COLORS:
+      ties_document_set_colors (self, g_value_get_string (value));
       break;
 
     case PROP_FOCUS:
@@ -380,6 +392,12 @@ ties_document_class_init (TiesDocumentClass *klass)
   properties[PROP_LAYOUT] =
     g_param_spec_string ("layout", NULL, NULL,
                          "force",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /* What the diagram's colours tell: "affiliation" or "community" */
+  properties[PROP_COLORS] =
+    g_param_spec_string ("colors", NULL, NULL,
+                         "affiliation",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   /* Id of the actor at the centre of a radial layout, or NULL */
@@ -424,6 +442,7 @@ ties_document_init (TiesDocument *self)
   self->title = g_strdup ("");
   self->description = g_strdup ("");
   self->layout = g_strdup ("force");
+  self->colors = g_strdup ("affiliation");
   self->filter = ties_filter_new ();
 
   self->actors = g_list_store_new (TIES_TYPE_ACTOR);
@@ -499,6 +518,27 @@ ties_document_set_layout (TiesDocument *self,
 
   if (_ties_set_str (&self->layout, layout))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAYOUT]);
+}
+
+const char *
+ties_document_get_colors (TiesDocument *self)
+{
+  g_return_val_if_fail (TIES_IS_DOCUMENT (self), NULL);
+
+  return self->colors;
+}
+
+void
+ties_document_set_colors (TiesDocument *self,
+                          const char   *colors)
+{
+  g_return_if_fail (TIES_IS_DOCUMENT (self));
+
+  if (colors == NULL)
+    colors = "affiliation";
+
+  if (_ties_set_str (&self->colors, colors))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLORS]);
 }
 
 GHashTable *

@@ -123,10 +123,15 @@ char               *ties_document_make_event_id       (TiesDocument *self,
                                                        const char   *title,
                                                        const char   *date);
 
-/* View: layout, focus and filter, saved with the document. */
+/* View: layout, colours, focus and filter, saved with the document. */
 const char         *ties_document_get_layout          (TiesDocument *self);
 void                ties_document_set_layout          (TiesDocument *self,
                                                        const char   *layout);
+/* view.colors: what the diagram's node colours tell, "affiliation"
+ * (the default) or "community" (Louvain's, ties-measures.h). */
+const char         *ties_document_get_colors          (TiesDocument *self);
+void                ties_document_set_colors          (TiesDocument *self,
+                                                       const char   *colors);
 const char         *ties_document_get_focus           (TiesDocument *self);
 void                ties_document_set_focus           (TiesDocument *self,
                                                        const char   *focus);

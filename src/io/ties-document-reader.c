@@ -1092,7 +1092,7 @@ load_event (Loader     *loader,
   return g_steal_pointer (&event);
 }
 
-static const char * const view_members[] = { "layout", "focus", "positions", "filter", NULL };
+static const char * const view_members[] = { "layout", "colors", "focus", "positions", "filter", NULL };
 static const char * const filter_members[] = {
   "from", "to", "kinds", "actors", "tie", "text", "source", "diagram", NULL
 };
@@ -1236,7 +1236,7 @@ static void
 load_view (Loader *loader,
            Value  *root)
 {
-  const char *layout = "force", *focus = NULL;
+  const char *layout = "force", *colors = "affiliation", *focus = NULL;
   Value *view, *filter, *positions;
 
   if (!loader_member (loader, root, "$", "view", EXPECT_OBJECT, FALSE, TRUE, &view) || view == NULL)
@@ -1246,10 +1246,15 @@ load_view (Loader *loader,
       && !g_strv_contains ((const char * const[]) { "force", "radial", "circle", NULL }, layout))
     loader_problem (loader, ties_json_object_lookup (view, "layout"), g_strdup ("$.view.layout"),
                     _("unknown layout “%s”: use force, radial or circle"), layout);
+  if (loader_string (loader, view, "$.view", "colors", FALSE, FALSE, MAX_ID_LENGTH, &colors)
+      && !g_strv_contains ((const char * const[]) { "affiliation", "community", NULL }, colors))
+    loader_problem (loader, ties_json_object_lookup (view, "colors"), g_strdup ("$.view.colors"),
+                    _("unknown colours “%s”: use affiliation or community"), colors);
   if (loader_string (loader, view, "$.view", "focus", FALSE, TRUE, MAX_ID_LENGTH, &focus))
     loader_check_actor (loader, ties_json_object_lookup (view, "focus"), focus, g_strdup ("$.view.focus"));
 
   ties_document_set_layout (loader->document, layout);
+  ties_document_set_colors (loader->document, colors);
   ties_document_set_focus (loader->document, focus);
   ties_document_take_view_extras (loader->document, extras_of (loader, view, view_members));
 

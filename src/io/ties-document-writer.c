@@ -327,6 +327,13 @@ ties_document_save_to_bytes (TiesDocument  *document,
   ties_json_writer_begin_object (w);
   ties_json_writer_member (w, "layout");
   ties_json_writer_string (w, ties_document_get_layout (document));
+  /* Only when not the default, so that documents that never chose keep
+   * their bytes. */
+  if (g_strcmp0 (ties_document_get_colors (document), "affiliation") != 0)
+    {
+      ties_json_writer_member (w, "colors");
+      ties_json_writer_string (w, ties_document_get_colors (document));
+    }
   ties_json_writer_member (w, "focus");
   ties_json_writer_string_or_null (w, ties_document_get_focus (document));
   write_positions (w, document);
