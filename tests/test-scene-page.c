@@ -15,6 +15,7 @@
 #include "ties-graph.h"
 #include "ties-layout.h"
 #include "ties-layout-job.h"
+#include "ties-measures.h"
 #include "ties-network.h"
 #include "ties-renderer.h"
 #include "ties-svg-writer.h"
@@ -395,6 +396,100 @@ test_strands (void)
   g_assert_true (g_hash_table_contains (texts, "Parallel lines: several kinds"));
 }
 
+/* Two triangles joined by one tie, and one actor alone: Louvain finds
+ * the triangles; by community, each triangle has its colour, the actor
+ * alone is grey, own colours give way, and the legend names the
+ * communities as the Actors view numbers them. The document's
+ * view.colors makes a file coloured so without being asked. */
+static const char communities_json[] =
+  "{\"format\": \"ties\", \"version\": 1, \"title\": \"Two triangles\","
+  " \"actors\": ["
+  "  {\"id\": \"a\", \"name\": \"Ana\", \"kind\": \"person\", \"color\": \"#ff0000\"},"
+  "  {\"id\": \"b\", \"name\": \"Bo\", \"kind\": \"person\"},"
+  "  {\"id\": \"c\", \"name\": \"Cy\", \"kind\": \"person\"},"
+  "  {\"id\": \"d\", \"name\": \"Di\", \"kind\": \"person\"},"
+  "  {\"id\": \"e\", \"name\": \"Ed\", \"kind\": \"person\"},"
+  "  {\"id\": \"f\", \"name\": \"Fa\", \"kind\": \"person\"},"
+  "  {\"id\": \"g\", \"name\": \"Gus\", \"kind\": \"person\"}],"
+  " \"events\": ["
+  "  {\"id\": \"ab\", \"title\": \"AB\", \"kind\": \"meeting\", \"participants\": [\"a\", \"b\"]},"
+  "  {\"id\": \"bc\", \"title\": \"BC\", \"kind\": \"meeting\", \"participants\": [\"b\", \"c\"]},"
+  "  {\"id\": \"ca\", \"title\": \"CA\", \"kind\": \"meeting\", \"participants\": [\"c\", \"a\"]},"
+  "  {\"id\": \"de\", \"title\": \"DE\", \"kind\": \"meeting\", \"participants\": [\"d\", \"e\"]},"
+  "  {\"id\": \"ef\", \"title\": \"EF\", \"kind\": \"meeting\", \"participants\": [\"e\", \"f\"]},"
+  "  {\"id\": \"fd\", \"title\": \"FD\", \"kind\": \"meeting\", \"participants\": [\"f\", \"d\"]},"
+  "  {\"id\": \"cd\", \"title\": \"CD\", \"kind\": \"meeting\", \"participants\": [\"c\", \"d\"]}],"
+  " \"view\": {\"layout\": \"circle\", \"colors\": \"community\", \"focus\": null,"
+  "   \"filter\": {\"from\": null, \"to\": null, \"kinds\": []}}}";
+
+static guint32
+node_color (TiesScene  *scene,
+            TiesGraph  *graph,
+            const char *id)
+{
+  guint index = ties_graph_lookup (graph, id);
+
+  g_assert_cmpuint (index, !=, G_MAXUINT);
+  return ties_scene_get_node_color (scene, index);
+}
+
+static void
+test_colors_by_community (void)
+{
+  g_autoptr(TiesDocument) document = test_load_json_or_sample (communities_json);
+  g_autoptr(TiesNetwork) network = ties_network_new (document);
+  g_autoptr(TiesGraph) graph = test_layout_network (network, TIES_LAYOUT_CIRCLE);
+  g_autoptr(TiesMeasures) measures = ties_measures_compute (network);
+  g_autoptr(GHashTable) communities = ties_export_dup_communities (measures, document);
+  g_autoptr(TiesScene) scene = NULL;
+  g_autoptr(TiesScene) by_affiliation = NULL;
+  g_autoptr(TiesScene) from_view = NULL;
+  g_autoptr(GHashTable) texts = NULL;
+  TiesActorMeasures a, d;
+  TiesRenderOptions options;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  g_assert_cmpstr (ties_document_get_colors (document), ==, "community");
+  g_assert_true (ties_measures_lookup (measures, "a", &a));
+  g_assert_true (ties_measures_lookup (measures, "d", &d));
+  g_assert_cmpuint (a.community, !=, d.community);
+  g_assert_cmpuint (g_hash_table_size (communities), ==, 7);
+
+  ties_render_options_init (&options);
+  options.legend = TRUE;
+  options.communities = communities;
+  scene = ties_scene_new (document, network, graph, &options);
+
+  g_assert_cmphex (node_color (scene, graph, "a"), ==, node_color (scene, graph, "b"));
+  g_assert_cmphex (node_color (scene, graph, "b"), ==, node_color (scene, graph, "c"));
+  g_assert_cmphex (node_color (scene, graph, "d"), ==, node_color (scene, graph, "f"));
+  g_assert_cmphex (node_color (scene, graph, "a"), !=, node_color (scene, graph, "d"));
+  /* Ana's own red gives way to her community's colour. */
+  g_assert_cmphex (node_color (scene, graph, "a"), !=, 0xff0000);
+  /* Gus, alone, is grey; and neither triangle is. */
+  g_assert_cmphex (node_color (scene, graph, "g"), ==, 0xbbbbbb);
+  g_assert_cmphex (node_color (scene, graph, "a"), !=, 0xbbbbbb);
+
+  texts = legend_texts (scene);
+  first = g_strdup_printf ("Community %u", a.community + 1);
+  second = g_strdup_printf ("Community %u", d.community + 1);
+  g_assert_true (g_hash_table_contains (texts, "Communities"));
+  g_assert_false (g_hash_table_contains (texts, "Affiliations"));
+  g_assert_true (g_hash_table_contains (texts, first));
+  g_assert_true (g_hash_table_contains (texts, second));
+
+  /* Without communities, Ana keeps her own colour. */
+  options.communities = NULL;
+  by_affiliation = ties_scene_new (document, network, graph, &options);
+  g_assert_cmphex (node_color (by_affiliation, graph, "a"), ==, 0xff0000);
+
+  /* A file follows the document's choice. */
+  from_view = ties_export_prepare_scene_for_graph (network, graph, &options);
+  g_assert_cmphex (node_color (from_view, graph, "a"), ==, node_color (scene, graph, "a"));
+  g_assert_cmphex (node_color (from_view, graph, "d"), ==, node_color (scene, graph, "d"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -408,6 +503,7 @@ main (int   argc,
   g_test_add_func ("/scene-page/ties/strands", test_strands);
   g_test_add_func ("/scene-page/fill/force", test_force_fills_page);
   g_test_add_func ("/scene-page/fill/not-radial", test_radial_not_stretched);
+  g_test_add_func ("/scene-page/colors/by-community", test_colors_by_community);
 
   return g_test_run ();
 }

@@ -397,10 +397,45 @@ new_scene_for_page (TiesNetwork             *network,
 {
   TiesDocument *document = ties_network_get_document (network);
   TiesRenderOptions for_page = *options;
+  g_autoptr(GHashTable) communities = NULL;
 
   for_page.fill_page = options->fill_page && ties_layout_kind_for (document, layout) == TIES_LAYOUT_FORCE;
 
+  /* A file shows the colours the document chose, as the window does. */
+  if (options->communities == NULL && g_strcmp0 (ties_document_get_colors (document), "community") == 0)
+    {
+      g_autoptr(TiesMeasures) measures = ties_measures_compute (network);
+
+      communities = ties_export_dup_communities (measures, document);
+      for_page.communities = communities;
+    }
+
   return ties_scene_new (document, network, graph, &for_page);
+}
+
+GHashTable *
+ties_export_dup_communities (TiesMeasures *measures,
+                             TiesDocument *document)
+{
+  GListModel *actors;
+  GHashTable *communities;
+
+  g_return_val_if_fail (measures != NULL, NULL);
+  g_return_val_if_fail (TIES_IS_DOCUMENT (document), NULL);
+
+  communities = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  actors = G_LIST_MODEL (ties_document_get_actors (document));
+  for (guint i = 0; i < g_list_model_get_n_items (actors); i++)
+    {
+      g_autoptr(TiesActor) actor = g_list_model_get_item (actors, i);
+      TiesActorMeasures found;
+
+      if (ties_measures_lookup (measures, ties_actor_get_id (actor), &found))
+        g_hash_table_insert (communities, g_strdup (ties_actor_get_id (actor)),
+                             GUINT_TO_POINTER (found.community + 1));
+    }
+
+  return communities;
 }
 
 TiesScene *

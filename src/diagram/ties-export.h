@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "ties-graph.h"
+#include "ties-measures.h"
 #include "ties-renderer.h"
 
 G_BEGIN_DECLS
@@ -40,6 +41,12 @@ void     ties_export_options_init (TiesExportOptions *options,
  * ("force", "radial", "circle"; NULL: the document's own view, keeping the
  * places saved in the document when every actor has one) around @focus
  * (NULL: the document's), with room for labels. */
+/* Actor id → community number + 1, for TiesRenderOptions.communities:
+ * the numbers the Actors view shows. Scenes prepared here colour by
+ * community on their own when the document's view.colors says so. */
+GHashTable *ties_export_dup_communities (TiesMeasures *measures,
+                                         TiesDocument *document);
+
 TiesScene *ties_export_prepare_scene (TiesNetwork             *network,
                                       const char              *layout,
                                       const char              *focus,

@@ -213,6 +213,8 @@ struct _TiesScene
   /* The legend is not part of the frames (legend_apart): a frame of
    * one column for ties_scene_draw_legend(). */
   gboolean legend_apart;
+  /* Colours tell communities (TiesRenderOptions.communities). */
+  gboolean by_community;
   Frame apart;
 
   /* What an SVG names beyond the drawing (ties-svg-writer.c). */

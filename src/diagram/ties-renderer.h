@@ -41,6 +41,11 @@ typedef struct
    * warm grey and dotted, each with its legend entry (shown only when
    * such a tie is drawn). Off by default: the usual look is kept. */
   gboolean mark_weak_ties;
+  /* Actor id → community number + 1 (ties_measures_lookup()): nodes are
+   * then coloured by community rather than by affiliation, an actor
+   * alone in its community grey, and the legend names the communities.
+   * NULL: by affiliation. */
+  GHashTable *communities;
   /* The page the scene is made for, in units (0: not known, as in the
    * window, which zooms). On a known page, places are spread evenly
    * while that gives shortened names room and keeps text readable; with

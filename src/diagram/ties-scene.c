@@ -167,6 +167,58 @@ scene_label_free (gpointer data)
  * others are affiliated with (an organisation) leads its own group, so
  * it takes its members' colour. Groups take palette colours in order of
  * first appearance, unless the group's actor has a colour of its own. */
+/* By community: the communities of more than one actor drawn take
+ * palette colours in order of first appearance, under their names
+ * ("Community 2", numbered as the Actors view numbers them), which are
+ * the groups' keys (an actor id has no space, so none is taken for
+ * one); actors alone in theirs stay grey. Actors' own colours give way:
+ * the colours tell communities and nothing else. */
+static void
+assign_community_colors (TiesScene  *self,
+                         TiesGraph  *graph,
+                         GHashTable *communities,  /* actor id → number + 1 */
+                         GHashTable *groups,
+                         GPtrArray  *group_order)
+{
+  g_autoptr(GHashTable) sizes = g_hash_table_new (NULL, NULL);
+  const guint32 *palette = self->style == TIES_STYLE_DARK ? palette_dark : palette_light;
+
+  g_assert (self != NULL);
+
+  for (guint i = 0; i < graph->nodes->len; i++)
+    {
+      gpointer community = g_hash_table_lookup (communities, ties_graph_node (graph, i)->id);
+
+      if (community != NULL)
+        g_hash_table_insert (sizes, community,
+                             GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (sizes, community)) + 1));
+    }
+
+  for (guint i = 0; i < graph->nodes->len; i++)
+    {
+      SceneNode *node = &g_array_index (self->nodes, SceneNode, i);
+      gpointer community = g_hash_table_lookup (communities, ties_graph_node (graph, i)->id);
+      g_autofree char *key = NULL;
+      guint index;
+
+      node->color = LONER_COLOR;
+      if (community == NULL || GPOINTER_TO_UINT (g_hash_table_lookup (sizes, community)) < 2)
+        continue;
+
+      /* TRANSLATORS: in a diagram's legend; %u is a community's number,
+       * as the Actors view's Community column shows it */
+      key = g_strdup_printf (_("Community %u"), GPOINTER_TO_UINT (community));
+      index = GPOINTER_TO_UINT (g_hash_table_lookup (groups, key));
+      if (index == 0)
+        {
+          g_ptr_array_add (group_order, g_strdup (key));
+          index = group_order->len;
+          g_hash_table_insert (groups, g_steal_pointer (&key), GUINT_TO_POINTER (index));
+        }
+      node->color = palette[(index - 1) % G_N_ELEMENTS (palette_light)];
+    }
+}
+
 static void
 assign_colors (TiesScene    *self,
                TiesDocument *document,
@@ -670,8 +722,9 @@ build_legend (TiesScene    *self,
     }
 
   if (group_order->len > 0)
-    /* TRANSLATORS: a heading in a diagram's legend, above colours */
-    add_legend_entry (self, (LegendEntry) { LEGEND_HEADING }, _("Affiliations"));
+    add_legend_entry (self, (LegendEntry) { LEGEND_HEADING },
+                      /* TRANSLATORS: a heading in a diagram's legend, above colours */
+                      self->by_community ? _("Communities") : _("Affiliations"));
   for (guint i = 0; i < group_order->len; i++)
     {
       const char *key = g_ptr_array_index (group_order, i);
@@ -687,10 +740,18 @@ build_legend (TiesScene    *self,
       if (n_swatches == MAX_SWATCHES)
         {
           guint rest = group_order->len - i;
-          g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                                "and %u more affiliation",
-                                                                "and %u more affiliations",
-                                                                rest), rest);
+          g_autofree char *text = NULL;
+
+          if (self->by_community)
+            text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 "and %u more community",
+                                                 "and %u more communities",
+                                                 rest), rest);
+          else
+            text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 "and %u more affiliation",
+                                                 "and %u more affiliations",
+                                                 rest), rest);
 
           entry.color = LONER_COLOR;
           add_legend_entry (self, entry, text);
@@ -1182,7 +1243,11 @@ ties_scene_new (TiesDocument            *document,
 
   groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   group_order = g_ptr_array_new_with_free_func (g_free);
-  assign_colors (self, document, graph, groups, group_order);
+  self->by_community = options->communities != NULL;
+  if (self->by_community)
+    assign_community_colors (self, graph, options->communities, groups, group_order);
+  else
+    assign_colors (self, document, graph, groups, group_order);
 
   for (guint i = 0; i < self->nodes->len; i++)
     {
