@@ -1,4 +1,4 @@
-/* test-actors-view.c: the actors table's Sources column
+/* test-actors-view.c: the actors table's Sources and measures columns
  *
  * Copyright 2026 The Ties authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -13,11 +13,12 @@
 #include "ui-test-util.h"
 
 
-/* The Sources cell in the row whose Name cell shows @name (another
- * column may show the same text: an affiliation). */
+/* The cell of column @n_column (0: Name) in the row whose Name cell
+ * shows @name (another column may show the same text: an affiliation). */
 static const char *
-sources_cell (TiesActorsView *view,
-              const char     *name)
+cell (TiesActorsView *view,
+      const char     *name,
+      guint           n_column)
 {
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
@@ -33,7 +34,7 @@ sources_cell (TiesActorsView *view,
         continue;
 
       sources = gtk_widget_get_first_child (row);
-      for (guint column = 0; column < 5 && sources != NULL; column++)
+      for (guint column = 0; column < n_column && sources != NULL; column++)
         sources = gtk_widget_get_next_sibling (sources);
       g_assert_nonnull (sources);
 
@@ -41,6 +42,13 @@ sources_cell (TiesActorsView *view,
     }
 
   return NULL;
+}
+
+static const char *
+sources_cell (TiesActorsView *view,
+              const char     *name)
+{
+  return cell (view, name, 5);
 }
 
 static const char *
@@ -141,6 +149,64 @@ test_sources_column (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The measures' columns: "…" until the view is given them, then each
+ * actor's, three decimals for the centralities; sorting by betweenness
+ * puts Ardern, through whom the sample's paths go, first. */
+static void
+test_measures_columns (void)
+{
+  g_autoptr(TiesDocument) document = test_load_sample ();
+  g_autoptr(TiesNetwork) network = ties_network_new (document);
+  TiesMeasures *measures = ties_measures_compute (network);
+  TiesActorMeasures ardern, cook;
+  g_autofree char *expected = NULL;
+  TiesActorsView *view;
+  GListModel *model;
+  GtkWidget *window;
+
+  g_assert_true (ties_measures_lookup (measures, "ardern", &ardern));
+  g_assert_true (ties_measures_lookup (measures, "cook", &cook));
+  g_assert_cmpfloat (ardern.betweenness_centrality, >, cook.betweenness_centrality);
+
+  view = TIES_ACTORS_VIEW (ties_actors_view_new ());
+  ties_actors_view_set_network (view, network);
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1600, 1200);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  gtk_window_present (GTK_WINDOW (window));
+  ui_test_iterate_until (ui_test_is_mapped, window);
+  ui_test_iterate_for (100);
+
+  g_assert_null (ties_actors_view_get_measures (view));
+  g_assert_cmpstr (cell (view, "Jacinda Ardern", 7), ==, "…");
+
+  ties_actors_view_set_measures (view, measures);
+  g_assert_true (ties_actors_view_get_measures (view) == measures);
+  ui_test_iterate_for (100);
+  expected = g_strdup_printf ("%.0f", (double) ardern.weighted_degree);
+  g_assert_cmpstr (cell (view, "Jacinda Ardern", 6), ==, expected);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("%.3f", ardern.betweenness_centrality);
+  g_assert_cmpstr (cell (view, "Jacinda Ardern", 7), ==, expected);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("%.3f", cook.closeness_centrality);
+  g_assert_cmpstr (cell (view, "Tim Cook", 8), ==, expected);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("%.3f", cook.eigenvector_centrality);
+  g_assert_cmpstr (cell (view, "Tim Cook", 9), ==, expected);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("%u", cook.community + 1);
+  g_assert_cmpstr (cell (view, "Tim Cook", 10), ==, expected);
+
+  model = G_LIST_MODEL (gtk_column_view_get_model (ties_actors_view_get_column_view (view)));
+  ties_actors_view_sort_by (view, "betweenness_centrality", GTK_SORT_DESCENDING);
+  g_assert_cmpstr (actor_at (model, 0), ==, "ardern");
+  ties_actors_view_sort_by (view, "betweenness_centrality", GTK_SORT_ASCENDING);
+  g_assert_cmpstr (actor_at (model, g_list_model_get_n_items (model) - 1), ==, "ardern");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -151,6 +217,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/actors-view/sources-column", test_sources_column);
+  g_test_add_func ("/actors-view/measures-columns", test_measures_columns);
 
   return g_test_run ();
 }

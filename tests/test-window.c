@@ -10,6 +10,7 @@
 
 #include "ties-application.h"
 #include "ties-document-io.h"
+#include "ties-actors-view.h"
 #include "ties-diagram-view.h"
 #include "ties-event-editor.h"
 #include "ties-event-list.h"
@@ -198,6 +199,61 @@ test_layout_menu (void)
   ui_test_iterate_for (100);
   g_assert_cmpstr (ties_document_get_layout (document), ==, "radial");
   g_assert_cmpstr (ties_document_get_focus (document), ==, "ardern");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Colours by community: the diagram is given the communities of the
+ * measures the Actors view shows (worked out once the view is shown, or
+ * the colours ask for them), saved with the document, one undo away
+ * from the affiliations' colours. */
+static void
+test_colors_by_community (void)
+{
+  TiesWindow *window = ui_test_open_sample (app);
+  TiesDocument *document = ties_window_get_document (window);
+  TiesDiagramView *diagram = TIES_DIAGRAM_VIEW (ui_test_find_child (GTK_WIDGET (window), TIES_TYPE_DIAGRAM_VIEW));
+  TiesActorsView *actors = TIES_ACTORS_VIEW (ui_test_find_child (GTK_WIDGET (window), TIES_TYPE_ACTORS_VIEW));
+  TiesActorMeasures ardern;
+  GHashTable *communities;
+
+  g_assert_null (ties_diagram_view_get_communities (diagram));
+  /* Nobody looks at them yet: not worked out. */
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (actors)));
+  g_assert_null (ties_actors_view_get_measures (actors));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "view.colors", "s", "community");
+  ui_test_iterate_for (100);
+  g_assert_cmpstr (ties_document_get_colors (document), ==, "community");
+  communities = ties_diagram_view_get_communities (diagram);
+  g_assert_nonnull (communities);
+  g_assert_nonnull (ties_actors_view_get_measures (actors));
+  g_assert_true (ties_measures_lookup (ties_actors_view_get_measures (actors), "ardern", &ardern));
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (communities, "ardern")), ==, ardern.community + 1);
+  g_assert_cmpuint (g_hash_table_size (communities),
+                    ==, g_list_model_get_n_items (G_LIST_MODEL (ties_document_get_actors (document))));
+
+  /* An edit is measured again: a new actor met by Cook has a community. */
+  {
+    g_autoptr(TiesActor) newcomer = ties_actor_new ("newcomer", "New Comer", TIES_ACTOR_PERSON);
+    g_autoptr(TiesEvent) event = ties_event_new ("cook-newcomer", "Cook meets a newcomer", "meeting");
+    const char * const participants[] = { "cook", "newcomer", NULL };
+
+    ties_document_add_actor (document, newcomer);
+    ties_event_set_participants (event, participants);
+    ties_document_add_event (document, event);
+    ui_test_iterate_for (200);
+    communities = ties_diagram_view_get_communities (diagram);
+    g_assert_true (g_hash_table_contains (communities, "newcomer"));
+    g_assert_true (ties_measures_lookup (ties_actors_view_get_measures (actors), "newcomer", &ardern));
+  }
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  ui_test_iterate_for (100);
+  g_assert_cmpstr (ties_document_get_colors (document), ==, "affiliation");
+  g_assert_null (ties_diagram_view_get_communities (diagram));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -763,6 +819,7 @@ main (int   argc,
   g_test_add_func ("/window/broken-file", test_broken_file_keeps_document);
   g_test_add_func ("/window/unsaved-prompt", test_unsaved_prompt);
   g_test_add_func ("/window/layout-menu", test_layout_menu);
+  g_test_add_func ("/window/colors-by-community", test_colors_by_community);
   g_test_add_func ("/window/date-filter", test_date_filter_reaches_diagram);
   g_test_add_func ("/window/quit-asks-once", test_quit_asks_once);
   g_test_add_func ("/window/save-changes-names-documents", test_save_changes_names_documents);

@@ -18,11 +18,20 @@ typedef enum {
   COLUMN_DEGREE,
   COLUMN_EVENTS,
   COLUMN_SOURCES,
+  COLUMN_WEIGHTED_DEGREE,
+  COLUMN_BETWEENNESS,
+  COLUMN_CLOSENESS,
+  COLUMN_EIGENVECTOR,
+  COLUMN_COMMUNITY,
   N_COLUMNS
 } Column;
 
+/* The measures' columns are named after networkx's functions, whose
+ * numbers they are (ties-measures.h). */
 static const char * const column_ids[N_COLUMNS] = {
   "name", "kind", "affiliation", "degree", "events", "sources",
+  "weighted_degree", "betweenness_centrality", "closeness_centrality",
+  "eigenvector_centrality", "community",
 };
 
 struct _TiesActorsView
@@ -45,6 +54,8 @@ struct _TiesActorsView
   /* Actor id → number of distinct sources with evidence for its
    * counted events, counted once per change, not per cell. */
   GHashTable          *n_sources;
+  /* NULL while being worked out (ties_actors_view_set_measures()). */
+  TiesMeasures        *measures;
 
   GtkWidget           *content;
   GtkColumnView       *column_view;
@@ -54,6 +65,11 @@ struct _TiesActorsView
   GtkColumnViewColumn *degree_column;
   GtkColumnViewColumn *events_column;
   GtkColumnViewColumn *sources_column;
+  GtkColumnViewColumn *weighted_degree_column;
+  GtkColumnViewColumn *betweenness_column;
+  GtkColumnViewColumn *closeness_column;
+  GtkColumnViewColumn *eigenvector_column;
+  GtkColumnViewColumn *community_column;
   GtkLabel            *status_label;
 };
 
@@ -111,6 +127,51 @@ get_number (TiesActorsView *self,
   return ties_network_get_event_count (self->network, ties_actor_get_id (actor));
 }
 
+static gboolean
+is_measure (Column column)
+{
+  return column >= COLUMN_WEIGHTED_DEGREE && column <= COLUMN_COMMUNITY;
+}
+
+static gboolean
+is_number (Column column)
+{
+  return column == COLUMN_DEGREE || column == COLUMN_EVENTS || column == COLUMN_SOURCES
+         || is_measure (column);
+}
+
+/* -1 while the measures are being worked out, so that such rows sort
+ * together below every actor's number. */
+static double
+get_measure (TiesActorsView *self,
+             TiesActor      *actor,
+             Column          column)
+{
+  TiesActorMeasures measures;
+
+  g_assert (TIES_IS_ACTORS_VIEW (self));
+  g_assert (is_measure (column));
+
+  if (self->measures == NULL || !ties_measures_lookup (self->measures, ties_actor_get_id (actor), &measures))
+    return -1;
+
+  switch (column)
+    {
+    case COLUMN_WEIGHTED_DEGREE:
+      return measures.weighted_degree;
+    case COLUMN_BETWEENNESS:
+      return measures.betweenness_centrality;
+    case COLUMN_CLOSENESS:
+      return measures.closeness_centrality;
+    case COLUMN_EIGENVECTOR:
+      return measures.eigenvector_centrality;
+    case COLUMN_COMMUNITY:
+      return measures.community + 1;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
 /* Cells */
 
 static void
@@ -150,6 +211,26 @@ update_cell (TiesActorsView *self,
       gtk_label_set_text (label, number);
       break;
 
+    case COLUMN_WEIGHTED_DEGREE:
+    case COLUMN_COMMUNITY:
+    case COLUMN_BETWEENNESS:
+    case COLUMN_CLOSENESS:
+    case COLUMN_EIGENVECTOR:
+      {
+        double value = get_measure (self, actor, column);
+
+        /* Three decimals, as a paper's table gives them; counts whole. */
+        if (value < 0)
+          /* TRANSLATORS: in the Actors view, a measure still being worked out */
+          number = g_strdup (C_("measure", "…"));
+        else if (column == COLUMN_WEIGHTED_DEGREE || column == COLUMN_COMMUNITY)
+          number = g_strdup_printf ("%.0f", value);
+        else
+          number = g_strdup_printf ("%.3f", value);
+        gtk_label_set_text (label, number);
+      }
+      break;
+
     case N_COLUMNS:
     default:
       g_assert_not_reached ();
@@ -167,7 +248,7 @@ setup_cell (GtkSignalListItemFactory *factory,
   g_assert (TIES_IS_ACTORS_VIEW (self));
 
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  if (column == COLUMN_DEGREE || column == COLUMN_EVENTS || column == COLUMN_SOURCES)
+  if (is_number (column))
     {
       gtk_label_set_xalign (GTK_LABEL (label), 1.f);
       gtk_widget_add_css_class (label, "numeric");
@@ -365,6 +446,34 @@ compare_source_counts (gconstpointer a,
                        get_number (self, (TiesActor *) b, COLUMN_SOURCES));
 }
 
+static int
+compare_measures (TiesActorsView *self,
+                  TiesActor      *a,
+                  TiesActor      *b,
+                  Column          column)
+{
+  double ma = get_measure (self, a, column), mb = get_measure (self, b, column);
+
+  return ma < mb ? -1 : ma > mb ? 1 : 0;
+}
+
+#define DEFINE_COMPARE_MEASURE(name, COLUMN)                                  \
+static int                                                                    \
+compare_##name (gconstpointer a,                                              \
+                gconstpointer b,                                              \
+                gpointer      user_data)                                      \
+{                                                                             \
+  return compare_measures (user_data, (TiesActor *) a, (TiesActor *) b, COLUMN); \
+}
+
+DEFINE_COMPARE_MEASURE (weighted_degrees, COLUMN_WEIGHTED_DEGREE)
+DEFINE_COMPARE_MEASURE (betweenness, COLUMN_BETWEENNESS)
+DEFINE_COMPARE_MEASURE (closeness, COLUMN_CLOSENESS)
+DEFINE_COMPARE_MEASURE (eigenvector, COLUMN_EIGENVECTOR)
+DEFINE_COMPARE_MEASURE (communities, COLUMN_COMMUNITY)
+
+#undef DEFINE_COMPARE_MEASURE
+
 static GtkColumnViewColumn *
 get_column (TiesActorsView *self,
             Column          column)
@@ -372,6 +481,8 @@ get_column (TiesActorsView *self,
   GtkColumnViewColumn *columns[N_COLUMNS] = {
     self->name_column, self->kind_column, self->affiliation_column,
     self->degree_column, self->events_column, self->sources_column,
+    self->weighted_degree_column, self->betweenness_column, self->closeness_column,
+    self->eigenvector_column, self->community_column,
   };
 
   g_assert (TIES_IS_ACTORS_VIEW (self));
@@ -592,6 +703,7 @@ ties_actors_view_dispose (GObject *object)
   g_clear_pointer (&self->bound_items, g_hash_table_unref);
   g_clear_pointer (&self->selected, g_ptr_array_unref);
   g_clear_pointer (&self->n_sources, g_hash_table_unref);
+  g_clear_pointer (&self->measures, ties_measures_free);
 
   G_OBJECT_CLASS (ties_actors_view_parent_class)->dispose (object);
 }
@@ -682,6 +794,11 @@ ties_actors_view_class_init (TiesActorsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TiesActorsView, degree_column);
   gtk_widget_class_bind_template_child (widget_class, TiesActorsView, events_column);
   gtk_widget_class_bind_template_child (widget_class, TiesActorsView, sources_column);
+  gtk_widget_class_bind_template_child (widget_class, TiesActorsView, weighted_degree_column);
+  gtk_widget_class_bind_template_child (widget_class, TiesActorsView, betweenness_column);
+  gtk_widget_class_bind_template_child (widget_class, TiesActorsView, closeness_column);
+  gtk_widget_class_bind_template_child (widget_class, TiesActorsView, eigenvector_column);
+  gtk_widget_class_bind_template_child (widget_class, TiesActorsView, community_column);
   gtk_widget_class_bind_template_child (widget_class, TiesActorsView, status_label);
   gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate);
 
@@ -696,7 +813,8 @@ ties_actors_view_init (TiesActorsView *self)
 {
   static const GCompareDataFunc compare[N_COLUMNS] = {
     compare_names, compare_kinds, compare_affiliations, compare_degrees, compare_event_counts,
-    compare_source_counts,
+    compare_source_counts, compare_weighted_degrees, compare_betweenness, compare_closeness,
+    compare_eigenvector, compare_communities,
   };
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -899,4 +1017,35 @@ ties_actors_view_get_n_sources (TiesActorsView *self,
   g_return_val_if_fail (actor_id != NULL, 0);
 
   return GPOINTER_TO_UINT (g_hash_table_lookup (self->n_sources, actor_id));
+}
+
+TiesMeasures *
+ties_actors_view_get_measures (TiesActorsView *self)
+{
+  g_return_val_if_fail (TIES_IS_ACTORS_VIEW (self), NULL);
+
+  return self->measures;
+}
+
+void
+ties_actors_view_set_measures (TiesActorsView *self,
+                               TiesMeasures   *measures)
+{
+  GHashTableIter iter;
+  gpointer item, column;
+
+  g_return_if_fail (TIES_IS_ACTORS_VIEW (self));
+
+  if (self->measures == measures)
+    return;
+
+  g_clear_pointer (&self->measures, ties_measures_free);
+  self->measures = measures;
+
+  g_hash_table_iter_init (&iter, self->bound_items);
+  while (g_hash_table_iter_next (&iter, &item, &column))
+    if (is_measure (GPOINTER_TO_UINT (column)))
+      update_cell (self, item, GPOINTER_TO_UINT (column));
+  for (guint i = COLUMN_WEIGHTED_DEGREE; i <= COLUMN_COMMUNITY; i++)
+    gtk_sorter_changed (self->sorters[i], GTK_SORTER_CHANGE_DIFFERENT);
 }

@@ -7,6 +7,7 @@
 
 #include <gtk/gtk.h>
 
+#include "ties-measures.h"
 #include "ties-network.h"
 #include "ties-selection.h"
 
@@ -29,7 +30,9 @@ void            ties_actors_view_set_network     (TiesActorsView *self,
                                                   TiesNetwork    *network);
 GtkColumnView  *ties_actors_view_get_column_view (TiesActorsView *self);
 /* Column ids: "name", "kind", "affiliation", "degree", "events",
- * "sources". */
+ * "sources", and the measures': "weighted_degree",
+ * "betweenness_centrality", "closeness_centrality",
+ * "eigenvector_centrality", "community". */
 void            ties_actors_view_sort_by         (TiesActorsView *self,
                                                   const char     *column_id,
                                                   GtkSortType     order);
@@ -37,6 +40,12 @@ void            ties_actors_view_sort_by         (TiesActorsView *self,
  * counted events. */
 guint           ties_actors_view_get_n_sources   (TiesActorsView *self,
                                                   const char     *actor_id);
+/* The measures of the network's actors, shown in their columns; the
+ * view takes @measures (NULL: being worked out, shown as such). The
+ * window works them out off the main thread, as the network changes. */
+TiesMeasures   *ties_actors_view_get_measures    (TiesActorsView *self);
+void            ties_actors_view_set_measures    (TiesActorsView *self,
+                                                  TiesMeasures   *measures);
 /* Selected actors, in the order they were selected. */
 GPtrArray      *ties_actors_view_get_selected    (TiesActorsView *self);
 /* Selects @actor's row alone (none for NULL), as a click would. */

@@ -178,6 +178,7 @@ _ties_diagram_view_rebuild_scene (TiesDiagramView *self)
       options.caption = "";
       options.highlighted_events = self->highlighted_events;
       options.mark_weak_ties = self->mark_weak_ties;
+      options.communities = self->communities;
       /* Shown in the window's Legend popover, at its own size, rather
        * than taking room from the drawing. */
       options.legend = FALSE;

@@ -41,6 +41,8 @@ struct _TiesDiagramView
   TiesGraph *graph;
   TiesScene *scene;
   gboolean mark_weak_ties;
+  /* Actor id → community + 1, or NULL: colours by affiliation. */
+  GHashTable *communities;
   GskRenderNode *cache;
   graphene_rect_t cache_rect;
   int cache_width;

@@ -269,6 +269,7 @@ ties_diagram_view_dispose (GObject *object)
   g_clear_pointer (&self->scene, ties_scene_free);
   g_clear_pointer (&self->graph, ties_graph_free);
   g_clear_pointer (&self->highlighted_events, g_hash_table_unref);
+  g_clear_pointer (&self->communities, g_hash_table_unref);
   g_clear_pointer (&self->selected_actor, g_free);
   g_clear_pointer (&self->selected_tie_a, g_free);
   g_clear_pointer (&self->selected_tie_b, g_free);
@@ -899,6 +900,30 @@ ties_diagram_view_set_mark_weak_ties (TiesDiagramView *self,
   self->mark_weak_ties = mark_weak_ties;
   _ties_diagram_view_rebuild_scene (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MARK_WEAK_TIES]);
+}
+
+GHashTable *
+ties_diagram_view_get_communities (TiesDiagramView *self)
+{
+  g_return_val_if_fail (TIES_IS_DIAGRAM_VIEW (self), NULL);
+
+  return self->communities;
+}
+
+/* As for the weak ties: the same layout, drawn again. */
+void
+ties_diagram_view_set_communities (TiesDiagramView *self,
+                                   GHashTable      *communities)
+{
+  g_return_if_fail (TIES_IS_DIAGRAM_VIEW (self));
+
+  if (self->communities == communities)
+    return;
+
+  g_clear_pointer (&self->communities, g_hash_table_unref);
+  if (communities != NULL)
+    self->communities = g_hash_table_ref (communities);
+  _ties_diagram_view_rebuild_scene (self);
 }
 
 TiesScene *

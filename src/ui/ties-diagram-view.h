@@ -72,6 +72,12 @@ TiesGraph    *ties_diagram_view_dup_graph           (TiesDiagramView    *self);
  * "diagram.mark-weak-ties"): ties on a single source or on no evidence
  * drawn apart. Follows the GSettings key of the same name when the
  * app's schema is installed. */
+/* Nodes coloured by community (TiesRenderOptions.communities: actor id
+ * → community number + 1; the view keeps a reference), or by
+ * affiliation for NULL. */
+GHashTable   *ties_diagram_view_get_communities    (TiesDiagramView    *self);
+void          ties_diagram_view_set_communities    (TiesDiagramView    *self,
+                                                     GHashTable         *communities);
 gboolean      ties_diagram_view_get_mark_weak_ties  (TiesDiagramView    *self);
 void          ties_diagram_view_set_mark_weak_ties  (TiesDiagramView    *self,
                                                      gboolean            mark_weak_ties);

@@ -88,6 +88,13 @@ struct _TiesWindow
 
   /* view.layout and view.focus, stateful, mirroring the document's view */
   GSimpleActionGroup *view_actions;
+
+  /* The measures being worked out (ties-window-measures.c): the edits
+   * awaited, the thread's cancellable, and whether the network changed
+   * since they were last shown. */
+  guint measures_source;
+  GCancellable *measures_cancellable;
+  gboolean measures_stale;
 };
 
 /* What a load, save or import finishes with: the window and the file. */
@@ -106,6 +113,13 @@ void           ties_window_set_document         (TiesWindow      *self,
                                                  GFile           *file);
 void           ties_window_show_source          (TiesWindow      *self,
                                                  TiesSource      *source);
+
+/* ties-window-measures.c: the measures of the network shown, for the
+ * Actors view and the diagram's colours by community. */
+void           _ties_window_measures_init       (TiesWindow      *self);
+/* After a new network is made for the document. */
+void           _ties_window_measures_follow     (TiesWindow      *self);
+void           _ties_window_measures_dispose    (TiesWindow      *self);
 
 /* ties-window-files.c: open, save, reload, export, print, close, drop.
  * The class installs the file actions (win.open to win.print); an

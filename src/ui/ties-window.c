@@ -534,6 +534,13 @@ ties_window_update_view_menu (TiesWindow *self)
   g_menu_append_section (menu, _("Centre of the Radial Layout"), G_MENU_MODEL (centre));
 
   {
+    g_autoptr(GMenu) colors = g_menu_new ();
+
+    g_menu_append (colors, _("By _Affiliation"), "view.colors::affiliation");
+    g_menu_append (colors, _("By C_ommunity"), "view.colors::community");
+    g_menu_append_section (menu, _("Colours"), G_MENU_MODEL (colors));
+  }
+  {
     g_autoptr(GMenu) marks = g_menu_new ();
 
     g_menu_append (marks, _("Mark _Weakly Reported Ties"), "view.mark-weak-ties");
@@ -552,6 +559,8 @@ ties_window_update_view_menu (TiesWindow *self)
 
   g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->view_actions), "layout")),
                              g_variant_new_string (ties_document_get_layout (self->document)));
+  g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->view_actions), "colors")),
+                             g_variant_new_string (ties_document_get_colors (self->document)));
   g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->view_actions), "focus")),
                              g_variant_new_string (focus != NULL ? focus : ""));
   g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->view_actions), "filter-diagram")),
@@ -579,11 +588,14 @@ change_view (GSimpleAction *action,
 {
   TiesWindow *self = user_data;
   const char *text = g_variant_get_string (value, NULL);
-  const char *property = g_str_equal (g_action_get_name (G_ACTION (action)), "layout") ? "layout" : "focus";
+  /* The action is named after the document's property. */
+  const char *property = g_action_get_name (G_ACTION (action));
+  const char *title = g_str_equal (property, "layout") ? _("Change Layout")
+                      : g_str_equal (property, "colors") ? _("Change Colours")
+                      : _("Change Centre");
 
   /* An undoable edit of the document's view; the diagram follows it. */
-  ties_history_begin (ties_document_get_history (self->document),
-                      g_str_equal (property, "layout") ? _("Change Layout") : _("Change Centre"));
+  ties_history_begin (ties_document_get_history (self->document), title);
   ties_history_set (ties_document_get_history (self->document), self->document,
                     property, *text != '\0' ? text : NULL, NULL);
   ties_history_end (ties_document_get_history (self->document));
@@ -650,6 +662,7 @@ ties_window_set_document (TiesWindow   *self,
   ties_event_list_set_document (self->event_list, document);
   ties_actors_view_set_network (self->actors_view, self->network);
   ties_diagram_view_set_network (self->diagram_view, self->network);
+  _ties_window_measures_follow (self);
   ties_event_editor_set_document (self->event_editor, document);
   ties_event_editor_set_event (self->event_editor, NULL);
   ties_actor_editor_set_document (self->actor_editor, document);
@@ -753,6 +766,7 @@ ties_window_dispose (GObject *object)
   TiesWindow *self = (TiesWindow *) object;
 
   g_cancellable_cancel (self->cancellable);
+  _ties_window_measures_dispose (self);
   /* Removes the draft of a saved document; keeps an unsaved one's. */
   g_clear_object (&self->draft_writer);
   g_clear_handle_id (&self->saving_toast_id, g_source_remove);
@@ -902,6 +916,7 @@ ties_window_init (TiesWindow *self)
   {
     static const GActionEntry view_entries[] = {
       { "layout", NULL, "s", "'force'", change_view },
+      { "colors", NULL, "s", "'affiliation'", change_view },
       { "focus", NULL, "s", "''", change_view },
       { "filter-diagram", NULL, "s", "'hide'", change_filter_diagram },
     };
@@ -961,6 +976,7 @@ ties_window_init (TiesWindow *self)
   g_signal_connect_object (self->sources_view, "suggestions-changed", G_CALLBACK (ties_window_update_suggestions), self, G_CONNECT_SWAPPED);
 
   _ties_window_files_init (self);
+  _ties_window_measures_init (self);
 
   {
     g_autofree char *layout = g_settings_get_string (self->settings, "default-layout");
