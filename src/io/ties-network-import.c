@@ -663,7 +663,9 @@ on_xml_error (void        *data,
   if (error == NULL || error->level < XML_ERR_ERROR || import->xml_error != NULL)
     return;
 
-  import->xml_error = g_strstrip (g_strdup (error->message != NULL ? error->message : ""));
+  /* One line, as every problem is: libxml2 puts the bytes it could not
+   * read as UTF-8 on a line of their own. */
+  import->xml_error = g_strstrip (g_strdelimit (g_strdup (error->message != NULL ? error->message : ""), "\r\n", ' '));
   import->xml_error_line = error->line > 0 ? (guint) error->line : 1;
 }
 
@@ -672,8 +674,10 @@ on_xml_error (void        *data,
 static gboolean
 declares_entities (xmlTextReader *reader)
 {
-  xmlDoc *doc = xmlTextReaderCurrentDoc (reader);
-  xmlDtd *dtd = doc != NULL ? doc->intSubset : NULL;
+  /* Through the node: xmlTextReaderCurrentDoc() would make the reader
+   * keep the whole tree, and leave it to be freed. */
+  xmlNode *node = xmlTextReaderCurrentNode (reader);
+  xmlDtd *dtd = node != NULL && node->doc != NULL ? node->doc->intSubset : NULL;
 
   return dtd != NULL
          && ((dtd->entities != NULL && xmlHashSize (dtd->entities) > 0)
