@@ -640,6 +640,38 @@ test_weight_cap (void)
   g_assert_true (report_has (report, "w.gexf: 1 edge weighs more than 100"));
 }
 
+/* Names as long as a name may be make a title no longer than a title
+ * may be: the document saves and loads. */
+static void
+test_long_names (void)
+{
+  g_autoptr(TiesDocument) document = ties_document_new ();
+  g_autoptr(GString) xml = g_string_new ("<graphml><graph>");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TiesDocument) loaded = NULL;
+
+  for (guint n = 0; n < 2; n++)
+    {
+      g_string_append_printf (xml, "<node id=\"n%u\"><data key=\"label\">", n);
+      for (guint i = 0; i < 5000; i++)
+        g_string_append (xml, "é");
+      g_string_append (xml, "</data></node>");
+    }
+  g_string_append (xml, "<edge source=\"n0\" target=\"n1\"/></graph></graphml>");
+  bytes = g_bytes_new (xml->str, xml->len);
+
+  g_assert_true (ties_network_import (document, bytes, "long.graphml", NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_utf8_strlen (ties_event_get_title (event_at (document, 0)), -1), ==, 2 * 1001 + 3);
+
+  saved = ties_document_save_to_bytes (document, &error);
+  g_assert_no_error (error);
+  loaded = test_load_json_or_sample (g_bytes_get_data (saved, NULL));
+  g_assert_cmpuint (n_events (loaded), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -657,6 +689,7 @@ main (int   argc,
   g_test_add_func ("/network-import/export-again", test_export_again);
   g_test_add_func ("/network-import/too-large", test_too_large);
   g_test_add_func ("/network-import/weight-cap", test_weight_cap);
+  g_test_add_func ("/network-import/long-names", test_long_names);
 
   return g_test_run ();
 }

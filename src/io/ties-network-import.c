@@ -1008,6 +1008,8 @@ resolve_node (Import *import,
     {
       g_auto(GStrv) list = split_list (aliases);
 
+      for (guint i = 0; list[i] != NULL; i++)
+        check_length (import, node->line, _("other name"), list[i], MAX_TEXT_LENGTH);
       if (list[0] != NULL)
         ties_actor_set_aliases (actor, (const char * const *) list);
     }
@@ -1034,6 +1036,20 @@ resolve_node (Import *import,
 
   node->actor_id = id;
   node->added = g_steal_pointer (&actor);
+}
+
+/* A name as an event's title shows it: whole, unless it is longer than
+ * a title may be. */
+static char *
+title_name (const char *name)
+{
+  g_autofree char *start = NULL;
+
+  if (g_utf8_strlen (name, -1) <= 1000)
+    return g_strdup (name);
+
+  start = g_utf8_substring (name, 0, 1000);
+  return g_strconcat (start, "…", NULL);
 }
 
 /* Affiliations name another node, or an actor of the document: known
@@ -1234,16 +1250,22 @@ make_events (Import    *import,
   const char *source = plan->source->actor_id;
   const char *target = plan->target->actor_id;
   const char *participants[] = { source, target, NULL };
+  g_autofree char *source_name = NULL;
+  g_autofree char *target_name = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *id_words = NULL;
   g_autofree char *notes = NULL;
   g_autofree char *where = NULL;
 
+  source_name = title_name (plan->source->added != NULL ? ties_actor_get_name (plan->source->added)
+                                                        : ties_document_get_actor_name (import->document, source));
+  target_name = title_name (plan->target->added != NULL ? ties_actor_get_name (plan->target->added)
+                                                        : ties_document_get_actor_name (import->document, target));
   /* Translators: an imported edge's events: the names of its two ends */
-  title = g_strdup_printf (_("%s – %s"),
-                           plan->source->added != NULL ? ties_actor_get_name (plan->source->added)
-                                                       : ties_document_get_actor_name (import->document, source),
-                           plan->target->added != NULL ? ties_actor_get_name (plan->target->added)
-                                                       : ties_document_get_actor_name (import->document, target));
+  title = g_strdup_printf (_("%s – %s"), source_name, target_name);
+  /* An id is made of a title's first words; a name may be one word of
+   * thousands of letters, and an id is at most 200. */
+  id_words = g_utf8_substring (title, 0, MIN (g_utf8_strlen (title, -1), 60));
 
   if (plan->edge->id != NULL && plan->edge->id[0] != '\0')
     /* Translators: an edge's id, as in "edge e3" */
@@ -1263,7 +1285,7 @@ make_events (Import    *import,
     {
       const char *kind = plan->kinds->len == 0 ? "other"
                          : g_ptr_array_index (plan->kinds, i < plan->kinds->len ? i : 0);
-      const char *id = take_id (import, ties_document_make_event_id (import->document, title, NULL));
+      const char *id = take_id (import, ties_document_make_event_id (import->document, id_words, NULL));
       TiesEvent *event = ties_event_new (id, title, kind);
       const char *initiator = NULL;
 
