@@ -158,6 +158,7 @@ test_measures_columns (void)
   g_autoptr(TiesDocument) document = test_load_sample ();
   g_autoptr(TiesNetwork) network = ties_network_new (document);
   TiesMeasures *measures = ties_measures_compute (network);
+  g_autoptr(GtkColumnViewColumn) betweenness = NULL;
   TiesActorMeasures ardern, cook;
   g_autofree char *expected = NULL;
   TiesActorsView *view;
@@ -177,6 +178,14 @@ test_measures_columns (void)
   ui_test_iterate_until (ui_test_is_mapped, window);
   ui_test_iterate_for (100);
 
+  /* Hidden until asked for, with the Measures button. */
+  g_assert_false (ties_actors_view_get_show_measures (view));
+  betweenness = g_list_model_get_item (gtk_column_view_get_columns (ties_actors_view_get_column_view (view)), 7);
+  g_assert_cmpstr (gtk_column_view_column_get_title (betweenness), ==, "Betweenness");
+  g_assert_false (gtk_column_view_column_get_visible (betweenness));
+  ties_actors_view_set_show_measures (view, TRUE);
+  g_assert_true (gtk_column_view_column_get_visible (betweenness));
+  ui_test_iterate_for (100);
   g_assert_null (ties_actors_view_get_measures (view));
   g_assert_cmpstr (cell (view, "Jacinda Ardern", 7), ==, "…");
 

@@ -478,6 +478,7 @@ test_colors_by_community (void)
   g_assert_false (g_hash_table_contains (texts, "Affiliations"));
   g_assert_true (g_hash_table_contains (texts, first));
   g_assert_true (g_hash_table_contains (texts, second));
+  g_assert_true (g_hash_table_contains (texts, "In a community of one"));
 
   /* Without communities, Ana keeps her own colour. */
   options.communities = NULL;

@@ -215,6 +215,7 @@ struct _TiesScene
   gboolean legend_apart;
   /* Colours tell communities (TiesRenderOptions.communities). */
   gboolean by_community;
+  gboolean any_alone;   /* by community: an actor alone in one drawn */
   Frame apart;
 
   /* What an SVG names beyond the drawing (ties-svg-writer.c). */

@@ -203,7 +203,10 @@ assign_community_colors (TiesScene  *self,
 
       node->color = LONER_COLOR;
       if (community == NULL || GPOINTER_TO_UINT (g_hash_table_lookup (sizes, community)) < 2)
-        continue;
+        {
+          self->any_alone = TRUE;
+          continue;
+        }
 
       /* TRANSLATORS: in a diagram's legend; %u is a community's number,
        * as the Actors view's Community column shows it */
@@ -760,6 +763,11 @@ build_legend (TiesScene    *self,
       add_legend_entry (self, entry, name != NULL && *name != '\0' ? name : key);
       n_swatches++;
     }
+
+  if (self->by_community && self->any_alone)
+    /* TRANSLATORS: in a diagram's legend, beside a grey dot: actors
+     * whose community has no one else in the drawing */
+    add_legend_entry (self, (LegendEntry) { LEGEND_COLOR, .color = LONER_COLOR }, _("In a community of one"));
 
   self->legend_row = 1.6 * size;
   for (guint i = 0; i < self->legend->len; i++)

@@ -71,6 +71,7 @@ struct _TiesActorsView
   GtkColumnViewColumn *eigenvector_column;
   GtkColumnViewColumn *community_column;
   GtkLabel            *status_label;
+  GtkToggleButton     *measures_button;
 };
 
 G_DEFINE_FINAL_TYPE (TiesActorsView, ties_actors_view, GTK_TYPE_WIDGET)
@@ -79,6 +80,7 @@ enum {
   PROP_0,
   PROP_NETWORK,
   PROP_SELECTION,
+  PROP_SHOW_MEASURES,
   N_PROPS
 };
 
@@ -248,6 +250,12 @@ setup_cell (GtkSignalListItemFactory *factory,
   g_assert (TIES_IS_ACTORS_VIEW (self));
 
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* Names stay readable when the measures make the table wider than
+   * the pane: it scrolls sideways instead. */
+  if (column == COLUMN_NAME)
+    gtk_label_set_width_chars (GTK_LABEL (label), 16);
+  else if (column == COLUMN_AFFILIATION)
+    gtk_label_set_width_chars (GTK_LABEL (label), 10);
   if (is_number (column))
     {
       gtk_label_set_xalign (GTK_LABEL (label), 1.f);
@@ -675,6 +683,12 @@ on_column_view_activate (TiesActorsView *self,
     g_signal_emit (self, signals[ACTOR_ACTIVATED], 0, actor);
 }
 
+static void
+on_measures_button_active (TiesActorsView *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_MEASURES]);
+}
+
 /* GObject */
 
 static void
@@ -726,6 +740,10 @@ ties_actors_view_get_property (GObject    *object,
       g_value_set_object (value, self->shared_selection);
       break;
 
+    case PROP_SHOW_MEASURES:
+      g_value_set_boolean (value, ties_actors_view_get_show_measures (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -747,6 +765,10 @@ ties_actors_view_set_property (GObject      *object,
 
     case PROP_SELECTION:
       ties_actors_view_set_selection (self, g_value_get_object (value));
+      break;
+
+    case PROP_SHOW_MEASURES:
+      ties_actors_view_set_show_measures (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -774,6 +796,12 @@ ties_actors_view_class_init (TiesActorsViewClass *klass)
                          TIES_TYPE_SELECTION,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /* Whether the measures' columns are shown (the Measures button). */
+  properties[PROP_SHOW_MEASURES] =
+    g_param_spec_boolean ("show-measures", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[ACTOR_ACTIVATED] =
@@ -800,6 +828,7 @@ ties_actors_view_class_init (TiesActorsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TiesActorsView, eigenvector_column);
   gtk_widget_class_bind_template_child (widget_class, TiesActorsView, community_column);
   gtk_widget_class_bind_template_child (widget_class, TiesActorsView, status_label);
+  gtk_widget_class_bind_template_child (widget_class, TiesActorsView, measures_button);
   gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate);
 
   gtk_widget_class_install_action (widget_class, "actors-view.merge", NULL, merge_action);
@@ -843,6 +872,9 @@ ties_actors_view_init (TiesActorsView *self)
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (on_rows_chosen), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "items-changed", G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (self->measures_button, "notify::active", G_CALLBACK (on_measures_button_active), self,
+                           G_CONNECT_SWAPPED);
 
   update_selection (self);
 }
@@ -1048,4 +1080,22 @@ ties_actors_view_set_measures (TiesActorsView *self,
       update_cell (self, item, GPOINTER_TO_UINT (column));
   for (guint i = COLUMN_WEIGHTED_DEGREE; i <= COLUMN_COMMUNITY; i++)
     gtk_sorter_changed (self->sorters[i], GTK_SORTER_CHANGE_DIFFERENT);
+}
+
+gboolean
+ties_actors_view_get_show_measures (TiesActorsView *self)
+{
+  g_return_val_if_fail (TIES_IS_ACTORS_VIEW (self), FALSE);
+
+  return gtk_toggle_button_get_active (self->measures_button);
+}
+
+void
+ties_actors_view_set_show_measures (TiesActorsView *self,
+                                    gboolean        show_measures)
+{
+  g_return_if_fail (TIES_IS_ACTORS_VIEW (self));
+
+  /* The button says it ("notify::active"). */
+  gtk_toggle_button_set_active (self->measures_button, show_measures);
 }

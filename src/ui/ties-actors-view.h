@@ -44,6 +44,11 @@ guint           ties_actors_view_get_n_sources   (TiesActorsView *self,
  * view takes @measures (NULL: being worked out, shown as such). The
  * window works them out off the main thread, as the network changes. */
 TiesMeasures   *ties_actors_view_get_measures    (TiesActorsView *self);
+/* The measures' columns shown ("show-measures"; the Measures button):
+ * only then are they wanted, for the view. */
+gboolean        ties_actors_view_get_show_measures (TiesActorsView *self);
+void            ties_actors_view_set_show_measures (TiesActorsView *self,
+                                                    gboolean        show_measures);
 void            ties_actors_view_set_measures    (TiesActorsView *self,
                                                   TiesMeasures   *measures);
 /* Selected actors, in the order they were selected. */

@@ -8,7 +8,8 @@
  * Betweenness and closeness take a breadth-first search from every actor:
  * a moment for the sample, seconds for ten thousand actors. So they are
  * worked out in a thread, once edits pause, and only while someone looks
- * at them (the Actors view shown, or the diagram coloured by community);
+ * at them (the Actors view shown with its Measures, or the diagram
+ * coloured by community);
  * a small network is done at once, so that its numbers and colours never
  * show stale.
  */
@@ -33,7 +34,9 @@ by_community (TiesWindow *self)
 static gboolean
 measures_wanted (TiesWindow *self)
 {
-  return by_community (self) || gtk_widget_get_mapped (GTK_WIDGET (self->actors_view));
+  return by_community (self)
+         || (gtk_widget_get_mapped (GTK_WIDGET (self->actors_view))
+             && ties_actors_view_get_show_measures (self->actors_view));
 }
 
 /* The measures go to the Actors view, which keeps them; their
@@ -135,12 +138,13 @@ on_network_changed (TiesWindow *self)
     self->measures_source = g_timeout_add (MEASURE_DELAY_MS, measure_later_cb, self);
 }
 
+/* The Actors view shown, or its measures' columns. */
 static void
-on_actors_view_map (TiesWindow *self)
+on_actors_view_shown (TiesWindow *self)
 {
   g_assert (TIES_IS_WINDOW (self));
 
-  if (self->measures_stale && self->measures_source == 0 && self->measures_cancellable == NULL)
+  if (measures_wanted (self) && self->measures_stale && self->measures_source == 0 && self->measures_cancellable == NULL)
     measure_now (self);
 }
 
@@ -168,7 +172,9 @@ _ties_window_measures_init (TiesWindow *self)
 {
   g_assert (TIES_IS_WINDOW (self));
 
-  g_signal_connect_object (self->actors_view, "map", G_CALLBACK (on_actors_view_map), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->actors_view, "map", G_CALLBACK (on_actors_view_shown), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->actors_view, "notify::show-measures", G_CALLBACK (on_actors_view_shown), self,
+                           G_CONNECT_SWAPPED);
 }
 
 void

@@ -493,8 +493,9 @@ edit_kinds_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (ties_kinds_editor_new (GTK_WINDOW (self), self->document)));
 }
 
-/* The layout menu: three layouts, and for the radial one the actor at the
- * centre (the thirty most active, to keep the menu short). */
+/* The layout menu: three layouts, what the colours tell, and for the
+ * radial one the actor at the centre (the thirty most active, to keep
+ * the menu short). */
 static void
 ties_window_update_view_menu (TiesWindow *self)
 {
@@ -518,6 +519,13 @@ ties_window_update_view_menu (TiesWindow *self)
     g_menu_append_item (again, item);
     g_menu_append_section (menu, NULL, G_MENU_MODEL (again));
   }
+  {
+    g_autoptr(GMenu) colors = g_menu_new ();
+
+    g_menu_append (colors, _("By _Affiliation"), "view.colors::affiliation");
+    g_menu_append (colors, _("By C_ommunity"), "view.colors::community");
+    g_menu_append_section (menu, _("Colours"), G_MENU_MODEL (colors));
+  }
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     g_ptr_array_add (actors, g_list_model_get_item (model, i));
@@ -533,13 +541,6 @@ ties_window_update_view_menu (TiesWindow *self)
     }
   g_menu_append_section (menu, _("Centre of the Radial Layout"), G_MENU_MODEL (centre));
 
-  {
-    g_autoptr(GMenu) colors = g_menu_new ();
-
-    g_menu_append (colors, _("By _Affiliation"), "view.colors::affiliation");
-    g_menu_append (colors, _("By C_ommunity"), "view.colors::community");
-    g_menu_append_section (menu, _("Colours"), G_MENU_MODEL (colors));
-  }
   {
     g_autoptr(GMenu) marks = g_menu_new ();
 
