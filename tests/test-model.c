@@ -1588,6 +1588,43 @@ test_reattach_evidence (void)
   g_assert_cmpint (ties_evidence_get_status (evidence), ==, TIES_EVIDENCE_ANCHORED);
 }
 
+/* Initials a reader recognises, in every script. */
+static void
+test_actor_initials (void)
+{
+  static const struct { const char *name, *initials; } cases[] = {
+    { "Jacinda Ardern", "JA" },
+    { "Omar al-Rashid (عمر الرشيد)", "OR" },
+    { "Vincent van Gogh", "VG" },
+    { "Charles de Gaulle", "CG" },
+    { "Leonardo da Vinci", "LV" },
+    { "Mohammed bin Zayed", "MZ" },
+    { "Valéry Giscard d'Estaing", "VE" },
+    { "Dr. Martin Luther King Jr.", "MK" },
+    { "Kris Faafoi", "KF" },
+    { "Mārama Davidson", "MD" },
+    { "bell hooks", "BH" },
+    { "Jean-Claude Juncker", "JJ" },
+    { "Twitter", "T" },
+    { "ʻŌlelo Hawaiʻi", "ŌH" },
+    { "Department of the Prime Minister and Cabinet", "DC" },
+    { "عمر الرشيد", "عر" },
+    { "王小明", "王" },
+    { "  Susan   Wojcicki  ", "SW" },
+    { "Van", "V" },
+    { "🙂", NULL },
+    { "(only a note)", NULL },
+    { "", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *initials = ties_actor_make_initials (cases[i].name);
+
+      g_assert_cmpstr (initials, ==, cases[i].initials);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1597,6 +1634,7 @@ main (int   argc,
   g_test_set_nonfatal_assertions ();
 
   g_test_add_func ("/model/actor/properties", test_actor_properties);
+  g_test_add_func ("/model/actor/initials", test_actor_initials);
   g_test_add_func ("/model/source/properties", test_source_properties);
   g_test_add_func ("/model/event/properties", test_event_properties);
   g_test_add_func ("/model/evidence/properties", test_evidence_properties);

@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "ties-actor.h"
@@ -592,6 +594,146 @@ ties_actor_kind_to_string (TiesActorKind kind)
   g_return_val_if_fail (kind <= TIES_ACTOR_GROUP, NULL);
 
   return actor_kind_names[kind];
+}
+
+/* Initials */
+
+/* Words that are not a name of their own: titles before it, generations
+ * after it, and the particles of family names ("van Gogh", "de Gaulle",
+ * "al-Rashid", "bin Zayed"), compared without case or a final dot. */
+static const char * const not_names[] = {
+  "dr", "mr", "mrs", "ms", "mx", "prof", "sir", "dame", "lord", "lady", "hon", "rt",
+  "jr", "sr", "ii", "iii", "iv",
+  NULL
+};
+static const char * const particles[] = {
+  "al", "el", "ad", "ar", "as", "ash", "at", "az", "bin", "ibn", "bint", "abu",
+  "da", "das", "de", "del", "della", "dei", "der", "den", "des", "di", "do", "dos", "du",
+  "la", "le", "lo", "ter", "ten", "van", "von", "zu", "y", "e", "of", "the", "and",
+  NULL
+};
+
+static gboolean
+word_in (const char         *word,
+         gsize               length,
+         const char * const *list)
+{
+  g_autofree char *folded = NULL;
+
+  if (length > 0 && word[length - 1] == '.')
+    length--;
+  folded = g_utf8_casefold (word, length);
+
+  return g_strv_contains (list, folded);
+}
+
+/* The letter a word is known by: past a particle joined to it ("al-",
+ * "d'", Arabic's "ال"), its first letter, upper case. 0 for none. */
+static gunichar
+word_initial (const char *word,
+              gsize       length)
+{
+  const char *end = word + length;
+  const char *p = word;
+  const char *hyphen = g_utf8_strchr (word, length, '-');
+  const char *apostrophe = NULL;
+
+  if (hyphen != NULL && hyphen + 1 < end && word_in (word, hyphen - word, particles))
+    p = hyphen + 1;
+  else if ((apostrophe = g_utf8_strchr (word, length, '\'')) != NULL
+           && apostrophe - word <= 2 && apostrophe + 1 < end
+           && word_in (word, apostrophe - word, (const char * const[]) { "d", "l", NULL }))
+    p = apostrophe + 1;
+  else if (g_str_has_prefix (word, "ال") && length > strlen ("ال"))
+    p = word + strlen ("ال");
+
+  for (; p < end; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      /* Not the ʻokina of "ʻŌlelo", a letter that marks another. */
+      if (g_unichar_isalpha (c) && g_unichar_type (c) != G_UNICODE_MODIFIER_LETTER)
+        return g_unichar_toupper (c);
+    }
+
+  return 0;
+}
+
+char *
+ties_actor_make_initials (const char *name)
+{
+  g_autoptr(GArray) words = NULL;
+  g_autoptr(GString) bare = NULL;
+  GString *initials;
+  guint depth = 0;
+  gunichar first = 0, last = 0;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  if (!g_utf8_validate (name, -1, NULL))
+    return NULL;
+
+  /* "Omar al-Rashid (عمر الرشيد)": the name in another script, or a
+   * note, in brackets, is not part of the initials. */
+  bare = g_string_new (NULL);
+  for (const char *p = name; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '(' || c == '[')
+        depth++;
+      else if ((c == ')' || c == ']') && depth > 0)
+        depth--;
+      else if (depth == 0)
+        g_string_append_unichar (bare, c);
+    }
+
+  /* Words as (start, length) pairs, split at any space. */
+  words = g_array_new (FALSE, FALSE, sizeof (gsize));
+  for (const char *p = bare->str; *p != '\0';)
+    {
+      const char *start;
+
+      while (*p != '\0' && g_unichar_isspace (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      if (*p == '\0')
+        break;
+      start = p;
+      while (*p != '\0' && !g_unichar_isspace (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      {
+        gsize pair[2] = { start - bare->str, p - start };
+
+        g_array_append_vals (words, pair, 2);
+      }
+    }
+
+  for (guint i = 0; i < words->len; i += 2)
+    {
+      const char *word = bare->str + g_array_index (words, gsize, i);
+      gsize length = g_array_index (words, gsize, i + 1);
+      gboolean lone = words->len == 2;
+      gunichar c;
+
+      if (!lone && (word_in (word, length, not_names) || word_in (word, length, particles)))
+        continue;
+      c = word_initial (word, length);
+      if (c == 0)
+        continue;
+      if (first == 0)
+        first = c;
+      else
+        last = c;
+    }
+
+  initials = g_string_new (NULL);
+  if (first != 0)
+    g_string_append_unichar (initials, first);
+  /* One character of a script without spaces is enough (王小明 → 王). */
+  if (last != 0 && !g_unichar_iswide (first))
+    g_string_append_unichar (initials, last);
+
+  return g_string_free (initials, initials->len == 0);
 }
 
 const char *

@@ -31,6 +31,13 @@ gboolean            ties_actor_kind_from_string (const char    *text,
 /* The word shown to people, translated: "Person", "Organisation", … */
 const char         *ties_actor_kind_get_label   (TiesActorKind  kind);
 
+/* What a node shows of a name: the initials of its first and last
+ * words ("Jacinda Ardern" → "JA"), past titles, generations and
+ * particles ("Charles de Gaulle" → "CG", "Omar al-Rashid (عمر الرشيد)"
+ * → "OR": what is in brackets is left out); one character for scripts
+ * without spaces (王小明 → 王). NULL when the name has no letter. */
+char               *ties_actor_make_initials    (const char    *name);
+
 TiesActor          *ties_actor_new             (const char    *id,
                                                 const char    *name,
                                                 TiesActorKind  kind);

@@ -118,39 +118,6 @@ _ties_renderer_layout_box (PangoLayout *layout,
   *height = (double) (y1 - y0) / PANGO_SCALE;
 }
 
-/* "Jacinda Ardern" → "JA"; a name without letters (an emoji) gets none,
- * and scripts without case (王小明 → 王) keep their first character. */
-static char *
-make_initials (const char *name)
-{
-  g_auto(GStrv) words = NULL;
-  GString *initials = g_string_new (NULL);
-  guint n_words;
-
-  g_assert (name != NULL);
-
-  words = g_strsplit_set (name, " \t\n", -1);
-  n_words = g_strv_length (words);
-  for (guint i = 0; i < n_words; i++)
-    {
-      gunichar c;
-
-      if (i != 0 && i != n_words - 1)
-        continue;
-      if (words[i][0] == '\0' || !g_utf8_validate (words[i], -1, NULL))
-        continue;
-      c = g_utf8_get_char (words[i]);
-      if (!g_unichar_isalpha (c))
-        continue;
-      g_string_append_unichar (initials, g_unichar_toupper (c));
-      /* One character of a script without spaces is enough. */
-      if (g_unichar_iswide (c))
-        break;
-    }
-
-  return g_string_free (initials, initials->len == 0);
-}
-
 static void
 scene_label_free (gpointer data)
 {
@@ -163,10 +130,6 @@ scene_label_free (gpointer data)
 
 /* Colours */
 
-/* Each actor belongs to the group named by its affiliation; an actor
- * others are affiliated with (an organisation) leads its own group, so
- * it takes its members' colour. Groups take palette colours in order of
- * first appearance, unless the group's actor has a colour of its own. */
 /* By community: the communities of more than one actor drawn take
  * palette colours in order of first appearance, under their names
  * ("Community 2", numbered as the Actors view numbers them), which are
@@ -222,6 +185,10 @@ assign_community_colors (TiesScene  *self,
     }
 }
 
+/* Each actor belongs to the group named by its affiliation; an actor
+ * others are affiliated with (an organisation) leads its own group, so
+ * it takes its members' colour. Groups take palette colours in order of
+ * first appearance, unless the group's actor has a colour of its own. */
 static void
 assign_colors (TiesScene    *self,
                TiesDocument *document,
@@ -1266,7 +1233,7 @@ ties_scene_new (TiesDocument            *document,
 
       if (!options->initials || node->radius < INITIALS_MIN_RADIUS || name == NULL)
         continue;
-      initials = make_initials (name);
+      initials = ties_actor_make_initials (name);
       if (initials != NULL)
         node->initials = _ties_renderer_make_layout (self, initials, INITIALS_SIZE, PANGO_WEIGHT_BOLD);
     }
