@@ -344,6 +344,24 @@ test_text_and_source (void)
   g_assert_true (ties_filter_includes_event (filter, document, meeting));
   g_assert_cmpuint (count_included (filter, document), ==, 1);
 
+  /* Diacritics need not be typed: "maori" finds "Māori". */
+  ties_filter_set_text (filter, "maori");
+  g_assert_true (ties_filter_includes_event (filter, document, meeting));
+  g_assert_cmpuint (count_included (filter, document), ==, 1);
+
+  /* A participant by part of a name, or by an alias. */
+  ties_filter_set_text (filter, "rder");
+  g_assert_true (ties_filter_includes_event (filter, document, call));
+  g_assert_cmpuint (count_included (filter, document), ==, 1);
+  {
+    const char * const aliases[] = { "the Prime Minister", NULL };
+
+    ties_actor_set_aliases (ann, aliases);
+  }
+  ties_filter_set_text (filter, "prime  MINISTER");
+  g_assert_true (ties_filter_includes_event (filter, document, call));
+  g_assert_cmpuint (count_included (filter, document), ==, 1);
+
   ties_filter_set_text (filter, NULL);
   ties_filter_set_source (filter, "herald");
   g_assert_cmpuint (count_included (filter, document), ==, 1);

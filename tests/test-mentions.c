@@ -223,12 +223,45 @@ test_large (void)
   g_assert_cmpfloat (seconds, <, 10.0);
 }
 
+/* What a search compares: folded as mentions are, so that a plain
+ * keyboard finds every name; and an actor by part of any of its names. */
+static void
+test_fold_and_match (void)
+{
+  static const struct { const char *text, *folded; } cases[] = {
+    { "Ngāwhika", "ngawhika" },
+    { "  Søren   Kierkegaard ", " søren kierkegaard " },
+    { "O’Brien", "o'brien" },
+    { "ＦＵＬＬ", "full" },
+    { "習近平", "習近平" },
+    { "", "" },
+  };
+  g_autoptr(TiesActor) actor = ties_actor_new ("dpmc", "Department of the Prime Minister and Cabinet",
+                                               TIES_ACTOR_ORGANISATION);
+  const char * const aliases[] = { "DPMC", NULL };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *folded = ties_text_fold (cases[i].text);
+
+      g_assert_cmpstr (folded, ==, cases[i].folded);
+    }
+
+  ties_actor_set_aliases (actor, aliases);
+  g_assert_true (ties_actor_matches_folded (actor, ""));
+  g_assert_true (ties_actor_matches_folded (actor, "prime minister"));
+  g_assert_true (ties_actor_matches_folded (actor, "dpm"));
+  g_assert_true (ties_actor_matches_folded (actor, "cabinet"));
+  g_assert_false (ties_actor_matches_folded (actor, "treasury"));
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/mentions/fold-and-match", test_fold_and_match);
   g_test_add_func ("/mentions/case-and-diacritics", test_case_and_diacritics);
   g_test_add_func ("/mentions/word-boundaries", test_word_boundaries);
   g_test_add_func ("/mentions/scripts", test_scripts);

@@ -9,6 +9,7 @@
 
 #include "ties-document.h"
 #include "ties-filter.h"
+#include "ties-mentions.h"
 #include "ties-util.h"
 
 struct _TiesFilter
@@ -62,19 +63,14 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+/* Searched as mentions are found: "ngawhika" finds "Ngāwhika". */
 static char *
 fold_text (const char *text)
 {
-  g_autofree char *normal = NULL;
-
   if (text == NULL || *text == '\0')
     return NULL;
 
-  normal = g_utf8_normalize (text, -1, G_NORMALIZE_ALL);
-  if (normal == NULL)
-    return NULL;
-
-  return g_utf8_casefold (normal, -1);
+  return ties_text_fold (text);
 }
 
 static gboolean
@@ -702,7 +698,8 @@ event_matches_text (TiesEvent    *event,
     {
       TiesActor *actor = document != NULL ? ties_document_lookup_actor (document, participants[i]) : NULL;
 
-      if (text_contains (actor != NULL ? ties_actor_get_name (actor) : participants[i], needle))
+      /* A participant by any of its names: "DPMC" finds the department's. */
+      if (actor != NULL ? ties_actor_matches_folded (actor, needle) : text_contains (participants[i], needle))
         return TRUE;
     }
 

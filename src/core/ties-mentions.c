@@ -124,6 +124,57 @@ fold (const gunichar *chars,
     fold_char (folded, chars[i], i);
 }
 
+char *
+ties_text_fold (const char *text)
+{
+  g_auto(Folded) folded = { 0 };
+  g_autofree gunichar *chars = NULL;
+  glong n_chars = 0;
+  GString *out;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  chars = g_utf8_to_ucs4 (text, -1, NULL, &n_chars, NULL);
+  if (chars == NULL)
+    return g_strdup ("");
+
+  fold (chars, n_chars, &folded);
+  out = g_string_sized_new (folded.chars->len);
+  for (guint i = 0; i < folded.chars->len; i++)
+    g_string_append_unichar (out, g_array_index (folded.chars, gunichar, i));
+
+  return g_string_free (out, FALSE);
+}
+
+gboolean
+ties_actor_matches_folded (TiesActor  *actor,
+                           const char *needle)
+{
+  const char * const *aliases;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (TIES_IS_ACTOR (actor), FALSE);
+  g_return_val_if_fail (needle != NULL, FALSE);
+
+  if (*needle == '\0')
+    return TRUE;
+
+  name = ties_text_fold (ties_actor_get_name (actor));
+  if (strstr (name, needle) != NULL)
+    return TRUE;
+
+  aliases = ties_actor_get_aliases (actor);
+  for (guint i = 0; aliases != NULL && aliases[i] != NULL; i++)
+    {
+      g_autofree char *alias = ties_text_fold (aliases[i]);
+
+      if (strstr (alias, needle) != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 /* Scripts written without spaces between words: a name there is found
  * inside a longer run ("习近平主席"), where a Latin name would be a
  * different word ("Cook" in "Cookson"). */

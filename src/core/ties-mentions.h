@@ -24,4 +24,15 @@ typedef struct {
 GArray *ties_mentions_find (TiesDocument *document,
                             const char   *text);
 
+/* @text folded as mentions are found: compatibility decomposition,
+ * combining marks dropped, case folded, runs of spaces as one, typed
+ * apostrophes for typographic ones ("Ngāwhika" → "ngawhika"). What a
+ * search compares, whatever the user's keyboard has. */
+char   *ties_text_fold     (const char   *text);
+/* Whether @actor's name or one of its aliases contains @needle, already
+ * folded with ties_text_fold() (so that it is folded once per search,
+ * not per actor); an empty needle matches every actor. */
+gboolean ties_actor_matches_folded (TiesActor  *actor,
+                                    const char *needle);
+
 G_END_DECLS
