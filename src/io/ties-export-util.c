@@ -125,6 +125,45 @@ _ties_export_json_tie_members (JsonBuilder *builder,
 }
 
 gboolean
+_ties_export_xml_out_init (TiesXmlOut *out)
+{
+  g_assert (out != NULL);
+
+  if (!_ties_xml_out_init (out))
+    return FALSE;
+
+  xmlBufferSetAllocationScheme (out->buffer, XML_BUFFER_ALLOC_DOUBLEIT);
+  return TRUE;
+}
+
+GBytes *
+_ties_export_xml_out_finish (TiesXmlOut *out)
+{
+  GBytes *bytes = NULL;
+
+  g_assert (out != NULL);
+  g_assert (out->writer != NULL);
+
+  if (!out->failed && xmlTextWriterEndDocument (out->writer) < 0)
+    out->failed = TRUE;
+  g_clear_pointer (&out->writer, xmlFreeTextWriter);
+
+  if (!out->failed)
+    {
+      gsize length = xmlBufferLength (out->buffer);
+      xmlChar *content = xmlBufferDetach (out->buffer);
+
+      if (content != NULL)
+        bytes = g_bytes_new_with_free_func (content, length, xmlFree, content);
+      else
+        bytes = g_bytes_new (NULL, 0);
+    }
+  g_clear_pointer (&out->buffer, xmlBufferFree);
+
+  return bytes;
+}
+
+gboolean
 _ties_export_network_to_file (TiesNetworkToBytes   to_bytes,
                               TiesDocument        *document,
                               TiesFilter          *filter,

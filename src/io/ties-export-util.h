@@ -10,6 +10,7 @@
 #include "ties-document.h"
 #include "ties-filter.h"
 #include "ties-network.h"
+#include "ties-xml-out.h"
 
 G_BEGIN_DECLS
 
@@ -41,6 +42,15 @@ void         _ties_export_json_tie_members   (JsonBuilder  *builder,
 void         _ties_export_json_add_string    (JsonBuilder  *builder,
                                               const char   *name,
                                               const char   *value);
+
+/* _ties_xml_out_init() for a file of megabytes: libxml2's memory buffer
+ * grows by what is added unless told to double, and a 10,000-event
+ * network then spends most of its export in realloc(). */
+gboolean     _ties_export_xml_out_init (TiesXmlOut *out);
+/* _ties_xml_out_finish() that hands over libxml2's buffer instead of
+ * copying it: the copy of a file of megabytes is pages the kernel must
+ * find. */
+GBytes      *_ties_export_xml_out_finish (TiesXmlOut *out);
 
 /* What every network export's *_to_bytes() is. */
 typedef GBytes *(*TiesNetworkToBytes) (TiesDocument  *document,

@@ -273,7 +273,7 @@ ties_gexf_export_to_bytes (TiesDocument  *document,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   network = _ties_export_network (document, filter);
-  if (!_ties_xml_out_init (&out))
+  if (!_ties_export_xml_out_init (&out))
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not start the GEXF file"));
       return NULL;
@@ -330,7 +330,7 @@ ties_gexf_export_to_bytes (TiesDocument  *document,
   _ties_xml_out_end (&out);   /* graph */
   _ties_xml_out_end (&out);   /* gexf */
 
-  bytes = _ties_xml_out_finish (&out);
+  bytes = _ties_export_xml_out_finish (&out);
   if (bytes == NULL)
     g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write the GEXF file"));
 

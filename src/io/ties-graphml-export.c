@@ -171,7 +171,7 @@ ties_graphml_export_to_bytes (TiesDocument  *document,
 
   network = _ties_export_network (document, filter);
 
-  if (!_ties_xml_out_init (&out))
+  if (!_ties_export_xml_out_init (&out))
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not start the GraphML file"));
       return NULL;
@@ -213,7 +213,7 @@ ties_graphml_export_to_bytes (TiesDocument  *document,
 
   _ties_xml_out_end (&out);   /* graph */
   _ties_xml_out_end (&out);   /* graphml */
-  bytes = _ties_xml_out_finish (&out);
+  bytes = _ties_export_xml_out_finish (&out);
   if (bytes == NULL)
     g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write the GraphML file"));
 
