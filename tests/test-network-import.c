@@ -232,6 +232,45 @@ test_graphml (void)
   g_assert_true (report_has (report, "/some/folder/net.graphml: 1 edge’s weight is not a whole number"));
 }
 
+/* What Gephi writes as GraphML: the colour in three keys. */
+static void
+test_gephi_graphml (void)
+{
+  static const char gephi[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n"
+    "<key attr.name=\"label\" attr.type=\"string\" for=\"node\" id=\"label\"/>\n"
+    "<key attr.name=\"r\" attr.type=\"int\" for=\"node\" id=\"r\"/>\n"
+    "<key attr.name=\"g\" attr.type=\"int\" for=\"node\" id=\"g\"/>\n"
+    "<key attr.name=\"b\" attr.type=\"int\" for=\"node\" id=\"b\"/>\n"
+    "<key attr.name=\"x\" attr.type=\"float\" for=\"node\" id=\"x\"/>\n"
+    "<key attr.name=\"y\" attr.type=\"float\" for=\"node\" id=\"y\"/>\n"
+    "<graph defaultedgetype=\"undirected\">\n"
+    "<node id=\"0\"><data key=\"label\">Sundar Pichai</data><data key=\"r\">28</data>"
+    "<data key=\"g\">113</data><data key=\"b\">216</data><data key=\"x\">-3.5</data><data key=\"y\">7</data></node>\n"
+    "<node id=\"1\"><data key=\"label\">Google</data><data key=\"r\">300</data></node>\n"
+    "<edge source=\"0\" target=\"1\"/>\n"
+    "</graph></graphml>\n";
+  g_autoptr(TiesDocument) document = ties_document_new ();
+  g_autoptr(GBytes) bytes = bytes_of (gephi);
+  g_autoptr(GError) error = NULL;
+  TiesActor *pichai, *google;
+
+  g_assert_true (ties_network_import (document, bytes, "gephi.graphml", NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  /* "0" is a valid id. */
+  pichai = ties_document_lookup_actor (document, "0");
+  g_assert_nonnull (pichai);
+  g_assert_cmpstr (ties_actor_get_name (pichai), ==, "Sundar Pichai");
+  g_assert_cmpstr (ties_actor_get_color (pichai), ==, "#1c71d8");
+  g_assert_cmpfloat (ties_actor_get_x (pichai), ==, -3.5);
+  g_assert_cmpfloat (ties_actor_get_y (pichai), ==, 7);
+  google = ties_document_lookup_actor (document, "1");
+  g_assert_nonnull (google);
+  g_assert_null (ties_actor_get_color (google));
+  g_assert_false (ties_actor_get_has_position (google));
+}
+
 /* What yEd writes: the label and the place in its own elements. */
 static void
 test_yed (void)
@@ -681,6 +720,7 @@ main (int   argc,
   g_test_add_func ("/network-import/gexf", test_gexf);
   g_test_add_func ("/network-import/graphml", test_graphml);
   g_test_add_func ("/network-import/yed", test_yed);
+  g_test_add_func ("/network-import/gephi-graphml", test_gephi_graphml);
   g_test_add_func ("/network-import/problems", test_problems);
   g_test_add_func ("/network-import/entities", test_entities);
   g_test_add_func ("/network-import/into", test_into);

@@ -914,6 +914,27 @@ is_true (const char *text)
   return text != NULL && (g_ascii_strcasecmp (text, "true") == 0 || g_str_equal (text, "1"));
 }
 
+/* Gephi's GraphML has a node's colour as three keys "r", "g" and "b";
+ * NULL unless all three are numbers from 0 to 255. */
+static char *
+gephi_color (Import *import,
+             Node   *node)
+{
+  int channels[3];
+
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *text = lookup_value (import, DOMAIN_NODE, node->values, (const char *[]) { "r", "g", "b" }[i]);
+      double value;
+
+      if (text == NULL || !parse_double (text, &value) || value < 0 || value > 255 || value != floor (value))
+        return NULL;
+      channels[i] = (int) value;
+    }
+
+  return g_strdup_printf ("#%02x%02x%02x", channels[0], channels[1], channels[2]);
+}
+
 /* The actor a node is: one of the document's, or a new one, not added
  * yet. */
 static void
@@ -1013,6 +1034,8 @@ resolve_node (Import *import,
       if (list[0] != NULL)
         ties_actor_set_aliases (actor, (const char * const *) list);
     }
+  if (node->color == NULL && color == NULL)
+    node->color = gephi_color (import, node);
   if (node->color != NULL)
     ties_actor_set_color (actor, node->color);
   else if (color != NULL)

@@ -55,8 +55,8 @@ gboolean  ties_network_import_is_network_name (const char *name);
  * use (else one made from its label), its label as name, and "kind",
  * "role", "affiliation", "aliases", "notes", colour and position from
  * its attributes (GEXF viz:color and viz:position; GraphML keys "color",
- * "x", "y", as ties_graphml_export_to_bytes() writes them, and yEd's
- * geometry and label).
+ * "x", "y", as ties_graphml_export_to_bytes() writes them, Gephi's "r",
+ * "g", "b", and yEd's geometry, fill and label).
  *
  * An edge of weight w (rounded, at least 1, at most
  * TIES_NETWORK_IMPORT_MAX_EVENTS_PER_EDGE) becomes w events with no
