@@ -28,6 +28,7 @@
 
 #include "ties-renderer-private.h"
 #include "ties-svg-writer.h"
+#include "ties-svg-writer-private.h"
 
 /* What the SVG says of each actor and tie beyond its drawing, copied
  * from the document when the scene is built, into one string chunk:
@@ -1134,4 +1135,53 @@ ties_svg_writer_write_scene (TiesScene *scene,
   g_string_append (out, "</g>\n</svg>\n");
 
   return g_string_free_to_bytes (out);
+}
+
+/* The helpers above, for the timeline's writer (ties-timeline.c): one
+ * way of writing numbers, colours and text in every SVG Ties makes. */
+
+void
+_ties_svg_append_escaped (GString    *out,
+                          const char *text,
+                          gssize      length)
+{
+  append_escaped (out, text, length);
+}
+
+void
+_ties_svg_append_number (GString *out,
+                         double   value)
+{
+  append_number (out, value);
+}
+
+void
+_ties_svg_append_attr (GString    *out,
+                       const char *name,
+                       double      value)
+{
+  append_attr (out, name, value);
+}
+
+void
+_ties_svg_append_color_attr (GString    *out,
+                             const char *name,
+                             guint32     color)
+{
+  append_color_attr (out, name, color);
+}
+
+void
+_ties_svg_append_opacity_attr (GString    *out,
+                               const char *name,
+                               double      alpha)
+{
+  append_opacity_attr (out, name, alpha);
+}
+
+void
+_ties_svg_append_title (GString    *out,
+                        const char *title)
+{
+  append_title (out, title);
 }
