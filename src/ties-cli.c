@@ -24,6 +24,7 @@
 #include "ties-graphml-export.h"
 #include "ties-jgf-export.h"
 #include "ties-layout.h"
+#include "ties-timeline.h"
 #include "ties-timeline-export.h"
 #include "ties-network.h"
 #include "ties-network-import.h"
@@ -48,6 +49,8 @@ typedef struct
   char *title;
   gboolean mark_weak_ties;
   char *table;
+  char *panel;
+  char *lanes;
 } ExportRequest;
 
 /* Options that shape a picture: they mean nothing to a data export. */
@@ -56,7 +59,8 @@ request_draws (const ExportRequest *request)
 {
   return request->layout != NULL || request->focus != NULL || request->width != 0 || request->height != 0
          || request->scale != 0 || request->style != NULL || request->background != NULL
-         || request->title != NULL || request->mark_weak_ties;
+         || request->title != NULL || request->mark_weak_ties
+         || request->panel != NULL || request->lanes != NULL;
 }
 
 /* Any option of an export at all, beyond where it goes. */
@@ -81,6 +85,8 @@ export_request_clear (ExportRequest *request)
   g_free (request->kinds);
   g_free (request->title);
   g_free (request->table);
+  g_free (request->panel);
+  g_free (request->lanes);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ExportRequest, export_request_clear)
@@ -656,6 +662,7 @@ ties_cli_export (const ExportRequest *request,
   g_autoptr(TiesDocument) document = NULL;
   g_autoptr(TiesNetwork) network = NULL;
   g_autoptr(TiesScene) scene = NULL;
+  g_autoptr(TiesTimeline) timeline = NULL;
   g_autoptr(TiesDate) from = NULL;
   g_autoptr(TiesDate) to = NULL;
   g_autoptr(TiesFilter) filter = NULL;
@@ -664,6 +671,8 @@ ties_cli_export (const ExportRequest *request,
   TiesExportFormat format;
   TiesLayoutKind layout;
   TiesRenderOptions render_options;
+  TiesTimelineOptions timeline_options;
+  TiesTimelinePanel panel = TIES_TIMELINE_PANEL_DIAGRAM;
   NetworkExport network_export;
   const char *focus;
   int status = TIES_EXIT_OK;
@@ -693,6 +702,12 @@ ties_cli_export (const ExportRequest *request,
   if (request->background != NULL
       && !g_str_equal (request->background, "solid") && !g_str_equal (request->background, "transparent"))
     return usage_error (_("--background: “%s” is not solid or transparent"), request->background);
+  if (request->panel != NULL && !ties_timeline_panel_from_string (request->panel, &panel))
+    return usage_error (_("--panel: “%s” is not diagram, timeline or both"), request->panel);
+  if (request->lanes != NULL && !g_str_equal (request->lanes, "actor") && !g_str_equal (request->lanes, "kind"))
+    return usage_error (_("--lanes: “%s” is not actor or kind"), request->lanes);
+  if (request->lanes != NULL && panel == TIES_TIMELINE_PANEL_DIAGRAM)
+    return usage_error (_("--lanes goes with --panel timeline or both"));
   from = parse_bound (request->from, "--from", &status);
   to = parse_bound (request->to, "--to", &status);
   if (status != TIES_EXIT_OK)
@@ -728,12 +743,28 @@ ties_cli_export (const ExportRequest *request,
   if (request->scale > 0)
     export_options.scale = request->scale;
 
+  if (panel != TIES_TIMELINE_PANEL_DIAGRAM)
+    {
+      ties_timeline_options_init (&timeline_options);
+      timeline_options.lanes = g_strcmp0 (request->lanes, "kind") == 0 ? TIES_TIMELINE_LANES_KIND
+                                                                        : TIES_TIMELINE_LANES_ACTOR;
+      timeline_options.style = render_options.style;
+      timeline_options.solid_background = render_options.solid_background;
+      timeline = ties_timeline_new (document, network, &timeline_options);
+    }
+
   render_options.page_width = export_options.width;
   render_options.page_height = export_options.height;
+  /* Both panels: the diagram fills what the strip below leaves. */
+  if (panel == TIES_TIMELINE_PANEL_BOTH)
+    render_options.page_height -= ties_timeline_panel_height (timeline, export_options.height);
   render_options.fill_page = TRUE;
-  scene = ties_export_prepare_scene (network, request->layout, focus, &render_options);
+  if (panel != TIES_TIMELINE_PANEL_TIMELINE)
+    scene = ties_export_prepare_scene (network, request->layout, focus, &render_options);
 
-  if (!ties_export_to_file (scene, &export_options, output, &error))
+  if (timeline != NULL
+      ? !ties_timeline_export_panels (timeline, scene, &export_options, output, &error)
+      : !ties_export_to_file (scene, &export_options, output, &error))
     {
       g_printerr ("ties: %s\n", error->message);
       return TIES_EXIT_INVALID;
@@ -794,6 +825,10 @@ ties_cli_main (int    argc,
       N_("Draw ties on a single source dashed, ties on no evidence dotted"), NULL },
     { "table", 0, 0, G_OPTION_ARG_STRING, &export.table,
       N_("The table of a CSV export: events (the default), actors or ties"), N_("TABLE") },
+    { "panel", 0, 0, G_OPTION_ARG_STRING, &export.panel,
+      N_("What a picture shows: the diagram (the default), the timeline, or both, the timeline below"), N_("PANEL") },
+    { "lanes", 0, 0, G_OPTION_ARG_STRING, &export.lanes,
+      N_("The timeline's lanes: one per actor (the default) or per event kind"), N_("LANES") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version,
       N_("Print the version and exit"), NULL },
     { "import", 0, 0, G_OPTION_ARG_FILENAME, &import,
