@@ -369,6 +369,10 @@ test_problems (void)
                 "net.graphml:1: not a well-formed XML file: ");
   assert_fails ("", "net.gexf", TIES_NETWORK_IMPORT_ERROR_NOT_NETWORK,
                 "net.gexf: the file is empty");
+  /* Bytes its declared encoding cannot convert: told, not printed. */
+  assert_fails ("<?xml version=\"1.0\" encoding=\"ISO-2022-JP\"?>\n<graphml>\x1b$B\xff\xff</graphml>\n",
+                "enc.graphml", TIES_NETWORK_IMPORT_ERROR_NOT_NETWORK,
+                "enc.graphml:1: not a well-formed XML file: input conversion failed");
 }
 
 /* Entities are not expanded: not an internal one (a billion laughs

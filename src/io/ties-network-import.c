@@ -669,6 +669,30 @@ on_xml_error (void        *data,
   import->xml_error_line = error->line > 0 ? (guint) error->line : 1;
 }
 
+/* libxml2's messages without a parser context (a byte its encoding
+ * cannot convert) go to its generic handler, which would print them on
+ * standard error: the first becomes the file's problem instead. */
+static void
+on_generic_error (void       *data,
+                  const char *format,
+                  ...)
+{
+  Import *import = data;
+  g_autofree char *message = NULL;
+  va_list args;
+
+  if (import->xml_error != NULL)
+    return;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_strstrip (g_strdelimit (message, "\r\n", ' '));
+  if (message[0] != '\0')
+    import->xml_error = g_steal_pointer (&message);
+}
+
 /* Whether the file declares entities: refused, not expanded, so that
  * "&x;" can neither read a local file nor grow a billion-fold. */
 static gboolean
@@ -709,6 +733,8 @@ read_network (Import      *import,
   gboolean root_seen = FALSE;
   g_autofree char *refused = NULL;
   guint refused_line = 0;
+  void *generic_context;
+  xmlGenericErrorFunc generic_handler;
   int status;
 
   reader = xmlReaderForMemory (data, (int) length, NULL, NULL,
@@ -720,6 +746,10 @@ read_network (Import      *import,
       return FALSE;
     }
   xmlTextReaderSetStructuredErrorHandler (reader, on_xml_error, import);
+  /* Per thread in libxml2, and given back below. */
+  generic_context = xmlGenericErrorContext;
+  generic_handler = xmlGenericError;
+  xmlSetGenericErrorFunc (import, on_generic_error);
 
   while (refused == NULL && (status = xmlTextReaderRead (reader)) == 1)
     {
@@ -779,6 +809,7 @@ read_network (Import      *import,
     }
 
   xmlFreeTextReader (reader);
+  xmlSetGenericErrorFunc (generic_context, generic_handler);
 
   if (refused != NULL)
     {
@@ -793,7 +824,7 @@ read_network (Import      *import,
                    /* Translators: the file's name, a line, then libxml2's own (English) message */
                    _("%s:%u: not a well-formed XML file: %s"),
                    import->name, import->xml_error_line > 0 ? import->xml_error_line : 1,
-                   import->xml_error != NULL ? import->xml_error : _("the file ends too soon"));
+                   import->xml_error != NULL ? import->xml_error : _("it could not be read"));
       return FALSE;
     }
 
