@@ -49,6 +49,7 @@ typedef struct
   char *title;
   gboolean mark_weak_ties;
   char *table;
+  char *gexf_edges;
   char *panel;
   char *lanes;
 } ExportRequest;
@@ -68,7 +69,7 @@ static gboolean
 request_has_options (const ExportRequest *request)
 {
   return request_draws (request) || request->format != NULL || request->from != NULL || request->to != NULL
-         || request->kinds != NULL || request->table != NULL;
+         || request->kinds != NULL || request->table != NULL || request->gexf_edges != NULL;
 }
 
 static void
@@ -85,6 +86,7 @@ export_request_clear (ExportRequest *request)
   g_free (request->kinds);
   g_free (request->title);
   g_free (request->table);
+  g_free (request->gexf_edges);
   g_free (request->panel);
   g_free (request->lanes);
 }
@@ -619,6 +621,7 @@ ties_cli_export_network (const ExportRequest *request,
   g_autoptr(TiesDate) to = NULL;
   g_autoptr(GError) error = NULL;
   TiesCsvTable table = TIES_CSV_TABLE_EVENTS;
+  TiesGexfEdges gexf_edges = TIES_GEXF_EDGES_TIES;
   gboolean ok;
   int status = TIES_EXIT_OK;
 
@@ -628,6 +631,8 @@ ties_cli_export_network (const ExportRequest *request,
     return usage_error (_("--table goes with a CSV export"));
   if (request->table != NULL && !ties_csv_table_from_string (request->table, &table))
     return usage_error (_("--table: “%s” is not events, actors or ties"), request->table);
+  if (request->gexf_edges != NULL && !ties_gexf_edges_from_string (request->gexf_edges, &gexf_edges))
+    return usage_error (_("--gexf-edges: “%s” is not ties or events"), request->gexf_edges);
   from = parse_bound (request->from, "--from", &status);
   to = parse_bound (request->to, "--to", &status);
   if (status != TIES_EXIT_OK)
@@ -641,7 +646,9 @@ ties_cli_export_network (const ExportRequest *request,
   if (filter == NULL)
     return status;
 
-  if (export != NULL)
+  if (export == ties_gexf_export_to_file)
+    ok = ties_gexf_export_to_file_full (document, filter, gexf_edges, output, &error);
+  else if (export != NULL)
     ok = export (document, filter, output, &error);
   else
     ok = ties_csv_export_to_file (document, filter, table, output, &error);
@@ -677,6 +684,8 @@ ties_cli_export (const ExportRequest *request,
   const char *focus;
   int status = TIES_EXIT_OK;
 
+  if (request->gexf_edges != NULL && g_ascii_strcasecmp (format_name (request), "gexf") != 0)
+    return usage_error (_("--gexf-edges goes with a GEXF export"));
   if (is_annotation_format (request))
     return ties_cli_export_annotations (request, input);
   network_export = network_format (request);
@@ -825,6 +834,8 @@ ties_cli_main (int    argc,
       N_("Draw ties on a single source dashed, ties on no evidence dotted"), NULL },
     { "table", 0, 0, G_OPTION_ARG_STRING, &export.table,
       N_("The table of a CSV export: events (the default), actors or ties"), N_("TABLE") },
+    { "gexf-edges", 0, 0, G_OPTION_ARG_STRING, &export.gexf_edges,
+      N_("The edges of a GEXF export: one per tie (the default) or one per event and pair of its participants"), N_("ties|events") },
     { "panel", 0, 0, G_OPTION_ARG_STRING, &export.panel,
       N_("What a picture shows: the diagram (the default), the timeline, or both, the timeline below"), N_("PANEL") },
     { "lanes", 0, 0, G_OPTION_ARG_STRING, &export.lanes,

@@ -22,6 +22,7 @@
 
 #include "ties-export-util.h"
 #include "ties-gexf-export.h"
+#include "ties-safe-file.h"
 #include "ties-xml-out.h"
 
 #define GEXF_NS "http://gexf.net/1.3"
@@ -52,6 +53,14 @@ static const Attribute edge_attributes[] = {
   { "evidence", "integer" },
   { "initiated_by_source", "integer" },
   { "initiated_by_target", "integer" },
+};
+
+/* An edge per event: what the event says, its date as GEXF's spell. */
+static const Attribute event_edge_attributes[] = {
+  { "event", "string" },
+  { "kind", "string" },
+  { "title", "string" },
+  { "date", "string" },
 };
 
 static void
@@ -188,16 +197,17 @@ spell_day (gint64 day)
   return iso;
 }
 
+/* The <spells> of @events' dates; none when none is dated. */
 static void
-write_spells (TiesXmlOut *out,
-              TiesTie    *tie)
+write_spells (TiesXmlOut  *out,
+              TiesEvent  **events,
+              guint        n_events)
 {
-  GPtrArray *events = ties_tie_get_events (tie);
   gboolean open = FALSE;
 
-  for (guint i = 0; i < events->len; i++)
+  for (guint i = 0; i < n_events; i++)
     {
-      TiesDate *date = ties_event_get_parsed_date (g_ptr_array_index (events, i));
+      TiesDate *date = ties_event_get_parsed_date (events[i]);
       g_autofree char *start = NULL;
       g_autofree char *end = NULL;
       gint64 first, last;
@@ -252,14 +262,97 @@ write_edge (TiesXmlOut *out,
   attvalue_uint (out, "initiated_by_source", ties_tie_get_n_a_to_b (tie));
   attvalue_uint (out, "initiated_by_target", ties_tie_get_n_b_to_a (tie));
   _ties_xml_out_end (out);
-  write_spells (out, tie);
+  write_spells (out, (TiesEvent **) ties_tie_get_events (tie)->pdata, ties_tie_get_events (tie)->len);
   _ties_xml_out_end (out);
+}
+
+/* An edge per pair of @event's participants, in the order the event
+ * names them, each pair as a tie would have it (the smaller id first);
+ * ids go on from *@index. */
+static void
+write_event_edges (TiesXmlOut *out,
+                   TiesEvent  *event,
+                   guint      *index)
+{
+  const char * const *participants = ties_event_get_participants (event);
+  g_autoptr(GPtrArray) people = g_ptr_array_new ();
+  const char *title = ties_event_get_title (event);
+
+  /* A participant named twice is one participant, as for ties. */
+  for (guint i = 0; participants[i] != NULL; i++)
+    {
+      gboolean seen = FALSE;
+
+      for (guint k = 0; k < people->len && !seen; k++)
+        seen = g_str_equal (people->pdata[k], participants[i]);
+      if (!seen)
+        g_ptr_array_add (people, (gpointer) participants[i]);
+    }
+
+  for (guint j = 0; j < people->len; j++)
+    for (guint k = j + 1; k < people->len; k++)
+      {
+        const char *a = people->pdata[j];
+        const char *b = people->pdata[k];
+        char id[24];
+
+        if (strcmp (a, b) > 0)
+          {
+            const char *swap = a;
+
+            a = b;
+            b = swap;
+          }
+
+        g_snprintf (id, sizeof id, "e%u", (*index)++);
+        _ties_xml_out_start (out, "edge");
+        _ties_xml_out_attribute (out, "id", id);
+        _ties_xml_out_attribute (out, "source", a);
+        _ties_xml_out_attribute (out, "target", b);
+        if (title != NULL && *title != '\0')
+          _ties_xml_out_attribute (out, "label", title);
+        _ties_xml_out_attribute (out, "weight", "1");
+        _ties_xml_out_start (out, "attvalues");
+        attvalue (out, "event", ties_event_get_id (event));
+        attvalue (out, "kind", ties_event_get_kind (event));
+        attvalue (out, "title", title);
+        attvalue (out, "date", ties_event_get_date (event));
+        _ties_xml_out_end (out);
+        write_spells (out, &event, 1);
+        _ties_xml_out_end (out);
+      }
+}
+
+gboolean
+ties_gexf_edges_from_string (const char    *text,
+                             TiesGexfEdges *edges)
+{
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (edges != NULL, FALSE);
+
+  if (g_str_equal (text, "ties"))
+    *edges = TIES_GEXF_EDGES_TIES;
+  else if (g_str_equal (text, "events"))
+    *edges = TIES_GEXF_EDGES_EVENTS;
+  else
+    return FALSE;
+
+  return TRUE;
 }
 
 GBytes *
 ties_gexf_export_to_bytes (TiesDocument  *document,
                            TiesFilter    *filter,
                            GError       **error)
+{
+  return ties_gexf_export_to_bytes_full (document, filter, TIES_GEXF_EDGES_TIES, error);
+}
+
+GBytes *
+ties_gexf_export_to_bytes_full (TiesDocument  *document,
+                                TiesFilter    *filter,
+                                TiesGexfEdges  edges,
+                                GError       **error)
 {
   g_autoptr(TiesNetwork) network = NULL;
   TiesXmlOut out = { 0 };
@@ -270,6 +363,7 @@ ties_gexf_export_to_bytes (TiesDocument  *document,
 
   g_return_val_if_fail (TIES_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (filter == NULL || TIES_IS_FILTER (filter), NULL);
+  g_return_val_if_fail (edges == TIES_GEXF_EDGES_TIES || edges == TIES_GEXF_EDGES_EVENTS, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   network = _ties_export_network (document, filter);
@@ -305,7 +399,10 @@ ties_gexf_export_to_bytes (TiesDocument  *document,
   _ties_xml_out_attribute (&out, "timeformat", "date");
   _ties_xml_out_attribute (&out, "timerepresentation", "interval");
   declare (&out, "node", node_attributes, G_N_ELEMENTS (node_attributes));
-  declare (&out, "edge", edge_attributes, G_N_ELEMENTS (edge_attributes));
+  if (edges == TIES_GEXF_EDGES_EVENTS)
+    declare (&out, "edge", event_edge_attributes, G_N_ELEMENTS (event_edge_attributes));
+  else
+    declare (&out, "edge", edge_attributes, G_N_ELEMENTS (edge_attributes));
 
   _ties_xml_out_start (&out, "nodes");
   actors = ties_document_get_actors (document);
@@ -318,12 +415,28 @@ ties_gexf_export_to_bytes (TiesDocument  *document,
   _ties_xml_out_end (&out);
 
   _ties_xml_out_start (&out, "edges");
-  ties = ties_network_get_ties (network);
-  for (guint i = 0; i < g_list_model_get_n_items (ties); i++)
+  if (edges == TIES_GEXF_EDGES_EVENTS)
     {
-      g_autoptr(TiesTie) tie = g_list_model_get_item (ties, i);
+      GListModel *events = G_LIST_MODEL (ties_document_get_events (document));
+      guint index = 0;
 
-      write_edge (&out, tie, i);
+      for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+        {
+          g_autoptr(TiesEvent) event = g_list_model_get_item (events, i);
+
+          if (ties_network_includes_event (network, event))
+            write_event_edges (&out, event, &index);
+        }
+    }
+  else
+    {
+      ties = ties_network_get_ties (network);
+      for (guint i = 0; i < g_list_model_get_n_items (ties); i++)
+        {
+          g_autoptr(TiesTie) tie = g_list_model_get_item (ties, i);
+
+          write_edge (&out, tie, i);
+        }
     }
   _ties_xml_out_end (&out);
 
@@ -348,4 +461,24 @@ ties_gexf_export_to_file (TiesDocument  *document,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   return _ties_export_network_to_file (ties_gexf_export_to_bytes, document, filter, file, error);
+}
+
+gboolean
+ties_gexf_export_to_file_full (TiesDocument  *document,
+                               TiesFilter    *filter,
+                               TiesGexfEdges  edges,
+                               GFile         *file,
+                               GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (TIES_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  bytes = ties_gexf_export_to_bytes_full (document, filter, edges, error);
+  if (bytes == NULL)
+    return FALSE;
+
+  return ties_safe_file_replace (file, bytes, NULL, error);
 }
