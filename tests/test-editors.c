@@ -288,26 +288,37 @@ test_event_add_participant (EventFixture  *fixture,
 {
   g_autoptr(GBytes) before = save (fixture->document);
   g_autoptr(GBytes) after = NULL;
-  GtkDropDown *dropdown = child (fixture->editor, TIES_TYPE_EVENT_EDITOR, "actor_dropdown");
-  GListModel *choices = gtk_drop_down_get_model (dropdown);
-  guint n = g_list_model_get_n_items (choices);
-  guint position = GTK_INVALID_LIST_POSITION;
+  AdwEntryRow *search = child (fixture->editor, TIES_TYPE_EVENT_EDITOR, "participant_search_row");
+  GtkWidget *matches_row = child (fixture->editor, TIES_TYPE_EVENT_EDITOR, "participant_matches_row");
+  GtkListBox *matches = child (fixture->editor, TIES_TYPE_EVENT_EDITOR, "participant_matches");
+  GtkListBoxRow *row;
 
-  /* Participants are not offered again. */
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(TiesActor) actor = g_list_model_get_item (choices, i);
+  /* Nothing offered before anything is typed. */
+  g_assert_false (gtk_widget_get_visible (matches_row));
+  g_assert_null (gtk_list_box_get_row_at_index (matches, 0));
 
-      g_assert_false (ties_event_has_participant (fixture->event, ties_actor_get_id (actor)));
-      if (g_str_equal (ties_actor_get_id (actor), "zuckerberg"))
-        position = i;
-    }
-  g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+  /* Part of a name, any case, finds; participants are not offered. */
+  gtk_editable_set_text (GTK_EDITABLE (search), "ERBERG");
+  g_assert_true (gtk_widget_get_visible (matches_row));
+  row = gtk_list_box_get_row_at_index (matches, 0);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (row), "actor-id"), ==, "zuckerberg");
+  g_assert_null (gtk_list_box_get_row_at_index (matches, 1));
+  gtk_editable_set_text (GTK_EDITABLE (search), "ardern");
+  g_assert_true (ties_event_has_participant (fixture->event, "ardern"));
+  g_assert_null (gtk_list_box_get_row_at_index (matches, 0));
+  /* An alias finds its actor. */
+  gtk_editable_set_text (GTK_EDITABLE (search), "dpmc");
+  row = gtk_list_box_get_row_at_index (matches, 0);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (row), "actor-id"), ==, "dpmc");
 
-  gtk_drop_down_set_selected (dropdown, position);
+  gtk_editable_set_text (GTK_EDITABLE (search), "zuck");
   g_assert_true (gtk_widget_activate_action (fixture->editor, "event-editor.add-participant", NULL));
   g_assert_true (ties_event_has_participant (fixture->event, "zuckerberg"));
-  g_assert_cmpuint (g_list_model_get_n_items (choices), ==, n - 1);
+  /* The search is cleared for the next one. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (search)), ==, "");
+  g_assert_false (gtk_widget_get_visible (matches_row));
 
   /* The initiator can now be Zuckerberg. */
   g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (child (fixture->editor, TIES_TYPE_EVENT_EDITOR, "initiator_row"))),
@@ -317,7 +328,12 @@ test_event_add_participant (EventFixture  *fixture,
   after = save (fixture->document);
   test_assert_bytes_equal (before, after);
   g_assert_false (ties_event_has_participant (fixture->event, "zuckerberg"));
-  g_assert_cmpuint (g_list_model_get_n_items (choices), ==, n);
+  /* Undone, Zuckerberg is offered again. */
+  gtk_editable_set_text (GTK_EDITABLE (search), "zuck");
+  row = gtk_list_box_get_row_at_index (matches, 0);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (row), "actor-id"), ==, "zuckerberg");
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
 
   /* Removing a participant is one step too. */
   g_assert_true (gtk_widget_activate_action (fixture->editor, "event-editor.remove-participant", "s", "cook"));

@@ -1,5 +1,5 @@
 /* ties-event-editor-participants.c: the event editor's participants,
- * initiator and new actors: the chips, the drop-down of actors to add,
+ * initiator and new actors: the chips, the search for actors to add,
  * the row that makes a new actor (offering the existing one of that name
  * instead), and the actions behind them, each one step of the history
  *
@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "ties-event-editor-private.h"
+#include "ties-mentions.h"
 
 static const char *
 actor_display_name (TiesEventEditor *self,
@@ -221,16 +222,67 @@ on_new_actor_activated (TiesEventEditor *self)
     gtk_widget_error_bell (GTK_WIDGET (self));
 }
 
+/* Not yet a participant, and named (or also known) as typed. */
 static gboolean
 actor_is_candidate (gpointer item,
                     gpointer user_data)
 {
   TiesEventEditor *self = user_data;
 
-  if (self->event == NULL)
-    return TRUE;
+  if (self->event != NULL && ties_event_has_participant (self->event, ties_actor_get_id (item)))
+    return FALSE;
 
-  return !ties_event_has_participant (self->event, ties_actor_get_id (item));
+  return self->participant_needle != NULL && ties_actor_matches_folded (item, self->participant_needle);
+}
+
+/* The matches start empty and follow what is typed. */
+static void
+on_participant_search_changed (TiesEventEditor *self)
+{
+  g_autofree char *text = NULL;
+
+  g_assert (TIES_IS_EVENT_EDITOR (self));
+
+  text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->participant_search_row))));
+  g_clear_pointer (&self->participant_needle, g_free);
+  if (*text != '\0')
+    self->participant_needle = ties_text_fold (text);
+  gtk_filter_changed (GTK_FILTER (self->actor_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  gtk_widget_set_visible (GTK_WIDGET (self->participant_matches_row), self->participant_needle != NULL);
+}
+
+/* A row per match: the name, and what else tells it apart. */
+static GtkWidget *
+create_match_row (gpointer item,
+                  gpointer user_data)
+{
+  TiesEventEditor *self = user_data;
+  TiesActor *actor = item;
+  const char * const *aliases = ties_actor_get_aliases (actor);
+  const char *affiliation = ties_actor_get_affiliation (actor);
+  GtkWidget *row = adw_action_row_new ();
+  g_autoptr(GString) subtitle = g_string_new (NULL);
+
+  g_assert (TIES_IS_EVENT_EDITOR (self));
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), ties_actor_get_name (actor));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  if (affiliation != NULL && *affiliation != '\0' && self->document != NULL)
+    g_string_append (subtitle, ties_document_get_actor_name (self->document, affiliation));
+  if (aliases != NULL && aliases[0] != NULL)
+    {
+      g_autofree char *joined = g_strjoinv (", ", (char **) aliases);
+
+      if (subtitle->len > 0)
+        g_string_append (subtitle, " · ");
+      /* Translators: the other names of an actor, in a list of actors */
+      g_string_append_printf (subtitle, _("also %s"), joined);
+    }
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data_full (G_OBJECT (row), "actor-id", g_strdup (ties_actor_get_id (actor)), g_free);
+
+  return row;
 }
 
 /* Actions */
@@ -265,26 +317,58 @@ add_participant (TiesEventEditor *self,
   set_participants (self, (const char * const *) participants);
 }
 
+/* Adds the actor, one step of undo, and clears the search for the next. */
+static void
+add_participant_found (TiesEventEditor *self,
+                       const char      *id)
+{
+  TiesHistory *history;
+
+  g_assert (TIES_IS_EVENT_EDITOR (self));
+
+  if (!ties_edit_binder_can_edit (self->binder) || id == NULL)
+    return;
+
+  history = ties_document_get_history (self->document);
+  ties_history_begin (history, _("Add Participant"));
+  add_participant (self, id);
+  ties_history_end (history);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->participant_search_row), "");
+}
+
+/* The first actor the search matches (Enter in the search). */
 static void
 add_participant_action (GtkWidget  *widget,
                         const char *action_name G_GNUC_UNUSED,
                         GVariant   *parameter G_GNUC_UNUSED)
 {
   TiesEventEditor *self = TIES_EVENT_EDITOR (widget);
-  TiesActor *actor;
-  TiesHistory *history;
+  g_autoptr(TiesActor) actor = g_list_model_get_item (G_LIST_MODEL (self->actor_matches), 0);
 
-  if (!ties_edit_binder_can_edit (self->binder))
-    return;
-
-  actor = gtk_drop_down_get_selected_item (self->actor_dropdown);
   if (actor == NULL)
-    return;
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
 
-  history = ties_document_get_history (self->document);
-  ties_history_begin (history, _("Add Participant"));
-  add_participant (self, ties_actor_get_id (actor));
-  ties_history_end (history);
+  add_participant_found (self, ties_actor_get_id (actor));
+}
+
+static void
+on_participant_search_activated (TiesEventEditor *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "event-editor.add-participant", NULL);
+}
+
+static void
+on_participant_match_activated (TiesEventEditor *self,
+                                GtkListBoxRow   *row)
+{
+  g_assert (TIES_IS_EVENT_EDITOR (self));
+
+  add_participant_found (self, g_object_get_data (G_OBJECT (row), "actor-id"));
+  gtk_widget_grab_focus (GTK_WIDGET (self->participant_search_row));
 }
 
 static void
@@ -426,6 +510,8 @@ _ties_event_editor_participants_class_init (TiesEventEditorClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   gtk_widget_class_bind_template_callback (widget_class, on_new_actor_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_participant_search_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_participant_match_activated);
 
   gtk_widget_class_install_action (widget_class, "event-editor.add-participant", NULL, add_participant_action);
   gtk_widget_class_install_action (widget_class, "event-editor.create-actor", NULL, create_actor_action);
@@ -437,7 +523,6 @@ _ties_event_editor_participants_class_init (TiesEventEditorClass *klass)
 void
 _ties_event_editor_participants_init (TiesEventEditor *self)
 {
-  g_autoptr(GtkExpression) name = NULL;
   g_autoptr(GtkExpression) string = NULL;
 
   self->initiator_ids = g_ptr_array_new_with_free_func (g_free);
@@ -447,8 +532,22 @@ _ties_event_editor_participants_init (TiesEventEditor *self)
   adw_combo_row_set_expression (self->initiator_row, string);
 
   self->actor_filter = gtk_custom_filter_new (actor_is_candidate, self, NULL);
-  name = gtk_property_expression_new (TIES_TYPE_ACTOR, NULL, "name");
-  gtk_drop_down_set_expression (self->actor_dropdown, name);
+  /* A few matches: typing more narrows them. */
+  self->actor_matches = gtk_slice_list_model_new (NULL, 0, 8);
+  gtk_list_box_bind_model (self->participant_matches, G_LIST_MODEL (self->actor_matches),
+                           create_match_row, self, NULL);
+  g_signal_connect_object (self->participant_search_row, "changed", G_CALLBACK (on_participant_search_changed), self,
+                           G_CONNECT_SWAPPED);
+  {
+    /* Translators: shown under Add Participant when no actor matches */
+    GtkWidget *none = gtk_label_new (_("No actor has this name: make a new one below"));
+
+    gtk_widget_add_css_class (none, "dim-label");
+    gtk_widget_set_margin_top (none, 12);
+    gtk_widget_set_margin_bottom (none, 12);
+    gtk_label_set_wrap (GTK_LABEL (none), TRUE);
+    gtk_list_box_set_placeholder (self->participant_matches, none);
+  }
 
   /* Not typed into the event: a name for a new actor, added by Enter. */
   g_signal_connect_object (self->new_actor_row, "changed", G_CALLBACK (on_new_actor_changed), self, G_CONNECT_SWAPPED);

@@ -33,8 +33,13 @@ struct _TiesEventEditor
   TiesActor          *existing_actor;
 
   GListStore         *kind_models;      /* GListModels: built-ins, declared */
-  GtkFilterListModel *actor_choices;    /* actors that are not participants */
+  /* Actors that are not participants and match the search typed in
+   * participant_search_row (participant_needle, folded), by name; the
+   * first few shown in participant_matches. */
+  GtkFilterListModel *actor_choices;
   GtkCustomFilter    *actor_filter;
+  GtkSliceListModel  *actor_matches;
+  char               *participant_needle;
   GtkStringList      *initiator_names;  /* initiator_row's items */
   GPtrArray          *initiator_ids;    /* ids behind them; NULL: nobody */
 
@@ -48,7 +53,9 @@ struct _TiesEventEditor
   AdwEntryRow        *date_phrase_row;
   GtkStack           *participants_stack;
   GtkFlowBox         *participants_box;
-  GtkDropDown        *actor_dropdown;
+  AdwEntryRow        *participant_search_row;
+  AdwPreferencesRow  *participant_matches_row;
+  GtkListBox         *participant_matches;
   AdwEntryRow        *new_actor_row;
   AdwPreferencesRow  *existing_actor_row;
   GtkLabel           *existing_actor_label;

@@ -335,6 +335,8 @@ ties_event_editor_dispose (GObject *object)
   g_clear_object (&self->kind_models);
   g_clear_object (&self->actor_choices);
   g_clear_object (&self->actor_filter);
+  g_clear_object (&self->actor_matches);
+  g_clear_pointer (&self->participant_needle, g_free);
   g_clear_pointer (&self->initiator_ids, g_ptr_array_unref);
   g_clear_object (&self->initiator_names);
   g_clear_object (&self->existing_actor);
@@ -424,7 +426,9 @@ ties_event_editor_class_init (TiesEventEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TiesEventEditor, date_phrase_row);
   gtk_widget_class_bind_template_child (widget_class, TiesEventEditor, participants_stack);
   gtk_widget_class_bind_template_child (widget_class, TiesEventEditor, participants_box);
-  gtk_widget_class_bind_template_child (widget_class, TiesEventEditor, actor_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, TiesEventEditor, participant_search_row);
+  gtk_widget_class_bind_template_child (widget_class, TiesEventEditor, participant_matches_row);
+  gtk_widget_class_bind_template_child (widget_class, TiesEventEditor, participant_matches);
   gtk_widget_class_bind_template_child (widget_class, TiesEventEditor, new_actor_row);
   gtk_widget_class_bind_template_child (widget_class, TiesEventEditor, existing_actor_row);
   gtk_widget_class_bind_template_child (widget_class, TiesEventEditor, existing_actor_label);
@@ -540,13 +544,13 @@ ties_event_editor_set_document (TiesEventEditor *self,
       sorter = gtk_string_sorter_new (gtk_property_expression_new (TIES_TYPE_ACTOR, NULL, "name"));
       g_object_ref (self->actor_choices);
       sorted_actors = gtk_sort_list_model_new (G_LIST_MODEL (self->actor_choices), GTK_SORTER (sorter));
-      gtk_drop_down_set_model (self->actor_dropdown, G_LIST_MODEL (sorted_actors));
+      gtk_slice_list_model_set_model (self->actor_matches, G_LIST_MODEL (sorted_actors));
 
       self->actors_changed_id =
         g_signal_connect_object (actors, "items-changed", G_CALLBACK (on_actors_changed), self, G_CONNECT_SWAPPED);
     }
   else
-    gtk_drop_down_set_model (self->actor_dropdown, NULL);
+    gtk_slice_list_model_set_model (self->actor_matches, NULL);
 
   ties_edit_binder_thaw (self->binder);
 
