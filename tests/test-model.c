@@ -1625,6 +1625,42 @@ test_actor_initials (void)
     }
 }
 
+/* File names a file system and a portal take, from any title. */
+static void
+test_document_file_name (void)
+{
+  static const struct { const char *title, *name; } cases[] = {
+    { "Ardern and the tech chiefs: the Christchurch Call", "Ardern and the tech chiefs - the Christchurch Call.png" },
+    { "", "Diagram.png" },
+    { "a/b\\c", "a - b - c.png" },
+    { "What?* \"Quotes\" <x>|y", "What Quotes x - y.png" },
+    { ".hidden", "hidden.png" },
+    { " :: ", "Diagram.png" },
+    { "Ngā  Tūmomo\tTake\n", "Ngā Tūmomo Take.png" },
+    { "Line\001feed", "Linefeed.png" },
+  };
+  g_autoptr(TiesDocument) document = ties_document_new ();
+  g_autoptr(GString) long_title = g_string_new (NULL);
+  g_autofree char *long_name = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = NULL;
+
+      ties_document_set_title (document, cases[i].title);
+      name = ties_document_make_file_name (document, "Diagram", "png");
+      g_assert_cmpstr (name, ==, cases[i].name);
+    }
+
+  for (guint i = 0; i < 30; i++)
+    g_string_append (long_title, "Tūhoe ");
+  ties_document_set_title (document, long_title->str);
+  long_name = ties_document_make_file_name (document, "Diagram", "svg");
+  g_assert_true (g_str_has_suffix (long_name, ".svg"));
+  g_assert_cmpint (g_utf8_strlen (long_name, -1), <=, 100 + strlen (".svg"));
+  g_assert_true (g_utf8_validate (long_name, -1, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1635,6 +1671,7 @@ main (int   argc,
 
   g_test_add_func ("/model/actor/properties", test_actor_properties);
   g_test_add_func ("/model/actor/initials", test_actor_initials);
+  g_test_add_func ("/model/document/file-name", test_document_file_name);
   g_test_add_func ("/model/source/properties", test_source_properties);
   g_test_add_func ("/model/event/properties", test_event_properties);
   g_test_add_func ("/model/evidence/properties", test_evidence_properties);

@@ -520,6 +520,70 @@ ties_document_set_layout (TiesDocument *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAYOUT]);
 }
 
+#define FILE_NAME_MAX_CHARS 100
+
+char *
+ties_document_make_file_name (TiesDocument *self,
+                              const char   *fallback,
+                              const char   *extension)
+{
+  g_autoptr(GString) name = g_string_new (NULL);
+  const char *title;
+
+  g_return_val_if_fail (TIES_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (fallback != NULL, NULL);
+  g_return_val_if_fail (extension != NULL, NULL);
+
+  title = g_utf8_validate (self->title, -1, NULL) ? self->title : "";
+  for (const char *p = title; *p != '\0' && g_utf8_strlen (name->str, -1) < FILE_NAME_MAX_CHARS;
+       p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      /* A separator keeps words apart; the rest of what is refused goes. */
+      if (c == ':' || c == '/' || c == '\\' || c == '|')
+        g_string_append (name, " - ");
+      else if (g_unichar_isspace (c))
+        g_string_append_c (name, ' ');
+      else if (c == '*' || c == '?' || c == '"' || c == '<' || c == '>' || g_unichar_iscntrl (c))
+        continue;
+      else
+        g_string_append_unichar (name, c);
+    }
+
+  /* Runs of spaces and dashes as one " - " or " ", and none at the ends
+   * (nor a dot: a name that starts with one is hidden). */
+  {
+    g_auto(GStrv) words = g_strsplit (name->str, " ", -1);
+    g_autoptr(GString) joined = g_string_new (NULL);
+    gboolean dash = FALSE;
+
+    for (guint i = 0; words[i] != NULL; i++)
+      {
+        if (words[i][0] == '\0')
+          continue;
+        if (g_str_equal (words[i], "-"))
+          {
+            dash = joined->len > 0;
+            continue;
+          }
+        if (joined->len > 0)
+          g_string_append (joined, dash ? " - " : " ");
+        g_string_append (joined, words[i]);
+        dash = FALSE;
+      }
+    while (joined->len > 0 && (joined->str[0] == '.' || joined->str[0] == '-'))
+      g_string_erase (joined, 0, 1);
+    g_string_assign (name, joined->str);
+  }
+
+  if (name->len == 0)
+    g_string_assign (name, fallback);
+  g_string_append_printf (name, ".%s", extension);
+
+  return g_string_free (g_steal_pointer (&name), FALSE);
+}
+
 const char *
 ties_document_get_colors (TiesDocument *self)
 {

@@ -113,6 +113,13 @@ const char         *ties_document_get_kind_label      (TiesDocument *self,
 /* Whether @id is what documents allow as an id: a letter or digit, then
  * letters, digits and . _ : - (ASCII). */
 gboolean            ties_document_is_valid_id         (const char   *id);
+/* A file name for an export of the document: its title (else
+ * @fallback) without what file systems or portals refuse (/ \ : * ? " <
+ * > | and control characters; "Ardern: the Call" → "Ardern - the Call"),
+ * at most 100 characters, then "." and @extension. */
+char               *ties_document_make_file_name      (TiesDocument *self,
+                                                       const char   *fallback,
+                                                       const char   *extension);
 char               *ties_document_make_id             (TiesDocument *self,
                                                        const char   *text);
 

@@ -327,12 +327,8 @@ on_chooser_response (GtkNativeDialog  *chooser,
 static char *
 suggested_name (TiesExportDialog *self)
 {
-  const char *title = ties_document_get_title (ties_network_get_document (self->network));
-  g_autofree char *base = g_strdup (title != NULL && *title != '\0' ? title : _("Diagram"));
-
-  g_strdelimit (base, "/\\", '-');
-
-  return g_strdup_printf ("%s.%s", base, extensions[get_format (self)]);
+  return ties_document_make_file_name (ties_network_get_document (self->network),
+                                       _("Diagram"), extensions[get_format (self)]);
 }
 
 static void

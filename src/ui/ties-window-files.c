@@ -660,12 +660,42 @@ keep_mine_action (GtkWidget  *widget,
   gtk_revealer_set_reveal_child (self->disk_banner, FALSE);
 }
 
+/* "Exported", with the way to the file: Open shows it in the app the
+ * desktop (or, sandboxed, the portal) chooses. */
+static void
+toast_exported (TiesWindow *self,
+                const char *title,
+                GFile      *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  AdwToast *toast;
+
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Open"));
+  adw_toast_set_action_name (toast, "win.open-exported");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+open_exported_action (GtkWidget  *widget,
+                      const char *action_name G_GNUC_UNUSED,
+                      GVariant   *parameter)
+{
+  gtk_show_uri (GTK_WINDOW (widget), g_variant_get_string (parameter, NULL), GDK_CURRENT_TIME);
+}
+
 static void
 on_exported (TiesExportDialog *dialog,
              GFile            *file,
              TiesWindow       *self)
 {
-  ties_window_toast (self, _("Exported"));
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *title = NULL;
+
+  /* Translators: a toast; %s is the name of the file written */
+  title = g_strdup_printf (_("Exported “%s”"), name);
+  toast_exported (self, title, file);
 }
 
 static void
@@ -733,7 +763,7 @@ on_export_data_response (GtkNativeDialog *dialog,
           message = g_strdup_printf (_(spec->done), name);
 #pragma GCC diagnostic pop
 
-          ties_window_toast (self, message);
+          toast_exported (self, message, file);
         }
       else
         {
@@ -750,7 +780,6 @@ _ties_window_export_data (TiesWindow           *self,
 {
   GtkFileChooserNative *chooser;
   g_autofree char *name = NULL;
-  const char *title = ties_document_get_title (self->document);
 
   chooser = gtk_file_chooser_native_new (_(spec->title), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
@@ -764,7 +793,7 @@ _ties_window_export_data (TiesWindow           *self,
       g_object_set_data (G_OBJECT (filter), "ties-data-format", (gpointer) &spec->formats[i]);
       gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
     }
-  name = g_strdup_printf ("%s.%s", *title != '\0' ? title : _(spec->untitled), spec->formats[0].suffix);
+  name = ties_document_make_file_name (self->document, _(spec->untitled), spec->formats[0].suffix);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   g_object_set_data (G_OBJECT (chooser), "ties-data-export", (gpointer) spec);
   g_signal_connect (chooser, "response", G_CALLBACK (on_export_data_response), self);
@@ -962,6 +991,7 @@ _ties_window_files_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.export-data", NULL, export_data_action);
+  gtk_widget_class_install_action (widget_class, "win.open-exported", "s", open_exported_action);
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.no-recent", NULL, NULL);
