@@ -669,6 +669,11 @@ on_xml_error (void        *data,
   import->xml_error_line = error->line > 0 ? (guint) error->line : 1;
 }
 
+static void
+on_generic_error (void       *data,
+                  const char *format,
+                  ...) G_GNUC_PRINTF (2, 3);
+
 /* libxml2's messages without a parser context (a byte its encoding
  * cannot convert) go to its generic handler, which would print them on
  * standard error: the first becomes the file's problem instead. */
