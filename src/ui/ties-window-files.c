@@ -678,11 +678,26 @@ toast_exported (TiesWindow *self,
 }
 
 static void
+on_exported_shown (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(TiesWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!gtk_show_uri_full_finish (GTK_WINDOW (object), result, &error)
+      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    /* Translators: a toast when no program opens the file exported */
+    ties_window_toast (self, _("No app could open the file"));
+}
+
+static void
 open_exported_action (GtkWidget  *widget,
                       const char *action_name G_GNUC_UNUSED,
                       GVariant   *parameter)
 {
-  gtk_show_uri (GTK_WINDOW (widget), g_variant_get_string (parameter, NULL), GDK_CURRENT_TIME);
+  gtk_show_uri_full (GTK_WINDOW (widget), g_variant_get_string (parameter, NULL), GDK_CURRENT_TIME,
+                     NULL, on_exported_shown, g_object_ref (widget));
 }
 
 static void
