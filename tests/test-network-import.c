@@ -150,11 +150,13 @@ test_gexf (void)
     }
   g_assert_cmpstr (ties_event_get_id (event_at (document, 0)), !=, ties_event_get_id (event_at (document, 1)));
 
-  /* Undirected against the graph's default; a label that is no kind. */
+  /* Undirected against the graph's default; a label that is no kind is
+   * the events' title. */
   event = event_at (document, 3);
   g_assert_null (ties_event_get_initiator (event));
   g_assert_cmpstr (ties_event_get_kind (event), ==, "other");
-  g_assert_true (report_has (report, "net.gexf: the event kinds “employs” are not the document’s"));
+  g_assert_cmpstr (ties_event_get_title (event), ==, "employs");
+  g_assert_false (report_has (report, "net.gexf: the event kinds"));
 
   /* One step of undo takes it all back. */
   g_assert_cmpuint (test_count_undo_steps (ties_document_get_history (document)), ==, 1);
@@ -174,7 +176,7 @@ static const char graphml[] =
   "  <key id=\"w\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n"
   "  <key id=\"d7\" for=\"edge\" attr.name=\"kinds\" attr.type=\"string\"/>\n"
   "  <graph id=\"G\" edgedefault=\"undirected\">\n"
-  "    <edge source=\"n0\" target=\"n1\"><data key=\"w\">2</data><data key=\"d7\">meeting; email</data></edge>\n"
+  "    <edge source=\"n0\" target=\"n1\"><data key=\"w\">2</data><data key=\"d7\">meeting; lunch; email</data></edge>\n"
   "    <node id=\"n0\"><data key=\"d0\">Tim Cook</data><data key=\"d1\">person</data>\n"
   "      <data key=\"d2\">1.5</data><data key=\"d3\">-2</data><data key=\"d4\">#00AA00</data>\n"
   "      <data key=\"d5\">n1</data></node>\n"
@@ -230,6 +232,7 @@ test_graphml (void)
   g_assert_cmpstr (ties_event_get_initiator (event), ==, "n1");
   g_assert_cmpstr (ties_event_get_notes (event), ==, "Imported from net.graphml, the edge on line 17 (weight 1.4).");
   g_assert_true (report_has (report, "/some/folder/net.graphml: 1 edge’s weight is not a whole number"));
+  g_assert_true (report_has (report, "/some/folder/net.graphml: the event kinds “lunch” are not the document’s"));
 }
 
 /* What Gephi writes as GraphML: the colour in three keys. */
@@ -562,6 +565,52 @@ test_round_trip_gexf (void)
   assert_round_trip (ties_gexf_export_to_bytes, "sample.gexf", ", ");
 }
 
+static GBytes *
+export_gexf_events (TiesDocument  *document,
+                    TiesFilter    *filter,
+                    GError       **error)
+{
+  return ties_gexf_export_to_bytes_full (document, filter, TIES_GEXF_EDGES_EVENTS, error);
+}
+
+/* An edge per event gives back each event's title, date and kind. */
+static void
+test_round_trip_gexf_events (void)
+{
+  g_autoptr(TiesDocument) sample = test_load_sample ();
+  g_autoptr(TiesDocument) copy = ties_document_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *events;
+
+  assert_round_trip (export_gexf_events, "sample.gexf", ", ");
+
+  bytes = export_gexf_events (sample, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (ties_network_import (copy, bytes, "sample.gexf", NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  events = ties_document_get_events (copy);
+  g_assert_cmpuint (g_list_model_get_n_items (events), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(TiesEvent) event = g_list_model_get_item (events, i);
+      GListModel *originals = ties_document_get_events (sample);
+      gboolean found = FALSE;
+
+      for (guint j = 0; j < g_list_model_get_n_items (originals) && !found; j++)
+        {
+          g_autoptr(TiesEvent) original = g_list_model_get_item (originals, j);
+
+          found = g_str_equal (ties_event_get_title (original), ties_event_get_title (event))
+                  && g_strcmp0 (ties_event_get_date (original), ties_event_get_date (event)) == 0
+                  && g_str_equal (ties_event_kind_lookup_builtin (ties_event_get_kind (original)) != NULL
+                                  ? ties_event_get_kind (original) : "other",
+                                  ties_event_get_kind (event));
+        }
+      g_assert_true (found);
+    }
+}
+
 static void
 test_round_trip_graphml (void)
 {
@@ -730,6 +779,7 @@ main (int   argc,
   g_test_add_func ("/network-import/into", test_into);
   g_test_add_func ("/network-import/round-trip-gexf", test_round_trip_gexf);
   g_test_add_func ("/network-import/round-trip-graphml", test_round_trip_graphml);
+  g_test_add_func ("/network-import/round-trip-gexf-events", test_round_trip_gexf_events);
   g_test_add_func ("/network-import/export-again", test_export_again);
   g_test_add_func ("/network-import/too-large", test_too_large);
   g_test_add_func ("/network-import/weight-cap", test_weight_cap);

@@ -27,6 +27,7 @@
 #include <glib/gi18n-lib.h>
 #include <libxml/xmlreader.h>
 
+#include "ties-date.h"
 #include "ties-import-util.h"
 #include "ties-network-import.h"
 
@@ -1151,6 +1152,8 @@ typedef struct {
   guint       n_from_source;   /* the export's counts of who reached out */
   guint       n_from_target;
   char       *weight_note;     /* a weight not kept as the events' number */
+  char       *title;           /* the edge's own title or label, or NULL */
+  char       *date;            /* an EDTF date the edge has, or NULL */
 } EdgePlan;
 
 static void
@@ -1160,19 +1163,25 @@ edge_plan_free (gpointer data)
 
   g_ptr_array_unref (plan->kinds);
   g_free (plan->weight_note);
+  g_free (plan->title);
+  g_free (plan->date);
   g_free (plan);
 }
 
-static void
+/* Adds the kinds @text names to @kinds; FALSE when it names none. A
+ * label that is no kind is free text (a title), not an unknown kind. */
+static gboolean
 add_kinds (Import     *import,
            GPtrArray  *kinds,
            const char *text,
-           gboolean    is_list)
+           gboolean    is_list,
+           gboolean    is_label)
 {
   g_auto(GStrv) parts = NULL;
+  gboolean found = FALSE;
 
   if (text == NULL || text[0] == '\0')
-    return;
+    return FALSE;
 
   if (is_list)
     parts = split_list (text);
@@ -1184,10 +1193,17 @@ add_kinds (Import     *import,
       const char *kind = _ties_import_find_event_kind (import->document, parts[i]);
 
       if (kind == NULL)
-        g_hash_table_add (import->unknown_kinds, g_strdup (parts[i]));
-      else if (!g_ptr_array_find_with_equal_func (kinds, kind, g_str_equal, NULL))
+        {
+          if (!is_label)
+            g_hash_table_add (import->unknown_kinds, g_strdup (parts[i]));
+          continue;
+        }
+      found = TRUE;
+      if (!g_ptr_array_find_with_equal_func (kinds, kind, g_str_equal, NULL))
         g_ptr_array_add (kinds, (gpointer) kind);
     }
+
+  return found;
 }
 
 static guint
@@ -1205,10 +1221,11 @@ static EdgePlan *
 plan_edge (Import *import,
            Edge   *edge,
            guint  *n_capped,
-           guint  *n_rounded)
+           guint  *n_rounded,
+           guint  *n_bad_dates)
 {
   g_autoptr(GPtrArray) kinds = g_ptr_array_new ();
-  const char *weight_text;
+  const char *weight_text, *label, *title, *date;
   Node *source = g_hash_table_lookup (import->node_index, edge->source);
   Node *target = g_hash_table_lookup (import->node_index, edge->target);
   EdgePlan *plan;
@@ -1250,13 +1267,28 @@ plan_edge (Import *import,
   if (weight != plan->n_events)
     plan->weight_note = g_strstrip (g_strdup (weight_text));
 
-  add_kinds (import, kinds, lookup_value (import, DOMAIN_EDGE, edge->values, "kinds"), TRUE);
-  add_kinds (import, kinds, lookup_value (import, DOMAIN_EDGE, edge->values, "kind"), FALSE);
-  add_kinds (import, kinds, edge->kind, FALSE);
-  add_kinds (import, kinds, lookup_value (import, DOMAIN_EDGE, edge->values, "type"), FALSE);
-  add_kinds (import, kinds, lookup_value (import, DOMAIN_EDGE, edge->values, "label"), FALSE);
-  add_kinds (import, kinds, edge->label, FALSE);
+  add_kinds (import, kinds, lookup_value (import, DOMAIN_EDGE, edge->values, "kinds"), TRUE, FALSE);
+  add_kinds (import, kinds, lookup_value (import, DOMAIN_EDGE, edge->values, "kind"), FALSE, FALSE);
+  add_kinds (import, kinds, edge->kind, FALSE, FALSE);
+  add_kinds (import, kinds, lookup_value (import, DOMAIN_EDGE, edge->values, "type"), FALSE, FALSE);
+  label = edge->label != NULL && edge->label[0] != '\0' ? edge->label
+          : lookup_value (import, DOMAIN_EDGE, edge->values, "label");
+  if (add_kinds (import, kinds, label, FALSE, TRUE))
+    label = NULL;
   plan->kinds = g_steal_pointer (&kinds);
+
+  /* What an edge per event says of its event (ties --gexf-edges=events
+   * writes a title and a date): kept where the document can hold it. */
+  title = lookup_value (import, DOMAIN_EDGE, edge->values, "title");
+  if (title == NULL)
+    title = label;
+  if (title != NULL && strlen (title) <= MAX_TEXT_LENGTH)
+    plan->title = g_strstrip (g_strdup (title));
+  date = lookup_value (import, DOMAIN_EDGE, edge->values, "date");
+  if (date != NULL && ties_date_validate (date, NULL, NULL))
+    plan->date = g_strdup (date);
+  else if (date != NULL)
+    (*n_bad_dates)++;
 
   if (!plan->directed)
     {
@@ -1320,8 +1352,11 @@ make_events (Import    *import,
                                                         : ties_document_get_actor_name (import->document, source));
   target_name = title_name (plan->target->added != NULL ? ties_actor_get_name (plan->target->added)
                                                         : ties_document_get_actor_name (import->document, target));
-  /* Translators: an imported edge's events: the names of its two ends */
-  title = g_strdup_printf (_("%s – %s"), source_name, target_name);
+  if (plan->title != NULL && plan->title[0] != '\0')
+    title = g_strdup (plan->title);
+  else
+    /* Translators: an imported edge's events: the names of its two ends */
+    title = g_strdup_printf (_("%s – %s"), source_name, target_name);
   /* An id is made of a title's first words; a name may be one word of
    * thousands of letters, and an id is at most 200. */
   id_words = g_utf8_substring (title, 0, MIN (g_utf8_strlen (title, -1), 60));
@@ -1344,7 +1379,7 @@ make_events (Import    *import,
     {
       const char *kind = plan->kinds->len == 0 ? "other"
                          : g_ptr_array_index (plan->kinds, i < plan->kinds->len ? i : 0);
-      const char *id = take_id (import, ties_document_make_event_id (import->document, id_words, NULL));
+      const char *id = take_id (import, ties_document_make_event_id (import->document, id_words, plan->date));
       TiesEvent *event = ties_event_new (id, title, kind);
       const char *initiator = NULL;
 
@@ -1355,6 +1390,7 @@ make_events (Import    *import,
       else if (i < plan->n_from_source + plan->n_from_target)
         initiator = target;
 
+      ties_event_set_date (event, plan->date);
       /* As the document reader leaves an event without them. */
       ties_event_set_date_phrase (event, "");
       ties_event_set_participants (event, participants);
@@ -1405,7 +1441,7 @@ ties_network_import (TiesDocument  *document,
   const char *data;
   gsize length;
   guint64 total = 0;
-  guint n_added = 0, n_matched = 0, n_loops = 0, n_capped = 0, n_rounded = 0;
+  guint n_added = 0, n_matched = 0, n_loops = 0, n_capped = 0, n_rounded = 0, n_bad_dates = 0;
 
   g_return_val_if_fail (TIES_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (xml != NULL, FALSE);
@@ -1465,7 +1501,7 @@ ties_network_import (TiesDocument  *document,
 
       if (edge->source == NULL || edge->target == NULL)
         continue;
-      plan = plan_edge (&import, edge, &n_capped, &n_rounded);
+      plan = plan_edge (&import, edge, &n_capped, &n_rounded, &n_bad_dates);
       if (plan == NULL)
         continue;
       /* A tie is between two actors: a node's edge to itself, or
@@ -1552,6 +1588,13 @@ ties_network_import (TiesDocument  *document,
                                                    "%s: %u edge joins an actor to itself; it is left out",
                                                    "%s: %u edges join an actor to itself; they are left out", n_loops),
                                       import.name, n_loops));
+  if (n_bad_dates > 0)
+    g_ptr_array_add (import.report,
+                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "%s: %u edge’s date is not an EDTF date; its events have none",
+                                                   "%s: %u edges’ dates are not EDTF dates; their events have none",
+                                                   n_bad_dates),
+                                      import.name, n_bad_dates));
   if (g_hash_table_size (import.unknown_kinds) > 0)
     {
       g_autofree char *kinds = sorted_join (import.unknown_kinds);
