@@ -87,6 +87,7 @@ typedef struct
 {
   GArray *fuzzy;                /* double[4] x, y, w, h */
   GArray *strict;
+  GArray *ticks;                /* days and set members: over the bars */
   GArray *dashed;
   GArray *joins;                /* double[4] x0, y0, x1, y1 */
   GArray *faint_joins;
@@ -549,6 +550,7 @@ batch_clear (Batch *batch)
 {
   g_clear_pointer (&batch->fuzzy, g_array_unref);
   g_clear_pointer (&batch->strict, g_array_unref);
+  g_clear_pointer (&batch->ticks, g_array_unref);
   g_clear_pointer (&batch->dashed, g_array_unref);
   g_clear_pointer (&batch->joins, g_array_unref);
   g_clear_pointer (&batch->faint_joins, g_array_unref);
@@ -1451,6 +1453,8 @@ draw_marks (TiesTimeline *self,
         g_array_set_size (batch->fuzzy, 0);
       if (batch->strict != NULL)
         g_array_set_size (batch->strict, 0);
+      if (batch->ticks != NULL)
+        g_array_set_size (batch->ticks, 0);
       if (batch->dashed != NULL)
         g_array_set_size (batch->dashed, 0);
       if (batch->joins != NULL)
@@ -1465,13 +1469,20 @@ draw_marks (TiesTimeline *self,
       double y = lane_top (self, height, lane) + (lh - mh) / 2;
       /* What was drawn last in this lane, in whole pixels: a mark that
        * would cover the same pixels in the same colour adds nothing. */
-      int last_x0 = G_MININT, last_x1 = G_MININT;
-      guint last_color = G_MAXUINT, last_type = G_MAXUINT;
+      /* Per look of mark (type, approximate, uncertain), since marks of
+       * other looks come between them in time. */
+      int last_x0[12], last_x1[12];
+      guint last_color[12];
       TitleSpot *pending = NULL;
       /* How far right the lane's marks reach so far: a title must start
        * after them, or it would be written over a longer bar. */
       double reach = -INFINITY;
 
+      for (guint k = 0; k < G_N_ELEMENTS (last_color); k++)
+        {
+          last_x0[k] = last_x1[k] = G_MININT;
+          last_color[k] = G_MAXUINT;
+        }
       lane_window (self, lane, self->view_first, self->view_last, &begin, &end);
       for (guint s = begin; s < end; s++)
         {
@@ -1480,6 +1491,7 @@ draw_marks (TiesTimeline *self,
           double x0 = DX (m->strict.first), x1 = DX (m->strict.last);
           double fx0 = DX (m->fuzzy.first), fx1 = DX (m->fuzzy.last);
           int px0, px1;
+          guint look;
 
           if (fx1 < plot_x - 1 || fx0 > width)
             continue;
@@ -1492,13 +1504,13 @@ draw_marks (TiesTimeline *self,
 
           px0 = (int) floor (fx0);
           px1 = (int) ceil (fx1);
-          if (px0 == last_x0 && px1 == last_x1 && m->color == last_color && m->type == last_type
+          look = m->type * 4 + m->approximate * 2 + m->uncertain;
+          if (px0 == last_x0[look] && px1 == last_x1[look] && m->color == last_color[look]
               && m->type != TIES_TIMELINE_MARK_SET)
             continue;
-          last_x0 = px0;
-          last_x1 = px1;
-          last_color = m->color;
-          last_type = m->type;
+          last_x0[look] = px0;
+          last_x1[look] = px1;
+          last_color[look] = m->color;
 
           if (m->type == TIES_TIMELINE_MARK_SET)
             {
@@ -1511,7 +1523,7 @@ draw_marks (TiesTimeline *self,
                   double w = MAX (b - a, MIN_MARK_WIDTH);
                   double mid = (a + b) / 2;
 
-                  push_rect (&batch->strict, mid - w / 2, y, w, mh);
+                  push_rect (&batch->ticks, mid - w / 2, y, w, mh);
                   if (!isnan (prev))
                     push_rect (m->one_of ? &batch->faint_joins : &batch->joins, prev, y + mh / 2, mid, y + mh / 2);
                   prev = mid;
@@ -1529,7 +1541,8 @@ draw_marks (TiesTimeline *self,
                   if (m->uncertain)
                     push_rect (&batch->dashed, fx0 + 0.5, y + 0.5, fx1 - fx0 - 1, mh - 1);
                 }
-              push_rect (&batch->strict, mid - w / 2, y, w, mh);
+              push_rect (m->type == TIES_TIMELINE_MARK_TICK ? &batch->ticks : &batch->strict,
+                         mid - w / 2, y, w, mh);
             }
 
           if (titles && x1 < width - 40 && reach <= MAX (x1, fx1))
@@ -1548,28 +1561,45 @@ draw_marks (TiesTimeline *self,
   cairo_rectangle (cr, plot_x, AXIS_HEIGHT, width - plot_x, height - AXIS_HEIGHT);
   cairo_clip (cr);
   cairo_set_line_width (cr, 1);
-  for (guint c = 0; c < self->colors->len; c++)
+  /* Bars under ticks, each kind of mark over every colour of the one
+   * before: a day inside an interval of its own colour stays seen. */
+  for (guint p = 0; p < 5; p++)
     {
-      Batch *batch = &self->batches[c];
-      guint32 color = g_array_index (self->colors, guint32, c);
-      struct { GArray *rects; double alpha; gboolean stroke; } passes[] = {
-        { batch->fuzzy, 0.35, FALSE },
-        { batch->strict, 1.0, FALSE },
-        { batch->dashed, 0.9, TRUE },
-      };
-
-      for (guint p = 0; p < G_N_ELEMENTS (passes); p++)
+      if (p == 3)
         {
-          if (passes[p].rects == NULL || passes[p].rects->len == 0)
-            continue;
-          for (guint i = 0; i < passes[p].rects->len; i++)
+          /* A rim of background around each tick. */
+          for (guint c = 0; c < self->colors->len; c++)
             {
-              double *r = &g_array_index (passes[p].rects, double, 4 * i);
+              GArray *rects = self->batches[c].ticks;
+
+              for (guint i = 0; rects != NULL && i < rects->len; i++)
+                {
+                  double *r = &g_array_index (rects, double, 4 * i);
+
+                  cairo_rectangle (cr, r[0] - 1, r[1] - 1, r[2] + 2, r[3] + 2);
+                }
+            }
+          set_color (cr, _ties_renderer_background_color (self->style), 0.9);
+          cairo_fill (cr);
+          continue;
+        }
+      for (guint c = 0; c < self->colors->len; c++)
+        {
+          Batch *batch = &self->batches[c];
+          GArray *passes[] = { batch->fuzzy, batch->strict, batch->dashed, NULL, batch->ticks };
+          double alphas[] = { 0.35, 1.0, 0.9, 0, 1.0 };
+          GArray *rects = passes[p];
+
+          if (rects == NULL || rects->len == 0)
+            continue;
+          for (guint i = 0; i < rects->len; i++)
+            {
+              double *r = &g_array_index (rects, double, 4 * i);
 
               cairo_rectangle (cr, r[0], r[1], r[2], r[3]);
             }
-          set_color (cr, color, passes[p].alpha);
-          if (passes[p].stroke)
+          set_color (cr, g_array_index (self->colors, guint32, c), alphas[p]);
+          if (p == 2)
             {
               cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
               cairo_stroke (cr);
@@ -1578,6 +1608,12 @@ draw_marks (TiesTimeline *self,
           else
             cairo_fill (cr);
         }
+    }
+
+  for (guint c = 0; c < self->colors->len; c++)
+    {
+      Batch *batch = &self->batches[c];
+      guint32 color = g_array_index (self->colors, guint32, c);
 
       for (guint faint = 0; faint < 2; faint++)
         {
