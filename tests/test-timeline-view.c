@@ -1,0 +1,312 @@
+/* test-timeline-view.c: the live timeline strip
+ *
+ * Copyright 2026 The Ties authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <adwaita.h>
+
+#include "ties-network.h"
+#include "ties-selection.h"
+#include "ties-timeline-view.h"
+#include "ui-test-util.h"
+
+typedef struct
+{
+  GtkWindow *window;
+  TiesTimelineView *view;
+  TiesDocument *document;
+  TiesNetwork *network;
+  TiesSelection *selection;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->document = test_load_sample ();
+  fixture->network = ties_network_new (fixture->document);
+  fixture->selection = ties_selection_new ();
+
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture->window, 1000, 420);
+  fixture->view = TIES_TIMELINE_VIEW (ties_timeline_view_new ());
+  ties_timeline_view_set_network (fixture->view, fixture->network);
+  ties_timeline_view_set_selection (fixture->view, fixture->selection);
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->view));
+  gtk_window_present (fixture->window);
+  ui_test_wait_for_frame (GTK_WIDGET (fixture->view));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (fixture->window);
+  g_clear_object (&fixture->selection);
+  g_clear_object (&fixture->network);
+  g_clear_object (&fixture->document);
+}
+
+static gboolean
+press_key (TiesTimelineView *view,
+           guint             keyval,
+           GdkModifierType   state)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
+  gboolean handled = FALSE;
+  gboolean found = FALSE;
+
+  /* Key events cannot be made in-process in GTK 4: the controller's
+   * signal is emitted as the event would. */
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        {
+          g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+
+  return handled;
+}
+
+/* Where event @id's first mark is drawn, in the widget. */
+static void
+mark_point (Fixture    *fixture,
+            const char *id,
+            double     *x,
+            double     *y)
+{
+  TiesTimeline *timeline = ties_timeline_view_get_timeline (fixture->view);
+  TiesEvent *event = ties_document_lookup_event (fixture->document, id);
+  guint index = ties_timeline_find_event (timeline, event);
+  TiesTimelineMark mark;
+
+  g_assert_cmpuint (index, !=, G_MAXUINT);
+  g_assert_true (ties_timeline_get_mark (timeline, index, 0,
+                                         gtk_widget_get_width (GTK_WIDGET (fixture->view)),
+                                         gtk_widget_get_height (GTK_WIDGET (fixture->view)), &mark));
+  *x = (mark.x0 + mark.x1) / 2;
+  *y = mark.y;
+}
+
+static void
+assert_description (Fixture    *fixture,
+                    const char *expected)
+{
+  g_assert_cmpstr (ties_timeline_view_get_description (fixture->view), ==, expected);
+  /* The accessible property itself is kept only with an AT context:
+   * main() asks for GTK's test one. */
+  if (g_strcmp0 (g_getenv ("GTK_A11Y"), "test") == 0)
+    {
+      char *message = gtk_test_accessible_check_property (GTK_ACCESSIBLE (fixture->view),
+                                                          GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, expected);
+
+      if (message != NULL)
+        g_test_message ("%s", message);
+      g_assert_null (message);
+    }
+}
+
+static void
+test_accessible (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  GtkWidget *view = GTK_WIDGET (fixture->view);
+  TiesTimeline *timeline = ties_timeline_view_get_timeline (fixture->view);
+  g_autofree char *count = g_strdup_printf ("%u dated events; the arrow keys move from one to the next",
+                                            ties_timeline_get_n_events (timeline));
+
+  /* Reachable by Tab, named, and described. */
+  g_assert_true (gtk_widget_get_focusable (view));
+  g_assert_true (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (view)) == GTK_ACCESSIBLE_ROLE_IMG);
+  if (g_strcmp0 (g_getenv ("GTK_A11Y"), "test") == 0)
+    g_assert_null (gtk_test_accessible_check_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                       "Timeline"));
+  assert_description (fixture, count);
+}
+
+static void
+test_click (Fixture       *fixture,
+            gconstpointer  data)
+{
+  double x, y;
+  TiesEvent *call = ties_document_lookup_event (fixture->document, "zuckerberg-call");
+
+  /* A click on a mark selects its event in the window's one selection. */
+  mark_point (fixture, "zuckerberg-call", &x, &y);
+  ties_timeline_view_activate_at (fixture->view, x, y);
+  g_assert_true (ties_selection_get_event (fixture->selection) == call);
+  assert_description (fixture, "Ardern speaks to Zuckerberg, 17 April 2019");
+
+  /* A click on nothing leaves it. */
+  ties_timeline_view_activate_at (fixture->view, 2, 2);
+  g_assert_true (ties_selection_get_event (fixture->selection) == call);
+
+  /* Selected elsewhere (the list): followed here. */
+  ties_selection_select_event (fixture->selection, ties_document_lookup_event (fixture->document, "cook-call"));
+  assert_description (fixture, "Ardern phones Tim Cook, 24 April 2019");
+}
+
+static void
+test_arrows (Fixture       *fixture,
+             gconstpointer  data)
+{
+  TiesTimeline *timeline = ties_timeline_view_get_timeline (fixture->view);
+  TiesEvent *call = ties_document_lookup_event (fixture->document, "zuckerberg-call");
+  guint index = ties_timeline_find_event (timeline, call);
+  TiesEvent *next = ties_timeline_get_event (timeline, index + 1);
+  TiesDate *a = ties_event_get_parsed_date (call), *b = ties_event_get_parsed_date (next);
+  g_autofree char *text = NULL;
+  double x, y;
+
+  gtk_widget_grab_focus (GTK_WIDGET (fixture->view));
+  mark_point (fixture, "zuckerberg-call", &x, &y);
+  ties_timeline_view_activate_at (fixture->view, x, y);
+
+  /* Right: the next event in time, whichever lane it is in. */
+  g_assert_cmpint (ties_date_compare (a, b), <=, 0);
+  g_assert_true (press_key (fixture->view, GDK_KEY_Right, 0));
+  g_assert_true (ties_selection_get_event (fixture->selection) == next);
+  text = ties_timeline_dup_event_text (timeline, index + 1);
+  assert_description (fixture, text);
+
+  /* Left: back. */
+  g_assert_true (press_key (fixture->view, GDK_KEY_Left, 0));
+  g_assert_true (ties_selection_get_event (fixture->selection) == call);
+
+  /* Home and End: the first and the last. */
+  g_assert_true (press_key (fixture->view, GDK_KEY_Home, 0));
+  g_assert_true (ties_selection_get_event (fixture->selection) == ties_timeline_get_event (timeline, 0));
+  g_assert_true (press_key (fixture->view, GDK_KEY_End, 0));
+  g_assert_true (ties_selection_get_event (fixture->selection)
+                 == ties_timeline_get_event (timeline, ties_timeline_get_n_events (timeline) - 1));
+}
+
+static gboolean
+in_lane (TiesTimeline *timeline,
+         TiesEvent    *event,
+         guint         lane)
+{
+  guint index = ties_timeline_find_event (timeline, event);
+  TiesTimelineMark mark;
+
+  for (guint i = 0; ties_timeline_get_mark (timeline, index, i, 1000, 400, &mark); i++)
+    if (mark.lane == lane)
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+test_lanes_keys (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  TiesTimeline *timeline = ties_timeline_view_get_timeline (fixture->view);
+  TiesEvent *call = ties_document_lookup_event (fixture->document, "zuckerberg-call");
+  TiesEvent *event;
+  double x, y;
+
+  /* The call is drawn in Ardern's lane (the first: hers is the first
+   * event) and Zuckerberg's. Clicked in Ardern's, Down selects the
+   * event nearest in time in the lane below; Up comes back to hers. */
+  g_assert_cmpstr (ties_timeline_get_lane_name (timeline, 0), ==, "Jacinda Ardern");
+  mark_point (fixture, "zuckerberg-call", &x, &y);
+  ties_timeline_view_activate_at (fixture->view, x, y);
+  g_assert_true (press_key (fixture->view, GDK_KEY_Down, 0));
+  event = ties_selection_get_event (fixture->selection);
+  g_assert_nonnull (event);
+  g_assert_true (event != call);
+  g_assert_true (in_lane (timeline, event, 1));
+  g_assert_true (press_key (fixture->view, GDK_KEY_Up, 0));
+  event = ties_selection_get_event (fixture->selection);
+  g_assert_true (in_lane (timeline, event, 0));
+  g_assert_true (ties_event_has_participant (event, "ardern"));
+}
+
+static void
+test_lanes_property (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  TiesTimeline *timeline;
+
+  g_assert_cmpstr (ties_timeline_view_get_lanes (fixture->view), ==, "actor");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "timeline.lanes", "s", "kind"));
+  g_assert_cmpstr (ties_timeline_view_get_lanes (fixture->view), ==, "kind");
+  timeline = ties_timeline_view_get_timeline (fixture->view);
+  g_assert_cmpint (ties_timeline_get_lanes (timeline), ==, TIES_TIMELINE_LANES_KIND);
+  g_assert_cmpstr (ties_timeline_get_lane_name (timeline, 0), ==, "Meeting");
+  ui_test_wait_for_frame (GTK_WIDGET (fixture->view));
+}
+
+static void
+test_zoom (Fixture       *fixture,
+           gconstpointer  data)
+{
+  double a0, b0, a1, b1;
+
+  ties_timeline_view_get_span (fixture->view, &a0, &b0);
+  g_assert_true (press_key (fixture->view, GDK_KEY_plus, 0));
+  ties_timeline_view_get_span (fixture->view, &a1, &b1);
+  g_assert_cmpfloat (b1 - a1, <, b0 - a0);
+  /* Shift+Right moves later in time, keeping the span. */
+  g_assert_true (press_key (fixture->view, GDK_KEY_Right, GDK_SHIFT_MASK));
+  ties_timeline_view_get_span (fixture->view, &a0, &b0);
+  g_assert_cmpfloat (a0, >, a1);
+  g_assert_cmpfloat_with_epsilon (b0 - a0, b1 - a1, 1e-6);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "timeline.zoom-fit", NULL));
+  ties_timeline_view_get_span (fixture->view, &a1, &b1);
+  g_assert_cmpfloat (b1 - a1, >, b0 - a0);
+}
+
+/* The selected event ringed in the accent colour over the drawing. */
+static void
+test_draws (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(GdkTexture) texture = NULL;
+  double x, y;
+
+  mark_point (fixture, "zuckerberg-call", &x, &y);
+  ties_timeline_view_activate_at (fixture->view, x, y);
+  ui_test_wait_for_frame (GTK_WIDGET (fixture->view));
+  texture = ui_test_render (GTK_WIDGET (fixture->view));
+  g_assert_nonnull (texture);
+  if (g_getenv ("TIES_TEST_SAVE_PNG") != NULL)
+    gdk_texture_save_to_png (texture, g_getenv ("TIES_TEST_SAVE_PNG"));
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, gtk_widget_get_width (GTK_WIDGET (fixture->view)));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* An AT context of GTK's own, so the accessible description can be
+   * read back (the other widget tests run with none). */
+  g_setenv ("GTK_A11Y", "test", TRUE);
+  g_test_init (&argc, &argv, NULL);
+  if (!gtk_init_check ())
+    return 77;
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add ("/timeline-view/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("accessible", test_accessible);
+  ADD ("click", test_click);
+  ADD ("arrows", test_arrows);
+  ADD ("lanes-keys", test_lanes_keys);
+  ADD ("lanes-property", test_lanes_property);
+  ADD ("zoom", test_zoom);
+  ADD ("draws", test_draws);
+#undef ADD
+
+  return g_test_run ();
+}
