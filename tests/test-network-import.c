@@ -573,7 +573,8 @@ export_gexf_events (TiesDocument  *document,
   return ties_gexf_export_to_bytes_full (document, filter, TIES_GEXF_EDGES_EVENTS, error);
 }
 
-/* An edge per event gives back each event's title, date and kind. */
+/* An edge per event gives back each event of two or more participants:
+ * its id, title, date, kind and participants. */
 static void
 test_round_trip_gexf_events (void)
 {
@@ -581,7 +582,8 @@ test_round_trip_gexf_events (void)
   g_autoptr(TiesDocument) copy = ties_document_new ();
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
-  GListModel *events;
+  GListModel *originals = ties_document_get_events (sample);
+  guint n_expected = 0;
 
   assert_round_trip (export_gexf_events, "sample.gexf", ", ");
 
@@ -589,26 +591,32 @@ test_round_trip_gexf_events (void)
   g_assert_no_error (error);
   g_assert_true (ties_network_import (copy, bytes, "sample.gexf", NULL, NULL, NULL, &error));
   g_assert_no_error (error);
-  events = ties_document_get_events (copy);
-  g_assert_cmpuint (g_list_model_get_n_items (events), >, 0);
-  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+
+  for (guint i = 0; i < g_list_model_get_n_items (originals); i++)
     {
-      g_autoptr(TiesEvent) event = g_list_model_get_item (events, i);
-      GListModel *originals = ties_document_get_events (sample);
-      gboolean found = FALSE;
+      g_autoptr(TiesEvent) original = g_list_model_get_item (originals, i);
+      const char * const *people = ties_event_get_participants (original);
+      TiesEvent *event;
+      const char * const *found;
 
-      for (guint j = 0; j < g_list_model_get_n_items (originals) && !found; j++)
-        {
-          g_autoptr(TiesEvent) original = g_list_model_get_item (originals, j);
+      if (people == NULL || people[0] == NULL || people[1] == NULL)
+        continue;
+      n_expected++;
 
-          found = g_str_equal (ties_event_get_title (original), ties_event_get_title (event))
-                  && g_strcmp0 (ties_event_get_date (original), ties_event_get_date (event)) == 0
-                  && g_str_equal (ties_event_kind_lookup_builtin (ties_event_get_kind (original)) != NULL
-                                  ? ties_event_get_kind (original) : "other",
-                                  ties_event_get_kind (event));
-        }
-      g_assert_true (found);
+      event = ties_document_lookup_event (copy, ties_event_get_id (original));
+      g_assert_nonnull (event);
+      g_assert_cmpstr (ties_event_get_title (event), ==, ties_event_get_title (original));
+      g_assert_cmpstr (ties_event_get_date (event), ==, ties_event_get_date (original));
+      /* The sample's own kinds ("agreement") are not the new document's. */
+      g_assert_cmpstr (ties_event_get_kind (event), ==,
+                       ties_event_kind_lookup_builtin (ties_event_get_kind (original)) != NULL
+                       ? ties_event_get_kind (original) : "other");
+      found = ties_event_get_participants (event);
+      g_assert_cmpuint (g_strv_length ((char **) found), ==, g_strv_length ((char **) people));
+      for (guint j = 0; people[j] != NULL; j++)
+        g_assert_true (g_strv_contains (found, people[j]));
     }
+  g_assert_cmpuint (n_events (copy), ==, n_expected);
 }
 
 static void
@@ -732,6 +740,42 @@ test_weight_cap (void)
   g_assert_true (report_has (report, "w.gexf: 1 edge weighs more than 100"));
 }
 
+/* Edges that share an "event" are one event only when they are all the
+ * pairs of its participants, as an edge per event writes them. */
+static void
+test_event_edges (void)
+{
+  static const char head[] =
+    "<gexf><graph><attributes class=\"edge\"><attribute id=\"0\" title=\"event\"/></attributes>"
+    "<nodes><node id=\"a\"/><node id=\"b\"/><node id=\"c\"/></nodes><edges>";
+  g_autofree char *all = g_strconcat (head,
+                                      "<edge source=\"a\" target=\"b\"><attvalues><attvalue for=\"0\" value=\"x\"/></attvalues></edge>"
+                                      "<edge source=\"a\" target=\"c\"><attvalues><attvalue for=\"0\" value=\"x\"/></attvalues></edge>"
+                                      "<edge source=\"b\" target=\"c\"><attvalues><attvalue for=\"0\" value=\"x\"/></attvalues></edge>"
+                                      "</edges></graph></gexf>", NULL);
+  g_autofree char *star = g_strconcat (head,
+                                       "<edge source=\"a\" target=\"b\"><attvalues><attvalue for=\"0\" value=\"x\"/></attvalues></edge>"
+                                       "<edge source=\"a\" target=\"c\"><attvalues><attvalue for=\"0\" value=\"x\"/></attvalues></edge>"
+                                       "</edges></graph></gexf>", NULL);
+  g_autoptr(TiesDocument) one = ties_document_new ();
+  g_autoptr(TiesDocument) two = ties_document_new ();
+  g_autoptr(GBytes) all_bytes = bytes_of (all);
+  g_autoptr(GBytes) star_bytes = bytes_of (star);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ties_network_import (one, all_bytes, "all.gexf", NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_events (one), ==, 1);
+  g_assert_cmpstr (ties_event_get_id (event_at (one, 0)), ==, "x");
+  g_assert_cmpuint (g_strv_length ((char **) ties_event_get_participants (event_at (one, 0))), ==, 3);
+
+  g_assert_true (ties_network_import (two, star_bytes, "star.gexf", NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_events (two), ==, 2);
+  g_assert_cmpstr (ties_event_get_id (event_at (two, 0)), ==, "x");
+  g_assert_cmpstr (ties_event_get_id (event_at (two, 1)), !=, "x");
+}
+
 /* Names as long as a name may be make a title no longer than a title
  * may be: the document saves and loads. */
 static void
@@ -784,6 +828,7 @@ main (int   argc,
   g_test_add_func ("/network-import/too-large", test_too_large);
   g_test_add_func ("/network-import/weight-cap", test_weight_cap);
   g_test_add_func ("/network-import/long-names", test_long_names);
+  g_test_add_func ("/network-import/event-edges", test_event_edges);
 
   return g_test_run ();
 }

@@ -1154,6 +1154,9 @@ typedef struct {
   char       *weight_note;     /* a weight not kept as the events' number */
   char       *title;           /* the edge's own title or label, or NULL */
   char       *date;            /* an EDTF date the edge has, or NULL */
+  const char *event;           /* the event it is one pair of, or NULL */
+  GPtrArray  *participants;    /* const char *: all of that event's, or NULL */
+  gboolean    merged;          /* its event is another edge's */
 } EdgePlan;
 
 static void
@@ -1165,6 +1168,7 @@ edge_plan_free (gpointer data)
   g_free (plan->weight_note);
   g_free (plan->title);
   g_free (plan->date);
+  g_clear_pointer (&plan->participants, g_ptr_array_unref);
   g_free (plan);
 }
 
@@ -1284,6 +1288,7 @@ plan_edge (Import *import,
     title = label;
   if (title != NULL && strlen (title) <= MAX_TEXT_LENGTH)
     plan->title = g_strstrip (g_strdup (title));
+  plan->event = lookup_value (import, DOMAIN_EDGE, edge->values, "event");
   date = lookup_value (import, DOMAIN_EDGE, edge->values, "date");
   if (date != NULL && ties_date_validate (date, NULL, NULL))
     plan->date = g_strdup (date);
@@ -1340,7 +1345,8 @@ make_events (Import    *import,
 {
   const char *source = plan->source->actor_id;
   const char *target = plan->target->actor_id;
-  const char *participants[] = { source, target, NULL };
+  const char *pair[] = { source, target, NULL };
+  const char * const *participants = pair;
   g_autofree char *source_name = NULL;
   g_autofree char *target_name = NULL;
   g_autofree char *title = NULL;
@@ -1368,6 +1374,12 @@ make_events (Import    *import,
     /* Translators: where an edge without an id is in its file */
     where = g_strdup_printf (_("the edge on line %u"), plan->edge->line);
 
+  if (plan->participants != NULL)
+    {
+      g_ptr_array_add (plan->participants, NULL);
+      participants = (const char * const *) plan->participants->pdata;
+    }
+
   if (plan->weight_note != NULL)
     /* Translators: the notes of an imported edge's events: a file name, "edge e3", the edge's weight */
     notes = g_strdup_printf (_("Imported from %s, %s (weight %s)."), import->basename, where, plan->weight_note);
@@ -1379,8 +1391,16 @@ make_events (Import    *import,
     {
       const char *kind = plan->kinds->len == 0 ? "other"
                          : g_ptr_array_index (plan->kinds, i < plan->kinds->len ? i : 0);
-      const char *id = take_id (import, ties_document_make_event_id (import->document, id_words, plan->date));
-      TiesEvent *event = ties_event_new (id, title, kind);
+      const char *id;
+      TiesEvent *event;
+
+      /* The event's own id, given back where it is free. */
+      if (plan->event != NULL && ties_document_is_valid_id (plan->event) && strlen (plan->event) <= MAX_ID_LENGTH
+          && !id_in_use (import, plan->event))
+        id = take_id (import, g_strdup (plan->event));
+      else
+        id = take_id (import, ties_document_make_event_id (import->document, id_words, plan->date));
+      event = ties_event_new (id, title, kind);
       const char *initiator = NULL;
 
       if (plan->directed)
@@ -1413,6 +1433,88 @@ too_large (const char  *name,
                _("%s: the network is %s, more than the %s Ties reads"), name, shown, limit);
 
   return FALSE;
+}
+
+static gboolean
+pair_is (EdgePlan   *plan,
+         const char *a,
+         const char *b)
+{
+  const char *source = plan->source->actor_id;
+  const char *target = plan->target->actor_id;
+
+  return (g_str_equal (source, a) && g_str_equal (target, b)) || (g_str_equal (source, b) && g_str_equal (target, a));
+}
+
+/* The edges of one event of Ties' edge per event (all pairs of its
+ * participants, each with its "event") become that one event again, with
+ * all its participants, rather than an event per pair. Only where the
+ * edges are exactly those pairs, each of weight 1 and alike: anything
+ * else stays an event per edge, as the edges say. */
+static void
+merge_event_edges (GPtrArray *plans)
+{
+  g_autoptr(GHashTable) groups = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                        (GDestroyNotify) g_ptr_array_unref);
+
+  for (guint i = 0; i < plans->len; i++)
+    {
+      EdgePlan *plan = g_ptr_array_index (plans, i);
+      GPtrArray *group;
+
+      if (plan->event == NULL || plan->n_events != 1 || plan->directed)
+        continue;
+      group = g_hash_table_lookup (groups, plan->event);
+      if (group == NULL)
+        {
+          group = g_ptr_array_new ();
+          g_hash_table_insert (groups, (gpointer) plan->event, group);
+        }
+      g_ptr_array_add (group, plan);
+    }
+
+  for (guint i = 0; i < plans->len; i++)
+    {
+      EdgePlan *first = g_ptr_array_index (plans, i);
+      GPtrArray *group = first->event != NULL ? g_hash_table_lookup (groups, first->event) : NULL;
+      g_autoptr(GPtrArray) people = NULL;
+      gboolean whole = TRUE;
+
+      if (group == NULL || group->len < 2 || g_ptr_array_index (group, 0) != first)
+        continue;
+
+      people = g_ptr_array_new ();
+      for (guint j = 0; j < group->len; j++)
+        {
+          EdgePlan *plan = g_ptr_array_index (group, j);
+          const char *ends[] = { plan->source->actor_id, plan->target->actor_id };
+
+          whole = whole && g_strcmp0 (plan->title, first->title) == 0 && g_strcmp0 (plan->date, first->date) == 0
+                  && plan->kinds->len == first->kinds->len
+                  && (plan->kinds->len == 0 || g_str_equal (plan->kinds->pdata[0], first->kinds->pdata[0]));
+          for (guint e = 0; e < 2; e++)
+            if (!g_ptr_array_find_with_equal_func (people, ends[e], g_str_equal, NULL))
+              g_ptr_array_add (people, (gpointer) ends[e]);
+        }
+
+      /* Every pair once: n (n - 1) / 2 edges, none twice. */
+      whole = whole && group->len == people->len * (people->len - 1) / 2;
+      for (guint a = 0; whole && a < people->len; a++)
+        for (guint b = a + 1; whole && b < people->len; b++)
+          {
+            guint n = 0;
+
+            for (guint j = 0; j < group->len; j++)
+              n += pair_is (g_ptr_array_index (group, j), people->pdata[a], people->pdata[b]);
+            whole = n == 1;
+          }
+      if (!whole)
+        continue;
+
+      first->participants = g_steal_pointer (&people);
+      for (guint j = 1; j < group->len; j++)
+        ((EdgePlan *) g_ptr_array_index (group, j))->merged = TRUE;
+    }
 }
 
 gboolean
@@ -1541,8 +1643,14 @@ ties_network_import (TiesDocument  *document,
       return FALSE;
     }
 
+  merge_event_edges (plans);
   for (guint i = 0; i < plans->len; i++)
-    make_events (&import, g_ptr_array_index (plans, i), events);
+    {
+      EdgePlan *plan = g_ptr_array_index (plans, i);
+
+      if (!plan->merged)
+        make_events (&import, plan, events);
+    }
 
   ties_history_begin (ties_document_get_history (document), _("Import Network"));
   for (guint i = 0; i < import.nodes->len; i++)

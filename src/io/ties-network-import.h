@@ -64,7 +64,9 @@ gboolean  ties_network_import_is_network_name (const char *name);
  * label attribute names (else "other"), whose notes say which file and
  * edge they came from. An edge's "title" (else a label that names no
  * kind) is the events' title, and its "date", when EDTF, their date, as
- * an edge per event of ties_gexf_export_to_bytes_full() has them. A directed edge's source is the initiator; an
+ * an edge per event of ties_gexf_export_to_bytes_full() has them; the
+ * edges of one "event" that are all the pairs of its participants are
+ * that one event again, with its id where it is free. A directed edge's source is the initiator; an
  * export's counts of who reached out ("initiated_by_source",
  * "initiated_by_target") are given back.
  *
