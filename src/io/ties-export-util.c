@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "ties-export-util.h"
 #include "ties-safe-file.h"
 
@@ -203,4 +205,164 @@ _ties_export_json_bytes (JsonBuilder *builder)
   data[length] = '\0';
 
   return g_bytes_new_take (data, length);
+}
+
+void
+_ties_json_stream_init (TiesJsonStream *stream)
+{
+  g_assert (stream != NULL);
+
+  memset (stream, 0, sizeof *stream);
+  stream->out = g_string_sized_new (64 * 1024);
+  stream->piece = g_string_sized_new (64 * 1024);
+  stream->builder = json_builder_new ();
+  stream->generator = json_generator_new ();
+  json_generator_set_pretty (stream->generator, TRUE);
+  json_generator_set_indent (stream->generator, 2);
+}
+
+static void
+stream_indent (TiesJsonStream *stream,
+               guint           level)
+{
+  for (guint i = 0; i < level; i++)
+    g_string_append (stream->out, "  ");
+}
+
+/* Before a member or element of the container open: the comma after the
+ * one before, as JsonGenerator writes them, one per line. */
+static void
+stream_next (TiesJsonStream *stream)
+{
+  if (stream->depth == 0)
+    return;
+  if (stream->written[stream->depth - 1])
+    g_string_append (stream->out, ",\n");
+  stream->written[stream->depth - 1] = TRUE;
+}
+
+void
+_ties_json_stream_open (TiesJsonStream *stream,
+                        const char     *name,
+                        char            bracket)
+{
+  g_assert (stream != NULL);
+  g_assert (bracket == '{' || bracket == '[');
+  g_assert (stream->depth < G_N_ELEMENTS (stream->brackets));
+  g_assert ((name != NULL) == (stream->depth > 0 && stream->brackets[stream->depth - 1] == '{'));
+
+  stream_next (stream);
+  stream_indent (stream, stream->depth);
+  if (name != NULL)
+    g_string_append_printf (stream->out, "\"%s\" : ", name);
+  g_string_append_c (stream->out, bracket);
+  /* Taken back by _close() if nothing goes in. */
+  g_string_append_c (stream->out, '\n');
+  stream->brackets[stream->depth] = bracket;
+  stream->written[stream->depth] = FALSE;
+  stream->depth++;
+}
+
+void
+_ties_json_stream_close (TiesJsonStream *stream)
+{
+  g_assert (stream != NULL);
+  g_assert (stream->depth > 0);
+
+  stream->depth--;
+  if (stream->written[stream->depth])
+    {
+      g_string_append_c (stream->out, '\n');
+      stream_indent (stream, stream->depth);
+    }
+  else
+    {
+      /* json-glib 1.6 writes an empty array "[]" and an empty object
+       * "{", the indentation of its last line, "}". */
+      g_string_truncate (stream->out, stream->out->len - 1);
+      if (stream->brackets[stream->depth] == '{')
+        stream_indent (stream, stream->depth);
+    }
+  g_string_append_c (stream->out, stream->brackets[stream->depth] == '{' ? '}' : ']');
+}
+
+JsonBuilder *
+_ties_json_stream_begin (TiesJsonStream *stream)
+{
+  g_assert (stream != NULL);
+  g_assert (stream->depth > 0);
+
+  json_builder_reset (stream->builder);
+  if (stream->brackets[stream->depth - 1] == '{')
+    json_builder_begin_object (stream->builder);
+  else
+    json_builder_begin_array (stream->builder);
+
+  return stream->builder;
+}
+
+/* The builder's container written at level 0 is "{\n", its members one
+ * level in, each on its own lines, and "\n}": the lines between are
+ * what goes in the container open, each moved in to its level. */
+void
+_ties_json_stream_commit (TiesJsonStream *stream)
+{
+  g_autoptr(JsonNode) root = NULL;
+  const char *text, *end, *line;
+
+  g_assert (stream != NULL);
+  g_assert (stream->depth > 0);
+
+  if (stream->brackets[stream->depth - 1] == '{')
+    json_builder_end_object (stream->builder);
+  else
+    json_builder_end_array (stream->builder);
+  root = json_builder_get_root (stream->builder);
+  json_builder_reset (stream->builder);
+
+  g_string_truncate (stream->piece, 0);
+  json_generator_set_root (stream->generator, root);
+  json_generator_to_gstring (stream->generator, stream->piece);
+  json_generator_set_root (stream->generator, NULL);
+
+  text = stream->piece->str;
+  end = text + stream->piece->len;
+  line = memchr (text, '\n', end - text);
+  /* Empty: "{\n}" */
+  if (line == NULL || line + 2 >= end)
+    return;
+  line++;
+  end -= 2;
+  g_assert (*end == '\n');
+
+  stream_next (stream);
+  while (line < end)
+    {
+      const char *next = memchr (line, '\n', end - line);
+
+      if (next == NULL)
+        next = end;
+      stream_indent (stream, stream->depth - 1);
+      g_string_append_len (stream->out, line, next - line);
+      if (next < end)
+        g_string_append_c (stream->out, '\n');
+      line = next + 1;
+    }
+}
+
+GBytes *
+_ties_json_stream_finish (TiesJsonStream *stream)
+{
+  GBytes *bytes;
+
+  g_assert (stream != NULL);
+  g_assert (stream->depth == 0);
+
+  g_string_append_c (stream->out, '\n');
+  bytes = g_string_free_to_bytes (g_steal_pointer (&stream->out));
+  g_string_free (stream->piece, TRUE);
+  g_clear_object (&stream->builder);
+  g_clear_object (&stream->generator);
+
+  return bytes;
 }

@@ -65,6 +65,41 @@ gboolean     _ties_export_network_to_file (TiesNetworkToBytes   to_bytes,
                                            GFile               *file,
                                            GError             **error);
 
+/* A JSON text written as _ties_export_json_bytes() would write it, but a
+ * piece at a time: json-glib's tree of a 10,000-event network is a
+ * million small allocations that live until the end, where pieces of a
+ * few hundred members are built, written and freed. Structure is opened
+ * and closed here; what goes in it is built with @builder between
+ * _begin() and _commit(). */
+typedef struct
+{
+  GString *out;
+  GString *piece;
+  JsonBuilder *builder;
+  JsonGenerator *generator;
+  guint depth;            /* containers open */
+  char brackets[8];       /* '{' or '[' per container open */
+  gboolean written[8];    /* per container open: whether it has members */
+} TiesJsonStream;
+
+/* How many members or elements a piece holds. */
+#define TIES_JSON_STREAM_PIECE 256
+
+void         _ties_json_stream_init   (TiesJsonStream *stream);
+/* Opens an object ('{') or array ('[') as the member @name (plain ASCII)
+ * of the object open, or (@name NULL) an element of the array open or
+ * the root. */
+void         _ties_json_stream_open   (TiesJsonStream *stream,
+                                       const char     *name,
+                                       char            bracket);
+void         _ties_json_stream_close  (TiesJsonStream *stream);
+/* @stream's builder, in an object or array of the kind open: what is
+ * added to it becomes members or elements of the container open. */
+JsonBuilder *_ties_json_stream_begin  (TiesJsonStream *stream);
+void         _ties_json_stream_commit (TiesJsonStream *stream);
+/* The text, ending in a newline, once the root is closed; frees the rest. */
+GBytes      *_ties_json_stream_finish (TiesJsonStream *stream);
+
 /* @builder's root as indented JSON ending in a newline, as a text file
  * does. */
 GBytes      *_ties_export_json_bytes (JsonBuilder  *builder);

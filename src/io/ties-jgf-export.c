@@ -72,20 +72,22 @@ ties_jgf_export_to_bytes (TiesDocument  *document,
                           GError       **error)
 {
   g_autoptr(TiesNetwork) network = NULL;
-  g_autoptr(JsonBuilder) builder = NULL;
+  TiesJsonStream stream;
+  JsonBuilder *builder;
   GListModel *actors;
   GListModel *ties;
+  guint n;
 
   g_return_val_if_fail (TIES_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (filter == NULL || TIES_IS_FILTER (filter), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   network = _ties_export_network (document, filter);
-  builder = json_builder_new ();
+  _ties_json_stream_init (&stream);
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "graph");
-  json_builder_begin_object (builder);
+  _ties_json_stream_open (&stream, NULL, '{');
+  _ties_json_stream_open (&stream, "graph", '{');
+  builder = _ties_json_stream_begin (&stream);
   _ties_export_json_add_string (builder, "id", "ties");
   _ties_export_json_add_string (builder, "label", ties_document_get_title (document));
   _ties_export_json_add_string (builder, "type", "ties");
@@ -97,35 +99,47 @@ ties_jgf_export_to_bytes (TiesDocument  *document,
   json_builder_set_member_name (builder, "events");
   json_builder_add_int_value (builder, ties_network_get_n_events (network));
   json_builder_end_object (builder);
+  _ties_json_stream_commit (&stream);
 
-  json_builder_set_member_name (builder, "nodes");
-  json_builder_begin_object (builder);
+  /* A few hundred at a time: see TiesJsonStream. */
+  _ties_json_stream_open (&stream, "nodes", '{');
   actors = ties_document_get_actors (document);
-  for (guint i = 0; i < g_list_model_get_n_items (actors); i++)
+  n = g_list_model_get_n_items (actors);
+  for (guint i = 0; i < n; i += TIES_JSON_STREAM_PIECE)
     {
-      g_autoptr(TiesActor) actor = g_list_model_get_item (actors, i);
+      builder = _ties_json_stream_begin (&stream);
+      for (guint k = i; k < MIN (n, i + TIES_JSON_STREAM_PIECE); k++)
+        {
+          g_autoptr(TiesActor) actor = g_list_model_get_item (actors, k);
 
-      add_node (builder, document, network, actor);
+          add_node (builder, document, network, actor);
+        }
+      _ties_json_stream_commit (&stream);
     }
-  json_builder_end_object (builder);
+  _ties_json_stream_close (&stream);
 
   /* Always there, even empty: the schema needs it to tell an edge graph
    * from a hyperedge one. */
-  json_builder_set_member_name (builder, "edges");
-  json_builder_begin_array (builder);
+  _ties_json_stream_open (&stream, "edges", '[');
   ties = ties_network_get_ties (network);
-  for (guint i = 0; i < g_list_model_get_n_items (ties); i++)
+  n = g_list_model_get_n_items (ties);
+  for (guint i = 0; i < n; i += TIES_JSON_STREAM_PIECE)
     {
-      g_autoptr(TiesTie) tie = g_list_model_get_item (ties, i);
+      builder = _ties_json_stream_begin (&stream);
+      for (guint k = i; k < MIN (n, i + TIES_JSON_STREAM_PIECE); k++)
+        {
+          g_autoptr(TiesTie) tie = g_list_model_get_item (ties, k);
 
-      add_edge (builder, tie, i);
+          add_edge (builder, tie, k);
+        }
+      _ties_json_stream_commit (&stream);
     }
-  json_builder_end_array (builder);
+  _ties_json_stream_close (&stream);
 
-  json_builder_end_object (builder);
-  json_builder_end_object (builder);
+  _ties_json_stream_close (&stream);
+  _ties_json_stream_close (&stream);
 
-  return _ties_export_json_bytes (builder);
+  return _ties_json_stream_finish (&stream);
 }
 
 gboolean
