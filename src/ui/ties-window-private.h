@@ -17,6 +17,7 @@
 #include "ties-source-editor.h"
 #include "ties-source-reader.h"
 #include "ties-sources-view.h"
+#include "ties-timeline-view.h"
 #include "ties-window.h"
 
 G_BEGIN_DECLS
@@ -58,6 +59,8 @@ struct _TiesWindow
   TiesEventList *event_list;
   TiesActorsView *actors_view;
   TiesDiagramView *diagram_view;
+  TiesTimelineView *timeline_view;
+  GtkRevealer *timeline_revealer;
   GtkStack *editor_stack;
   AdwStatusPage *tie_page;
   TiesEventEditor *event_editor;

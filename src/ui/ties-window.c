@@ -663,6 +663,7 @@ ties_window_set_document (TiesWindow   *self,
   ties_event_list_set_document (self->event_list, document);
   ties_actors_view_set_network (self->actors_view, self->network);
   ties_diagram_view_set_network (self->diagram_view, self->network);
+  ties_timeline_view_set_network (self->timeline_view, self->network);
   _ties_window_measures_follow (self);
   ties_event_editor_set_document (self->event_editor, document);
   ties_event_editor_set_event (self->event_editor, NULL);
@@ -858,6 +859,7 @@ ties_window_class_init (TiesWindowClass *klass)
   g_type_ensure (TIES_TYPE_ACTOR_EDITOR);
   g_type_ensure (TIES_TYPE_ACTORS_VIEW);
   g_type_ensure (TIES_TYPE_DIAGRAM_VIEW);
+  g_type_ensure (TIES_TYPE_TIMELINE_VIEW);
   g_type_ensure (TIES_TYPE_EVENT_EDITOR);
   g_type_ensure (TIES_TYPE_EVENT_LIST);
   g_type_ensure (TIES_TYPE_SOURCE_READER);
@@ -872,6 +874,8 @@ ties_window_class_init (TiesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TiesWindow, event_list);
   gtk_widget_class_bind_template_child (widget_class, TiesWindow, actors_view);
   gtk_widget_class_bind_template_child (widget_class, TiesWindow, diagram_view);
+  gtk_widget_class_bind_template_child (widget_class, TiesWindow, timeline_view);
+  gtk_widget_class_bind_template_child (widget_class, TiesWindow, timeline_revealer);
   gtk_widget_class_bind_template_child (widget_class, TiesWindow, editor_stack);
   gtk_widget_class_bind_template_child (widget_class, TiesWindow, tie_page);
   gtk_widget_class_bind_template_child (widget_class, TiesWindow, event_editor);
@@ -941,6 +945,15 @@ ties_window_init (TiesWindow *self)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
   g_settings_bind (self->settings, "split-position", self->paned, "position", G_SETTINGS_BIND_DEFAULT);
+  /* The timeline strip, shown or hidden and its lanes, alike in every
+   * window and the next session. */
+  {
+    g_autoptr(GAction) show_timeline = g_settings_create_action (self->settings, "show-timeline");
+
+    g_action_map_add_action (G_ACTION_MAP (self), show_timeline);
+  }
+  g_settings_bind (self->settings, "show-timeline", self->timeline_revealer, "reveal-child", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "timeline-lanes", self->timeline_view, "lanes", G_SETTINGS_BIND_DEFAULT);
 
   /* One selection for every view: each selects through it and follows it. */
   self->selection = ties_selection_new ();
@@ -948,6 +961,7 @@ ties_window_init (TiesWindow *self)
   ties_event_list_set_selection (self->event_list, self->selection);
   ties_actors_view_set_selection (self->actors_view, self->selection);
   ties_diagram_view_set_selection (self->diagram_view, self->selection);
+  ties_timeline_view_set_selection (self->timeline_view, self->selection);
   g_signal_connect_object (self->event_list, "event-activated", G_CALLBACK (on_event_activated), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->event_list, "events-deleted", G_CALLBACK (on_events_deleted), self, G_CONNECT_SWAPPED);
   g_object_bind_property (self->diagram_view, "busy", self->layout_progress, "visible", G_BINDING_SYNC_CREATE);
