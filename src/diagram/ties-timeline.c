@@ -40,7 +40,7 @@
 #define AXIS_HEIGHT 36.0
 #define BOTTOM_PAD 6.0
 #define RIGHT_PAD 10.0
-#define MIN_LANE 8.0
+#define MIN_LANE 15.0
 #define MAX_LANE 26.0
 #define MARK_HEIGHT 12.0
 #define MIN_MARK_WIDTH 2.0
