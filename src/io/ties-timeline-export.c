@@ -143,7 +143,8 @@ ties_timeline_export_to_bytes (TiesDocument  *document,
                                GError       **error)
 {
   g_autoptr(TiesNetwork) network = NULL;
-  g_autoptr(JsonBuilder) builder = NULL;
+  TiesJsonStream stream;
+  JsonBuilder *builder = NULL;
   g_autofree char *headline = NULL;
   g_autofree char *description = NULL;
   GListModel *events;
@@ -169,13 +170,14 @@ ties_timeline_export_to_bytes (TiesDocument  *document,
       return NULL;
     }
 
-  builder = json_builder_new ();
   headline = g_markup_escape_text (ties_document_get_title (document), -1);
   description = g_markup_escape_text (ties_document_get_description (document), -1);
 
-  json_builder_begin_object (builder);
+  _ties_json_stream_init (&stream);
+  _ties_json_stream_open (&stream, NULL, '{');
   if (*headline != '\0' || *description != '\0')
     {
+      builder = _ties_json_stream_begin (&stream);
       json_builder_set_member_name (builder, "title");
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "text");
@@ -184,21 +186,34 @@ ties_timeline_export_to_bytes (TiesDocument  *document,
       _ties_export_json_add_string (builder, "text", description);
       json_builder_end_object (builder);
       json_builder_end_object (builder);
+      _ties_json_stream_commit (&stream);
     }
 
-  json_builder_set_member_name (builder, "events");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+  /* A few hundred slides at a time: see TiesJsonStream. */
+  _ties_json_stream_open (&stream, "events", '[');
+  builder = NULL;
+  for (guint i = 0, in_piece = 0; i < g_list_model_get_n_items (events); i++)
     {
       g_autoptr(TiesEvent) event = g_list_model_get_item (events, i);
 
-      if (has_slide (network, event))
-        add_slide (builder, document, event);
+      if (!has_slide (network, event))
+        continue;
+      if (builder == NULL)
+        builder = _ties_json_stream_begin (&stream);
+      add_slide (builder, document, event);
+      if (++in_piece == TIES_JSON_STREAM_PIECE)
+        {
+          _ties_json_stream_commit (&stream);
+          builder = NULL;
+          in_piece = 0;
+        }
     }
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
+  if (builder != NULL)
+    _ties_json_stream_commit (&stream);
+  _ties_json_stream_close (&stream);
+  _ties_json_stream_close (&stream);
 
-  return _ties_export_json_bytes (builder);
+  return _ties_json_stream_finish (&stream);
 }
 
 gboolean
