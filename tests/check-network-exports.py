@@ -32,7 +32,14 @@
 #   its date can mean, and a document with no dated event is refused;
 # - places: an actor's own position (and pin), else where the last layout
 #   drew it (view.positions), in every format;
-# - the validators are not rubber stamps: a broken file fails each.
+# - the validators are not rubber stamps: a broken file fails each;
+# - with --gexf-edges=events, the GEXF has an edge per event and pair of
+#   its participants, with the event's id, kind, title and date as spell,
+#   still valid, read by networkx as a multigraph;
+# - the same counts, weights, attributes, places and spells hold on a
+#   generated document of about 2,000 actors (tests/bench/generate.py
+#   10000), worked out here from its JSON, every actor placed so that
+#   `neato -n2` can draw it as Ties placed it.
 import csv
 import itertools
 import xml.etree.ElementTree as ET
@@ -80,6 +87,56 @@ def export(document, out, *options):
     if run.returncode != 0:
         print('# ties failed: ' + run.stderr)
     return run.returncode
+
+
+def read_gexf(path):
+    # networkx 2.8 (Debian 12) knows GEXF up to 1.2draft, whose elements
+    # 1.3 keeps: it reads the file with 1.2draft's namespaces.
+    try:
+        return networkx.read_gexf(path, version='1.3')
+    except networkx.NetworkXError:
+        text = open(path, encoding='utf-8').read()
+        text = text.replace('"http://gexf.net/1.3/viz"', '"http://www.gexf.net/1.2draft/viz"')
+        text = text.replace('"http://gexf.net/1.3"', '"http://www.gexf.net/1.2draft"')
+        text = text.replace('version="1.3"', 'version="1.2"')
+        older = path + '.1.2draft.gexf'
+        with open(older, 'w', encoding='utf-8') as f:
+            f.write(text)
+        return networkx.read_gexf(older, version='1.2draft')
+
+
+def expected_event_edges(doc):
+    # Per event, its distinct participants' pairs, the smaller id first.
+    edges = []
+    for event in doc['events']:
+        people = sorted(set(event.get('participants', [])))
+        for a, b in itertools.combinations(people, 2):
+            edges.append((a, b, event))
+    return edges
+
+
+def day_range(date):
+    # The first and last day an EDTF date of the generator can mean:
+    # "YYYY", "YYYY-MM", "YYYY-MM-DD", with a "~" or "?", or a/b.
+    import calendar
+    if '/' in date:
+        first, last = date.split('/', 1)
+        return day_range(first)[0] if first not in ('', '..') else None, \
+            day_range(last)[1] if last not in ('', '..') else None
+    date = date.rstrip('~?%')
+    parts = date.split('-')
+    if len(parts) == 1:
+        return '%s-01-01' % parts[0], '%s-12-31' % parts[0]
+    if len(parts) == 2 and int(parts[1]) > 12:
+        # A season, as northern meteorology has it: winter ends in February.
+        year, month = int(parts[0]), 3 + 3 * (int(parts[1]) - 21)
+        last_year, last_month = year + (month + 1) // 12, (month + 1) % 12 + 1
+        return '%04d-%02d-01' % (year, month), '%04d-%02d-%02d' % (
+            last_year, last_month, calendar.monthrange(last_year, last_month)[1])
+    if len(parts) == 2:
+        days = calendar.monthrange(int(parts[0]), int(parts[1]))[1]
+        return '%s-%s-01' % tuple(parts), '%s-%s-%02d' % (parts[0], parts[1], days)
+    return date, date
 
 
 def expected_edges(doc, kinds=None):
@@ -388,6 +445,159 @@ with tempfile.TemporaryDirectory() as tmp:
     with open(broken, 'w', encoding='utf-8') as f:
         f.write(text)
     check(not validate(broken)[0], 'an edge to an unknown node fails the XSD')
+
+    # One edge per event.
+    per_event = os.path.join(tmp, 'events.gexf')
+    check(export(sample, per_event, '--gexf-edges=events') == 0, 'the sample exports with an edge per event')
+    ok, err = validate_gexf(per_event)
+    check(ok, 'the per-event GEXF passes the GEXF 1.3 RELAX NG schema' + ('' if ok else ': ' + err))
+    want = expected_event_edges(doc)
+    root = ET.parse(per_event).getroot()
+    edge_elements = list(root.iterfind('g:graph/g:edges/g:edge', ns))
+
+    def attvalues(element):
+        return {a.get('for'): a.get('value') for a in element.iterfind('g:attvalues/g:attvalue', ns)}
+
+    got = sorted((e.get('source'), e.get('target'), attvalues(e)['event']) for e in edge_elements)
+    check(got == sorted((a, b, event['id']) for a, b, event in want),
+          'per-event GEXF: an edge per event and pair of its participants (%d)' % len(want))
+    by_event = {e['id']: e for e in doc['events']}
+    check(all(attvalues(e).get('kind') == by_event[attvalues(e)['event']]['kind']
+              and attvalues(e).get('date') == by_event[attvalues(e)['event']].get('date')
+              and e.get('weight') == '1' for e in edge_elements),
+          'per-event GEXF: each edge has its event\'s kind and date, weight 1')
+    davos_spells = [[(s.get('start'), s.get('end')) for s in e.iterfind('g:spells/g:spell', ns)]
+                    for e in edge_elements if attvalues(e)['event'] == 'davos-dinner']
+    check(davos_spells and all(s == [('2019-01-22', '2019-01-25')] for s in davos_spells),
+          'per-event GEXF: an edge\'s spell is its event\'s days')
+    if networkx is not None:
+        g = read_gexf(per_event)
+        check(g.is_multigraph() and g.number_of_edges() == len(want)
+              and g.number_of_nodes() == len(doc['actors']),
+              'networkx reads the per-event GEXF as a multigraph of %d edges' % len(want))
+    run = subprocess.run([ties, '--export', os.path.join(tmp, 'x.graphml'), '--gexf-edges=events', sample],
+                         capture_output=True, text=True)
+    check(run.returncode != 0 and 'gexf-edges' in run.stderr, '--gexf-edges with another format is refused')
+    run = subprocess.run([ties, '--export', os.path.join(tmp, 'x.gexf'), '--gexf-edges=pairs', sample],
+                         capture_output=True, text=True)
+    check(run.returncode != 0 and 'pairs' in run.stderr, '--gexf-edges takes only ties or events')
+
+    # A generated document of about 2,000 actors, every one placed.
+    generated = os.path.join(tmp, 'generated.ties.json')
+    subprocess.run(['/usr/bin/python3', os.path.join(os.path.dirname(os.path.abspath(__file__)), 'bench', 'generate.py'),
+                    '10000', generated], check=True)
+    big = json.load(open(generated, encoding='utf-8'))
+    for i, actor in enumerate(big['actors']):
+        if not actor.get('position'):
+            actor['position'] = {'x': float(i % 50) * 40.5, 'y': float(i // 50) * -30.25, 'pinned': i % 3 == 0}
+    with open(generated, 'w', encoding='utf-8') as f:
+        json.dump(big, f, ensure_ascii=False)
+    ids = sorted(a['id'] for a in big['actors'])
+    place = {a['id']: (a['position']['x'], a['position']['y']) for a in big['actors']}
+    want = expected_edges(big)
+    events_of = {a: 0 for a in ids}
+    for event in big['events']:
+        for p in set(event.get('participants', [])):
+            events_of[p] += 1
+    dated_of = {}
+    for event in big['events']:
+        if event.get('date'):
+            for a, b in itertools.combinations(sorted(set(event.get('participants', []))), 2):
+                dated_of.setdefault((a, b), []).append(day_range(event['date']))
+    what = 'generated (%d actors, %d ties)' % (len(ids), len(want))
+    check(len(ids) >= 1500, what + ': about 2,000 actors')
+
+    out = os.path.join(tmp, 'generated.graphml')
+    check(export(generated, out) == 0 and validate(out)[0], what + ': the GraphML exports and passes the XSD')
+    if networkx is not None:
+        g = networkx.read_graphml(out)
+        check(sorted(g.nodes) == ids, what + ': GraphML: one node per actor')
+        check({tuple(sorted(e)): d['weight'] for *e, d in g.edges(data=True)} == {k: float(v) for k, v in want.items()},
+              what + ': GraphML: one edge per pair, weighted by events')
+        check(all(g.nodes[a]['events'] == events_of[a] for a in ids), what + ': GraphML: events per actor')
+        check(all((g.nodes[a]['x'], g.nodes[a]['y']) == place[a] for a in ids), what + ': GraphML: places')
+
+    gexf = os.path.join(tmp, 'generated.gexf')
+    check(export(generated, gexf) == 0 and validate_gexf(gexf)[0], what + ': the GEXF exports and passes the schema')
+    if networkx is not None:
+        g = read_gexf(gexf)
+        check(sorted(g.nodes) == ids and not g.is_multigraph(), what + ': GEXF: one node per actor')
+        check({tuple(sorted(e)): d['weight'] for *e, d in g.edges(data=True)} == {k: float(v) for k, v in want.items()},
+              what + ': GEXF: one edge per pair, weighted by events')
+        check(all(g.nodes[a]['events'] == events_of[a] for a in ids), what + ': GEXF: events per actor')
+        check(all((g.nodes[a]['viz']['position']['x'], -g.nodes[a]['viz']['position']['y'] + 0.0)
+                  == (place[a][0], place[a][1] + 0.0) for a in ids), what + ': GEXF: places, y up')
+        # networkx reads an open end as the text "None".
+        def spells(pairs):
+            return sorted((str(a), str(b)) for a, b in pairs)
+        spells_ok = all(spells(d.get('spells', [])) == spells(dated_of.get(tuple(sorted(e)), []))
+                        for *e, d in g.edges(data=True))
+        check(spells_ok, what + ': GEXF: each tie\'s spells are its dated events\' days')
+    per_event = os.path.join(tmp, 'generated-events.gexf')
+    check(export(generated, per_event, '--gexf-edges=events') == 0 and validate_gexf(per_event)[0],
+          what + ': the per-event GEXF exports and passes the schema')
+    if networkx is not None:
+        g = read_gexf(per_event)
+        event_edges = expected_event_edges(big)
+        check(g.number_of_edges() == len(event_edges)
+              and sorted((min(a, b), max(a, b), d['event']) for a, b, d in g.edges(data=True))
+              == sorted((a, b, e['id']) for a, b, e in event_edges),
+              what + ': per-event GEXF: %d edges, one per event and pair' % len(event_edges))
+
+    jgf = os.path.join(tmp, 'generated.jgf')
+    check(export(generated, jgf) == 0 and validate_jgf(jgf)[0], what + ': the JGF exports and passes the schema')
+    graph = json.load(open(jgf, encoding='utf-8'))['graph']
+    check(sorted(graph['nodes']) == ids
+          and {tuple(sorted((e['source'], e['target']))): e['metadata']['weight'] for e in graph['edges']} == want
+          and all(graph['nodes'][a]['metadata']['events'] == events_of[a] for a in ids)
+          and all((graph['nodes'][a]['metadata']['position']['x'], graph['nodes'][a]['metadata']['position']['y'])
+                  == place[a] for a in ids), what + ': JGF: nodes, weighted edges, events and places')
+
+    cyjs = os.path.join(tmp, 'generated.cyjs')
+    check(export(generated, cyjs) == 0, what + ': the Cytoscape.js JSON exports')
+    # networkx's cytoscape_graph() wants its own "value" and "name" members.
+    elements = json.load(open(cyjs, encoding='utf-8'))['elements']
+    check(sorted(n['data']['id'] for n in elements['nodes']) == ids
+          and {tuple(sorted((e['data']['source'], e['data']['target']))): e['data']['weight']
+               for e in elements['edges']} == want,
+          what + ': Cytoscape: nodes and weighted edges')
+    check(all((n['position']['x'], n['position']['y']) == place[n['data']['id']]
+              and n['data']['events'] == events_of[n['data']['id']] for n in elements['nodes']),
+          what + ': Cytoscape: events and places')
+
+    dot = os.path.join(tmp, 'generated.dot')
+    check(export(generated, dot) == 0, what + ': the DOT exports')
+    # dot's own layout of 2,000 actors takes minutes; neato -n2 keeps Ties' places.
+    drawn = plain(['neato', '-n2'], dot)
+    if drawn is not None:
+        nodes, edges = drawn
+        ax, ay = nodes[ids[0]]
+        ok = sorted(nodes) == ids and edges == set(want)
+        # -Tplain rounds to a thousandth of an inch, 0.072 points.
+        ok = ok and all(abs((nodes[a][0] - ax) * 72 - (place[a][0] - place[ids[0]][0])) < 0.1
+                        and abs((nodes[a][1] - ay) * 72 + (place[a][1] - place[ids[0]][1])) < 0.1 for a in ids)
+        check(ok, what + ': neato -n2 reads every actor and tie, where Ties placed them')
+    else:
+        check(False, what + ': neato -n2 reads the DOT')
+
+    tables = {}
+    for name in ('events', 'actors', 'ties'):
+        tables[name], _ = table(generated, name)
+    check(tables['events'] is not None and [e['id'] for e in tables['events']] == [e['id'] for e in big['events']],
+          what + ': CSV events: a row per event')
+    check(tables['actors'] is not None and sorted(a['id'] for a in tables['actors']) == ids
+          and all(int(a['events']) == events_of[a['id']] for a in tables['actors']),
+          what + ': CSV actors: a row per actor, with events')
+    check(tables['ties'] is not None
+          and {tuple(sorted((t['source'], t['target']))): int(t['weight']) for t in tables['ties']} == want,
+          what + ': CSV ties: the edge list, weighted')
+
+    timeline = os.path.join(tmp, 'generated.timelinejs')
+    check(export(generated, timeline) == 0 and validate_timeline(timeline)[0],
+          what + ': the TimelineJS export passes the documented rules')
+    slides = json.load(open(timeline, encoding='utf-8'))['events']
+    check([s['unique_id'] for s in slides] == [e['id'] for e in big['events'] if e.get('date')],
+          what + ': TimelineJS: a slide per dated event')
 
 print('1..%d' % n_test)
 sys.exit(1 if failures else 0)
