@@ -760,6 +760,17 @@ ties_cli_export (const ExportRequest *request,
       timeline_options.style = render_options.style;
       timeline_options.solid_background = render_options.solid_background;
       timeline = ties_timeline_new (document, network, &timeline_options);
+      /* Without --height the page grows to give every lane room: the
+       * strip alone is as tall as its lanes, and both panels put it
+       * below a diagram of the usual size. */
+      if (request->height == 0)
+        {
+          int strip = (int) ties_timeline_get_natural_height (timeline);
+
+          export_options.height = panel == TIES_TIMELINE_PANEL_TIMELINE
+                                  ? MIN (strip, 20000)
+                                  : export_options.height + MIN (strip, 600);
+        }
     }
 
   render_options.page_width = export_options.width;

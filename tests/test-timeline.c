@@ -503,6 +503,82 @@ test_export (Fixture       *fixture,
   test_remove_tree (dir);
 }
 
+/* `ties --export OUT --panel …`: the strip alone is as tall as its
+ * lanes, both panels put it below the diagram, nonsense is refused. */
+static int
+run_ties (const char  *out,
+          const char  *panel,
+          const char  *lanes,
+          char       **err)
+{
+  g_autofree char *ties = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "..", "src", "ties", NULL);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_ptr_array_add (argv, ties);
+  g_ptr_array_add (argv, "--export");
+  g_ptr_array_add (argv, (char *) out);
+  g_ptr_array_add (argv, "--panel");
+  g_ptr_array_add (argv, (char *) panel);
+  if (lanes != NULL)
+    {
+      g_ptr_array_add (argv, "--lanes");
+      g_ptr_array_add (argv, (char *) lanes);
+    }
+  g_ptr_array_add (argv, TEST_SAMPLE_PATH);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, err, &status,
+                               &error));
+  g_assert_no_error (error);
+  g_spawn_check_wait_status (status, &error);
+
+  return error == NULL ? 0 : error->code;
+}
+
+static void
+test_cli (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *svg_path = NULL;
+  g_autofree char *png_path = NULL;
+  g_autofree char *pdf_path = NULL;
+  g_autofree char *svg = NULL;
+  g_autofree char *err = NULL;
+  cairo_surface_t *png;
+
+  if (g_getenv ("G_TEST_BUILDDIR") == NULL)
+    {
+      g_test_skip ("G_TEST_BUILDDIR is not set: the ties binary cannot be found");
+      return;
+    }
+  dir = test_make_temp_dir ("ties-timeline-cli-XXXXXX");
+  svg_path = g_build_filename (dir, "t.svg", NULL);
+  png_path = g_build_filename (dir, "t.png", NULL);
+  pdf_path = g_build_filename (dir, "t.pdf", NULL);
+
+  g_assert_cmpint (run_ties (svg_path, "timeline", "kind", NULL), ==, 0);
+  g_assert_true (g_file_get_contents (svg_path, &svg, NULL, NULL));
+  g_assert_nonnull (strstr (svg, "<g id=\"event-zuckerberg-call\""));
+  g_assert_nonnull (strstr (svg, "<title>Ardern speaks to Zuckerberg, 17 April 2019</title>"));
+  g_assert_null (strstr (svg, "id=\"actor-"));
+
+  /* Both panels: the sample's 23 lanes at their natural height below
+   * the usual 600 of diagram. */
+  g_assert_cmpint (run_ties (png_path, "both", NULL, NULL), ==, 0);
+  png = cairo_image_surface_create_from_png (png_path);
+  g_assert_cmpint (cairo_surface_status (png), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (png), ==, 800);
+  g_assert_cmpint (cairo_image_surface_get_height (png), >, 600 + 23 * 15);
+  cairo_surface_destroy (png);
+  g_assert_cmpint (run_ties (pdf_path, "both", "actor", NULL), ==, 0);
+  g_assert_true (g_file_test (pdf_path, G_FILE_TEST_IS_REGULAR));
+
+  g_assert_cmpint (run_ties (png_path, "all", NULL, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "--panel"));
+  test_remove_tree (dir);
+}
+
 static void
 test_panel_names (void)
 {
@@ -541,6 +617,7 @@ main (int    argc,
   ADD ("/timeline/export", test_export, by_kind);
 #undef ADD
   g_test_add_func ("/timeline/panel-names", test_panel_names);
+  g_test_add_func ("/timeline/cli", test_cli);
 
   return g_test_run ();
 }

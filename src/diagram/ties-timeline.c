@@ -42,6 +42,8 @@
 #define RIGHT_PAD 10.0
 #define MIN_LANE 15.0
 #define MAX_LANE 26.0
+/* A lane in an export that makes room for them all. */
+#define NATURAL_LANE 20.0
 #define MARK_HEIGHT 12.0
 #define MIN_MARK_WIDTH 2.0
 #define HIT_SLOP 4.0
@@ -116,6 +118,8 @@ struct _TiesTimeline
   double view_first;
   double view_last;
   double lane_offset;
+  /* Exports: every lane on the page, however thin. */
+  gboolean fit_lanes;
 
   Batch *batches;               /* one per colour, reused frame to frame */
 };
@@ -669,7 +673,24 @@ lane_height (TiesTimeline *self,
 {
   guint n = MAX (self->lane_names->len, 1);
 
-  return CLAMP ((height - AXIS_HEIGHT - BOTTOM_PAD) / n, MIN_LANE, MAX_LANE);
+  return CLAMP ((height - AXIS_HEIGHT - BOTTOM_PAD) / n, self->fit_lanes ? 1.0 : MIN_LANE, MAX_LANE);
+}
+
+void
+ties_timeline_set_fit_lanes (TiesTimeline *self,
+                             gboolean      fit)
+{
+  g_return_if_fail (self != NULL);
+
+  self->fit_lanes = !!fit;
+}
+
+double
+ties_timeline_get_natural_height (TiesTimeline *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return AXIS_HEIGHT + BOTTOM_PAD + MAX (self->lane_names->len, 1) * NATURAL_LANE;
 }
 
 double
@@ -1286,12 +1307,35 @@ make_layout (cairo_t *cr,
   return layout;
 }
 
+/* The year, or month and year, the view starts in, for the axis's
+ * left end; FALSE when the ticks name years themselves. */
+static gboolean
+start_label (TiesTimeline   *self,
+             const AxisPlan *plan,
+             char           *text,
+             gsize           size)
+{
+  GDate date;
+
+  text[0] = '\0';
+  if (plan->unit == AXIS_YEARS || self->view_first < 1 || self->view_first >= 23900000)
+    return FALSE;
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, (guint32) self->view_first);
+  if (plan->unit == AXIS_DAYS)
+    return g_date_strftime (text, size, "%B %Y", &date) != 0;
+  g_snprintf (text, size, "%d", g_date_get_year (&date));
+
+  return TRUE;
+}
+
 static void
 draw_axis (TiesTimeline *self,
            cairo_t      *cr,
            double        width,
            double        height)
 {
+  char text[64];
   g_autoptr(PangoLayout) layout = make_layout (cr, AXIS_TEXT_SIZE, FALSE);
   double plot_x = ties_timeline_get_plot_x (self, width);
   double px_per_day = (width - plot_x - RIGHT_PAD) / (self->view_last - self->view_first);
@@ -1305,26 +1349,18 @@ draw_axis (TiesTimeline *self,
   for_each_tick (&draw.plan, self->view_first, self->view_last, draw_tick, &draw);
   /* The year (or month) the view starts in, when no tick of its own
    * names it: a strip from mid-January still says which year. */
-  if (draw.plan.unit != AXIS_YEARS && self->view_first >= 1 && self->view_first < 23900000)
+  if (start_label (self, &draw.plan, text, sizeof text))
     {
-      GDate date;
-      char text[64];
       int w, h;
 
-      g_date_clear (&date, 1);
-      g_date_set_julian (&date, (guint32) self->view_first);
-      if (draw.plan.unit == AXIS_DAYS ? g_date_strftime (text, sizeof text, "%B %Y", &date) != 0
-                                      : g_snprintf (text, sizeof text, "%d", g_date_get_year (&date)) > 0)
+      pango_layout_set_text (layout, text, -1);
+      pango_layout_get_pixel_size (layout, &w, &h);
+      /* Only where the first named one leaves room. */
+      if (plot_x + 3 + w + 8 < draw.first_major)
         {
-          pango_layout_set_text (layout, text, -1);
-          pango_layout_get_pixel_size (layout, &w, &h);
-          /* Only where the first named one leaves room. */
-          if (plot_x + 3 + w + 8 < draw.first_major)
-            {
-              set_color (cr, draw.text, 0.85);
-              cairo_move_to (cr, plot_x + 3, 2);
-              pango_cairo_show_layout (cr, layout);
-            }
+          set_color (cr, draw.text, 0.85);
+          cairo_move_to (cr, plot_x + 3, 2);
+          pango_cairo_show_layout (cr, layout);
         }
     }
   /* The axis line. */
@@ -1756,6 +1792,7 @@ typedef struct
   double width;
   double height;
   guint32 text;
+  char start_label[64];
 } SvgAxis;
 
 static void
@@ -1779,7 +1816,7 @@ svg_tick (double      day,
   g_string_append (out, "/>\n");
   if (label != NULL && *label != '\0')
     {
-      g_string_append (out, "<text");
+      g_string_append (out, "<text stroke=\"none\"");
       _ties_svg_append_attr (out, "x", x + 3);
       _ties_svg_append_attr (out, "y", AXIS_HEIGHT - 6);
       g_string_append (out, ">");
@@ -1906,7 +1943,7 @@ write_svg (TiesTimeline *self,
   double lh = lane_height (self, height);
   double px_per_day = (width - plot_x - RIGHT_PAD) / (self->view_last - self->view_first);
   AxisPlan plan = plan_axis (px_per_day);
-  SvgAxis axis = { out, self, width, height, text };
+  SvgAxis axis = { out, self, width, height, text, "" };
   guint first, last;
 
   if (standalone)
@@ -1938,19 +1975,37 @@ write_svg (TiesTimeline *self,
   g_string_append (out, "<g id=\"timeline\" font-family=\"" FONT_FAMILIES "\"");
   _ties_svg_append_attr (out, "font-size", AXIS_TEXT_SIZE);
   _ties_svg_append_color_attr (out, "fill", text);
-  _ties_svg_append_color_attr (out, "stroke", text);
   g_string_append (out, ">\n");
 
-  g_string_append (out, "<g id=\"timeline-axis\" stroke-width=\"1\" fill-opacity=\"0.7\">\n");
+  /* Every other lane shaded, as drawn. */
+  visible_lanes (self, height, &first, &last);
+  g_string_append (out, "<g id=\"timeline-stripes\" fill-opacity=\"0.035\">\n");
+  for (guint l = first; l < last; l++)
+    if (l % 2 == 1)
+      svg_rect (out, 0, lane_top (self, height, l), width, lh, NULL);
+  g_string_append (out, "</g>\n");
+
+  g_string_append (out, "<g id=\"timeline-axis\" stroke-width=\"1\" fill-opacity=\"0.7\"");
+  _ties_svg_append_color_attr (out, "stroke", text);
+  g_string_append (out, ">\n");
   for_each_tick (&plan, self->view_first, self->view_last, svg_tick, &axis);
+  start_label (self, &plan, axis.start_label, sizeof axis.start_label);
   g_string_append (out, "<line");
   _ties_svg_append_attr (out, "x1", plot_x);
   _ties_svg_append_attr (out, "y1", AXIS_HEIGHT - 0.5);
   _ties_svg_append_attr (out, "x2", width);
   _ties_svg_append_attr (out, "y2", AXIS_HEIGHT - 0.5);
-  g_string_append (out, " stroke-opacity=\"0.3\"/>\n</g>\n");
-
-  visible_lanes (self, height, &first, &last);
+  g_string_append (out, " stroke-opacity=\"0.3\"/>\n");
+  if (axis.start_label[0] != '\0')
+    {
+      g_string_append (out, "<text stroke=\"none\" fill-opacity=\"0.85\"");
+      _ties_svg_append_attr (out, "x", plot_x + 3);
+      _ties_svg_append_attr (out, "y", 13);
+      g_string_append (out, ">");
+      _ties_svg_append_escaped (out, axis.start_label, -1);
+      g_string_append (out, "</text>\n");
+    }
+  g_string_append (out, "</g>\n");
   if (plot_x > 0 && lh >= TEXT_SIZE + 2)
     {
       g_string_append (out, "<clipPath id=\"timeline-names-clip\">");
@@ -2017,14 +2072,10 @@ double
 ties_timeline_panel_height (TiesTimeline *self,
                             double        height)
 {
-  double wanted;
-
   g_return_val_if_fail (self != NULL, 0);
 
-  /* Every lane at a readable height, within 45 % of the page. */
-  wanted = AXIS_HEIGHT + BOTTOM_PAD + MAX (self->lane_names->len, 1) * 20.0;
-
-  return floor (CLAMP (wanted, MIN (120, height * 0.45), height * 0.45));
+  /* Every lane at its natural height, within half the page. */
+  return floor (MIN (ties_timeline_get_natural_height (self), height * 0.5));
 }
 
 static cairo_status_t
@@ -2118,6 +2169,10 @@ ties_timeline_export_panels (TiesTimeline            *self,
   g_return_val_if_fail (options->width > 0 && options->height > 0, FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* A page shows every lane: none is scrolled away. */
+  self->fit_lanes = TRUE;
+  self->lane_offset = 0;
 
   if (options->format == TIES_EXPORT_SVG)
     {

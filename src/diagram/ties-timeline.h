@@ -94,6 +94,14 @@ void          ties_timeline_set_lane_offset (TiesTimeline          *self,
 double        ties_timeline_get_max_lane_offset (TiesTimeline      *self,
                                                  double             height);
 
+/* Lanes as thin as they must be for all of them to fit the height
+ * drawn, rather than at least a line of text tall and scrolled (exports
+ * set it). */
+void          ties_timeline_set_fit_lanes (TiesTimeline            *self,
+                                           gboolean                 fit);
+/* The height that gives every lane room for its name. */
+double        ties_timeline_get_natural_height (TiesTimeline       *self);
+
 /* The area's geometry: the lane names' column ends at the plot's left
  * edge; the time axis sits above the lanes. */
 double        ties_timeline_get_plot_x  (TiesTimeline              *self,
@@ -182,12 +190,14 @@ typedef enum {
 
 gboolean      ties_timeline_panel_from_string (const char        *text,
                                                TiesTimelinePanel *panel);
-/* The height the timeline takes in a @height export of both panels. */
+/* The height the timeline takes in a @height export of both panels:
+ * its natural height, within half the page. */
 double        ties_timeline_panel_height (TiesTimeline             *self,
                                           double                    height);
 
 /* @timeline alone (@scene NULL), or below @scene's diagram, in
- * @options' format and size, written safely over @file. */
+ * @options' format and size, written safely over @file. Every lane is
+ * drawn, thinner if need be (ties_timeline_set_fit_lanes()). */
 gboolean      ties_timeline_export_panels (TiesTimeline           *timeline,
                                             TiesScene              *scene,
                                             const TiesExportOptions *options,
