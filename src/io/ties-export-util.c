@@ -127,7 +127,8 @@ _ties_export_json_tie_members (JsonBuilder *builder,
 }
 
 gboolean
-_ties_export_xml_out_init (TiesXmlOut *out)
+_ties_export_xml_out_init (TiesXmlOut *out,
+                           gsize       size_hint)
 {
   g_assert (out != NULL);
 
@@ -135,7 +136,24 @@ _ties_export_xml_out_init (TiesXmlOut *out)
     return FALSE;
 
   xmlBufferSetAllocationScheme (out->buffer, XML_BUFFER_ALLOC_DOUBLEIT);
+  /* Only a hint: if it cannot be had, the buffer grows as it goes. */
+  if (size_hint <= G_MAXINT / 2)
+    xmlBufferResize (out->buffer, (unsigned int) size_hint);
+
   return TRUE;
+}
+
+gsize
+_ties_export_size_hint (TiesNetwork *network,
+                        gsize        per_item)
+{
+  TiesDocument *document;
+
+  g_assert (TIES_IS_NETWORK (network));
+
+  document = ties_network_get_document (network);
+  return 4096 + per_item * ((gsize) g_list_model_get_n_items (ties_document_get_actors (document))
+                            + g_list_model_get_n_items (ties_network_get_ties (network)));
 }
 
 GBytes *

@@ -45,8 +45,17 @@ void         _ties_export_json_add_string    (JsonBuilder  *builder,
 
 /* _ties_xml_out_init() for a file of megabytes: libxml2's memory buffer
  * grows by what is added unless told to double, and a 10,000-event
- * network then spends most of its export in realloc(). */
-gboolean     _ties_export_xml_out_init (TiesXmlOut *out);
+ * network then spends most of its export in realloc(). Each doubling
+ * copies the text into new pages, which the kernel must find; a buffer
+ * of @size_hint bytes from the start costs only the pages written (the
+ * rest is never touched), so a generous guess is cheap. */
+gboolean     _ties_export_xml_out_init (TiesXmlOut *out,
+                                        gsize       size_hint);
+
+/* A generous guess of the bytes an XML export of @network takes: about
+ * @per_item for each actor and each tie. */
+gsize        _ties_export_size_hint    (TiesNetwork *network,
+                                        gsize        per_item);
 /* _ties_xml_out_finish() that hands over libxml2's buffer instead of
  * copying it: the copy of a file of megabytes is pages the kernel must
  * find. */

@@ -367,7 +367,8 @@ ties_gexf_export_to_bytes_full (TiesDocument  *document,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   network = _ties_export_network (document, filter);
-  if (!_ties_export_xml_out_init (&out))
+  /* A tie's edge takes about 650 bytes, its events' spells included. */
+  if (!_ties_export_xml_out_init (&out, _ties_export_size_hint (network, 1024)))
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not start the GEXF file"));
       return NULL;

@@ -171,7 +171,8 @@ ties_graphml_export_to_bytes (TiesDocument  *document,
 
   network = _ties_export_network (document, filter);
 
-  if (!_ties_export_xml_out_init (&out))
+  /* A tie's edge takes about 450 bytes. */
+  if (!_ties_export_xml_out_init (&out, _ties_export_size_hint (network, 640)))
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not start the GraphML file"));
       return NULL;
