@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "ties-application.h"
+#include "ties-ui-util.h"
 #include "ties-restore-dialog.h"
 #include "ties-save-changes-dialog.h"
 #include "ties-window.h"
@@ -372,6 +373,7 @@ ties_application_startup (GApplication *application)
   };
 
   G_APPLICATION_CLASS (ties_application_parent_class)->startup (application);
+  _ties_name_mnemonic_buttons ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)

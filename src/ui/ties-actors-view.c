@@ -196,6 +196,8 @@ update_cell (TiesActorsView *self,
       gtk_label_set_text (label, ties_actor_get_name (actor)[0] != '\0'
                                  ? ties_actor_get_name (actor)
                                  : ties_actor_get_id (actor));
+      /* The row is the actor: it is read out by its name. */
+      _ties_column_view_name_row (item, gtk_label_get_text (label));
       break;
 
     case COLUMN_KIND:
@@ -876,6 +878,7 @@ ties_actors_view_init (TiesActorsView *self)
   g_signal_connect_object (self->measures_button, "notify::active", G_CALLBACK (on_measures_button_active), self,
                            G_CONNECT_SWAPPED);
 
+  _ties_column_view_name_list (self->column_view, _("Actors"));
   update_selection (self);
 }
 

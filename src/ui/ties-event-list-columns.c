@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "ties-event-list-private.h"
+#include "ties-ui-util.h"
 
 /* Short names inside this file. */
 typedef TiesEventListColumn Column;
@@ -305,6 +306,8 @@ cell_update (Cell *cell)
 
     case COLUMN_TITLE:
       set_label (child, ties_event_get_title (event), ties_event_get_title (event));
+      /* The row is the event: it is read out by its title. */
+      _ties_column_view_name_row (cell->list_item, ties_event_get_title (event));
       break;
 
     case COLUMN_KIND:

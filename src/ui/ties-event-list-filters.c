@@ -11,6 +11,7 @@
 #include <adwaita.h>
 
 #include "ties-event-list-private.h"
+#include "ties-ui-util.h"
 
 /* ------------------------------------------------------------------------ */
 /* Filtering                                                                */
@@ -634,6 +635,12 @@ _ties_event_list_filters_init (TiesEventList *self)
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+
+  /* The drop-downs' own names, for the buttons inside them. */
+  _ties_drop_down_name_button (self->kind_dropdown, _("Kind"));
+  _ties_drop_down_name_button (self->actor_dropdown, _("Participant"));
+  _ties_drop_down_name_button (self->source_dropdown, _("Source"));
+  _ties_column_view_name_list (self->column_view, _("Events"));
 }
 
 /* ------------------------------------------------------------------------ */

@@ -5,6 +5,10 @@
  */
 #include "config.h"
 
+#include <string.h>
+
+#include <glib/gi18n.h>
+
 #include "ties-ui-util.h"
 
 void
@@ -70,4 +74,138 @@ _ties_follow_selection (TiesSelection **slot,
     g_signal_connect_object (selection, "changed", follow, follower, G_CONNECT_SWAPPED);
 
   return TRUE;
+}
+
+/* GTK 4.8 names a button with a mnemonic twice: by its label, the
+ * underscore kept, and by the label widget the mnemonic points at ("_Save
+ * Save" is what a screen reader says). Without the first, the label
+ * widget names it alone. Done as each is shown, for every such button,
+ * ours and libadwaita's (a message dialog's responses, a split
+ * button's). */
+static gboolean
+name_mnemonic_button (GSignalInvocationHint *hint G_GNUC_UNUSED,
+                      guint                  n_values G_GNUC_UNUSED,
+                      const GValue          *values,
+                      gpointer               user_data G_GNUC_UNUSED)
+{
+  GObject *object = g_value_get_object (&values[0]);
+  const char *label;
+
+  /* libadwaita 1.2's split button leaves its arrow unnamed: it is what
+   * its tooltip says ("Recent Documents"). */
+  if (GTK_IS_MENU_BUTTON (object)
+      && ADW_IS_SPLIT_BUTTON (gtk_widget_get_parent (GTK_WIDGET (object))))
+    {
+      AdwSplitButton *split = ADW_SPLIT_BUTTON (gtk_widget_get_parent (GTK_WIDGET (object)));
+      const char *tooltip = adw_split_button_get_dropdown_tooltip (split);
+
+      if (tooltip != NULL && *tooltip != '\0')
+        gtk_accessible_update_property (GTK_ACCESSIBLE (object), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+      return TRUE;
+    }
+
+  /* A status page scrolls its text in a pane of its own: the page's title
+   * names it. */
+  if (GTK_IS_SCROLLED_WINDOW (object)
+      && ADW_IS_STATUS_PAGE (gtk_widget_get_parent (GTK_WIDGET (object))))
+    {
+      const char *title = adw_status_page_get_title (ADW_STATUS_PAGE (gtk_widget_get_parent (GTK_WIDGET (object))));
+
+      if (title != NULL && *title != '\0')
+        gtk_accessible_update_property (GTK_ACCESSIBLE (object), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+      return TRUE;
+    }
+
+  if (!GTK_IS_BUTTON (object) || !gtk_button_get_use_underline (GTK_BUTTON (object)))
+    return TRUE;
+  label = gtk_button_get_label (GTK_BUTTON (object));
+  if (label != NULL && strchr (label, '_') != NULL)
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (object), GTK_ACCESSIBLE_PROPERTY_LABEL);
+
+  return TRUE;
+}
+
+void
+_ties_name_mnemonic_buttons (void)
+{
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      /* The signal exists once the class does. */
+      g_type_class_unref (g_type_class_ref (GTK_TYPE_WIDGET));
+      g_signal_add_emission_hook (g_signal_lookup ("map", GTK_TYPE_WIDGET), 0,
+                                  name_mnemonic_button, NULL, NULL);
+      g_once_init_leave (&done, 1);
+    }
+}
+
+/* GTK's item widgets below @widget: a drop-down's button shows its
+ * choice in one. */
+static void
+name_list_items (GtkWidget  *widget,
+                 const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (g_str_equal (G_OBJECT_TYPE_NAME (child), "GtkListItemWidget"))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      name_list_items (child, name);
+    }
+}
+
+void
+_ties_drop_down_name_button (GtkDropDown *drop_down,
+                             const char  *name)
+{
+  g_return_if_fail (GTK_IS_DROP_DOWN (drop_down));
+  g_return_if_fail (name != NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (drop_down));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      {
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+        name_list_items (child, name);
+      }
+}
+
+void
+_ties_column_view_name_list (GtkColumnView *view,
+                             const char    *name)
+{
+  g_return_if_fail (GTK_IS_COLUMN_VIEW (view));
+  g_return_if_fail (name != NULL);
+
+  /* Its rows, its row of column titles, and the pane it scrolls in. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (view));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+    else
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Column Titles"), -1);
+  if (GTK_IS_SCROLLED_WINDOW (gtk_widget_get_parent (GTK_WIDGET (view))))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (GTK_WIDGET (view))),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
+void
+_ties_column_view_name_row (GtkListItem *item,
+                          const char  *name)
+{
+  GtkWidget *child;
+  GtkWidget *cell;
+
+  g_return_if_fail (GTK_IS_LIST_ITEM (item));
+
+  /* The child sits in its cell, and the cell in the row, which GTK 4.8
+   * otherwise names after its class. */
+  child = gtk_list_item_get_child (item);
+  cell = child != NULL ? gtk_widget_get_parent (child) : NULL;
+  if (cell == NULL || gtk_widget_get_parent (cell) == NULL)
+    return;
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (cell)),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name != NULL ? name : "", -1);
 }

@@ -28,4 +28,19 @@ gboolean _ties_follow_selection (TiesSelection **slot,
                                  gpointer        follower,
                                  GCallback       follow);
 
+/* From now on, every button with a mnemonic is named by its label
+ * widget alone once shown (a GTK 4.8 fault otherwise names it "_Save
+ * Save"). */
+void   _ties_name_mnemonic_buttons (void);
+/* GTK 4.8 names what is inside a drop-down, a column view and its rows
+ * after their classes ("GtkToggleButton", "GtkListItemWidget"): these
+ * give them the names a person would say. */
+void   _ties_drop_down_name_button (GtkDropDown   *drop_down,
+                                    const char    *name);
+void   _ties_column_view_name_list (GtkColumnView *view,
+                                    const char    *name);
+/* The row of @item, from its first column's bind. */
+void   _ties_column_view_name_row    (GtkListItem   *item,
+                                    const char    *name);
+
 G_END_DECLS
