@@ -296,6 +296,8 @@ draw_marks (TiesTimeline *self,
 
       if (batch->fuzzy != NULL)
         g_array_set_size (batch->fuzzy, 0);
+      if (batch->soft != NULL)
+        g_array_set_size (batch->soft, 0);
       if (batch->strict != NULL)
         g_array_set_size (batch->strict, 0);
       if (batch->ticks != NULL)
@@ -381,8 +383,11 @@ draw_marks (TiesTimeline *self,
 
               if (m->approximate || m->uncertain)
                 {
-                  /* The fuzzy range, lighter: a soft edge each side. */
+                  /* The fuzzy range, lighter, and lighter still in its
+                   * outer half: an edge that fades, without a gradient
+                   * per mark. */
                   push_rect (&batch->fuzzy, fx0, y + mh * 0.2, fx1 - fx0, mh * 0.6);
+                  push_rect (&batch->soft, (fx0 + x0) / 2, y + mh * 0.2, (x1 + fx1) / 2 - (fx0 + x0) / 2, mh * 0.6);
                   if (m->uncertain)
                     push_rect (&batch->dashed, fx0 + 0.5, y + 0.5, fx1 - fx0 - 1, mh - 1);
                 }
@@ -408,9 +413,9 @@ draw_marks (TiesTimeline *self,
   cairo_set_line_width (cr, 1);
   /* Bars under ticks, each kind of mark over every colour of the one
    * before: a day inside an interval of its own colour stays seen. */
-  for (guint p = 0; p < 5; p++)
+  for (guint p = 0; p < 6; p++)
     {
-      if (p == 3)
+      if (p == 4)
         {
           /* A rim of background around each tick. */
           for (guint c = 0; c < self->colors->len; c++)
@@ -431,8 +436,8 @@ draw_marks (TiesTimeline *self,
       for (guint c = 0; c < self->colors->len; c++)
         {
           Batch *batch = &self->batches[c];
-          GArray *passes[] = { batch->fuzzy, batch->strict, batch->dashed, NULL, batch->ticks };
-          double alphas[] = { 0.35, 1.0, 0.9, 0, 1.0 };
+          GArray *passes[] = { batch->fuzzy, batch->soft, batch->strict, batch->dashed, NULL, batch->ticks };
+          double alphas[] = { 0.2, 0.25, 1.0, 0.9, 0, 1.0 };
           GArray *rects = passes[p];
 
           if (rects == NULL || rects->len == 0)
@@ -444,7 +449,7 @@ draw_marks (TiesTimeline *self,
               cairo_rectangle (cr, r[0], r[1], r[2], r[3]);
             }
           set_color (cr, g_array_index (self->colors, guint32, c), alphas[p]);
-          if (p == 2)
+          if (p == 3)
             {
               cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
               cairo_stroke (cr);

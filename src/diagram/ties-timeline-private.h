@@ -62,6 +62,7 @@ typedef struct
 typedef struct
 {
   GArray *fuzzy;                /* double[4] x, y, w, h */
+  GArray *soft;                 /* the fuzzy range's inner half, again */
   GArray *strict;
   GArray *ticks;                /* days and set members: over the bars */
   GArray *dashed;

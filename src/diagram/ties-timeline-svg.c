@@ -143,8 +143,12 @@ svg_event (TiesTimeline *self,
         }
       if (mark.approximate || mark.uncertain)
         {
+          /* As drawn: lighter in the outer half of each edge. */
           svg_rect (out, mark.fuzzy_x0, top + mark.height * 0.2, mark.fuzzy_x1 - mark.fuzzy_x0,
-                    mark.height * 0.6, " class=\"fuzzy\" fill-opacity=\"0.35\"");
+                    mark.height * 0.6, " class=\"fuzzy\" fill-opacity=\"0.2\"");
+          svg_rect (out, (mark.fuzzy_x0 + mark.x0) / 2, top + mark.height * 0.2,
+                    (mark.x1 + mark.fuzzy_x1) / 2 - (mark.fuzzy_x0 + mark.x0) / 2,
+                    mark.height * 0.6, " class=\"fuzzy\" fill-opacity=\"0.25\"");
           if (mark.uncertain)
             {
               GString *extra = g_string_new (" class=\"uncertain\" fill=\"none\" stroke-dasharray=\"2 2\"");

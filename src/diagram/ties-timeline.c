@@ -460,6 +460,7 @@ static void
 batch_clear (Batch *batch)
 {
   g_clear_pointer (&batch->fuzzy, g_array_unref);
+  g_clear_pointer (&batch->soft, g_array_unref);
   g_clear_pointer (&batch->strict, g_array_unref);
   g_clear_pointer (&batch->ticks, g_array_unref);
   g_clear_pointer (&batch->dashed, g_array_unref);
