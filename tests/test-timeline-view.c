@@ -10,10 +10,16 @@
 
 #include <adwaita.h>
 
+#include "ties-application.h"
+#include "ties-diagram-view.h"
+#include "ties-event-editor.h"
 #include "ties-network.h"
 #include "ties-selection.h"
 #include "ties-timeline-view.h"
+#include "ties-window.h"
 #include "ui-test-util.h"
+
+static TiesApplication *app;
 
 typedef struct
 {
@@ -285,6 +291,45 @@ test_draws (Fixture       *fixture,
   g_assert_cmpint (gdk_texture_get_width (texture), ==, gtk_widget_get_width (GTK_WIDGET (fixture->view)));
 }
 
+/* In the window: below the diagram, on the window's one selection, and
+ * hidden and shown again by win.show-timeline. */
+static void
+test_window (void)
+{
+  TiesWindow *window = ui_test_open_sample (app);
+  TiesTimelineView *view = TIES_TIMELINE_VIEW (ui_test_find_child (GTK_WIDGET (window), TIES_TYPE_TIMELINE_VIEW));
+  TiesDiagramView *diagram = TIES_DIAGRAM_VIEW (ui_test_find_child (GTK_WIDGET (window), TIES_TYPE_DIAGRAM_VIEW));
+  TiesEventEditor *editor = TIES_EVENT_EDITOR (ui_test_find_child (GTK_WIDGET (window), TIES_TYPE_EVENT_EDITOR));
+  TiesDocument *document = ties_window_get_document (window);
+  GtkRevealer *revealer;
+  TiesTimeline *timeline;
+  TiesTimelineMark mark;
+  guint index;
+
+  g_assert_nonnull (view);
+  revealer = GTK_REVEALER (gtk_widget_get_ancestor (GTK_WIDGET (view), GTK_TYPE_REVEALER));
+  g_assert_nonnull (revealer);
+  g_assert_true (gtk_revealer_get_reveal_child (revealer));
+  ui_test_iterate_until (ui_test_is_mapped, view);
+  ui_test_wait_for_frame (GTK_WIDGET (view));
+  g_assert_true (ties_timeline_view_get_selection (view) == ties_diagram_view_get_selection (diagram));
+
+  /* A click on the Zuckerberg call opens it in the editor. */
+  timeline = ties_timeline_view_get_timeline (view);
+  index = ties_timeline_find_event (timeline, ties_document_lookup_event (document, "zuckerberg-call"));
+  g_assert_true (ties_timeline_get_mark (timeline, index, 0, gtk_widget_get_width (GTK_WIDGET (view)),
+                                         gtk_widget_get_height (GTK_WIDGET (view)), &mark));
+  ties_timeline_view_activate_at (view, (mark.x0 + mark.x1) / 2, mark.y);
+  g_assert_true (ties_event_editor_get_event (editor) == ties_document_lookup_event (document, "zuckerberg-call"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-timeline", NULL));
+  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-timeline", NULL));
+  g_assert_true (gtk_revealer_get_reveal_child (revealer));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -307,6 +352,8 @@ main (int   argc,
   ADD ("zoom", test_zoom);
   ADD ("draws", test_draws);
 #undef ADD
+  app = ui_test_application_new ("io.github.tiesapp.Ties.TimelineTest");
+  g_test_add_func ("/timeline-view/window", test_window);
 
   return g_test_run ();
 }
