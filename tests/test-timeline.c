@@ -579,6 +579,32 @@ test_cli (void)
   test_remove_tree (dir);
 }
 
+/* No dated event at all: an axis, a word, and no crash. */
+static void
+test_empty (void)
+{
+  g_autoptr(TiesDocument) document = ties_document_new ();
+  g_autoptr(TiesNetwork) network = ties_network_new (document);
+  g_autoptr(TiesTimeline) timeline = ties_timeline_new (document, network, NULL);
+  g_autoptr(GBytes) svg = NULL;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 400, 200);
+  cairo_t *cr = cairo_create (surface);
+  double a, b;
+
+  g_assert_cmpuint (ties_timeline_get_n_events (timeline), ==, 0);
+  g_assert_cmpuint (ties_timeline_get_n_lanes (timeline), ==, 0);
+  ties_timeline_get_extent (timeline, &a, &b);
+  g_assert_cmpfloat (b, >, a);
+  ties_timeline_draw (timeline, cr, 400, 200);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpuint (ties_timeline_hit (timeline, 400, 200, 200, 100, NULL), ==, G_MAXUINT);
+  g_assert_cmpuint (ties_timeline_find_nearest (timeline, 0, a), ==, G_MAXUINT);
+  svg = ties_timeline_write_svg (timeline, 400, 200);
+  g_assert_nonnull (svg);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 static void
 test_panel_names (void)
 {
@@ -618,6 +644,7 @@ main (int    argc,
 #undef ADD
   g_test_add_func ("/timeline/panel-names", test_panel_names);
   g_test_add_func ("/timeline/cli", test_cli);
+  g_test_add_func ("/timeline/empty", test_empty);
 
   return g_test_run ();
 }

@@ -468,10 +468,15 @@ on_scroll (GtkEventControllerScroll *controller,
     {
       graphene_point_t point;
       GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
+      double sx = 0, sy = 0;
 
-      /* The event is in the surface's coordinates. */
+      /* The event is in the surface's coordinates, which begin outside
+       * the window's shadow. */
+      if (native != NULL)
+        gtk_native_get_surface_transform (native, &sx, &sy);
       if (native != NULL
-          && gtk_widget_compute_point (GTK_WIDGET (native), GTK_WIDGET (self), &GRAPHENE_POINT_INIT (ex, ey), &point))
+          && gtk_widget_compute_point (GTK_WIDGET (native), GTK_WIDGET (self),
+                                       &GRAPHENE_POINT_INIT (ex - sx, ey - sy), &point))
         x = point.x;
     }
 
