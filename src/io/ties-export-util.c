@@ -126,23 +126,6 @@ _ties_export_json_tie_members (JsonBuilder *builder,
   json_builder_end_array (builder);
 }
 
-gboolean
-_ties_export_xml_out_init (TiesXmlOut *out,
-                           gsize       size_hint)
-{
-  g_assert (out != NULL);
-
-  if (!_ties_xml_out_init (out))
-    return FALSE;
-
-  xmlBufferSetAllocationScheme (out->buffer, XML_BUFFER_ALLOC_DOUBLEIT);
-  /* Only a hint: if it cannot be had, the buffer grows as it goes. */
-  if (size_hint <= G_MAXINT / 2)
-    xmlBufferResize (out->buffer, (unsigned int) size_hint);
-
-  return TRUE;
-}
-
 gsize
 _ties_export_size_hint (TiesNetwork *network,
                         gsize        per_item)
@@ -154,33 +137,6 @@ _ties_export_size_hint (TiesNetwork *network,
   document = ties_network_get_document (network);
   return 4096 + per_item * ((gsize) g_list_model_get_n_items (ties_document_get_actors (document))
                             + g_list_model_get_n_items (ties_network_get_ties (network)));
-}
-
-GBytes *
-_ties_export_xml_out_finish (TiesXmlOut *out)
-{
-  GBytes *bytes = NULL;
-
-  g_assert (out != NULL);
-  g_assert (out->writer != NULL);
-
-  if (!out->failed && xmlTextWriterEndDocument (out->writer) < 0)
-    out->failed = TRUE;
-  g_clear_pointer (&out->writer, xmlFreeTextWriter);
-
-  if (!out->failed)
-    {
-      gsize length = xmlBufferLength (out->buffer);
-      xmlChar *content = xmlBufferDetach (out->buffer);
-
-      if (content != NULL)
-        bytes = g_bytes_new_with_free_func (content, length, xmlFree, content);
-      else
-        bytes = g_bytes_new (NULL, 0);
-    }
-  g_clear_pointer (&out->buffer, xmlBufferFree);
-
-  return bytes;
 }
 
 gboolean
@@ -383,4 +339,163 @@ _ties_json_stream_finish (TiesJsonStream *stream)
   g_clear_object (&stream->generator);
 
   return bytes;
+}
+
+void
+_ties_xml_text_init (TiesXmlText *xml,
+                     gsize        size_hint)
+{
+  g_assert (xml != NULL);
+
+  memset (xml, 0, sizeof *xml);
+  xml->out = g_string_sized_new (MAX (size_hint, 4096));
+  xml->indent_end = TRUE;
+  g_string_append (xml->out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+}
+
+static void
+xml_text_indent (TiesXmlText *xml,
+                 guint        level)
+{
+  for (guint i = 0; i < level; i++)
+    g_string_append (xml->out, "  ");
+}
+
+/* @text as XML 1.0 can hold it, escaped as libxml2 escapes an attribute
+ * (@attribute) or text: C0 controls but tab, line feed and carriage
+ * return, U+FFFE and U+FFFF as U+FFFD (EF BF BD); in an attribute the
+ * three controls kept as references, as a parser would otherwise turn
+ * them into spaces. */
+static void
+xml_text_escape (GString    *out,
+                 const char *text,
+                 gboolean    attribute)
+{
+  const guchar *p = (const guchar *) text;
+  const guchar *run = p;
+
+  for (;; p++)
+    {
+      const char *replace;
+      gsize skip = 1;
+
+      if (*p >= 0x20 && *p != '<' && *p != '>' && *p != '&' && *p != '"' && *p != 0xEF)
+        continue;
+
+      switch (*p)
+        {
+        case '\0':
+          g_string_append_len (out, (const char *) run, p - run);
+          return;
+        case '<': replace = "&lt;"; break;
+        case '>': replace = "&gt;"; break;
+        case '&': replace = "&amp;"; break;
+        case '"': replace = "&quot;"; break;
+        case '\r': replace = "&#13;"; break;
+        case '\n': replace = attribute ? "&#10;" : NULL; break;
+        case '\t': replace = attribute ? "&#9;" : NULL; break;
+        case 0xEF:
+          /* U+FFFE and U+FFFF are EF BF BE and EF BF BF. */
+          replace = p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF) ? "\xEF\xBF\xBD" : NULL;
+          skip = 3;
+          break;
+        default:
+          replace = "\xEF\xBF\xBD";
+          break;
+        }
+
+      if (replace == NULL)
+        continue;
+      g_string_append_len (out, (const char *) run, p - run);
+      g_string_append (out, replace);
+      p += skip - 1;
+      run = p + 1;
+    }
+}
+
+/* The start tag open, closed by ">" now that something goes in it. */
+static void
+xml_text_close_tag (TiesXmlText *xml,
+                    gboolean     line)
+{
+  if (xml->depth == 0 || xml->has_content[xml->depth - 1])
+    return;
+
+  g_string_append (xml->out, line ? ">\n" : ">");
+  xml->has_content[xml->depth - 1] = TRUE;
+}
+
+void
+_ties_xml_text_start (TiesXmlText *xml,
+                      const char  *element)
+{
+  g_assert (xml != NULL);
+  g_assert (xml->depth < G_N_ELEMENTS (xml->open));
+
+  xml_text_close_tag (xml, TRUE);
+  xml->open[xml->depth] = element;
+  xml->has_content[xml->depth] = FALSE;
+  xml_text_indent (xml, xml->depth);
+  xml->depth++;
+  g_string_append_c (xml->out, '<');
+  g_string_append (xml->out, element);
+}
+
+void
+_ties_xml_text_attribute (TiesXmlText *xml,
+                          const char  *name,
+                          const char  *value)
+{
+  g_assert (xml != NULL);
+  g_assert (xml->depth > 0 && !xml->has_content[xml->depth - 1]);
+
+  g_string_append_c (xml->out, ' ');
+  g_string_append (xml->out, name);
+  g_string_append (xml->out, "=\"");
+  xml_text_escape (xml->out, value, TRUE);
+  g_string_append_c (xml->out, '"');
+}
+
+void
+_ties_xml_text_text (TiesXmlText *xml,
+                     const char  *text)
+{
+  g_assert (xml != NULL);
+  g_assert (xml->depth > 0);
+
+  xml_text_close_tag (xml, FALSE);
+  xml_text_escape (xml->out, text, FALSE);
+  xml->indent_end = FALSE;
+}
+
+void
+_ties_xml_text_end (TiesXmlText *xml)
+{
+  g_assert (xml != NULL);
+  g_assert (xml->depth > 0);
+
+  xml->depth--;
+  if (!xml->has_content[xml->depth])
+    g_string_append (xml->out, "/>");
+  else
+    {
+      if (xml->indent_end)
+        xml_text_indent (xml, xml->depth);
+      g_string_append (xml->out, "</");
+      g_string_append (xml->out, xml->open[xml->depth]);
+      g_string_append_c (xml->out, '>');
+    }
+  xml->indent_end = TRUE;
+  g_string_append_c (xml->out, '\n');
+}
+
+GBytes *
+_ties_xml_text_finish (TiesXmlText *xml)
+{
+  g_assert (xml != NULL);
+
+  while (xml->depth > 0)
+    _ties_xml_text_end (xml);
+
+  return g_string_free_to_bytes (g_steal_pointer (&xml->out));
 }

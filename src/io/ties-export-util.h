@@ -10,7 +10,6 @@
 #include "ties-document.h"
 #include "ties-filter.h"
 #include "ties-network.h"
-#include "ties-xml-out.h"
 
 G_BEGIN_DECLS
 
@@ -43,23 +42,43 @@ void         _ties_export_json_add_string    (JsonBuilder  *builder,
                                               const char   *name,
                                               const char   *value);
 
-/* _ties_xml_out_init() for a file of megabytes: libxml2's memory buffer
- * grows by what is added unless told to double, and a 10,000-event
- * network then spends most of its export in realloc(). Each doubling
- * copies the text into new pages, which the kernel must find; a buffer
- * of @size_hint bytes from the start costs only the pages written (the
- * rest is never touched), so a generous guess is cheap. */
-gboolean     _ties_export_xml_out_init (TiesXmlOut *out,
-                                        gsize       size_hint);
+/* The XML of the GEXF and GraphML exports, byte for byte what
+ * ties-xml-out (libxml2's text writer, indented by two spaces) writes
+ * for the same calls, U+FFFD for what XML 1.0 cannot hold included, at
+ * a third of the cost: libxml2's writer goes through several layers of
+ * buffers for every attribute, and a 10,000-event network has a few
+ * hundred thousand. Elements are only ever attributes and elements, or
+ * text, never both. */
+typedef struct
+{
+  GString *out;
+  const char *open[16];     /* element names, borrowed */
+  gboolean has_content[16]; /* whether the start tag was closed by ">" */
+  guint depth;
+  gboolean indent_end;      /* FALSE right after text, as libxml2 has it */
+} TiesXmlText;
+
+/* @size_hint: a guess of the bytes (see _ties_export_size_hint()). */
+void         _ties_xml_text_init      (TiesXmlText *xml,
+                                       gsize        size_hint);
+void         _ties_xml_text_start     (TiesXmlText *xml,
+                                       const char  *element);
+void         _ties_xml_text_attribute (TiesXmlText *xml,
+                                       const char  *name,
+                                       const char  *value);
+void         _ties_xml_text_text      (TiesXmlText *xml,
+                                       const char  *text);
+void         _ties_xml_text_end       (TiesXmlText *xml);
+/* Closes what is open and gives the text. */
+GBytes      *_ties_xml_text_finish    (TiesXmlText *xml);
 
 /* A generous guess of the bytes an XML export of @network takes: about
- * @per_item for each actor and each tie. */
+ * @per_item for each actor and each tie. The buffer is sized from the
+ * start, because each doubling copies the text into new pages, which
+ * this machine class pays most for; pages of the guess never written
+ * are never touched, so a generous guess is cheap. */
 gsize        _ties_export_size_hint    (TiesNetwork *network,
                                         gsize        per_item);
-/* _ties_xml_out_finish() that hands over libxml2's buffer instead of
- * copying it: the copy of a file of megabytes is pages the kernel must
- * find. */
-GBytes      *_ties_export_xml_out_finish (TiesXmlOut *out);
 
 /* What every network export's *_to_bytes() is. */
 typedef GBytes *(*TiesNetworkToBytes) (TiesDocument  *document,

@@ -23,7 +23,6 @@
 #include "ties-export-util.h"
 #include "ties-gexf-export.h"
 #include "ties-safe-file.h"
-#include "ties-xml-out.h"
 
 #define GEXF_NS "http://gexf.net/1.3"
 #define GEXF_VIZ_NS "http://gexf.net/1.3/viz"
@@ -64,41 +63,41 @@ static const Attribute event_edge_attributes[] = {
 };
 
 static void
-declare (TiesXmlOut      *out,
+declare (TiesXmlText      *out,
          const char      *class,
          const Attribute *attributes,
          guint            n_attributes)
 {
-  _ties_xml_out_start (out, "attributes");
-  _ties_xml_out_attribute (out, "class", class);
+  _ties_xml_text_start (out, "attributes");
+  _ties_xml_text_attribute (out, "class", class);
   for (guint i = 0; i < n_attributes; i++)
     {
-      _ties_xml_out_start (out, "attribute");
-      _ties_xml_out_attribute (out, "id", attributes[i].id);
-      _ties_xml_out_attribute (out, "title", attributes[i].id);
-      _ties_xml_out_attribute (out, "type", attributes[i].type);
-      _ties_xml_out_end (out);
+      _ties_xml_text_start (out, "attribute");
+      _ties_xml_text_attribute (out, "id", attributes[i].id);
+      _ties_xml_text_attribute (out, "title", attributes[i].id);
+      _ties_xml_text_attribute (out, "type", attributes[i].type);
+      _ties_xml_text_end (out);
     }
-  _ties_xml_out_end (out);
+  _ties_xml_text_end (out);
 }
 
 /* <attvalue for="@key" value="@value"/>, nothing for NULL or empty. */
 static void
-attvalue (TiesXmlOut *out,
+attvalue (TiesXmlText *out,
           const char *key,
           const char *value)
 {
   if (value == NULL || *value == '\0')
     return;
 
-  _ties_xml_out_start (out, "attvalue");
-  _ties_xml_out_attribute (out, "for", key);
-  _ties_xml_out_attribute (out, "value", value);
-  _ties_xml_out_end (out);
+  _ties_xml_text_start (out, "attvalue");
+  _ties_xml_text_attribute (out, "for", key);
+  _ties_xml_text_attribute (out, "value", value);
+  _ties_xml_text_end (out);
 }
 
 static void
-attvalue_uint (TiesXmlOut *out,
+attvalue_uint (TiesXmlText *out,
                const char *key,
                guint       value)
 {
@@ -122,17 +121,17 @@ list_value (const char * const *values)
 }
 
 static void
-viz_double (TiesXmlOut *out,
+viz_double (TiesXmlText *out,
             const char *name,
             double      value)
 {
   char text[G_ASCII_DTOSTR_BUF_SIZE];
 
-  _ties_xml_out_attribute (out, name, g_ascii_dtostr (text, sizeof text, value));
+  _ties_xml_text_attribute (out, name, g_ascii_dtostr (text, sizeof text, value));
 }
 
 static void
-write_node (TiesXmlOut   *out,
+write_node (TiesXmlText   *out,
             TiesDocument *document,
             TiesNetwork  *network,
             TiesActor    *actor)
@@ -144,10 +143,10 @@ write_node (TiesXmlOut   *out,
   gboolean pinned;
   gboolean placed = _ties_export_actor_place (document, actor, &x, &y, &pinned);
 
-  _ties_xml_out_start (out, "node");
-  _ties_xml_out_attribute (out, "id", id);
-  _ties_xml_out_attribute (out, "label", ties_actor_get_name (actor)[0] != '\0' ? ties_actor_get_name (actor) : id);
-  _ties_xml_out_start (out, "attvalues");
+  _ties_xml_text_start (out, "node");
+  _ties_xml_text_attribute (out, "id", id);
+  _ties_xml_text_attribute (out, "label", ties_actor_get_name (actor)[0] != '\0' ? ties_actor_get_name (actor) : id);
+  _ties_xml_text_start (out, "attvalues");
   attvalue (out, "kind", ties_actor_kind_to_string (ties_actor_get_kind (actor)));
   attvalue (out, "role", ties_actor_get_role (actor));
   attvalue (out, "affiliation", ties_actor_get_affiliation (actor));
@@ -156,32 +155,32 @@ write_node (TiesXmlOut   *out,
   attvalue_uint (out, "degree", ties_network_get_degree (network, id));
   if (placed)
     attvalue (out, "pinned", pinned ? "true" : "false");
-  _ties_xml_out_end (out);
+  _ties_xml_text_end (out);
 
   /* #rrggbb, as the reader has checked */
   if (color != NULL && strlen (color) == 7)
     {
       char channel[4];
 
-      _ties_xml_out_start (out, "viz:color");
+      _ties_xml_text_start (out, "viz:color");
       for (guint i = 0; i < 3; i++)
         {
           g_snprintf (channel, sizeof channel, "%d",
                       g_ascii_xdigit_value (color[1 + 2 * i]) * 16 + g_ascii_xdigit_value (color[2 + 2 * i]));
-          _ties_xml_out_attribute (out, (const char *[]) { "r", "g", "b" }[i], channel);
+          _ties_xml_text_attribute (out, (const char *[]) { "r", "g", "b" }[i], channel);
         }
-      _ties_xml_out_end (out);
+      _ties_xml_text_end (out);
     }
   /* Gephi's y axis points up, as Graphviz's. */
   if (placed)
     {
-      _ties_xml_out_start (out, "viz:position");
+      _ties_xml_text_start (out, "viz:position");
       viz_double (out, "x", x);
       viz_double (out, "y", y != 0 ? -y : 0);
       viz_double (out, "z", 0);
-      _ties_xml_out_end (out);
+      _ties_xml_text_end (out);
     }
-  _ties_xml_out_end (out);
+  _ties_xml_text_end (out);
 }
 
 /* "2019-04-17", or NULL for an open end; a year of more than four digits
@@ -199,7 +198,7 @@ spell_day (gint64 day)
 
 /* The <spells> of @events' dates; none when none is dated. */
 static void
-write_spells (TiesXmlOut  *out,
+write_spells (TiesXmlText  *out,
               TiesEvent  **events,
               guint        n_events)
 {
@@ -220,23 +219,23 @@ write_spells (TiesXmlOut  *out,
       end = spell_day (last);
       if (!open)
         {
-          _ties_xml_out_start (out, "spells");
+          _ties_xml_text_start (out, "spells");
           open = TRUE;
         }
-      _ties_xml_out_start (out, "spell");
+      _ties_xml_text_start (out, "spell");
       if (start != NULL)
-        _ties_xml_out_attribute (out, "start", start);
+        _ties_xml_text_attribute (out, "start", start);
       if (end != NULL)
-        _ties_xml_out_attribute (out, "end", end);
-      _ties_xml_out_end (out);
+        _ties_xml_text_attribute (out, "end", end);
+      _ties_xml_text_end (out);
     }
 
   if (open)
-    _ties_xml_out_end (out);
+    _ties_xml_text_end (out);
 }
 
 static void
-write_edge (TiesXmlOut *out,
+write_edge (TiesXmlText *out,
             TiesTie    *tie,
             guint       index)
 {
@@ -247,12 +246,12 @@ write_edge (TiesXmlOut *out,
 
   g_snprintf (id, sizeof id, "e%u", index);
   g_snprintf (weight, sizeof weight, "%u", ties_tie_get_weight (tie));
-  _ties_xml_out_start (out, "edge");
-  _ties_xml_out_attribute (out, "id", id);
-  _ties_xml_out_attribute (out, "source", ties_tie_get_actor_a (tie));
-  _ties_xml_out_attribute (out, "target", ties_tie_get_actor_b (tie));
-  _ties_xml_out_attribute (out, "weight", weight);
-  _ties_xml_out_start (out, "attvalues");
+  _ties_xml_text_start (out, "edge");
+  _ties_xml_text_attribute (out, "id", id);
+  _ties_xml_text_attribute (out, "source", ties_tie_get_actor_a (tie));
+  _ties_xml_text_attribute (out, "target", ties_tie_get_actor_b (tie));
+  _ties_xml_text_attribute (out, "weight", weight);
+  _ties_xml_text_start (out, "attvalues");
   attvalue (out, "kinds", kinds);
   attvalue_uint (out, "events", ties_tie_get_weight (tie));
   attvalue (out, "first", first != NULL ? ties_date_get_text (first) : NULL);
@@ -261,16 +260,16 @@ write_edge (TiesXmlOut *out,
   attvalue_uint (out, "evidence", ties_tie_get_n_evidence (tie));
   attvalue_uint (out, "initiated_by_source", ties_tie_get_n_a_to_b (tie));
   attvalue_uint (out, "initiated_by_target", ties_tie_get_n_b_to_a (tie));
-  _ties_xml_out_end (out);
+  _ties_xml_text_end (out);
   write_spells (out, (TiesEvent **) ties_tie_get_events (tie)->pdata, ties_tie_get_events (tie)->len);
-  _ties_xml_out_end (out);
+  _ties_xml_text_end (out);
 }
 
 /* An edge per pair of @event's participants, in the order the event
  * names them, each pair as a tie would have it (the smaller id first);
  * ids go on from *@index. */
 static void
-write_event_edges (TiesXmlOut *out,
+write_event_edges (TiesXmlText *out,
                    TiesEvent  *event,
                    guint      *index)
 {
@@ -305,21 +304,21 @@ write_event_edges (TiesXmlOut *out,
           }
 
         g_snprintf (id, sizeof id, "e%u", (*index)++);
-        _ties_xml_out_start (out, "edge");
-        _ties_xml_out_attribute (out, "id", id);
-        _ties_xml_out_attribute (out, "source", a);
-        _ties_xml_out_attribute (out, "target", b);
+        _ties_xml_text_start (out, "edge");
+        _ties_xml_text_attribute (out, "id", id);
+        _ties_xml_text_attribute (out, "source", a);
+        _ties_xml_text_attribute (out, "target", b);
         if (title != NULL && *title != '\0')
-          _ties_xml_out_attribute (out, "label", title);
-        _ties_xml_out_attribute (out, "weight", "1");
-        _ties_xml_out_start (out, "attvalues");
+          _ties_xml_text_attribute (out, "label", title);
+        _ties_xml_text_attribute (out, "weight", "1");
+        _ties_xml_text_start (out, "attvalues");
         attvalue (out, "event", ties_event_get_id (event));
         attvalue (out, "kind", ties_event_get_kind (event));
         attvalue (out, "title", title);
         attvalue (out, "date", ties_event_get_date (event));
-        _ties_xml_out_end (out);
+        _ties_xml_text_end (out);
         write_spells (out, &event, 1);
-        _ties_xml_out_end (out);
+        _ties_xml_text_end (out);
       }
 }
 
@@ -355,11 +354,10 @@ ties_gexf_export_to_bytes_full (TiesDocument  *document,
                                 GError       **error)
 {
   g_autoptr(TiesNetwork) network = NULL;
-  TiesXmlOut out = { 0 };
+  TiesXmlText out;
   GListModel *actors;
   GListModel *ties;
   const char *description;
-  GBytes *bytes;
 
   g_return_val_if_fail (TIES_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (filter == NULL || TIES_IS_FILTER (filter), NULL);
@@ -368,44 +366,40 @@ ties_gexf_export_to_bytes_full (TiesDocument  *document,
 
   network = _ties_export_network (document, filter);
   /* A tie's edge takes about 650 bytes, its events' spells included. */
-  if (!_ties_export_xml_out_init (&out, _ties_export_size_hint (network, 1024)))
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not start the GEXF file"));
-      return NULL;
-    }
+  _ties_xml_text_init (&out, _ties_export_size_hint (network, 1024));
 
-  _ties_xml_out_start (&out, "gexf");
-  _ties_xml_out_attribute (&out, "xmlns", GEXF_NS);
-  _ties_xml_out_attribute (&out, "xmlns:viz", GEXF_VIZ_NS);
-  _ties_xml_out_attribute (&out, "version", "1.3");
+  _ties_xml_text_start (&out, "gexf");
+  _ties_xml_text_attribute (&out, "xmlns", GEXF_NS);
+  _ties_xml_text_attribute (&out, "xmlns:viz", GEXF_VIZ_NS);
+  _ties_xml_text_attribute (&out, "version", "1.3");
 
-  _ties_xml_out_start (&out, "meta");
-  _ties_xml_out_start (&out, "creator");
-  _ties_xml_out_text (&out, "Ties " PACKAGE_VERSION);
-  _ties_xml_out_end (&out);
+  _ties_xml_text_start (&out, "meta");
+  _ties_xml_text_start (&out, "creator");
+  _ties_xml_text_text (&out, "Ties " PACKAGE_VERSION);
+  _ties_xml_text_end (&out);
   description = ties_document_get_title (document);
   if (description == NULL || *description == '\0')
     description = ties_document_get_description (document);
   if (description != NULL && *description != '\0')
     {
-      _ties_xml_out_start (&out, "description");
-      _ties_xml_out_text (&out, description);
-      _ties_xml_out_end (&out);
+      _ties_xml_text_start (&out, "description");
+      _ties_xml_text_text (&out, description);
+      _ties_xml_text_end (&out);
     }
-  _ties_xml_out_end (&out);
+  _ties_xml_text_end (&out);
 
-  _ties_xml_out_start (&out, "graph");
-  _ties_xml_out_attribute (&out, "mode", "dynamic");
-  _ties_xml_out_attribute (&out, "defaultedgetype", "undirected");
-  _ties_xml_out_attribute (&out, "timeformat", "date");
-  _ties_xml_out_attribute (&out, "timerepresentation", "interval");
+  _ties_xml_text_start (&out, "graph");
+  _ties_xml_text_attribute (&out, "mode", "dynamic");
+  _ties_xml_text_attribute (&out, "defaultedgetype", "undirected");
+  _ties_xml_text_attribute (&out, "timeformat", "date");
+  _ties_xml_text_attribute (&out, "timerepresentation", "interval");
   declare (&out, "node", node_attributes, G_N_ELEMENTS (node_attributes));
   if (edges == TIES_GEXF_EDGES_EVENTS)
     declare (&out, "edge", event_edge_attributes, G_N_ELEMENTS (event_edge_attributes));
   else
     declare (&out, "edge", edge_attributes, G_N_ELEMENTS (edge_attributes));
 
-  _ties_xml_out_start (&out, "nodes");
+  _ties_xml_text_start (&out, "nodes");
   actors = ties_document_get_actors (document);
   for (guint i = 0; i < g_list_model_get_n_items (actors); i++)
     {
@@ -413,9 +407,9 @@ ties_gexf_export_to_bytes_full (TiesDocument  *document,
 
       write_node (&out, document, network, actor);
     }
-  _ties_xml_out_end (&out);
+  _ties_xml_text_end (&out);
 
-  _ties_xml_out_start (&out, "edges");
+  _ties_xml_text_start (&out, "edges");
   if (edges == TIES_GEXF_EDGES_EVENTS)
     {
       GListModel *events = G_LIST_MODEL (ties_document_get_events (document));
@@ -439,16 +433,12 @@ ties_gexf_export_to_bytes_full (TiesDocument  *document,
           write_edge (&out, tie, i);
         }
     }
-  _ties_xml_out_end (&out);
+  _ties_xml_text_end (&out);
 
-  _ties_xml_out_end (&out);   /* graph */
-  _ties_xml_out_end (&out);   /* gexf */
+  _ties_xml_text_end (&out);   /* graph */
+  _ties_xml_text_end (&out);   /* gexf */
 
-  bytes = _ties_export_xml_out_finish (&out);
-  if (bytes == NULL)
-    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write the GEXF file"));
-
-  return bytes;
+  return _ties_xml_text_finish (&out);
 }
 
 gboolean

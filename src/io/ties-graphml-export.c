@@ -19,7 +19,6 @@
 
 #include "ties-export-util.h"
 #include "ties-graphml-export.h"
-#include "ties-xml-out.h"
 
 #define GRAPHML_NS "http://graphml.graphdrawing.org/xmlns"
 #define GRAPHML_SCHEMA "http://graphml.graphdrawing.org/xmlns/1.1/graphml.xsd"
@@ -56,21 +55,21 @@ static const Key keys[] = {
 
 /* <data key="@key">@value</data>; nothing for NULL or empty. */
 static void
-data (TiesXmlOut *out,
+data (TiesXmlText *out,
       const char *key,
       const char *value)
 {
   if (value == NULL || *value == '\0')
     return;
 
-  _ties_xml_out_start (out, "data");
-  _ties_xml_out_attribute (out, "key", key);
-  _ties_xml_out_text (out, value);
-  _ties_xml_out_end (out);
+  _ties_xml_text_start (out, "data");
+  _ties_xml_text_attribute (out, "key", key);
+  _ties_xml_text_text (out, value);
+  _ties_xml_text_end (out);
 }
 
 static void
-data_uint (TiesXmlOut *out,
+data_uint (TiesXmlText *out,
            const char *key,
            guint       value)
 {
@@ -82,7 +81,7 @@ data_uint (TiesXmlOut *out,
 
 /* Shortest text that reads back as the same double, in the C locale. */
 static void
-data_double (TiesXmlOut *out,
+data_double (TiesXmlText *out,
              const char *key,
              double      value)
 {
@@ -99,7 +98,7 @@ join (const char * const *strv,
 }
 
 static void
-write_node (TiesXmlOut   *out,
+write_node (TiesXmlText   *out,
             TiesDocument *document,
             TiesNetwork  *network,
             TiesActor    *actor)
@@ -109,8 +108,8 @@ write_node (TiesXmlOut   *out,
   double x, y;
   gboolean pinned;
 
-  _ties_xml_out_start (out, "node");
-  _ties_xml_out_attribute (out, "id", id);
+  _ties_xml_text_start (out, "node");
+  _ties_xml_text_attribute (out, "id", id);
   data (out, "label", ties_actor_get_name (actor));
   data (out, "kind", ties_actor_kind_to_string (ties_actor_get_kind (actor)));
   data (out, "role", ties_actor_get_role (actor));
@@ -125,11 +124,11 @@ write_node (TiesXmlOut   *out,
     }
   data_uint (out, "events", ties_network_get_event_count (network, id));
   data_uint (out, "degree", ties_network_get_degree (network, id));
-  _ties_xml_out_end (out);
+  _ties_xml_text_end (out);
 }
 
 static void
-write_edge (TiesXmlOut *out,
+write_edge (TiesXmlText *out,
             TiesTie    *tie,
             guint       index)
 {
@@ -139,10 +138,10 @@ write_edge (TiesXmlOut *out,
   TiesDate *last = ties_tie_get_last_date (tie);
 
   g_snprintf (id, sizeof id, "e%u", index);
-  _ties_xml_out_start (out, "edge");
-  _ties_xml_out_attribute (out, "id", id);
-  _ties_xml_out_attribute (out, "source", ties_tie_get_actor_a (tie));
-  _ties_xml_out_attribute (out, "target", ties_tie_get_actor_b (tie));
+  _ties_xml_text_start (out, "edge");
+  _ties_xml_text_attribute (out, "id", id);
+  _ties_xml_text_attribute (out, "source", ties_tie_get_actor_a (tie));
+  _ties_xml_text_attribute (out, "target", ties_tie_get_actor_b (tie));
   data_double (out, "weight", ties_tie_get_weight (tie));
   data (out, "kinds", kinds);
   data (out, "first", first != NULL ? ties_date_get_text (first) : NULL);
@@ -151,7 +150,7 @@ write_edge (TiesXmlOut *out,
   data_uint (out, "evidence", ties_tie_get_n_evidence (tie));
   data_uint (out, "initiated_by_source", ties_tie_get_n_a_to_b (tie));
   data_uint (out, "initiated_by_target", ties_tie_get_n_b_to_a (tie));
-  _ties_xml_out_end (out);
+  _ties_xml_text_end (out);
 }
 
 GBytes *
@@ -162,8 +161,7 @@ ties_graphml_export_to_bytes (TiesDocument  *document,
   g_autoptr(TiesNetwork) network = NULL;
   GListModel *actors;
   GListModel *ties;
-  GBytes *bytes = NULL;
-  TiesXmlOut out = { 0 };
+  TiesXmlText out;
 
   g_return_val_if_fail (TIES_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (filter == NULL || TIES_IS_FILTER (filter), NULL);
@@ -172,29 +170,25 @@ ties_graphml_export_to_bytes (TiesDocument  *document,
   network = _ties_export_network (document, filter);
 
   /* A tie's edge takes about 450 bytes. */
-  if (!_ties_export_xml_out_init (&out, _ties_export_size_hint (network, 640)))
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not start the GraphML file"));
-      return NULL;
-    }
-  _ties_xml_out_start (&out, "graphml");
-  _ties_xml_out_attribute (&out, "xmlns", GRAPHML_NS);
-  _ties_xml_out_attribute (&out, "xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance");
-  _ties_xml_out_attribute (&out, "xsi:schemaLocation", GRAPHML_NS " " GRAPHML_SCHEMA);
+  _ties_xml_text_init (&out, _ties_export_size_hint (network, 640));
+  _ties_xml_text_start (&out, "graphml");
+  _ties_xml_text_attribute (&out, "xmlns", GRAPHML_NS);
+  _ties_xml_text_attribute (&out, "xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance");
+  _ties_xml_text_attribute (&out, "xsi:schemaLocation", GRAPHML_NS " " GRAPHML_SCHEMA);
 
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     {
-      _ties_xml_out_start (&out, "key");
-      _ties_xml_out_attribute (&out, "id", keys[i].id);
-      _ties_xml_out_attribute (&out, "for", keys[i].domain);
-      _ties_xml_out_attribute (&out, "attr.name", keys[i].id);
-      _ties_xml_out_attribute (&out, "attr.type", keys[i].type);
-      _ties_xml_out_end (&out);
+      _ties_xml_text_start (&out, "key");
+      _ties_xml_text_attribute (&out, "id", keys[i].id);
+      _ties_xml_text_attribute (&out, "for", keys[i].domain);
+      _ties_xml_text_attribute (&out, "attr.name", keys[i].id);
+      _ties_xml_text_attribute (&out, "attr.type", keys[i].type);
+      _ties_xml_text_end (&out);
     }
 
-  _ties_xml_out_start (&out, "graph");
-  _ties_xml_out_attribute (&out, "id", "ties");
-  _ties_xml_out_attribute (&out, "edgedefault", "undirected");
+  _ties_xml_text_start (&out, "graph");
+  _ties_xml_text_attribute (&out, "id", "ties");
+  _ties_xml_text_attribute (&out, "edgedefault", "undirected");
 
   actors = ties_document_get_actors (document);
   for (guint i = 0; i < g_list_model_get_n_items (actors); i++)
@@ -212,13 +206,9 @@ ties_graphml_export_to_bytes (TiesDocument  *document,
       write_edge (&out, tie, i);
     }
 
-  _ties_xml_out_end (&out);   /* graph */
-  _ties_xml_out_end (&out);   /* graphml */
-  bytes = _ties_export_xml_out_finish (&out);
-  if (bytes == NULL)
-    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not write the GraphML file"));
-
-  return bytes;
+  _ties_xml_text_end (&out);   /* graph */
+  _ties_xml_text_end (&out);   /* graphml */
+  return _ties_xml_text_finish (&out);
 }
 
 gboolean
