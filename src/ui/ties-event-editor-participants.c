@@ -90,7 +90,14 @@ _ties_event_editor_update_participants (TiesEventEditor *self)
 
   participants = self->event != NULL ? ties_event_get_participants (self->event) : NULL;
   for (guint i = 0; participants != NULL && participants[i] != NULL; i++)
-    gtk_flow_box_append (self->participants_box, create_participant_chip (self, participants[i]));
+    {
+      GtkWidget *chip = create_participant_chip (self, participants[i]);
+
+      gtk_flow_box_append (self->participants_box, chip);
+      /* The flow box's child, a stop of its own, is the participant. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (chip)), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      actor_display_name (self, participants[i]), -1);
+    }
 
   gtk_stack_set_visible_child_name (self->participants_stack,
                                     participants != NULL && participants[0] != NULL ? "chips" : "empty");

@@ -176,6 +176,7 @@ update_row (TiesSourcesView *self,
   gtk_label_set_text (title, ties_source_get_title (source)[0] != '\0'
                              ? ties_source_get_title (source)
                              : ties_source_get_id (source));
+  _ties_list_view_name_row (item, gtk_label_get_text (title));
   details_text = format_details (source);
   gtk_label_set_text (details, details_text);
 

@@ -76,12 +76,54 @@ _ties_follow_selection (TiesSelection **slot,
   return TRUE;
 }
 
-/* GTK 4.8 names a button with a mnemonic twice: by its label, the
+/* What GTK 4.8 or libadwaita 1.2 leave unnamed or named after a class,
+ * named as each is shown. And a button with a mnemonic, which GTK 4.8
+ * names twice: by its label, the
  * underscore kept, and by the label widget the mnemonic points at ("_Save
  * Save" is what a screen reader says). Without the first, the label
  * widget names it alone. Done as each is shown, for every such button,
  * ours and libadwaita's (a message dialog's responses, a split
  * button's). */
+/* A row's title as said: without a mnemonic's underscore when it has
+ * one. */
+static char *
+row_title (AdwPreferencesRow *row)
+{
+  const char *title = adw_preferences_row_get_title (row);
+  GString *said = g_string_new (NULL);
+
+  for (const char *p = title != NULL ? title : ""; *p != '\0'; p++)
+    {
+      if (*p == '_' && adw_preferences_row_get_use_underline (row))
+        {
+          if (p[1] != '_')
+            continue;
+          p++;
+        }
+      g_string_append_c (said, *p);
+    }
+
+  return g_string_free (said, FALSE);
+}
+
+/* The text of the labels below @widget, as a row shows it. */
+static void
+label_texts (GtkWidget *widget,
+             GString   *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && gtk_widget_get_visible (child) && *gtk_label_get_text (GTK_LABEL (child)) != '\0')
+        {
+          if (text->len > 0)
+            g_string_append (text, ", ");
+          g_string_append (text, gtk_label_get_text (GTK_LABEL (child)));
+        }
+      label_texts (child, text);
+    }
+}
+
 static gboolean
 name_mnemonic_button (GSignalInvocationHint *hint G_GNUC_UNUSED,
                       guint                  n_values G_GNUC_UNUSED,
@@ -113,6 +155,77 @@ name_mnemonic_button (GSignalInvocationHint *hint G_GNUC_UNUSED,
 
       if (title != NULL && *title != '\0')
         gtk_accessible_update_property (GTK_ACCESSIBLE (object), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+      return TRUE;
+    }
+
+  /* A colour button's button: what the colour is for, its dialog's
+   * title says. */
+  if (GTK_IS_BUTTON (object) && GTK_IS_COLOR_BUTTON (gtk_widget_get_parent (GTK_WIDGET (object))))
+    {
+      g_autofree char *title = NULL;
+
+      g_object_get (gtk_widget_get_parent (GTK_WIDGET (object)), "title", &title, NULL);
+      if (title != NULL && *title != '\0')
+        gtk_accessible_update_property (GTK_ACCESSIBLE (object), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+      return TRUE;
+    }
+
+  /* An entry or a spin button in a row, and the text inside it: the
+   * row's title (GTK 4.8 names them after their classes). */
+  if (GTK_IS_ENTRY (object) || GTK_IS_SPIN_BUTTON (object)
+      || (GTK_IS_TEXT (object)
+          && (GTK_IS_ENTRY (gtk_widget_get_parent (GTK_WIDGET (object)))
+              || GTK_IS_SPIN_BUTTON (gtk_widget_get_parent (GTK_WIDGET (object))))))
+    {
+      GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (object), ADW_TYPE_PREFERENCES_ROW);
+
+      if (row != NULL)
+        {
+          g_autofree char *title = row_title (ADW_PREFERENCES_ROW (row));
+
+          gtk_accessible_update_property (GTK_ACCESSIBLE (object), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+        }
+      return TRUE;
+    }
+
+  /* A preferences page scrolls in a pane of its own: the window's title
+   * names it. */
+  if (GTK_IS_SCROLLED_WINDOW (object)
+      && gtk_widget_get_ancestor (GTK_WIDGET (object), ADW_TYPE_PREFERENCES_PAGE) != NULL
+      && GTK_IS_WINDOW (gtk_widget_get_root (GTK_WIDGET (object))))
+    {
+      const char *title = gtk_window_get_title (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (object))));
+
+      if (title != NULL && *title != '\0')
+        gtk_accessible_update_property (GTK_ACCESSIBLE (object), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+      return TRUE;
+    }
+
+  /* A combo row's choices: the list by the row's title, each choice by
+   * its text. */
+  if (GTK_IS_LIST_VIEW (object) || g_str_equal (G_OBJECT_TYPE_NAME (object), "GtkListItemWidget"))
+    {
+      GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (object), ADW_TYPE_COMBO_ROW);
+      GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (object), GTK_TYPE_POPOVER);
+
+      if (row == NULL && popover != NULL)
+        row = gtk_widget_get_ancestor (popover, ADW_TYPE_COMBO_ROW);
+      if (row == NULL)
+        return TRUE;
+      if (GTK_IS_LIST_VIEW (object))
+        {
+          g_autofree char *title = row_title (ADW_PREFERENCES_ROW (row));
+
+          gtk_accessible_update_property (GTK_ACCESSIBLE (object), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+        }
+      else
+        {
+          g_autoptr(GString) text = g_string_new (NULL);
+
+          label_texts (GTK_WIDGET (object), text);
+          if (text->len > 0)
+            gtk_accessible_update_property (GTK_ACCESSIBLE (object), GTK_ACCESSIBLE_PROPERTY_LABEL, text->str, -1);
+        }
       return TRUE;
     }
 
@@ -208,4 +321,18 @@ _ties_column_view_name_row (GtkListItem *item,
     return;
   gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (cell)),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, name != NULL ? name : "", -1);
+}
+
+void
+_ties_list_view_name_row (GtkListItem *item,
+                          const char  *name)
+{
+  GtkWidget *child;
+
+  g_return_if_fail (GTK_IS_LIST_ITEM (item));
+
+  child = gtk_list_item_get_child (item);
+  if (child != NULL && gtk_widget_get_parent (child) != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (child)),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, name != NULL ? name : "", -1);
 }

@@ -39,6 +39,9 @@ void   _ties_drop_down_name_button (GtkDropDown   *drop_down,
                                     const char    *name);
 void   _ties_column_view_name_list (GtkColumnView *view,
                                     const char    *name);
+/* The row of @item in a list view, from its bind. */
+void   _ties_list_view_name_row    (GtkListItem   *item,
+                                    const char    *name);
 /* The row of @item, from its first column's bind. */
 void   _ties_column_view_name_row    (GtkListItem   *item,
                                     const char    *name);
