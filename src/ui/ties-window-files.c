@@ -826,6 +826,8 @@ _ties_window_export_data (TiesWindow           *self,
   }
 
 NETWORK_EXPORT (export_gexf, ties_gexf_export_to_file (document, NULL, file, error))
+NETWORK_EXPORT (export_gexf_events,
+                ties_gexf_export_to_file_full (document, NULL, TIES_GEXF_EDGES_EVENTS, file, error))
 NETWORK_EXPORT (export_graphml, ties_graphml_export_to_file (document, NULL, file, error))
 NETWORK_EXPORT (export_jgf, ties_jgf_export_to_file (document, NULL, file, error))
 NETWORK_EXPORT (export_cytoscape, ties_cytoscape_export_to_file (document, NULL, file, error))
@@ -838,6 +840,8 @@ NETWORK_EXPORT (export_timeline, ties_timeline_export_to_file (document, NULL, f
 static const TiesDataFormat data_formats[] = {
   { N_("GraphML (yEd, Gephi, networkx, igraph)"), "application/graphml+xml", "graphml", export_graphml },
   { N_("GEXF with time (Gephi)"), "application/gexf+xml", "gexf", export_gexf },
+  /* Gephi's timeline then shows each event as it happens. */
+  { N_("GEXF with time, an edge per event (Gephi)"), "application/gexf+xml", "gexf", export_gexf_events },
   { N_("JSON Graph Format"), "application/json", "jgf", export_jgf },
   { N_("Cytoscape.js JSON (Cytoscape)"), "application/json", "cyjs", export_cytoscape },
   { N_("Graphviz DOT"), "text/vnd.graphviz", "dot", export_dot },
