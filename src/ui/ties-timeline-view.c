@@ -302,8 +302,18 @@ update_description (TiesTimelineView *self)
 static void
 on_selection_changed (TiesTimelineView *self)
 {
-  guint index = selected_index (self);
+  guint index;
   TiesTimelineMark mark;
+
+  /* Hidden, the strip lays nothing out: the next frame brings the
+   * description up to date. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      return;
+    }
+
+  index = selected_index (self);
 
   /* A selection made elsewhere (the list, the diagram): shown here,
    * and in view. */
@@ -320,8 +330,7 @@ on_selection_changed (TiesTimelineView *self)
         }
       if (!in_lane)
         self->focus_lane = mark.lane;
-      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-        reveal (self, index, self->focus_lane);
+      reveal (self, index, self->focus_lane);
     }
   update_description (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));

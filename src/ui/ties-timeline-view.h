@@ -54,7 +54,7 @@ void           ties_timeline_view_activate_at   (TiesTimelineView *self,
                                                  double            x,
                                                  double            y);
 /* The accessible description, as set: the selected event and its date,
- * or how many events there are. */
+ * or how many events there are (brought up to date while shown). */
 const char    *ties_timeline_view_get_description (TiesTimelineView *self);
 
 G_END_DECLS
