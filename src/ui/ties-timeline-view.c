@@ -551,10 +551,12 @@ on_drag_update (GtkGestureDrag   *gesture,
                 TiesTimelineView *self)
 {
   double width = widget_width (self);
-  double plot = width - ties_timeline_get_plot_x (self->timeline, width) - 10;
-  double days;
+  double plot, days;
 
-  if (self->timeline == NULL || plot <= 0)
+  if (self->timeline == NULL)
+    return;
+  plot = width - ties_timeline_get_plot_x (self->timeline, width) - 10;
+  if (plot <= 0)
     return;
   days = dx / plot * (self->start_last - self->start_first);
   set_span (self, self->start_first - days, self->start_last - days);
