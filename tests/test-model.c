@@ -1661,6 +1661,40 @@ test_document_file_name (void)
   g_assert_true (g_utf8_validate (long_name, -1, NULL));
 }
 
+/* Ids from names and titles of any length stay short: a name of ten
+ * thousand letters makes an actor whose document saves and opens. */
+static void
+test_document_long_ids (void)
+{
+  g_autoptr(TiesDocument) document = ties_document_new ();
+  g_autoptr(GString) name = g_string_new (NULL);
+  g_autofree char *actor_id = NULL;
+  g_autofree char *event_id = NULL;
+  g_autofree char *second = NULL;
+
+  for (guint i = 0; i < 10000; i++)
+    g_string_append_c (name, 'a' + i % 26);
+  actor_id = ties_document_make_id (document, name->str);
+  g_assert_cmpuint (strlen (actor_id), <=, 64);
+  g_assert_true (ties_document_is_valid_id (actor_id));
+
+  g_string_append (name, " meets someone");
+  event_id = ties_document_make_event_id (document, name->str, "2019-09-06");
+  g_assert_cmpuint (strlen (event_id), <=, 64);
+  g_assert_true (g_str_has_suffix (event_id, "-september"));
+  g_assert_true (ties_document_is_valid_id (event_id));
+
+  /* Taken, the next gets its number. */
+  {
+    g_autoptr(TiesActor) actor = ties_actor_new (actor_id, name->str, TIES_ACTOR_PERSON);
+
+    ties_document_add_actor (document, actor);
+  }
+  second = ties_document_make_id (document, name->str);
+  g_assert_cmpstr (second, !=, actor_id);
+  g_assert_true (ties_document_is_valid_id (second));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1672,6 +1706,7 @@ main (int   argc,
   g_test_add_func ("/model/actor/properties", test_actor_properties);
   g_test_add_func ("/model/actor/initials", test_actor_initials);
   g_test_add_func ("/model/document/file-name", test_document_file_name);
+  g_test_add_func ("/model/document/long-ids", test_document_long_ids);
   g_test_add_func ("/model/source/properties", test_source_properties);
   g_test_add_func ("/model/event/properties", test_event_properties);
   g_test_add_func ("/model/evidence/properties", test_evidence_properties);

@@ -1094,6 +1094,21 @@ ties_document_is_valid_id (const char *id)
   return TRUE;
 }
 
+/* Ids made from names and titles stay short enough to read, and far
+ * below the reader's limit: a name of ten thousand letters pasted as an
+ * actor must not make a document that cannot be saved. */
+#define ID_MAX_CHARS 64
+
+static void
+cap_slug (GString *slug,
+          gsize    max_chars)
+{
+  if (slug->len > max_chars)
+    g_string_truncate (slug, max_chars);
+  while (slug->len > 0 && slug->str[slug->len - 1] == '-')
+    g_string_truncate (slug, slug->len - 1);
+}
+
 char *
 ties_document_make_id (TiesDocument *self,
                        const char   *text)
@@ -1112,8 +1127,7 @@ ties_document_make_id (TiesDocument *self,
       else if (slug->len > 0 && slug->str[slug->len - 1] != '-')
         g_string_append_c (slug, '-');
     }
-  while (slug->len > 0 && slug->str[slug->len - 1] == '-')
-    g_string_truncate (slug, slug->len - 1);
+  cap_slug (slug, ID_MAX_CHARS);
   if (slug->len == 0)
     g_string_assign (slug, "item");
 
@@ -1185,6 +1199,8 @@ ties_document_make_event_id (TiesDocument *self,
       n_words++;
     }
 
+  /* Room for the month after it. */
+  cap_slug (slug, ID_MAX_CHARS - strlen ("-september"));
   if (slug->len == 0)
     g_string_assign (slug, "event");
 
