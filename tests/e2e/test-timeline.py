@@ -40,6 +40,11 @@ def main():
         app = wait_for('the app on the accessibility bus', find_app)
         frame = wait_for('the window', lambda: next((f for f in app if f.getRoleName() == 'frame'), None))
         wait_for('the document', lambda: 'Christchurch' in frame.name)
+        # Hidden at first: the Timeline button shows it.
+        button = wait_for('the Timeline button', lambda: find(frame, 'toggle button', 'Timeline')
+                        or find(frame, 'push button', 'Timeline'))
+        actions = button.queryAction()
+        actions.doAction(next(i for i in range(actions.nActions) if actions.getName(i) == 'click'))
         strip = wait_for('the timeline', lambda: find(frame, 'image', 'Timeline'))
         wait_for('the strip to describe its events', lambda: 'dated events' in strip.description)
 
