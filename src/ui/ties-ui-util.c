@@ -170,6 +170,22 @@ name_mnemonic_button (GSignalInvocationHint *hint G_GNUC_UNUSED,
       return TRUE;
     }
 
+  /* A view switcher's tab: what it shows (libadwaita 1.2 names it
+   * "GtkLabel"). */
+  if (GTK_IS_TOGGLE_BUTTON (object) && gtk_widget_get_ancestor (GTK_WIDGET (object), ADW_TYPE_VIEW_SWITCHER) != NULL)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      label_texts (GTK_WIDGET (object), text);
+      if (text->len > 0)
+        {
+          /* Its label points at a label of no name, which would win. */
+          gtk_accessible_reset_relation (GTK_ACCESSIBLE (object), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (object), GTK_ACCESSIBLE_PROPERTY_LABEL, text->str, -1);
+        }
+      return TRUE;
+    }
+
   /* An entry or a spin button in a row, and the text inside it: the
    * row's title (GTK 4.8 names them after their classes). */
   if (GTK_IS_ENTRY (object) || GTK_IS_SPIN_BUTTON (object)
