@@ -111,6 +111,21 @@ test_save_and_reload (void)
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
   g_assert_cmpmem (contents, length, g_bytes_get_data (expected, NULL), g_bytes_get_size (expected));
 
+  /* The header: the title, then the file and its folder. Without a
+   * title, the file's name is the title and the folder alone follows,
+   * not the name twice. */
+  {
+    AdwWindowTitle *header = ADW_WINDOW_TITLE (ui_test_find_child (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE));
+    g_autofree char *folder = g_filename_display_name (dir);
+
+    g_assert_cmpstr (adw_window_title_get_title (header), ==, "Saved from the window");
+    g_assert_true (g_str_has_prefix (adw_window_title_get_subtitle (header), "saved.ties.json — "));
+    ties_document_set_title (document, "");
+    g_assert_cmpstr (adw_window_title_get_title (header), ==, "saved.ties.json");
+    g_assert_cmpstr (adw_window_title_get_subtitle (header), ==, folder);
+    ties_document_set_title (document, "Saved from the window");
+  }
+
   /* Reloaded, it is the same document. */
   {
     g_autoptr(TiesDocument) reloaded = ties_document_load_from_file (file, NULL, NULL, NULL);

@@ -63,7 +63,12 @@ ties_window_update_title (TiesWindow *self)
       g_autofree char *basename = g_file_get_basename (self->file);
       g_autofree char *folder = parent != NULL ? g_file_get_parse_name (parent) : NULL;
 
-      subtitle = folder != NULL ? g_strdup_printf ("%s — %s", basename, folder) : g_steal_pointer (&basename);
+      /* A document without a title is shown by its file's name: the
+       * subtitle then gives only the folder, not the name again. */
+      if (*ties_document_get_title (self->document) == '\0')
+        subtitle = g_steal_pointer (&folder);
+      else
+        subtitle = folder != NULL ? g_strdup_printf ("%s — %s", basename, folder) : g_steal_pointer (&basename);
     }
 
   adw_window_title_set_title (self->window_title, title);
