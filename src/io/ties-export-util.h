@@ -42,10 +42,9 @@ void         _ties_export_json_add_string    (JsonBuilder  *builder,
                                               const char   *name,
                                               const char   *value);
 
-/* The XML of the GEXF and GraphML exports, byte for byte what
- * ties-xml-out (libxml2's text writer, indented by two spaces) writes
- * for the same calls, U+FFFD for what XML 1.0 cannot hold included, at
- * a third of the cost: libxml2's writer goes through several layers of
+/* The XML of the GEXF and GraphML exports, byte for byte what libxml2's
+ * text writer (indented by two spaces) wrote for the same calls, U+FFFD
+ * for what XML 1.0 cannot hold included, at a third of the cost: libxml2's writer goes through several layers of
  * buffers for every attribute, and a 10,000-event network has a few
  * hundred thousand. Elements are only ever attributes and elements, or
  * text, never both. */
