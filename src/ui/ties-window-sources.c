@@ -402,10 +402,39 @@ import_article_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* The same way in, for a researcher who looks for it beside Export
+ * Data…: tables of events and networks first. */
+static void
+import_data_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  TiesWindow *self = TIES_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) data = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = _ties_window_articles_filter ();
+
+  gtk_file_filter_set_name (data, _("Tables of Events and Networks (CSV, GEXF, GraphML)"));
+  gtk_file_filter_add_mime_type (data, "text/csv");
+  gtk_file_filter_add_suffix (data, "csv");
+  gtk_file_filter_add_mime_type (data, "application/gexf+xml");
+  gtk_file_filter_add_mime_type (data, "application/graphml+xml");
+  gtk_file_filter_add_suffix (data, "gexf");
+  gtk_file_filter_add_suffix (data, "graphml");
+
+  chooser = gtk_file_chooser_native_new (_("Import Data"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), data);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_import_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 void
 _ties_window_sources_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.import-article", NULL, import_article_action);
+  gtk_widget_class_install_action (widget_class, "win.import-data", NULL, import_data_action);
   gtk_widget_class_install_action (widget_class, "win.paste-article", NULL, paste_article_action);
   gtk_widget_class_install_action (widget_class, "win.edit-source-text", NULL, edit_source_text_action);
   gtk_widget_class_install_action (widget_class, "win.export-annotations", NULL, export_annotations_action);
