@@ -1636,10 +1636,14 @@ ties_network_import (TiesDocument  *document,
 
   if (total > TIES_NETWORK_IMPORT_MAX_EVENTS)
     {
+      /* A number first, so that the message has no G_GUINT64_FORMAT,
+       * which xgettext cannot read. */
+      g_autofree char *events_text = g_strdup_printf ("%" G_GUINT64_FORMAT, total);
+
       g_set_error (error, TIES_NETWORK_IMPORT_ERROR, TIES_NETWORK_IMPORT_ERROR_TOO_LARGE,
                    /* Translators: a file name, the events its edges' weights make, then the limit */
-                   _("%s: the edges’ weights make %" G_GUINT64_FORMAT " events, more than the %u Ties imports at once"),
-                   import.name, total, (guint) TIES_NETWORK_IMPORT_MAX_EVENTS);
+                   _("%s: the edges’ weights make %s events, more than the %u Ties imports at once"),
+                   import.name, events_text, (guint) TIES_NETWORK_IMPORT_MAX_EVENTS);
       return FALSE;
     }
 
