@@ -96,3 +96,34 @@ _ties_import_list_event_kinds (TiesDocument *document)
 
   return g_strjoinv (", ", (char **) ids->pdata);
 }
+
+gboolean
+_ties_import_id_in_use (TiesDocument *document,
+                        GHashTable   *taken,
+                        const char   *id)
+{
+  return g_hash_table_contains (taken, id)
+         || ties_document_lookup_event (document, id) != NULL
+         || ties_document_lookup_actor (document, id) != NULL
+         || ties_document_lookup_source (document, id) != NULL;
+}
+
+const char *
+_ties_import_take_id (TiesDocument *document,
+                      GHashTable   *taken,
+                      char         *base)
+{
+  char *id = base;
+
+  for (guint n = 2; _ties_import_id_in_use (document, taken, id); n++)
+    {
+      if (id != base)
+        g_free (id);
+      id = g_strdup_printf ("%s-%u", base, n);
+    }
+  if (id != base)
+    g_free (base);
+
+  g_hash_table_add (taken, id);
+  return id;
+}

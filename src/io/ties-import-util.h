@@ -25,4 +25,15 @@ const char *_ties_import_find_event_kind (TiesDocument *document,
  * "meeting, phone-call, …". */
 char       *_ties_import_list_event_kinds (TiesDocument *document);
 
+/* Whether @id is an event's, actor's or source's of @document, or among
+ * @taken, the ids an import gave out (a set it owns). */
+gboolean    _ties_import_id_in_use       (TiesDocument *document,
+                                          GHashTable   *taken,
+                                          const char   *id);
+/* @base (given up), or @base with a number after it, in use by neither;
+ * added to @taken, which keeps it. */
+const char *_ties_import_take_id         (TiesDocument *document,
+                                          GHashTable   *taken,
+                                          char         *base);
+
 G_END_DECLS

@@ -874,31 +874,14 @@ static gboolean
 id_in_use (Import     *import,
            const char *id)
 {
-  return g_hash_table_contains (import->taken, id)
-         || ties_document_lookup_event (import->document, id) != NULL
-         || ties_document_lookup_actor (import->document, id) != NULL
-         || ties_document_lookup_source (import->document, id) != NULL;
+  return _ties_import_id_in_use (import->document, import->taken, id);
 }
 
-/* @base (given up), or @base with a number after it, unused both in the
- * document and among the ids this import gave out. */
 static const char *
 take_id (Import *import,
          char   *base)
 {
-  char *id = base;
-
-  for (guint n = 2; id_in_use (import, id); n++)
-    {
-      if (id != base)
-        g_free (id);
-      id = g_strdup_printf ("%s-%u", base, n);
-    }
-  if (id != base)
-    g_free (base);
-
-  g_hash_table_add (import->taken, id);
-  return id;
+  return _ties_import_take_id (import->document, import->taken, base);
 }
 
 /* Whether @text fits what the document reader takes; a problem if not. */
