@@ -5,12 +5,13 @@
  */
 #include <string.h>
 
-#include <glib.h>
+#include <gio/gio.h>
 
 #include "ties-date.h"
 #include "ties-document.h"
 #include "ties-document-io.h"
 #include "ties-history.h"
+#include "ties-measures.h"
 #include "ties-network.h"
 #include "ties-tie.h"
 #include "test-util.h"
@@ -1118,6 +1119,80 @@ test_corroboration_none (void)
   g_assert_cmpuint (ties_tie_get_n_sources (tie), ==, 1);
 }
 
+static void
+on_measures_cancelled (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  gboolean *done = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (ties_measures_compute_finish (TIES_NETWORK (object), result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  *done = TRUE;
+}
+
+static void
+on_measures_done (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  TiesMeasures **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = ties_measures_compute_finish (TIES_NETWORK (object), result, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (*out);
+}
+
+/* The measures worked out in a thread are those of the network as it was
+ * when asked, whatever it becomes meanwhile, and equal to the ones worked
+ * out at once; cancelled, none come. */
+static void
+test_measures_async (void)
+{
+  g_autoptr(TiesDocument) document = test_load_sample ();
+  g_autoptr(TiesNetwork) network = ties_network_new (document);
+  g_autoptr(TiesMeasures) before = ties_measures_compute (network);
+  TiesMeasures *threaded = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  GListModel *actors = G_LIST_MODEL (ties_document_get_actors (document));
+  TiesEvent *event = ties_document_lookup_event (document, "cook-call");
+
+  ties_measures_compute_async (network, NULL, on_measures_done, &threaded);
+  /* An edit at once: the thread has what it needs already. */
+  ties_document_remove_event (document, event);
+  while (threaded == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  for (guint i = 0; i < g_list_model_get_n_items (actors); i++)
+    {
+      g_autoptr(TiesActor) actor = g_list_model_get_item (actors, i);
+      TiesActorMeasures a, b;
+
+      g_assert_true (ties_measures_lookup (before, ties_actor_get_id (actor), &a));
+      g_assert_true (ties_measures_lookup (threaded, ties_actor_get_id (actor), &b));
+      g_assert_cmpuint (a.degree, ==, b.degree);
+      g_assert_cmpuint (a.weighted_degree, ==, b.weighted_degree);
+      g_assert_cmpfloat (a.betweenness_centrality, ==, b.betweenness_centrality);
+      g_assert_cmpfloat (a.closeness_centrality, ==, b.closeness_centrality);
+      g_assert_cmpfloat (a.eigenvector_centrality, ==, b.eigenvector_centrality);
+      g_assert_cmpuint (a.community, ==, b.community);
+    }
+  g_assert_cmpfloat (ties_measures_get_modularity (before), ==, ties_measures_get_modularity (threaded));
+  ties_measures_free (threaded);
+
+  /* Cancelled: it finishes with G_IO_ERROR_CANCELLED and nothing. */
+  {
+    gboolean done = FALSE;
+
+    g_cancellable_cancel (cancellable);
+    ties_measures_compute_async (network, cancellable, on_measures_cancelled, &done);
+    while (!done)
+      g_main_context_iteration (NULL, TRUE);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1125,6 +1200,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/network/sample/ardern-ties", test_sample_ardern_ties);
+  g_test_add_func ("/network/measures-async", test_measures_async);
   g_test_add_func ("/network/sample/ardern-dorsey", test_sample_ardern_dorsey);
   g_test_add_func ("/network/sample/corroboration", test_sample_corroboration);
   g_test_add_func ("/network/corroboration", test_corroboration_none);
