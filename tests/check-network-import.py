@@ -33,7 +33,8 @@ n_test = 0
 def check(ok, what):
     global failures, n_test
     n_test += 1
-    print(('ok' if ok else 'not ok') + ' %d - %s' % (n_test, what))
+    # One TAP line: a program's output quoted in it keeps to that line.
+    print(('ok' if ok else 'not ok') + ' %d - %s' % (n_test, ' | '.join(what.strip().splitlines())))
     if not ok:
         failures += 1
 
