@@ -19,6 +19,6 @@ if [ ! -d _build-fuzz ]; then
 fi
 # Only the fuzzers: the rest of the project is built and tested by the
 # test command.
-ninja -C _build-fuzz tests/fuzz/fuzz-document tests/fuzz/fuzz-date tests/fuzz/fuzz-article
+ninja -C _build-fuzz tests/fuzz/fuzz-document tests/fuzz/fuzz-date tests/fuzz/fuzz-article tests/fuzz/fuzz-network
 
 tests/fuzz/run.sh _build-fuzz "$seconds"
