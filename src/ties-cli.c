@@ -291,6 +291,30 @@ ties_cli_import (const char *article,
   return TIES_EXIT_OK;
 }
 
+/* What a table or a network is imported into: DOC when given (NULL,
+ * reported, when it does not load), else a new document named after
+ * the file. */
+static TiesDocument *
+import_target (const char *into,
+               GFile      *from)
+{
+  g_autofree char *base = NULL;
+  TiesDocument *document;
+  char *dot;
+
+  if (into != NULL)
+    return load_reporting (into);
+
+  base = g_file_get_basename (from);
+  dot = strrchr (base, '.');
+  if (dot != NULL && dot != base)
+    *dot = '\0';
+  document = ties_document_new ();
+  ties_document_set_title (document, base);
+
+  return document;
+}
+
 /* `ties --import TABLE.csv [--into DOC] [--skip-bad-rows] -o OUT`: the
  * events of a spreadsheet, in a new document or in DOC, written to OUT
  * through the safe save. A bad cell writes nothing, unless bad rows are
@@ -309,22 +333,9 @@ ties_cli_import_csv (const char *table,
   g_autoptr(GError) error = NULL;
   guint n_added = 0;
 
-  if (into != NULL)
-    {
-      document = load_reporting (into);
-      if (document == NULL)
-        return TIES_EXIT_INVALID;
-    }
-  else
-    {
-      g_autofree char *base = g_file_get_basename (table_file);
-      char *dot = strrchr (base, '.');
-
-      if (dot != NULL && dot != base)
-        *dot = '\0';
-      document = ties_document_new ();
-      ties_document_set_title (document, base);
-    }
+  document = import_target (into, table_file);
+  if (document == NULL)
+    return TIES_EXIT_INVALID;
 
   if (!ties_csv_import_events_from_file (document, table_file, table,
                                          skip_bad_rows ? TIES_CSV_IMPORT_SKIP_BAD_ROWS : TIES_CSV_IMPORT_NONE,
@@ -371,22 +382,9 @@ ties_cli_import_network (const char *network,
   g_autofree char *events = NULL;
   guint n_actors = 0, n_events = 0;
 
-  if (into != NULL)
-    {
-      document = load_reporting (into);
-      if (document == NULL)
-        return TIES_EXIT_INVALID;
-    }
-  else
-    {
-      g_autofree char *base = g_file_get_basename (network_file);
-      char *dot = strrchr (base, '.');
-
-      if (dot != NULL && dot != base)
-        *dot = '\0';
-      document = ties_document_new ();
-      ties_document_set_title (document, base);
-    }
+  document = import_target (into, network_file);
+  if (document == NULL)
+    return TIES_EXIT_INVALID;
 
   if (!ties_network_import_from_file (document, network_file, network, &n_actors, &n_events, &report, &error))
     {
