@@ -8,8 +8,8 @@
 #include <locale.h>
 #include <glib/gi18n.h>
 
-#include "ties-application.h"
 #include "ties-cli.h"
+#include "ties-window-module.h"
 
 /* Options are the command line's: validation, export and help need no
  * display, as scripts and CI run them where there is none, so they never
@@ -25,11 +25,34 @@ is_command_line (int    argc,
   return FALSE;
 }
 
+/* The window module: beside the command in a build folder, where the
+ * tests and the README run it, else where `meson install` puts it. */
+static GModule *
+open_window_module (GError **error)
+{
+  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *name = g_strconcat ("libties-window.", G_MODULE_SUFFIX, NULL);
+  g_autofree char *installed = g_build_filename (PKGLIBDIR, name, NULL);
+
+  if (self != NULL)
+    {
+      g_autofree char *folder = g_path_get_dirname (self);
+      g_autofree char *beside = g_build_filename (folder, name, NULL);
+
+      if (g_file_test (beside, G_FILE_TEST_IS_REGULAR))
+        return g_module_open_full (beside, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL, error);
+    }
+
+  return g_module_open_full (installed, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL, error);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(TiesApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  TiesWindowMain window_main = NULL;
+  GModule *module;
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
@@ -39,7 +62,15 @@ main (int   argc,
   if (is_command_line (argc, argv))
     return ties_cli_main (argc, argv);
 
-  app = ties_application_new ();
+  module = open_window_module (&error);
+  if (module == NULL || !g_module_symbol (module, TIES_WINDOW_MAIN, (gpointer *) &window_main))
+    {
+      /* TRANSLATORS: the window's module did not load; %s says why */
+      g_printerr (_("ties: cannot open a window: %s\n"),
+                  error != NULL ? error->message : g_module_error ());
+      return 1;
+    }
 
-  return g_application_run (G_APPLICATION (app), argc, argv);
+  /* Never unloaded: GTK's types live in it until the process ends. */
+  return window_main (argc, argv);
 }

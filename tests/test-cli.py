@@ -3,6 +3,7 @@
 # valid file on stdout, FILE:LINE:COLUMN: lines on stderr for broken ones.
 #
 #   test-cli.py PATH/TO/ties
+import glob
 import json
 import os
 import re
@@ -184,6 +185,33 @@ class CommandLine(unittest.TestCase):
         self.assertEqual(r.returncode, 0)
         self.assertIn('--validate', r.stdout)
         self.assertIn('--version', r.stdout)
+
+    def test_command_line_loads_no_toolkit(self):
+        # Scripts run `ties --export` by the thousand: the command needs
+        # no GTK, libadwaita or display, which only the window module
+        # (beside it in a build) loads.
+        needed = subprocess.run(['readelf', '-d', TIES], capture_output=True, text=True, check=True).stdout
+        libraries = re.findall(r'\(NEEDED\).*\[(.+)\]', needed)
+        self.assertIn('libcairo.so.2', libraries)
+        self.assertFalse([l for l in libraries if re.match(r'lib(gtk|gdk|adwaita)', l)], libraries)
+        module = os.path.join(os.path.dirname(TIES), 'libties-window.so')
+        needed = subprocess.run(['readelf', '-d', module], capture_output=True, text=True, check=True).stdout
+        self.assertIn('libadwaita-1.so.0', needed)
+
+    def test_window_module_missing(self):
+        # A command copied without its module says so, instead of crashing.
+        installed = [path for prefix in ('/usr/local', '/usr', '/app')
+                     for pattern in ('/lib*/ties/libties-window.so', '/lib*/*/ties/libties-window.so')
+                     for path in glob.glob(prefix + pattern)]
+        if installed:
+            self.skipTest('a window module is installed')
+        alone = os.path.join(self.dir.name, 'ties')
+        shutil.copy(TIES, alone)
+        r = subprocess.run([alone], capture_output=True, text=True, timeout=60,
+                           env=dict(os.environ, LC_ALL='C.UTF-8', DISPLAY='', WAYLAND_DISPLAY=''))
+        self.assertEqual(r.returncode, 1)
+        self.assertIn('ties: cannot open a window: ', r.stderr)
+        self.assertIn('libties-window.so', r.stderr)
 
     def export(self, name, *options, document=SAMPLE):
         out = os.path.join(self.dir.name, name)
