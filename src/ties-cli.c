@@ -720,6 +720,7 @@ ties_cli_export (const ExportRequest *request,
   if (status != TIES_EXIT_OK)
     return status;
 
+  ties_scene_prepare_fonts ();
   document = load_or_say_why (input);
   if (document == NULL)
     return TIES_EXIT_INVALID;

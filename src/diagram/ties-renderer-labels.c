@@ -403,6 +403,131 @@ compare_by_activity (gconstpointer a,
   return ia < ib ? -1 : ia > ib;
 }
 
+/* A name is shown whole on one line, whole on two or three, then
+ * shortened. */
+static const struct {
+  guint lines;
+  double shortened;
+} name_shapes[] = { { 1, 1.0 }, { 2, 1.0 }, { 3, 1.0 }, { 1, 0.6 }, { 1, 0.35 } };
+
+typedef struct
+{
+  PangoLayout *layout;   /* NULL: the name cannot take this shape */
+  double x, y, width, height;
+} NameShape;
+
+typedef struct
+{
+  char *name;
+  double full_width;
+  guint n_words;
+  guint n_measured;      /* shapes measured so far, in order */
+  NameShape shapes[G_N_ELEMENTS (name_shapes)];
+} NameShapes;
+
+static void
+name_shapes_free (gpointer data)
+{
+  NameShapes *shapes = data;
+
+  if (shapes == NULL)
+    return;
+  for (guint s = 0; s < G_N_ELEMENTS (shapes->shapes); s++)
+    g_clear_object (&shapes->shapes[s].layout);
+  g_free (shapes->name);
+  g_free (shapes);
+}
+
+void
+_ties_renderer_forget_name_shapes (TiesScene *self)
+{
+  g_assert (self != NULL);
+
+  g_clear_pointer (&self->name_shapes, g_ptr_array_unref);
+}
+
+/* Node @i's name, measured on one line; NULL for a node without one. */
+static NameShapes *
+lookup_name_shapes (TiesScene    *self,
+                    TiesDocument *document,
+                    TiesGraph    *graph,
+                    guint         i)
+{
+  NameShapes *shapes = g_ptr_array_index (self->name_shapes, i);
+  const char *id;
+  TiesActor *actor;
+  const char *name;
+  g_autoptr(PangoLayout) layout = NULL;
+  NameShape *line;
+
+  if (shapes != NULL)
+    return shapes->name != NULL ? shapes : NULL;
+
+  id = ties_graph_node (graph, i)->id;
+  actor = document != NULL ? ties_document_lookup_actor (document, id) : NULL;
+  name = actor != NULL ? ties_actor_get_name (actor) : id;
+
+  shapes = g_new0 (NameShapes, 1);
+  g_ptr_array_index (self->name_shapes, i) = shapes;
+  if (name == NULL || *name == '\0')
+    return NULL;
+
+  shapes->name = g_strdup (name);
+  shapes->n_words = count_words (name);
+  line = &shapes->shapes[0];
+  line->layout = _ties_renderer_make_layout (self, name, LABEL_SIZE, PANGO_WEIGHT_NORMAL);
+  pango_layout_set_single_paragraph_mode (line->layout, TRUE);
+  _ties_renderer_layout_box (line->layout, &line->x, &line->y, &line->width, &line->height);
+  shapes->full_width = line->width;
+  shapes->n_measured = 1;
+
+  return shapes;
+}
+
+/* The name in shape @s, measured the first time it is asked for; NULL
+ * when the name cannot take it. */
+static const NameShape *
+measure_name_shape (TiesScene  *self,
+                    NameShapes *shapes,
+                    guint       s)
+{
+  NameShape *shape = &shapes->shapes[s];
+
+  g_assert (s < G_N_ELEMENTS (name_shapes));
+
+  if (s < shapes->n_measured)
+    return shape->layout != NULL ? shape : NULL;
+
+  g_assert (s == shapes->n_measured);
+  shapes->n_measured++;
+
+  if (name_shapes[s].lines > 1)
+    {
+      /* A name broken between its words is still whole. */
+      if (shapes->n_words < name_shapes[s].lines)
+        return NULL;
+      shape->layout = _ties_renderer_make_layout (self, shapes->name, LABEL_SIZE, PANGO_WEIGHT_NORMAL);
+      pango_layout_set_single_paragraph_mode (shape->layout, TRUE);
+      if (!wrap_layout (shape->layout, shapes->full_width, name_shapes[s].lines))
+        {
+          g_clear_object (&shape->layout);
+          return NULL;
+        }
+    }
+  else if (name_shapes[s].shortened < 1.0)
+    {
+      if (shapes->full_width * name_shapes[s].shortened < 3.5 * LABEL_SIZE)
+        return NULL;
+      shape->layout = _ties_renderer_make_layout (self, shapes->name, LABEL_SIZE, PANGO_WEIGHT_NORMAL);
+      pango_layout_set_single_paragraph_mode (shape->layout, TRUE);
+      pango_layout_set_ellipsize (shape->layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_width (shape->layout, (int) (shapes->full_width * name_shapes[s].shortened * PANGO_SCALE));
+    }
+  _ties_renderer_layout_box (shape->layout, &shape->x, &shape->y, &shape->width, &shape->height);
+
+  return shape;
+}
+
 guint
 _ties_renderer_place_labels (TiesScene    *self,
                              TiesDocument *document,
@@ -436,69 +561,52 @@ _ties_renderer_place_labels (TiesScene    *self,
 
   g_array_sort_with_data (order, compare_by_activity, graph);
 
+  if (self->name_shapes == NULL)
+    {
+      self->name_shapes = g_ptr_array_new_with_free_func (name_shapes_free);
+      g_ptr_array_set_size (self->name_shapes, self->nodes->len);
+    }
+
   for (guint o = 0; o < order->len; o++)
     {
       guint i = g_array_index (order, guint, o);
       SceneNode *node = &g_array_index (self->nodes, SceneNode, i);
-      const char *id = ties_graph_node (graph, i)->id;
-      TiesActor *actor = document != NULL ? ties_document_lookup_actor (document, id) : NULL;
-      const char *name = actor != NULL ? ties_actor_get_name (actor) : id;
-      g_autoptr(PangoLayout) layout = NULL;
-      /* Whole on one line, whole on two or three, then shortened. */
-      static const struct {
-        guint lines;
-        double shortened;
-      } shapes[] = { { 1, 1.0 }, { 2, 1.0 }, { 3, 1.0 }, { 1, 0.6 }, { 1, 0.35 } };
-      double lx, ly, lw, lh, full_width;
-      guint n_words;
+      NameShapes *shapes = lookup_name_shapes (self, document, graph, i);
       gboolean whole = FALSE;
 
-      if (name == NULL || *name == '\0')
+      if (shapes == NULL)
         continue;
 
-      layout = _ties_renderer_make_layout (self, name, LABEL_SIZE, PANGO_WEIGHT_NORMAL);
-      pango_layout_set_single_paragraph_mode (layout, TRUE);
-      _ties_renderer_layout_box (layout, &lx, &ly, &lw, &lh);
-      full_width = lw;
-      n_words = count_words (name);
-
-      for (guint s = 0; s < G_N_ELEMENTS (shapes); s++)
+      for (guint s = 0; s < G_N_ELEMENTS (name_shapes); s++)
         {
+          const NameShape *shape = measure_name_shape (self, shapes, s);
           Box box;
 
-          if (shapes[s].lines > 1)
-            {
-              /* A name broken between its words is still whole. */
-              if (n_words < shapes[s].lines || !wrap_layout (layout, full_width, shapes[s].lines))
-                continue;
-              _ties_renderer_layout_box (layout, &lx, &ly, &lw, &lh);
-            }
-          else if (shapes[s].shortened < 1.0)
+          if (shape == NULL)
             {
               /* Fewer than about five letters would not name anyone. */
-              if (full_width * shapes[s].shortened < 3.5 * LABEL_SIZE)
+              if (name_shapes[s].shortened < 1.0)
                 break;
-              pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-              pango_layout_set_width (layout, (int) (full_width * shapes[s].shortened * PANGO_SCALE));
-              _ties_renderer_layout_box (layout, &lx, &ly, &lw, &lh);
+              continue;
             }
 
-          if (try_place (&grid, i, self->nodes->len, node, (lw + 2 * LABEL_PAD) * k, (lh + 2 * LABEL_PAD) * k, k, &box))
+          if (try_place (&grid, i, self->nodes->len, node,
+                         (shape->width + 2 * LABEL_PAD) * k, (shape->height + 2 * LABEL_PAD) * k, k, &box))
             {
               SceneLabel *label = g_new0 (SceneLabel, 1);
               Obstacle obstacle = { box, FALSE, 0, 0, 0 };
 
-              label->text = g_strdup (name);
+              label->text = g_strdup (shapes->name);
               label->node = i;
               label->x = box.x0;
               label->y = box.y0;
               label->width = box.x1 - box.x0;
               label->height = box.y1 - box.y0;
-              label->ox = (LABEL_PAD - lx) * k;
-              label->oy = (LABEL_PAD - ly) * k;
-              label->layout = g_steal_pointer (&layout);
+              label->ox = (LABEL_PAD - shape->x) * k;
+              label->oy = (LABEL_PAD - shape->y) * k;
+              label->layout = g_object_ref (shape->layout);
               g_ptr_array_add (self->labels, label);
-              whole = shapes[s].shortened == 1.0;
+              whole = name_shapes[s].shortened == 1.0;
               grid_add (&grid, &obstacle);
               break;
             }

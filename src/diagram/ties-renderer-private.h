@@ -192,6 +192,12 @@ struct _TiesScene
   GArray *nodes;        /* SceneNode */
   GArray *edges;        /* SceneEdge */
   GPtrArray *labels;    /* SceneLabel */
+  /* Each node's name as measured in each shape tried so far (whole on
+   * one line, on two or three, shortened), kept from one placement of
+   * the labels to the next: fitting the page places them several times,
+   * and laying text out is most of a placement's cost. NULL until the
+   * first placement, and again once the text moved to another thread. */
+  GPtrArray *name_shapes; /* NameShapes, by node; in ties-renderer-labels.c */
   /* Whether a tie is drawn as resting on one source, or on none. */
   gboolean any_one_source;
   gboolean any_no_evidence;
@@ -338,6 +344,8 @@ void          _ties_renderer_layout_box   (PangoLayout  *layout,
 guint         _ties_renderer_place_labels (TiesScene    *self,
                                            TiesDocument *document,
                                            TiesGraph    *graph);
+/* Drops the names measured for placing labels (TiesScene.name_shapes). */
+void          _ties_renderer_forget_name_shapes (TiesScene *self);
 
 /* ties-renderer-hit.c: the frame, scale and offset that fit the scene
  * into a @width × @height area. */

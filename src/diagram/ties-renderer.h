@@ -75,6 +75,10 @@ TiesScene *ties_scene_new        (TiesDocument            *document,
                                   TiesGraph               *graph,
                                   const TiesRenderOptions *options);
 void       ties_scene_free       (TiesScene               *self);
+/* Starts reading the system's fonts in the background, so that a scene
+ * made soon after in this thread does not wait for all of it: call it
+ * before other work, such as reading the document. */
+void       ties_scene_prepare_fonts (void);
 /* Before drawing @self in another thread than the one that made it. */
 void       ties_scene_rebind_fonts (TiesScene             *self);
 /* Lays the labels out again, and the legend, for the scene drawn at

@@ -1087,6 +1087,15 @@ make_context (void)
   return context;
 }
 
+void
+ties_scene_prepare_fonts (void)
+{
+  /* Making the font map starts fontconfig's reading of the font
+   * configuration and caches in a thread of Pango's; the first layout
+   * waits for it. */
+  (void) pango_cairo_font_map_get_default ();
+}
+
 /* The radial layout's rings, as the nodes are: finite and within what
  * cairo takes. */
 static void
@@ -1334,6 +1343,7 @@ ties_scene_free (TiesScene *self)
   g_array_unref (self->nodes);
   g_array_unref (self->edges);
   g_ptr_array_unref (self->labels);
+  _ties_renderer_forget_name_shapes (self);
   g_array_unref (self->legend);
   g_array_unref (self->frames);
   frame_clear (&self->apart);
@@ -1385,6 +1395,8 @@ ties_scene_rebind_fonts (TiesScene *self)
     rebind_layout (&g_array_index (self->legend, LegendEntry, i).layout, context);
   rebind_layout (&self->title_layout, context);
   rebind_layout (&self->caption_layout, context);
+  /* Measured on the other thread's font map: measured again if asked. */
+  _ties_renderer_forget_name_shapes (self);
 
   g_object_unref (self->context);
   self->context = context;
