@@ -13,6 +13,7 @@
 #include "ties-application.h"
 #include "ties-diagram-view.h"
 #include "ties-event-editor.h"
+#include "ties-event-list.h"
 #include "ties-network.h"
 #include "ties-selection.h"
 #include "ties-timeline-view.h"
@@ -293,6 +294,60 @@ test_draws (Fixture       *fixture,
 
 /* In the window: below the diagram, on the window's one selection, and
  * shown and hidden again by win.show-timeline. */
+/* The x where day @iso begins, in the widget. */
+static double
+day_x (Fixture    *fixture,
+       const char *iso)
+{
+  g_autoptr(TiesDate) date = ties_date_parse (iso, NULL, NULL);
+  gint64 first, last;
+
+  g_assert_nonnull (date);
+  ties_date_get_strict_range (date, &first, &last);
+
+  return ties_timeline_day_to_x (ties_timeline_view_get_timeline (fixture->view),
+                                 gtk_widget_get_width (GTK_WIDGET (fixture->view)), first);
+}
+
+static void
+test_brush (Fixture       *fixture,
+            gconstpointer  data)
+{
+  TiesFilter *filter = ties_network_get_filter (fixture->network);
+  TiesEvent *zuckerberg = ties_document_lookup_event (fixture->document, "zuckerberg-call");
+  TiesEvent *bezos = ties_document_lookup_event (fixture->document, "bezos-call");
+  guint n_events = ties_timeline_get_n_events (ties_timeline_view_get_timeline (fixture->view));
+  double x0 = day_x (fixture, "2019-04-01");
+  double x1 = day_x (fixture, "2019-05-01");
+
+  g_assert_true (ties_network_includes_event (fixture->network, bezos));
+
+  /* Dragged right to left over April, a little inside its first and
+   * last days: April, whole days. */
+  ties_timeline_view_brush (fixture->view, x1 - 0.5, x0 + 0.5);
+  g_assert_cmpstr (ties_filter_get_from (filter), ==, "2019-04-01");
+  g_assert_cmpstr (ties_filter_get_to (filter), ==, "2019-04-30");
+  g_assert_true (ties_network_includes_event (fixture->network, zuckerberg));
+  g_assert_false (ties_network_includes_event (fixture->network, bezos));
+  /* The strip keeps every event, to brush again: the range is a band. */
+  ui_test_wait_for_frame (GTK_WIDGET (fixture->view));
+  g_assert_cmpuint (ties_timeline_get_n_events (ties_timeline_view_get_timeline (fixture->view)), ==, n_events);
+  g_assert_cmpfloat_with_epsilon (day_x (fixture, "2019-04-01"), x0, 0.01);
+
+  /* Typed elsewhere (the From and To entries), shown here alike. */
+  g_assert_true (ties_filter_set_range (filter, "2019-05", NULL));
+  g_assert_true (ties_network_includes_event (fixture->network, bezos));
+  g_assert_false (ties_network_includes_event (fixture->network, zuckerberg));
+  ui_test_wait_for_frame (GTK_WIDGET (fixture->view));
+  g_assert_cmpuint (ties_timeline_get_n_events (ties_timeline_view_get_timeline (fixture->view)), ==, n_events);
+
+  /* Escape lets go of it; pressed again, it is not the strip's. */
+  g_assert_true (press_key (fixture->view, GDK_KEY_Escape, 0));
+  g_assert_null (ties_filter_get_from (filter));
+  g_assert_null (ties_filter_get_to (filter));
+  g_assert_false (press_key (fixture->view, GDK_KEY_Escape, 0));
+}
+
 static void
 test_window (void)
 {
@@ -326,6 +381,48 @@ test_window (void)
   ties_timeline_view_activate_at (view, (mark.x0 + mark.x1) / 2, mark.y);
   g_assert_true (ties_event_editor_get_event (editor) == ties_document_lookup_event (document, "zuckerberg-call"));
 
+  /* Brushing April filters the list and the diagram, and the From and
+   * To entries follow. */
+  {
+    TiesEventList *list = TIES_EVENT_LIST (ui_test_find_child (GTK_WIDGET (window), TIES_TYPE_EVENT_LIST));
+    GtkEditable *from = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (list), TIES_TYPE_EVENT_LIST, "from_entry"));
+    GtkEditable *to = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (list), TIES_TYPE_EVENT_LIST, "to_entry"));
+    GListModel *rows = ties_event_list_get_model (list);
+    guint n_rows = g_list_model_get_n_items (rows);
+    g_autoptr(TiesDate) april = ties_date_parse ("2019-04", NULL, NULL);
+    gint64 first, last;
+    int width = gtk_widget_get_width (GTK_WIDGET (view));
+
+    ties_date_get_strict_range (april, &first, &last);
+    ties_timeline_view_brush (view, ties_timeline_day_to_x (timeline, width, first) + 0.5,
+                              ties_timeline_day_to_x (timeline, width, last + 1) - 0.5);
+    ui_test_iterate_pending ();
+    g_assert_cmpstr (gtk_editable_get_text (from), ==, "2019-04-01");
+    g_assert_cmpstr (gtk_editable_get_text (to), ==, "2019-04-30");
+    g_assert_cmpuint (g_list_model_get_n_items (rows), <, n_rows);
+    g_assert_cmpuint (g_list_model_get_n_items (rows), >, 0);
+    for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+      {
+        g_autoptr(GObject) row = g_list_model_get_item (rows, i);
+
+        g_assert_true (TIES_IS_EVENT (row));
+        g_assert_true (ties_date_overlaps (ties_event_get_parsed_date (TIES_EVENT (row)), first, last, FALSE));
+      }
+    g_assert_false (ties_network_includes_event (ties_diagram_view_get_network (diagram),
+                                                 ties_document_lookup_event (document, "bezos-call")));
+    g_assert_true (ties_network_includes_event (ties_diagram_view_get_network (diagram),
+                                                ties_document_lookup_event (document, "zuckerberg-call")));
+    /* And the reverse: the entries cleared, the strip shows no band
+     * and the list is whole again. */
+    gtk_editable_set_text (from, "");
+    gtk_editable_set_text (to, "");
+    g_signal_emit_by_name (from, "activate");
+    g_signal_emit_by_name (to, "activate");
+    ui_test_iterate_pending ();
+    g_assert_null (ties_filter_get_from (ties_network_get_filter (ties_diagram_view_get_network (diagram))));
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_rows);
+  }
+
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-timeline", NULL));
   g_assert_false (gtk_revealer_get_reveal_child (revealer));
 
@@ -353,6 +450,7 @@ main (int   argc,
   ADD ("lanes-property", test_lanes_property);
   ADD ("zoom", test_zoom);
   ADD ("draws", test_draws);
+  ADD ("brush", test_brush);
 #undef ADD
   app = ui_test_application_new ("io.github.tiesapp.Ties.TimelineTest");
   g_test_add_func ("/timeline-view/window", test_window);

@@ -29,6 +29,8 @@
 /* Pan per wheel notch and Shift+arrow, as a share of the span. */
 #define PAN_STEP 0.1
 #define LANE_SCROLL_STEP 24.0
+/* A drag shorter than this is a click. */
+#define BRUSH_MIN_PIXELS 4.0
 
 struct _TiesTimelineView
 {
@@ -37,6 +39,10 @@ struct _TiesTimelineView
   GtkWidget *lanes_button;
 
   TiesNetwork *network;
+  /* The strip's own: the events of the network's filter but its dates,
+   * so that a brushed range shows as a band over all of them, which a
+   * new drag can move. */
+  TiesNetwork *strip_network;
   TiesDocument *document;
   TiesSelection *selection;
   TiesTimelineLanes lanes;
@@ -60,6 +66,11 @@ struct _TiesTimelineView
   double start_first;
   double start_last;
   double start_offset;
+  /* A drag with the primary button brushes a range of time: from
+   * brush_x to brush_x + brush_dx, in the widget. */
+  gboolean brushing;
+  double brush_x;
+  double brush_dx;
 };
 
 G_DEFINE_FINAL_TYPE (TiesTimelineView, ties_timeline_view, GTK_TYPE_WIDGET)
@@ -106,7 +117,7 @@ ensure_timeline (TiesTimelineView *self)
   ties_timeline_options_init (&options);
   options.lanes = self->lanes;
   options.style = self->style;
-  self->timeline = ties_timeline_new (self->document, self->network, &options);
+  self->timeline = ties_timeline_new (self->document, self->strip_network, &options);
   if (self->has_span)
     ties_timeline_set_view (self->timeline, self->span_first, self->span_last);
   ties_timeline_set_lane_offset (self->timeline, self->lane_offset);
@@ -122,6 +133,19 @@ invalidate (TiesTimelineView *self)
    * in bursts, and the network itself is derived lazily. */
   g_clear_pointer (&self->timeline, ties_timeline_free);
   drop_cache (self);
+}
+
+static void
+on_filter_changed (TiesTimelineView *self)
+{
+  g_autoptr(TiesFilter) all_dates = NULL;
+
+  if (self->network == NULL)
+    return;
+  all_dates = ties_filter_copy (ties_network_get_filter (self->network));
+  ties_filter_set_range (all_dates, NULL, NULL);
+  ties_network_set_filter (self->strip_network, all_dates);
+  invalidate (self);
 }
 
 /* The span and lane scrolling, on the timeline and kept for the next. */
@@ -352,6 +376,86 @@ update_style (TiesTimelineView *self)
 
 /* Drawing */
 
+/* The first and the day after the last of the filter's range, in days;
+ * FALSE when it has none. Open ends reach the strip's edges. */
+static gboolean
+filter_days (TiesTimelineView *self,
+             double           *first,
+             double           *end)
+{
+  TiesFilter *filter = ties_network_get_filter (self->network);
+  TiesDate *from = ties_filter_get_from_date (filter);
+  TiesDate *to = ties_filter_get_to_date (filter);
+  gint64 first_day, last_day;
+
+  if (from == NULL && to == NULL)
+    return FALSE;
+  *first = -G_MAXDOUBLE;
+  *end = G_MAXDOUBLE;
+  if (from != NULL)
+    {
+      ties_date_get_strict_range (from, &first_day, &last_day);
+      if (first_day > TIES_DATE_DAY_MIN)
+        *first = first_day;
+    }
+  if (to != NULL)
+    {
+      ties_date_get_strict_range (to, &first_day, &last_day);
+      if (last_day < TIES_DATE_DAY_MAX)
+        *end = last_day + 1;
+    }
+
+  return TRUE;
+}
+
+/* The range being brushed, or the filter's: what lies outside it is
+ * veiled, and its edges drawn in the accent colour. */
+static void
+draw_brush (TiesTimelineView *self,
+            cairo_t          *cr,
+            int               width,
+            int               height)
+{
+  double plot_x = ties_timeline_get_plot_x (self->timeline, width);
+  double x0, x1, first, end;
+  GdkRGBA veil, accent;
+
+  if (self->brushing)
+    {
+      x0 = MIN (self->brush_x, self->brush_x + self->brush_dx);
+      x1 = MAX (self->brush_x, self->brush_x + self->brush_dx);
+    }
+  else if (filter_days (self, &first, &end))
+    {
+      x0 = first > -G_MAXDOUBLE ? ties_timeline_day_to_x (self->timeline, width, first) : plot_x;
+      x1 = end < G_MAXDOUBLE ? ties_timeline_day_to_x (self->timeline, width, end) : width;
+    }
+  else
+    return;
+
+  x0 = CLAMP (x0, plot_x, width);
+  x1 = CLAMP (x1, plot_x, width);
+  gdk_rgba_parse (&veil, self->style == TIES_STYLE_DARK ? "#1e1e1e" : "#ffffff");
+  gdk_rgba_parse (&accent, self->style == TIES_STYLE_DARK ? "#78aeed" : "#1c71d8");
+
+  cairo_save (cr);
+  cairo_set_source_rgba (cr, veil.red, veil.green, veil.blue, 0.6);
+  cairo_rectangle (cr, plot_x, 0, x0 - plot_x, height);
+  cairo_rectangle (cr, x1, 0, width - x1, height);
+  cairo_fill (cr);
+  cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, self->brushing ? 0.12 : 0.06);
+  cairo_rectangle (cr, x0, 0, x1 - x0, height);
+  cairo_fill (cr);
+  cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, 0.9);
+  cairo_set_line_width (cr, 2);
+  cairo_move_to (cr, x0, 0);
+  cairo_line_to (cr, x0, height);
+  cairo_move_to (cr, x1, 0);
+  cairo_line_to (cr, x1, height);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
 static void
 ties_timeline_view_snapshot (GtkWidget   *widget,
                              GtkSnapshot *snapshot)
@@ -403,6 +507,7 @@ ties_timeline_view_snapshot (GtkWidget   *widget,
         ties_timeline_draw_highlight (timeline, cr, width, height,
                                       ties_timeline_find_event (timeline, g_ptr_array_index (events, i)), TRUE);
     }
+  draw_brush (self, cr, width, height);
   if (gtk_widget_has_visible_focus (widget))
     {
       GdkRGBA accent;
@@ -538,10 +643,33 @@ on_drag_begin (GtkGestureDrag   *gesture,
                double            y,
                TiesTimelineView *self)
 {
+  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
+
   if (ensure_timeline (self) == NULL)
     return;
+  /* The primary button over the plot brushes, as in Sysprof or
+   * Audacity; any other drag, or one on the lane names, pans. */
+  self->brushing = button == GDK_BUTTON_PRIMARY
+                   && x >= ties_timeline_get_plot_x (self->timeline, widget_width (self));
+  self->brush_x = x;
+  self->brush_dx = 0;
   ties_timeline_get_view (self->timeline, &self->start_first, &self->start_last);
   self->start_offset = self->lane_offset;
+}
+
+static void
+on_drag_end (GtkGestureDrag   *gesture,
+             double            dx,
+             double            dy,
+             TiesTimelineView *self)
+{
+  if (!self->brushing)
+    return;
+  self->brushing = FALSE;
+  /* Shorter than this, it was a click: the click gesture selects. */
+  if (fabs (dx) >= BRUSH_MIN_PIXELS)
+    ties_timeline_view_brush (self, self->brush_x, self->brush_x + dx);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static void
@@ -555,6 +683,12 @@ on_drag_update (GtkGestureDrag   *gesture,
 
   if (self->timeline == NULL)
     return;
+  if (self->brushing)
+    {
+      self->brush_dx = dx;
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      return;
+    }
   plot = width - ties_timeline_get_plot_x (self->timeline, width) - 10;
   if (plot <= 0)
     return;
@@ -732,6 +866,16 @@ on_key_pressed (GtkEventControllerKey *controller,
         return FALSE;
       zoom_around (self, 1 / ZOOM_STEP, widget_width (self) / 2);
       return TRUE;
+    case GDK_KEY_Escape:
+      {
+        TiesFilter *filter = ties_network_get_filter (self->network);
+
+        /* Escape lets go of a brushed range, as it would of a selection. */
+        if (state != 0 || (ties_filter_get_from (filter) == NULL && ties_filter_get_to (filter) == NULL))
+          return FALSE;
+        ties_filter_set_range (filter, NULL, NULL);
+        return TRUE;
+      }
     default:
       return FALSE;
     }
@@ -778,6 +922,7 @@ ties_timeline_view_dispose (GObject *object)
   g_clear_pointer (&self->timeline, ties_timeline_free);
   g_clear_pointer (&self->cache, gsk_render_node_unref);
   g_clear_object (&self->network);
+  g_clear_object (&self->strip_network);
   g_clear_object (&self->document);
   g_clear_object (&self->selection);
 
@@ -905,8 +1050,10 @@ ties_timeline_view_init (TiesTimelineView *self)
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
 
   gesture = gtk_gesture_drag_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), 0);
   g_signal_connect (gesture, "drag-begin", G_CALLBACK (on_drag_begin), self);
   g_signal_connect (gesture, "drag-update", G_CALLBACK (on_drag_update), self);
+  g_signal_connect (gesture, "drag-end", G_CALLBACK (on_drag_end), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
 
   gesture = gtk_gesture_click_new ();
@@ -980,14 +1127,19 @@ ties_timeline_view_set_network (TiesTimelineView *self,
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_set_object (&self->network, network);
   g_clear_object (&self->document);
+  g_clear_object (&self->strip_network);
   if (network != NULL)
-    self->document = g_object_ref (ties_network_get_document (network));
+    {
+      self->document = g_object_ref (ties_network_get_document (network));
+      self->strip_network = ties_network_new (self->document);
+    }
   /* Which events count, and their dates, participants and kinds; then
    * titles and names, which the network does not follow. */
   if (network != NULL)
     {
-      g_signal_connect_object (network, "changed", G_CALLBACK (invalidate), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (network, "changed", G_CALLBACK (on_filter_changed), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->document, "parts-changed", G_CALLBACK (invalidate), self, G_CONNECT_SWAPPED);
+      on_filter_changed (self);
     }
   self->has_span = FALSE;
   self->lane_offset = 0;
@@ -1116,4 +1268,30 @@ ties_timeline_view_get_description (TiesTimelineView *self)
   g_return_val_if_fail (TIES_IS_TIMELINE_VIEW (self), NULL);
 
   return self->description;
+}
+
+/* Sets the network's filter to the whole days drawn between @x0 and @x1
+ * (either order), as a drag across the strip does. */
+void
+ties_timeline_view_brush (TiesTimelineView *self,
+                          double            x0,
+                          double            x1)
+{
+  double width;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  double first, last;
+
+  g_return_if_fail (TIES_IS_TIMELINE_VIEW (self));
+
+  if (ensure_timeline (self) == NULL)
+    return;
+  width = widget_width (self);
+  first = floor (ties_timeline_x_to_day (self->timeline, width, MIN (x0, x1)));
+  last = floor (ties_timeline_x_to_day (self->timeline, width, MAX (x0, x1)));
+  if (!isfinite (first) || !isfinite (last))
+    return;
+  from = ties_date_day_to_iso ((gint64) first);
+  to = ties_date_day_to_iso ((gint64) last);
+  ties_filter_set_range (ties_network_get_filter (self->network), from, to);
 }

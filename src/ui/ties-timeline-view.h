@@ -57,4 +57,10 @@ void           ties_timeline_view_activate_at   (TiesTimelineView *self,
  * or how many events there are (brought up to date while shown). */
 const char    *ties_timeline_view_get_description (TiesTimelineView *self);
 
+/* Shows only the whole days drawn between @x0 and @x1: the network's
+ * filter takes them as its range (a drag across the strip). */
+void              ties_timeline_view_brush            (TiesTimelineView *self,
+                                                       double            x0,
+                                                       double            x1);
+
 G_END_DECLS
