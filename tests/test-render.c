@@ -1220,6 +1220,157 @@ test_weak_ties_legend_only_when_drawn (void)
   fixture_clear (&fixture);
 }
 
+/* As of a day: the sample on a slide-sized page, filled as an export
+ * fills it, so that anything the day changed in the fitting would move
+ * the places. */
+static TiesScene *
+scene_as_of (Fixture    *fixture,
+             const char *as_of_text,
+             const char *recent_from_text)
+{
+  g_autoptr(TiesDate) as_of = as_of_text != NULL ? ties_date_parse (as_of_text, NULL, NULL) : NULL;
+  g_autoptr(TiesDate) recent_from = recent_from_text != NULL ? ties_date_parse (recent_from_text, NULL, NULL) : NULL;
+  TiesRenderOptions options;
+
+  ties_render_options_init (&options);
+  options.title = ties_document_get_title (fixture->document);
+  options.page_width = 1280;
+  options.page_height = 720;
+  options.fill_page = TRUE;
+  options.as_of = as_of;
+  options.recent_from = recent_from;
+
+  return ties_scene_new (fixture->document, fixture->network, fixture->graph, &options);
+}
+
+static gboolean
+scene_draws_tie (TiesScene  *scene,
+                 TiesGraph  *graph,
+                 const char *actor_a,
+                 const char *actor_b)
+{
+  guint a = ties_graph_lookup (graph, actor_a);
+  guint b = ties_graph_lookup (graph, actor_b);
+
+  for (guint i = 0; i < ties_scene_get_n_edges (scene); i++)
+    {
+      guint ea, eb;
+
+      ties_scene_get_edge (scene, i, &ea, &eb);
+      if ((ea == a && eb == b) || (ea == b && eb == a))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+scene_names (TiesScene *scene,
+             guint      node)
+{
+  for (guint i = 0; i < ties_scene_get_n_labels (scene); i++)
+    {
+      guint labelled;
+
+      ties_scene_get_label (scene, i, NULL, &labelled, NULL, NULL, NULL, NULL);
+      if (labelled == node)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Zuckerberg was called on 17 April 2019, Bezos on 2 May: on 30 April
+ * the one is drawn, named, hit and in the legend, the other not. */
+static void
+test_as_of_ties (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(TiesScene) whole = NULL;
+  g_autoptr(TiesScene) april = NULL;
+  g_autoptr(TiesScene) before = NULL;
+  guint bezos, zuckerberg;
+  double x, y;
+
+  fixture_load (&fixture, NULL);
+  bezos = ties_graph_lookup (fixture.graph, "bezos");
+  zuckerberg = ties_graph_lookup (fixture.graph, "zuckerberg");
+  whole = scene_as_of (&fixture, NULL, NULL);
+  april = scene_as_of (&fixture, "2019-04-30", NULL);
+
+  g_assert_true (scene_draws_tie (whole, fixture.graph, "ardern", "bezos"));
+  g_assert_true (scene_draws_tie (april, fixture.graph, "ardern", "zuckerberg"));
+  g_assert_false (scene_draws_tie (april, fixture.graph, "ardern", "bezos"));
+  g_assert_cmpuint (ties_scene_get_n_edges (april), <, ties_scene_get_n_edges (whole));
+
+  g_assert_true (ties_scene_node_is_drawn (whole, bezos));
+  g_assert_false (ties_scene_node_is_drawn (april, bezos));
+  g_assert_true (ties_scene_node_is_drawn (april, zuckerberg));
+  g_assert_true (scene_names (whole, bezos));
+  g_assert_false (scene_names (april, bezos));
+  g_assert_true (scene_names (april, zuckerberg));
+
+  ties_scene_get_node (april, bezos, &x, &y, NULL);
+  g_assert_cmpuint (ties_scene_hit_node (whole, x, y, 0), ==, bezos);
+  g_assert_cmpuint (ties_scene_hit_node (april, x, y, 0), ==, G_MAXUINT);
+  ties_scene_get_node (april, zuckerberg, &x, &y, NULL);
+  g_assert_cmpuint (ties_scene_hit_node (april, x, y, 0), ==, zuckerberg);
+
+  /* Amazon's people and organisation come in May. */
+  g_assert_true (legend_has (whole, "Amazon"));
+  g_assert_false (legend_has (april, "Amazon"));
+  g_assert_true (legend_has (april, "Facebook"));
+
+  /* Before the first event, nothing at all. */
+  before = scene_as_of (&fixture, "2018-12", NULL);
+  g_assert_cmpuint (ties_scene_get_n_edges (before), ==, 0);
+  g_assert_cmpuint (ties_scene_get_n_labels (before), ==, 0);
+  for (guint i = 0; i < ties_scene_get_n_nodes (before); i++)
+    g_assert_false (ties_scene_node_is_drawn (before, i));
+
+  fixture_clear (&fixture);
+}
+
+/* The places, and where the drawing lands on the page, are the same on
+ * every day: Play and the frame series never make the layout jump. */
+static void
+test_as_of_places (void)
+{
+  static const char * const days[] = { "2019-01", "2019-04-30", "2019-09", NULL };
+  Fixture fixture = { 0 };
+  g_autoptr(TiesScene) whole = NULL;
+  double whole_scale, whole_tx, whole_ty;
+
+  fixture_load (&fixture, NULL);
+  whole = scene_as_of (&fixture, NULL, NULL);
+  ties_scene_get_transform (whole, 1280, 720, &whole_scale, &whole_tx, &whole_ty);
+
+  for (guint d = 0; days[d] != NULL; d++)
+    {
+      g_autoptr(TiesScene) scene = scene_as_of (&fixture, days[d], "2019-01");
+      double scale, tx, ty;
+
+      g_test_message ("as of %s", days[d]);
+      g_assert_cmpuint (ties_scene_get_n_nodes (scene), ==, ties_scene_get_n_nodes (whole));
+      for (guint i = 0; i < ties_scene_get_n_nodes (scene); i++)
+        {
+          double x, y, r, wx, wy, wr;
+
+          ties_scene_get_node (scene, i, &x, &y, &r);
+          ties_scene_get_node (whole, i, &wx, &wy, &wr);
+          g_assert_cmpfloat (x, ==, wx);
+          g_assert_cmpfloat (y, ==, wy);
+          g_assert_cmpfloat (r, ==, wr);
+        }
+      ties_scene_get_transform (scene, 1280, 720, &scale, &tx, &ty);
+      g_assert_cmpfloat (scale, ==, whole_scale);
+      g_assert_cmpfloat (tx, ==, whole_tx);
+      g_assert_cmpfloat (ty, ==, whole_ty);
+    }
+
+  fixture_clear (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1243,6 +1394,8 @@ main (int   argc,
   g_test_add_func ("/render/weak-ties", test_weak_ties);
   g_test_add_func ("/render/weak-ties/legend", test_weak_ties_legend_only_when_drawn);
   g_test_add_func ("/render/weak-ties/fine-dashes", test_fine_dashes);
+  g_test_add_func ("/render/as-of/ties", test_as_of_ties);
+  g_test_add_func ("/render/as-of/places", test_as_of_places);
   for (guint i = 0; i < N_ABSURD; i++)
     {
       g_autofree char *path = g_strdup_printf ("/render/absurd-places/%s", absurd_names[i]);

@@ -878,6 +878,89 @@ test_ring_guides (void)
   }
 }
 
+static xmlDoc *
+svg_as_of (Fixture    *fixture,
+           const char *as_of_text,
+           const char *recent_from_text)
+{
+  g_autoptr(TiesDate) as_of = ties_date_parse (as_of_text, NULL, NULL);
+  g_autoptr(TiesDate) recent_from = recent_from_text != NULL ? ties_date_parse (recent_from_text, NULL, NULL) : NULL;
+  g_autoptr(TiesScene) scene = NULL;
+  g_autoptr(GBytes) svg = NULL;
+  TiesRenderOptions options;
+
+  ties_render_options_init (&options);
+  options.as_of = as_of;
+  options.recent_from = recent_from;
+  scene = ties_scene_new (fixture->document, fixture->network, fixture->graph, &options);
+  svg = ties_svg_writer_write_scene (scene, WIDTH, HEIGHT);
+
+  return parse_svg (svg);
+}
+
+static gboolean
+has_class (xmlNode    *node,
+           const char *name)
+{
+  g_autofree char *classes = prop (node, "class");
+  g_auto(GStrv) words = g_strsplit (classes != NULL ? classes : "", " ", -1);
+
+  return g_strv_contains ((const char * const *) words, name);
+}
+
+/* As of a day, the SVG holds what the drawing shows: no actor not yet
+ * met, named or not, ties counting their events until then, and with
+ * recent_from the older ties dimmed. */
+static void
+test_as_of (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(GHashTable) ids = NULL;
+  g_autoptr(GHashTable) texts = NULL;
+  g_autofree char *title = NULL;
+  xmlNode *dorsey_tie;
+  xmlDoc *doc;
+
+  fixture_load (&fixture, NULL);
+
+  /* 30 April 2019: Zuckerberg has been called, Bezos not; Dorsey once. */
+  doc = svg_as_of (&fixture, "2019-04-30", NULL);
+  ids = ids_of (doc);
+  texts = texts_of (doc);
+  g_assert_nonnull (g_hash_table_lookup (ids, "actor-zuckerberg"));
+  g_assert_nonnull (g_hash_table_lookup (ids, "tie-ardern-zuckerberg"));
+  g_assert_true (g_hash_table_contains (texts, "Mark Zuckerberg"));
+  g_assert_null (g_hash_table_lookup (ids, "actor-bezos"));
+  g_assert_null (g_hash_table_lookup (ids, "label-bezos"));
+  g_assert_null (g_hash_table_lookup (ids, "tie-ardern-bezos"));
+  g_assert_false (g_hash_table_contains (texts, "Jeff Bezos"));
+  g_assert_false (g_hash_table_contains (texts, "Amazon"));
+  dorsey_tie = g_hash_table_lookup (ids, "tie-ardern-dorsey");
+  g_assert_nonnull (dorsey_tie);
+  title = title_of (dorsey_tie);
+  g_assert_nonnull (strstr (title, ": 1 event"));
+  xmlFreeDoc (doc);
+  g_clear_pointer (&ids, g_hash_table_unref);
+
+  /* September, the last three months standing out: Ardern and Cook met
+   * in January and April, Ardern and Dorsey again on 9 September. */
+  doc = svg_as_of (&fixture, "2019-09", NULL);
+  ids = ids_of (doc);
+  g_assert_false (has_class (g_hash_table_lookup (ids, "tie-ardern-cook"), "dimmed"));
+  xmlFreeDoc (doc);
+  g_clear_pointer (&ids, g_hash_table_unref);
+
+  doc = svg_as_of (&fixture, "2019-09", "2019-07");
+  ids = ids_of (doc);
+  g_assert_true (has_class (g_hash_table_lookup (ids, "tie-ardern-cook"), "dimmed"));
+  g_assert_true (has_class (g_hash_table_lookup (ids, "actor-cook"), "dimmed"));
+  g_assert_false (has_class (g_hash_table_lookup (ids, "tie-ardern-dorsey"), "dimmed"));
+  g_assert_false (has_class (g_hash_table_lookup (ids, "actor-dorsey"), "dimmed"));
+  xmlFreeDoc (doc);
+
+  fixture_clear (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -891,6 +974,7 @@ main (int   argc,
   g_test_add_func ("/svg/same-picture-as-png", test_same_picture_as_png);
   g_test_add_func ("/svg/dark-transparent", test_dark_transparent);
   g_test_add_func ("/svg/ring-guides", test_ring_guides);
+  g_test_add_func ("/svg/as-of", test_as_of);
 
   return g_test_run ();
 }

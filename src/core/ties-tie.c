@@ -170,6 +170,23 @@ _ties_tie_add_event (TiesTie   *self,
     }
 }
 
+TiesTie *
+ties_tie_new_of_events (TiesTie    *self,
+                        GHashTable *events)
+{
+  g_autoptr(TiesTie) part = NULL;
+
+  g_return_val_if_fail (TIES_IS_TIE (self), NULL);
+  g_return_val_if_fail (events != NULL, NULL);
+
+  part = _ties_tie_new (self->actor_a, self->actor_b);
+  for (guint i = 0; i < self->events->len; i++)
+    if (g_hash_table_contains (events, self->events->pdata[i]))
+      _ties_tie_add_event (part, self->events->pdata[i]);
+
+  return part->events->len > 0 ? g_steal_pointer (&part) : NULL;
+}
+
 /* Counted from the events' evidence each time, not when the ties are
  * derived: adding a quote must not derive the ties again (nor lay the
  * diagram out again), and a count kept from then would go stale. */

@@ -38,4 +38,11 @@ const char * const *ties_tie_get_kinds        (TiesTie *self);
 TiesDate           *ties_tie_get_first_date   (TiesTie *self);
 TiesDate           *ties_tie_get_last_date    (TiesTie *self);
 
+/* The tie as it stands on those of its events that are in @events (a
+ * set of TiesEvent), in the same order: what a diagram drawn as of a day
+ * draws (kinds, arrows, weight, corroboration of these alone). NULL when
+ * none of its events is in @events. */
+TiesTie            *ties_tie_new_of_events    (TiesTie    *self,
+                                               GHashTable *events);
+
 G_END_DECLS

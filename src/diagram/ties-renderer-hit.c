@@ -159,6 +159,16 @@ ties_scene_get_node (TiesScene *self,
     *radius = n->radius;
 }
 
+gboolean
+ties_scene_node_is_drawn (TiesScene *self,
+                          guint      node)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (node < self->nodes->len, FALSE);
+
+  return !g_array_index (self->nodes, SceneNode, node).hidden;
+}
+
 guint
 ties_scene_get_n_edges (TiesScene *self)
 {
@@ -223,7 +233,7 @@ ties_scene_hit_node (TiesScene *self,
         SceneNode *n = &g_array_index (self->nodes, SceneNode, i - 1);
         double r = n->radius + slop;
 
-        if (n->dim == (pass == 0) && hypot (x - n->x, y - n->y) <= r)
+        if (n->dim == (pass == 0) && !n->hidden && hypot (x - n->x, y - n->y) <= r)
           return i - 1;
       }
 

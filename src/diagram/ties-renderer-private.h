@@ -68,6 +68,10 @@ typedef struct
   guint32 color;
   TiesActorKind shape;
   gboolean dim;
+  /* Left out as of the day drawn: the place stays empty. */
+  gboolean hidden;
+  /* The legend's colour group (index + 1 in its order), 0: none. */
+  guint group;
   PangoLayout *initials;   /* NULL: too small, or no letters */
 } SceneNode;
 
@@ -100,6 +104,8 @@ typedef struct
 {
   guint a;
   guint b;
+  /* The graph's edge drawn: a scene drawn as of a day leaves some out. */
+  guint graph_edge;
   /* One stroke's width, for the number of events. */
   double width;
   TiesLineStyle line;
@@ -177,9 +183,12 @@ typedef struct
  * SVG without touching the document (ties-svg-writer.c). */
 typedef struct _SvgInfo SvgInfo;
 
+/* @counted: the events that count (TiesRenderOptions.as_of), or NULL
+ * for all. */
 SvgInfo      *_ties_svg_info_new  (TiesDocument *document,
                                    TiesNetwork  *network,
-                                   TiesGraph    *graph);
+                                   TiesGraph    *graph,
+                                   GHashTable   *counted);
 void          _ties_svg_info_free (SvgInfo      *info);
 
 struct _TiesScene

@@ -964,7 +964,7 @@ ties_scene_draw (TiesScene *self,
       {
         SceneNode *node = &g_array_index (self->nodes, SceneNode, i);
 
-        if (node->dim == (pass == 0))
+        if (node->dim == (pass == 0) && !node->hidden)
           draw_node (self, cr, node, &guard);
       }
 

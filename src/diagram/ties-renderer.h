@@ -60,6 +60,24 @@ typedef struct
    * text is then set for it at once, as ties_scene_set_text_scale()
    * would set it. */
   double text_scale;
+  /* Drawn as of a day (the window's Play, the frame series): when set,
+   * only events that have begun by then count: a tie none of whose
+   * events count is not drawn, an actor none of whose events count is
+   * left out (its place kept empty, so the layout never jumps). NULL:
+   * every event counts. An event without a date never counts while it
+   * is set: nothing says it had happened. A drawn tie's width, kinds,
+   * arrows and corroboration are those of its events that count; nodes
+   * keep their size and place, labels theirs, and the legend lists only
+   * what is drawn (in the room the whole document's legend takes, so
+   * that the drawing keeps its place on the page from day to day). */
+  TiesDate *as_of;
+  /* With @as_of: events that ended before this day are dimmed, as the
+   * highlight dims what a filter leaves out (the last N months stand
+   * out); with the filter's highlight, only what it keeps of the recent
+   * events stands out. A highlight of the caller's own (a selection)
+   * takes precedence, as it does over the filter's. NULL: nothing
+   * dimmed for its age. */
+  TiesDate *recent_from;
 } TiesRenderOptions;
 
 void ties_render_options_init (TiesRenderOptions *options);
@@ -156,6 +174,11 @@ void       ties_scene_draw_legend     (TiesScene          *self,
 /* Whether @node's name is drawn whole: not left out, not shortened. */
 gboolean   ties_scene_has_whole_label (TiesScene          *self,
                                        guint               node);
+/* FALSE for an actor left out of a scene drawn as of a day
+ * (TiesRenderOptions.as_of): its place is kept, but nothing is drawn
+ * there, nor can it be hit. */
+gboolean   ties_scene_node_is_drawn (TiesScene            *self,
+                                     guint                 node);
 void       ties_scene_get_node     (TiesScene             *self,
                                     guint                  node,
                                     double                *x,

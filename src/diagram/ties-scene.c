@@ -181,6 +181,7 @@ assign_community_colors (TiesScene  *self,
           index = group_order->len;
           g_hash_table_insert (groups, g_steal_pointer (&key), GUINT_TO_POINTER (index));
         }
+      node->group = index;
       node->color = palette[(index - 1) % G_N_ELEMENTS (palette_light)];
     }
 }
@@ -240,6 +241,8 @@ assign_colors (TiesScene    *self,
             key = ties_actor_get_id (actor);
         }
 
+      if (key != NULL)
+        node->group = GPOINTER_TO_UINT (g_hash_table_lookup (groups, key));
       if (actor != NULL && parse_color (ties_actor_get_color (actor), &color))
         ;
       else if (key != NULL && g_hash_table_contains (groups, key))
@@ -311,7 +314,8 @@ route_edge (TiesScene *self,
       SceneNode *n = &g_array_index (self->nodes, SceneNode, i);
       double t, side, d2, clearance, offset;
 
-      if (n->x < x0 || n->x > x1 || n->y < y0 || n->y > y1 || i == edge->a || i == edge->b)
+      /* A tie bent round an empty place would seem to avoid nothing. */
+      if (n->hidden || n->x < x0 || n->x > x1 || n->y < y0 || n->y > y1 || i == edge->a || i == edge->b)
         continue;
       clearance = n->radius + MAX (edge->width, edge->band) / 2 + 2;
       d2 = distance2_to_segment (n->x, n->y, a->x, a->y, b->x, b->y, &t, &side);
@@ -424,6 +428,8 @@ build_edges (TiesScene               *self,
              TiesGraph               *graph,
              const TiesRenderOptions *options,
              gboolean                 dimming,
+             gboolean                 dim_by_age,     /* only ties of recent events stand out */
+             GHashTable              *counted,        /* NULL: every event counts */
              GHashTable              *kinds_by_line)  /* line → GPtrArray of labels */
 {
   g_assert (self != NULL);
@@ -434,11 +440,22 @@ build_edges (TiesScene               *self,
       const char *source_id = ties_graph_node (graph, graph_edge->source)->id;
       const char *target_id = ties_graph_node (graph, graph_edge->target)->id;
       TiesTie *tie = network != NULL ? ties_network_lookup_tie (network, source_id, target_id) : NULL;
+      g_autoptr(TiesTie) counted_tie = NULL;
       SceneEdge edge = { 0 };
       double weight = MAX (graph_edge->weight, 1.0);
 
+      /* As of a day, a tie is what its events until then make of it. */
+      if (counted != NULL)
+        {
+          if (tie == NULL || (counted_tie = ties_tie_new_of_events (tie, counted)) == NULL)
+            continue;
+          tie = counted_tie;
+          weight = ties_tie_get_weight (tie);
+        }
+
       edge.a = graph_edge->source;
       edge.b = graph_edge->target;
+      edge.graph_edge = i;
       edge.width = 1 + 1.5 * log2 (weight);
       edge.line = TIES_LINE_SOLID;
 
@@ -497,6 +514,8 @@ build_edges (TiesScene               *self,
                                                             g_ptr_array_index (events, e));
               if (any_highlighted)
                 edge.dim = FALSE;
+              else if (dim_by_age)
+                edge.dim = TRUE;
             }
 
           if (options->mark_weak_ties)
@@ -627,6 +646,8 @@ build_legend (TiesScene    *self,
     {
       SceneNode *node = &g_array_index (self->nodes, SceneNode, i);
 
+      if (node->hidden)
+        continue;
       min_radius = MIN (min_radius, node->radius);
       max_radius = MAX (max_radius, node->radius);
       if (node->shape <= TIES_ACTOR_GROUP && !shapes[node->shape])
@@ -896,6 +917,23 @@ build_frames (TiesScene *self)
       }
 }
 
+/* Names are placed for every actor, drawn or not, so that they keep
+ * their places from one day to the next (TiesRenderOptions.as_of);
+ * those of actors not drawn are then dropped. */
+static void
+drop_hidden_labels (TiesScene *self)
+{
+  g_assert (self != NULL);
+
+  for (guint i = self->labels->len; i > 0; i--)
+    {
+      SceneLabel *label = g_ptr_array_index (self->labels, i - 1);
+
+      if (g_array_index (self->nodes, SceneNode, label->node).hidden)
+        g_ptr_array_remove_index (self->labels, i - 1);
+    }
+}
+
 /* The labels and the frames again, after the places or the labels'
  * scale changed; returns how many names are not whole. */
 static guint
@@ -1121,6 +1159,147 @@ copy_rings (TiesScene *self,
     }
 }
 
+/* As of a day */
+
+/* The events that have begun by @as_of (their first day is on or before
+ * its last), of those the network counts; borrowed from the document.
+ * An undated event is not among them: nothing says it had happened. */
+static GHashTable *
+events_begun_by (TiesDocument *document,
+                 TiesNetwork  *network,
+                 TiesDate     *as_of)
+{
+  GListModel *events = ties_document_get_events (document);
+  GHashTable *begun = g_hash_table_new (NULL, NULL);
+  gint64 first_day, last_day, as_of_last_day;
+
+  g_assert (TIES_IS_DOCUMENT (document));
+  g_assert (as_of != NULL);
+
+  ties_date_get_strict_range (as_of, &first_day, &as_of_last_day);
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(TiesEvent) event = g_list_model_get_item (events, i);
+      TiesDate *date = ties_event_get_parsed_date (event);
+
+      if (date == NULL || (network != NULL && !ties_network_includes_event (network, event)))
+        continue;
+      ties_date_get_strict_range (date, &first_day, &last_day);
+      if (first_day <= as_of_last_day)
+        g_hash_table_add (begun, event);
+    }
+
+  return begun;
+}
+
+/* Of @begun, the events that had not ended before @recent_from's first
+ * day and that @kept keeps as well (NULL: keeps all): what stands out
+ * when the diagram dims events for their age. */
+static GHashTable *
+recent_events (GHashTable *begun,
+               GHashTable *kept,
+               TiesDate   *recent_from)
+{
+  GHashTable *recent = g_hash_table_new (NULL, NULL);
+  gint64 from_first_day, first_day, last_day;
+  GHashTableIter iter;
+  gpointer event;
+
+  g_assert (begun != NULL);
+  g_assert (recent_from != NULL);
+
+  ties_date_get_strict_range (recent_from, &from_first_day, &last_day);
+  g_hash_table_iter_init (&iter, begun);
+  while (g_hash_table_iter_next (&iter, &event, NULL))
+    {
+      ties_date_get_strict_range (ties_event_get_parsed_date (event), &first_day, &last_day);
+      if (last_day >= from_first_day && (kept == NULL || g_hash_table_contains (kept, event)))
+        g_hash_table_add (recent, event);
+    }
+
+  return recent;
+}
+
+/* Once everything has its place as in the scene of every event (places,
+ * labels, the room for the legend), what a scene as of a day leaves out:
+ * the actors and ties of no event yet, their names, and what only they
+ * brought to the legend. The frames, made with the whole legend, are
+ * kept while the shorter one fits them: from one day to the next, the
+ * drawing then stays where it is on the page. */
+static void
+leave_out_not_begun (TiesScene               *self,
+                     TiesDocument            *document,
+                     TiesNetwork             *network,
+                     TiesGraph               *graph,
+                     const TiesRenderOptions *options,
+                     gboolean                 dimming,
+                     gboolean                 dim_by_age,
+                     GHashTable              *counted,
+                     GHashTable              *groups,
+                     GPtrArray               *group_order)
+{
+  g_autoptr(GHashTable) present = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) kinds_by_line = NULL;
+  g_autoptr(GPtrArray) drawn_groups = g_ptr_array_new ();
+  guint n_whole_legend = self->legend->len;
+  GHashTableIter iter;
+  gpointer event;
+
+  g_assert (self != NULL);
+  g_assert (counted != NULL);
+
+  g_hash_table_iter_init (&iter, counted);
+  while (g_hash_table_iter_next (&iter, &event, NULL))
+    {
+      const char * const *participants = ties_event_get_participants (event);
+
+      for (guint p = 0; participants != NULL && participants[p] != NULL; p++)
+        g_hash_table_add (present, (gpointer) participants[p]);
+    }
+  for (guint i = 0; i < self->nodes->len; i++)
+    g_array_index (self->nodes, SceneNode, i).hidden = !g_hash_table_contains (present, ties_graph_node (graph, i)->id);
+  drop_hidden_labels (self);
+
+  g_array_set_size (self->edges, 0);
+  self->any_one_source = self->any_no_evidence = self->any_strands = FALSE;
+  kinds_by_line = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  build_edges (self, document, network, graph, options, dimming, dim_by_age, counted, kinds_by_line);
+
+  if (!options->legend && !options->legend_apart)
+    return;
+
+  for (guint i = 0; i < group_order->len; i++)
+    {
+      guint group = GPOINTER_TO_UINT (g_hash_table_lookup (groups, g_ptr_array_index (group_order, i)));
+
+      for (guint n = 0; n < self->nodes->len; n++)
+        if (g_array_index (self->nodes, SceneNode, n).group == group
+            && !g_array_index (self->nodes, SceneNode, n).hidden)
+          {
+            g_ptr_array_add (drawn_groups, g_ptr_array_index (group_order, i));
+            break;
+          }
+    }
+
+  for (guint i = 0; i < self->legend->len; i++)
+    g_clear_object (&g_array_index (self->legend, LegendEntry, i).layout);
+  g_array_set_size (self->legend, 0);
+  build_legend (self, document, kinds_by_line, drawn_groups, groups);
+
+  /* A legend longer than the whole one (a tie of two events became one
+   * of one, and the widths now differ) does not fit the room kept. */
+  if (self->legend->len > n_whole_legend)
+    {
+      g_array_set_size (self->frames, 0);
+      build_frames (self);
+    }
+  if (self->legend_apart)
+    {
+      frame_clear (&self->apart);
+      flow_legend (self, MAX (self->legend->len, 1), &self->apart);
+    }
+}
+
 TiesScene *
 ties_scene_new (TiesDocument            *document,
                 TiesNetwork             *network,
@@ -1134,7 +1313,10 @@ ties_scene_new (TiesDocument            *document,
   g_autoptr(GHashTable) groups = NULL;
   g_autoptr(GPtrArray) group_order = NULL;
   g_autoptr(GHashTable) kinds_by_line = NULL;
+  g_autoptr(GHashTable) counted = NULL;
+  gboolean own_highlight;
   gboolean dimming;
+  gboolean dim_by_age = FALSE;
   guint n_not_whole;
   g_autofree char *caption = NULL;
   Box content = { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
@@ -1149,13 +1331,29 @@ ties_scene_new (TiesDocument            *document,
       options = &defaults;
     }
 
+  own_highlight = (options->highlighted_events != NULL && g_hash_table_size (options->highlighted_events) > 0)
+                  || (options->highlighted_actors != NULL && g_hash_table_size (options->highlighted_actors) > 0);
+
   /* The filter's highlight mode: what it keeps stands out wherever the
    * diagram is drawn (view, export, print, command line), unless the
    * caller highlights something of its own (a selection). */
-  if (network != NULL
-      && (options->highlighted_events == NULL || g_hash_table_size (options->highlighted_events) == 0)
-      && (options->highlighted_actors == NULL || g_hash_table_size (options->highlighted_actors) == 0)
-      && (kept = ties_network_dup_highlighted_events (network)) != NULL)
+  if (network != NULL && !own_highlight)
+    kept = ties_network_dup_highlighted_events (network);
+
+  /* As of a day, recent events stand out the same way, even when none
+   * is recent: then everything is dimmed. */
+  if (options->as_of != NULL)
+    counted = events_begun_by (document, network, options->as_of);
+  if (counted != NULL && options->recent_from != NULL && !own_highlight)
+    {
+      GHashTable *recent = recent_events (counted, kept, options->recent_from);
+
+      g_clear_pointer (&kept, g_hash_table_unref);
+      kept = recent;
+      dim_by_age = TRUE;
+    }
+
+  if (kept != NULL)
     {
       with_filter = *options;
       with_filter.highlighted_events = kept;
@@ -1181,7 +1379,8 @@ ties_scene_new (TiesDocument            *document,
 
   copy_rings (self, graph);
 
-  dimming = (options->highlighted_actors != NULL && g_hash_table_size (options->highlighted_actors) > 0)
+  dimming = dim_by_age
+            || (options->highlighted_actors != NULL && g_hash_table_size (options->highlighted_actors) > 0)
             || (options->highlighted_events != NULL && g_hash_table_size (options->highlighted_events) > 0);
 
   for (guint i = 0; i < graph->nodes->len; i++)
@@ -1248,7 +1447,7 @@ ties_scene_new (TiesDocument            *document,
     }
 
   kinds_by_line = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
-  build_edges (self, document, network, graph, options, dimming, kinds_by_line);
+  build_edges (self, document, network, graph, options, dimming, dim_by_age, NULL, kinds_by_line);
 
   /* Set for a scale (the window's): names and legend at their size on
    * screen from the start, placed once. */
@@ -1295,9 +1494,13 @@ ties_scene_new (TiesDocument            *document,
       spread_for_labels (self, document, graph, n_not_whole, options->page_width, options->page_height);
     }
 
+  if (counted != NULL)
+    leave_out_not_begun (self, document, network, graph, options, dimming, dim_by_age,
+                         counted, groups, group_order);
+
   route_edges (self);
 
-  self->svg = _ties_svg_info_new (document, network, graph);
+  self->svg = _ties_svg_info_new (document, network, graph, counted);
 
   return self;
 }
@@ -1320,6 +1523,7 @@ ties_scene_set_text_scale (TiesScene    *self,
   self->label_scale = CLAMP (1 / pixels_per_unit, 1e-6, 1e6);
   self->chrome = self->label_scale;
   place_again (self, document, graph);
+  drop_hidden_labels (self);
 }
 
 double

@@ -82,7 +82,8 @@ copy_string (SvgInfo    *info,
 SvgInfo *
 _ties_svg_info_new (TiesDocument *document,
                     TiesNetwork  *network,
-                    TiesGraph    *graph)
+                    TiesGraph    *graph,
+                    GHashTable   *counted)
 {
   SvgInfo *info = g_new0 (SvgInfo, 1);
   g_autoptr(GHashTable) leaders = g_hash_table_new (g_str_hash, g_str_equal);
@@ -132,7 +133,12 @@ _ties_svg_info_new (TiesDocument *document,
       const char *a = ties_graph_node (graph, edge->source)->id;
       const char *b = ties_graph_node (graph, edge->target)->id;
       TiesTie *tie = network != NULL ? ties_network_lookup_tie (network, a, b) : NULL;
+      g_autoptr(TiesTie) counted_tie = NULL;
       SvgTie item = { edge->source, edge->target, tie != NULL, 0 };
+
+      /* Its title counts what the drawing counts. */
+      if (tie != NULL && counted != NULL && (counted_tie = ties_tie_new_of_events (tie, counted)) != NULL)
+        tie = counted_tie;
 
       if (tie != NULL)
         {
@@ -647,7 +653,7 @@ append_edge (TiesScene  *self,
 {
   SceneEdge *edge = &g_array_index (self->edges, SceneEdge, index);
   guint n_strands;
-  SvgTie *tie = &g_array_index (self->svg->ties, SvgTie, index);
+  SvgTie *tie = &g_array_index (self->svg->ties, SvgTie, edge->graph_edge);
   g_autofree char *title = NULL;
   TieGeometry g;
   TieStroke stroke;
@@ -1093,13 +1099,14 @@ ties_svg_writer_write_scene (TiesScene *scene,
   for (int pass = 0; pass < 2; pass++)
     for (guint i = 0; i < scene->edges->len; i++)
       if (g_array_index (scene->edges, SceneEdge, i).dim == (pass == 0))
-        append_edge (scene, out, i, g_ptr_array_index (tie_ids, i), s);
+        append_edge (scene, out, i, g_ptr_array_index (tie_ids, g_array_index (scene->edges, SceneEdge, i).graph_edge), s);
   g_string_append (out, "</g>\n");
 
   g_string_append (out, "<g id=\"actors\">\n");
   for (int pass = 0; pass < 2; pass++)
     for (guint i = 0; i < scene->nodes->len; i++)
-      if (g_array_index (scene->nodes, SceneNode, i).dim == (pass == 0))
+      if (g_array_index (scene->nodes, SceneNode, i).dim == (pass == 0)
+          && !g_array_index (scene->nodes, SceneNode, i).hidden)
         append_node (scene, out, i, actor_ids, s);
   g_string_append (out, "</g>\n");
 
