@@ -52,7 +52,12 @@ typedef struct
   char *gexf_edges;
   char *panel;
   char *lanes;
+  char *frames;
+  int recent;           /* RECENT_UNSET when not given */
 } ExportRequest;
+
+#define RECENT_UNSET -1
+#define RECENT_DEFAULT 3
 
 /* Options that shape a picture: they mean nothing to a data export. */
 static gboolean
@@ -61,7 +66,8 @@ request_draws (const ExportRequest *request)
   return request->layout != NULL || request->focus != NULL || request->width != 0 || request->height != 0
          || request->scale != 0 || request->style != NULL || request->background != NULL
          || request->title != NULL || request->mark_weak_ties
-         || request->panel != NULL || request->lanes != NULL;
+         || request->panel != NULL || request->lanes != NULL
+         || request->frames != NULL || request->recent != RECENT_UNSET;
 }
 
 /* Any option of an export at all, beyond where it goes. */
@@ -89,6 +95,7 @@ export_request_clear (ExportRequest *request)
   g_free (request->gexf_edges);
   g_free (request->panel);
   g_free (request->lanes);
+  g_free (request->frames);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ExportRequest, export_request_clear)
@@ -659,6 +666,160 @@ ties_cli_export_network (const ExportRequest *request,
   return TIES_EXIT_OK;
 }
 
+/* A frame series spans at most this many months (a century): an event
+ * of 1066 in a document of 2019 would otherwise fill a disk. */
+#define MAX_FRAMES 1200
+/* Days GDate and the frames' names ("YYYY-MM") can hold: 0001-01-01
+ * to 9999-12-31. */
+#define LAST_FRAME_DAY 3652059
+
+/* The first and last month (year × 12 + month − 1) in which an event
+ * the network counts begins; FALSE when none has a date. An event
+ * begun before year 1 (or open at its start) is in every frame, and
+ * one after 9999 in none: neither widens the series. */
+static gboolean
+frames_month_span (TiesNetwork *network,
+                   int         *first_month,
+                   int         *last_month)
+{
+  GListModel *events = ties_document_get_events (ties_network_get_document (network));
+  gint64 first = G_MAXINT64, last = G_MININT64;
+
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(TiesEvent) event = g_list_model_get_item (events, i);
+      TiesDate *date = ties_event_get_parsed_date (event);
+      gint64 first_day, last_day;
+
+      if (date == NULL || !ties_network_includes_event (network, event))
+        continue;
+      ties_date_get_strict_range (date, &first_day, &last_day);
+      if (first_day < 1 || first_day > LAST_FRAME_DAY)
+        continue;
+      first = MIN (first, first_day);
+      last = MAX (last, first_day);
+    }
+  if (first > last)
+    return FALSE;
+
+  for (guint end = 0; end < 2; end++)
+    {
+      g_autoptr(GDate) day = g_date_new_julian ((guint32) (end == 0 ? first : last));
+      int month = g_date_get_year (day) * 12 + g_date_get_month (day) - 1;
+
+      *(end == 0 ? first_month : last_month) = month;
+    }
+
+  return TRUE;
+}
+
+/* "2019-05" for a month counted as year × 12 + month − 1. */
+static char *
+frames_month_text (int month)
+{
+  return g_strdup_printf ("%04d-%02d", month / 12, month % 12 + 1);
+}
+
+/* What frames are named after: the document's file name without
+ * ".ties.json" (or its last extension). */
+static char *
+frames_stem (const char *input)
+{
+  g_autofree char *base = g_path_get_basename (input);
+  char *dot;
+
+  if (g_str_has_suffix (base, ".ties.json"))
+    base[strlen (base) - strlen (".ties.json")] = '\0';
+  else if ((dot = strrchr (base, '.')) != NULL && dot != base)
+    *dot = '\0';
+
+  return g_steal_pointer (&base);
+}
+
+/* `ties --export OUTDIR --frames month FILE`: the diagram as of the last
+ * day of each month, from the month of the first event to that of the
+ * last, one PNG each, the events of the last --recent months standing
+ * out and the month written as the title. All are drawn at the places
+ * of one layout of the whole network, so that actors keep their places
+ * from slide to slide. */
+static int
+ties_cli_export_frames (const ExportRequest     *request,
+                        const char              *input,
+                        TiesNetwork             *network,
+                        const char              *focus,
+                        const TiesRenderOptions *render_options,
+                        const TiesExportOptions *export_options)
+{
+  g_autoptr(GFile) folder = g_file_new_for_commandline_arg (request->output);
+  g_autoptr(TiesGraph) graph = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stem = frames_stem (input);
+  int recent = request->recent != RECENT_UNSET ? request->recent : RECENT_DEFAULT;
+  int first_month, last_month;
+
+  if (!frames_month_span (network, &first_month, &last_month))
+    {
+      g_printerr (_("ties: %s: no event has a date, so there is no month to draw\n"), input);
+      return TIES_EXIT_INVALID;
+    }
+  if (last_month - first_month + 1 > MAX_FRAMES)
+    {
+      g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                               "ties: %s: the events span %d month; a series has at most %d frames\n",
+                               "ties: %s: the events span %d months; a series has at most %d frames\n",
+                               last_month - first_month + 1),
+                  input, last_month - first_month + 1, MAX_FRAMES);
+      return TIES_EXIT_INVALID;
+    }
+
+  if (!g_file_make_directory_with_parents (folder, NULL, &error)
+      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    {
+      g_printerr ("ties: %s\n", error->message);
+      return TIES_EXIT_INVALID;
+    }
+  g_clear_error (&error);
+
+  graph = ties_export_lay_out (network, request->layout, focus);
+
+  for (int month = first_month; month <= last_month; month++)
+    {
+      g_autofree char *month_text = frames_month_text (month);
+      g_autofree char *recent_text = frames_month_text (month - (recent - 1));
+      g_autoptr(TiesDate) as_of = ties_date_parse (month_text, NULL, NULL);
+      g_autoptr(TiesDate) recent_from = ties_date_parse (recent_text, NULL, NULL);
+      g_autofree char *month_name = ties_date_format (as_of);
+      g_autofree char *title = NULL;
+      g_autofree char *name = g_strdup_printf ("%s-%s.png", stem, month_text);
+      g_autofree char *path = g_build_filename (request->output, name, NULL);
+      g_autoptr(GFile) file = g_file_get_child (folder, name);
+      g_autoptr(TiesScene) scene = NULL;
+      TiesRenderOptions options = *render_options;
+
+      if (request->title != NULL)
+        /* Translators: the title of a frame of `ties --export OUTDIR
+         * --frames month`: the title given with --title, then the
+         * month the frame shows ("May 2019"). */
+        title = g_strdup_printf (_("%s — %s"), request->title, month_name);
+      else
+        title = g_strdup (month_name);
+
+      options.as_of = as_of;
+      /* Before year 1, nothing is told apart by its age. */
+      options.recent_from = month - (recent - 1) >= 12 ? recent_from : NULL;
+      options.title = title;
+      scene = ties_export_prepare_scene_for_layout (network, graph, request->layout, &options);
+      if (!ties_export_to_file (scene, export_options, file, &error))
+        {
+          g_printerr ("ties: %s\n", error->message);
+          return TIES_EXIT_INVALID;
+        }
+      g_print ("%s\n", path);
+    }
+
+  return TIES_EXIT_OK;
+}
+
 static int
 ties_cli_export (const ExportRequest *request,
                  const char          *input)
@@ -682,18 +843,41 @@ ties_cli_export (const ExportRequest *request,
   const char *focus;
   int status = TIES_EXIT_OK;
 
-  if (request->gexf_edges != NULL && g_ascii_strcasecmp (format_name (request), "gexf") != 0)
-    return usage_error (_("--gexf-edges goes with a GEXF export"));
-  if (is_annotation_format (request))
-    return ties_cli_export_annotations (request, input);
-  network_export = network_format (request);
-  if (network_export != NULL || is_csv_format (request))
-    return ties_cli_export_network (request, network_export, input);
-  if (request->table != NULL)
-    return usage_error (_("--table goes with a CSV export"));
-
   /* Every option is checked before anything is read or written. */
-  if (!ties_export_format_from_string (request->format != NULL ? request->format : request->output, &format))
+  if (request->frames != NULL)
+    {
+      /* OUT is a folder: its name says nothing of a format. */
+      if (!g_str_equal (request->frames, "month"))
+        return usage_error (_("--frames: “%s” is not month"), request->frames);
+      if (request->format != NULL && g_ascii_strcasecmp (request->format, "png") != 0)
+        return usage_error (_("--frames draws PNG pictures: --format png, or no --format"));
+      if (request->panel != NULL && !g_str_equal (request->panel, "diagram"))
+        return usage_error (_("--frames draws the diagram alone: --panel diagram, or no --panel"));
+      if (request->table != NULL || request->gexf_edges != NULL)
+        return usage_error (_("--frames draws pictures: --table and --gexf-edges do not apply"));
+      if (request->recent != RECENT_UNSET && (request->recent < 1 || request->recent > 120))
+        return usage_error (_("--recent: from 1 to 120 months"));
+      if (g_file_test (request->output, G_FILE_TEST_EXISTS) && !g_file_test (request->output, G_FILE_TEST_IS_DIR))
+        return usage_error (_("--frames: “%s” is not a folder"), request->output);
+    }
+  else
+    {
+      if (request->recent != RECENT_UNSET)
+        return usage_error (_("--recent goes with --frames month"));
+      if (request->gexf_edges != NULL && g_ascii_strcasecmp (format_name (request), "gexf") != 0)
+        return usage_error (_("--gexf-edges goes with a GEXF export"));
+      if (is_annotation_format (request))
+        return ties_cli_export_annotations (request, input);
+      network_export = network_format (request);
+      if (network_export != NULL || is_csv_format (request))
+        return ties_cli_export_network (request, network_export, input);
+      if (request->table != NULL)
+        return usage_error (_("--table goes with a CSV export"));
+    }
+
+  if (request->frames != NULL)
+    format = TIES_EXPORT_PNG;
+  else if (!ties_export_format_from_string (request->format != NULL ? request->format : request->output, &format))
     return usage_error (request->format != NULL
                           ? _("--format: “%s” is not png, svg, pdf, jsonld, gexf, graphml, jgf, cyjs, dot, csv or timelinejs")
                           : _("--export: cannot tell the format of “%s”: name it .png, .svg, .pdf, .jsonld, .gexf, .graphml, .jgf, .cyjs, .dot, .csv or .timelinejs, or give --format"),
@@ -778,6 +962,8 @@ ties_cli_export (const ExportRequest *request,
   if (panel == TIES_TIMELINE_PANEL_BOTH)
     render_options.page_height -= ties_timeline_panel_height (timeline, export_options.height);
   render_options.fill_page = TRUE;
+  if (request->frames != NULL)
+    return ties_cli_export_frames (request, input, network, focus, &render_options, &export_options);
   if (panel != TIES_TIMELINE_PANEL_TIMELINE)
     scene = ties_export_prepare_scene (network, request->layout, focus, &render_options);
 
@@ -799,7 +985,7 @@ ties_cli_main (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) files = NULL;
-  g_auto(ExportRequest) export = { 0 };
+  g_auto(ExportRequest) export = { .recent = RECENT_UNSET };
   g_autofree char *import = NULL;
   g_autofree char *into = NULL;
   gboolean validate = FALSE;
@@ -850,6 +1036,10 @@ ties_cli_main (int    argc,
       N_("What a picture shows: the diagram (the default), the timeline, or both, the timeline below"), N_("PANEL") },
     { "lanes", 0, 0, G_OPTION_ARG_STRING, &export.lanes,
       N_("The timeline's lanes: one per actor (the default) or per event kind"), N_("LANES") },
+    { "frames", 0, 0, G_OPTION_ARG_STRING, &export.frames,
+      N_("Export a series of pictures into the folder OUT, one per month (“month”), each the diagram as of that month’s end"), N_("month") },
+    { "recent", 0, 0, G_OPTION_ARG_INT, &export.recent,
+      N_("With --frames: the events of the last N months stand out, older ones are dimmed (default 3)"), N_("N") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version,
       N_("Print the version and exit"), NULL },
     { "import", 0, 0, G_OPTION_ARG_FILENAME, &import,

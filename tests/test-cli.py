@@ -20,6 +20,46 @@ ROOT = os.environ.get('TIES_SOURCE_ROOT', os.path.join(os.path.dirname(__file__)
 SAMPLE = os.path.join(ROOT, 'data', 'samples', 'christchurch-call.ties.json')
 
 
+def ink(path):
+    """How many pixels of an 8-bit RGB or RGBA PNG are not near white."""
+    import zlib
+    with open(path, 'rb') as f:
+        data = f.read()
+    width, height, depth, color = struct.unpack('>IIBB', data[16:26])
+    assert depth == 8 and color in (2, 6), (depth, color)
+    channels = 3 if color == 2 else 4
+    chunks, at = [], 8
+    while at < len(data):
+        length, kind = struct.unpack('>I4s', data[at:at + 8])
+        if kind == b'IDAT':
+            chunks.append(data[at + 8:at + 8 + length])
+        at += 12 + length
+    raw = zlib.decompress(b''.join(chunks))
+    stride = width * channels
+    previous = bytearray(stride)
+    count = 0
+    for y in range(height):
+        kind = raw[y * (stride + 1)]
+        row = bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+        for i in range(stride):
+            left = row[i - channels] if i >= channels else 0
+            up = previous[i]
+            corner = previous[i - channels] if i >= channels else 0
+            if kind == 1:
+                row[i] = (row[i] + left) & 255
+            elif kind == 2:
+                row[i] = (row[i] + up) & 255
+            elif kind == 3:
+                row[i] = (row[i] + (left + up) // 2) & 255
+            elif kind == 4:
+                p = left + up - corner
+                pa, pb, pc = abs(p - left), abs(p - up), abs(p - corner)
+                row[i] = (row[i] + (left if pa <= pb and pa <= pc else up if pb <= pc else corner)) & 255
+        count += sum(1 for x in range(0, stride, channels) if min(row[x:x + 3]) < 200)
+        previous = row
+    return count
+
+
 def run(*args):
     return subprocess.run([TIES, *args], capture_output=True, text=True, timeout=120,
                           env=dict(os.environ, LC_ALL='C.UTF-8'))
@@ -375,6 +415,63 @@ class CommandLine(unittest.TestCase):
         r = run('--no-such-option')
         self.assertEqual(r.returncode, 2)
         self.assertIn('no-such-option', r.stderr)
+
+    # --frames month: the diagram as of each month, into a folder.
+
+    MONTHS = [f'2019-{m:02d}' for m in range(1, 10)]
+
+    def test_export_frames(self):
+        folder = os.path.join(self.dir.name, 'slides', 'frames')
+        r = run('--export', folder, '--frames', 'month', '--width', '320', '--height', '240', SAMPLE)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        names = [f'christchurch-call-{month}.png' for month in self.MONTHS]
+        self.assertEqual(sorted(os.listdir(folder)), names)
+        self.assertEqual(r.stdout.splitlines(), [os.path.join(folder, name) for name in names])
+        pictures = []
+        for name in names:
+            with open(os.path.join(folder, name), 'rb') as f:
+                data = f.read()
+            self.assertEqual(data[:8], b'\x89PNG\r\n\x1a\n', name)
+            self.assertEqual(struct.unpack('>II', data[16:24]), (320, 240), name)
+            pictures.append(data)
+        # Each month shows something the others do not.
+        self.assertEqual(len(set(pictures)), len(pictures))
+        # January has one tie and two actors; May, everyone but the hackers.
+        january, may = (ink(os.path.join(folder, names[i])) for i in (0, 4))
+        self.assertLess(january * 2, may)
+
+        # The same again, with the user's title and the recent window: the
+        # folder exists already, the files are replaced.
+        r = run('--export', folder, '--frames', 'month', '--recent', '1', '--title', 'Ardern',
+                '--width', '320', '--height', '240', SAMPLE)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(sorted(os.listdir(folder)), names)
+        for name, before in zip(names, pictures):
+            with open(os.path.join(folder, name), 'rb') as f:
+                self.assertNotEqual(f.read(), before, name)
+
+    def test_export_frames_refusals(self):
+        folder = os.path.join(self.dir.name, 'frames')
+        for options, word in ((('--frames', 'week'), 'week'),
+                              (('--frames', 'month', '--recent', '0'), '--recent'),
+                              (('--frames', 'month', '--recent', '121'), '--recent'),
+                              (('--frames', 'month', '--format', 'svg'), 'PNG'),
+                              (('--frames', 'month', '--panel', 'timeline'), '--panel'),
+                              (('--recent', '3',), '--frames')):
+            with self.subTest(options):
+                r = run('--export', folder, *options, SAMPLE)
+                self.assertEqual(r.returncode, 2, r.stderr)
+                self.assertIn(word, r.stderr)
+                self.assertEqual(len(r.stderr.strip().splitlines()), 1)
+                self.assertFalse(os.path.exists(folder))
+        # A file where the folder should be: left as it was, nothing beside.
+        kept = self.write('frames', b'not a folder')
+        r = run('--export', kept, '--frames', 'month', SAMPLE)
+        self.assertEqual(r.returncode, 2, r.stderr)
+        self.assertIn('not a folder', r.stderr)
+        with open(kept, 'rb') as f:
+            self.assertEqual(f.read(), b'not a folder')
+        self.assertEqual(os.listdir(self.dir.name), ['frames'])
 
     # --normalize: the window's save path, without a window.
 

@@ -438,6 +438,37 @@ ties_export_dup_communities (TiesMeasures *measures,
   return communities;
 }
 
+TiesGraph *
+ties_export_lay_out (TiesNetwork *network,
+                     const char  *layout,
+                     const char  *focus)
+{
+  TiesLayoutRequest request;
+
+  g_return_val_if_fail (TIES_IS_NETWORK (network), NULL);
+
+  /* The view's own way to its first picture: saved places kept unless
+   * another layout is asked for. */
+  ties_layout_request_init (&request);
+  request.layout = layout;
+  request.focus = focus;
+
+  return ties_layout_run_request (network, &request);
+}
+
+TiesScene *
+ties_export_prepare_scene_for_layout (TiesNetwork             *network,
+                                      TiesGraph               *graph,
+                                      const char              *layout,
+                                      const TiesRenderOptions *options)
+{
+  g_return_val_if_fail (TIES_IS_NETWORK (network), NULL);
+  g_return_val_if_fail (graph != NULL, NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  return new_scene_for_page (network, graph, layout, options);
+}
+
 TiesScene *
 ties_export_prepare_scene (TiesNetwork             *network,
                            const char              *layout,
@@ -445,17 +476,11 @@ ties_export_prepare_scene (TiesNetwork             *network,
                            const TiesRenderOptions *options)
 {
   g_autoptr(TiesGraph) graph = NULL;
-  TiesLayoutRequest request;
 
   g_return_val_if_fail (TIES_IS_NETWORK (network), NULL);
   g_return_val_if_fail (options != NULL, NULL);
 
-  /* The view's own way to its first picture: saved places kept unless
-   * another layout is asked for. */
-  ties_layout_request_init (&request);
-  request.layout = layout;
-  request.focus = focus;
-  graph = ties_layout_run_request (network, &request);
+  graph = ties_export_lay_out (network, layout, focus);
 
   return new_scene_for_page (network, graph, layout, options);
 }

@@ -59,6 +59,20 @@ TiesScene *ties_export_prepare_scene_for_graph (TiesNetwork             *network
                                                 TiesGraph               *graph,
                                                 const TiesRenderOptions *options);
 
+/* The graph ties_export_prepare_scene() draws @network at, laid out
+ * once for a series of scenes at the same places (the frames of a
+ * month-by-month series): draw each with
+ * ties_export_prepare_scene_for_layout(). */
+TiesGraph *ties_export_lay_out       (TiesNetwork             *network,
+                                      const char              *layout,
+                                      const char              *focus);
+/* The scene of @network drawn at the places of @graph, which
+ * ties_export_lay_out() laid out with @layout (the page is filled as
+ * that layout allows). */
+TiesScene *ties_export_prepare_scene_for_layout (TiesNetwork             *network,
+                                                 TiesGraph               *graph,
+                                                 const char              *layout,
+                                                 const TiesRenderOptions *options);
 /* Writes a temporary file beside @file and renames it over: a failed
  * export leaves nothing behind. Same scene and options, same bytes (PNG
  * and SVG). */
