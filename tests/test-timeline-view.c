@@ -12,6 +12,7 @@
 
 #include "ties-application.h"
 #include "ties-diagram-view.h"
+#include "ties-diagram-view-private.h"
 #include "ties-event-editor.h"
 #include "ties-event-list.h"
 #include "ties-network.h"
@@ -429,6 +430,145 @@ test_window (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+typedef struct
+{
+  TiesDiagramView *diagram;
+  TiesNetwork *network;
+  TiesGraph *graph;
+  GPtrArray *months;       /* the label of each step */
+  GHashTable *seen;        /* "a|b" of each tie drawn so far */
+  guint n_steps;
+  double x0, y0;           /* where node 0 is drawn at the first step */
+} PlayLog;
+
+static void
+on_step (GtkLabel *label,
+         GParamSpec *pspec,
+         PlayLog  *log)
+{
+  TiesScene *scene = _ties_diagram_view_get_scene (log->diagram);
+  const char *text = gtk_label_get_label (label);
+  g_autoptr(GHashTable) drawn = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  double x, y, radius;
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (label)) || g_str_equal (text, ""))
+    return;
+  g_assert_nonnull (scene);
+  g_ptr_array_add (log->months, g_strdup (text));
+  log->n_steps++;
+
+  for (guint e = 0; e < ties_scene_get_n_edges (scene); e++)
+    {
+      guint a, b;
+      const char *id_a, *id_b;
+      TiesTie *tie;
+      TiesDate *first;
+      gint64 first_day, last_day;
+      g_autofree char *key = NULL;
+
+      ties_scene_get_edge (scene, e, &a, &b);
+      id_a = ties_graph_node (log->graph, a)->id;
+      id_b = ties_graph_node (log->graph, b)->id;
+      tie = ties_network_lookup_tie (log->network, id_a, id_b);
+      g_assert_nonnull (tie);
+      first = ties_tie_get_first_date (tie);
+      g_assert_nonnull (first);
+      ties_date_get_strict_range (first, &first_day, &last_day);
+      key = g_strdup_printf ("%s|%s", id_a, id_b);
+      /* A tie is drawn from the month its first event began, on. */
+      if (!g_hash_table_contains (log->seen, key))
+        {
+          g_autofree char *began = ties_date_day_to_iso (first_day);
+          g_autofree char *month = g_strndup (began, 7);
+
+          g_autofree char *step = g_strdup_printf ("2019-%02u", log->n_steps);
+
+          g_test_message ("%s: %s appears (first event %s)", text, key, began);
+          /* Steps run a month each from January 2019. */
+          g_assert_cmpstr (month, ==, step);
+          g_hash_table_add (log->seen, g_strdup (key));
+          g_hash_table_add (drawn, g_steal_pointer (&key));
+        }
+      else
+        g_hash_table_add (drawn, g_steal_pointer (&key));
+    }
+  /* Ties only appear: every tie drawn before is drawn still. */
+  g_assert_cmpuint (g_hash_table_size (drawn), ==, g_hash_table_size (log->seen));
+
+  /* The layout does not jump between steps. */
+  ties_scene_get_node (scene, 0, &x, &y, &radius);
+  if (log->n_steps == 1)
+    {
+      log->x0 = x;
+      log->y0 = y;
+    }
+  g_assert_cmpfloat_with_epsilon (x, log->x0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (y, log->y0, 1e-9);
+}
+
+static gboolean
+has_scene (gpointer diagram)
+{
+  return _ties_diagram_view_get_scene (diagram) != NULL;
+}
+
+static gboolean
+play_ended (gpointer data)
+{
+  GtkWidget *window = data;
+  g_autoptr(GVariant) state = g_action_group_get_action_state (G_ACTION_GROUP (window), "play");
+
+  return !g_variant_get_boolean (state);
+}
+
+static void
+test_play (void)
+{
+  TiesWindow *window = ui_test_open_sample (app);
+  TiesDiagramView *diagram = TIES_DIAGRAM_VIEW (ui_test_find_child (GTK_WIDGET (window), TIES_TYPE_DIAGRAM_VIEW));
+  GtkLabel *label = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (window), TIES_TYPE_WINDOW, "as_of_label"));
+  g_autoptr(TiesGraph) graph = NULL;
+  PlayLog log = { 0 };
+  TiesScene *scene;
+
+  ui_test_iterate_until (has_scene, diagram);
+  graph = ties_diagram_view_dup_graph (diagram);
+  g_assert_nonnull (graph);
+  log.diagram = diagram;
+  log.network = ties_diagram_view_get_network (diagram);
+  log.graph = graph;
+  log.months = g_ptr_array_new_with_free_func (g_free);
+  log.seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_signal_connect (label, "notify::label", G_CALLBACK (on_step), &log);
+
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "play-stop"));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "play-pace", g_variant_new_double (0.1));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "play", NULL);
+  g_assert_false (play_ended (window));
+  ui_test_iterate_until (play_ended, window);
+
+  /* January to September 2019, a step a month, every tie in the end. */
+  g_assert_cmpuint (log.months->len, ==, 9);
+  g_assert_cmpstr (g_ptr_array_index (log.months, 0), ==, "As of January 2019");
+  g_assert_cmpstr (g_ptr_array_index (log.months, 8), ==, "As of September 2019");
+  scene = _ties_diagram_view_get_scene (diagram);
+  g_assert_cmpuint (g_hash_table_size (log.seen), ==, ties_scene_get_n_edges (scene));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (label)));
+  g_signal_handlers_disconnect_by_data (label, &log);
+
+  /* Show Every Date Again: the usual diagram, every tie. */
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "play-stop"));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "play-stop", NULL);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (label)));
+  scene = _ties_diagram_view_get_scene (diagram);
+  g_assert_cmpuint (ties_scene_get_n_edges (scene), ==,
+                    g_list_model_get_n_items (ties_network_get_ties (log.network)));
+
+  g_ptr_array_unref (log.months);
+  g_hash_table_unref (log.seen);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -454,6 +594,7 @@ main (int   argc,
 #undef ADD
   app = ui_test_application_new ("io.github.tiesapp.Ties.TimelineTest");
   g_test_add_func ("/timeline-view/window", test_window);
+  g_test_add_func ("/timeline-view/play", test_play);
 
   return g_test_run ();
 }

@@ -177,6 +177,8 @@ _ties_diagram_view_rebuild_scene (TiesDiagramView *self)
       options.solid_background = FALSE;
       options.caption = "";
       options.highlighted_events = self->highlighted_events;
+      options.as_of = self->as_of;
+      options.recent_from = self->recent_from;
       options.mark_weak_ties = self->mark_weak_ties;
       options.communities = self->communities;
       /* Shown in the window's Legend popover, at its own size, rather

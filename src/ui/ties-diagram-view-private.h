@@ -54,6 +54,10 @@ struct _TiesDiagramView
   guint zoom_settle_source;
   guint n_renders;                  /* for tests: pictures drawn */
   GHashTable *highlighted_events;   /* TiesEvent set, or NULL */
+  /* Drawn as of a month (the window's Play): TiesRenderOptions.as_of
+   * and recent_from, or NULL. */
+  TiesDate *as_of;
+  TiesDate *recent_from;
   TiesStyle style;
 
   /* Easing from the old places to the new after an edit. */

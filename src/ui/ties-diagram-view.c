@@ -269,6 +269,8 @@ ties_diagram_view_dispose (GObject *object)
   g_clear_pointer (&self->scene, ties_scene_free);
   g_clear_pointer (&self->graph, ties_graph_free);
   g_clear_pointer (&self->highlighted_events, g_hash_table_unref);
+  g_clear_pointer (&self->as_of, ties_date_unref);
+  g_clear_pointer (&self->recent_from, ties_date_unref);
   g_clear_pointer (&self->communities, g_hash_table_unref);
   g_clear_pointer (&self->selected_actor, g_free);
   g_clear_pointer (&self->selected_tie_a, g_free);
@@ -626,6 +628,23 @@ ties_diagram_view_set_highlighted_events (TiesDiagramView *self,
       self->highlighted_events = g_steal_pointer (&set);
     }
 
+  _ties_diagram_view_rebuild_scene (self);
+}
+
+void
+ties_diagram_view_set_as_of (TiesDiagramView *self,
+                             TiesDate        *as_of,
+                             TiesDate        *recent_from)
+{
+  g_return_if_fail (TIES_IS_DIAGRAM_VIEW (self));
+
+  if (as_of == self->as_of && recent_from == self->recent_from)
+    return;
+  g_clear_pointer (&self->as_of, ties_date_unref);
+  g_clear_pointer (&self->recent_from, ties_date_unref);
+  self->as_of = as_of != NULL ? ties_date_ref (as_of) : NULL;
+  self->recent_from = as_of != NULL && recent_from != NULL ? ties_date_ref (recent_from) : NULL;
+  /* The same graph, drawn again: the places stay where they are. */
   _ties_diagram_view_rebuild_scene (self);
 }
 

@@ -33,6 +33,12 @@ void          ties_diagram_view_set_network         (TiesDiagramView    *self,
 void          ties_diagram_view_set_highlighted_events (TiesDiagramView *self,
                                                         GPtrArray       *events);
 
+/* Draws the diagram as of @as_of (a day or a month; NULL: as usual),
+ * dimming what ended before @recent_from (TiesRenderOptions), without
+ * moving anything: the window's Play. */
+void          ties_diagram_view_set_as_of           (TiesDiagramView    *self,
+                                                     TiesDate           *as_of,
+                                                     TiesDate           *recent_from);
 /* The actor or tie the user selected in the diagram ("selected-actor",
  * "selected-tie-a"/"selected-tie-b" properties, NULL when none). */
 const char   *ties_diagram_view_get_selected_actor  (TiesDiagramView    *self);

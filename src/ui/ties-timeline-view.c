@@ -71,6 +71,8 @@ struct _TiesTimelineView
   gboolean brushing;
   double brush_x;
   double brush_dx;
+  /* Play's month, drawn as a line at its end; NULL: none. */
+  TiesDate *now;
 };
 
 G_DEFINE_FINAL_TYPE (TiesTimelineView, ties_timeline_view, GTK_TYPE_WIDGET)
@@ -408,33 +410,23 @@ filter_days (TiesTimelineView *self,
   return TRUE;
 }
 
-/* The range being brushed, or the filter's: what lies outside it is
- * veiled, and its edges drawn in the accent colour. */
+/* Veils the plot outside [x0, x1], tints inside by @tint (an alpha)
+ * and marks the edges that fall within the plot in the accent colour:
+ * a brushed range, or Play's time. */
 static void
-draw_brush (TiesTimelineView *self,
-            cairo_t          *cr,
-            int               width,
-            int               height)
+draw_span (TiesTimelineView *self,
+           cairo_t          *cr,
+           int               width,
+           int               height,
+           double            x0,
+           double            x1,
+           double            tint)
 {
   double plot_x = ties_timeline_get_plot_x (self->timeline, width);
-  double x0, x1, first, end;
   GdkRGBA veil, accent;
 
-  if (self->brushing)
-    {
-      x0 = MIN (self->brush_x, self->brush_x + self->brush_dx);
-      x1 = MAX (self->brush_x, self->brush_x + self->brush_dx);
-    }
-  else if (filter_days (self, &first, &end))
-    {
-      x0 = first > -G_MAXDOUBLE ? ties_timeline_day_to_x (self->timeline, width, first) : plot_x;
-      x1 = end < G_MAXDOUBLE ? ties_timeline_day_to_x (self->timeline, width, end) : width;
-    }
-  else
-    return;
-
   x0 = CLAMP (x0, plot_x, width);
-  x1 = CLAMP (x1, plot_x, width);
+  x1 = CLAMP (x1, x0, width);
   gdk_rgba_parse (&veil, self->style == TIES_STYLE_DARK ? "#1e1e1e" : "#ffffff");
   gdk_rgba_parse (&accent, self->style == TIES_STYLE_DARK ? "#78aeed" : "#1c71d8");
 
@@ -443,17 +435,58 @@ draw_brush (TiesTimelineView *self,
   cairo_rectangle (cr, plot_x, 0, x0 - plot_x, height);
   cairo_rectangle (cr, x1, 0, width - x1, height);
   cairo_fill (cr);
-  cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, self->brushing ? 0.12 : 0.06);
+  cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, tint);
   cairo_rectangle (cr, x0, 0, x1 - x0, height);
   cairo_fill (cr);
   cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, 0.9);
   cairo_set_line_width (cr, 2);
-  cairo_move_to (cr, x0, 0);
-  cairo_line_to (cr, x0, height);
-  cairo_move_to (cr, x1, 0);
-  cairo_line_to (cr, x1, height);
+  for (guint i = 0; i < 2; i++)
+    {
+      double x = i == 0 ? x0 : x1;
+
+      if (x > plot_x && x < width)
+        {
+          cairo_move_to (cr, x, 0);
+          cairo_line_to (cr, x, height);
+        }
+    }
   cairo_stroke (cr);
   cairo_restore (cr);
+}
+
+/* Play's month: a line where it ends, what lies after it veiled. */
+static void
+draw_now (TiesTimelineView *self,
+          cairo_t          *cr,
+          int               width,
+          int               height)
+{
+  gint64 first, last;
+
+  if (self->now == NULL)
+    return;
+  ties_date_get_strict_range (self->now, &first, &last);
+  draw_span (self, cr, width, height, 0,
+             ties_timeline_day_to_x (self->timeline, width, last + 1), 0);
+}
+
+/* The range being brushed, or the filter's. */
+static void
+draw_brush (TiesTimelineView *self,
+            cairo_t          *cr,
+            int               width,
+            int               height)
+{
+  double first, end;
+
+  if (self->brushing)
+    draw_span (self, cr, width, height,
+               MIN (self->brush_x, self->brush_x + self->brush_dx),
+               MAX (self->brush_x, self->brush_x + self->brush_dx), 0.12);
+  else if (filter_days (self, &first, &end))
+    draw_span (self, cr, width, height,
+               first > -G_MAXDOUBLE ? ties_timeline_day_to_x (self->timeline, width, first) : 0,
+               end < G_MAXDOUBLE ? ties_timeline_day_to_x (self->timeline, width, end) : width, 0.06);
 }
 
 static void
@@ -508,6 +541,7 @@ ties_timeline_view_snapshot (GtkWidget   *widget,
                                       ties_timeline_find_event (timeline, g_ptr_array_index (events, i)), TRUE);
     }
   draw_brush (self, cr, width, height);
+  draw_now (self, cr, width, height);
   if (gtk_widget_has_visible_focus (widget))
     {
       GdkRGBA accent;
@@ -935,6 +969,7 @@ ties_timeline_view_finalize (GObject *object)
   TiesTimelineView *self = TIES_TIMELINE_VIEW (object);
 
   g_free (self->description);
+  g_clear_pointer (&self->now, ties_date_unref);
 
   G_OBJECT_CLASS (ties_timeline_view_parent_class)->finalize (object);
 }
@@ -1268,6 +1303,17 @@ ties_timeline_view_get_description (TiesTimelineView *self)
   g_return_val_if_fail (TIES_IS_TIMELINE_VIEW (self), NULL);
 
   return self->description;
+}
+
+void
+ties_timeline_view_set_now (TiesTimelineView *self,
+                            TiesDate         *now)
+{
+  g_return_if_fail (TIES_IS_TIMELINE_VIEW (self));
+
+  g_clear_pointer (&self->now, ties_date_unref);
+  self->now = now != NULL ? ties_date_ref (now) : NULL;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 /* Sets the network's filter to the whole days drawn between @x0 and @x1

@@ -63,4 +63,8 @@ void              ties_timeline_view_brush            (TiesTimelineView *self,
                                                        double            x0,
                                                        double            x1);
 
+/* Play's month (NULL: none): a line at its end, later times veiled. */
+void              ties_timeline_view_set_now          (TiesTimelineView *self,
+                                                       TiesDate         *now);
+
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include "ties-source-editor.h"
 #include "ties-source-reader.h"
 #include "ties-sources-view.h"
+#include "ties-player.h"
 #include "ties-timeline-view.h"
 #include "ties-window.h"
 
@@ -61,6 +62,10 @@ struct _TiesWindow
   TiesDiagramView *diagram_view;
   TiesTimelineView *timeline_view;
   GtkRevealer *timeline_revealer;
+  /* Play: the diagram drawn month by month. */
+  TiesPlayer *player;
+  GtkToggleButton *play_button;
+  GtkLabel *as_of_label;
   GtkStack *editor_stack;
   AdwStatusPage *tie_page;
   TiesEventEditor *event_editor;

@@ -669,6 +669,7 @@ ties_window_set_document (TiesWindow   *self,
   ties_actors_view_set_network (self->actors_view, self->network);
   ties_diagram_view_set_network (self->diagram_view, self->network);
   ties_timeline_view_set_network (self->timeline_view, self->network);
+  ties_player_set_network (self->player, self->network);
   _ties_window_measures_follow (self);
   ties_event_editor_set_document (self->event_editor, document);
   ties_event_editor_set_event (self->event_editor, NULL);
@@ -774,6 +775,12 @@ ties_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   _ties_window_measures_dispose (self);
+  if (self->player != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->player, self);
+      ties_player_stop (self->player);
+      g_clear_object (&self->player);
+    }
   /* Removes the draft of a saved document; keeps an unsaved one's. */
   g_clear_object (&self->draft_writer);
   g_clear_handle_id (&self->saving_toast_id, g_source_remove);
@@ -834,6 +841,40 @@ draw_legend (GtkDrawingArea *area,
 
 /* The legend of the diagram as it is now, each time it is opened. */
 static void
+on_player_as_of (TiesWindow *self)
+{
+  TiesDate *as_of = ties_player_get_as_of (self->player);
+  GAction *stop = g_action_map_lookup_action (G_ACTION_MAP (self), "play-stop");
+
+  ties_diagram_view_set_as_of (self->diagram_view, as_of, ties_player_get_recent_from (self->player));
+  ties_timeline_view_set_now (self->timeline_view, as_of);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (stop), as_of != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->as_of_label), as_of != NULL);
+  if (as_of != NULL)
+    {
+      g_autofree char *month = ties_date_format (as_of);
+      /* TRANSLATORS: while playing through time, the month drawn, as
+       * "April 2019" */
+      g_autofree char *text = g_strdup_printf (_("As of %s"), month);
+
+      gtk_label_set_label (self->as_of_label, text);
+    }
+}
+
+static void
+on_player_playing (TiesWindow *self)
+{
+  gboolean playing = ties_player_get_playing (self->player);
+  const char *label = playing ? _("Pause") : _("Play Through Time");
+
+  gtk_button_set_icon_name (GTK_BUTTON (self->play_button),
+                            playing ? "media-playback-pause-symbolic" : "media-playback-start-symbolic");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->play_button), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->play_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+static void
 on_legend_popover_show (TiesWindow *self)
 {
   g_autofree char *text = ties_diagram_view_dup_legend_text (self->diagram_view);
@@ -881,6 +922,8 @@ ties_window_class_init (TiesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TiesWindow, diagram_view);
   gtk_widget_class_bind_template_child (widget_class, TiesWindow, timeline_view);
   gtk_widget_class_bind_template_child (widget_class, TiesWindow, timeline_revealer);
+  gtk_widget_class_bind_template_child (widget_class, TiesWindow, play_button);
+  gtk_widget_class_bind_template_child (widget_class, TiesWindow, as_of_label);
   gtk_widget_class_bind_template_child (widget_class, TiesWindow, editor_stack);
   gtk_widget_class_bind_template_child (widget_class, TiesWindow, tie_page);
   gtk_widget_class_bind_template_child (widget_class, TiesWindow, event_editor);
@@ -959,6 +1002,28 @@ ties_window_init (TiesWindow *self)
   }
   g_settings_bind (self->settings, "show-timeline", self->timeline_revealer, "reveal-child", G_SETTINGS_BIND_GET);
   g_settings_bind (self->settings, "timeline-lanes", self->timeline_view, "lanes", G_SETTINGS_BIND_DEFAULT);
+
+  /* Play, its pace and how long a tie stays bright, as actions the
+   * button and its menu share. */
+  self->player = ties_player_new ();
+  {
+    static const char * const names[] = { "playing", "pace", "recent-months" };
+    static const char * const actions[] = { "play", "play-pace", "play-recent" };
+    g_autoptr(GSimpleAction) stop = g_simple_action_new ("play-stop", NULL);
+
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      {
+        g_autoptr(GPropertyAction) action = g_property_action_new (actions[i], self->player, names[i]);
+
+        g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (action));
+      }
+    g_simple_action_set_enabled (stop, FALSE);
+    g_signal_connect_object (stop, "activate", G_CALLBACK (ties_player_stop), self->player, G_CONNECT_SWAPPED);
+    g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (stop));
+  }
+  g_signal_connect_object (self->player, "notify::as-of", G_CALLBACK (on_player_as_of), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->player, "notify::playing", G_CALLBACK (on_player_playing), self, G_CONNECT_SWAPPED);
+  on_player_playing (self);
 
   /* One selection for every view: each selects through it and follows it. */
   self->selection = ties_selection_new ();
