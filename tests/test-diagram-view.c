@@ -508,6 +508,56 @@ test_keyboard (Fixture       *fixture,
   g_assert_false (press_key (view, GDK_KEY_0, GDK_CONTROL_MASK));
 }
 
+/* As of Play's month, what has not begun is neither reached by Tab and
+ * the arrows nor named: January 2019 holds Ardern and Cook alone. */
+static void
+test_keyboard_as_of (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  TiesDiagramView *view = fixture->view;
+  g_autoptr(TiesDate) january = ties_date_parse ("2019-01", NULL, NULL);
+  g_autoptr(GHashTable) reached = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  ties_diagram_view_set_as_of (view, january, NULL);
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  gtk_window_set_focus_visible (fixture->window, TRUE);
+
+  while (press_key (view, GDK_KEY_Tab, 0))
+    {
+      g_assert_true (press_key (view, GDK_KEY_Return, 0));
+      g_hash_table_add (reached, g_strdup (ties_diagram_view_get_selected_actor (view)));
+      g_assert_cmpuint (g_hash_table_size (reached), <=, 2);
+    }
+  g_assert_cmpuint (g_hash_table_size (reached), ==, 2);
+  g_assert_true (g_hash_table_contains (reached, "ardern"));
+  g_assert_true (g_hash_table_contains (reached, "cook"));
+
+  /* From Ardern the arrows find Cook or nothing, never a later actor. */
+  ties_diagram_view_select_actor (view, "ardern");
+  for (guint k = 0; k < 4; k++)
+    {
+      static const guint keys[] = { GDK_KEY_Left, GDK_KEY_Right, GDK_KEY_Up, GDK_KEY_Down };
+
+      ties_diagram_view_select_actor (view, "ardern");
+      press_key (view, keys[k], 0);
+      press_key (view, GDK_KEY_Return, 0);
+      g_assert_true (g_hash_table_contains (reached, ties_diagram_view_get_selected_actor (view)));
+    }
+
+  /* Back to every date: all 23 reached again. */
+  ties_diagram_view_set_as_of (view, NULL, NULL);
+  g_hash_table_remove_all (reached);
+  /* From outside the diagram, as Tab comes in. */
+  while (press_key (view, GDK_KEY_Tab, 0))
+    ;
+  while (press_key (view, GDK_KEY_Tab, 0))
+    {
+      g_assert_true (press_key (view, GDK_KEY_Return, 0));
+      g_hash_table_add (reached, g_strdup (ties_diagram_view_get_selected_actor (view)));
+    }
+  g_assert_cmpuint (g_hash_table_size (reached), ==, 23);
+}
+
 /* Keystrokes in @property of @object, as the editors send them. */
 static void
 type_into (TiesDocument *document,
@@ -885,6 +935,7 @@ main (int   argc,
   ADD ("drag", test_drag);
   ADD ("edit", test_edit);
   ADD ("keyboard", test_keyboard);
+  ADD ("keyboard-as-of", test_keyboard_as_of);
   ADD ("replace", test_replace);
   ADD ("typing", test_typing);
   ADD ("weak-ties", test_weak_ties);

@@ -188,9 +188,11 @@ _ties_diagram_view_rebuild_scene (TiesDiagramView *self)
       self->scene = ties_scene_new (self->document, self->network, self->graph, &options);
     }
 
-  if (self->scene == NULL || self->hover_node >= ties_scene_get_n_nodes (self->scene))
+  if (self->scene == NULL || self->hover_node >= ties_scene_get_n_nodes (self->scene)
+      || !ties_scene_node_is_drawn (self->scene, self->hover_node))
     self->hover_node = G_MAXUINT;
-  if (self->scene == NULL || self->focus_node >= ties_scene_get_n_nodes (self->scene))
+  if (self->scene == NULL || self->focus_node >= ties_scene_get_n_nodes (self->scene)
+      || !ties_scene_node_is_drawn (self->scene, self->focus_node))
     self->focus_node = G_MAXUINT;
 
   _ties_diagram_view_invalidate_cache (self);
@@ -396,6 +398,10 @@ ring_node (TiesDiagramView *self,
 
   g_assert (TIES_IS_DIAGRAM_VIEW (self));
 
+  /* Not begun as of Play's month: nothing there to ring. */
+  if (!ties_scene_node_is_drawn (self->scene, node))
+    return;
+
   ties_scene_get_node (self->scene, node, &x, &y, &r);
   cairo_new_sub_path (cr);
   cairo_arc (cr, x, y, r + gap / scale, 0, 2 * G_PI);
@@ -420,7 +426,7 @@ name_node (TiesDiagramView *self,
 
   g_assert (TIES_IS_DIAGRAM_VIEW (self));
 
-  if (actor == NULL || ties_scene_has_whole_label (self->scene, node))
+  if (actor == NULL || ties_scene_has_whole_label (self->scene, node) || !ties_scene_node_is_drawn (self->scene, node))
     return;
 
   if (self->style == TIES_STYLE_DARK)

@@ -405,7 +405,7 @@ nearest_in_direction (TiesDiagramView *self,
     {
       double x, y, along, across, cost;
 
-      if (i == from)
+      if (i == from || !ties_scene_node_is_drawn (self->scene, i))
         continue;
       ties_scene_get_node (self->scene, i, &x, &y, NULL);
       along = (x - x0) * ux + (y - y0) * uy;
@@ -421,6 +421,24 @@ nearest_in_direction (TiesDiagramView *self,
     }
 
   return best;
+}
+
+/* The node Tab (or Shift+Tab, @back) moves to from @from (G_MAXUINT:
+ * from outside), skipping those not drawn as of Play's month;
+ * G_MAXUINT past the last. */
+static guint
+next_drawn_node (TiesDiagramView *self,
+                 guint            from,
+                 gboolean         back)
+{
+  guint n = ties_scene_get_n_nodes (self->scene);
+  gint64 i = from == G_MAXUINT ? (back ? (gint64) n - 1 : 0) : (back ? (gint64) from - 1 : (gint64) from + 1);
+
+  for (; i >= 0 && i < n; i += back ? -1 : 1)
+    if (ties_scene_node_is_drawn (self->scene, (guint) i))
+      return (guint) i;
+
+  return G_MAXUINT;
 }
 
 static gboolean
@@ -443,25 +461,17 @@ on_key_pressed (GtkEventControllerKey *controller,
     {
     case GDK_KEY_Tab:
     case GDK_KEY_KP_Tab:
-      if (state & GDK_SHIFT_MASK)
-        return FALSE;
-      /* Past the last node, focus leaves the diagram. */
-      if (self->focus_node != G_MAXUINT && self->focus_node + 1 >= n)
-        {
-          focus_node (self, G_MAXUINT);
-          return FALSE;
-        }
-      focus_node (self, self->focus_node == G_MAXUINT ? 0 : self->focus_node + 1);
-      return TRUE;
-
     case GDK_KEY_ISO_Left_Tab:
-      if (self->focus_node == 0)
-        {
-          focus_node (self, G_MAXUINT);
+      {
+        gboolean back = keyval == GDK_KEY_ISO_Left_Tab;
+        guint next = next_drawn_node (self, self->focus_node, back);
+
+        if (!back && (state & GDK_SHIFT_MASK))
           return FALSE;
-        }
-      focus_node (self, self->focus_node == G_MAXUINT ? n - 1 : self->focus_node - 1);
-      return TRUE;
+        /* Past the last node, focus leaves the diagram. */
+        focus_node (self, next);
+        return next != G_MAXUINT;
+      }
 
     case GDK_KEY_Left: case GDK_KEY_KP_Left:
     case GDK_KEY_Right: case GDK_KEY_KP_Right:
@@ -473,7 +483,7 @@ on_key_pressed (GtkEventControllerKey *controller,
 
         if (self->focus_node == G_MAXUINT)
           {
-            focus_node (self, 0);
+            focus_node (self, next_drawn_node (self, G_MAXUINT, FALSE));
             return TRUE;
           }
         if (keyval == GDK_KEY_Left || keyval == GDK_KEY_KP_Left)
