@@ -605,6 +605,41 @@ test_empty (void)
   cairo_surface_destroy (surface);
 }
 
+/* A page fits every lane: on a short one the names shrink with the
+ * lanes, down to what print reads; shorter still, only stripes. */
+static void
+test_page_names (void)
+{
+  g_autoptr(TiesDocument) document = test_load_sample ();
+  g_autoptr(TiesNetwork) network = ties_network_new (document);
+  g_autoptr(TiesTimeline) timeline = ties_timeline_new (document, network, NULL);
+  g_autofree char *dir = test_make_temp_dir ("ties-timeline-page-XXXXXX");
+  g_autofree char *path = g_build_filename (dir, "t.svg", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  TiesExportOptions options;
+  const struct {
+    double height;
+    gboolean named;
+  } pages[] = { { 600, TRUE }, { 300, TRUE }, { 150, FALSE } };
+
+  ties_export_options_init (&options, TIES_EXPORT_SVG);
+  options.width = 800;
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autofree char *svg = NULL;
+      g_autoptr(GError) error = NULL;
+
+      options.height = pages[i].height;
+      g_assert_true (ties_timeline_export_panels (timeline, NULL, &options, file, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (path, &svg, NULL, NULL));
+      g_assert_nonnull (strstr (svg, "<g id=\"event-zuckerberg-call\""));
+      g_assert_true ((strstr (svg, ">Mark Zuckerberg</text>") != NULL) == pages[i].named);
+    }
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 static void
 test_panel_names (void)
 {
@@ -645,6 +680,7 @@ main (int    argc,
   g_test_add_func ("/timeline/panel-names", test_panel_names);
   g_test_add_func ("/timeline/cli", test_cli);
   g_test_add_func ("/timeline/empty", test_empty);
+  g_test_add_func ("/timeline/page-names", test_page_names);
 
   return g_test_run ();
 }

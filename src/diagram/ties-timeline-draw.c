@@ -207,12 +207,13 @@ draw_lane_names (TiesTimeline *self,
   double lh = _ties_timeline_lane_height (self, height);
   guint32 text = _ties_renderer_text_color (self->style);
   g_autoptr(PangoLayout) layout = NULL;
+  double size = _ties_timeline_name_size (self, height);
 
-  /* Names smaller than their lane cannot be read: only stripes then. */
-  if (plot_x <= 0 || lh < TEXT_SIZE + 2)
+  /* Names smaller than print reads: only stripes then. */
+  if (plot_x <= 0 || size == 0)
     return;
 
-  layout = make_layout (cr, TEXT_SIZE, FALSE);
+  layout = make_layout (cr, size, FALSE);
   pango_layout_set_width (layout, (int) ((plot_x - 14) * PANGO_SCALE));
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
   set_color (cr, text, 0.85);

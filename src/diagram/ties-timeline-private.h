@@ -22,6 +22,8 @@ G_BEGIN_DECLS
 #define MIN_MARK_WIDTH 2.0
 #define HIT_SLOP 4.0
 #define TEXT_SIZE 11.0
+/* Lane names shrink with thinner lanes on a page, to this at least. */
+#define MIN_TEXT_SIZE 6.0
 #define AXIS_TEXT_SIZE 10.0
 /* Event titles beside marks: at most this many a frame, so that a
  * zoomed-out strip of 10,000 events costs no more than a zoomed-in one. */
@@ -118,6 +120,10 @@ typedef void (*TickFunc) (double      day,
                           gpointer    user_data);
 
 /* Layout (ties-timeline.c) */
+/* The size of the lane names in a strip @height high: smaller on a
+ * page that fits every lane; 0 when too small to read (stripes alone). */
+double        _ties_timeline_name_size     (TiesTimeline   *self,
+                                            double          height);
 double        _ties_timeline_lane_height   (TiesTimeline   *self,
                                             double          height);
 double        _ties_timeline_lane_top      (TiesTimeline   *self,

@@ -182,6 +182,7 @@ write_svg (TiesTimeline *self,
   guint32 text = _ties_renderer_text_color (self->style);
   double plot_x = ties_timeline_get_plot_x (self, width);
   double lh = _ties_timeline_lane_height (self, height);
+  double name_size = _ties_timeline_name_size (self, height);
   double px_per_day = (width - plot_x - RIGHT_PAD) / (self->view_last - self->view_first);
   AxisPlan plan = _ties_timeline_plan_axis (px_per_day);
   SvgAxis axis = { out, self, width, height, text, "" };
@@ -247,17 +248,17 @@ write_svg (TiesTimeline *self,
       g_string_append (out, "</text>\n");
     }
   g_string_append (out, "</g>\n");
-  if (plot_x > 0 && lh >= TEXT_SIZE + 2)
+  if (plot_x > 0 && name_size > 0)
     {
       g_string_append (out, "<clipPath id=\"timeline-names-clip\">");
       svg_rect (out, 0, AXIS_HEIGHT, plot_x - 6, height - AXIS_HEIGHT, NULL);
       g_string_append (out, "</clipPath>\n<g id=\"timeline-lanes\" stroke=\"none\" clip-path=\"url(#timeline-names-clip)\"");
-      _ties_svg_append_attr (out, "font-size", TEXT_SIZE);
+      _ties_svg_append_attr (out, "font-size", name_size);
       g_string_append (out, ">\n");
       for (guint l = first; l < last; l++)
         {
           g_string_append (out, "<text x=\"8\"");
-          _ties_svg_append_attr (out, "y", _ties_timeline_lane_top (self, height, l) + lh / 2 + TEXT_SIZE * 0.35);
+          _ties_svg_append_attr (out, "y", _ties_timeline_lane_top (self, height, l) + lh / 2 + name_size * 0.35);
           g_string_append (out, ">");
           _ties_svg_append_escaped (out, g_ptr_array_index (self->lane_names, l), -1);
           g_string_append (out, "</text>\n");
@@ -329,14 +330,22 @@ append_bytes (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
-static void
-draw_panels (TiesTimeline *self,
-             TiesScene    *scene,
-             cairo_t      *cr,
-             double        width,
-             double        height)
+void
+ties_timeline_draw_panels (TiesTimeline *self,
+                           TiesScene    *scene,
+                           cairo_t      *cr,
+                           double        width,
+                           double        height)
 {
-  double strip = scene != NULL ? ties_timeline_panel_height (self, height) : height;
+  double strip;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (cr != NULL);
+
+  /* A page shows every lane: none is scrolled away. */
+  self->fit_lanes = TRUE;
+  self->lane_offset = 0;
+  strip = scene != NULL ? ties_timeline_panel_height (self, height) : height;
 
   if (scene != NULL)
     {
@@ -411,7 +420,6 @@ ties_timeline_export_panels (TiesTimeline            *self,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  /* A page shows every lane: none is scrolled away. */
   self->fit_lanes = TRUE;
   self->lane_offset = 0;
 
@@ -432,7 +440,7 @@ ties_timeline_export_panels (TiesTimeline            *self,
       cairo_t *cr = cairo_create (surface);
 
       cairo_scale (cr, scale, scale);
-      draw_panels (self, scene, cr, options->width, options->height);
+      ties_timeline_draw_panels (self, scene, cr, options->width, options->height);
       status = cairo_status (cr);
       cairo_destroy (cr);
       if (status == CAIRO_STATUS_SUCCESS)
@@ -451,7 +459,7 @@ ties_timeline_export_panels (TiesTimeline            *self,
       if (scene != NULL && ties_scene_get_title (scene) != NULL)
         cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, ties_scene_get_title (scene));
       cr = cairo_create (surface);
-      draw_panels (self, scene, cr, options->width, options->height);
+      ties_timeline_draw_panels (self, scene, cr, options->width, options->height);
       status = cairo_status (cr);
       cairo_destroy (cr);
       cairo_surface_finish (surface);
@@ -472,4 +480,80 @@ ties_timeline_export_panels (TiesTimeline            *self,
     contents = g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
 
   return ties_safe_file_replace (file, contents, NULL, error);
+}
+
+typedef struct
+{
+  TiesTimeline *timeline;
+  TiesScene *scene;
+  TiesExportOptions options;
+  GFile *file;
+} PanelsExport;
+
+static void
+panels_export_free (PanelsExport *data)
+{
+  g_clear_pointer (&data->timeline, ties_timeline_free);
+  g_clear_pointer (&data->scene, ties_scene_free);
+  g_clear_object (&data->file);
+  g_free (data);
+}
+
+static void
+export_panels_thread (GTask        *task,
+                      gpointer      source_object,
+                      gpointer      task_data,
+                      GCancellable *cancellable)
+{
+  PanelsExport *data = task_data;
+  GError *error = NULL;
+
+  if (data->scene != NULL)
+    ties_scene_rebind_fonts (data->scene);
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  if (ties_timeline_export_panels (data->timeline, data->scene, &data->options, data->file, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/* The timeline and the scene are the task's from here on, as with
+ * ties_export_to_file_async(). */
+void
+ties_timeline_export_panels_async (TiesTimeline            *timeline,
+                                   TiesScene               *scene,
+                                   const TiesExportOptions *options,
+                                   GFile                   *file,
+                                   GCancellable            *cancellable,
+                                   GAsyncReadyCallback      callback,
+                                   gpointer                 user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  PanelsExport *data;
+
+  g_return_if_fail (timeline != NULL);
+  g_return_if_fail (options != NULL);
+  g_return_if_fail (options->width > 0 && options->height > 0);
+  g_return_if_fail (G_IS_FILE (file));
+
+  data = g_new0 (PanelsExport, 1);
+  data->timeline = timeline;
+  data->scene = scene;
+  data->options = *options;
+  data->file = g_object_ref (file);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ties_timeline_export_panels_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) panels_export_free);
+  g_task_run_in_thread (task, export_panels_thread);
+}
+
+gboolean
+ties_timeline_export_panels_finish (GAsyncResult  *result,
+                                    GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

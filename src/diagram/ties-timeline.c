@@ -576,6 +576,17 @@ ties_timeline_get_extent (TiesTimeline *self,
 }
 
 double
+_ties_timeline_name_size (TiesTimeline *self,
+                          double        height)
+{
+  double size = MIN (TEXT_SIZE, _ties_timeline_lane_height (self, height) - 2);
+
+  /* A page fits every lane, thinner if need be: the names follow, down
+   * to what print still reads. */
+  return size >= MIN_TEXT_SIZE ? size : 0;
+}
+
+double
 _ties_timeline_lane_height (TiesTimeline *self,
              double        height)
 {
