@@ -11,7 +11,7 @@
 
 #include "ties-document-io.h"
 #include "ties-export.h"
-#include "ties-export-dialog.h"
+#include "ties-export-dialog-private.h"
 #include "ties-print.h"
 #include "ui-test-util.h"
 
@@ -348,6 +348,79 @@ test_export_in_thread (void)
   g_rmdir (dir);
 }
 
+/* Show: the timeline alone, and below the diagram, in PNG, SVG and
+ * PDF, at once and in the worker thread. */
+static void
+test_export_panels (void)
+{
+  TiesExportDialog *dialog = show_dialog ();
+  g_autofree char *dir = g_dir_make_tmp ("ties-export-XXXXXX", NULL);
+  g_autofree char *svg_path = g_build_filename (dir, "panels.svg", NULL);
+  g_autofree char *pdf_path = g_build_filename (dir, "panels.pdf", NULL);
+  g_autofree char *png_path = g_build_filename (dir, "panels.png", NULL);
+  g_autoptr(GFile) svg = g_file_new_for_path (svg_path);
+  g_autoptr(GFile) pdf = g_file_new_for_path (pdf_path);
+  g_autoptr(GFile) png = g_file_new_for_path (png_path);
+  g_autoptr(GFile) exported = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GBytes) diagram_png = NULL;
+  g_autoptr(GBytes) timeline_png = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GError) error = NULL;
+
+  gtk_spin_button_set_value (child (dialog, "width_spin"), 800);
+  gtk_spin_button_set_value (child (dialog, "height_spin"), 600);
+  diagram_png = export_png (dialog, png);
+
+  /* The timeline alone: a picture of its own, its marks in the SVG and
+   * none of the diagram's actors. */
+  adw_combo_row_set_selected (child (dialog, "panel_row"), 1);
+  settle (dialog);
+  timeline_png = export_png (dialog, png);
+  g_assert_false (g_bytes_equal (diagram_png, timeline_png));
+  adw_combo_row_set_selected (child (dialog, "format_row"), 1);
+  g_assert_true (ties_export_dialog_export_to_file (dialog, svg, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (svg_path, &contents, NULL, &error));
+  g_assert_nonnull (strstr (contents, "id=\"event-zuckerberg-call\""));
+  g_assert_null (strstr (contents, "id=\"actor-ardern\""));
+  g_clear_pointer (&contents, g_free);
+
+  /* Both: one file with the diagram's actors and the timeline's marks. */
+  adw_combo_row_set_selected (child (dialog, "panel_row"), 2);
+  settle (dialog);
+  g_assert_true (ties_export_dialog_export_to_file (dialog, svg, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (svg_path, &contents, NULL, &error));
+  g_assert_nonnull (strstr (contents, "id=\"event-zuckerberg-call\""));
+  g_assert_nonnull (strstr (contents, "id=\"actor-ardern\""));
+  g_assert_nonnull (strstr (contents, "width=\"800"));
+
+  /* Named for what it shows. */
+  adw_combo_row_set_selected (child (dialog, "format_row"), 2);
+  name = _ties_export_dialog_suggested_name (dialog);
+  g_assert_true (g_str_has_suffix (name, " - Diagram and Timeline.pdf"));
+  g_assert_cmpuint (strlen (name), >, strlen (" - Diagram and Timeline.pdf"));
+
+  /* In the worker thread, as the Export button does: a PDF page. */
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_signal_connect (dialog, "exported", G_CALLBACK (on_exported), &exported);
+  ties_export_dialog_start_export (dialog, pdf);
+  g_assert_true (ties_export_dialog_get_exporting (dialog));
+  ui_test_wait_for_frame (GTK_WIDGET (dialog));
+  ui_test_iterate_until (is_gone, &dialog);
+  g_assert_nonnull (exported);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (pdf_path, &contents, NULL, &error));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+
+  g_remove (svg_path);
+  g_remove (pdf_path);
+  g_remove (png_path);
+  g_rmdir (dir);
+}
+
 static void
 test_export_cancelled (void)
 {
@@ -446,6 +519,7 @@ main (int   argc,
   g_test_add_func ("/export-dialog/export-files", test_export_files);
   g_test_add_func ("/export-dialog/weak-ties", test_weak_ties);
   g_test_add_func ("/export-dialog/export-in-thread", test_export_in_thread);
+  g_test_add_func ("/export-dialog/export-panels", test_export_panels);
   g_test_add_func ("/export-dialog/export-cancelled", test_export_cancelled);
   g_test_add_func ("/export-dialog/print-to-pdf", test_print_to_pdf);
 

@@ -13,4 +13,8 @@ G_BEGIN_DECLS
  * options shown applied), or NULL while an export has it. */
 TiesScene        *_ties_export_dialog_get_scene (TiesExportDialog *self);
 
+/* The file name the chooser proposes: the document's, and what the
+ * file shows ("Diagram", "Timeline"…) with the format's extension. */
+char      *_ties_export_dialog_suggested_name (TiesExportDialog *self);
+
 G_END_DECLS

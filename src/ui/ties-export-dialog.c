@@ -11,6 +11,7 @@
 #include "ties-export.h"
 #include "ties-export-dialog-private.h"
 #include "ties-layout-job.h"
+#include "ties-timeline.h"
 
 /* Option changes reach the preview after this pause, so typing a title
  * or spinning a size does not build the scene at every step. */
@@ -26,6 +27,8 @@ struct _TiesExportDialog
    * option lays out again. */
   TiesGraph *graph;
   TiesScene *scene;
+  /* With the timeline shown (alone or below the diagram), else NULL. */
+  TiesTimeline *timeline;
   /* The scene no longer matches the style, background or text. */
   gboolean scene_stale;
   guint update_id;
@@ -38,6 +41,7 @@ struct _TiesExportDialog
   /* Template widgets */
   GtkDrawingArea *preview;
   AdwComboRow *format_row;
+  AdwComboRow *panel_row;
   AdwComboRow *scale_row;
   AdwActionRow *width_row;
   AdwActionRow *height_row;
@@ -63,6 +67,21 @@ static guint signals[N_SIGNALS];
 
 static const char *const extensions[] = { "png", "svg", "pdf" };
 static const double scales[] = { 1.0, 2.0, 3.0 };
+
+static TiesTimelinePanel
+get_panel (TiesExportDialog *self)
+{
+  guint selected = adw_combo_row_get_selected (self->panel_row);
+
+  return selected <= TIES_TIMELINE_PANEL_BOTH ? (TiesTimelinePanel) selected : TIES_TIMELINE_PANEL_DIAGRAM;
+}
+
+/* The scene drawn with the timeline, or NULL: the timeline alone. */
+static TiesScene *
+panel_scene (TiesExportDialog *self)
+{
+  return get_panel (self) == TIES_TIMELINE_PANEL_TIMELINE ? NULL : self->scene;
+}
 
 static TiesExportFormat
 get_format (TiesExportDialog *self)
@@ -106,6 +125,20 @@ ties_export_dialog_rebuild_scene (TiesExportDialog *self)
   options.page_width = gtk_spin_button_get_value (self->width_spin);
   options.page_height = gtk_spin_button_get_value (self->height_spin);
   options.fill_page = TRUE;
+
+  g_clear_pointer (&self->timeline, ties_timeline_free);
+  if (get_panel (self) != TIES_TIMELINE_PANEL_DIAGRAM)
+    {
+      TiesTimelineOptions timeline_options;
+
+      ties_timeline_options_init (&timeline_options);
+      timeline_options.style = options.style;
+      timeline_options.solid_background = options.solid_background;
+      self->timeline = ties_timeline_new (ties_network_get_document (self->network), self->network, &timeline_options);
+      /* Both: the diagram fills what the strip below leaves. */
+      if (get_panel (self) == TIES_TIMELINE_PANEL_BOTH)
+        options.page_height -= ties_timeline_panel_height (self->timeline, options.page_height);
+    }
 
   g_clear_pointer (&self->scene, ties_scene_free);
   self->scene = ties_export_prepare_scene_for_graph (self->network, self->graph, &options);
@@ -185,7 +218,9 @@ draw_preview (GtkDrawingArea *area,
   TiesExportOptions options;
   double scale, page_width, page_height;
 
-  if (self->scene == NULL || width <= 0 || height <= 0)
+  /* While exporting, the worker has the scene or the timeline. */
+  if (self->scene == NULL || width <= 0 || height <= 0
+      || (self->timeline == NULL && get_panel (self) != TIES_TIMELINE_PANEL_DIAGRAM))
     return;
 
   /* The page at the chosen aspect, drawn at its own size and scaled
@@ -204,7 +239,10 @@ draw_preview (GtkDrawingArea *area,
   cairo_rectangle (cr, 0, 0, page_width, page_height);
   cairo_clip (cr);
   cairo_scale (cr, scale, scale);
-  ties_scene_draw (self->scene, cr, options.width, options.height);
+  if (self->timeline != NULL)
+    ties_timeline_draw_panels (self->timeline, panel_scene (self), cr, options.width, options.height);
+  else
+    ties_scene_draw (self->scene, cr, options.width, options.height);
   cairo_restore (cr);
 
   cairo_rectangle (cr, -0.5, -0.5, page_width + 1, page_height + 1);
@@ -247,7 +285,9 @@ on_export_done (GObject      *source,
   g_autoptr(GFile) file = g_steal_pointer (&self->export_file);
   gboolean exported;
 
-  exported = ties_export_to_file_finish (result, &error);
+  exported = g_task_get_source_tag (G_TASK (result)) == ties_timeline_export_panels_async
+             ? ties_timeline_export_panels_finish (result, &error)
+             : ties_export_to_file_finish (result, &error);
   g_clear_object (&self->export_cancellable);
 
   /* Closed meanwhile: Cancel stopped it, and the file is as it was. */
@@ -292,8 +332,16 @@ ties_export_dialog_start_export (TiesExportDialog *self,
   self->export_cancellable = g_cancellable_new ();
   g_set_object (&self->export_file, file);
   ties_export_dialog_set_exporting (self, TRUE);
-  ties_export_to_file_async (g_steal_pointer (&self->scene), &options, file,
-                             self->export_cancellable, on_export_done, g_object_ref (self));
+  if (self->timeline != NULL)
+    {
+      TiesScene *scene = panel_scene (self) != NULL ? g_steal_pointer (&self->scene) : NULL;
+
+      ties_timeline_export_panels_async (g_steal_pointer (&self->timeline), scene, &options, file,
+                                         self->export_cancellable, on_export_done, g_object_ref (self));
+    }
+  else
+    ties_export_to_file_async (g_steal_pointer (&self->scene), &options, file,
+                               self->export_cancellable, on_export_done, g_object_ref (self));
 }
 
 gboolean
@@ -324,11 +372,25 @@ on_chooser_response (GtkNativeDialog  *chooser,
   ties_export_dialog_start_export (self, file);
 }
 
-static char *
-suggested_name (TiesExportDialog *self)
+char *
+_ties_export_dialog_suggested_name (TiesExportDialog *self)
 {
-  return ties_document_make_file_name (ties_network_get_document (self->network),
-                                       _("Diagram"), extensions[get_format (self)]);
+  const char *what[] = { _("Diagram"), _("Timeline"), _("Diagram and Timeline") };
+  TiesTimelinePanel panel = get_panel (self);
+  const char *extension = extensions[get_format (self)];
+  g_autofree char *name = ties_document_make_file_name (ties_network_get_document (self->network),
+                                                        what[panel], extension);
+
+  /* A timeline is told apart from the diagram of the same document. */
+  if (panel != TIES_TIMELINE_PANEL_DIAGRAM && !g_str_has_prefix (name, what[panel])
+      && g_str_has_suffix (name, extension))
+    {
+      g_autofree char *stem = g_strndup (name, strlen (name) - strlen (extension) - 1);
+
+      return g_strdup_printf ("%s - %s.%s", stem, what[panel], extension);
+    }
+
+  return g_steal_pointer (&name);
 }
 
 static void
@@ -337,7 +399,7 @@ export_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   TiesExportDialog *self = TIES_EXPORT_DIALOG (widget);
-  g_autofree char *name = suggested_name (self);
+  g_autofree char *name = _ties_export_dialog_suggested_name (self);
 
   if (self->chooser != NULL)
     return;
@@ -385,6 +447,7 @@ ties_export_dialog_finalize (GObject *object)
   TiesExportDialog *self = (TiesExportDialog *) object;
 
   g_clear_pointer (&self->scene, ties_scene_free);
+  g_clear_pointer (&self->timeline, ties_timeline_free);
   g_clear_pointer (&self->graph, ties_graph_free);
   g_clear_object (&self->network);
   g_clear_object (&self->export_file);
@@ -416,6 +479,7 @@ ties_export_dialog_class_init (TiesExportDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tiesapp/Ties/ui/ties-export-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, TiesExportDialog, preview);
   gtk_widget_class_bind_template_child (widget_class, TiesExportDialog, format_row);
+  gtk_widget_class_bind_template_child (widget_class, TiesExportDialog, panel_row);
   gtk_widget_class_bind_template_child (widget_class, TiesExportDialog, scale_row);
   gtk_widget_class_bind_template_child (widget_class, TiesExportDialog, width_row);
   gtk_widget_class_bind_template_child (widget_class, TiesExportDialog, height_row);
@@ -445,6 +509,7 @@ ties_export_dialog_init (TiesExportDialog *self)
 
   g_signal_connect_object (self->format_row, "notify::selected", G_CALLBACK (on_format_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->scale_row, "notify::selected", G_CALLBACK (schedule_update), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->panel_row, "notify::selected", G_CALLBACK (on_scene_option_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->width_spin, "value-changed", G_CALLBACK (on_scene_option_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->height_spin, "value-changed", G_CALLBACK (on_scene_option_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->style_row, "notify::selected", G_CALLBACK (on_scene_option_changed), self, G_CONNECT_SWAPPED);
@@ -535,6 +600,9 @@ ties_export_dialog_export_to_file (TiesExportDialog *self,
   if (self->scene_stale)
     ties_export_dialog_rebuild_scene (self);
   get_export_options (self, &options);
+
+  if (self->timeline != NULL)
+    return ties_timeline_export_panels (self->timeline, panel_scene (self), &options, file, error);
 
   return ties_export_to_file (self->scene, &options, file, error);
 }
