@@ -204,6 +204,24 @@ gboolean      ties_timeline_export_panels (TiesTimeline           *timeline,
                                             GFile                  *file,
                                             GError                **error);
 
+/* The same pages drawn on @cr (the export dialog's preview). */
+void          ties_timeline_draw_panels   (TiesTimeline           *timeline,
+                                           TiesScene              *scene,
+                                           cairo_t                *cr,
+                                           double                  width,
+                                           double                  height);
+/* ties_timeline_export_panels() in a worker thread, which takes
+ * @timeline and @scene (may be NULL) and frees them. */
+void          ties_timeline_export_panels_async  (TiesTimeline            *timeline,
+                                                  TiesScene               *scene,
+                                                  const TiesExportOptions *options,
+                                                  GFile                   *file,
+                                                  GCancellable            *cancellable,
+                                                  GAsyncReadyCallback      callback,
+                                                  gpointer                 user_data);
+gboolean      ties_timeline_export_panels_finish (GAsyncResult            *result,
+                                                  GError                 **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TiesTimeline, ties_timeline_free)
 
 G_END_DECLS
