@@ -143,6 +143,19 @@ test_builds (void)
   g_settings_reset (settings, "export-style");
 }
 
+/* Enter exports: the suggested action is the default and has the focus
+ * when the dialog opens, so the keyboard does not land on Cancel. */
+static void
+test_enter_exports (void)
+{
+  TiesExportDialog *dialog = show_dialog ();
+  GtkWidget *export_button = child (dialog, "export_button");
+
+  g_assert_true (gtk_window_get_default_widget (GTK_WINDOW (dialog)) == export_button);
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (dialog)) == export_button);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 static void
 test_preview_updates (void)
 {
@@ -515,6 +528,7 @@ main (int   argc,
   settings = g_settings_new ("io.github.tiesapp.Ties");
 
   g_test_add_func ("/export-dialog/builds", test_builds);
+  g_test_add_func ("/export-dialog/enter-exports", test_enter_exports);
   g_test_add_func ("/export-dialog/preview-updates", test_preview_updates);
   g_test_add_func ("/export-dialog/export-files", test_export_files);
   g_test_add_func ("/export-dialog/weak-ties", test_weak_ties);

@@ -505,6 +505,18 @@ ties_export_dialog_init (TiesExportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* Enter exports, as in any dialog whose suggested action is ready:
+   * without this the focus lands on Cancel and Enter throws the
+   * dialog away. */
+  {
+    GtkWidget *export_button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self),
+                                                                          TIES_TYPE_EXPORT_DIALOG,
+                                                                          "export_button"));
+
+    gtk_window_set_default_widget (GTK_WINDOW (self), export_button);
+    gtk_window_set_focus (GTK_WINDOW (self), export_button);
+  }
+
   gtk_drawing_area_set_draw_func (self->preview, draw_preview, self, NULL);
 
   g_signal_connect_object (self->format_row, "notify::selected", G_CALLBACK (on_format_changed), self, G_CONNECT_SWAPPED);
