@@ -514,7 +514,9 @@ ties_export_dialog_init (TiesExportDialog *self)
                                                                           "export_button"));
 
     gtk_window_set_default_widget (GTK_WINDOW (self), export_button);
-    gtk_window_set_focus (GTK_WINDOW (self), export_button);
+    /* Once shown: focus set before, the window is missing from the
+     * accessibility tree in GTK 4.8. */
+    g_signal_connect_object (self, "map", G_CALLBACK (gtk_widget_grab_focus), export_button, G_CONNECT_SWAPPED);
   }
 
   gtk_drawing_area_set_draw_func (self->preview, draw_preview, self, NULL);
