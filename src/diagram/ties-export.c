@@ -18,6 +18,7 @@
 #include "ties-layout-job.h"
 #include "ties-safe-file.h"
 #include "ties-svg-writer.h"
+#include "ties-timeline.h"
 
 gboolean
 ties_export_format_from_string (const char       *text,
@@ -320,6 +321,8 @@ ties_export_to_file (TiesScene               *scene,
 typedef struct
 {
   TiesScene *scene;
+  /* With the timeline (ties_timeline_export_panels_async()), else NULL. */
+  TiesTimeline *timeline;
   TiesExportOptions options;
   GFile *file;
 } ExportData;
@@ -328,6 +331,7 @@ static void
 export_data_free (ExportData *data)
 {
   g_clear_pointer (&data->scene, ties_scene_free);
+  g_clear_pointer (&data->timeline, ties_timeline_free);
   g_clear_object (&data->file);
   g_free (data);
 }
@@ -340,17 +344,49 @@ export_thread (GTask        *task,
 {
   ExportData *data = task_data;
   GError *error = NULL;
+  gboolean written;
 
-  ties_scene_rebind_fonts (data->scene);
+  if (data->scene != NULL)
+    ties_scene_rebind_fonts (data->scene);
 
-  if (export_write (data->scene, &data->options, data->file, cancellable, &error))
+  if (data->timeline == NULL)
+    written = export_write (data->scene, &data->options, data->file, cancellable, &error);
+  else
+    written = !g_cancellable_set_error_if_cancelled (cancellable, &error)
+              && ties_timeline_export_panels (data->timeline, data->scene, &data->options, data->file, &error);
+  if (written)
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
 }
 
-/* The scene is the task's from here on: its Pango objects must not be
- * used by two threads at once. */
+/* The scene and the timeline are the task's from here on: their Pango
+ * objects must not be used by two threads at once. */
+static void
+export_in_thread (TiesScene               *scene,
+                  TiesTimeline            *timeline,
+                  const TiesExportOptions *options,
+                  GFile                   *file,
+                  GCancellable            *cancellable,
+                  gpointer                 source_tag,
+                  GAsyncReadyCallback      callback,
+                  gpointer                 user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ExportData *data;
+
+  data = g_new0 (ExportData, 1);
+  data->scene = scene;
+  data->timeline = timeline;
+  data->options = *options;
+  data->file = g_object_ref (file);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, data, (GDestroyNotify) export_data_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
 void
 ties_export_to_file_async (TiesScene               *scene,
                            const TiesExportOptions *options,
@@ -359,23 +395,37 @@ ties_export_to_file_async (TiesScene               *scene,
                            GAsyncReadyCallback      callback,
                            gpointer                 user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  ExportData *data;
-
   g_return_if_fail (scene != NULL);
   g_return_if_fail (options != NULL);
   g_return_if_fail (options->width > 0 && options->height > 0);
   g_return_if_fail (G_IS_FILE (file));
 
-  data = g_new0 (ExportData, 1);
-  data->scene = scene;
-  data->options = *options;
-  data->file = g_object_ref (file);
+  export_in_thread (scene, NULL, options, file, cancellable, ties_export_to_file_async, callback, user_data);
+}
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, ties_export_to_file_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) export_data_free);
-  g_task_run_in_thread (task, export_thread);
+void
+ties_timeline_export_panels_async (TiesTimeline            *timeline,
+                                   TiesScene               *scene,
+                                   const TiesExportOptions *options,
+                                   GFile                   *file,
+                                   GCancellable            *cancellable,
+                                   GAsyncReadyCallback      callback,
+                                   gpointer                 user_data)
+{
+  g_return_if_fail (timeline != NULL);
+  g_return_if_fail (options != NULL);
+  g_return_if_fail (options->width > 0 && options->height > 0);
+  g_return_if_fail (G_IS_FILE (file));
+
+  export_in_thread (scene, timeline, options, file, cancellable, ties_timeline_export_panels_async,
+                    callback, user_data);
+}
+
+gboolean
+ties_timeline_export_panels_finish (GAsyncResult  *result,
+                                    GError       **error)
+{
+  return ties_export_to_file_finish (result, error);
 }
 
 gboolean
