@@ -3,6 +3,9 @@
 #
 # Copyright 2026 The Ties authors
 # SPDX-License-Identifier: GPL-3.0-or-later
+import os
+import subprocess
+import tempfile
 import time
 
 import pyatspi
@@ -42,3 +45,24 @@ def find_app():
         if app is not None and app.name == 'ties':
             return app
     return None
+
+
+def run_case(name, app_process, body):
+    """Runs body(), prints the TAP-like summary run-e2e.sh's callers read,
+    keeps a screenshot of a failure, and always stops the app; returns the
+    exit status."""
+    try:
+        body()
+        print('1 passed, 0 failed')
+        return 0
+    except AssertionError as error:
+        print(f'FAIL: {error}')
+        subprocess.run(['import', '-window', 'root', os.path.join(tempfile.gettempdir(), f'ties-e2e-{name}-failure.png')])
+        print('0 passed, 1 failed')
+        return 1
+    finally:
+        app_process.terminate()
+        try:
+            app_process.wait(10)
+        except subprocess.TimeoutExpired:
+            app_process.kill()

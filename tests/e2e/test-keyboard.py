@@ -19,7 +19,7 @@ import time
 
 import pyatspi
 
-from atspi_util import wait_for, find, find_app
+from atspi_util import wait_for, find, find_app, run_case
 
 TIES = os.environ['TIES_BINARY']
 SAMPLE = os.path.join(os.environ.get('TIES_SOURCE_ROOT', os.path.join(os.path.dirname(__file__), '..', '..')),
@@ -74,7 +74,8 @@ def main():
     before = json.load(open(document, encoding='utf-8'))
 
     app_process = subprocess.Popen([TIES])
-    try:
+
+    def case():
         app = wait_for('the app on the accessibility bus', find_app)
         frame = wait_for('the welcome window', lambda: next((f for f in app if f.getRoleName() == 'frame'), None))
         time.sleep(1)
@@ -139,19 +140,9 @@ def main():
         with open(exported, 'rb') as f:
             assert f.read(8) == b'\x89PNG\r\n\x1a\n', 'the export is not a PNG'
 
-        print('1 passed, 0 failed')
-        return 0
-    except AssertionError as error:
-        print(f'FAIL: {error}')
-        subprocess.run(['import', '-window', 'root', os.path.join(tempfile.gettempdir(), 'ties-e2e-keyboard-failure.png')])
-        print('0 passed, 1 failed')
-        return 1
+    try:
+        return run_case('keyboard', app_process, case)
     finally:
-        app_process.terminate()
-        try:
-            app_process.wait(10)
-        except subprocess.TimeoutExpired:
-            app_process.kill()
         shutil.rmtree(work, ignore_errors=True)
 
 
