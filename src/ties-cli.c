@@ -669,56 +669,6 @@ ties_cli_export_network (const ExportRequest *request,
 /* A frame series spans at most this many months (a century): an event
  * of 1066 in a document of 2019 would otherwise fill a disk. */
 #define MAX_FRAMES 1200
-/* Days GDate and the frames' names ("YYYY-MM") can hold: 0001-01-01
- * to 9999-12-31. */
-#define LAST_FRAME_DAY 3652059
-
-/* The first and last month (year × 12 + month − 1) in which an event
- * the network counts begins; FALSE when none has a date. An event
- * begun before year 1 (or open at its start) is in every frame, and
- * one after 9999 in none: neither widens the series. */
-static gboolean
-frames_month_span (TiesNetwork *network,
-                   int         *first_month,
-                   int         *last_month)
-{
-  GListModel *events = ties_document_get_events (ties_network_get_document (network));
-  gint64 first = G_MAXINT64, last = G_MININT64;
-
-  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
-    {
-      g_autoptr(TiesEvent) event = g_list_model_get_item (events, i);
-      TiesDate *date = ties_event_get_parsed_date (event);
-      gint64 first_day, last_day;
-
-      if (date == NULL || !ties_network_includes_event (network, event))
-        continue;
-      ties_date_get_strict_range (date, &first_day, &last_day);
-      if (first_day < 1 || first_day > LAST_FRAME_DAY)
-        continue;
-      first = MIN (first, first_day);
-      last = MAX (last, first_day);
-    }
-  if (first > last)
-    return FALSE;
-
-  for (guint end = 0; end < 2; end++)
-    {
-      g_autoptr(GDate) day = g_date_new_julian ((guint32) (end == 0 ? first : last));
-      int month = g_date_get_year (day) * 12 + g_date_get_month (day) - 1;
-
-      *(end == 0 ? first_month : last_month) = month;
-    }
-
-  return TRUE;
-}
-
-/* "2019-05" for a month counted as year × 12 + month − 1. */
-static char *
-frames_month_text (int month)
-{
-  return g_strdup_printf ("%04d-%02d", month / 12, month % 12 + 1);
-}
 
 /* What frames are named after: the document's file name without
  * ".ties.json" (or its last extension). */
@@ -757,7 +707,7 @@ ties_cli_export_frames (const ExportRequest     *request,
   int recent = request->recent != RECENT_UNSET ? request->recent : RECENT_DEFAULT;
   int first_month, last_month;
 
-  if (!frames_month_span (network, &first_month, &last_month))
+  if (!ties_network_get_month_span (network, &first_month, &last_month))
     {
       g_printerr (_("ties: %s: no event has a date, so there is no month to draw\n"), input);
       return TIES_EXIT_INVALID;
@@ -784,13 +734,12 @@ ties_cli_export_frames (const ExportRequest     *request,
 
   for (int month = first_month; month <= last_month; month++)
     {
-      g_autofree char *month_text = frames_month_text (month);
-      g_autofree char *recent_text = frames_month_text (month - (recent - 1));
-      g_autoptr(TiesDate) as_of = ties_date_parse (month_text, NULL, NULL);
-      g_autoptr(TiesDate) recent_from = ties_date_parse (recent_text, NULL, NULL);
+      g_autoptr(TiesDate) as_of = ties_date_new_month (month);
+      /* Before year 1, nothing is told apart by its age: NULL. */
+      g_autoptr(TiesDate) recent_from = ties_date_new_month (month - (recent - 1));
       g_autofree char *month_name = ties_date_format (as_of);
       g_autofree char *title = NULL;
-      g_autofree char *name = g_strdup_printf ("%s-%s.png", stem, month_text);
+      g_autofree char *name = g_strdup_printf ("%s-%s.png", stem, ties_date_get_text (as_of));
       g_autofree char *path = g_build_filename (request->output, name, NULL);
       g_autoptr(GFile) file = g_file_get_child (folder, name);
       g_autoptr(TiesScene) scene = NULL;
@@ -805,8 +754,7 @@ ties_cli_export_frames (const ExportRequest     *request,
         title = g_strdup (month_name);
 
       options.as_of = as_of;
-      /* Before year 1, nothing is told apart by its age. */
-      options.recent_from = month - (recent - 1) >= 12 ? recent_from : NULL;
+      options.recent_from = recent_from;
       options.title = title;
       scene = ties_export_prepare_scene_for_layout (network, graph, request->layout, &options);
       if (!ties_export_to_file (scene, export_options, file, &error))

@@ -1193,6 +1193,36 @@ test_measures_async (void)
   }
 }
 
+/* The months Play and the frame series step through: the sample's run
+ * from January (the Davos dinner) to September 2019; a filter narrows
+ * them, and a document without dates has none. */
+static void
+test_month_span (void)
+{
+  g_autoptr(TiesDocument) document = test_load_sample ();
+  g_autoptr(TiesNetwork) network = ties_network_new (document);
+  g_autoptr(TiesDocument) empty = ties_document_new ();
+  g_autoptr(TiesNetwork) none = ties_network_new (empty);
+  g_autoptr(TiesDate) may = ties_date_new_month (2019 * 12 + 4);
+  int first = 0, last = 0;
+
+  g_assert_true (ties_network_get_month_span (network, &first, &last));
+  g_assert_cmpint (first, ==, 2019 * 12 + 0);
+  g_assert_cmpint (last, ==, 2019 * 12 + 8);
+
+  g_assert_true (ties_filter_set_range (ties_network_get_filter (network), "2019-04", "2019-05"));
+  g_assert_true (ties_network_get_month_span (network, &first, &last));
+  g_assert_cmpint (first, ==, 2019 * 12 + 2);   /* a March–April meeting overlaps */
+  g_assert_cmpint (last, ==, 2019 * 12 + 4);
+
+  g_assert_false (ties_network_get_month_span (none, &first, &last));
+
+  g_assert_nonnull (may);
+  g_assert_cmpstr (ties_date_get_text (may), ==, "2019-05");
+  g_assert_null (ties_date_new_month (11));
+  g_assert_null (ties_date_new_month (10000 * 12));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1223,6 +1253,7 @@ main (int   argc,
   /* Last: it fails until the inverted range is handled, and a failure
    * stops the run under --tap. */
   g_test_add_func ("/network/range-bounds/inverted", test_range_inverted);
+  g_test_add_func ("/network/month-span", test_month_span);
 
   return g_test_run ();
 }

@@ -1142,6 +1142,18 @@ ties_date_clear (gpointer data)
  * Returns: (transfer full) (nullable): the date, or %NULL with @error set
  */
 TiesDate *
+ties_date_new_month (int month)
+{
+  g_autofree char *text = NULL;
+
+  if (month < 12 || month >= 10000 * 12)
+    return NULL;
+  text = g_strdup_printf ("%04d-%02d", month / 12, month % 12 + 1);
+
+  return ties_date_parse (text, NULL, NULL);
+}
+
+TiesDate *
 ties_date_parse (const char  *text,
                  gsize       *error_offset,
                  GError     **error)

@@ -117,6 +117,9 @@ GQuark       ties_date_error_quark     (void);
 TiesDate    *ties_date_parse           (const char        *text,
                                         gsize             *error_offset,
                                         GError           **error);
+/* The month @month, counted as year × 12 + month − 1 ("2019-05" is
+ * 2019 × 12 + 4); NULL outside the years 1 to 9999. */
+TiesDate    *ties_date_new_month       (int                month);
 TiesDate    *ties_date_ref             (TiesDate          *self);
 void         ties_date_unref           (TiesDate          *self);
 

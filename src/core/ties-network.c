@@ -423,6 +423,51 @@ ties_network_get_n_events (TiesNetwork *self)
   return self->n_events;
 }
 
+/* Day numbers GDate and "YYYY-MM" can hold: 0001-01-01 to 9999-12-31. */
+#define LAST_MONTH_DAY 3652059
+
+static int
+month_of_day (gint64 day)
+{
+  g_autoptr(GDate) date = g_date_new_julian ((guint32) day);
+
+  return g_date_get_year (date) * 12 + g_date_get_month (date) - 1;
+}
+
+gboolean
+ties_network_get_month_span (TiesNetwork *self,
+                             int         *first_month,
+                             int         *last_month)
+{
+  GListModel *events;
+  gint64 first = G_MAXINT64, last = G_MININT64;
+
+  g_return_val_if_fail (TIES_IS_NETWORK (self), FALSE);
+  g_return_val_if_fail (first_month != NULL && last_month != NULL, FALSE);
+
+  events = G_LIST_MODEL (ties_document_get_events (self->document));
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(TiesEvent) event = g_list_model_get_item (events, i);
+      TiesDate *date = ties_event_get_parsed_date (event);
+      gint64 first_day, last_day;
+
+      if (date == NULL || !ties_network_includes_event (self, event))
+        continue;
+      ties_date_get_strict_range (date, &first_day, &last_day);
+      if (first_day < 1 || first_day > LAST_MONTH_DAY)
+        continue;
+      first = MIN (first, first_day);
+      last = MAX (last, first_day);
+    }
+  if (first > last)
+    return FALSE;
+  *first_month = month_of_day (first);
+  *last_month = month_of_day (last);
+
+  return TRUE;
+}
+
 guint
 ties_network_get_degree (TiesNetwork *self,
                          const char  *actor_id)

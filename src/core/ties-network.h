@@ -59,6 +59,13 @@ GHashTable         *ties_network_dup_highlighted_events (TiesNetwork *self);
 gboolean            ties_network_includes_event    (TiesNetwork        *self,
                                                     TiesEvent          *event);
 guint               ties_network_get_n_events      (TiesNetwork        *self);
+/* The months, counted as year × 12 + month − 1, in which the earliest
+ * and the latest counted event begin: what Play and the frame series
+ * step through. An event begun before year 1 (or open at its start) or
+ * after 9999 widens nothing. FALSE when no event has such a start. */
+gboolean            ties_network_get_month_span    (TiesNetwork        *self,
+                                                    int                *first_month,
+                                                    int                *last_month);
 /* Number of distinct actors tied to @actor_id. */
 guint               ties_network_get_degree        (TiesNetwork        *self,
                                                     const char         *actor_id);

@@ -7,8 +7,6 @@
 
 #include "ties-player.h"
 
-#include "ties-document.h"
-
 #define DEFAULT_PACE 1.0
 #define MIN_PACE 0.1
 #define MAX_PACE 10.0
@@ -44,65 +42,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static gint64
-month_of_day (gint64 day)
-{
-  GDate date;
-
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, (guint32) CLAMP (day, 1, G_MAXUINT32));
-
-  return (gint64) g_date_get_year (&date) * 12 + g_date_get_month (&date) - 1;
-}
-
-static TiesDate *
-month_date (gint64 month)
-{
-  g_autofree char *text = NULL;
-
-  if (month / 12 < 1 || month / 12 > 9999)
-    return NULL;
-  text = g_strdup_printf ("%04d-%02d", (int) (month / 12), (int) (month % 12) + 1);
-
-  return ties_date_parse (text, NULL, NULL);
-}
-
-/* The months of the earliest and the latest start of an event the
- * network counts; FALSE without any dated one. */
-static gboolean
-month_extent (TiesPlayer *self,
-              gint64     *first,
-              gint64     *last)
-{
-  GListModel *events;
-  gint64 earliest = G_MAXINT64, latest = G_MININT64;
-
-  if (self->network == NULL)
-    return FALSE;
-  events = G_LIST_MODEL (ties_document_get_events (ties_network_get_document (self->network)));
-  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
-    {
-      g_autoptr(TiesEvent) event = g_list_model_get_item (events, i);
-      TiesDate *date = ties_event_get_parsed_date (event);
-      gint64 first_day, last_day;
-
-      if (date == NULL || !ties_network_includes_event (self->network, event))
-        continue;
-      ties_date_get_strict_range (date, &first_day, &last_day);
-      /* An open or unknown start has no month to show it in. */
-      if (first_day == TIES_DATE_DAY_MIN || first_day < 1)
-        continue;
-      earliest = MIN (earliest, first_day);
-      latest = MAX (latest, first_day);
-    }
-  if (earliest > latest)
-    return FALSE;
-  *first = month_of_day (earliest);
-  *last = month_of_day (latest);
-
-  return TRUE;
-}
-
 static void
 set_month (TiesPlayer *self,
            gint64      month)
@@ -112,8 +51,8 @@ set_month (TiesPlayer *self,
   g_clear_pointer (&self->recent_from, ties_date_unref);
   if (month >= 0)
     {
-      self->as_of = month_date (month);
-      self->recent_from = month_date (month - (gint64) self->recent_months + 1);
+      self->as_of = ties_date_new_month ((int) month);
+      self->recent_from = ties_date_new_month ((int) (month - (gint64) self->recent_months + 1));
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AS_OF]);
 }
@@ -295,7 +234,7 @@ void
 ties_player_set_playing (TiesPlayer *self,
                          gboolean    playing)
 {
-  gint64 first, last;
+  int first, last;
 
   g_return_if_fail (TIES_IS_PLAYER (self));
 
@@ -305,7 +244,7 @@ ties_player_set_playing (TiesPlayer *self,
     g_clear_handle_id (&self->timeout, g_source_remove);
   else
     {
-      if (!month_extent (self, &first, &last))
+      if (self->network == NULL || !ties_network_get_month_span (self->network, &first, &last))
         return;
       /* From the start again once the end was reached. */
       if (self->month_now < first || self->month_now >= last)
@@ -380,11 +319,11 @@ ties_player_get_recent_from (TiesPlayer *self)
 gboolean
 ties_player_step (TiesPlayer *self)
 {
-  gint64 first, last;
+  int first, last;
 
   g_return_val_if_fail (TIES_IS_PLAYER (self), FALSE);
 
-  if (!month_extent (self, &first, &last))
+  if (self->network == NULL || !ties_network_get_month_span (self->network, &first, &last))
     return FALSE;
   if (self->month_now < 0 || self->month_now < first)
     {

@@ -839,7 +839,6 @@ draw_legend (GtkDrawingArea *area,
   ties_diagram_view_draw_legend (self->diagram_view, cr, LEGEND_PADDING);
 }
 
-/* The legend of the diagram as it is now, each time it is opened. */
 static void
 on_player_as_of (TiesWindow *self)
 {
@@ -874,6 +873,7 @@ on_player_playing (TiesWindow *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
+/* The legend of the diagram as it is now, each time it is opened. */
 static void
 on_legend_popover_show (TiesWindow *self)
 {
