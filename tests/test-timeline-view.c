@@ -413,6 +413,21 @@ test_window (void)
                                                  ties_document_lookup_event (document, "bezos-call")));
     g_assert_true (ties_network_includes_event (ties_diagram_view_get_network (diagram),
                                                 ties_document_lookup_event (document, "zuckerberg-call")));
+    /* The filter is saved with the document: brushing is an edit,
+     * undone as one step. */
+    g_assert_true (ties_history_get_modified (ties_document_get_history (document)));
+    g_assert_true (ties_history_undo (ties_document_get_history (document)));
+    g_assert_null (ties_filter_get_from (ties_document_get_filter (document)));
+    g_assert_null (ties_filter_get_to (ties_document_get_filter (document)));
+    g_assert_false (ties_history_get_modified (ties_document_get_history (document)));
+    ui_test_iterate_pending ();
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_rows);
+    /* Laid out again since: the strip's timeline of now. */
+    timeline = ties_timeline_view_get_timeline (view);
+    ties_timeline_view_brush (view, ties_timeline_day_to_x (timeline, width, first) + 0.5,
+                              ties_timeline_day_to_x (timeline, width, last + 1) - 0.5);
+    ui_test_iterate_pending ();
+
     /* And the reverse: the entries cleared, the strip shows no band
      * and the list is whole again. */
     gtk_editable_set_text (from, "");

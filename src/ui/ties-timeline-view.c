@@ -137,6 +137,29 @@ invalidate (TiesTimelineView *self)
   drop_cache (self);
 }
 
+/* The network's time range, as the From and To entries set it: on the
+ * document's own filter, one step of its history, so that undo brings
+ * the old range back and the document is marked modified (the filter is
+ * saved with it). */
+static void
+edit_time_range (TiesTimelineView *self,
+                 const char       *from,
+                 const char       *to)
+{
+  TiesFilter *filter = ties_network_get_filter (self->network);
+  TiesHistory *history = ties_document_get_history (self->document);
+
+  if (filter != ties_document_get_filter (self->document))
+    {
+      ties_filter_set_range (filter, from, to);
+      return;
+    }
+
+  ties_history_begin (history, _("Filter Events"));
+  ties_history_set (history, filter, "from", from, "to", to, NULL);
+  ties_history_end (history);
+}
+
 static void
 on_filter_changed (TiesTimelineView *self)
 {
@@ -907,7 +930,7 @@ on_key_pressed (GtkEventControllerKey *controller,
         /* Escape lets go of a brushed range, as it would of a selection. */
         if (state != 0 || (ties_filter_get_from (filter) == NULL && ties_filter_get_to (filter) == NULL))
           return FALSE;
-        ties_filter_set_range (filter, NULL, NULL);
+        edit_time_range (self, NULL, NULL);
         return TRUE;
       }
     default:
@@ -1339,5 +1362,5 @@ ties_timeline_view_brush (TiesTimelineView *self,
     return;
   from = ties_date_day_to_iso ((gint64) first);
   to = ties_date_day_to_iso ((gint64) last);
-  ties_filter_set_range (ties_network_get_filter (self->network), from, to);
+  edit_time_range (self, from, to);
 }
