@@ -342,6 +342,18 @@ test_brush (Fixture       *fixture,
   ui_test_wait_for_frame (GTK_WIDGET (fixture->view));
   g_assert_cmpuint (ties_timeline_get_n_events (ties_timeline_view_get_timeline (fixture->view)), ==, n_events);
 
+  /* An event added, even outside the range, joins the strip. */
+  {
+    g_autoptr(TiesEvent) added = ties_event_new ("later-call", "A later call", "phone-call");
+    const char * const people[] = { "ardern", "dorsey", NULL };
+
+    ties_event_set_date (added, "2019-10-01");
+    ties_event_set_participants (added, people);
+    ties_document_add_event (fixture->document, added);
+    ui_test_wait_for_frame (GTK_WIDGET (fixture->view));
+    g_assert_cmpuint (ties_timeline_get_n_events (ties_timeline_view_get_timeline (fixture->view)), ==, n_events + 1);
+  }
+
   /* Escape lets go of it; pressed again, it is not the strip's. */
   g_assert_true (press_key (fixture->view, GDK_KEY_Escape, 0));
   g_assert_null (ties_filter_get_from (filter));

@@ -43,6 +43,7 @@ struct _TiesTimelineView
    * so that a brushed range shows as a band over all of them, which a
    * new drag can move. */
   TiesNetwork *strip_network;
+  TiesFilter *filter;           /* the network's, followed into the strip's */
   TiesDocument *document;
   TiesSelection *selection;
   TiesTimelineLanes lanes;
@@ -160,17 +161,17 @@ edit_time_range (TiesTimelineView *self,
   ties_history_end (history);
 }
 
+/* The strip's network counts what the network's filter keeps, its
+ * dates aside; it then says "changed", and the strip is laid out again. */
 static void
 on_filter_changed (TiesTimelineView *self)
 {
-  g_autoptr(TiesFilter) all_dates = NULL;
+  g_autoptr(TiesFilter) all_dates = ties_filter_copy (self->filter);
 
-  if (self->network == NULL)
-    return;
-  all_dates = ties_filter_copy (ties_network_get_filter (self->network));
   ties_filter_set_range (all_dates, NULL, NULL);
   ties_network_set_filter (self->strip_network, all_dates);
-  invalidate (self);
+  /* The band of a new range, even when the strip's events stay. */
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 /* The span and lane scrolling, on the timeline and kept for the next. */
@@ -980,6 +981,7 @@ ties_timeline_view_dispose (GObject *object)
   g_clear_pointer (&self->cache, gsk_render_node_unref);
   g_clear_object (&self->network);
   g_clear_object (&self->strip_network);
+  g_clear_object (&self->filter);
   g_clear_object (&self->document);
   g_clear_object (&self->selection);
 
@@ -1179,23 +1181,23 @@ ties_timeline_view_set_network (TiesTimelineView *self,
   if (self->network == network)
     return;
 
-  if (self->network != NULL)
-    g_signal_handlers_disconnect_by_data (self->network, self);
+  if (self->filter != NULL)
+    g_signal_handlers_disconnect_by_data (self->filter, self);
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_set_object (&self->network, network);
+  g_clear_object (&self->filter);
   g_clear_object (&self->document);
   g_clear_object (&self->strip_network);
-  if (network != NULL)
-    {
-      self->document = g_object_ref (ties_network_get_document (network));
-      self->strip_network = ties_network_new (self->document);
-    }
   /* Which events count, and their dates, participants and kinds; then
    * titles and names, which the network does not follow. */
   if (network != NULL)
     {
-      g_signal_connect_object (network, "changed", G_CALLBACK (on_filter_changed), self, G_CONNECT_SWAPPED);
+      self->document = g_object_ref (ties_network_get_document (network));
+      self->filter = g_object_ref (ties_network_get_filter (network));
+      self->strip_network = ties_network_new (self->document);
+      g_signal_connect_object (self->strip_network, "changed", G_CALLBACK (invalidate), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->filter, "changed", G_CALLBACK (on_filter_changed), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->document, "parts-changed", G_CALLBACK (invalidate), self, G_CONNECT_SWAPPED);
       on_filter_changed (self);
     }
