@@ -16,7 +16,7 @@ import time
 
 import pyatspi
 
-from atspi_util import wait_for, find, find_app
+from atspi_util import run_case, wait_for, find, find_app
 
 TIES = os.environ['TIES_BINARY']
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -75,95 +75,87 @@ def main():
     clip = subprocess.Popen(['xclip', '-selection', 'clipboard', '-i', ARTICLE])
     clip.wait(10)
     app_process = subprocess.Popen([TIES])
-    try:
-        app = wait_for('the app on the accessibility bus', find_app)
-        frame = wait_for('the window', lambda: next((f for f in app if f.getRoleName() == 'frame'), None))
-        empty = wait_for('the empty window', lambda: find(frame, 'label', 'No Events Yet'))
 
-        # Ctrl+V in the empty window reads the article in.
-        x, y = screen_point(empty)
-        xdotool('mousemove', str(x), str(y), 'click', '1')
-        xdotool('key', 'ctrl+v')
-        wait_for('the document named after the article', lambda: TITLE in frame.name)
-        reader = wait_for('the reader', lambda: find(frame, 'text', 'Article text'))
-        text = wait_for('the article in the reader', lambda: reader.queryText().getText(0, -1))
-        assert text.startswith(TITLE), text[:80]
+    def case():
+            app = wait_for('the app on the accessibility bus', find_app)
+            frame = wait_for('the window', lambda: next((f for f in app if f.getRoleName() == 'frame'), None))
+            empty = wait_for('the empty window', lambda: find(frame, 'label', 'No Events Yet'))
 
-        # Actors from their names in the text (Shift+Ctrl+R).
-        x, y = screen_point(reader)
-        xdotool('mousemove', str(x), str(y), 'click', '1')
-        for name in ACTORS:
-            select_in_reader(reader, text, name)
-            xdotool('key', 'shift+ctrl+r')
-            # GTK 4.8 gives no entry's text over AT-SPI: the saved file
-            # below says whether each actor was made.
+            # Ctrl+V in the empty window reads the article in.
+            x, y = screen_point(empty)
+            xdotool('mousemove', str(x), str(y), 'click', '1')
+            xdotool('key', 'ctrl+v')
+            wait_for('the document named after the article', lambda: TITLE in frame.name)
+            reader = wait_for('the reader', lambda: find(frame, 'text', 'Article text'))
+            text = wait_for('the article in the reader', lambda: reader.queryText().getText(0, -1))
+            assert text.startswith(TITLE), text[:80]
+
+            # Actors from their names in the text (Shift+Ctrl+R).
+            x, y = screen_point(reader)
+            xdotool('mousemove', str(x), str(y), 'click', '1')
+            for name in ACTORS:
+                select_in_reader(reader, text, name)
+                xdotool('key', 'shift+ctrl+r')
+                # GTK 4.8 gives no entry's text over AT-SPI: the saved file
+                # below says whether each actor was made.
+                time.sleep(1)
+
+            # The proposals now name them: accept the first.
+            xdotool('key', 'Escape')
+            sources_tab = wait_for('the Sources tab', lambda: find(frame, 'page tab', 'Sources'))
+            x, y = screen_point(sources_tab)
+            xdotool('mousemove', str(x), str(y), 'click', '1')
+            accept = wait_for('a proposal to accept', lambda: find(frame, 'push button', 'Accept'), timeout=30)
+            click(accept)
+            wait_for('the unsaved marker', lambda: frame.name.startswith('•'))
+
+            # A second event from a selected passage (Ctrl+E).
+            x, y = screen_point(reader)
+            xdotool('mousemove', str(x), str(y), 'click', '1')
+            select_in_reader(reader, text, PASSAGE)
+            xdotool('key', 'ctrl+e')
             time.sleep(1)
 
-        # The proposals now name them: accept the first.
-        xdotool('key', 'Escape')
-        sources_tab = wait_for('the Sources tab', lambda: find(frame, 'page tab', 'Sources'))
-        x, y = screen_point(sources_tab)
-        xdotool('mousemove', str(x), str(y), 'click', '1')
-        accept = wait_for('a proposal to accept', lambda: find(frame, 'push button', 'Accept'), timeout=30)
-        click(accept)
-        wait_for('the unsaved marker', lambda: frame.name.startswith('•'))
+            # Save As, typing the path into the name field.
+            xdotool('key', 'shift+ctrl+s')
+            chooser = wait_for('the file chooser', lambda: next((w for w in app if w.name == 'Save the Document'), None))
+            # The name field has the focus: typed over, as a person would.
+            time.sleep(1)
+            xdotool('key', 'ctrl+a')
+            xdotool('type', '--delay', '10', saved_path)
+            xdotool('key', 'Return')
+            wait_for('the saved file', lambda: os.path.exists(saved_path))
+            wait_for('the saved title', lambda: not frame.name.startswith('•'))
 
-        # A second event from a selected passage (Ctrl+E).
-        x, y = screen_point(reader)
-        xdotool('mousemove', str(x), str(y), 'click', '1')
-        select_in_reader(reader, text, PASSAGE)
-        xdotool('key', 'ctrl+e')
-        time.sleep(1)
+            saved = json.load(open(saved_path, encoding='utf-8'))
+            assert len(saved['sources']) == 1, saved['sources']
+            source = saved['sources'][0]
+            assert source['title'] == TITLE
+            assert source['text'].rstrip('\n') == article.rstrip('\n'), 'the source text is the pasted article'
+            names = sorted(a['name'] for a in saved['actors'])
+            assert names == sorted(ACTORS), names
+            assert len(saved['events']) == 2, [e['title'] for e in saved['events']]
+            ids = {a['id']: a['name'] for a in saved['actors']}
+            for event in saved['events']:
+                assert event['evidence'], f'{event["id"]} has no evidence'
+                for item in event['evidence']:
+                    sel = item['selector']
+                    # Offsets are code points of the saved text.
+                    assert source['text'][sel['start']:sel['end']] == sel['exact'], (event['id'], sel)
+                    assert item['source'] == source['id']
+            accepted, selected = saved['events']
+            if PASSAGE not in selected['evidence'][0]['selector']['exact']:
+                accepted, selected = selected, accepted
+            assert selected['evidence'][0]['selector']['exact'] == PASSAGE, selected['evidence']
+            assert len(accepted['participants']) >= 2, accepted
+            assert all(p in ids for p in accepted['participants'] + selected['participants'])
+            print(f'accepted: {accepted["id"]} {[ids[p] for p in accepted["participants"]]} '
+                  f'“{accepted["evidence"][0]["selector"]["exact"]}”')
+            print(f'selected: {selected["id"]} “{selected["evidence"][0]["selector"]["exact"]}”')
 
-        # Save As, typing the path into the name field.
-        xdotool('key', 'shift+ctrl+s')
-        chooser = wait_for('the file chooser', lambda: next((w for w in app if w.name == 'Save the Document'), None))
-        # The name field has the focus: typed over, as a person would.
-        time.sleep(1)
-        xdotool('key', 'ctrl+a')
-        xdotool('type', '--delay', '10', saved_path)
-        xdotool('key', 'Return')
-        wait_for('the saved file', lambda: os.path.exists(saved_path))
-        wait_for('the saved title', lambda: not frame.name.startswith('•'))
-
-        saved = json.load(open(saved_path, encoding='utf-8'))
-        assert len(saved['sources']) == 1, saved['sources']
-        source = saved['sources'][0]
-        assert source['title'] == TITLE
-        assert source['text'].rstrip('\n') == article.rstrip('\n'), 'the source text is the pasted article'
-        names = sorted(a['name'] for a in saved['actors'])
-        assert names == sorted(ACTORS), names
-        assert len(saved['events']) == 2, [e['title'] for e in saved['events']]
-        ids = {a['id']: a['name'] for a in saved['actors']}
-        for event in saved['events']:
-            assert event['evidence'], f'{event["id"]} has no evidence'
-            for item in event['evidence']:
-                sel = item['selector']
-                # Offsets are code points of the saved text.
-                assert source['text'][sel['start']:sel['end']] == sel['exact'], (event['id'], sel)
-                assert item['source'] == source['id']
-        accepted, selected = saved['events']
-        if PASSAGE not in selected['evidence'][0]['selector']['exact']:
-            accepted, selected = selected, accepted
-        assert selected['evidence'][0]['selector']['exact'] == PASSAGE, selected['evidence']
-        assert len(accepted['participants']) >= 2, accepted
-        assert all(p in ids for p in accepted['participants'] + selected['participants'])
-        print(f'accepted: {accepted["id"]} {[ids[p] for p in accepted["participants"]]} '
-              f'“{accepted["evidence"][0]["selector"]["exact"]}”')
-        print(f'selected: {selected["id"]} “{selected["evidence"][0]["selector"]["exact"]}”')
-        print('1 passed, 0 failed')
-        return 0
-    except AssertionError as error:
-        print(f'FAIL: {error}')
-        subprocess.run(['import', '-window', 'root', os.path.join(tempfile.gettempdir(), 'ties-e2e-annotate-failure.png')])
-        print('0 passed, 1 failed')
-        return 1
+    try:
+        return run_case('annotate', app_process, case)
     finally:
-        app_process.terminate()
-        try:
-            app_process.wait(10)
-        except subprocess.TimeoutExpired:
-            app_process.kill()
         shutil.rmtree(work, ignore_errors=True)
 
 
