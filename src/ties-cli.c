@@ -923,6 +923,15 @@ ties_cli_export (const ExportRequest *request,
       return TIES_EXIT_INVALID;
     }
 
+  /* The process ends here: freeing a large scene, its network and its
+   * document took a tenth of the time of an SVG export of 2,000 actors. */
+  if (scene != NULL)
+    keep_until_exit (g_steal_pointer (&scene));
+  if (timeline != NULL)
+    keep_until_exit (g_steal_pointer (&timeline));
+  keep_until_exit (g_steal_pointer (&network));
+  keep_until_exit (g_steal_pointer (&document));
+
   return TIES_EXIT_OK;
 }
 
