@@ -210,6 +210,37 @@ member_path (const char *object_path,
   return g_strdup_printf ("%s.%s", object_path, member);
 }
 
+/* "$.events[12]", "$.events[12].evidence[3]": written into @buffer
+ * rather than allocated, as every record has one. Record paths are
+ * short ("$.", a member's name, two indices), far under the size. */
+#define ITEM_PATH_SIZE 128
+
+static const char *
+item_path (char       *buffer,
+           const char *prefix,
+           const char *name,
+           guint       index)
+{
+  char digits[12];
+  gsize length = 0, n = 0;
+
+  g_assert (strlen (prefix) + strlen (name) + sizeof digits + 2 < ITEM_PATH_SIZE);
+
+  do
+    digits[n++] = '0' + index % 10;
+  while ((index /= 10) > 0);
+
+  length = g_strlcpy (buffer, prefix, ITEM_PATH_SIZE);
+  length += g_strlcpy (buffer + length, name, ITEM_PATH_SIZE - length);
+  buffer[length++] = '[';
+  while (n > 0)
+    buffer[length++] = digits[--n];
+  buffer[length++] = ']';
+  buffer[length] = '\0';
+
+  return buffer;
+}
+
 static gboolean
 value_is (Value  *value,
           Expect  expect)
@@ -413,7 +444,8 @@ loader_string (Loader      *loader,
       && !check_length (loader, value, member_path (path, name), max_length))
     return FALSE;
 
-  if (!check_no_nul (loader, value, member_path (path, name)))
+  /* Paths are made only for a problem: most strings have none. */
+  if (ties_json_value_has_nul (value) && !check_no_nul (loader, value, member_path (path, name)))
     return FALSE;
 
   *out = ties_json_value_get_string (value);
@@ -481,7 +513,8 @@ loader_strv (Loader     *loader,
           continue;
         }
 
-      if (!check_no_nul (loader, element, g_strdup_printf ("%s.%s[%u]", path, name, i)))
+      if (ties_json_value_has_nul (element)
+          && !check_no_nul (loader, element, g_strdup_printf ("%s.%s[%u]", path, name, i)))
         {
           ok = FALSE;
           continue;
@@ -798,8 +831,8 @@ load_collection (Loader     *loader,
 
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *path = g_strdup_printf ("$.%s[%u]", name, i);
-      Value *object = loader_object_element (loader, array, i, path);
+      char path[ITEM_PATH_SIZE];
+      Value *object = loader_object_element (loader, array, i, item_path (path, "$.", name, i));
       gpointer item;
       gpointer first;
 
@@ -1051,8 +1084,9 @@ load_event (Loader     *loader,
       Value *array = ties_json_object_lookup (object, "participants");
 
       for (guint i = 0; participants[i] != NULL; i++)
-        loader_check_actor (loader, ties_json_array_get (array, i), participants[i],
-                            g_strdup_printf ("%s.participants[%u]", path, i));
+        if (!g_hash_table_contains (loader->actor_ids, participants[i]))
+          loader_check_actor (loader, ties_json_array_get (array, i), participants[i],
+                              g_strdup_printf ("%s.participants[%u]", path, i));
     }
 
   if (loader_member (loader, object, path, "evidence", EXPECT_ARRAY, FALSE, FALSE, &evidence_array)
@@ -1063,11 +1097,12 @@ load_event (Loader     *loader,
       evidence = g_ptr_array_new_full (n, g_object_unref);
       for (guint i = 0; i < n; i++)
         {
-          g_autofree char *item_path = g_strdup_printf ("%s.evidence[%u]", path, i);
-          Value *item = loader_object_element (loader, evidence_array, i, item_path);
+          char evidence_path[ITEM_PATH_SIZE];
+          Value *item = loader_object_element (loader, evidence_array, i,
+                                               item_path (evidence_path, path, ".evidence", i));
           TiesEvidence *loaded;
 
-          if (item != NULL && (loaded = load_evidence (loader, item, item_path)) != NULL)
+          if (item != NULL && (loaded = load_evidence (loader, item, evidence_path)) != NULL)
             g_ptr_array_add (evidence, loaded);
         }
     }
