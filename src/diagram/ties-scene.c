@@ -285,47 +285,175 @@ distance2_to_segment (double  px,
   return (px - qx) * (px - qx) + (py - qy) * (py - qy);
 }
 
+/* The nodes drawn, bucketed in a grid of rows and columns over their
+ * places, so that a tie is tested only against the nodes near it. */
+typedef struct
+{
+  double x0, y0;
+  double cell_width, cell_height;
+  int columns, rows;
+  guint *starts;        /* columns × rows + 1: where each cell's nodes start */
+  guint *nodes;         /* by cell */
+} NodeGrid;
+
+static int
+node_grid_column (const NodeGrid *grid,
+                  double          x)
+{
+  double c = floor ((x - grid->x0) / grid->cell_width);
+
+  return (int) CLAMP (c, 0, grid->columns - 1);
+}
+
+static int
+node_grid_row (const NodeGrid *grid,
+               double          y)
+{
+  double r = floor ((y - grid->y0) / grid->cell_height);
+
+  return (int) CLAMP (r, 0, grid->rows - 1);
+}
+
+static void
+node_grid_init (NodeGrid  *grid,
+                TiesScene *self)
+{
+  Box box = { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
+  guint n = 0;
+  g_autofree guint *cells = NULL;
+  int side;
+
+  for (guint i = 0; i < self->nodes->len; i++)
+    {
+      SceneNode *node = &g_array_index (self->nodes, SceneNode, i);
+
+      if (node->hidden)
+        continue;
+      box.x0 = MIN (box.x0, node->x);
+      box.y0 = MIN (box.y0, node->y);
+      box.x1 = MAX (box.x1, node->x);
+      box.y1 = MAX (box.y1, node->y);
+      n++;
+    }
+
+  /* About one node a cell. */
+  side = (int) CLAMP (ceil (sqrt (n)), 1, 512);
+  grid->columns = side;
+  grid->rows = side;
+  grid->x0 = n > 0 ? box.x0 : 0;
+  grid->y0 = n > 0 ? box.y0 : 0;
+  grid->cell_width = n > 0 ? MAX ((box.x1 - box.x0) / side, 1.0) : 1.0;
+  grid->cell_height = n > 0 ? MAX ((box.y1 - box.y0) / side, 1.0) : 1.0;
+  grid->starts = g_new0 (guint, (gsize) side * side + 1);
+  grid->nodes = g_new (guint, MAX (n, 1));
+
+  /* A counting sort: each cell's nodes in the order of their index. */
+  cells = g_new (guint, self->nodes->len);
+  for (guint i = 0; i < self->nodes->len; i++)
+    {
+      SceneNode *node = &g_array_index (self->nodes, SceneNode, i);
+
+      if (node->hidden)
+        continue;
+      cells[i] = (guint) (node_grid_row (grid, node->y) * side + node_grid_column (grid, node->x));
+      grid->starts[cells[i] + 1]++;
+    }
+  for (int c = 0; c < side * side; c++)
+    grid->starts[c + 1] += grid->starts[c];
+  {
+    g_autofree guint *next = g_memdup2 (grid->starts, sizeof (guint) * side * side);
+
+    for (guint i = 0; i < self->nodes->len; i++)
+      if (!g_array_index (self->nodes, SceneNode, i).hidden)
+        grid->nodes[next[cells[i]]++] = i;
+  }
+}
+
+static void
+node_grid_clear (NodeGrid *grid)
+{
+  g_clear_pointer (&grid->starts, g_free);
+  g_clear_pointer (&grid->nodes, g_free);
+}
+
 /* A tie that would cross a third node's disc is bent around it: a
  * quadratic curve, pushed to the side away from the node, far enough
- * that it clears the disc (only the worst node is considered). */
+ * that it clears the disc (only the worst node is considered: of two
+ * as bad, the first). */
 static void
-route_edge (TiesScene *self,
-            SceneEdge *edge,
-            double     max_radius)
+route_edge (TiesScene      *self,
+            const NodeGrid *grid,
+            SceneEdge      *edge,
+            double          max_radius)
 {
   SceneNode *a = &g_array_index (self->nodes, SceneNode, edge->a);
   SceneNode *b = &g_array_index (self->nodes, SceneNode, edge->b);
   double length = hypot (b->x - a->x, b->y - a->y);
   double best_offset = 0;
   double best_sign = 1;
+  guint best = G_MAXUINT;
   /* Only nodes in the segment's box, grown by the widest clearance,
    * can come near it: most are passed over at the cost of four tests. */
   double reach = max_radius + MAX (edge->width, edge->band) / 2 + 2;
   double x0 = MIN (a->x, b->x) - reach, x1 = MAX (a->x, b->x) + reach;
   double y0 = MIN (a->y, b->y) - reach, y1 = MAX (a->y, b->y) + reach;
+  /* The cells visited: those of the band within reach of the segment,
+   * with a margin for rounding; each node is still tested exactly. */
+  double margin = reach * 1.01 + 1;
+  double dx = b->x - a->x, dy = b->y - a->y;
 
   g_assert (self != NULL);
 
   if (length <= 0)
     return;
 
-  for (guint i = 0; i < self->nodes->len; i++)
+  for (int r = node_grid_row (grid, y0 - margin); r <= node_grid_row (grid, y1 + margin); r++)
     {
-      SceneNode *n = &g_array_index (self->nodes, SceneNode, i);
-      double t, side, d2, clearance, offset;
+      double low = grid->y0 + r * grid->cell_height - margin;
+      double high = grid->y0 + (r + 1) * grid->cell_height + margin;
+      double t0 = 0, t1 = 1, left, right;
 
-      /* A tie bent round an empty place would seem to avoid nothing. */
-      if (n->hidden || n->x < x0 || n->x > x1 || n->y < y0 || n->y > y1 || i == edge->a || i == edge->b)
-        continue;
-      clearance = n->radius + MAX (edge->width, edge->band) / 2 + 2;
-      d2 = distance2_to_segment (n->x, n->y, a->x, a->y, b->x, b->y, &t, &side);
-      if (d2 >= clearance * clearance || t <= 0.05 || t >= 0.95)
-        continue;
-      offset = (clearance - sqrt (d2)) / (2 * t * (1 - t));
-      if (offset > best_offset)
+      /* The part of the segment within the row and its margins. */
+      if (dy != 0)
         {
-          best_offset = offset;
-          best_sign = side > 0 ? -1 : 1;
+          double ta = (low - a->y) / dy, tb = (high - a->y) / dy;
+
+          t0 = MAX (0, MIN (ta, tb));
+          t1 = MIN (1, MAX (ta, tb));
+          if (t0 > t1)
+            continue;
+        }
+      else if (a->y < low || a->y > high)
+        continue;
+      left = MIN (a->x + t0 * dx, a->x + t1 * dx) - margin;
+      right = MAX (a->x + t0 * dx, a->x + t1 * dx) + margin;
+
+      for (int c = node_grid_column (grid, left); c <= node_grid_column (grid, right); c++)
+        {
+          guint cell = (guint) (r * grid->columns + c);
+
+          for (guint k = grid->starts[cell]; k < grid->starts[cell + 1]; k++)
+            {
+              guint i = grid->nodes[k];
+              SceneNode *n = &g_array_index (self->nodes, SceneNode, i);
+              double t, side, d2, clearance, offset;
+
+              /* A tie bent round an empty place would seem to avoid
+               * nothing (the grid holds no hidden node). */
+              if (n->x < x0 || n->x > x1 || n->y < y0 || n->y > y1 || i == edge->a || i == edge->b)
+                continue;
+              clearance = n->radius + MAX (edge->width, edge->band) / 2 + 2;
+              d2 = distance2_to_segment (n->x, n->y, a->x, a->y, b->x, b->y, &t, &side);
+              if (d2 >= clearance * clearance || t <= 0.05 || t >= 0.95)
+                continue;
+              offset = (clearance - sqrt (d2)) / (2 * t * (1 - t));
+              if (offset > best_offset || (offset == best_offset && offset > 0 && i < best))
+                {
+                  best_offset = offset;
+                  best_sign = side > 0 ? -1 : 1;
+                  best = i;
+                }
+            }
         }
     }
 
@@ -535,6 +663,7 @@ build_edges (TiesScene               *self,
 static void
 route_edges (TiesScene *self)
 {
+  NodeGrid grid;
   double max_radius = 0;
 
   if ((double) self->nodes->len * self->edges->len > MAX_DETOUR_TESTS)
@@ -542,8 +671,10 @@ route_edges (TiesScene *self)
 
   for (guint i = 0; i < self->nodes->len; i++)
     max_radius = MAX (max_radius, g_array_index (self->nodes, SceneNode, i).radius);
+  node_grid_init (&grid, self);
   for (guint i = 0; i < self->edges->len; i++)
-    route_edge (self, &g_array_index (self->edges, SceneEdge, i), max_radius);
+    route_edge (self, &grid, &g_array_index (self->edges, SceneEdge, i), max_radius);
+  node_grid_clear (&grid);
 }
 
 /* Legend, title and caption */
