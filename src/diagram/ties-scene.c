@@ -1445,6 +1445,7 @@ ties_scene_new (TiesDocument            *document,
   g_autoptr(GPtrArray) group_order = NULL;
   g_autoptr(GHashTable) kinds_by_line = NULL;
   g_autoptr(GHashTable) counted = NULL;
+  g_autoptr(GHashTable) initials_layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gboolean own_highlight;
   gboolean dimming;
   gboolean dim_by_age = FALSE;
@@ -1573,8 +1574,18 @@ ties_scene_new (TiesDocument            *document,
       if (!options->initials || node->radius < INITIALS_MIN_RADIUS || name == NULL)
         continue;
       initials = ties_actor_make_initials (name);
-      if (initials != NULL)
-        node->initials = _ties_renderer_make_layout (self, initials, INITIALS_SIZE, PANGO_WEIGHT_BOLD);
+      if (initials == NULL)
+        continue;
+      /* Actors with the same initials share their layout: laid out once
+       * when first measured, rather than once for each of them. */
+      node->initials = g_hash_table_lookup (initials_layouts, initials);
+      if (node->initials != NULL)
+        {
+          g_object_ref (node->initials);
+          continue;
+        }
+      node->initials = _ties_renderer_make_layout (self, initials, INITIALS_SIZE, PANGO_WEIGHT_BOLD);
+      g_hash_table_insert (initials_layouts, g_steal_pointer (&initials), node->initials);
     }
 
   kinds_by_line = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
