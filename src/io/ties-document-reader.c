@@ -753,7 +753,7 @@ load_actor (Loader     *loader,
       if (g_strcmp0 (affiliation, id) == 0)
         loader_problem (loader, ties_json_object_lookup (object, "affiliation"), member_path (path, "affiliation"),
                         _("an actor cannot be its own affiliation"));
-      else
+      else if (!g_hash_table_contains (loader->actor_ids, affiliation))
         loader_check_actor (loader, ties_json_object_lookup (object, "affiliation"), affiliation,
                             member_path (path, "affiliation"));
     }
@@ -1073,7 +1073,8 @@ load_event (Loader     *loader,
   loader_string (loader, object, path, "date_phrase", FALSE, FALSE, MAX_LINE_LENGTH, &date_phrase);
   loader_string (loader, object, path, "place", FALSE, TRUE, MAX_LINE_LENGTH, &place);
   participants = loader_strv (loader, object, path, "participants", MAX_ID_LENGTH);
-  if (loader_string (loader, object, path, "initiator", FALSE, TRUE, MAX_ID_LENGTH, &initiator))
+  if (loader_string (loader, object, path, "initiator", FALSE, TRUE, MAX_ID_LENGTH, &initiator)
+      && initiator != NULL && !g_hash_table_contains (loader->actor_ids, initiator))
     loader_check_actor (loader, ties_json_object_lookup (object, "initiator"), initiator,
                         member_path (path, "initiator"));
   tags = loader_strv (loader, object, path, "tags", MAX_LINE_LENGTH);
