@@ -15,6 +15,7 @@
 #include "ties-renderer.h"
 
 G_BEGIN_DECLS
+#include <malloc.h>
 
 /* Sizes in diagram units, which read as pixels when a diagram is drawn
  * at 1:1 and are made for radii of TIES_SCENE_MIN/MAX_RADIUS. */
@@ -197,6 +198,10 @@ struct _TiesScene
   gboolean solid_background;
   char *title;
   PangoContext *context;
+  /* The fonts of the scene's text, made as first asked for: each label
+   * is a layout of its own, and parsing FONT_FAMILIES for each was a
+   * tenth of placing the labels. */
+  PangoFontDescription *fonts[8];
 
   GArray *nodes;        /* SceneNode */
   GArray *edges;        /* SceneEdge */

@@ -69,14 +69,34 @@ _ties_renderer_make_layout (TiesScene  *self,
                             PangoWeight weight)
 {
   PangoLayout *layout;
-  g_autoptr(PangoFontDescription) font = NULL;
+  PangoFontDescription *font = NULL;
+  guint f;
 
   g_assert (self != NULL);
   g_assert (text != NULL);
 
-  font = pango_font_description_from_string (FONT_FAMILIES);
-  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
-  pango_font_description_set_weight (font, weight);
+  for (f = 0; f < G_N_ELEMENTS (self->fonts) && self->fonts[f] != NULL; f++)
+    if (pango_font_description_get_size (self->fonts[f]) == (int) (size * PANGO_SCALE)
+        && pango_font_description_get_weight (self->fonts[f]) == weight)
+      {
+        font = self->fonts[f];
+        break;
+      }
+
+  if (font == NULL)
+    {
+      font = pango_font_description_from_string (FONT_FAMILIES);
+      pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+      pango_font_description_set_weight (font, weight);
+      /* More sizes than the scene has: the oldest goes. */
+      if (f == G_N_ELEMENTS (self->fonts))
+        {
+          pango_font_description_free (self->fonts[0]);
+          memmove (self->fonts, self->fonts + 1, sizeof self->fonts - sizeof self->fonts[0]);
+          f--;
+        }
+      self->fonts[f] = font;
+    }
 
   layout = pango_layout_new (self->context);
   pango_layout_set_font_description (layout, font);
@@ -1696,6 +1716,8 @@ ties_scene_free (TiesScene *self)
   g_clear_object (&self->title_layout);
   g_clear_object (&self->caption_layout);
   g_clear_object (&self->context);
+  for (guint f = 0; f < G_N_ELEMENTS (self->fonts); f++)
+    g_clear_pointer (&self->fonts[f], pango_font_description_free);
   g_clear_pointer (&self->svg, _ties_svg_info_free);
   g_clear_pointer (&self->rings, g_array_unref);
   g_free (self->title);
