@@ -15,7 +15,6 @@
 #include "ties-renderer.h"
 
 G_BEGIN_DECLS
-#include <malloc.h>
 
 /* Sizes in diagram units, which read as pixels when a diagram is drawn
  * at 1:1 and are made for radii of TIES_SCENE_MIN/MAX_RADIUS. */
