@@ -370,6 +370,8 @@ ties_application_startup (GApplication *application)
     { "win.undo", { "<Control>z", NULL } },
     { "win.redo", { "<Shift><Control>z", "<Control>y", NULL } },
     { "window.close", { "<Control>w", NULL } },
+    /* GtkApplication's own, which it sets only for gtk/help-overlay.ui. */
+    { "win.show-help-overlay", { "<Control>question", NULL } },
   };
 
   G_APPLICATION_CLASS (ties_application_parent_class)->startup (application);

@@ -815,6 +815,49 @@ test_document_outlives_window (void)
   g_assert_true (ties_history_undo (ties_document_get_history (document)));
 }
 
+static gboolean
+shortcuts_shown (gpointer data)
+{
+  GtkWindow *shortcuts = ui_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+
+  return shortcuts != NULL && gtk_widget_get_mapped (GTK_WIDGET (shortcuts));
+}
+
+/* The Keyboard Shortcuts window is built when first asked for, not with
+ * every window, and Ctrl+? and the menu still open it. */
+static void
+test_shortcuts_window (void)
+{
+  TiesWindow *window = ui_test_open_sample (app);
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay");
+  GtkWindow *shortcuts;
+
+  g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>question"));
+  g_assert_null (ui_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW));
+
+  /* GTK 4.8's own shortcuts window warns of a label measured at -3 px
+   * (GtkShortcutsShortcut, not ours: the same with any shortcut list). */
+  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  ui_test_iterate_until (shortcuts_shown, NULL);
+  shortcuts = ui_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_true (gtk_window_get_transient_for (shortcuts) == GTK_WINDOW (window));
+
+  /* Closed, it is hidden and shown again, the same one. */
+  gtk_window_close (shortcuts);
+  ui_test_iterate_for (50);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  ui_test_iterate_until (shortcuts_shown, NULL);
+  g_assert_true (ui_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW) == shortcuts);
+
+  /* And goes with its window. */
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_test_iterate_for (50);
+  g_assert_null (ui_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW));
+  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -847,6 +890,7 @@ main (int   argc,
   g_test_add_func ("/window/typing-then-switch", test_typing_then_switch);
   g_test_add_func ("/window/invalid-date-close", test_invalid_date_close);
   g_test_add_func ("/window/close-with-editors", test_close_with_editors);
+  g_test_add_func ("/window/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/window/document-outlives-window", test_document_outlives_window);
   g_test_add_func ("/window/relayout", test_relayout);
 

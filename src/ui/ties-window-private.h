@@ -51,6 +51,9 @@ struct _TiesWindow
   AdwToast *saving_toast;
   guint saving_toast_id;
 
+  /* The Keyboard Shortcuts window, once asked for. */
+  GtkWindow *shortcuts_window;
+
   /* Template widgets */
   AdwToastOverlay *toast_overlay;
   AdwWindowTitle *window_title;

@@ -498,6 +498,27 @@ edit_kinds_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (ties_kinds_editor_new (GTK_WINDOW (self), self->document)));
 }
 
+/* Built on first use: GtkApplication would build it with every window
+ * (a shortcut list of some sixty rows), a tenth of the start-up. */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  TiesWindow *self = TIES_WINDOW (widget);
+
+  if (self->shortcuts_window == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/tiesapp/Ties/ui/ties-shortcuts-window.ui");
+
+      self->shortcuts_window = g_object_ref (GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+      gtk_window_set_transient_for (self->shortcuts_window, GTK_WINDOW (self));
+      gtk_window_set_hide_on_close (self->shortcuts_window, TRUE);
+    }
+
+  gtk_window_present (self->shortcuts_window);
+}
+
 /* The layout menu: three layouts, what the colours tell, and for the
  * radial one the actor at the centre (the thirty most active, to keep
  * the menu short). */
@@ -775,6 +796,11 @@ ties_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   _ties_window_measures_dispose (self);
+  if (self->shortcuts_window != NULL)
+    {
+      gtk_window_destroy (self->shortcuts_window);
+      g_clear_object (&self->shortcuts_window);
+    }
   if (self->player != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->player, self);
@@ -951,6 +977,7 @@ ties_window_class_init (TiesWindowClass *klass)
   _ties_window_sources_class_init (widget_class);
   gtk_widget_class_install_action (widget_class, "win.document-info", NULL, document_info_action);
   gtk_widget_class_install_action (widget_class, "win.edit-kinds", NULL, edit_kinds_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
 }
 
 static void
