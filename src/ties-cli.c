@@ -772,7 +772,7 @@ static int
 ties_cli_export (const ExportRequest *request,
                  const char          *input)
 {
-  g_autoptr(GFile) output = g_file_new_for_commandline_arg (request->output);
+  g_autoptr(GFile) output = NULL;
   g_autoptr(TiesDocument) document = NULL;
   g_autoptr(TiesNetwork) network = NULL;
   g_autoptr(TiesScene) scene = NULL;
@@ -915,6 +915,9 @@ ties_cli_export (const ExportRequest *request,
   if (panel != TIES_TIMELINE_PANEL_TIMELINE)
     scene = ties_export_prepare_scene (network, request->layout, focus, &render_options);
 
+  /* Made only now: the first GFile sets up GIO's file system support,
+   * which need not hold up the fonts' loading (prepared above). */
+  output = g_file_new_for_commandline_arg (request->output);
   if (timeline != NULL
       ? !ties_timeline_export_panels (timeline, scene, &export_options, output, &error)
       : !ties_export_to_file (scene, &export_options, output, &error))
