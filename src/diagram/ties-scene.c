@@ -488,11 +488,42 @@ route_edge (TiesScene      *self,
 
 static TiesLineStyle
 kind_line (TiesDocument *document,
+           GHashTable   *lines,
            const char   *kind)
 {
-  TiesEventKind *event_kind = kind != NULL ? ties_document_lookup_event_kind (document, kind) : NULL;
+  TiesEventKind *event_kind;
+  gpointer found;
+  TiesLineStyle line;
 
-  return event_kind != NULL ? ties_event_kind_get_line (event_kind) : TIES_LINE_SOLID;
+  if (kind == NULL)
+    return TIES_LINE_SOLID;
+  /* Looking a kind up walks the document's kinds and the built-in ones:
+   * once for each kind, not once for each of its events. */
+  if (g_hash_table_lookup_extended (lines, kind, NULL, &found))
+    return (TiesLineStyle) GPOINTER_TO_UINT (found);
+
+  event_kind = ties_document_lookup_event_kind (document, kind);
+  line = event_kind != NULL ? ties_event_kind_get_line (event_kind) : TIES_LINE_SOLID;
+  g_hash_table_insert (lines, (gpointer) kind, GUINT_TO_POINTER (line));
+
+  return line;
+}
+
+/* The label of @kind, looked up once for each kind. */
+static const char *
+kind_label (TiesDocument *document,
+            GHashTable   *labels,
+            const char   *kind)
+{
+  const char *label = g_hash_table_lookup (labels, kind);
+
+  if (label == NULL)
+    {
+      label = ties_document_get_kind_label (document, kind);
+      g_hash_table_insert (labels, (gpointer) kind, (gpointer) label);
+    }
+
+  return label;
 }
 
 /* Orphaned evidence counts: the source did report the tie. */
@@ -524,6 +555,7 @@ compare_strands (gconstpointer a,
 static void
 add_strands (SceneEdge     *edge,
              TiesDocument  *document,
+             GHashTable    *lines,
              GPtrArray     *events)
 {
   double counts[TIES_LINE_DASH_DOT + 1] = { 0, };
@@ -533,7 +565,7 @@ add_strands (SceneEdge     *edge,
 
   for (guint e = 0; e < events->len; e++)
     {
-      TiesLineStyle line = kind_line (document, ties_event_get_kind (g_ptr_array_index (events, e)));
+      TiesLineStyle line = kind_line (document, lines, ties_event_get_kind (g_ptr_array_index (events, e)));
 
       if (line <= TIES_LINE_DASH_DOT)
         counts[line]++;
@@ -580,6 +612,11 @@ build_edges (TiesScene               *self,
              GHashTable              *counted,        /* NULL: every event counts */
              GHashTable              *kinds_by_line)  /* line → GPtrArray of labels */
 {
+  /* Kinds' line styles and labels: kind ids are the document's, which
+   * does not change while the scene is built. */
+  g_autoptr(GHashTable) lines = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) labels_of_kinds = g_hash_table_new (g_str_hash, g_str_equal);
+
   g_assert (self != NULL);
 
   for (guint i = 0; i < graph->edges->len; i++)
@@ -624,9 +661,9 @@ build_edges (TiesScene               *self,
           for (guint k = 0; kinds != NULL && kinds[k] != NULL; k++)
             {
               guint count = 0;
-              TiesLineStyle line = kind_line (document, kinds[k]);
+              TiesLineStyle line = kind_line (document, lines, kinds[k]);
               GPtrArray *labels = g_hash_table_lookup (kinds_by_line, GUINT_TO_POINTER (line + 1));
-              const char *label = ties_document_get_kind_label (document, kinds[k]);
+              const char *label = kind_label (document, labels_of_kinds, kinds[k]);
 
               for (guint e = 0; e < events->len; e++)
                 if (g_strcmp0 (ties_event_get_kind (g_ptr_array_index (events, e)), kinds[k]) == 0)
@@ -646,8 +683,8 @@ build_edges (TiesScene               *self,
                 g_ptr_array_add (labels, (gpointer) label);
             }
           if (kinds != NULL && kinds[0] != NULL)
-            edge.line = kind_line (document, kinds[best]);
-          add_strands (&edge, document, events);
+            edge.line = kind_line (document, lines, kinds[best]);
+          add_strands (&edge, document, lines, events);
           self->any_strands |= edge.n_strands > 0;
 
           /* The graph's source is not necessarily the tie's actor a. */

@@ -87,6 +87,7 @@ _ties_svg_info_new (TiesDocument *document,
 {
   SvgInfo *info = g_new0 (SvgInfo, 1);
   g_autoptr(GHashTable) leaders = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) labels = g_hash_table_new (g_str_hash, g_str_equal);
   GListModel *actors = G_LIST_MODEL (ties_document_get_actors (document));
 
   g_assert (TIES_IS_DOCUMENT (document));
@@ -161,7 +162,15 @@ _ties_svg_info_new (TiesDocument *document,
               SvgKindCount count = { NULL };
 
               count.kind = g_string_chunk_insert_const (info->strings, kinds[k]);
-              count.label = g_string_chunk_insert_const (info->strings, ties_document_get_kind_label (document, kinds[k]));
+              /* Looking a kind up walks the document's kinds and the
+               * built-in ones: once for each kind. */
+              count.label = g_hash_table_lookup (labels, count.kind);
+              if (count.label == NULL)
+                {
+                  count.label = g_string_chunk_insert_const (info->strings,
+                                                             ties_document_get_kind_label (document, kinds[k]));
+                  g_hash_table_insert (labels, (gpointer) count.kind, (gpointer) count.label);
+                }
               for (guint e = 0; e < events->len; e++)
                 if (g_strcmp0 (ties_event_get_kind (g_ptr_array_index (events, e)), kinds[k]) == 0)
                   count.count++;
