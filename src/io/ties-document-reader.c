@@ -60,6 +60,8 @@ typedef struct
   GHashTable *actor_ids;
   GHashTable *source_ids;
   GHashTable *kind_ids;
+  /* Kinds found among the built-in ones so far: finding one walks them. */
+  GHashTable *builtin_kinds;
   GPtrArray *problems;
   guint n_problems;
   GPtrArray *warnings;
@@ -653,7 +655,15 @@ static gboolean
 loader_knows_kind (Loader     *loader,
                    const char *kind)
 {
-  return ties_event_kind_lookup_builtin (kind) != NULL || g_hash_table_contains (loader->kind_ids, kind);
+  if (g_hash_table_contains (loader->builtin_kinds, kind))
+    return TRUE;
+  if (ties_event_kind_lookup_builtin (kind) != NULL)
+    {
+      g_hash_table_add (loader->builtin_kinds, g_strdup (kind));
+      return TRUE;
+    }
+
+  return g_hash_table_contains (loader->kind_ids, kind);
 }
 
 /* A reference to an actor that is not there. */
@@ -1453,6 +1463,7 @@ ties_document_load_from_data (const char  *data,
   g_autoptr(GHashTable) actor_ids = NULL;
   g_autoptr(GHashTable) source_ids = NULL;
   g_autoptr(GHashTable) kind_ids = NULL;
+  g_autoptr(GHashTable) builtin_kinds = NULL;
   g_auto(TiesJsonPosition) position = { 0 };
   Loader loader = { 0 };
   Value *root;
@@ -1510,6 +1521,7 @@ ties_document_load_from_data (const char  *data,
   actor_ids = g_hash_table_new (g_str_hash, g_str_equal);
   source_ids = g_hash_table_new (g_str_hash, g_str_equal);
   kind_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  builtin_kinds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   loader.display_name = display_name;
   loader.json = json;
@@ -1520,6 +1532,7 @@ ties_document_load_from_data (const char  *data,
   loader.actor_ids = actor_ids;
   loader.source_ids = source_ids;
   loader.kind_ids = kind_ids;
+  loader.builtin_kinds = builtin_kinds;
   loader.warnings = warnings != NULL ? warning_lines : NULL;
   loader.code = TIES_DOCUMENT_IO_ERROR_INVALID;
 
