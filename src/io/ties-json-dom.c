@@ -1629,8 +1629,10 @@ ties_json_object_lookup (const TiesJsonValue *object,
   g_return_val_if_fail (object->type == TIES_JSON_OBJECT, NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
+  /* The first byte before the call: a document's loader asks every
+   * record for each member it knows, most of them under other names. */
   for (guint i = 0; i < object->length; i++)
-    if (strcmp (object->u.members[i].name, name) == 0)
+    if (object->u.members[i].name[0] == name[0] && strcmp (object->u.members[i].name, name) == 0)
       return &object->u.members[i].value;
 
   return NULL;
