@@ -476,15 +476,16 @@ loader_id (Loader     *loader,
   return id;
 }
 
-/* An array of strings, or NULL after a problem. */
-static GStrv
-loader_strv (Loader     *loader,
-             Value      *object,
-             const char *path,
-             const char *name,
-             gsize       max_length)
+/* An array of strings, or NULL after a problem: the strings are the
+ * JSON document's, the array is to be freed with g_free(). */
+static const char **
+loader_strv_borrowed (Loader     *loader,
+                      Value      *object,
+                      const char *path,
+                      const char *name,
+                      gsize       max_length)
 {
-  g_autoptr(GStrvBuilder) builder = NULL;
+  g_autoptr(GPtrArray) strings = NULL;
   Value *array;
   guint n;
   gboolean ok = TRUE;
@@ -493,10 +494,10 @@ loader_strv (Loader     *loader,
     return NULL;
 
   if (array == NULL)
-    return g_new0 (char *, 1);
+    return g_new0 (const char *, 1);
 
-  builder = g_strv_builder_new ();
   n = ties_json_value_get_length (array);
+  strings = g_ptr_array_sized_new (n + 1);
   for (guint i = 0; i < n; i++)
     {
       Value *element = ties_json_array_get (array, i);
@@ -522,10 +523,27 @@ loader_strv (Loader     *loader,
           continue;
         }
 
-      g_strv_builder_add (builder, ties_json_value_get_string (element));
+      g_ptr_array_add (strings, (gpointer) ties_json_value_get_string (element));
     }
 
-  return ok ? g_strv_builder_end (builder) : NULL;
+  if (!ok)
+    return NULL;
+  g_ptr_array_add (strings, NULL);
+
+  return (const char **) g_ptr_array_free (g_steal_pointer (&strings), FALSE);
+}
+
+/* The same, copied: an array of strings, or NULL after a problem. */
+static GStrv
+loader_strv (Loader     *loader,
+             Value      *object,
+             const char *path,
+             const char *name,
+             gsize       max_length)
+{
+  g_autofree const char **strings = loader_strv_borrowed (loader, object, path, name, max_length);
+
+  return strings != NULL ? g_strdupv ((char **) strings) : NULL;
 }
 
 /* An EDTF date member, parsed; FALSE after a problem. */
@@ -1066,8 +1084,9 @@ load_event (Loader     *loader,
   g_autoptr(TiesEvent) event = NULL;
   g_autoptr(GPtrArray) evidence = NULL;
   g_autoptr(TiesDate) parsed_date = NULL;
-  g_auto(GStrv) participants = NULL;
-  g_auto(GStrv) tags = NULL;
+  /* Borrowed from the JSON document: the event copies them. */
+  g_autofree const char **participants = NULL;
+  g_autofree const char **tags = NULL;
   const char *id, *title = NULL, *kind = "other", *date = NULL, *date_phrase = "";
   const char *place = NULL, *initiator = NULL, *notes = "";
   Value *evidence_array;
@@ -1082,12 +1101,12 @@ load_event (Loader     *loader,
   loader_date (loader, object, path, "date", &date, &parsed_date);
   loader_string (loader, object, path, "date_phrase", FALSE, FALSE, MAX_LINE_LENGTH, &date_phrase);
   loader_string (loader, object, path, "place", FALSE, TRUE, MAX_LINE_LENGTH, &place);
-  participants = loader_strv (loader, object, path, "participants", MAX_ID_LENGTH);
+  participants = loader_strv_borrowed (loader, object, path, "participants", MAX_ID_LENGTH);
   if (loader_string (loader, object, path, "initiator", FALSE, TRUE, MAX_ID_LENGTH, &initiator)
       && initiator != NULL && !g_hash_table_contains (loader->actor_ids, initiator))
     loader_check_actor (loader, ties_json_object_lookup (object, "initiator"), initiator,
                         member_path (path, "initiator"));
-  tags = loader_strv (loader, object, path, "tags", MAX_LINE_LENGTH);
+  tags = loader_strv_borrowed (loader, object, path, "tags", MAX_LINE_LENGTH);
   loader_string (loader, object, path, "notes", FALSE, FALSE, 0, &notes);
 
   if (participants != NULL)
@@ -1131,7 +1150,8 @@ load_event (Loader     *loader,
   ties_event_set_initiator (event, initiator);
   ties_event_set_tags (event, (const char * const *) tags);
   ties_event_set_notes (event, notes);
-  if (evidence != NULL)
+  /* The event is new: nothing listens to its evidence yet. */
+  if (evidence != NULL && evidence->len > 0)
     g_list_store_splice (ties_event_get_evidence (event), 0, 0, evidence->pdata, evidence->len);
   ties_event_take_extras (event, extras_of (loader, object, event_members));
 
