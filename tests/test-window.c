@@ -858,6 +858,139 @@ test_shortcuts_window (void)
   g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
 }
 
+/* A header button by its tooltip: the narrow and wide forms of a
+ * control share their action but not their look. */
+static GtkWidget *
+find_by_tooltip (GtkWidget  *widget,
+                 const char *tooltip)
+{
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0 && GTK_IS_BUTTON (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_tooltip (child, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Every button shown lies wholly inside the window: none clipped. */
+static void
+assert_no_button_clipped (GtkWidget *window,
+                          GtkWidget *widget)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+
+  if (GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget) || GTK_IS_DROP_DOWN (widget))
+    {
+      graphene_rect_t bounds;
+
+      g_assert_true (gtk_widget_compute_bounds (widget, window, &bounds));
+      if (bounds.origin.x < -0.5 || bounds.origin.x + bounds.size.width > gtk_widget_get_width (window) + 0.5)
+        g_error ("%s \"%s\" clipped: x %.0f to %.0f in a window %d wide", G_OBJECT_TYPE_NAME (widget),
+                 gtk_widget_get_tooltip_text (widget), bounds.origin.x, bounds.origin.x + bounds.size.width,
+                 gtk_widget_get_width (window));
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    assert_no_button_clipped (window, child);
+}
+
+/* Shown again at @width × @height: GTK 4 sizes a window as it is shown.
+ * Asserts that the window took that width (a minimum above it would
+ * refuse), then waits for the controls to follow it. */
+static void
+resize_window (TiesWindow *window,
+               int         width,
+               int         height)
+{
+  GdkSurface *surface;
+
+  gtk_widget_set_visible (GTK_WIDGET (window), FALSE);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  ui_test_iterate_until (ui_test_is_mapped, window);
+  /* Past the leaflet's folding or unfolding (250 ms). */
+  ui_test_iterate_for (500);
+  ui_test_wait_for_frame (GTK_WIDGET (window));
+  surface = gtk_native_get_surface (GTK_NATIVE (window));
+  g_assert_cmpint (gdk_surface_get_width (surface), ==, width);
+}
+
+static gboolean
+leaflet_shows_content (gpointer leaflet)
+{
+  return g_strcmp0 (adw_leaflet_get_visible_child_name (leaflet), "content") == 0
+         && !adw_leaflet_get_child_transition_running (leaflet);
+}
+
+static gboolean
+leaflet_shows_list (gpointer leaflet)
+{
+  return g_strcmp0 (adw_leaflet_get_visible_child_name (leaflet), "list") == 0
+         && !adw_leaflet_get_child_transition_running (leaflet);
+}
+
+/* Issue 14: at 360 px the list and the diagram fold into two pages,
+ * a row opens the editor's page with one click, Back returns, and no
+ * control is clipped; wide again, they stand side by side. */
+static void
+test_narrow_window (void)
+{
+  TiesWindow *window = ui_test_open_sample (app);
+  AdwLeaflet *leaflet = ADW_LEAFLET (ui_test_find_child (GTK_WIDGET (window), ADW_TYPE_LEAFLET));
+  TiesEventList *list = TIES_EVENT_LIST (ui_test_find_child (GTK_WIDGET (window), TIES_TYPE_EVENT_LIST));
+  TiesDocument *document = ties_window_get_document (window);
+  GtkWidget *back = find_by_tooltip (GTK_WIDGET (window), "Back to the List");
+
+  g_assert_nonnull (leaflet);
+  g_assert_nonnull (back);
+
+  resize_window (window, 1200, 780);
+  g_assert_false (adw_leaflet_get_folded (leaflet));
+  g_assert_false (gtk_widget_get_visible (back));
+  assert_no_button_clipped (GTK_WIDGET (window), GTK_WIDGET (window));
+
+  /* Narrower than the two panes side by side, then half a small
+   * laptop's screen and a phone's width. */
+  resize_window (window, 800, 780);
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  resize_window (window, 600, 800);
+  assert_no_button_clipped (GTK_WIDGET (window), GTK_WIDGET (window));
+  resize_window (window, 360, 720);
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "list");
+  g_assert_false (gtk_widget_get_visible (back));
+  assert_no_button_clipped (GTK_WIDGET (window), GTK_WIDGET (window));
+
+  /* A row opens the event's page; Back returns to the list. */
+  g_signal_emit_by_name (list, "event-activated",
+                         ties_document_lookup_event (document, "zuckerberg-call"), NULL);
+  ui_test_iterate_until (leaflet_shows_content, leaflet);
+  ui_test_iterate_for (100);
+  ui_test_wait_for_frame (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_get_mapped (back));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (ui_test_find_child (GTK_WIDGET (window), TIES_TYPE_EVENT_EDITOR))));
+  assert_no_button_clipped (GTK_WIDGET (window), GTK_WIDGET (window));
+  g_signal_emit_by_name (back, "clicked");
+  ui_test_iterate_until (leaflet_shows_list, leaflet);
+
+  /* Wide again: side by side, the wide header back. */
+  resize_window (window, 1200, 780);
+  g_assert_false (adw_leaflet_get_folded (leaflet));
+  g_assert_true (gtk_widget_get_mapped (find_by_tooltip (GTK_WIDGET (window), "Export the Diagram (Shift+Ctrl+E)")));
+  assert_no_button_clipped (GTK_WIDGET (window), GTK_WIDGET (window));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -891,6 +1024,7 @@ main (int   argc,
   g_test_add_func ("/window/invalid-date-close", test_invalid_date_close);
   g_test_add_func ("/window/close-with-editors", test_close_with_editors);
   g_test_add_func ("/window/shortcuts-window", test_shortcuts_window);
+  g_test_add_func ("/window/narrow", test_narrow_window);
   g_test_add_func ("/window/document-outlives-window", test_document_outlives_window);
   g_test_add_func ("/window/relayout", test_relayout);
 

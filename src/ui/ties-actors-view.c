@@ -1011,6 +1011,16 @@ ties_actors_view_get_selection (TiesActorsView *self)
   return self->shared_selection;
 }
 
+/* In a folded window a row is opened as a link is, by one click. */
+void
+ties_actors_view_set_single_click_activate (TiesActorsView *self,
+                                            gboolean        single_click)
+{
+  g_return_if_fail (TIES_IS_ACTORS_VIEW (self));
+
+  gtk_column_view_set_single_click_activate (self->column_view, single_click);
+}
+
 void
 ties_actors_view_set_selection (TiesActorsView *self,
                                 TiesSelection  *selection)

@@ -59,6 +59,8 @@ void            ties_actors_view_select_actor    (TiesActorsView *self,
 /* The window's selection ("selection"): the row of its actor is
  * selected, and a row chosen selects its actor through it. */
 TiesSelection  *ties_actors_view_get_selection   (TiesActorsView *self);
+void            ties_actors_view_set_single_click_activate (TiesActorsView *self,
+                                                            gboolean        single_click);
 void            ties_actors_view_set_selection   (TiesActorsView *self,
                                                   TiesSelection  *selection);
 /* Merges the second selected actor into the first, as one step of undo,

@@ -42,6 +42,7 @@ struct _TiesEventList
   GtkEntry            *from_entry;
   GtkEntry            *to_entry;
   GtkButton           *chip_button;
+  GtkBox              *filter_row;
   GtkLabel            *chip_label;
   GtkStack            *stack;
   AdwStatusPage       *empty_page;

@@ -547,6 +547,7 @@ ties_event_list_class_init (TiesEventListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TiesEventList, from_entry);
   gtk_widget_class_bind_template_child (widget_class, TiesEventList, to_entry);
   gtk_widget_class_bind_template_child (widget_class, TiesEventList, chip_button);
+  gtk_widget_class_bind_template_child (widget_class, TiesEventList, filter_row);
   gtk_widget_class_bind_template_child (widget_class, TiesEventList, chip_label);
   gtk_widget_class_bind_template_child (widget_class, TiesEventList, stack);
   gtk_widget_class_bind_template_child (widget_class, TiesEventList, empty_page);
@@ -784,6 +785,19 @@ ties_event_list_get_selection (TiesEventList *self)
   g_return_val_if_fail (TIES_IS_EVENT_LIST (self), NULL);
 
   return self->shared_selection;
+}
+
+/* In a folded window a row is opened as a link is, by one click, and
+ * the filters take two lines, the dates below the choices. */
+void
+ties_event_list_set_folded (TiesEventList *self,
+                            gboolean       folded)
+{
+  g_return_if_fail (TIES_IS_EVENT_LIST (self));
+
+  gtk_column_view_set_single_click_activate (self->column_view, folded);
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->filter_row),
+                                  folded ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
 }
 
 void

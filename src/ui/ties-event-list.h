@@ -31,6 +31,8 @@ void          ties_event_list_select_event       (TiesEventList *self,
 /* The window's selection ("selection"): the rows follow its events, and
  * rows chosen select through it. */
 TiesSelection *ties_event_list_get_selection     (TiesEventList *self);
+void          ties_event_list_set_folded         (TiesEventList *self,
+                                                  gboolean       folded);
 void          ties_event_list_set_selection      (TiesEventList *self,
                                                   TiesSelection *selection);
 

@@ -51,6 +51,11 @@ struct _TiesWindow
   AdwToast *saving_toast;
   guint saving_toast_id;
 
+  /* Narrower than the list and the diagram side by side need, and the
+   * idle that fits the controls to the width after an allocation. */
+  gboolean narrow;
+  guint adapt_idle;
+
   /* The Keyboard Shortcuts window, once asked for. */
   GtkWindow *shortcuts_window;
 
@@ -58,7 +63,7 @@ struct _TiesWindow
   AdwToastOverlay *toast_overlay;
   AdwWindowTitle *window_title;
   GtkStack *stack;
-  GtkPaned *paned;
+  AdwLeaflet *leaflet;
   GtkStack *side_stack;
   TiesEventList *event_list;
   TiesActorsView *actors_view;
@@ -77,6 +82,21 @@ struct _TiesWindow
   GtkMenuButton *layout_button;
   GtkDrawingArea *legend_area;
   AdwSplitButton *open_button;
+  /* The header's controls that a folded window narrows or hides. */
+  AdwHeaderBar *header_bar;
+  /* The header's two titles, held while the other is shown. */
+  GtkWidget *wide_title;
+  GtkWidget *narrow_title;
+  GtkWidget *back_button;
+  GtkWidget *open_icon_button;
+  GtkWidget *save_button;
+  GtkWidget *save_icon_button;
+  GtkWidget *add_event_button;
+  GtkWidget *add_event_icon_button;
+  GtkWidget *undo_button;
+  GtkWidget *redo_button;
+  GtkWidget *export_button;
+  GtkWidget *diagram_buttons;
   GtkWidget *layout_progress;
   GtkRevealer *disk_banner;
   GtkLabel *disk_banner_label;

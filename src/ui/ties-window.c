@@ -166,6 +166,119 @@ ties_window_show_first_evidence (TiesWindow *self,
   ties_window_show_evidence (self, first);
 }
 
+/* The diagram's top inset under its row of buttons, as the template
+ * sets it. */
+#define DIAGRAM_BUTTONS_INSET 56
+
+/* Below this width the window is narrow: the list and the diagram fold
+ * into two pages, the header keeps what the main menu and shortcuts do
+ * not also offer, the filters and the diagram's buttons take two rows,
+ * and a row opens with one click.  Decided by the window's width alone:
+ * were it the leaflet's folding, the narrower controls would unfold it
+ * again, and the wider ones fold it, without end. */
+#define NARROW_WIDTH 860
+
+static void
+ties_window_set_narrow (TiesWindow *self,
+                        gboolean    narrow)
+{
+  self->narrow = narrow;
+  adw_leaflet_set_can_unfold (self->leaflet, !narrow);
+  if (narrow)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "narrow");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "narrow");
+  /* The title alone, as short as an ellipsis: AdwWindowTitle keeps five
+   * characters of each line. */
+  if (narrow && self->narrow_title == NULL)
+    {
+      self->narrow_title = g_object_ref_sink (gtk_label_new (NULL));
+      gtk_label_set_ellipsize (GTK_LABEL (self->narrow_title), PANGO_ELLIPSIZE_END);
+      gtk_label_set_single_line_mode (GTK_LABEL (self->narrow_title), TRUE);
+      gtk_widget_add_css_class (self->narrow_title, "title");
+      g_object_bind_property (self->window_title, "title", self->narrow_title, "label", G_BINDING_SYNC_CREATE);
+    }
+  adw_header_bar_set_title_widget (self->header_bar, narrow ? self->narrow_title : self->wide_title);
+  gtk_widget_set_visible (self->save_button, !narrow);
+  gtk_widget_set_visible (self->save_icon_button, narrow);
+  gtk_widget_set_visible (self->add_event_button, !narrow);
+  gtk_widget_set_visible (self->add_event_icon_button, narrow);
+  gtk_widget_set_visible (self->undo_button, !narrow);
+  gtk_widget_set_visible (self->redo_button, !narrow);
+  gtk_widget_set_visible (self->export_button, !narrow);
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->diagram_buttons),
+                                  narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+  /* Nothing drawn under the buttons' two rows. */
+  g_object_set (self->diagram_view, "top-inset", narrow ? DIAGRAM_BUTTONS_INSET * 2 - 12 : DIAGRAM_BUTTONS_INSET, NULL);
+  ties_event_list_set_folded (self->event_list, narrow);
+  ties_actors_view_set_single_click_activate (self->actors_view, narrow);
+}
+
+/* Folded, the list's page opens documents; the other goes back to it. */
+static gboolean
+adapt_to_width (gpointer user_data)
+{
+  TiesWindow *self = user_data;
+  gboolean narrow = gtk_widget_get_width (GTK_WIDGET (self)) < NARROW_WIDTH;
+  gboolean folded, content;
+
+  self->adapt_idle = 0;
+  if (narrow != self->narrow)
+    ties_window_set_narrow (self, narrow);
+
+  folded = adw_leaflet_get_folded (self->leaflet);
+  content = g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "content") == 0;
+  gtk_widget_set_visible (self->back_button, folded && content);
+  gtk_widget_set_visible (GTK_WIDGET (self->open_button), !self->narrow);
+  gtk_widget_set_visible (self->open_icon_button, self->narrow && !(folded && content));
+
+  return G_SOURCE_REMOVE;
+}
+
+/* After the allocation, not in it: what is shown changing while the
+ * window is sized would size it again from within. */
+static void
+ties_window_queue_adapt (TiesWindow *self)
+{
+  if (self->adapt_idle == 0)
+    self->adapt_idle = g_idle_add (adapt_to_width, self);
+}
+
+static void
+ties_window_size_allocate (GtkWidget *widget,
+                           int        width,
+                           int        height,
+                           int        baseline)
+{
+  TiesWindow *self = TIES_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (ties_window_parent_class)->size_allocate (widget, width, height, baseline);
+
+  if ((width < NARROW_WIDTH) != self->narrow)
+    ties_window_queue_adapt (self);
+}
+
+static void
+on_leaflet_changed (TiesWindow *self)
+{
+  ties_window_queue_adapt (self);
+}
+
+static void
+on_back_clicked (TiesWindow *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+/* What was chosen in the list, shown: in a folded window, the page of
+ * the diagram and the editor. */
+static void
+ties_window_show_content (TiesWindow *self)
+{
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child_name (self->leaflet, "content");
+}
+
 /* Switching to the Source view shows the quote of the event chosen
  * while the diagram was shown, as choosing it there would have. */
 static void
@@ -339,6 +452,7 @@ on_actor_activated (TiesWindow     *self,
                     TiesActorsView *view)
 {
   ties_selection_select_actor (self->selection, actor);
+  ties_window_show_content (self);
 }
 
 static void
@@ -348,6 +462,7 @@ on_event_activated (TiesWindow *self,
 {
   gtk_stack_set_visible_child_name (self->side_stack, "events");
   ties_selection_select_event (self->selection, event);
+  ties_window_show_content (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->event_editor));
 }
 
@@ -401,6 +516,7 @@ on_source_activated (TiesWindow      *self,
 {
   /* The Sources view selected it already; the reader shows it. */
   ties_window_show_source (self, source);
+  ties_window_show_content (self);
 }
 
 /* The Sources tab shows the selected source's details below, where the
@@ -787,6 +903,7 @@ new_event_action (GtkWidget  *widget,
   gtk_stack_set_visible_child_name (self->stack, "document");
   gtk_stack_set_visible_child_name (self->side_stack, "events");
   gtk_widget_activate_action (GTK_WIDGET (self->event_list), "event-list.new", NULL);
+  ties_window_show_content (self);
 }
 
 static void
@@ -795,6 +912,7 @@ ties_window_dispose (GObject *object)
   TiesWindow *self = (TiesWindow *) object;
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->adapt_idle, g_source_remove);
   _ties_window_measures_dispose (self);
   if (self->shortcuts_window != NULL)
     {
@@ -827,6 +945,8 @@ ties_window_dispose (GObject *object)
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), TIES_TYPE_WINDOW);
+  g_clear_object (&self->wide_title);
+  g_clear_object (&self->narrow_title);
   /* Children of the template's bins, gone with them. */
   self->reader = NULL;
   self->sources_view = NULL;
@@ -927,6 +1047,7 @@ ties_window_class_init (TiesWindowClass *klass)
   object_class->dispose = ties_window_dispose;
   object_class->finalize = ties_window_finalize;
   window_class->close_request = ties_window_close_request;
+  widget_class->size_allocate = ties_window_size_allocate;
 
   g_type_ensure (TIES_TYPE_ACTOR_EDITOR);
   g_type_ensure (TIES_TYPE_ACTORS_VIEW);
@@ -941,7 +1062,20 @@ ties_window_class_init (TiesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TiesWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TiesWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, TiesWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, TiesWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, TiesWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, TiesWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, TiesWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, TiesWindow, open_icon_button);
+  gtk_widget_class_bind_template_child (widget_class, TiesWindow, save_button);
+  gtk_widget_class_bind_template_child (widget_class, TiesWindow, save_icon_button);
+  gtk_widget_class_bind_template_child (widget_class, TiesWindow, add_event_button);
+  gtk_widget_class_bind_template_child (widget_class, TiesWindow, add_event_icon_button);
+  gtk_widget_class_bind_template_child (widget_class, TiesWindow, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, TiesWindow, redo_button);
+  gtk_widget_class_bind_template_child (widget_class, TiesWindow, export_button);
+  gtk_widget_class_bind_template_child (widget_class, TiesWindow, diagram_buttons);
+  gtk_widget_class_bind_template_callback (widget_class, on_leaflet_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
   gtk_widget_class_bind_template_child (widget_class, TiesWindow, side_stack);
   gtk_widget_class_bind_template_child (widget_class, TiesWindow, event_list);
   gtk_widget_class_bind_template_child (widget_class, TiesWindow, actors_view);
@@ -986,6 +1120,7 @@ ties_window_init (TiesWindow *self)
   g_autoptr(TiesDocument) document = ties_document_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->wide_title = g_object_ref (GTK_WIDGET (self->window_title));
   if (ties_timing_enabled ())
     ties_timing_watch_window (GTK_WINDOW (self));
 
@@ -1019,7 +1154,6 @@ ties_window_init (TiesWindow *self)
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
-  g_settings_bind (self->settings, "split-position", self->paned, "position", G_SETTINGS_BIND_DEFAULT);
   /* The timeline strip, shown or hidden and its lanes, alike in every
    * window and the next session. */
   {
