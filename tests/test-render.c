@@ -906,6 +906,103 @@ test_zoomed_in (void)
   fixture_clear (&fixture);
 }
 
+/* A scene as the window makes it: no title, no caption, the legend in
+ * its popover. */
+static TiesScene *
+window_scene (Fixture *fixture)
+{
+  TiesRenderOptions options;
+
+  ties_render_options_init (&options);
+  options.caption = "";
+  options.legend = FALSE;
+  options.legend_apart = TRUE;
+
+  return ties_scene_new (fixture->document, fixture->network, fixture->graph, &options);
+}
+
+/* Sets the text for the scale at which @scene fits @width × @height,
+ * as the window does while its zoom settles; returns that scale. */
+static double
+settle_text_scale (Fixture   *fixture,
+                   TiesScene *scene,
+                   double     width,
+                   double     height)
+{
+  double s = 1;
+
+  for (guint pass = 0; pass < 3; pass++)
+    {
+      ties_scene_get_transform (scene, width, height, &s, NULL, NULL);
+      ties_scene_set_text_scale (scene, fixture->document, fixture->graph, s);
+    }
+  ties_scene_get_transform (scene, width, height, &s, NULL, NULL);
+
+  return s;
+}
+
+/* Issue 11, item 2, in a narrow window: fewer names, not a smaller
+ * drawing. In 300 × 260 px the sample's names would shrink the actors
+ * into a speck; the drawing keeps at least 60% of what the actors alone
+ * could take, and the names left lie wholly inside the area. */
+static void
+test_narrow_area (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(TiesScene) scene = NULL;
+  double width = 300, height = 260, m = MIN (width, height) * 0.03;
+  double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+  double before, after, actors_alone;
+  guint n_before;
+
+  fixture_load (&fixture, NULL);
+  scene = window_scene (&fixture);
+
+  before = settle_text_scale (&fixture, scene, width, height);
+  n_before = ties_scene_get_n_labels (scene);
+  for (guint i = 0; i < ties_scene_get_n_nodes (scene); i++)
+    {
+      double x, y, r;
+
+      ties_scene_get_node (scene, i, &x, &y, &r);
+      x0 = MIN (x0, x - r);
+      y0 = MIN (y0, y - r);
+      x1 = MAX (x1, x + r);
+      y1 = MAX (y1, y + r);
+    }
+  actors_alone = MIN ((width - 2 * m) / (x1 - x0), (height - 2 * m) / (y1 - y0));
+  g_test_message ("scale with every name %.4f, the actors alone %.4f", before, actors_alone);
+  g_assert_cmpfloat (before, <, 0.6 * actors_alone);
+
+  g_assert_true (ties_scene_keep_drawing_large (scene, fixture.document, fixture.graph, width, height));
+  ties_scene_get_transform (scene, width, height, &after, NULL, NULL);
+  g_assert_cmpfloat (after, >=, 0.6 * actors_alone * 0.999);
+  g_assert_cmpuint (ties_scene_get_n_labels (scene), <, n_before);
+  g_assert_cmpuint (ties_scene_get_n_labels (scene), >, 0);
+  for (guint i = 0; i < ties_scene_get_n_labels (scene); i++)
+    {
+      double x, y, w, h, px0, py0, px1, py1;
+
+      g_assert_true (ties_scene_get_label (scene, i, NULL, NULL, &x, &y, &w, &h));
+      ties_scene_map_point (scene, width, height, x, y, &px0, &py0);
+      ties_scene_map_point (scene, width, height, x + w, y + h, &px1, &py1);
+      g_assert_cmpfloat (px0, >=, -0.5);
+      g_assert_cmpfloat (py0, >=, -0.5);
+      g_assert_cmpfloat (px1, <=, width + 0.5);
+      g_assert_cmpfloat (py1, <=, height + 0.5);
+    }
+
+  /* Where the names fit, nothing is left out. */
+  g_clear_pointer (&scene, ties_scene_free);
+  scene = window_scene (&fixture);
+  settle_text_scale (&fixture, scene, 1400, 900);
+  n_before = ties_scene_get_n_labels (scene);
+  g_assert_false (ties_scene_keep_drawing_large (scene, fixture.document, fixture.graph, 1400, 900));
+  g_assert_cmpuint (ties_scene_get_n_labels (scene), ==, n_before);
+
+  fixture_clear (&fixture);
+}
+
 /* The document of the issue: generate.py's 3,000 events, 600 actors and
  * 82 pins, exported as the command line does (the document's own view:
  * pins kept, the rest laid out around them). */
@@ -1390,6 +1487,7 @@ main (int   argc,
   g_test_add_func ("/render/export-failure", test_export_failure);
   g_test_add_func ("/render/generated-with-pins", test_generated_with_pins);
   g_test_add_func ("/render/zoomed-in", test_zoomed_in);
+  g_test_add_func ("/render/narrow-area", test_narrow_area);
   g_test_add_func ("/render/export-too-large", test_export_too_large);
   g_test_add_func ("/render/weak-ties", test_weak_ties);
   g_test_add_func ("/render/weak-ties/legend", test_weak_ties_legend_only_when_drawn);

@@ -109,6 +109,16 @@ void       ties_scene_set_text_scale (TiesScene           *self,
                                       double               pixels_per_unit);
 /* The pixels per unit the text is set for (1 unless set). */
 double     ties_scene_get_text_scale (TiesScene           *self);
+/* Fewer names, not a smaller drawing: where the names set for the scale
+ * of a @width × @height area would shrink the drawing well below what
+ * the actors alone could take, sets the text for a larger drawing and
+ * leaves out the names that would then fall outside the area. Returns
+ * whether it did. */
+gboolean   ties_scene_keep_drawing_large (TiesScene       *self,
+                                          TiesDocument    *document,
+                                          TiesGraph       *graph,
+                                          double           width,
+                                          double           height);
 
 /* Draws the scene fitted and centred in a @width × @height area (user
  * units of @cr: pixels for PNG at scale 1, points for PDF). */

@@ -1725,6 +1725,61 @@ ties_scene_set_text_scale (TiesScene    *self,
   drop_hidden_labels (self);
 }
 
+/* Of what the actors alone could take of the area, the least the
+ * drawing keeps. */
+#define MIN_DRAWING_SHARE 0.6
+
+gboolean
+ties_scene_keep_drawing_large (TiesScene    *self,
+                               TiesDocument *document,
+                               TiesGraph    *graph,
+                               double        width,
+                               double        height)
+{
+  Box nodes = { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
+  double m = MIN (width, height) * FRAME_MARGIN;
+  double s, tx, ty, least, half_w, half_h, cx, cy;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (TIES_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (graph != NULL && graph->nodes->len == self->nodes->len, FALSE);
+
+  for (guint i = 0; i < self->nodes->len; i++)
+    {
+      SceneNode *node = &g_array_index (self->nodes, SceneNode, i);
+
+      if (!node->hidden)
+        box_add (&nodes, node->x - node->radius, node->y - node->radius,
+                 node->x + node->radius, node->y + node->radius);
+    }
+  if (nodes.x0 > nodes.x1 || width <= 2 * m || height <= 2 * m)
+    return FALSE;
+
+  least = MIN_DRAWING_SHARE * MIN ((width - 2 * m) / MAX (nodes.x1 - nodes.x0, 1e-6),
+                                   (height - 2 * m) / MAX (nodes.y1 - nodes.y0, 1e-6));
+  _ties_renderer_choose_frame (self, width, height, &s, &tx, &ty);
+  if (s >= least || !isfinite (least))
+    return FALSE;
+
+  ties_scene_set_text_scale (self, document, graph, least);
+  cx = (nodes.x0 + nodes.x1) / 2;
+  cy = (nodes.y0 + nodes.y1) / 2;
+  half_w = (width - 2 * m) / least / 2;
+  half_h = (height - 2 * m) / least / 2;
+  for (guint i = self->labels->len; i > 0; i--)
+    {
+      SceneLabel *l = g_ptr_array_index (self->labels, i - 1);
+
+      if (l->x < cx - half_w || l->x + l->width > cx + half_w
+          || l->y < cy - half_h || l->y + l->height > cy + half_h)
+        g_ptr_array_remove_index (self->labels, i - 1);
+    }
+  g_array_set_size (self->frames, 0);
+  build_frames (self);
+
+  return TRUE;
+}
+
 double
 ties_scene_get_text_scale (TiesScene *self)
 {

@@ -273,6 +273,11 @@ sync_text_scale (TiesDiagramView *self)
         break;
       ties_scene_set_text_scale (self->scene, self->document, self->graph, s);
     }
+  /* A narrow view names fewer actors rather than shrink them to a speck. */
+  if (self->graph != NULL && self->document != NULL)
+    ties_scene_keep_drawing_large (self->scene, self->document, self->graph,
+                                   _ties_diagram_view_widget_width (self),
+                                   _ties_diagram_view_widget_height (self) - _ties_diagram_view_top_inset (self));
 }
 
 /* Draws the scene at the current zoom and pan into a picture of what a
