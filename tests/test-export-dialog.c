@@ -156,6 +156,40 @@ test_enter_exports (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* Over a window 360 px wide the dialog fits it: the preview above the
+ * options, Export… inside the dialog, and the dialog no wider than the
+ * window. */
+static void
+test_narrow_parent (void)
+{
+  GtkWidget *parent = gtk_window_new ();
+  TiesExportDialog *dialog;
+  GtkWidget *export_button;
+  graphene_rect_t bounds;
+  int min_width;
+
+  gtk_window_set_default_size (GTK_WINDOW (parent), 360, 720);
+  gtk_window_present (GTK_WINDOW (parent));
+  ui_test_iterate_until (ui_test_is_mapped, parent);
+  ui_test_wait_for_frame (parent);
+
+  dialog = ties_export_dialog_new (GTK_WINDOW (parent), network, settings);
+  gtk_window_present (GTK_WINDOW (dialog));
+  ui_test_iterate_until (ui_test_is_mapped, dialog);
+  ui_test_wait_for_frame (GTK_WIDGET (dialog));
+
+  g_assert_cmpint (gtk_orientable_get_orientation (child (dialog, "body")), ==, GTK_ORIENTATION_VERTICAL);
+  gtk_widget_measure (GTK_WIDGET (dialog), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  g_assert_cmpint (min_width, <=, gtk_widget_get_width (parent));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (dialog)), <=, gtk_widget_get_width (parent));
+  export_button = child (dialog, "export_button");
+  g_assert_true (gtk_widget_compute_bounds (export_button, GTK_WIDGET (dialog), &bounds));
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (GTK_WIDGET (dialog)));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (parent));
+}
+
 static void
 test_preview_updates (void)
 {
@@ -529,6 +563,7 @@ main (int   argc,
 
   g_test_add_func ("/export-dialog/builds", test_builds);
   g_test_add_func ("/export-dialog/enter-exports", test_enter_exports);
+  g_test_add_func ("/export-dialog/narrow-parent", test_narrow_parent);
   g_test_add_func ("/export-dialog/preview-updates", test_preview_updates);
   g_test_add_func ("/export-dialog/export-files", test_export_files);
   g_test_add_func ("/export-dialog/weak-ties", test_weak_ties);

@@ -39,6 +39,7 @@ struct _TiesExportDialog
   GFile *export_file;
 
   /* Template widgets */
+  GtkBox *body;
   GtkDrawingArea *preview;
   AdwComboRow *format_row;
   AdwComboRow *panel_row;
@@ -476,6 +477,7 @@ ties_export_dialog_class_init (TiesExportDialogClass *klass)
                                     G_TYPE_NONE, 1, G_TYPE_FILE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tiesapp/Ties/ui/ties-export-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, TiesExportDialog, body);
   gtk_widget_class_bind_template_child (widget_class, TiesExportDialog, preview);
   gtk_widget_class_bind_template_child (widget_class, TiesExportDialog, format_row);
   gtk_widget_class_bind_template_child (widget_class, TiesExportDialog, panel_row);
@@ -553,6 +555,9 @@ ties_export_dialog_new (GtkWindow   *parent,
   return ties_export_dialog_new_for_graph (parent, network, NULL, settings);
 }
 
+/* As TiesWindow's narrow width. */
+#define NARROW_PARENT_WIDTH 860
+
 TiesExportDialog *
 ties_export_dialog_new_for_graph (GtkWindow   *parent,
                                   TiesNetwork *network,
@@ -570,6 +575,18 @@ ties_export_dialog_new_for_graph (GtkWindow   *parent,
   self = g_object_new (TIES_TYPE_EXPORT_DIALOG,
                        "transient-for", parent,
                        NULL);
+  /* Over a narrow window, as large as the window: the preview above
+   * the options rather than beside them. */
+  if (parent != NULL && gtk_widget_get_width (GTK_WIDGET (parent)) > 0
+      && gtk_widget_get_width (GTK_WIDGET (parent)) < NARROW_PARENT_WIDTH)
+    {
+      gtk_orientable_set_orientation (GTK_ORIENTABLE (self->body), GTK_ORIENTATION_VERTICAL);
+      gtk_drawing_area_set_content_width (self->preview, 160);
+      gtk_drawing_area_set_content_height (self->preview, 160);
+      gtk_widget_set_size_request (self->options_page, -1, 240);
+      gtk_window_set_default_size (GTK_WINDOW (self), gtk_widget_get_width (GTK_WIDGET (parent)),
+                                   gtk_widget_get_height (GTK_WIDGET (parent)));
+    }
   self->network = g_object_ref (network);
   if (graph != NULL)
     {
