@@ -991,6 +991,45 @@ test_narrow_window (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A window whose last size was narrow opens at that size, folded. */
+static void
+test_opens_narrow (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.tiesapp.Ties");
+  TiesWindow *window;
+  AdwLeaflet *leaflet;
+
+  g_settings_set_int (settings, "window-width", 360);
+  g_settings_set_int (settings, "window-height", 720);
+  window = ties_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  ui_test_iterate_until (ui_test_is_mapped, window);
+  ui_test_iterate_for (300);
+  ui_test_wait_for_frame (GTK_WIDGET (window));
+
+  leaflet = ADW_LEAFLET (ui_test_find_child (GTK_WIDGET (window), ADW_TYPE_LEAFLET));
+  g_assert_cmpint (gdk_surface_get_width (gtk_native_get_surface (GTK_NATIVE (window))), ==, 360);
+  g_assert_false (adw_leaflet_get_can_unfold (leaflet));
+  assert_no_button_clipped (GTK_WIDGET (window), GTK_WIDGET (window));
+
+  /* A document opened in it: the list's page, still 360 px. */
+  {
+    g_autoptr(GFile) sample = g_file_new_for_path (SAMPLE);
+
+    ties_window_open_file (window, sample);
+  }
+  ui_test_iterate_for (300);
+  ui_test_wait_for_frame (GTK_WIDGET (window));
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "list");
+  g_assert_cmpint (gdk_surface_get_width (gtk_native_get_surface (GTK_NATIVE (window))), ==, 360);
+  assert_no_button_clipped (GTK_WIDGET (window), GTK_WIDGET (window));
+
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1025,6 +1064,7 @@ main (int   argc,
   g_test_add_func ("/window/close-with-editors", test_close_with_editors);
   g_test_add_func ("/window/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/window/narrow", test_narrow_window);
+  g_test_add_func ("/window/opens-narrow", test_opens_narrow);
   g_test_add_func ("/window/document-outlives-window", test_document_outlives_window);
   g_test_add_func ("/window/relayout", test_relayout);
 

@@ -43,6 +43,7 @@ struct _TiesEventList
   GtkEntry            *to_entry;
   GtkButton           *chip_button;
   GtkBox              *filter_row;
+  GtkBox              *choices_row;
   GtkLabel            *chip_label;
   GtkStack            *stack;
   AdwStatusPage       *empty_page;

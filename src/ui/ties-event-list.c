@@ -548,6 +548,7 @@ ties_event_list_class_init (TiesEventListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TiesEventList, to_entry);
   gtk_widget_class_bind_template_child (widget_class, TiesEventList, chip_button);
   gtk_widget_class_bind_template_child (widget_class, TiesEventList, filter_row);
+  gtk_widget_class_bind_template_child (widget_class, TiesEventList, choices_row);
   gtk_widget_class_bind_template_child (widget_class, TiesEventList, chip_label);
   gtk_widget_class_bind_template_child (widget_class, TiesEventList, stack);
   gtk_widget_class_bind_template_child (widget_class, TiesEventList, empty_page);
@@ -788,7 +789,8 @@ ties_event_list_get_selection (TiesEventList *self)
 }
 
 /* In a folded window a row is opened as a link is, by one click, and
- * the filters take two lines, the dates below the choices. */
+ * the filters take three lines: search and kind, participant and
+ * source (long in some languages), the dates. */
 void
 ties_event_list_set_folded (TiesEventList *self,
                             gboolean       folded)
@@ -797,6 +799,8 @@ ties_event_list_set_folded (TiesEventList *self,
 
   gtk_column_view_set_single_click_activate (self->column_view, folded);
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self->filter_row),
+                                  folded ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->choices_row),
                                   folded ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
 }
 

@@ -97,6 +97,7 @@ struct _TiesWindow
   GtkWidget *redo_button;
   GtkWidget *export_button;
   GtkWidget *diagram_buttons;
+  GtkWidget *disk_banner_box;
   GtkWidget *layout_progress;
   GtkRevealer *disk_banner;
   GtkLabel *disk_banner_label;

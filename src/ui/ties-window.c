@@ -178,6 +178,18 @@ ties_window_show_first_evidence (TiesWindow *self,
  * again, and the wider ones fold it, without end. */
 #define NARROW_WIDTH 860
 
+/* Folded, the list's page opens documents; the other goes back to it. */
+static void
+update_navigation (TiesWindow *self)
+{
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+  gboolean content = g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "content") == 0;
+
+  gtk_widget_set_visible (self->back_button, folded && content);
+  gtk_widget_set_visible (GTK_WIDGET (self->open_button), !self->narrow);
+  gtk_widget_set_visible (self->open_icon_button, self->narrow && !(folded && content));
+}
+
 static void
 ties_window_set_narrow (TiesWindow *self,
                         gboolean    narrow)
@@ -208,29 +220,27 @@ ties_window_set_narrow (TiesWindow *self,
   gtk_widget_set_visible (self->export_button, !narrow);
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self->diagram_buttons),
                                   narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+  /* The file-changed banner's buttons below its words. */
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->disk_banner_box),
+                                  narrow ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
   /* Nothing drawn under the buttons' two rows. */
   g_object_set (self->diagram_view, "top-inset", narrow ? DIAGRAM_BUTTONS_INSET * 2 - 12 : DIAGRAM_BUTTONS_INSET, NULL);
   ties_event_list_set_folded (self->event_list, narrow);
   ties_actors_view_set_single_click_activate (self->actors_view, narrow);
+  update_navigation (self);
 }
 
-/* Folded, the list's page opens documents; the other goes back to it. */
 static gboolean
 adapt_to_width (gpointer user_data)
 {
   TiesWindow *self = user_data;
   gboolean narrow = gtk_widget_get_width (GTK_WIDGET (self)) < NARROW_WIDTH;
-  gboolean folded, content;
 
   self->adapt_idle = 0;
   if (narrow != self->narrow)
     ties_window_set_narrow (self, narrow);
-
-  folded = adw_leaflet_get_folded (self->leaflet);
-  content = g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "content") == 0;
-  gtk_widget_set_visible (self->back_button, folded && content);
-  gtk_widget_set_visible (GTK_WIDGET (self->open_button), !self->narrow);
-  gtk_widget_set_visible (self->open_icon_button, self->narrow && !(folded && content));
+  else
+    update_navigation (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -1074,6 +1084,7 @@ ties_window_class_init (TiesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TiesWindow, redo_button);
   gtk_widget_class_bind_template_child (widget_class, TiesWindow, export_button);
   gtk_widget_class_bind_template_child (widget_class, TiesWindow, diagram_buttons);
+  gtk_widget_class_bind_template_child (widget_class, TiesWindow, disk_banner_box);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
   gtk_widget_class_bind_template_child (widget_class, TiesWindow, side_stack);
@@ -1154,6 +1165,10 @@ ties_window_init (TiesWindow *self)
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
+  /* Narrow from the first frame: sized first with the wide controls, the
+   * window would open as wide as they need, past a small screen's edge. */
+  else if (g_settings_get_int (self->settings, "window-width") < NARROW_WIDTH)
+    ties_window_set_narrow (self, TRUE);
   /* The timeline strip, shown or hidden and its lanes, alike in every
    * window and the next session. */
   {
