@@ -46,7 +46,7 @@ shoot_workspace () {
   local scheme=$1 out=$2 document=$3 row=$4 tab=$5 config
   config=$(mktemp -d)
   mkdir -p "$config/glib-2.0/settings"
-  printf "[io/github/tiesapp/Ties]\ncolor-scheme='%s'\nwindow-width=1366\nwindow-height=768\nsplit-position=560\n" "$scheme" \
+  printf "[io/github/tiesapp/Ties]\ncolor-scheme='%s'\nwindow-width=1366\nwindow-height=768\n" "$scheme" \
     > "$config/glib-2.0/settings/keyfile"
   XVFB_SCREEN=1366x768x24 XDG_CONFIG_HOME="$config" GSETTINGS_BACKEND=keyfile GSETTINGS_SCHEMA_DIR="$build/data" \
   GDK_BACKEND=x11 ADW_DISABLE_PORTAL=1 GSK_RENDERER=cairo GTK_A11Y=none NO_AT_BRIDGE=1 \
