@@ -860,23 +860,18 @@ test_shortcuts_window (void)
 
 /* A header button by its tooltip: the narrow and wide forms of a
  * control share their action but not their look. */
+static gboolean
+is_button_with_tooltip (GtkWidget     *widget,
+                        gconstpointer  tooltip)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
+}
+
 static GtkWidget *
 find_by_tooltip (GtkWidget  *widget,
                  const char *tooltip)
 {
-  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0 && GTK_IS_BUTTON (widget))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_tooltip (child, tooltip);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return ui_test_find_matching (widget, is_button_with_tooltip, tooltip);
 }
 
 /* Every button shown lies wholly inside the window: none clipped. */

@@ -122,22 +122,37 @@ ui_test_is_mapped (gpointer widget)
 }
 
 GtkWidget *
-ui_test_find_child (GtkWidget *widget,
-                    GType      type)
+ui_test_find_matching (GtkWidget     *widget,
+                       gboolean     (*matches) (GtkWidget *, gconstpointer),
+                       gconstpointer  data)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+  if (matches (widget, data))
     return widget;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = ui_test_find_child (child, type);
+      GtkWidget *found = ui_test_find_matching (child, matches, data);
 
       if (found != NULL)
         return found;
     }
 
   return NULL;
+}
+
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+GtkWidget *
+ui_test_find_child (GtkWidget *widget,
+                    GType      type)
+{
+  return ui_test_find_matching (widget, is_of_type, GSIZE_TO_POINTER (type));
 }
 
 gpointer

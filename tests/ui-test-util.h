@@ -31,6 +31,10 @@ gboolean    ui_test_is_mapped     (gpointer    widget);
 /* The first widget of @type at or below @widget, depth first. */
 GtkWidget  *ui_test_find_child    (GtkWidget  *widget,
                                    GType       type);
+/* The first widget at or below @widget, depth first, that @matches. */
+GtkWidget  *ui_test_find_matching (GtkWidget  *widget,
+                                   gboolean  (*matches) (GtkWidget *, gconstpointer),
+                                   gconstpointer data);
 /* The first visible toplevel window of @type, if any. */
 gpointer    ui_test_find_toplevel (GType       type);
 /* The visible message dialog, if any; and whether there is one. */
