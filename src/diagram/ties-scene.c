@@ -504,7 +504,7 @@ kind_line (TiesDocument *document,
 
   event_kind = ties_document_lookup_event_kind (document, kind);
   line = event_kind != NULL ? ties_event_kind_get_line (event_kind) : TIES_LINE_SOLID;
-  g_hash_table_insert (lines, (gpointer) kind, GUINT_TO_POINTER (line));
+  g_hash_table_insert (lines, g_strdup (kind), GUINT_TO_POINTER (line));
 
   return line;
 }
@@ -520,7 +520,7 @@ kind_label (TiesDocument *document,
   if (label == NULL)
     {
       label = ties_document_get_kind_label (document, kind);
-      g_hash_table_insert (labels, (gpointer) kind, (gpointer) label);
+      g_hash_table_insert (labels, g_strdup (kind), (gpointer) label);
     }
 
   return label;
@@ -612,10 +612,10 @@ build_edges (TiesScene               *self,
              GHashTable              *counted,        /* NULL: every event counts */
              GHashTable              *kinds_by_line)  /* line → GPtrArray of labels */
 {
-  /* Kinds' line styles and labels: kind ids are the document's, which
-   * does not change while the scene is built. */
-  g_autoptr(GHashTable) lines = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) labels_of_kinds = g_hash_table_new (g_str_hash, g_str_equal);
+  /* Kinds' line styles and labels, by copies of the kind ids: a tie
+   * counted as of a day, and its kinds, last one turn of the loop. */
+  g_autoptr(GHashTable) lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) labels_of_kinds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   g_assert (self != NULL);
 
