@@ -263,7 +263,14 @@ scene_rect (TiesDiagramView *self,
 static void
 sync_text_scale (TiesDiagramView *self)
 {
+  int width = (int) _ties_diagram_view_widget_width (self);
+  int height = (int) (_ties_diagram_view_widget_height (self) - _ties_diagram_view_top_inset (self));
+
   g_assert (TIES_IS_DIAGRAM_VIEW (self));
+
+  if (self->thinned_scene == self->n_scenes && self->thinned_width == width
+      && self->thinned_height == height && self->thinned_zoom == self->zoom)
+    return;
 
   for (guint pass = 0; pass < 3 && self->graph != NULL && self->document != NULL; pass++)
     {
@@ -274,10 +281,15 @@ sync_text_scale (TiesDiagramView *self)
       ties_scene_set_text_scale (self->scene, self->document, self->graph, s);
     }
   /* A narrow view names fewer actors rather than shrink them to a speck. */
-  if (self->graph != NULL && self->document != NULL)
-    ties_scene_keep_drawing_large (self->scene, self->document, self->graph,
-                                   _ties_diagram_view_widget_width (self),
-                                   _ties_diagram_view_widget_height (self) - _ties_diagram_view_top_inset (self));
+  self->thinned_scene = 0;
+  if (self->graph != NULL && self->document != NULL
+      && ties_scene_keep_drawing_large (self->scene, self->document, self->graph, width, height))
+    {
+      self->thinned_scene = self->n_scenes;
+      self->thinned_width = width;
+      self->thinned_height = height;
+      self->thinned_zoom = self->zoom;
+    }
 }
 
 /* Draws the scene at the current zoom and pan into a picture of what a

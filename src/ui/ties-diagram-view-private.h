@@ -32,6 +32,12 @@ struct _TiesDiagramView
   /* For tests: layouts started and scenes built. */
   guint n_layouts;
   guint n_scenes;
+  /* The scene, area and zoom whose names were last thinned to keep the
+   * drawing large (0: none): set again, they would come out the same. */
+  guint thinned_scene;
+  int thinned_width;
+  int thinned_height;
+  double thinned_zoom;
 
   /* What is shown: the laid-out graph (positions as drawn, mid-animation
    * too) and its scene, with the scene's picture cached for this size
