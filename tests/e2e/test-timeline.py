@@ -12,7 +12,7 @@ import tempfile
 
 import pyatspi
 
-from atspi_util import wait_for, find, find_app
+from atspi_util import wait_for, find, find_app, run_case
 
 TIES = os.environ['TIES_BINARY']
 SAMPLE = os.path.join(os.environ.get('TIES_SOURCE_ROOT', os.path.join(os.path.dirname(__file__), '..', '..')),
@@ -36,7 +36,18 @@ def main():
     shutil.copy(SAMPLE, document)
 
     app_process = subprocess.Popen([TIES, document])
-    try:
+    strip = None
+
+    def case():
+        nonlocal strip
+        try:
+            steps()
+        except AssertionError as error:
+            described = strip.description if strip is not None else None
+            raise AssertionError(f'{error} (the strip describes {described!r})') from None
+
+    def steps():
+        nonlocal strip
         app = wait_for('the app on the accessibility bus', find_app)
         frame = wait_for('the window', lambda: next((f for f in app if f.getRoleName() == 'frame'), None))
         wait_for('the document', lambda: 'Christchurch' in frame.name)
@@ -70,23 +81,10 @@ def main():
                      0, find(frame, 'text', 'Title').queryText().characterCount))
         xdotool('key', 'Left')
         wait_for('back to the first event', lambda: strip.description == FIRST)
-        print('1 passed, 0 failed')
-        return 0
-    except AssertionError as error:
-        print(f'FAIL: {error}')
-        try:
-            print(f'description: {strip.description!r}')
-        except Exception:
-            pass
-        subprocess.run(['import', '-window', 'root', os.path.join(tempfile.gettempdir(), 'ties-e2e-timeline-failure.png')])
-        print('0 passed, 1 failed')
-        return 1
+
+    try:
+        return run_case('timeline', app_process, case)
     finally:
-        app_process.terminate()
-        try:
-            app_process.wait(10)
-        except subprocess.TimeoutExpired:
-            app_process.kill()
         shutil.rmtree(work, ignore_errors=True)
 
 
