@@ -16,6 +16,7 @@
 #endif
 
 #include "ties-cli.h"
+#include "ties-modules.h"
 #include "ties-window-module.h"
 
 /* Options are the command line's: validation, export and help need no
@@ -30,27 +31,6 @@ is_command_line (int    argc,
       return TRUE;
 
   return FALSE;
-}
-
-/* The window module: beside the command in a build folder, where the
- * tests and the README run it, else where `meson install` puts it. */
-static GModule *
-open_window_module (GError **error)
-{
-  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
-  g_autofree char *name = g_strconcat ("libties-window.", G_MODULE_SUFFIX, NULL);
-  g_autofree char *installed = g_build_filename (PKGLIBDIR, name, NULL);
-
-  if (self != NULL)
-    {
-      g_autofree char *folder = g_path_get_dirname (self);
-      g_autofree char *beside = g_build_filename (folder, name, NULL);
-
-      if (g_file_test (beside, G_FILE_TEST_IS_REGULAR))
-        return g_module_open_full (beside, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL, error);
-    }
-
-  return g_module_open_full (installed, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL, error);
 }
 
 /* A command's memory in huge pages. An export of a few thousand actors
@@ -107,7 +87,7 @@ main (int   argc,
       return ties_cli_main (argc, argv);
     }
 
-  module = open_window_module (&error);
+  module = ties_modules_open ("ties-window", &error);
   if (module == NULL || !g_module_symbol (module, TIES_WINDOW_MAIN, (gpointer *) &window_main))
     {
       /* TRANSLATORS: the window's module did not load; %s says why */
