@@ -114,8 +114,6 @@ typedef struct
   TiesEventList    *list;
   TiesActorsView   *actors;
   TiesDiagramView  *diagram;
-  TiesEventEditor  *event_editor;
-  TiesActorEditor  *actor_editor;
   TiesSourceReader *reader;
   GtkStack         *editor_stack;
 } Fixture;
@@ -166,8 +164,6 @@ fixture_set_up (Fixture       *fixture,
   fixture->list = TIES_EVENT_LIST (ui_test_find_child (window, TIES_TYPE_EVENT_LIST));
   fixture->actors = TIES_ACTORS_VIEW (ui_test_find_child (window, TIES_TYPE_ACTORS_VIEW));
   fixture->diagram = TIES_DIAGRAM_VIEW (ui_test_find_child (window, TIES_TYPE_DIAGRAM_VIEW));
-  fixture->event_editor = TIES_EVENT_EDITOR (ui_test_find_child (window, TIES_TYPE_EVENT_EDITOR));
-  fixture->actor_editor = TIES_ACTOR_EDITOR (ui_test_find_child (window, TIES_TYPE_ACTOR_EDITOR));
   fixture->reader = TIES_SOURCE_READER (ui_test_find_child (window, TIES_TYPE_SOURCE_READER));
   fixture->editor_stack = find_stack_with_page (window, "tie");
   g_assert_nonnull (fixture->editor_stack);
@@ -188,6 +184,25 @@ fixture_tear_down (Fixture       *fixture,
 {
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   ui_test_iterate_until (no_windows, NULL);
+}
+
+/* The window builds an editor when it first shows one: found then. */
+static TiesEventEditor *
+event_editor (Fixture *fixture)
+{
+  GtkWidget *editor = ui_test_find_child (GTK_WIDGET (fixture->window), TIES_TYPE_EVENT_EDITOR);
+
+  g_assert_nonnull (editor);
+  return TIES_EVENT_EDITOR (editor);
+}
+
+static TiesActorEditor *
+actor_editor (Fixture *fixture)
+{
+  GtkWidget *editor = ui_test_find_child (GTK_WIDGET (fixture->window), TIES_TYPE_ACTOR_EDITOR);
+
+  g_assert_nonnull (editor);
+  return TIES_ACTOR_EDITOR (editor);
 }
 
 static const char *
@@ -259,7 +274,7 @@ test_list_reaches_all (Fixture       *fixture,
 
   g_assert_cmpint (ties_selection_get_kind (fixture->selection), ==, TIES_SELECTION_EVENTS);
   g_assert_true (ties_selection_get_event (fixture->selection) == event);
-  g_assert_true (ties_event_editor_get_event (fixture->event_editor) == event);
+  g_assert_true (ties_event_editor_get_event (event_editor (fixture)) == event);
   g_assert_cmpstr (editor_page (fixture), ==, "event");
   g_assert_true (ties_source_reader_get_selected_event (fixture->reader) == event);
   g_assert_null (ties_diagram_view_get_selected_actor (fixture->diagram));
@@ -298,7 +313,7 @@ test_actors_view_reaches_all (Fixture       *fixture,
 
   g_assert_true (ties_selection_get_actor (fixture->selection) == zuckerberg);
   g_assert_cmpstr (ties_diagram_view_get_selected_actor (fixture->diagram), ==, "zuckerberg");
-  g_assert_true (ties_actor_editor_get_actor (fixture->actor_editor) == zuckerberg);
+  g_assert_true (ties_actor_editor_get_actor (actor_editor (fixture)) == zuckerberg);
   g_assert_cmpstr (editor_page (fixture), ==, "actor");
   g_assert_null (ties_source_reader_get_selected_event (fixture->reader));
   g_assert_null (ties_event_list_get_selected_event (fixture->list));
@@ -326,7 +341,7 @@ test_diagram_actor_reaches_all (Fixture       *fixture,
   rows = ties_actors_view_get_selected (fixture->actors);
   g_assert_cmpuint (rows->len, ==, 1);
   g_assert_true (g_ptr_array_index (rows, 0) == pichai);
-  g_assert_true (ties_actor_editor_get_actor (fixture->actor_editor) == pichai);
+  g_assert_true (ties_actor_editor_get_actor (actor_editor (fixture)) == pichai);
   g_assert_cmpstr (editor_page (fixture), ==, "actor");
   g_assert_true (list_only_of (fixture, "pichai"));
 
@@ -426,7 +441,7 @@ test_reader_reaches_list (Fixture       *fixture,
 
   g_assert_nonnull (ties_selection_get_event (fixture->selection));
   g_assert_true (ties_event_list_get_selected_event (fixture->list) == ties_selection_get_event (fixture->selection));
-  g_assert_true (ties_event_editor_get_event (fixture->event_editor) == ties_selection_get_event (fixture->selection));
+  g_assert_true (ties_event_editor_get_event (event_editor (fixture)) == ties_selection_get_event (fixture->selection));
   g_assert_true (ties_source_reader_get_selected_event (fixture->reader) == ties_selection_get_event (fixture->selection));
   g_assert_cmpstr (editor_page (fixture), ==, "event");
 }
@@ -445,11 +460,11 @@ test_delete_forgets (Fixture       *fixture,
 
   ties_selection_select_event (fixture->selection, event);
   ui_test_iterate_for (50);
-  g_assert_true (ties_event_editor_get_event (fixture->event_editor) == event);
+  g_assert_true (ties_event_editor_get_event (event_editor (fixture)) == event);
   ties_document_remove_event (fixture->document, event);
   ui_test_iterate_for (50);
   g_assert_false (ties_selection_has_event (fixture->selection, event));
-  g_assert_true (ties_event_editor_get_event (fixture->event_editor) != event);
+  g_assert_true (ties_event_editor_get_event (event_editor (fixture)) != event);
 }
 
 int

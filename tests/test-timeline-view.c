@@ -367,7 +367,7 @@ test_window (void)
   TiesWindow *window = ui_test_open_sample (app);
   TiesTimelineView *view = TIES_TIMELINE_VIEW (ui_test_find_child (GTK_WIDGET (window), TIES_TYPE_TIMELINE_VIEW));
   TiesDiagramView *diagram = TIES_DIAGRAM_VIEW (ui_test_find_child (GTK_WIDGET (window), TIES_TYPE_DIAGRAM_VIEW));
-  TiesEventEditor *editor = TIES_EVENT_EDITOR (ui_test_find_child (GTK_WIDGET (window), TIES_TYPE_EVENT_EDITOR));
+  TiesEventEditor *editor;
   TiesDocument *document = ties_window_get_document (window);
   GtkRevealer *revealer;
   TiesTimeline *timeline;
@@ -392,6 +392,9 @@ test_window (void)
   g_assert_true (ties_timeline_get_mark (timeline, index, 0, gtk_widget_get_width (GTK_WIDGET (view)),
                                          gtk_widget_get_height (GTK_WIDGET (view)), &mark));
   ties_timeline_view_activate_at (view, (mark.x0 + mark.x1) / 2, mark.y);
+  /* The window builds the editor when it first shows one. */
+  editor = TIES_EVENT_EDITOR (ui_test_find_child (GTK_WIDGET (window), TIES_TYPE_EVENT_EDITOR));
+  g_assert_nonnull (editor);
   g_assert_true (ties_event_editor_get_event (editor) == ties_document_lookup_event (document, "zuckerberg-call"));
 
   /* Brushing April filters the list and the diagram, and the From and

@@ -228,7 +228,7 @@ test_workspace_follows (void)
   TiesSourceReader *reader = find_reader (window);
   GtkStack *view_stack = find_stack_with_page (GTK_WIDGET (window), "source");
   TiesEventList *list = TIES_EVENT_LIST (ui_test_find_child (GTK_WIDGET (window), TIES_TYPE_EVENT_LIST));
-  GtkWidget *editor = ui_test_find_child (GTK_WIDGET (window), TIES_TYPE_EVENT_EDITOR);
+  GtkWidget *editor;
   TiesEvent *call = ties_document_lookup_event (document, "zuckerberg-call");
   TiesEvent *dinner = ties_document_lookup_event (document, "davos-dinner");
   g_autoptr(TiesEvidence) quote = g_list_model_get_item (G_LIST_MODEL (ties_event_get_evidence (dinner)), 0);
@@ -241,6 +241,9 @@ test_workspace_follows (void)
    * view shows its quote. */
   ties_event_list_select_event (list, dinner);
   ui_test_iterate_for (50);
+  /* The window builds the editor when it first shows one. */
+  editor = ui_test_find_child (GTK_WIDGET (window), TIES_TYPE_EVENT_EDITOR);
+  g_assert_nonnull (editor);
   gtk_stack_set_visible_child_name (view_stack, "source");
   ui_test_iterate_for (200);
   g_assert_true (ties_source_reader_get_selection (reader, &start, &end));
@@ -397,12 +400,15 @@ test_source_date_close (void)
 {
   TiesWindow *window = ui_test_open_sample (app);
   GtkStack *side_stack = find_stack_with_page (GTK_WIDGET (window), "sources");
-  GtkWidget *editor = ui_test_find_child (GTK_WIDGET (window), TIES_TYPE_SOURCE_EDITOR);
+  GtkWidget *editor;
   GtkWidget *row;
   AdwMessageDialog *dialog;
 
   gtk_stack_set_visible_child_name (side_stack, "sources");
   ui_test_iterate_for (100);
+  /* The Sources tab selects its source: the window builds the editor. */
+  editor = ui_test_find_child (GTK_WIDGET (window), TIES_TYPE_SOURCE_EDITOR);
+  g_assert_nonnull (editor);
   row = GTK_WIDGET (gtk_widget_get_template_child (editor, TIES_TYPE_SOURCE_EDITOR, "published_row"));
   gtk_editable_set_text (GTK_EDITABLE (row), "2019-13-45");
   ui_test_iterate_for (50);

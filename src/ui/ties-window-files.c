@@ -591,8 +591,9 @@ save_as_action (GtkWidget  *widget,
 static char *
 ties_window_dup_unapplied_text (TiesWindow *self)
 {
-  g_autofree char *event_text = ties_event_editor_get_unapplied_text (self->event_editor);
-  g_autofree char *source_text = ties_source_editor_get_unapplied_text (self->source_editor);
+  /* An editor not yet built has nothing typed. */
+  g_autofree char *event_text = self->event_editor != NULL ? ties_event_editor_get_unapplied_text (self->event_editor) : NULL;
+  g_autofree char *source_text = self->source_editor != NULL ? ties_source_editor_get_unapplied_text (self->source_editor) : NULL;
 
   if (event_text != NULL && source_text != NULL)
     return g_strdup_printf ("%s %s", event_text, source_text);

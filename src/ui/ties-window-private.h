@@ -76,6 +76,11 @@ struct _TiesWindow
   GtkLabel *as_of_label;
   GtkStack *editor_stack;
   AdwStatusPage *tie_page;
+  /* The editors' places, and the editors once first shown (NULL before:
+   * ties-window.c builds them on demand). */
+  AdwBin *event_editor_bin;
+  AdwBin *actor_editor_bin;
+  AdwBin *source_editor_bin;
   TiesEventEditor *event_editor;
   TiesActorEditor *actor_editor;
   TiesSourceEditor *source_editor;
@@ -106,7 +111,10 @@ struct _TiesWindow
   AdwBin *reader_bin;
   AdwBin *sources_bin;
   TiesSourceReader *reader;
+  /* Built when first shown or needed, or else once the first frame is
+   * drawn: finding its proposals is the most of its cost. */
   TiesSourcesView *sources_view;
+  guint sources_view_idle;
 
   /* What is selected, shared by every view and followed by the editor. */
   TiesSelection *selection;

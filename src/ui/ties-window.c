@@ -110,12 +110,127 @@ compare_activity (gconstpointer a,
   return g_utf8_collate (ties_actor_get_name (actor_a), ties_actor_get_name (actor_b));
 }
 
+static void on_event_activated      (TiesWindow      *self,
+                                     TiesEvent       *event,
+                                     gpointer         source);
+static void on_show_evidence        (TiesWindow      *self,
+                                     TiesEvidence    *evidence,
+                                     TiesEventEditor *editor);
+static void on_reattach_evidence    (TiesWindow      *self,
+                                     TiesEvidence    *evidence,
+                                     TiesEventEditor *editor);
+static void on_source_activated     (TiesWindow      *self,
+                                     TiesSource      *source,
+                                     TiesSourcesView *view);
+static void on_proposal_accepted    (TiesWindow      *self,
+                                     TiesEvent       *event,
+                                     gboolean         edit,
+                                     TiesSourcesView *view);
+static void on_suggestion_activated (TiesWindow      *self,
+                                     gpointer         suggestion,
+                                     GObject         *emitter);
+static void ties_window_update_suggestions (TiesWindow *self);
+
+/* The editors are built when first shown: a window shows one or two of
+ * the three, if any, and building them all was a tenth of its start-up. */
+static TiesEventEditor *
+ensure_event_editor (TiesWindow *self)
+{
+  if (self->event_editor == NULL)
+    {
+      self->event_editor = TIES_EVENT_EDITOR (ties_event_editor_new ());
+      ties_event_editor_set_document (self->event_editor, self->document);
+      g_signal_connect_object (self->event_editor, "show-evidence", G_CALLBACK (on_show_evidence), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->event_editor, "reattach-evidence", G_CALLBACK (on_reattach_evidence), self, G_CONNECT_SWAPPED);
+      adw_bin_set_child (self->event_editor_bin, GTK_WIDGET (self->event_editor));
+    }
+
+  return self->event_editor;
+}
+
+static TiesActorEditor *
+ensure_actor_editor (TiesWindow *self)
+{
+  if (self->actor_editor == NULL)
+    {
+      self->actor_editor = TIES_ACTOR_EDITOR (ties_actor_editor_new ());
+      ties_actor_editor_set_document (self->actor_editor, self->document);
+      g_signal_connect_object (self->actor_editor, "event-activated", G_CALLBACK (on_event_activated), self, G_CONNECT_SWAPPED);
+      adw_bin_set_child (self->actor_editor_bin, GTK_WIDGET (self->actor_editor));
+    }
+
+  return self->actor_editor;
+}
+
+static TiesSourceEditor *
+ensure_source_editor (TiesWindow *self)
+{
+  if (self->source_editor == NULL)
+    {
+      self->source_editor = TIES_SOURCE_EDITOR (ties_source_editor_new ());
+      ties_source_editor_set_document (self->source_editor, self->document);
+      adw_bin_set_child (self->source_editor_bin, GTK_WIDGET (self->source_editor));
+    }
+
+  return self->source_editor;
+}
+
+/* The Sources view, built when first shown or needed, or else just after
+ * the window's first frame: finding the proposals of its source is most
+ * of what it costs.  Built, it selects what it would have selected had
+ * it been there from the start: the source the reader shows. */
+static TiesSourcesView *
+ensure_sources_view (TiesWindow *self)
+{
+  TiesSource *shown;
+
+  if (self->sources_view != NULL)
+    return self->sources_view;
+
+  g_clear_handle_id (&self->sources_view_idle, g_source_remove);
+  self->sources_view = TIES_SOURCES_VIEW (ties_sources_view_new ());
+  g_signal_connect_object (self->sources_view, "source-activated", G_CALLBACK (on_source_activated), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sources_view, "event-created", G_CALLBACK (on_proposal_accepted), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sources_view, "suggestion-activated", G_CALLBACK (on_suggestion_activated), self, G_CONNECT_SWAPPED);
+  /* Found again by the view once edits settle, not at each keystroke. */
+  g_signal_connect_object (self->sources_view, "suggestions-changed", G_CALLBACK (ties_window_update_suggestions), self, G_CONNECT_SWAPPED);
+  ties_sources_view_set_document (self->sources_view, self->document);
+  shown = ties_source_reader_get_source (self->reader);
+  if (shown != NULL)
+    ties_sources_view_select_source (self->sources_view, shown);
+  ties_sources_view_set_selection (self->sources_view, self->selection);
+  adw_bin_set_child (self->sources_bin, GTK_WIDGET (self->sources_view));
+
+  return self->sources_view;
+}
+
+static gboolean
+build_sources_view_cb (gpointer user_data)
+{
+  TiesWindow *self = user_data;
+
+  self->sources_view_idle = 0;
+  ensure_sources_view (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_first_after_paint (TiesWindow    *self,
+                      GdkFrameClock *clock)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_first_after_paint, self);
+  if (self->sources_view == NULL && self->sources_view_idle == 0)
+    self->sources_view_idle = g_idle_add (build_sources_view_cb, self);
+}
+
 /* The reader draws the proposals the Sources view lists, for the source
- * both show. */
+ * both show; none until the view is built. */
 static void
 ties_window_update_suggestions (TiesWindow *self)
 {
-  if (ties_sources_view_get_selected_source (self->sources_view) != ties_source_reader_get_source (self->reader))
+  if (self->sources_view == NULL
+      || ties_sources_view_get_selected_source (self->sources_view) != ties_source_reader_get_source (self->reader))
     {
       ties_source_reader_set_suggestions (self->reader, NULL);
       return;
@@ -130,7 +245,7 @@ ties_window_show_source (TiesWindow *self,
                          TiesSource *source)
 {
   ties_source_reader_set_source (self->reader, source);
-  ties_sources_view_select_source (self->sources_view, source);
+  ties_sources_view_select_source (ensure_sources_view (self), source);
   ties_window_update_suggestions (self);
   gtk_stack_set_visible_child_name (self->stack, "document");
   gtk_stack_set_visible_child_name (self->view_stack, "source");
@@ -269,6 +384,17 @@ ties_window_size_allocate (GtkWidget *widget,
 }
 
 static void
+ties_window_realize (GtkWidget *widget)
+{
+  TiesWindow *self = TIES_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (ties_window_parent_class)->realize (widget);
+
+  g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                           G_CALLBACK (on_first_after_paint), self, G_CONNECT_SWAPPED);
+}
+
+static void
 on_leaflet_changed (TiesWindow *self)
 {
   ties_window_queue_adapt (self);
@@ -298,7 +424,12 @@ on_view_page_changed (TiesWindow *self,
 {
   TiesEvent *event = ties_selection_get_event (self->selection);
 
-  if (event != NULL && g_strcmp0 (gtk_stack_get_visible_child_name (stack), "source") == 0)
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (stack), "source") != 0)
+    return;
+
+  /* The reader draws the proposals the Sources view finds. */
+  ensure_sources_view (self);
+  if (event != NULL)
     ties_window_show_first_evidence (self, event);
 }
 
@@ -383,15 +514,16 @@ on_selection_changed (TiesWindow    *self,
   switch (ties_selection_get_kind (selection))
     {
     case TIES_SELECTION_EVENTS:
-      ties_event_editor_set_event (self->event_editor, event);
       /* Several events have no one editor. */
+      if (event != NULL || self->event_editor != NULL)
+        ties_event_editor_set_event (ensure_event_editor (self), event);
       gtk_stack_set_visible_child_name (self->editor_stack, event != NULL ? "event" : "none");
       if (event != NULL && !self->selecting_from_reader)
         ties_window_show_first_evidence (self, event);
       break;
 
     case TIES_SELECTION_ACTOR:
-      ties_actor_editor_set_actor (self->actor_editor, ties_selection_get_actor (selection));
+      ties_actor_editor_set_actor (ensure_actor_editor (self), ties_selection_get_actor (selection));
       gtk_stack_set_visible_child_name (self->editor_stack, "actor");
       break;
 
@@ -401,13 +533,14 @@ on_selection_changed (TiesWindow    *self,
       break;
 
     case TIES_SELECTION_SOURCE:
-      ties_source_editor_set_source (self->source_editor, ties_selection_get_source (selection));
+      ties_source_editor_set_source (ensure_source_editor (self), ties_selection_get_source (selection));
       gtk_stack_set_visible_child_name (self->editor_stack, "source");
       break;
 
     case TIES_SELECTION_NONE:
     default:
-      ties_event_editor_set_event (self->event_editor, NULL);
+      if (self->event_editor != NULL)
+        ties_event_editor_set_event (self->event_editor, NULL);
       gtk_stack_set_visible_child_name (self->editor_stack, "none");
       break;
     }
@@ -473,7 +606,7 @@ on_event_activated (TiesWindow *self,
   gtk_stack_set_visible_child_name (self->side_stack, "events");
   ties_selection_select_event (self->selection, event);
   ties_window_show_content (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->event_editor));
+  gtk_widget_grab_focus (GTK_WIDGET (ensure_event_editor (self)));
 }
 
 /* A click on a highlight selects its event everywhere, but leaves the
@@ -503,7 +636,7 @@ on_reader_event_created (TiesWindow       *self,
                          TiesSourceReader *reader)
 {
   on_reader_event_activated (self, event, reader);
-  gtk_widget_grab_focus (GTK_WIDGET (self->event_editor));
+  gtk_widget_grab_focus (GTK_WIDGET (ensure_event_editor (self)));
 }
 
 /* The actor made or found from a passage, in the editor; the list is not
@@ -542,7 +675,7 @@ on_side_page_changed (TiesWindow *self,
   if (g_strcmp0 (gtk_stack_get_visible_child_name (stack), "sources") != 0)
     return;
 
-  source = ties_sources_view_get_selected_source (self->sources_view);
+  source = ties_sources_view_get_selected_source (ensure_sources_view (self));
   if (source == NULL)
     return;
 
@@ -559,7 +692,7 @@ on_proposal_accepted (TiesWindow      *self,
    * the new event. */
   select_event_in_place (self, event);
   if (edit)
-    gtk_widget_grab_focus (GTK_WIDGET (self->event_editor));
+    gtk_widget_grab_focus (GTK_WIDGET (ensure_event_editor (self)));
 }
 
 static void
@@ -818,20 +951,32 @@ ties_window_set_document (TiesWindow   *self,
   ties_timeline_view_set_network (self->timeline_view, self->network);
   ties_player_set_network (self->player, self->network);
   _ties_window_measures_follow (self);
-  ties_event_editor_set_document (self->event_editor, document);
-  ties_event_editor_set_event (self->event_editor, NULL);
-  ties_actor_editor_set_document (self->actor_editor, document);
-  ties_actor_editor_set_actor (self->actor_editor, NULL);
-  ties_source_editor_set_document (self->source_editor, document);
-  ties_source_editor_set_source (self->source_editor, NULL);
+  /* The editors and the Sources view not yet built take the document
+   * when they are. */
+  if (self->event_editor != NULL)
+    {
+      ties_event_editor_set_document (self->event_editor, document);
+      ties_event_editor_set_event (self->event_editor, NULL);
+    }
+  if (self->actor_editor != NULL)
+    {
+      ties_actor_editor_set_document (self->actor_editor, document);
+      ties_actor_editor_set_actor (self->actor_editor, NULL);
+    }
+  if (self->source_editor != NULL)
+    {
+      ties_source_editor_set_document (self->source_editor, document);
+      ties_source_editor_set_source (self->source_editor, NULL);
+    }
   gtk_stack_set_visible_child_name (self->editor_stack, "none");
   ties_source_reader_set_document (self->reader, document);
-  ties_sources_view_set_document (self->sources_view, document);
+  if (self->sources_view != NULL)
+    ties_sources_view_set_document (self->sources_view, document);
   {
     g_autoptr(TiesSource) first = g_list_model_get_item (G_LIST_MODEL (ties_document_get_sources (document)), 0);
 
     ties_source_reader_set_source (self->reader, first);
-    if (first != NULL)
+    if (first != NULL && self->sources_view != NULL)
       ties_sources_view_select_source (self->sources_view, first);
     ties_window_update_suggestions (self);
   }
@@ -923,6 +1068,7 @@ ties_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->adapt_idle, g_source_remove);
+  g_clear_handle_id (&self->sources_view_idle, g_source_remove);
   _ties_window_measures_dispose (self);
   if (self->shortcuts_window != NULL)
     {
@@ -960,6 +1106,9 @@ ties_window_dispose (GObject *object)
   /* Children of the template's bins, gone with them. */
   self->reader = NULL;
   self->sources_view = NULL;
+  self->event_editor = NULL;
+  self->actor_editor = NULL;
+  self->source_editor = NULL;
   g_clear_object (&self->selection);
 
   G_OBJECT_CLASS (ties_window_parent_class)->dispose (object);
@@ -1058,15 +1207,13 @@ ties_window_class_init (TiesWindowClass *klass)
   object_class->finalize = ties_window_finalize;
   window_class->close_request = ties_window_close_request;
   widget_class->size_allocate = ties_window_size_allocate;
+  widget_class->realize = ties_window_realize;
 
-  g_type_ensure (TIES_TYPE_ACTOR_EDITOR);
   g_type_ensure (TIES_TYPE_ACTORS_VIEW);
   g_type_ensure (TIES_TYPE_DIAGRAM_VIEW);
   g_type_ensure (TIES_TYPE_TIMELINE_VIEW);
-  g_type_ensure (TIES_TYPE_EVENT_EDITOR);
   g_type_ensure (TIES_TYPE_EVENT_LIST);
   g_type_ensure (TIES_TYPE_SOURCE_READER);
-  g_type_ensure (TIES_TYPE_SOURCE_EDITOR);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/tiesapp/Ties/ui/ties-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TiesWindow, toast_overlay);
@@ -1097,9 +1244,9 @@ ties_window_class_init (TiesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TiesWindow, as_of_label);
   gtk_widget_class_bind_template_child (widget_class, TiesWindow, editor_stack);
   gtk_widget_class_bind_template_child (widget_class, TiesWindow, tie_page);
-  gtk_widget_class_bind_template_child (widget_class, TiesWindow, event_editor);
-  gtk_widget_class_bind_template_child (widget_class, TiesWindow, actor_editor);
-  gtk_widget_class_bind_template_child (widget_class, TiesWindow, source_editor);
+  gtk_widget_class_bind_template_child (widget_class, TiesWindow, event_editor_bin);
+  gtk_widget_class_bind_template_child (widget_class, TiesWindow, actor_editor_bin);
+  gtk_widget_class_bind_template_child (widget_class, TiesWindow, source_editor_bin);
   gtk_widget_class_bind_template_child (widget_class, TiesWindow, layout_button);
   gtk_widget_class_bind_template_child (widget_class, TiesWindow, legend_area);
   gtk_widget_class_bind_template_callback (widget_class, on_legend_popover_show);
@@ -1212,9 +1359,6 @@ ties_window_init (TiesWindow *self)
   g_signal_connect_object (self->event_list, "events-deleted", G_CALLBACK (on_events_deleted), self, G_CONNECT_SWAPPED);
   g_object_bind_property (self->diagram_view, "busy", self->layout_progress, "visible", G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->actors_view, "actor-activated", G_CALLBACK (on_actor_activated), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->actor_editor, "event-activated", G_CALLBACK (on_event_activated), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->event_editor, "show-evidence", G_CALLBACK (on_show_evidence), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->event_editor, "reattach-evidence", G_CALLBACK (on_reattach_evidence), self, G_CONNECT_SWAPPED);
 
   self->reader = TIES_SOURCE_READER (ties_source_reader_new ());
   adw_bin_set_child (self->reader_bin, GTK_WIDGET (self->reader));
@@ -1225,16 +1369,8 @@ ties_window_init (TiesWindow *self)
   g_signal_connect_object (self->reader, "actor-created", G_CALLBACK (on_reader_actor), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->reader, "suggestion-activated", G_CALLBACK (on_suggestion_activated), self, G_CONNECT_SWAPPED);
 
-  self->sources_view = TIES_SOURCES_VIEW (ties_sources_view_new ());
-  adw_bin_set_child (self->sources_bin, GTK_WIDGET (self->sources_view));
-  ties_sources_view_set_selection (self->sources_view, self->selection);
-  g_signal_connect_object (self->sources_view, "source-activated", G_CALLBACK (on_source_activated), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->side_stack, "notify::visible-child-name", G_CALLBACK (on_side_page_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->view_stack, "notify::visible-child-name", G_CALLBACK (on_view_page_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->sources_view, "event-created", G_CALLBACK (on_proposal_accepted), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->sources_view, "suggestion-activated", G_CALLBACK (on_suggestion_activated), self, G_CONNECT_SWAPPED);
-  /* Found again by the view once edits settle, not at each keystroke. */
-  g_signal_connect_object (self->sources_view, "suggestions-changed", G_CALLBACK (ties_window_update_suggestions), self, G_CONNECT_SWAPPED);
 
   _ties_window_files_init (self);
   _ties_window_measures_init (self);
