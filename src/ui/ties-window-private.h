@@ -85,6 +85,13 @@ struct _TiesWindow
   TiesActorEditor *actor_editor;
   TiesSourceEditor *source_editor;
   GtkMenuButton *layout_button;
+  /* The menus of the main, play and layout buttons, made into popovers
+   * when first opened; the layout menu again after a change. */
+  GtkMenuButton *main_menu_button;
+  GtkMenuButton *play_menu_button;
+  GMenuModel *main_menu;
+  GMenuModel *play_menu;
+  gboolean view_menu_stale;
   GtkDrawingArea *legend_area;
   AdwSplitButton *open_button;
   /* The header's controls that a folded window narrows or hides. */

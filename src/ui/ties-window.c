@@ -132,7 +132,8 @@ static void on_suggestion_activated (TiesWindow      *self,
 static void ties_window_update_suggestions (TiesWindow *self);
 
 /* The editors are built when first shown: a window shows one or two of
- * the three, if any, and building them all was a tenth of its start-up. */
+ * the three, if any, and building them all was a twentieth of its
+ * start-up. */
 static TiesEventEditor *
 ensure_event_editor (TiesWindow *self)
 {
@@ -782,14 +783,13 @@ show_help_overlay_action (GtkWidget  *widget,
  * radial one the actor at the centre (the thirty most active, to keep
  * the menu short). */
 static void
-ties_window_update_view_menu (TiesWindow *self)
+ties_window_build_view_menu (TiesWindow *self)
 {
   g_autoptr(GMenu) menu = g_menu_new ();
   g_autoptr(GMenu) layouts = g_menu_new ();
   g_autoptr(GMenu) centre = g_menu_new ();
   g_autoptr(GPtrArray) actors = g_ptr_array_new_with_free_func (g_object_unref);
   GListModel *model = G_LIST_MODEL (ties_document_get_actors (self->document));
-  const char *focus = ties_document_get_focus (self->document);
 
   g_menu_append (layouts, _("_Force-Directed"), "view.layout::force");
   g_menu_append (layouts, _("_Radial"), "view.layout::radial");
@@ -842,7 +842,35 @@ ties_window_update_view_menu (TiesWindow *self)
   }
 
   gtk_menu_button_set_menu_model (self->layout_button, G_MENU_MODEL (menu));
+  self->view_menu_stale = FALSE;
+}
 
+/* A menu is made into a popover, a widget for each item, when first
+ * opened rather than with the window; the layout menu again when opened
+ * after the document changed what it lists. */
+static void
+create_menu_popup (GtkMenuButton *button,
+                   gpointer       user_data)
+{
+  TiesWindow *self = user_data;
+
+  if (button == self->layout_button)
+    {
+      if (self->view_menu_stale)
+        ties_window_build_view_menu (self);
+    }
+  else if (gtk_menu_button_get_popover (button) == NULL)
+    gtk_menu_button_set_menu_model (button, button == self->main_menu_button ? self->main_menu : self->play_menu);
+}
+
+/* The view actions' states follow the document at once; the menu that
+ * names them is made again when next opened. */
+static void
+ties_window_update_view_menu (TiesWindow *self)
+{
+  const char *focus = ties_document_get_focus (self->document);
+
+  self->view_menu_stale = TRUE;
   g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->view_actions), "layout")),
                              g_variant_new_string (ties_document_get_layout (self->document)));
   g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->view_actions), "colors")),
@@ -1248,6 +1276,10 @@ ties_window_class_init (TiesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TiesWindow, actor_editor_bin);
   gtk_widget_class_bind_template_child (widget_class, TiesWindow, source_editor_bin);
   gtk_widget_class_bind_template_child (widget_class, TiesWindow, layout_button);
+  gtk_widget_class_bind_template_child (widget_class, TiesWindow, main_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, TiesWindow, play_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, TiesWindow, main_menu);
+  gtk_widget_class_bind_template_child (widget_class, TiesWindow, play_menu);
   gtk_widget_class_bind_template_child (widget_class, TiesWindow, legend_area);
   gtk_widget_class_bind_template_callback (widget_class, on_legend_popover_show);
   gtk_widget_class_bind_template_child (widget_class, TiesWindow, open_button);
@@ -1285,6 +1317,9 @@ ties_window_init (TiesWindow *self)
   self->cancellable = g_cancellable_new ();
   self->settings = g_settings_new ("io.github.tiesapp.Ties");
   gtk_drawing_area_set_draw_func (self->legend_area, draw_legend, self, NULL);
+  gtk_menu_button_set_create_popup_func (self->main_menu_button, create_menu_popup, self, NULL);
+  gtk_menu_button_set_create_popup_func (self->play_menu_button, create_menu_popup, self, NULL);
+  gtk_menu_button_set_create_popup_func (self->layout_button, create_menu_popup, self, NULL);
 
   {
     static const GActionEntry view_entries[] = {
