@@ -121,7 +121,12 @@ struct _TiesWindow
   /* Built when first shown or needed, or else once the first frame is
    * drawn: finding its proposals is the most of its cost. */
   TiesSourcesView *sources_view;
-  guint sources_view_idle;
+  /* Whether the Actors table has been given the network: it is when
+   * first shown, or else once the first frame is drawn, and then each
+   * new one. */
+  gboolean actors_view_follows;
+  /* Makes what the first frame did not need. */
+  guint after_first_frame_idle;
 
   /* What is selected, shared by every view and followed by the editor. */
   TiesSelection *selection;

@@ -177,9 +177,10 @@ ensure_source_editor (TiesWindow *self)
 }
 
 /* The Sources view, built when first shown or needed, or else just after
- * the window's first frame: finding the proposals of its source is most
- * of what it costs.  Built, it selects what it would have selected had
- * it been there from the start: the source the reader shows. */
+ * the window's first frame (after_first_frame_cb): finding the proposals
+ * of its source is most of what it costs.  Built, it selects what it
+ * would have selected had it been there from the start: the source the
+ * reader shows. */
 static TiesSourcesView *
 ensure_sources_view (TiesWindow *self)
 {
@@ -188,7 +189,6 @@ ensure_sources_view (TiesWindow *self)
   if (self->sources_view != NULL)
     return self->sources_view;
 
-  g_clear_handle_id (&self->sources_view_idle, g_source_remove);
   self->sources_view = TIES_SOURCES_VIEW (ties_sources_view_new ());
   g_signal_connect_object (self->sources_view, "source-activated", G_CALLBACK (on_source_activated), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->sources_view, "event-created", G_CALLBACK (on_proposal_accepted), self, G_CONNECT_SWAPPED);
@@ -205,12 +205,34 @@ ensure_sources_view (TiesWindow *self)
   return self->sources_view;
 }
 
+/* The Actors table, hidden behind its tab, is given the network when
+ * first shown, or else just after the window's first frame: its rows
+ * are made as soon as it has one.  Once given one, it is given each
+ * new one at once. */
+static void
+ensure_actors_network (TiesWindow *self)
+{
+  if (self->actors_view_follows)
+    return;
+
+  self->actors_view_follows = TRUE;
+  ties_actors_view_set_network (self->actors_view, self->network);
+  /* An actor selected before it had rows: its row, as it would have. */
+  if (ties_selection_get_actor (self->selection) != NULL)
+    {
+      ties_actors_view_set_selection (self->actors_view, NULL);
+      ties_actors_view_set_selection (self->actors_view, self->selection);
+    }
+}
+
+/* What the first frame does not show, made just after it. */
 static gboolean
-build_sources_view_cb (gpointer user_data)
+after_first_frame_cb (gpointer user_data)
 {
   TiesWindow *self = user_data;
 
-  self->sources_view_idle = 0;
+  self->after_first_frame_idle = 0;
+  ensure_actors_network (self);
   ensure_sources_view (self);
 
   return G_SOURCE_REMOVE;
@@ -221,8 +243,8 @@ on_first_after_paint (TiesWindow    *self,
                       GdkFrameClock *clock)
 {
   g_signal_handlers_disconnect_by_func (clock, on_first_after_paint, self);
-  if (self->sources_view == NULL && self->sources_view_idle == 0)
-    self->sources_view_idle = g_idle_add (build_sources_view_cb, self);
+  if (self->after_first_frame_idle == 0)
+    self->after_first_frame_idle = g_idle_add (after_first_frame_cb, self);
 }
 
 /* The reader draws the proposals the Sources view lists, for the source
@@ -673,6 +695,8 @@ on_side_page_changed (TiesWindow *self,
 {
   TiesSource *source;
 
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (stack), "actors") == 0)
+    ensure_actors_network (self);
   if (g_strcmp0 (gtk_stack_get_visible_child_name (stack), "sources") != 0)
     return;
 
@@ -974,7 +998,8 @@ ties_window_set_document (TiesWindow   *self,
                            G_CALLBACK (ties_window_update_title), self, G_CONNECT_SWAPPED);
 
   ties_event_list_set_document (self->event_list, document);
-  ties_actors_view_set_network (self->actors_view, self->network);
+  if (self->actors_view_follows)
+    ties_actors_view_set_network (self->actors_view, self->network);
   ties_diagram_view_set_network (self->diagram_view, self->network);
   ties_timeline_view_set_network (self->timeline_view, self->network);
   ties_player_set_network (self->player, self->network);
@@ -1096,7 +1121,7 @@ ties_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->adapt_idle, g_source_remove);
-  g_clear_handle_id (&self->sources_view_idle, g_source_remove);
+  g_clear_handle_id (&self->after_first_frame_idle, g_source_remove);
   _ties_window_measures_dispose (self);
   if (self->shortcuts_window != NULL)
     {
