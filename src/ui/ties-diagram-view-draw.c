@@ -292,6 +292,9 @@ sync_text_scale (TiesDiagramView *self)
     }
 }
 
+/* The picture a cached node paints, kept with the node's surface. */
+static const cairo_user_data_key_t picture_key;
+
 /* Draws the scene at the current zoom and pan into a picture of what a
  * pan can bring into view: the whole diagram when it fits (zoom 1 and
  * below, so that panning never draws again), else the widget grown by
@@ -346,8 +349,13 @@ draw_static (TiesDiagramView *self,
   cr = gtk_snapshot_append_cairo (snapshot, &self->cache_rect);
   cairo_set_source_surface (cr, surface, x0, y0);
   cairo_paint (cr);
+  /* The node's surface keeps the picture as long as it lives: let go
+   * first, the picture would be copied for the node (cairo snapshots a
+   * source a recording paints), some 4 ms of the window's first frame. */
+  if (cairo_surface_set_user_data (cairo_get_target (cr), &picture_key, surface,
+                                   (cairo_destroy_func_t) cairo_surface_destroy) != CAIRO_STATUS_SUCCESS)
+    cairo_surface_destroy (surface);
   cairo_destroy (cr);
-  cairo_surface_destroy (surface);
   self->cache = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
 
   self->cache_width = width;
