@@ -15,6 +15,13 @@
 #include "ties-event-editor.h"
 #include "ties-event-list.h"
 #include "ties-window.h"
+#include "ties-window-private.h"
+#include "ties-document-info-editor.h"
+#include "ties-drafts.h"
+#include "ties-export-dialog.h"
+#include "ties-kinds-editor.h"
+#include "ties-restore-dialog.h"
+#include "ties-source-text-dialog.h"
 #include "ui-test-util.h"
 
 #define SAMPLE TOP_SRCDIR "/data/samples/christchurch-call.ties.json"
@@ -982,6 +989,112 @@ test_narrow_window (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+dialog_shown (gpointer type)
+{
+  GtkWindow *dialog = ui_test_find_toplevel (GPOINTER_TO_SIZE (type));
+
+  return dialog != NULL && gtk_widget_get_mapped (GTK_WIDGET (dialog));
+}
+
+/* The dialog of @type, shown and drawn. */
+static GtkWindow *
+wait_for_dialog (GType type)
+{
+  GtkWindow *dialog;
+
+  ui_test_iterate_until (dialog_shown, GSIZE_TO_POINTER (type));
+  dialog = ui_test_find_toplevel (type);
+  ui_test_iterate_for (100);
+  ui_test_wait_for_frame (GTK_WIDGET (dialog));
+
+  return dialog;
+}
+
+/* A dialog over a 360 px window is no wider than it, and none of its
+ * buttons is cut off. Its content is measured: without a compositor, as
+ * under Xvfb, GTK frames a window in 5 px a side to resize it by, which
+ * a phone's compositor draws outside the window. */
+static void
+assert_dialog_fits (GtkWindow *dialog)
+{
+  int width = 0;
+  int minimum = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (dialog)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int child_minimum = 0;
+
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &child_minimum, NULL, NULL, NULL);
+      width = MAX (width, gtk_widget_get_width (child));
+      minimum = MAX (minimum, child_minimum);
+    }
+  if (width > 360 || minimum > 360)
+    g_error ("%s: %d px wide, at least %d, over a window of 360", G_OBJECT_TYPE_NAME (dialog), width, minimum);
+  assert_no_button_clipped (GTK_WIDGET (dialog), GTK_WIDGET (dialog));
+  gtk_window_close (dialog);
+  ui_test_iterate_for (100);
+}
+
+/* Issue 14: every dialog opened from a 360 px window fits beside it on
+ * a phone's screen: the document's details, the kinds, the preferences,
+ * an article's text, the export and the drafts to restore. */
+static void
+test_narrow_dialogs (void)
+{
+  TiesWindow *window = ui_test_open_sample (app);
+  TiesDocument *document = ties_window_get_document (window);
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(TiesDrafts) drafts = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_dir_make_tmp ("ties-narrow-dialogs-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  /* Folded first: the wide layout's minimum is wider than 360 px. */
+  resize_window (window, 800, 720);
+  resize_window (window, 360, 720);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.document-info", NULL));
+  assert_dialog_fits (wait_for_dialog (TIES_TYPE_DOCUMENT_INFO_EDITOR));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-kinds", NULL));
+  assert_dialog_fits (wait_for_dialog (TIES_TYPE_KINDS_EDITOR));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  assert_dialog_fits (wait_for_dialog (ADW_TYPE_PREFERENCES_WINDOW));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  assert_dialog_fits (wait_for_dialog (TIES_TYPE_EXPORT_DIALOG));
+
+  {
+    g_autoptr(TiesSource) source = g_list_model_get_item (ties_document_get_sources (document), 0);
+
+    ties_window_show_source (window, source);
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-source-text", NULL));
+  assert_dialog_fits (wait_for_dialog (TIES_TYPE_SOURCE_TEXT_DIALOG));
+
+  /* Two drafts, one of a long title, as after a crash. */
+  folder = g_file_new_for_path (path);
+  drafts = ties_drafts_new (folder);
+  bytes = ties_document_save_to_bytes (document, NULL);
+  g_assert_true (ties_drafts_write (drafts, "a", bytes, NULL,
+                                    "Ardern and the tech chiefs: the Christchurch Call, annotated a second time", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (ties_drafts_write (drafts, "b", bytes, NULL, "Untitled", NULL, &error));
+  g_assert_no_error (error);
+  found = ties_drafts_list (drafts, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 2);
+  gtk_window_present (GTK_WINDOW (ties_restore_dialog_new (GTK_WINDOW (window), drafts, found, TRUE)));
+  assert_dialog_fits (wait_for_dialog (TIES_TYPE_RESTORE_DIALOG));
+
+  g_assert_true (ties_drafts_remove (drafts, "a", NULL) && ties_drafts_remove (drafts, "b", NULL));
+  g_assert_no_errno (g_rmdir (path));
+  resize_window (window, 1200, 780);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A window whose last size was narrow opens at that size, folded. */
 static void
 test_opens_narrow (void)
@@ -1056,6 +1169,7 @@ main (int   argc,
   g_test_add_func ("/window/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/window/narrow", test_narrow_window);
   g_test_add_func ("/window/opens-narrow", test_opens_narrow);
+  g_test_add_func ("/window/narrow-dialogs", test_narrow_dialogs);
   g_test_add_func ("/window/document-outlives-window", test_document_outlives_window);
   g_test_add_func ("/window/relayout", test_relayout);
 

@@ -263,13 +263,18 @@ GtkWidget *
 ties_document_info_editor_new (GtkWindow    *parent,
                                TiesDocument *document)
 {
+  GtkWidget *self;
+
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (TIES_IS_DOCUMENT (document), NULL);
 
-  return g_object_new (TIES_TYPE_DOCUMENT_INFO_EDITOR,
+  self = g_object_new (TIES_TYPE_DOCUMENT_INFO_EDITOR,
                        "transient-for", parent,
                        "document", document,
                        NULL);
+  _ties_window_fit_parent (GTK_WINDOW (self));
+
+  return self;
 }
 
 TiesDocument *

@@ -12,6 +12,7 @@
 #include "ties-export-dialog-private.h"
 #include "ties-layout-job.h"
 #include "ties-timeline.h"
+#include "ties-ui-util.h"
 
 /* Option changes reach the preview after this pause, so typing a title
  * or spinning a size does not build the scene at every step. */
@@ -584,9 +585,8 @@ ties_export_dialog_new_for_graph (GtkWindow   *parent,
       gtk_drawing_area_set_content_width (self->preview, 160);
       gtk_drawing_area_set_content_height (self->preview, 160);
       gtk_widget_set_size_request (self->options_page, -1, 240);
-      gtk_window_set_default_size (GTK_WINDOW (self), gtk_widget_get_width (GTK_WIDGET (parent)),
-                                   gtk_widget_get_height (GTK_WIDGET (parent)));
     }
+  _ties_window_fit_parent (GTK_WINDOW (self));
   self->network = g_object_ref (network);
   if (graph != NULL)
     {

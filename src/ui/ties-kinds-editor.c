@@ -570,13 +570,18 @@ GtkWidget *
 ties_kinds_editor_new (GtkWindow    *parent,
                        TiesDocument *document)
 {
+  GtkWidget *self;
+
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (TIES_IS_DOCUMENT (document), NULL);
 
-  return g_object_new (TIES_TYPE_KINDS_EDITOR,
+  self = g_object_new (TIES_TYPE_KINDS_EDITOR,
                        "transient-for", parent,
                        "document", document,
                        NULL);
+  _ties_window_fit_parent (GTK_WINDOW (self));
+
+  return self;
 }
 
 TiesDocument *

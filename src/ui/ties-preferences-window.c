@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "ties-preferences-window.h"
+#include "ties-ui-util.h"
 
 struct _TiesPreferencesWindow
 {
@@ -141,10 +142,18 @@ ties_preferences_window_class_init (TiesPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TiesPreferencesWindow, export_style_row);
 }
 
+/* Given a window to stand over, it fits over it. */
+static void
+on_transient_for_changed (TiesPreferencesWindow *self)
+{
+  _ties_window_fit_parent (GTK_WINDOW (self));
+}
+
 static void
 ties_preferences_window_init (TiesPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self, "notify::transient-for", G_CALLBACK (on_transient_for_changed), NULL);
 }
 
 GtkWidget *

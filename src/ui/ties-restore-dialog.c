@@ -25,6 +25,8 @@ struct _TiesRestoreDialog
   GHashTable *pending;
   /* The dialog closes itself after a response. */
   gboolean responding;
+  /* Over a phone-sized window: the rows' buttons are icons. */
+  gboolean narrow;
 };
 
 G_DEFINE_FINAL_TYPE (TiesRestoreDialog, ties_restore_dialog, ADW_TYPE_MESSAGE_DIALOG)
@@ -171,14 +173,28 @@ on_response (TiesRestoreDialog *self,
   self->responding = FALSE;
 }
 
+/* @label with its mnemonic, or where the dialog is narrow the icon
+ * @icon_name, named @name. */
 static GtkWidget *
-make_button (const char        *label,
+make_button (TiesRestoreDialog *self,
+             const char        *label,
+             const char        *name,
+             const char        *icon_name,
              TiesDraft         *draft,
-             GCallback          callback,
-             TiesRestoreDialog *self)
+             GCallback          callback)
 {
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+  GtkWidget *button;
 
+  if (self->narrow)
+    {
+      button = gtk_button_new_from_icon_name (icon_name);
+      gtk_widget_set_tooltip_text (button, name);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+    }
+  else
+    {
+      button = gtk_button_new_with_mnemonic (label);
+    }
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   g_object_set_data_full (G_OBJECT (button), "draft", g_object_ref (draft), g_object_unref);
   g_signal_connect_object (button, "clicked", callback, self, 0);
@@ -203,8 +219,10 @@ make_row (TiesRestoreDialog *self,
     }
   else
     {
-      GtkWidget *discard = make_button (_("_Discard"), draft, G_CALLBACK (on_row_discard), self);
-      GtkWidget *restore = make_button (_("_Restore"), draft, G_CALLBACK (on_row_restore), self);
+      GtkWidget *discard = make_button (self, _("_Discard"), _("Discard"), "user-trash-symbolic",
+                                        draft, G_CALLBACK (on_row_discard));
+      GtkWidget *restore = make_button (self, _("_Restore"), _("Restore"), "document-revert-symbolic",
+                                        draft, G_CALLBACK (on_row_restore));
 
       title = draft_title (draft);
       subtitle = describe_draft (draft);
@@ -280,14 +298,15 @@ ties_restore_dialog_init (TiesRestoreDialog *self)
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 360);
-  /* Wide enough for a title, a path and two buttons on one row. */
-  gtk_widget_set_size_request (scroller, 460, -1);
   self->scroller = GTK_SCROLLED_WINDOW (scroller);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->list));
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (self), scroller);
 
   g_signal_connect (self, "response", G_CALLBACK (on_response), NULL);
 }
+
+/* From this width on, a window leaves a dialog of 460 px room. */
+#define WIDE_PARENT_WIDTH 600
 
 TiesRestoreDialog *
 ties_restore_dialog_new (GtkWindow  *parent,
@@ -299,6 +318,8 @@ ties_restore_dialog_new (GtkWindow  *parent,
   g_autoptr(GString) body = g_string_new (NULL);
   guint n_damaged = 0;
   guint n_pending;
+  int parent_width = 0;
+  int parent_height;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (TIES_IS_DRAFTS (store), NULL);
@@ -309,6 +330,18 @@ ties_restore_dialog_new (GtkWindow  *parent,
                        "modal", TRUE,
                        NULL);
   self->store = g_object_ref (store);
+  /* Wide enough for a title, a path and two buttons on one row, where
+   * the window leaves room; over a phone-sized window the rows wrap. A
+   * window not yet shown goes by the size it will open at. */
+  if (parent != NULL)
+    {
+      parent_width = gtk_widget_get_width (GTK_WIDGET (parent));
+      if (parent_width <= 0)
+        gtk_window_get_default_size (parent, &parent_width, &parent_height);
+    }
+  self->narrow = parent_width > 0 && parent_width < WIDE_PARENT_WIDTH;
+  if (!self->narrow)
+    gtk_widget_set_size_request (GTK_WIDGET (self->scroller), 460, -1);
 
   for (guint i = 0; i < drafts->len; i++)
     {

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "ties-source-text-dialog.h"
+#include "ties-ui-util.h"
 
 struct _TiesSourceTextDialog
 {
@@ -164,6 +165,7 @@ ties_source_text_dialog_new (GtkWindow    *parent,
                        "transient-for", parent,
                        "modal", TRUE,
                        NULL);
+  _ties_window_fit_parent (GTK_WINDOW (self));
   self->document = g_object_ref (document);
   self->source = g_object_ref (source);
 

@@ -352,3 +352,34 @@ _ties_list_view_name_row (GtkListItem *item,
     gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (child)),
                                     GTK_ACCESSIBLE_PROPERTY_LABEL, name != NULL ? name : "", -1);
 }
+
+void
+_ties_window_fit_parent (GtkWindow *dialog)
+{
+  GtkWindow *parent;
+  int parent_width, parent_height;
+  int width, height, natural;
+
+  g_return_if_fail (GTK_IS_WINDOW (dialog));
+
+  parent = gtk_window_get_transient_for (dialog);
+  if (parent == NULL)
+    return;
+
+  /* Not yet shown, a window has no size to go by. */
+  parent_width = gtk_widget_get_width (GTK_WIDGET (parent));
+  parent_height = gtk_widget_get_height (GTK_WIDGET (parent));
+  if (parent_width <= 0 || parent_height <= 0)
+    return;
+
+  gtk_window_get_default_size (dialog, &width, &height);
+  /* Without a default width, a window takes its natural one. */
+  natural = width;
+  if (natural <= 0)
+    gtk_widget_measure (GTK_WIDGET (dialog), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  if (natural > parent_width)
+    width = parent_width;
+  if (height > parent_height)
+    height = parent_height;
+  gtk_window_set_default_size (dialog, width, height);
+}

@@ -46,4 +46,10 @@ void   _ties_list_view_name_row    (GtkListItem   *item,
 void   _ties_column_view_name_row    (GtkListItem   *item,
                                     const char    *name);
 
+/* A dialog over a window smaller than the dialog's default size takes
+ * the window's size instead, so that it fits where its window does (a
+ * phone's screen, half a laptop's beside an article). Call once its
+ * transient parent is set, before it is shown. */
+void   _ties_window_fit_parent     (GtkWindow     *dialog);
+
 G_END_DECLS
