@@ -216,6 +216,84 @@ test_measures_columns (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The Name cell's label of @name. */
+static GtkLabel *
+name_label (TiesActorsView *view,
+            const char     *name)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  ui_test_collect_cell_labels (GTK_WIDGET (ties_actors_view_get_column_view (view)), labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_str_equal (gtk_label_get_text (labels->pdata[i]), name))
+      return labels->pdata[i];
+
+  return NULL;
+}
+
+/* Issue 14, item 7: names in every script sort as a reader looks them
+ * up (case and marks aside, alef with hamza as alef, right-to-left names
+ * by their first letter as written) and a right-to-left name is laid
+ * out right to left, a Latin one with a name in Arabic after it left to
+ * right. */
+static void
+test_names_in_every_script (void)
+{
+  static const struct { const char *id, *name; } actors[] = {
+    { "zoe", "Zoe Ng" },
+    { "omar", "Omar al-Rashid (عمر الرشيد)" },
+    { "bell", "bell hooks" },
+    { "umar", "عمر الرشيد" },
+    { "ahmad", "أحمد" },
+    { "angel", "Ängel Smith" },
+    { "miriam", "מרים" },
+    { "ibrahim", "ابراهيم" },
+    { "bezos", "Bezos" },
+  };
+  static const char * const expected[] = {
+    "angel", "bell", "bezos", "omar", "zoe", "miriam", "ibrahim", "ahmad", "umar",
+  };
+  g_autoptr(TiesDocument) document = ties_document_new ();
+  g_autoptr(TiesNetwork) network = NULL;
+  TiesActorsView *view;
+  GListModel *model;
+  GtkWidget *window;
+
+  for (guint i = 0; i < G_N_ELEMENTS (actors); i++)
+    {
+      g_autoptr(TiesActor) actor = ties_actor_new (actors[i].id, actors[i].name, TIES_ACTOR_PERSON);
+
+      ties_document_add_actor (document, actor);
+    }
+  network = ties_network_new (document);
+  view = TIES_ACTORS_VIEW (ties_actors_view_new ());
+  ties_actors_view_set_network (view, network);
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 600);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  gtk_window_present (GTK_WINDOW (window));
+  ui_test_iterate_until (ui_test_is_mapped, window);
+  ui_test_iterate_for (100);
+
+  model = G_LIST_MODEL (gtk_column_view_get_model (ties_actors_view_get_column_view (view)));
+  ties_actors_view_sort_by (view, "name", GTK_SORT_ASCENDING);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_cmpstr (actor_at (model, i), ==, expected[i]);
+  ties_actors_view_sort_by (view, "name", GTK_SORT_DESCENDING);
+  g_assert_cmpstr (actor_at (model, 0), ==, "umar");
+
+  ui_test_iterate_for (100);
+  g_assert_cmpint (pango_layout_get_direction (gtk_label_get_layout (name_label (view, "عمر الرشيد")), 0),
+                   ==, PANGO_DIRECTION_RTL);
+  g_assert_cmpint (pango_layout_get_direction (gtk_label_get_layout (name_label (view, "מרים")), 0),
+                   ==, PANGO_DIRECTION_RTL);
+  g_assert_cmpint (pango_layout_get_direction (gtk_label_get_layout (name_label (view, "Omar al-Rashid (عمر الرشيد)")), 0),
+                   ==, PANGO_DIRECTION_LTR);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -227,6 +305,7 @@ main (int   argc,
 
   g_test_add_func ("/actors-view/sources-column", test_sources_column);
   g_test_add_func ("/actors-view/measures-columns", test_measures_columns);
+  g_test_add_func ("/actors-view/names-in-every-script", test_names_in_every_script);
 
   return g_test_run ();
 }

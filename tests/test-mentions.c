@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
+#include <locale.h>
 
 #include <string.h>
 
@@ -255,13 +256,61 @@ test_fold_and_match (void)
   g_assert_false (ties_actor_matches_folded (actor, "treasury"));
 }
 
+static int
+compare_texts (gconstpointer a,
+               gconstpointer b)
+{
+  return ties_text_collate (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Issue 14: names sort as a reader looks them up, whatever the script
+ * and whatever the marks: case and diacritics second, alef with hamza as
+ * alef, vowel marks ignored, right-to-left names by their first letter
+ * as written (logical order), not as shown. */
+static void
+test_collate (void)
+{
+  const char *expected[] = {
+    "Ängel", "Angela", "bell hooks", "Bezos", "Ngāwhika", "Ngawhika Smith", "Zoe",
+    "אברהם", "מרים",
+    "ابراهيم", "أحمد", "عمر الرشيد", "مُحَمَّد", "محمود",
+  };
+  const char *shuffled[G_N_ELEMENTS (expected)];
+  g_autoptr(GRand) rand = g_rand_new_with_seed (14);
+
+  /* The locale the suite runs in (C.UTF-8) collates by code point: the
+   * folding alone has to give the order above. */
+  memcpy (shuffled, expected, sizeof expected);
+  for (guint round = 0; round < 20; round++)
+    {
+      for (guint i = G_N_ELEMENTS (shuffled) - 1; i > 0; i--)
+        {
+          guint j = g_rand_int_range (rand, 0, (gint32) i + 1);
+          const char *swap = shuffled[i];
+
+          shuffled[i] = shuffled[j];
+          shuffled[j] = swap;
+        }
+      qsort (shuffled, G_N_ELEMENTS (shuffled), sizeof shuffled[0], compare_texts);
+      for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+        g_assert_cmpstr (shuffled[i], ==, expected[i]);
+    }
+
+  /* Equal when folded, the names still have one order, both ways. */
+  g_assert_cmpint (ties_text_collate ("Ngāwhika", "Ngawhika"), !=, 0);
+  g_assert_cmpint (ties_text_collate ("Ngāwhika", "Ngawhika"), ==, -ties_text_collate ("Ngawhika", "Ngāwhika"));
+  g_assert_cmpint (ties_text_collate ("Cook", "Cook"), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
 {
+  setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/mentions/fold-and-match", test_fold_and_match);
+  g_test_add_func ("/mentions/collate", test_collate);
   g_test_add_func ("/mentions/case-and-diacritics", test_case_and_diacritics);
   g_test_add_func ("/mentions/word-boundaries", test_word_boundaries);
   g_test_add_func ("/mentions/scripts", test_scripts);

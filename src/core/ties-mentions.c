@@ -146,6 +146,27 @@ ties_text_fold (const char *text)
   return g_string_free (out, FALSE);
 }
 
+int
+ties_text_collate (const char *a,
+                   const char *b)
+{
+  g_autofree char *folded_a = NULL;
+  g_autofree char *folded_b = NULL;
+  int result;
+
+  g_return_val_if_fail (a != NULL && b != NULL, 0);
+
+  folded_a = ties_text_fold (a);
+  folded_b = ties_text_fold (b);
+  result = g_utf8_collate (folded_a, folded_b);
+  if (result == 0)
+    result = g_utf8_collate (a, b);
+  if (result == 0)
+    result = strcmp (a, b);
+
+  return result;
+}
+
 gboolean
 ties_actor_matches_folded (TiesActor  *actor,
                            const char *needle)

@@ -29,6 +29,12 @@ GArray *ties_mentions_find (TiesDocument *document,
  * apostrophes for typographic ones ("Ngāwhika" → "ngawhika"). What a
  * search compares, whatever the user's keyboard has. */
 char   *ties_text_fold     (const char   *text);
+/* Orders names as a reader looks them up, in any script: by their
+ * folded forms first (so "Ängel" comes before "Zoe", "bell hooks"
+ * before "Bezos", and "أحمد" sorts as "احمد"), in the user's locale,
+ * then by the names themselves. */
+int     ties_text_collate  (const char   *a,
+                            const char   *b);
 /* Whether @actor's name or one of its aliases contains @needle, already
  * folded with ties_text_fold() (so that it is folded once per search,
  * not per actor); an empty needle matches every actor. */

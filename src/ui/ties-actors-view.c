@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "ties-actors-view.h"
+#include "ties-mentions.h"
 #include "ties-ui-util.h"
 
 typedef enum {
@@ -398,10 +399,7 @@ compare_names (gconstpointer a,
                gconstpointer b,
                gpointer      user_data G_GNUC_UNUSED)
 {
-  g_autofree char *ka = g_utf8_collate_key (ties_actor_get_name ((TiesActor *) a), -1);
-  g_autofree char *kb = g_utf8_collate_key (ties_actor_get_name ((TiesActor *) b), -1);
-
-  return strcmp (ka, kb);
+  return ties_text_collate (ties_actor_get_name ((TiesActor *) a), ties_actor_get_name ((TiesActor *) b));
 }
 
 static int
@@ -419,8 +417,8 @@ compare_affiliations (gconstpointer a,
 {
   TiesActorsView *self = user_data;
 
-  return g_utf8_collate (affiliation_name (self, (TiesActor *) a),
-                         affiliation_name (self, (TiesActor *) b));
+  return ties_text_collate (affiliation_name (self, (TiesActor *) a),
+                            affiliation_name (self, (TiesActor *) b));
 }
 
 static int

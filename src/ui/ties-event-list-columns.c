@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "ties-event-list-private.h"
+#include "ties-mentions.h"
 #include "ties-ui-util.h"
 
 /* Short names inside this file. */
@@ -124,7 +125,7 @@ _ties_event_list_compare_text (const char *a,
   if (a_empty || b_empty)
     return a_empty - b_empty;
 
-  return g_utf8_collate (a, b);
+  return ties_text_collate (a, b);
 }
 
 static int
