@@ -219,8 +219,10 @@ about (GSimpleAction *action,
        gpointer       user_data)
 {
   static const char *developers[] = { "The Ties authors", NULL };
+  GtkWidget *window;
 
-  adw_show_about_window (gtk_application_get_active_window (GTK_APPLICATION (user_data)),
+  window = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                         "transient-for", gtk_application_get_active_window (GTK_APPLICATION (user_data)),
                          "application-name", _("Ties"),
                          "application-icon", APP_ID,
                          "developer-name", _("The Ties authors"),
@@ -232,6 +234,8 @@ about (GSimpleAction *action,
                          "developers", developers,
                          "copyright", "© 2026 The Ties authors",
                          NULL);
+  _ties_about_window_name_parts (ADW_ABOUT_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void

@@ -1054,7 +1054,8 @@ test_narrow_dialogs (void)
 
   g_assert_no_error (error);
   /* Folded first: the wide layout's minimum is wider than 360 px. */
-  resize_window (window, 800, 720);
+  resize_window (window, 1200, 780);
+  resize_window (window, 800, 780);
   resize_window (window, 360, 720);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.document-info", NULL));

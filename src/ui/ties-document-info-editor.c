@@ -241,6 +241,7 @@ ties_document_info_editor_init (TiesDocumentInfoEditor *self)
   GtkEventController *focus;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  _ties_name_group_lists (GTK_WIDGET (self), gtk_window_get_title (GTK_WINDOW (self)));
 
   gtk_editable_set_enable_undo (GTK_EDITABLE (self->title_row), FALSE);
   g_signal_connect_object (self->title_row, "changed", G_CALLBACK (commit_title), self, G_CONNECT_SWAPPED);

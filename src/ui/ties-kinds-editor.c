@@ -317,6 +317,7 @@ create_row (TiesKindsEditor *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (line),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, line_name,
                                   -1);
+  _ties_drop_down_name_button (GTK_DROP_DOWN (line), line_name);
   g_object_set_data (G_OBJECT (line), "row", row);
   g_object_set_data (G_OBJECT (row), "line-dropdown", line);
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), line);
@@ -560,6 +561,7 @@ ties_kinds_editor_init (TiesKindsEditor *self)
   self->ids = g_ptr_array_new_with_free_func (g_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  _ties_name_group_lists (GTK_WIDGET (self), gtk_window_get_title (GTK_WINDOW (self)));
 
   refresh (self);
 }

@@ -383,3 +383,131 @@ _ties_window_fit_parent (GtkWindow *dialog)
     height = parent_height;
   gtk_window_set_default_size (dialog, width, height);
 }
+
+/* Every widget of @type below @root, depth first, into @found. */
+static void
+collect_of_type (GtkWidget *root,
+                 GType      type,
+                 GPtrArray *found)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        g_ptr_array_add (found, child);
+      collect_of_type (child, type, found);
+    }
+}
+
+void
+_ties_name_group_lists (GtkWidget  *root,
+                        const char *fallback)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  if (ADW_IS_PREFERENCES_GROUP (root))
+    {
+      g_autoptr(GPtrArray) lists = g_ptr_array_new ();
+      g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+      GtkWidget *title = NULL;
+
+      collect_of_type (root, GTK_TYPE_LIST_BOX, lists);
+      collect_of_type (root, GTK_TYPE_LABEL, labels);
+      /* The group's title is its label of the "heading" style. */
+      for (guint i = 0; i < labels->len && title == NULL; i++)
+        if (gtk_widget_has_css_class (labels->pdata[i], "heading") && gtk_widget_get_visible (labels->pdata[i]))
+          title = labels->pdata[i];
+      for (guint i = 0; i < lists->len; i++)
+        if (title != NULL)
+          gtk_accessible_update_relation (GTK_ACCESSIBLE (lists->pdata[i]), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                          title, NULL, -1);
+        else
+          gtk_accessible_update_property (GTK_ACCESSIBLE (lists->pdata[i]), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          fallback, -1);
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    _ties_name_group_lists (child, fallback);
+}
+
+void
+_ties_about_window_name_parts (AdwAboutWindow *about)
+{
+  g_autoptr(GPtrArray) panes = g_ptr_array_new ();
+  g_autoptr(GPtrArray) lists = g_ptr_array_new ();
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  /* The main page's three lists, in the order libadwaita 1.2 makes them. */
+  const char *list_names[] = { N_("Details"), N_("Support"), N_("Credits and Legal") };
+  g_autofree char *version = NULL;
+  GtkWidget *main_page = NULL;
+
+  g_return_if_fail (ADW_IS_ABOUT_WINDOW (about));
+
+  collect_of_type (GTK_WIDGET (about), GTK_TYPE_SCROLLED_WINDOW, panes);
+  for (guint i = 0; i < panes->len && main_page == NULL; i++)
+    if (gtk_widget_has_css_class (panes->pdata[i], "main-page"))
+      main_page = panes->pdata[i];
+  if (main_page == NULL)
+    return;
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (main_page), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  gtk_window_get_title (GTK_WINDOW (about)), -1);
+
+  /* The version's button copies it. */
+  collect_of_type (main_page, GTK_TYPE_BUTTON, buttons);
+  /* Translators: the About window's button that copies the version, %s */
+  version = g_strdup_printf (_("Version %s"), adw_about_window_get_version (about));
+  for (guint i = 0; i < buttons->len; i++)
+    if (gtk_widget_has_css_class (buttons->pdata[i], "app-version"))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (buttons->pdata[i]), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      version, -1);
+
+  collect_of_type (main_page, GTK_TYPE_LIST_BOX, lists);
+  for (guint i = 0; i < lists->len && i < G_N_ELEMENTS (list_names); i++)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (lists->pdata[i]), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _(list_names[i]), -1);
+}
+
+static void
+name_page_buttons (GtkWidget *shortcuts)
+{
+  g_autoptr(GPtrArray) switchers = g_ptr_array_new ();
+
+  collect_of_type (shortcuts, GTK_TYPE_STACK_SWITCHER, switchers);
+  for (guint i = 0; i < switchers->len; i++)
+    for (GtkWidget *button = gtk_widget_get_first_child (switchers->pdata[i]); button != NULL;
+         button = gtk_widget_get_next_sibling (button))
+      {
+        GtkWidget *label = gtk_button_get_child (GTK_BUTTON (button));
+        const char *text = GTK_IS_LABEL (label) ? gtk_label_get_label (GTK_LABEL (label)) : NULL;
+
+        if (text != NULL && text[0] == '_' && g_ascii_isdigit (text[1]))
+          {
+            /* Translators: a page of the Keyboard Shortcuts window, %s its number */
+            g_autofree char *name = g_strdup_printf (_("Page %s"), text + 1);
+
+            gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+          }
+      }
+}
+
+void
+_ties_shortcuts_window_name_parts (GtkShortcutsWindow *shortcuts)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  g_return_if_fail (GTK_IS_SHORTCUTS_WINDOW (shortcuts));
+
+  /* The search button shows only a magnifier. */
+  collect_of_type (GTK_WIDGET (shortcuts), GTK_TYPE_TOGGLE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (GTK_IS_IMAGE (gtk_button_get_child (buttons->pdata[i])))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (buttons->pdata[i]), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Search Shortcuts"), -1);
+
+  /* A section's pages, made as it is shown, are titled "_1", "_2"…
+   * for their switcher's buttons. */
+  g_signal_connect_after (shortcuts, "map", G_CALLBACK (name_page_buttons), NULL);
+}

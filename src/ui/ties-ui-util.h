@@ -46,6 +46,15 @@ void   _ties_list_view_name_row    (GtkListItem   *item,
 void   _ties_column_view_name_row    (GtkListItem   *item,
                                     const char    *name);
 
+/* GTK 4.8 names the lists inside libadwaita's preferences groups, the
+ * About window and the shortcuts window after their classes, or not at
+ * all: these name them as a person would. Each group's list takes the
+ * group's title, or @fallback where it has none. */
+void   _ties_name_group_lists      (GtkWidget          *root,
+                                    const char         *fallback);
+void   _ties_about_window_name_parts (AdwAboutWindow   *about);
+void   _ties_shortcuts_window_name_parts (GtkShortcutsWindow *shortcuts);
+
 /* A dialog over a window smaller than the dialog's default size takes
  * the window's size instead, so that it fits where its window does (a
  * phone's screen, half a laptop's beside an article). Call once its

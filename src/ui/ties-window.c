@@ -16,6 +16,7 @@
 #include "ties-preferences-window.h"
 #include "ties-suggest.h"
 #include "ties-timing.h"
+#include "ties-ui-util.h"
 #include "ties-window-private.h"
 
 G_DEFINE_FINAL_TYPE (TiesWindow, ties_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -798,6 +799,7 @@ show_help_overlay_action (GtkWidget  *widget,
       self->shortcuts_window = g_object_ref (GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
       gtk_window_set_transient_for (self->shortcuts_window, GTK_WINDOW (self));
       gtk_window_set_hide_on_close (self->shortcuts_window, TRUE);
+      _ties_shortcuts_window_name_parts (GTK_SHORTCUTS_WINDOW (self->shortcuts_window));
     }
 
   gtk_window_present (self->shortcuts_window);

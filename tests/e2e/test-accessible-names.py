@@ -155,6 +155,44 @@ def main():
         xdotool('key', 'Escape')
         wait_for('the export dialog closed', lambda: len(windows(app)) == 1)
 
+        # The document's own dialogs, the reader's text, the shortcuts
+        # and the About window.
+        for action, state in (('win.document-info', 'the document details'),
+                              ('win.edit-kinds', 'the event kinds'),
+                              ('win.edit-source-text', 'the source text'),
+                              ('win.show-help-overlay', 'the keyboard shortcuts'),
+                              (None, 'the about window')):
+            if action is not None:
+                frame_action(frame, action)
+            else:
+                # From the main menu, as a person finds it (F10).
+                xdotool('key', 'F10')
+                click(wait_for('About Ties in the menu', lambda: find(frame, 'menu item', 'About Ties')))
+            wait_for(state, lambda: len(windows(app)) > 1)
+            check(app, state, found)
+            xdotool('key', 'Escape')
+            wait_for(f'{state} closed', lambda: len(windows(app)) == 1)
+
+        # Narrow: the list's page with the header's icons, then an
+        # event's page with Back.
+        window_id = subprocess.run(['xdotool', 'search', '--pid', str(app_process.pid), '--onlyvisible', '--name', 'Christchurch'],
+                                   check=True, capture_output=True, text=True).stdout.split()[0]
+        # Folded first: the wide layout's minimum is above 360 px.
+        xdotool('windowsize', window_id, '800', '720')
+        time.sleep(1.0)
+        xdotool('windowsize', window_id, '360', '720')
+        wait_for('the narrow window', lambda: frame.queryComponent().getExtents(pyatspi.WINDOW_COORDS).width <= 370)
+        click(wait_for('the Events page', lambda: find(frame, 'toggle button', 'Events')
+                       or find(frame, 'page tab', 'Events')))
+        check(app, 'the narrow list', found)
+        row = wait_for('an event row', lambda: find(frame, 'table row', 'Ardern phones Tim Cook'))
+        # A pointer's click: in a narrow window one click opens the row.
+        box = row.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+        xdotool('mousemove', str(box.x + 20), str(box.y + box.height // 2), 'click', '1')
+        wait_for('the event page', lambda: find(frame, 'push button', 'Back'))
+        check(app, 'the narrow event page', found)
+        xdotool('windowsize', window_id, '1200', '780')
+
         # An edit, then closing: the question names the document.
         frame_action(frame, 'win.new-event')
         wait_for('the new event', lambda: find(frame, 'text', 'Title'))
