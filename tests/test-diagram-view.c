@@ -737,8 +737,13 @@ static gboolean
 legend_has (TiesDiagramView *view,
             const char      *text)
 {
-  TiesScene *scene = _ties_diagram_view_get_scene (view);
+  TiesScene *scene;
+  double width, height;
 
+  /* The view lays its legend out once asked for, as the window's Legend
+   * popover asks. */
+  ties_diagram_view_get_legend_size (view, &width, &height);
+  scene = _ties_diagram_view_get_scene (view);
   g_assert_nonnull (scene);
   for (guint i = 0; i < ties_scene_get_n_legend_entries (scene); i++)
     if (g_strcmp0 (ties_scene_get_legend_text (scene, i), text) == 0)

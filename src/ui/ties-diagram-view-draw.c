@@ -182,9 +182,9 @@ _ties_diagram_view_rebuild_scene (TiesDiagramView *self)
       options.mark_weak_ties = self->mark_weak_ties;
       options.communities = self->communities;
       /* Shown in the window's Legend popover, at its own size, rather
-       * than taking room from the drawing. */
+       * than taking room from the drawing; laid out once asked for. */
       options.legend = FALSE;
-      options.legend_apart = TRUE;
+      options.legend_apart = self->legend_wanted;
       self->scene = ties_scene_new (self->document, self->network, self->graph, &options);
     }
 
@@ -198,6 +198,22 @@ _ties_diagram_view_rebuild_scene (TiesDiagramView *self)
   _ties_diagram_view_invalidate_cache (self);
 }
 
+/* The scene made again with its legend, the first time it is asked
+ * for: laying out its texts was some 3 ms of the 8 that setting the
+ * window's first network took, for a legend seen only in a popover. */
+static void
+want_legend (TiesDiagramView *self)
+{
+  g_assert (TIES_IS_DIAGRAM_VIEW (self));
+
+  if (self->legend_wanted)
+    return;
+
+  self->legend_wanted = TRUE;
+  if (self->scene != NULL)
+    _ties_diagram_view_rebuild_scene (self);
+}
+
 gboolean
 ties_diagram_view_get_legend_size (TiesDiagramView *self,
                                    double          *width,
@@ -205,6 +221,7 @@ ties_diagram_view_get_legend_size (TiesDiagramView *self,
 {
   g_return_val_if_fail (TIES_IS_DIAGRAM_VIEW (self), FALSE);
 
+  want_legend (self);
   return self->scene != NULL && ties_scene_get_legend_size (self->scene, width, height);
 }
 
@@ -215,6 +232,7 @@ ties_diagram_view_draw_legend (TiesDiagramView *self,
 {
   g_return_if_fail (TIES_IS_DIAGRAM_VIEW (self));
 
+  want_legend (self);
   if (self->scene == NULL)
     return;
   cairo_save (cr);
@@ -230,6 +248,7 @@ ties_diagram_view_dup_legend_text (TiesDiagramView *self)
 
   g_return_val_if_fail (TIES_IS_DIAGRAM_VIEW (self), NULL);
 
+  want_legend (self);
   for (guint i = 0; self->scene != NULL && i < ties_scene_get_n_legend_entries (self->scene); i++)
     {
       if (i > 0)

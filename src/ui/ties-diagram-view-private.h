@@ -47,6 +47,9 @@ struct _TiesDiagramView
   TiesGraph *graph;
   TiesScene *scene;
   gboolean mark_weak_ties;
+  /* The legend is laid out once asked for (the window's Legend popover):
+   * the diagram itself does not show it. */
+  gboolean legend_wanted;
   /* Actor id → community + 1, or NULL: colours by affiliation. */
   GHashTable *communities;
   GskRenderNode *cache;
