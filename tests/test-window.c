@@ -936,6 +936,33 @@ leaflet_shows_list (gpointer leaflet)
          && !adw_leaflet_get_child_transition_running (leaflet);
 }
 
+/* Whether @model, or a section of it, has an item for @action. */
+static gboolean
+menu_has_action (GMenuModel *model,
+                 const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &name)
+          && g_str_equal (name, action))
+        return TRUE;
+      if (section != NULL && menu_has_action (section, action))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+is_primary_menu_button (GtkWidget     *widget,
+                        gconstpointer  data G_GNUC_UNUSED)
+{
+  return GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget));
+}
+
 /* Issue 14: at 360 px the list and the diagram fold into two pages,
  * a row opens the editor's page with one click, Back returns, and no
  * control is clipped; wide again, they stand side by side. */
@@ -967,6 +994,21 @@ test_narrow_window (void)
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "list");
   g_assert_false (gtk_widget_get_visible (back));
   assert_no_button_clipped (GTK_WIDGET (window), GTK_WIDGET (window));
+
+  /* The header has no room for Undo and Redo: the main menu has them. */
+  {
+    GtkWidget *menu = ui_test_find_matching (GTK_WIDGET (window), is_primary_menu_button, NULL);
+
+    g_assert_nonnull (menu);
+    g_assert_true (gtk_widget_get_mapped (menu));
+    /* Its menu is made as it first opens. */
+    gtk_menu_button_popup (GTK_MENU_BUTTON (menu));
+    ui_test_iterate_for (100);
+    gtk_menu_button_popdown (GTK_MENU_BUTTON (menu));
+    g_assert_nonnull (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu)));
+    g_assert_true (menu_has_action (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu)), "win.undo"));
+    g_assert_true (menu_has_action (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu)), "win.redo"));
+  }
 
   /* A row opens the event's page; Back returns to the list. */
   g_signal_emit_by_name (list, "event-activated",
