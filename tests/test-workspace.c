@@ -80,13 +80,16 @@ test_import_file (void)
 {
   TiesWindow *window = new_window ();
   TiesDocument *document = ties_window_get_document (window);
-  TiesSourceReader *reader = find_reader (window);
+  TiesSourceReader *reader;
   g_autoptr(GFile) file = g_file_new_for_path (ARTICLE);
   g_autoptr(TiesSource) source = NULL;
 
   g_assert_true (ties_window_is_article_file (file));
   ties_window_import_article (window, file);
   ui_test_iterate_until (has_source, window);
+  /* The window builds the reader when it first shows it, if not yet. */
+  reader = find_reader (window);
+  g_assert_nonnull (reader);
 
   source = g_list_model_get_item (G_LIST_MODEL (ties_document_get_sources (document)), 0);
   g_assert_cmpstr (ties_source_get_title (source), ==, ARTICLE_TITLE);

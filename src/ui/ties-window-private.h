@@ -117,7 +117,10 @@ struct _TiesWindow
   GtkStack *view_stack;
   AdwBin *reader_bin;
   AdwBin *sources_bin;
+  /* Built when first shown or needed, or else once the first frame is
+   * drawn; until then, the source it would show. */
   TiesSourceReader *reader;
+  TiesSource *reader_source;
   /* Built when first shown or needed, or else once the first frame is
    * drawn: finding its proposals is the most of its cost. */
   TiesSourcesView *sources_view;
@@ -165,6 +168,8 @@ void           ties_window_set_document         (TiesWindow      *self,
                                                  GFile           *file);
 void           ties_window_show_source          (TiesWindow      *self,
                                                  TiesSource      *source);
+/* The source the reader shows, or would show once built. */
+TiesSource    *_ties_window_get_shown_source    (TiesWindow      *self);
 
 /* ties-window-measures.c: the measures of the network shown, for the
  * Actors view and the diagram's colours by community. */

@@ -42,7 +42,7 @@ edit_source_text_action (GtkWidget  *widget,
                          GVariant   *parameter)
 {
   TiesWindow *self = TIES_WINDOW (widget);
-  TiesSource *source = ties_source_reader_get_source (self->reader);
+  TiesSource *source = _ties_window_get_shown_source (self);
   GtkWidget *dialog;
 
   if (source == NULL)

@@ -130,7 +130,51 @@ static void on_proposal_accepted    (TiesWindow      *self,
 static void on_suggestion_activated (TiesWindow      *self,
                                      gpointer         suggestion,
                                      GObject         *emitter);
+static void on_reader_event_activated (TiesWindow       *self,
+                                       TiesEvent        *event,
+                                       TiesSourceReader *reader);
+static void on_reader_event_created   (TiesWindow       *self,
+                                       TiesEvent        *event,
+                                       TiesSourceReader *reader);
+static void on_reader_actor           (TiesWindow       *self,
+                                       TiesActor        *actor,
+                                       TiesSourceReader *reader);
 static void ties_window_update_suggestions (TiesWindow *self);
+
+/* The reader, built when first shown or needed, or else just after the
+ * window's first frame (after_first_frame_cb); until then the window
+ * keeps the source it would show: the document's first, until it is
+ * removed. */
+static TiesSourceReader *
+ensure_reader (TiesWindow *self)
+{
+  if (self->reader != NULL)
+    return self->reader;
+
+  self->reader = TIES_SOURCE_READER (ties_source_reader_new ());
+  g_signal_connect_object (self->reader, "event-activated", G_CALLBACK (on_reader_event_activated), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->reader, "event-created", G_CALLBACK (on_reader_event_created), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->reader, "actor-activated", G_CALLBACK (on_reader_actor), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->reader, "actor-created", G_CALLBACK (on_reader_actor), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->reader, "suggestion-activated", G_CALLBACK (on_suggestion_activated), self, G_CONNECT_SWAPPED);
+  ties_source_reader_set_document (self->reader, self->document);
+  ties_source_reader_set_source (self->reader, self->reader_source);
+  g_clear_object (&self->reader_source);
+  /* After the document, which forgets the selected event. */
+  ties_source_reader_set_shared_selection (self->reader, self->selection);
+  adw_bin_set_child (self->reader_bin, GTK_WIDGET (self->reader));
+  ties_window_update_suggestions (self);
+
+  return self->reader;
+}
+
+TiesSource *
+_ties_window_get_shown_source (TiesWindow *self)
+{
+  g_assert (TIES_IS_WINDOW (self));
+
+  return self->reader != NULL ? ties_source_reader_get_source (self->reader) : self->reader_source;
+}
 
 /* The editors are built when first shown: a window shows one or two of
  * the three, if any, and building them all was a twentieth of its
@@ -197,7 +241,7 @@ ensure_sources_view (TiesWindow *self)
   /* Found again by the view once edits settle, not at each keystroke. */
   g_signal_connect_object (self->sources_view, "suggestions-changed", G_CALLBACK (ties_window_update_suggestions), self, G_CONNECT_SWAPPED);
   ties_sources_view_set_document (self->sources_view, self->document);
-  shown = ties_source_reader_get_source (self->reader);
+  shown = _ties_window_get_shown_source (self);
   if (shown != NULL)
     ties_sources_view_select_source (self->sources_view, shown);
   ties_sources_view_set_selection (self->sources_view, self->selection);
@@ -234,6 +278,7 @@ after_first_frame_cb (gpointer user_data)
 
   self->after_first_frame_idle = 0;
   ensure_actors_network (self);
+  ensure_reader (self);
   ensure_sources_view (self);
 
   return G_SOURCE_REMOVE;
@@ -253,6 +298,9 @@ on_first_after_paint (TiesWindow    *self,
 static void
 ties_window_update_suggestions (TiesWindow *self)
 {
+  if (self->reader == NULL)
+    return;
+
   if (self->sources_view == NULL
       || ties_sources_view_get_selected_source (self->sources_view) != ties_source_reader_get_source (self->reader))
     {
@@ -268,7 +316,7 @@ void
 ties_window_show_source (TiesWindow *self,
                          TiesSource *source)
 {
-  ties_source_reader_set_source (self->reader, source);
+  ties_source_reader_set_source (ensure_reader (self), source);
   ties_sources_view_select_source (ensure_sources_view (self), source);
   ties_window_update_suggestions (self);
   gtk_stack_set_visible_child_name (self->stack, "document");
@@ -452,6 +500,7 @@ on_view_page_changed (TiesWindow *self,
     return;
 
   /* The reader draws the proposals the Sources view finds. */
+  ensure_reader (self);
   ensure_sources_view (self);
   if (event != NULL)
     ties_window_show_first_evidence (self, event);
@@ -578,6 +627,11 @@ on_selection_parts_changed (TiesWindow         *self,
 {
   if (changes & (TIES_DOCUMENT_CHANGE_EVENTS | TIES_DOCUMENT_CHANGE_ACTORS | TIES_DOCUMENT_CHANGE_SOURCES))
     ties_selection_forget_missing (self->selection, document);
+  /* The source the reader not yet built would show, removed: none, as
+   * the reader does. */
+  if ((changes & TIES_DOCUMENT_CHANGE_SOURCES) && self->reader_source != NULL
+      && !ties_collection_find (TIES_COLLECTION (ties_document_get_sources (document)), self->reader_source, NULL))
+    g_clear_object (&self->reader_source);
 }
 
 static void
@@ -733,11 +787,11 @@ on_suggestion_activated (TiesWindow      *self,
     return;
 
   /* Selected, so that New Event from Selection is one shortcut away. */
-  if (source != ties_source_reader_get_source (self->reader))
+  if (source != _ties_window_get_shown_source (self))
     ties_window_show_source (self, source);
   else
     gtk_stack_set_visible_child_name (self->view_stack, "source");
-  ties_source_reader_select_range (self->reader, candidate->start, candidate->end);
+  ties_source_reader_select_range (ensure_reader (self), candidate->start, candidate->end);
 }
 
 static void
@@ -1024,13 +1078,17 @@ ties_window_set_document (TiesWindow   *self,
       ties_source_editor_set_source (self->source_editor, NULL);
     }
   gtk_stack_set_visible_child_name (self->editor_stack, "none");
-  ties_source_reader_set_document (self->reader, document);
+  if (self->reader != NULL)
+    ties_source_reader_set_document (self->reader, document);
   if (self->sources_view != NULL)
     ties_sources_view_set_document (self->sources_view, document);
   {
     g_autoptr(TiesSource) first = g_list_model_get_item (G_LIST_MODEL (ties_document_get_sources (document)), 0);
 
-    ties_source_reader_set_source (self->reader, first);
+    if (self->reader != NULL)
+      ties_source_reader_set_source (self->reader, first);
+    else
+      g_set_object (&self->reader_source, first);
     if (first != NULL && self->sources_view != NULL)
       ties_sources_view_select_source (self->sources_view, first);
     ties_window_update_suggestions (self);
@@ -1160,6 +1218,7 @@ ties_window_dispose (GObject *object)
   g_clear_object (&self->narrow_title);
   /* Children of the template's bins, gone with them. */
   self->reader = NULL;
+  g_clear_object (&self->reader_source);
   self->sources_view = NULL;
   self->event_editor = NULL;
   self->actor_editor = NULL;
@@ -1422,14 +1481,6 @@ ties_window_init (TiesWindow *self)
   g_object_bind_property (self->diagram_view, "busy", self->layout_progress, "visible", G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->actors_view, "actor-activated", G_CALLBACK (on_actor_activated), self, G_CONNECT_SWAPPED);
 
-  self->reader = TIES_SOURCE_READER (ties_source_reader_new ());
-  adw_bin_set_child (self->reader_bin, GTK_WIDGET (self->reader));
-  ties_source_reader_set_shared_selection (self->reader, self->selection);
-  g_signal_connect_object (self->reader, "event-activated", G_CALLBACK (on_reader_event_activated), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->reader, "event-created", G_CALLBACK (on_reader_event_created), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->reader, "actor-activated", G_CALLBACK (on_reader_actor), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->reader, "actor-created", G_CALLBACK (on_reader_actor), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->reader, "suggestion-activated", G_CALLBACK (on_suggestion_activated), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->side_stack, "notify::visible-child-name", G_CALLBACK (on_side_page_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->view_stack, "notify::visible-child-name", G_CALLBACK (on_view_page_changed), self, G_CONNECT_SWAPPED);
