@@ -775,7 +775,6 @@ test_real_click (Fixture       *fixture,
   TiesEvidence *evidence = evidence_at (hack, 0);
   g_autoptr(GError) error = NULL;
   g_autofree char *command = NULL;
-  GLogLevelFlags old_fatal;
   int x, y;
 
   if (xdotool == NULL || g_strcmp0 (g_getenv ("GDK_BACKEND"), "x11") != 0)
@@ -784,12 +783,16 @@ test_real_click (Fixture       *fixture,
       return;
     }
 
-  /* Under a real pointer, GTK 4.8 sometimes draws the scrolled window's
-   * scrollbar slider in a frame before it lays it out again ("Trying to
-   * snapshot GtkGizmo without a current allocation"; seen only in the
-   * sanitizer build, not yet understood): warnings are not fatal here,
-   * criticals still are. */
-  old_fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+  /* Under a real pointer, GTK 4.8 sometimes draws an overlay
+   * scrollbar's slider, fading in, before it lays it out ("Trying to
+   * snapshot GtkGizmo without a current allocation"; one run in four
+   * in the sanitizer build). The click is the subject here, not the
+   * scrollbar: a classic one, laid out from the start, keeps GTK's
+   * fault out of the test, whose warnings stay fatal. */
+  gtk_scrolled_window_set_overlay_scrolling (GTK_SCROLLED_WINDOW (ui_test_find_child (GTK_WIDGET (fixture->reader),
+                                                                                     GTK_TYPE_SCROLLED_WINDOW)),
+                                             FALSE);
+  ui_test_iterate_for (100);
   root_point_of (fixture, ties_evidence_get_start (evidence) + 3, &x, &y);
   command = g_strdup_printf ("%s mousemove %d %d click 1", xdotool, x, y);
   g_assert_true (g_spawn_command_line_async (command, &error));
@@ -842,7 +845,6 @@ test_real_click (Fixture       *fixture,
     g_assert_cmpint (ties_evidence_get_end (evidence_at (fixture->created, 0)), ==, end);
   }
 
-  g_log_set_always_fatal (old_fatal);
 }
 
 static void
