@@ -146,15 +146,60 @@ ties_text_fold (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* ties_text_fold() of @text into @out (@size bytes) where @text is
+ * ASCII and short enough, as most names and titles are: lower case,
+ * runs of spaces as one. FALSE otherwise. */
+static gboolean
+fold_ascii (const char *text,
+            char       *out,
+            gsize       size)
+{
+  gsize n = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if ((guchar) *p >= 0x80 || n + 1 >= size)
+        return FALSE;
+      if (g_ascii_isspace (*p))
+        {
+          if (n == 0 || out[n - 1] != ' ')
+            out[n++] = ' ';
+        }
+      else
+        {
+          out[n++] = g_ascii_tolower (*p);
+        }
+    }
+  out[n] = '\0';
+
+  return TRUE;
+}
+
 int
 ties_text_collate (const char *a,
                    const char *b)
 {
   g_autofree char *folded_a = NULL;
   g_autofree char *folded_b = NULL;
+  char ascii_a[256];
+  char ascii_b[256];
   int result;
 
   g_return_val_if_fail (a != NULL && b != NULL, 0);
+
+  /* Sorting compares each name many times: ASCII needs neither the
+   * decomposition of the general fold nor the normalisation that
+   * g_utf8_collate() does before the locale's strcoll(). */
+  if (fold_ascii (a, ascii_a, sizeof ascii_a) && fold_ascii (b, ascii_b, sizeof ascii_b))
+    {
+      result = strcoll (ascii_a, ascii_b);
+      if (result == 0)
+        result = strcoll (a, b);
+      if (result == 0)
+        result = strcmp (a, b);
+
+      return result;
+    }
 
   folded_a = ties_text_fold (a);
   folded_b = ties_text_fold (b);
