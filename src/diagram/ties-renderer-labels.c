@@ -475,9 +475,9 @@ lookup_name_shapes (TiesScene    *self,
   shapes->name = g_strdup (name);
   shapes->n_words = count_words (name);
   line = &shapes->shapes[0];
-  line->layout = _ties_renderer_make_layout (self, name, LABEL_SIZE, PANGO_WEIGHT_NORMAL);
+  line->layout = _ties_renderer_make_layout (self, name, PANGO_WEIGHT_NORMAL);
   pango_layout_set_single_paragraph_mode (line->layout, TRUE);
-  _ties_renderer_layout_box (line->layout, &line->x, &line->y, &line->width, &line->height);
+  _ties_renderer_layout_box (line->layout, LABEL_SIZE, &line->x, &line->y, &line->width, &line->height);
   shapes->full_width = line->width;
   shapes->n_measured = 1;
 
@@ -506,7 +506,7 @@ measure_name_shape (TiesScene  *self,
       /* A name broken between its words is still whole. */
       if (shapes->n_words < name_shapes[s].lines)
         return NULL;
-      shape->layout = _ties_renderer_make_layout (self, shapes->name, LABEL_SIZE, PANGO_WEIGHT_NORMAL);
+      shape->layout = _ties_renderer_make_layout (self, shapes->name, PANGO_WEIGHT_NORMAL);
       pango_layout_set_single_paragraph_mode (shape->layout, TRUE);
       if (!wrap_layout (shape->layout, shapes->full_width, name_shapes[s].lines))
         {
@@ -518,12 +518,12 @@ measure_name_shape (TiesScene  *self,
     {
       if (shapes->full_width * name_shapes[s].shortened < 3.5 * LABEL_SIZE)
         return NULL;
-      shape->layout = _ties_renderer_make_layout (self, shapes->name, LABEL_SIZE, PANGO_WEIGHT_NORMAL);
+      shape->layout = _ties_renderer_make_layout (self, shapes->name, PANGO_WEIGHT_NORMAL);
       pango_layout_set_single_paragraph_mode (shape->layout, TRUE);
       pango_layout_set_ellipsize (shape->layout, PANGO_ELLIPSIZE_END);
       pango_layout_set_width (shape->layout, (int) (shapes->full_width * name_shapes[s].shortened * PANGO_SCALE));
     }
-  _ties_renderer_layout_box (shape->layout, &shape->x, &shape->y, &shape->width, &shape->height);
+  _ties_renderer_layout_box (shape->layout, LABEL_SIZE, &shape->x, &shape->y, &shape->width, &shape->height);
 
   return shape;
 }

@@ -25,6 +25,11 @@ G_BEGIN_DECLS
 #define TITLE_SIZE 18.0
 #define CAPTION_SIZE 10.0
 #define LEGEND_SIZE 10.5
+/* Every text is laid out at this one size and drawn scaled to its own
+ * (text_factor()): Pango matches and sorts the fonts anew for each size
+ * it is asked for, about 2 ms each, and six sizes were a sixth of an SVG
+ * export of 50 actors. Metrics are unhinted, so a layout scales exactly. */
+#define LAYOUT_SIZE LABEL_SIZE
 #define LABEL_GAP 3.0          /* between a node's edge and its label */
 #define LABEL_PAD 2.0           /* backdrop around the text */
 #define CHROME_GAP 16.0        /* between the drawing, legend and texts */
@@ -42,7 +47,7 @@ G_BEGIN_DECLS
 #define MAX_COORD 1e12
 #define MAX_NODE_RADIUS 1000.0
 /* Initials are measured at this size and scaled to the node. */
-#define INITIALS_SIZE 16.0
+#define INITIALS_SIZE LAYOUT_SIZE
 /* Text is drawn only when it lands at least this large on the device,
  * and never larger than the second: sub-pixel text is unreadable and
  * FreeType refuses fonts far beyond the first few thousand pixels. */
@@ -197,10 +202,10 @@ struct _TiesScene
   gboolean solid_background;
   char *title;
   PangoContext *context;
-  /* The fonts of the scene's text, made as first asked for: each label
-   * is a layout of its own, and parsing FONT_FAMILIES for each was a
-   * tenth of placing the labels. */
-  PangoFontDescription *fonts[8];
+  /* The fonts of the scene's text, regular and bold, made as first
+   * asked for: each label is a layout of its own, and parsing
+   * FONT_FAMILIES for each was a tenth of placing the labels. */
+  PangoFontDescription *fonts[2];
 
   GArray *nodes;        /* SceneNode */
   GArray *edges;        /* SceneEdge */
@@ -335,13 +340,20 @@ void          _ties_renderer_legend_glyph (TiesScene          *self,
                                            double              mid_y,
                                            LegendGlyph        *glyph);
 
-/* ties-scene.c: a layout of @text in the scene's font at @size, on its
- * context; and the box @layout covers. */
+/* What a layout's extents are multiplied by to read at @size. */
+static inline double
+text_factor (double size)
+{
+  return size / LAYOUT_SIZE;
+}
+
+/* ties-scene.c: a layout of @text in the scene's font, on its context,
+ * at LAYOUT_SIZE; and the box @layout covers drawn at @size. */
 PangoLayout  *_ties_renderer_make_layout  (TiesScene    *self,
                                            const char   *text,
-                                           double        size,
                                            PangoWeight   weight);
 void          _ties_renderer_layout_box   (PangoLayout  *layout,
+                                           double        size,
                                            double       *x,
                                            double       *y,
                                            double       *width,

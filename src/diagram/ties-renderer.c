@@ -375,9 +375,11 @@ clip_segment (const Box *guard,
   return TRUE;
 }
 
-/* Whether @layout, drawn at (@x, @y) scaled by @scale, meets @guard. */
+/* Whether @layout, drawn at @size at (@x, @y) scaled by @scale, meets
+ * @guard. */
 static gboolean
 layout_meets (PangoLayout *layout,
+              double       size,
               const Box   *guard,
               double       x,
               double       y,
@@ -385,7 +387,7 @@ layout_meets (PangoLayout *layout,
 {
   double lx, ly, lw, lh;
 
-  _ties_renderer_layout_box (layout, &lx, &ly, &lw, &lh);
+  _ties_renderer_layout_box (layout, size, &lx, &ly, &lw, &lh);
 
   return box_meets (guard, x + lx * scale, y + ly * scale, x + (lx + lw) * scale, y + (ly + lh) * scale);
 }
@@ -605,10 +607,10 @@ node_path (cairo_t   *cr,
     }
 }
 
-/* Draws @layout (made at @size) scaled by @scale with its origin at
- * (@x, @y). Returns FALSE, drawing nothing, when the text would be
- * smaller than MIN_TEXT_PX on the device; text that would be larger
- * than MAX_TEXT_PX is drawn at that size. */
+/* Draws @layout at @size scaled by @scale with its origin at (@x, @y).
+ * Returns FALSE, drawing nothing, when the text would be smaller than
+ * MIN_TEXT_PX on the device; text that would be larger than MAX_TEXT_PX
+ * is drawn at that size. */
 static gboolean
 draw_layout (cairo_t     *cr,
              PangoLayout *layout,
@@ -631,7 +633,7 @@ draw_layout (cairo_t     *cr,
 
   cairo_save (cr);
   cairo_translate (cr, x, y);
-  cairo_scale (cr, scale, scale);
+  cairo_scale (cr, scale * text_factor (size), scale * text_factor (size));
   cairo_move_to (cr, 0, 0);
   set_color (cr, color, alpha);
   pango_cairo_show_layout (cr, layout);
@@ -875,7 +877,7 @@ draw_legend (TiesScene   *self,
           cairo_fill (cr);
         }
 
-      _ties_renderer_layout_box (entry->layout, &x, &y, &w, &h);
+      _ties_renderer_layout_box (entry->layout, size, &x, &y, &w, &h);
       draw_text (self, cr, entry->layout,
                  row_x + (entry->symbol == LEGEND_HEADING ? 0 : LEGEND_TEXT_X),
                  mid_y - h / 2 - y, size, 1.0, 1.0);
@@ -1006,9 +1008,9 @@ ties_scene_draw (TiesScene *self,
                     frame->legend_x + frame->legend_width * self->chrome,
                     frame->legend_y + frame->legend_height * self->chrome))
     draw_legend (self, cr, frame, self->chrome);
-  if (self->title_layout != NULL && layout_meets (self->title_layout, &guard, frame->title_x, frame->title_y, self->chrome))
+  if (self->title_layout != NULL && layout_meets (self->title_layout, TITLE_SIZE, &guard, frame->title_x, frame->title_y, self->chrome))
     draw_text (self, cr, self->title_layout, frame->title_x, frame->title_y, TITLE_SIZE, self->chrome, 1.0);
-  if (self->caption_layout != NULL && layout_meets (self->caption_layout, &guard, frame->caption_x, frame->caption_y, self->chrome))
+  if (self->caption_layout != NULL && layout_meets (self->caption_layout, CAPTION_SIZE, &guard, frame->caption_x, frame->caption_y, self->chrome))
     draw_text (self, cr, self->caption_layout, frame->caption_x, frame->caption_y, CAPTION_SIZE, self->chrome, 0.8);
 
   cairo_restore (cr);

@@ -65,50 +65,34 @@ ties_render_options_init (TiesRenderOptions *options)
 PangoLayout *
 _ties_renderer_make_layout (TiesScene  *self,
                             const char *text,
-                            double      size,
                             PangoWeight weight)
 {
+  PangoFontDescription **font;
   PangoLayout *layout;
-  PangoFontDescription *font = NULL;
-  guint f;
 
   g_assert (self != NULL);
   g_assert (text != NULL);
 
-  for (f = 0; f < G_N_ELEMENTS (self->fonts) && self->fonts[f] != NULL; f++)
-    if (pango_font_description_get_size (self->fonts[f]) == (int) (size * PANGO_SCALE)
-        && pango_font_description_get_weight (self->fonts[f]) == weight)
-      {
-        font = self->fonts[f];
-        break;
-      }
-
-  if (font == NULL)
+  font = &self->fonts[weight >= PANGO_WEIGHT_BOLD ? 1 : 0];
+  if (*font == NULL)
     {
-      font = pango_font_description_from_string (FONT_FAMILIES);
-      pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
-      pango_font_description_set_weight (font, weight);
-      /* More sizes than the scene has: the oldest goes. */
-      if (f == G_N_ELEMENTS (self->fonts))
-        {
-          pango_font_description_free (self->fonts[0]);
-          memmove (self->fonts, self->fonts + 1, sizeof self->fonts - sizeof self->fonts[0]);
-          f--;
-        }
-      self->fonts[f] = font;
+      *font = pango_font_description_from_string (FONT_FAMILIES);
+      pango_font_description_set_absolute_size (*font, LAYOUT_SIZE * PANGO_SCALE);
+      pango_font_description_set_weight (*font, weight >= PANGO_WEIGHT_BOLD ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
     }
 
   layout = pango_layout_new (self->context);
-  pango_layout_set_font_description (layout, font);
+  pango_layout_set_font_description (layout, *font);
   pango_layout_set_text (layout, text, -1);
 
   return layout;
 }
 
 /* The box a layout covers, ink and logical together (emoji and accents
- * may reach beyond the logical box), in diagram units. */
+ * may reach beyond the logical box), in diagram units at @size. */
 void
 _ties_renderer_layout_box (PangoLayout *layout,
+                           double       size,
                            double      *x,
                            double      *y,
                            double      *width,
@@ -132,10 +116,10 @@ _ties_renderer_layout_box (PangoLayout *layout,
       y1 = MAX (y1, ink.y + ink.height);
     }
 
-  *x = (double) x0 / PANGO_SCALE;
-  *y = (double) y0 / PANGO_SCALE;
-  *width = (double) (x1 - x0) / PANGO_SCALE;
-  *height = (double) (y1 - y0) / PANGO_SCALE;
+  *x = text_factor (size) * x0 / PANGO_SCALE;
+  *y = text_factor (size) * y0 / PANGO_SCALE;
+  *width = text_factor (size) * (x1 - x0) / PANGO_SCALE;
+  *height = text_factor (size) * (y1 - y0) / PANGO_SCALE;
 }
 
 static void
@@ -795,7 +779,7 @@ add_legend_entry (TiesScene    *self,
 {
   PangoWeight weight = entry.symbol == LEGEND_HEADING ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL;
 
-  entry.layout = _ties_renderer_make_layout (self, text, LEGEND_SIZE, weight);
+  entry.layout = _ties_renderer_make_layout (self, text, weight);
   pango_layout_set_single_paragraph_mode (entry.layout, TRUE);
   g_array_append_val (self->legend, entry);
 }
@@ -951,7 +935,7 @@ build_legend (TiesScene    *self,
       LegendEntry *entry = &g_array_index (self->legend, LegendEntry, i);
       double x, y, w, h;
 
-      _ties_renderer_layout_box (entry->layout, &x, &y, &w, &h);
+      _ties_renderer_layout_box (entry->layout, size, &x, &y, &w, &h);
       /* A heading starts where the symbols do. */
       width = MAX (width, (entry->symbol == LEGEND_HEADING ? 0 : LEGEND_TEXT_X) + w);
     }
@@ -1073,7 +1057,7 @@ build_frames (TiesScene *self)
          * chrome, so Pango never sees a size made of the drawing's. */
         if (self->title_layout != NULL)
           {
-            _ties_renderer_layout_box (self->title_layout, &x, &y, &w, &h);
+            _ties_renderer_layout_box (self->title_layout, TITLE_SIZE, &x, &y, &w, &h);
             x *= self->chrome;
             y *= self->chrome;
             w *= self->chrome;
@@ -1086,7 +1070,7 @@ build_frames (TiesScene *self)
 
         if (self->caption_layout != NULL)
           {
-            _ties_renderer_layout_box (self->caption_layout, &x, &y, &w, &h);
+            _ties_renderer_layout_box (self->caption_layout, CAPTION_SIZE, &x, &y, &w, &h);
             x *= self->chrome;
             y *= self->chrome;
             w *= self->chrome;
@@ -1641,7 +1625,7 @@ ties_scene_new (TiesDocument            *document,
           g_object_ref (node->initials);
           continue;
         }
-      node->initials = _ties_renderer_make_layout (self, initials, INITIALS_SIZE, PANGO_WEIGHT_BOLD);
+      node->initials = _ties_renderer_make_layout (self, initials, PANGO_WEIGHT_BOLD);
       g_hash_table_insert (initials_layouts, g_steal_pointer (&initials), node->initials);
     }
 
@@ -1671,16 +1655,17 @@ ties_scene_new (TiesDocument            *document,
 
   if (options->title != NULL && *options->title != '\0')
     {
-      self->title_layout = _ties_renderer_make_layout (self, options->title, TITLE_SIZE, PANGO_WEIGHT_BOLD);
+      self->title_layout = _ties_renderer_make_layout (self, options->title, PANGO_WEIGHT_BOLD);
       /* The drawing's width at the title's own size: at most 800. */
       pango_layout_set_width (self->title_layout,
-                              (int) (MAX (MIN ((content.x1 - content.x0) / self->chrome, 800), 400) * PANGO_SCALE));
+                              (int) (MAX (MIN ((content.x1 - content.x0) / self->chrome, 800), 400)
+                                     / text_factor (TITLE_SIZE) * PANGO_SCALE));
       pango_layout_set_alignment (self->title_layout, PANGO_ALIGN_CENTER);
     }
 
   caption = options->caption != NULL ? g_strdup (options->caption) : ties_scene_default_caption (document);
   if (caption != NULL && *caption != '\0')
-    self->caption_layout = _ties_renderer_make_layout (self, caption, CAPTION_SIZE, PANGO_WEIGHT_NORMAL);
+    self->caption_layout = _ties_renderer_make_layout (self, caption, PANGO_WEIGHT_NORMAL);
 
   build_frames (self);
 

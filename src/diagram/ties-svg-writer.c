@@ -554,8 +554,8 @@ text_scale (double  size,
   return TRUE;
 }
 
-/* @layout (made at @size) drawn as pango_cairo_show_layout() draws it
- * with its origin at (@x, @y) and scaled by @k: one <text>, in the
+/* @layout drawn at @size as pango_cairo_show_layout() draws it with its
+ * origin at (@x, @y) and scaled by @k: one <text>, in the
  * layout's own font size (unless it is the @inherited one) and weight,
  * with each line at its start and baseline (a <tspan> each when there
  * are several, so that a name broken over two lines is still one text
@@ -575,6 +575,7 @@ append_layout (GString     *out,
   PangoLayoutIter *iter = pango_layout_get_iter (layout);
   gboolean several = pango_layout_get_line_count (layout) > 1;
   gboolean open = FALSE;
+  double f = k * text_factor (size);
 
   do
     {
@@ -591,8 +592,8 @@ append_layout (GString     *out,
           g_string_append (out, "<text");
           if (!several)
             {
-              append_attr (out, "x", x + k * logical.x / PANGO_SCALE);
-              append_attr (out, "y", y + k * baseline / PANGO_SCALE);
+              append_attr (out, "x", x + f * logical.x / PANGO_SCALE);
+              append_attr (out, "y", y + f * baseline / PANGO_SCALE);
             }
           if (size * k != inherited)
             append_attr (out, "font-size", size * k);
@@ -606,8 +607,8 @@ append_layout (GString     *out,
       if (several)
         {
           g_string_append (out, "<tspan");
-          append_attr (out, "x", x + k * logical.x / PANGO_SCALE);
-          append_attr (out, "y", y + k * baseline / PANGO_SCALE);
+          append_attr (out, "x", x + f * logical.x / PANGO_SCALE);
+          append_attr (out, "y", y + f * baseline / PANGO_SCALE);
           g_string_append_c (out, '>');
           append_line_text (out, text, line);
           g_string_append (out, "</tspan>");
@@ -976,7 +977,7 @@ append_legend (TiesScene   *self,
           g_string_append (out, "/>\n");
         }
 
-      _ties_renderer_layout_box (entry->layout, &x, &y, &w, &h);
+      _ties_renderer_layout_box (entry->layout, size, &x, &y, &w, &h);
       if (with_text)
         append_layout (out, entry->layout,
                        row_x + (entry->symbol == LEGEND_HEADING ? 0 : LEGEND_TEXT_X),
