@@ -8,13 +8,6 @@
 #include <locale.h>
 #include <glib/gi18n.h>
 
-#if defined(__GLIBC__) && defined(__linux__)
-#include <malloc.h>
-#include <stdint.h>
-#include <sys/mman.h>
-#include <unistd.h>
-#endif
-
 #include "ties-cli.h"
 #include "ties-modules.h"
 #include "ties-window-module.h"
@@ -33,41 +26,6 @@ is_command_line (int    argc,
   return FALSE;
 }
 
-/* A command's memory in huge pages. An export of a few thousand actors
- * touches tens of megabytes once, and a page fault costs far more than
- * the work done in the page, most of all in virtual machines: faulting
- * 2 MiB at a time rather than 4 KiB took a third off such exports. The
- * heap is grown once by a reserve the kernel is asked to back with huge
- * pages; large blocks come from it too, and it is never given back
- * before the process ends. Threads share it. Where transparent huge
- * pages are off, the advice does nothing. */
-static void
-reserve_huge_heap (void)
-{
-#if defined(__GLIBC__) && defined(__linux__) && defined(MADV_HUGEPAGE)
-  const size_t huge = 2 << 20;
-  const size_t reserve = 256 << 20;
-  uintptr_t start, end;
-  void *grow;
-
-  mallopt (M_ARENA_MAX, 1);
-  mallopt (M_MMAP_THRESHOLD, 32 << 20);
-  mallopt (M_TRIM_THRESHOLD, (int) reserve);
-  mallopt (M_TOP_PAD, (int) reserve);
-
-  grow = malloc (huge);
-  start = (uintptr_t) grow;
-  end = (uintptr_t) sbrk (0);
-  free (grow);
-  start = (start + huge - 1) & ~(uintptr_t) (huge - 1);
-  end &= ~(uintptr_t) (huge - 1);
-  /* Only the heap's own reserve: had the heap no room to grow, the block
-   * came from elsewhere. */
-  if (end > start && end - start <= reserve + 2 * huge)
-    madvise ((void *) start, end - start, MADV_HUGEPAGE);
-#endif
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -82,10 +40,7 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
   if (is_command_line (argc, argv))
-    {
-      reserve_huge_heap ();
-      return ties_cli_main (argc, argv);
-    }
+    return ties_cli_main (argc, argv);
 
   module = ties_modules_open ("ties-window", &error);
   if (module == NULL || !g_module_symbol (module, TIES_WINDOW_MAIN, (gpointer *) &window_main))
