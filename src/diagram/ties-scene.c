@@ -1293,6 +1293,7 @@ make_context (void)
   pango_cairo_context_set_font_options (context, font_options);
   cairo_font_options_destroy (font_options);
   pango_context_set_round_glyph_positions (context, FALSE);
+  pango_context_set_language (context, pango_language_get_default ());
 
   return context;
 }
