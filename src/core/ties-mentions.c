@@ -195,21 +195,18 @@ ties_text_collate (const char *a,
       result = strcoll (ascii_a, ascii_b);
       if (result == 0)
         result = strcoll (a, b);
+    }
+  else
+    {
+      folded_a = ties_text_fold (a);
+      folded_b = ties_text_fold (b);
+      result = g_utf8_collate (folded_a, folded_b);
       if (result == 0)
-        result = strcmp (a, b);
-
-      return result;
+        result = g_utf8_collate (a, b);
     }
 
-  folded_a = ties_text_fold (a);
-  folded_b = ties_text_fold (b);
-  result = g_utf8_collate (folded_a, folded_b);
-  if (result == 0)
-    result = g_utf8_collate (a, b);
-  if (result == 0)
-    result = strcmp (a, b);
-
-  return result;
+  /* Names the locale holds equal still have one order. */
+  return result != 0 ? result : strcmp (a, b);
 }
 
 gboolean

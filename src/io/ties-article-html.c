@@ -21,6 +21,7 @@
 #include <libxml/tree.h>
 
 #include "ties-article-import-private.h"
+#include "ties-xml-string.h"
 
 /* Deeper JSON-LD is no article's metadata, and is not parsed. */
 #define MAX_JSON_LD_DEPTH 64
@@ -81,15 +82,7 @@ static char *
 get_attribute (xmlNode    *node,
                const char *name)
 {
-  xmlChar *value = xmlGetProp (node, (const xmlChar *) name);
-  char *copy;
-
-  if (value == NULL)
-    return NULL;
-  copy = g_strdup ((const char *) value);
-  xmlFree (value);
-
-  return copy;
+  return _ties_xml_take_string (xmlGetProp (node, (const xmlChar *) name));
 }
 
 static gboolean
@@ -121,15 +114,9 @@ attribute_has_token (xmlNode    *node,
 static char *
 node_text (xmlNode *node)
 {
-  xmlChar *content = xmlNodeGetContent (node);
-  char *text;
+  g_autofree char *content = _ties_xml_take_string (xmlNodeGetContent (node));
 
-  if (content == NULL)
-    return NULL;
-  text = _ties_article_clean_field ((const char *) content);
-  xmlFree (content);
-
-  return text;
+  return content != NULL ? _ties_article_clean_field (content) : NULL;
 }
 
 static gboolean

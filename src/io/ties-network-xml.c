@@ -20,21 +20,13 @@
 #include <libxml/xmlreader.h>
 
 #include "ties-network-import-private.h"
+#include "ties-xml-string.h"
 
 static char *
 get_attribute (xmlTextReader *reader,
                const char    *name)
 {
-  xmlChar *value = xmlTextReaderGetAttribute (reader, (const xmlChar *) name);
-  char *copy;
-
-  if (value == NULL)
-    return NULL;
-
-  copy = g_strdup ((const char *) value);
-  xmlFree (value);
-
-  return copy;
+  return _ties_xml_take_string (xmlTextReaderGetAttribute (reader, (const xmlChar *) name));
 }
 
 static guint

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "ties-restore-dialog.h"
+#include "ties-ui-util.h"
 
 struct _TiesRestoreDialog
 {
@@ -318,8 +319,7 @@ ties_restore_dialog_new (GtkWindow  *parent,
   g_autoptr(GString) body = g_string_new (NULL);
   guint n_damaged = 0;
   guint n_pending;
-  int parent_width = 0;
-  int parent_height;
+  int parent_width, parent_height;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (TIES_IS_DRAFTS (store), NULL);
@@ -333,13 +333,8 @@ ties_restore_dialog_new (GtkWindow  *parent,
   /* Wide enough for a title, a path and two buttons on one row, where
    * the window leaves room; over a phone-sized window the rows wrap. A
    * window not yet shown goes by the size it will open at. */
-  if (parent != NULL)
-    {
-      parent_width = gtk_widget_get_width (GTK_WIDGET (parent));
-      if (parent_width <= 0)
-        gtk_window_get_default_size (parent, &parent_width, &parent_height);
-    }
-  self->narrow = parent_width > 0 && parent_width < WIDE_PARENT_WIDTH;
+  self->narrow = parent != NULL && _ties_window_get_room (parent, &parent_width, &parent_height)
+                 && parent_width < WIDE_PARENT_WIDTH;
   if (!self->narrow)
     gtk_widget_set_size_request (GTK_WIDGET (self->scroller), 460, -1);
 

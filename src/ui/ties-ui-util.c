@@ -353,6 +353,21 @@ _ties_list_view_name_row (GtkListItem *item,
                                     GTK_ACCESSIBLE_PROPERTY_LABEL, name != NULL ? name : "", -1);
 }
 
+gboolean
+_ties_window_get_room (GtkWindow *window,
+                       int       *width,
+                       int       *height)
+{
+  g_return_val_if_fail (GTK_IS_WINDOW (window), FALSE);
+
+  *width = gtk_widget_get_width (GTK_WIDGET (window));
+  *height = gtk_widget_get_height (GTK_WIDGET (window));
+  if (*width <= 0 || *height <= 0)
+    gtk_window_get_default_size (window, width, height);
+
+  return *width > 0 && *height > 0;
+}
+
 void
 _ties_window_fit_parent (GtkWindow *dialog)
 {
@@ -363,13 +378,7 @@ _ties_window_fit_parent (GtkWindow *dialog)
   g_return_if_fail (GTK_IS_WINDOW (dialog));
 
   parent = gtk_window_get_transient_for (dialog);
-  if (parent == NULL)
-    return;
-
-  /* Not yet shown, a window has no size to go by. */
-  parent_width = gtk_widget_get_width (GTK_WIDGET (parent));
-  parent_height = gtk_widget_get_height (GTK_WIDGET (parent));
-  if (parent_width <= 0 || parent_height <= 0)
+  if (parent == NULL || !_ties_window_get_room (parent, &parent_width, &parent_height))
     return;
 
   gtk_window_get_default_size (dialog, &width, &height);

@@ -55,6 +55,12 @@ void   _ties_name_group_lists      (GtkWidget          *root,
 void   _ties_about_window_name_parts (AdwAboutWindow   *about);
 void   _ties_shortcuts_window_name_parts (GtkShortcutsWindow *shortcuts);
 
+/* The size @window has or, not yet shown, will open at; FALSE when it
+ * has none to go by. */
+gboolean _ties_window_get_room     (GtkWindow     *window,
+                                    int           *width,
+                                    int           *height);
+
 /* A dialog over a window smaller than the dialog's default size takes
  * the window's size instead, so that it fits where its window does (a
  * phone's screen, half a laptop's beside an article). Call once its

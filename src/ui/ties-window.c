@@ -333,7 +333,7 @@ ties_window_show_evidence (TiesWindow   *self,
     return;
 
   ties_window_show_source (self, source);
-  ties_source_reader_show_evidence (self->reader, evidence);
+  ties_source_reader_show_evidence (ensure_reader (self), evidence);
 }
 
 /* While the reader is shown, it follows the selected event to its first
@@ -813,7 +813,7 @@ on_reattach_evidence (TiesWindow      *self,
     return;
 
   ties_window_show_source (self, source);
-  ties_source_reader_begin_reattach (self->reader, evidence);
+  ties_source_reader_begin_reattach (ensure_reader (self), evidence);
   gtk_widget_grab_focus (GTK_WIDGET (self->reader));
 }
 
